@@ -1,0 +1,233 @@
+"""Opening the office's SQLite file: lock, health check, backup, migrate, sessions.
+
+One SQLite file per data dir, WAL with synchronous=FULL, foreign keys on. Writes go through
+``Store.write()``, which takes the write lock up front (BEGIN IMMEDIATE) so a user action is one
+transaction that either lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import QueuePool
+from sqlmodel import Session
+
+from desktop.store import migrate
+from desktop.store.errors import DiskFull, StoreBusy, StoreDamaged, StoreLocked
+
+DB_NAME = "naskah.sqlite3"
+LOCK_NAME = "naskah.lock"
+BACKUP_DIR = "backups"
+APPLICATION_ID = 0x4E534B48  # "NSKH": marks the file as ours
+SQLITE_MAGIC = b"SQLite format 3\x00"
+KEEP_BACKUPS = 10
+
+
+def _configure(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's begin event issue BEGIN itself (pysqlite's own is deferred and late).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA cache_size=-32000")
+    cur.close()
+
+
+def _begin(conn: Any) -> None:
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        poolclass=QueuePool,
+        pool_size=2,
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _configure)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def check_file(path: Path) -> None:
+    """Raise StoreDamaged unless ``path`` is a healthy SQLite file that Naskah made."""
+    with path.open("rb") as f:
+        header = f.read(100)
+    if len(header) == 0:
+        return  # an empty file is a new store
+    if not header.startswith(SQLITE_MAGIC):
+        raise StoreDamaged("bukan berkas SQLite")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            result = con.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreDamaged(str(exc)) from exc
+    if result != "ok":
+        raise StoreDamaged(result)
+    if app_id not in (0, APPLICATION_ID):
+        raise StoreDamaged("berkas SQLite milik aplikasi lain")
+    if app_id == 0 and _has_tables(path):
+        raise StoreDamaged("berkas SQLite milik aplikasi lain")
+
+
+def _has_tables(path: Path) -> bool:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        n = con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+    finally:
+        con.close()
+    return bool(n)
+
+
+def backup_file(path: Path, reason: str) -> Path:
+    """Copy the store to ``backups/`` with SQLite's online backup; keep the newest few."""
+    folder = path.parent / BACKUP_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"naskah-{stamp}-{reason}.sqlite3"
+    src = sqlite3.connect(path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    old = sorted(folder.glob("naskah-*.sqlite3"))
+    for stale in old[:-KEEP_BACKUPS]:
+        stale.unlink(missing_ok=True)
+    return target
+
+
+def latest_backup(data_dir: Path) -> Path | None:
+    folder = data_dir / BACKUP_DIR
+    backups = sorted(folder.glob("naskah-*.sqlite3")) if folder.exists() else []
+    for candidate in reversed(backups):
+        try:
+            check_file(candidate)
+        except StoreDamaged:
+            continue
+        return candidate
+    return None
+
+
+def restore_backup(data_dir: Path, backup: Path) -> None:
+    """Replace a damaged store with ``backup``; the damaged file is kept aside, never deleted."""
+    db = data_dir / DB_NAME
+    if db.exists():
+        aside = data_dir / f"{DB_NAME}.rusak-{datetime.now():%Y%m%d-%H%M%S}"
+        db.rename(aside)
+    for suffix in ("-wal", "-shm"):
+        side = data_dir / f"{DB_NAME}{suffix}"
+        if side.exists():
+            side.rename(data_dir / f"{side.name}.rusak-{datetime.now():%Y%m%d-%H%M%S}")
+    src = sqlite3.connect(backup)
+    dst = sqlite3.connect(db)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+class Store:
+    """An open office store. Use ``read()`` for queries and ``write()`` for one user action."""
+
+    def __init__(self, data_dir: Path, engine: Engine, lock: FileLock) -> None:
+        self.data_dir = data_dir
+        self.path = data_dir / DB_NAME
+        self.engine = engine
+        self._write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._lock = lock
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "blobs"
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: everything inside commits together or not at all.
+
+        Raises DiskFull when SQLite runs out of space (the previous state stays intact) and
+        StoreBusy when another writer holds the lock past the busy timeout.
+        """
+        session = Session(self._write_engine, expire_on_commit=False)
+        try:
+            with session.begin():
+                yield session
+        except OperationalError as exc:
+            raise _translate(exc) from exc
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock.is_locked:
+            self._lock.release()
+
+
+def _translate(exc: OperationalError) -> Exception:
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorcode", None)
+    text = str(orig).lower()
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text or "database or disk is full" in text:
+        return DiskFull()
+    if code == sqlite3.SQLITE_BUSY or "database is locked" in text:
+        return StoreBusy()
+    return exc
+
+
+def open_store(data_dir: Path) -> Store:
+    """Open (creating or migrating as needed) the store in ``data_dir``.
+
+    Raises StoreLocked if another Naskah process has this data dir open, and StoreDamaged if the
+    file is not a healthy Naskah store. Before any migration of an existing store a backup copy
+    is written to ``backups/``.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(data_dir / LOCK_NAME))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout as exc:
+        raise StoreLocked() from exc
+    try:
+        path = data_dir / DB_NAME
+        existed = path.exists() and path.stat().st_size > 0
+        if existed:
+            check_file(path)
+        engine = make_engine(path)
+        try:
+            with engine.connect() as conn:
+                current = migrate.current_revision(conn)
+            if existed and current != migrate.head_revision():
+                backup_file(path, f"sebelum-migrasi-{current or 'kosong'}")
+            migrate.upgrade(engine)
+            with engine.connect() as conn:
+                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        except BaseException:
+            engine.dispose()
+            raise
+    except BaseException:
+        lock.release()
+        raise
+    return Store(data_dir, engine, lock)
