@@ -173,7 +173,9 @@ class AuditEntry(SQLModel, table=True):
 
 class Outbox(SQLModel, table=True):
     seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
-    mutation_id: str = Field(default_factory=uuid7, max_length=36, sa_column_kwargs={"unique": True})
+    mutation_id: str = Field(
+        default_factory=uuid7, max_length=36, sa_column_kwargs={"unique": True}
+    )
     entity: str
     entity_id: str
     op: str

@@ -1,0 +1,37 @@
+"""Errors that domain services raise for a person to act on (messages in Bahasa Indonesia)."""
+
+from __future__ import annotations
+
+from desktop.i18n import _
+
+
+class ServiceError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(ServiceError):
+    """Input rejected; ``fields`` maps each offending field name to its message."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__("; ".join(fields.values()))
+        self.fields = fields
+
+
+class PermissionDenied(ServiceError):
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("Anda tidak berwenang melakukan tindakan ini."))
+
+
+class InvalidTransition(ServiceError):
+    pass
+
+
+class NotFound(ServiceError):
+    def __init__(self, what: str) -> None:
+        super().__init__(_("{what} tidak ditemukan.").format(what=what))
+
+
+class AuthError(ServiceError):
+    pass

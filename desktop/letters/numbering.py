@@ -1,0 +1,163 @@
+"""Official numbers: formatting from the office's pattern, issuing from a yearly series, voiding.
+
+A number is issued inside the signing transaction, from a per-(series, year) counter that only
+ever moves forward; a (series, year, seq) triple is unique in the table, so a number can never be
+issued twice. An unused number is voided with a reason and stays in the register.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from desktop.i18n import _
+from desktop.letters import journal
+from desktop.letters.accounts import CurrentUser, Role
+from desktop.letters.errors import NotFound, PermissionDenied, ValidationError
+from desktop.render.dates import roman_month
+from desktop.store import clock
+from desktop.store.db import Store
+from desktop.store.models import IssuedNumber, Letter, NumberCounter, Office
+from sync.protocol import Entity, LetterStatus
+
+TOKENS = {
+    "kode": _("kode klasifikasi"),
+    "urut": _("nomor urut"),
+    "unit": _("kode unit"),
+    "tahun": _("tahun"),
+    "bulan": _("bulan (angka)"),
+    "bulan_romawi": _("bulan (angka Romawi)"),
+}
+OUTGOING = "keluar"
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot make numbers, or None."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    except ValueError:
+        return _("Pola nomor tidak valid (kurung kurawal tidak seimbang).")
+    unknown = [n for n in names if n not in TOKENS]
+    if unknown:
+        return _("Token tidak dikenal dalam pola nomor: {t}.").format(t=", ".join(unknown))
+    if "urut" not in names:
+        return _("Pola nomor harus memuat {urut}.")
+    return None
+
+
+def format_number(pattern: str, *, kode: str, seq: int, padding: int, unit: str, on: date) -> str:
+    text = pattern.format(
+        kode=kode,
+        urut=str(seq).zfill(padding),
+        unit=unit,
+        tahun=on.year,
+        bulan=f"{on.month:02d}",
+        bulan_romawi=roman_month(on.month),
+    )
+    # A missing code must not leave "//" in the number.
+    return re.sub(r"/{2,}", "/", text).strip("/")
+
+
+def series_for(office: Office, letter_type: str) -> str:
+    return f"{OUTGOING}/{letter_type}" if office.series_per_type else OUTGOING
+
+
+def issue(
+    session: Session, office: Office, actor_id: str, letter: Letter, on: date
+) -> IssuedNumber:
+    """Take the next number of the letter's series for ``on``'s year (caller's transaction)."""
+    series = series_for(office, letter.letter_type)
+    counter = session.get(NumberCounter, (series, on.year))
+    if counter is None:
+        counter = NumberCounter(series=series, year=on.year, last_seq=0)
+    # Never below what the register already holds (e.g. numbers that arrived by sync).
+    highest = session.exec(
+        select(IssuedNumber.seq)
+        .where(IssuedNumber.series == series, IssuedNumber.year == on.year)
+        .order_by(col(IssuedNumber.seq).desc())
+        .limit(1)
+    ).first()
+    counter.last_seq = max(counter.last_seq, highest or 0) + 1
+    session.add(counter)
+    text = format_number(
+        office.number_pattern,
+        kode=letter.classification_code,
+        seq=counter.last_seq,
+        padding=office.number_padding,
+        unit=office.unit_code,
+        on=on,
+    )
+    number = IssuedNumber(
+        series=series, year=on.year, seq=counter.last_seq, text=text,
+        letter_id=letter.id, issued_by=actor_id,
+    )  # fmt: skip
+    journal.record(
+        session,
+        actor_id,
+        "number.issue",
+        Entity.ISSUED_NUMBER,
+        number,
+        detail={"number": text, "letter": letter.id},
+    )
+    return number
+
+
+def void(store: Store, user: CurrentUser, number_id: str, reason: str) -> IssuedNumber:
+    """Void an issued number with a reason; its letter (if any) becomes VOIDED.
+
+    Only the signer of the letter or an administrator may void. The number is never reused.
+    """
+    if not reason.strip():
+        raise ValidationError({"reason": _("Alasan pembatalan nomor wajib diisi.")})
+    with store.write() as session:
+        number = session.get(IssuedNumber, number_id)
+        if number is None:
+            raise NotFound(_("Nomor"))
+        if number.voided_at is not None:
+            raise ValidationError({"reason": _("Nomor ini sudah dibatalkan.")})
+        letter = (
+            session.exec(select(Letter).where(Letter.id == number.letter_id)).first()
+            if number.letter_id
+            else None
+        )
+        allowed = user.has(Role.ADMIN) or (letter is not None and letter.signer_id == user.id)
+        if not allowed:
+            raise PermissionDenied()
+        number.voided_at = clock.now()
+        number.void_reason = reason.strip()
+        number.voided_by = user.id
+        journal.record(
+            session,
+            user.id,
+            "number.void",
+            Entity.ISSUED_NUMBER,
+            number,
+            detail={"number": number.text, "reason": number.void_reason},
+        )
+        if letter is not None:
+            letter.status = LetterStatus.VOIDED.value
+            letter.holder_id = None
+            letter.updated_at = clock.now()
+            journal.record(
+                session,
+                user.id,
+                "letter.void",
+                Entity.LETTER,
+                letter,
+                detail={"number": number.text, "reason": number.void_reason},
+            )
+        return number
+
+
+def register(store: Store, year: int, series: str = OUTGOING) -> list[IssuedNumber]:
+    with store.read() as session:
+        return list(
+            session.exec(
+                select(IssuedNumber)
+                .where(IssuedNumber.series == series, IssuedNumber.year == year)
+                .order_by(col(IssuedNumber.seq))
+            ).all()
+        )

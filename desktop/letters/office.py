@@ -1,0 +1,227 @@
+"""The office profile (kop data, paper, numbering pattern) and first-run setup."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import col, select
+
+from desktop.i18n import _
+from desktop.letters import classification, journal
+from desktop.letters.accounts import (
+    CurrentUser,
+    PersonInput,
+    Role,
+    _new_person,
+    require,
+    validate_person,
+)
+from desktop.letters.errors import NotFound, ValidationError
+from desktop.letters.numbering import pattern_problem
+from desktop.store import clock
+from desktop.store.blobs import BlobStore
+from desktop.store.db import Store
+from desktop.store.models import Office, Person
+from sync.protocol import Entity
+
+_UNIT_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9.\-]{1,23}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+@dataclass
+class OfficeInput:
+    kabupaten: str
+    kecamatan: str
+    unit_code: str
+    address: str
+    place_name: str = ""  # defaults to the kecamatan name
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    logo: bytes | None = None
+    paper_size: str = "F4"
+    number_pattern: str = "{kode}/{urut}/{unit}/{tahun}"
+
+
+def is_image(data: bytes) -> bool:
+    return any(data.startswith(m) for m in _IMAGE_MAGIC)
+
+
+def validate_office(data: OfficeInput) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not data.kabupaten.strip():
+        errors["kabupaten"] = _("Nama kabupaten wajib diisi.")
+    if not data.kecamatan.strip():
+        errors["kecamatan"] = _("Nama kecamatan wajib diisi.")
+    if not _UNIT_CODE.match(data.unit_code.strip()):
+        errors["unit_code"] = _(
+            "Kode unit harus diawali huruf, 2-24 karakter huruf/angka/titik/strip, tanpa garis "
+            "miring (contoh: Kec.SKM)."
+        )
+    if not data.address.strip():
+        errors["address"] = _("Alamat kantor wajib diisi.")
+    if data.email.strip() and not _EMAIL.match(data.email.strip()):
+        errors["email"] = _("Alamat e-mail tidak valid.")
+    if data.logo is not None and not is_image(data.logo):
+        errors["logo"] = _("Berkas logo bukan gambar PNG atau JPEG.")
+    if data.paper_size not in ("F4", "A4"):
+        errors["paper_size"] = _("Ukuran kertas harus F4 atau A4.")
+    problem = pattern_problem(data.number_pattern)
+    if problem:
+        errors["number_pattern"] = problem
+    return errors
+
+
+def is_set_up(store: Store) -> bool:
+    with store.read() as session:
+        office = session.exec(select(Office.id).limit(1)).first()
+        person = session.exec(select(Person.id).limit(1)).first()
+        return office is not None and person is not None
+
+
+def get_office(store: Store) -> Office:
+    with store.read() as session:
+        office = session.exec(select(Office).where(col(Office.deleted_at).is_(None))).first()
+        if office is None:
+            raise NotFound(_("Profil kantor"))
+        return office
+
+
+def setup(store: Store, office: OfficeInput, admin: PersonInput) -> tuple[Office, Person]:
+    """First run: office profile, reference codes and the first administrator, all or nothing.
+
+    Raises ValidationError with every field problem of both parts at once.
+    """
+    admin.roles = frozenset(admin.roles | {Role.ADMIN})
+    errors = validate_office(office)
+    errors.update({f"admin.{k}": v for k, v in validate_person(admin, new=True).items()})
+    if errors:
+        raise ValidationError(errors)
+    logo_hash = BlobStore(store.blob_dir).put(office.logo) if office.logo else None
+    with store.write() as session:
+        if session.exec(select(Office.id).limit(1)).first() is not None:
+            raise ValidationError({"office": _("Kantor ini sudah disiapkan sebelumnya.")})
+        row = Office(
+            kabupaten=office.kabupaten.strip(),
+            kecamatan=office.kecamatan.strip(),
+            place_name=(office.place_name or office.kecamatan).strip(),
+            unit_code=office.unit_code.strip(),
+            address=office.address.strip(),
+            phone=office.phone.strip(),
+            email=office.email.strip(),
+            website=office.website.strip(),
+            logo_hash=logo_hash,
+            paper_size=office.paper_size,
+            number_pattern=office.number_pattern,
+        )
+        person = _new_person(admin)
+        journal.record(
+            session,
+            person.id,
+            "person.add",
+            Entity.PERSON,
+            person,
+            detail={"username": person.username, "roles": person.roles},
+        )
+        journal.record(session, person.id, "office.setup", Entity.OFFICE, row)
+        classification.load_reference(session)
+        return row, person
+
+
+SETTABLE = {
+    "kabupaten", "kecamatan", "place_name", "unit_code", "address", "phone", "email", "website",
+    "paper_size", "number_pattern", "number_padding", "series_per_type", "font_pt",
+    "margin_top_mm", "margin_left_mm", "margin_right_mm", "margin_bottom_mm", "language",
+}  # fmt: skip
+
+
+def update_office(
+    store: Store, user: CurrentUser, changes: dict[str, Any], logo: bytes | None = None
+) -> Office:
+    """Change office settings (administrator only); validated as a whole, audited."""
+    require(user, Role.ADMIN)
+    unknown = set(changes) - SETTABLE
+    if unknown:
+        raise ValueError(f"unknown office settings: {sorted(unknown)}")
+    current = get_office(store)
+    merged = {f.name: getattr(current, f.name) for f in fields(OfficeInput) if f.name != "logo"}
+    merged.update({k: v for k, v in changes.items() if k in merged})
+    errors = validate_office(OfficeInput(**merged, logo=logo))
+    if "number_padding" in changes and not 1 <= int(changes["number_padding"]) <= 6:
+        errors["number_padding"] = _("Jumlah digit nomor urut 1 sampai 6.")
+    if errors:
+        raise ValidationError(errors)
+    logo_hash = BlobStore(store.blob_dir).put(logo) if logo else None
+    with store.write() as session:
+        office = session.get(Office, current.id)
+        assert office is not None
+        for key, value in changes.items():
+            setattr(office, key, value)
+        if logo_hash:
+            office.logo_hash = logo_hash
+        office.updated_at = clock.now()
+        journal.record(
+            session,
+            user.id,
+            "office.update",
+            Entity.OFFICE,
+            office,
+            detail={"fields": sorted(changes) + (["logo"] if logo else [])},
+        )
+        return office
+
+
+def read_profile(path: Path) -> tuple[OfficeInput, PersonInput]:
+    """Parse a provisioning profile (TOML with [office] and [admin] tables).
+
+    The admin password is never read from the file; the caller supplies it.
+    """
+    try:
+        with path.open("rb") as f:
+            raw = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValidationError({"profile": _("Profil tidak dapat dibaca: {e}").format(e=exc)})
+    o, a = raw.get("office", {}), raw.get("admin", {})
+    if "password" in a:
+        raise ValidationError(
+            {
+                "admin.password": _(
+                    "Jangan simpan kata sandi di berkas profil; berikan lewat NASKAH_ADMIN_PASSWORD "
+                    "atau ketik saat diminta."
+                )
+            }
+        )
+    logo = None
+    if o.get("logo"):
+        logo_path = (path.parent / o["logo"]).resolve()
+        try:
+            logo = logo_path.read_bytes()
+        except OSError as exc:
+            raise ValidationError({"logo": _("Logo tidak dapat dibaca: {e}").format(e=exc)})
+    office = OfficeInput(
+        kabupaten=o.get("kabupaten", ""),
+        kecamatan=o.get("kecamatan", ""),
+        unit_code=o.get("unit_code", ""),
+        address=o.get("address", ""),
+        place_name=o.get("place_name", ""),
+        phone=o.get("phone", ""),
+        email=o.get("email", ""),
+        website=o.get("website", ""),
+        logo=logo,
+        paper_size=o.get("paper_size", "F4"),
+        number_pattern=o.get("number_pattern", "{kode}/{urut}/{unit}/{tahun}"),
+    )
+    admin = PersonInput(
+        name=a.get("name", ""),
+        nip=str(a.get("nip", "")),
+        pangkat=a.get("pangkat", ""),
+        jabatan=a.get("jabatan", ""),
+        username=a.get("username", ""),
+        roles=frozenset(Role(r) for r in a.get("roles", ["admin"])),
+    )
+    return office, admin

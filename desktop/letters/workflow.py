@@ -1,0 +1,254 @@
+"""The review chain and signing by hand: send, initial (paraf), return, sign, attach the scan.
+
+Each function is one transaction with its outbox rows and audit entries; the letter's status
+only moves along ``sync.protocol.LETTER_TRANSITIONS``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from desktop.i18n import _
+from desktop.letters import journal, numbering
+from desktop.letters.accounts import CurrentUser, Role, parse_roles, require
+from desktop.letters.drafting import _editable, input_of, validate_for_sending
+from desktop.letters.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from desktop.store import clock
+from desktop.store.blobs import BlobStore
+from desktop.store.db import Store
+from desktop.store.models import Letter, Office, Person, ReviewStep
+from sync.protocol import Entity, LetterStatus, can_transition
+
+PARAF = "paraf"
+SIGN = "sign"
+_SCAN_MAGIC = (b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _move(letter: Letter, new: LetterStatus) -> None:
+    if not can_transition(LetterStatus(letter.status), new):
+        raise InvalidTransition(
+            _("Naskah berstatus {a} tidak dapat menjadi {b}.").format(a=letter.status, b=new.value)
+        )
+    letter.status = new.value
+    letter.updated_at = clock.now()
+
+
+def _load(session: Session, letter_id: str) -> Letter:
+    letter = session.exec(select(Letter).where(Letter.id == letter_id)).first()
+    if letter is None or letter.deleted_at is not None:
+        raise NotFound(_("Naskah"))
+    return letter
+
+
+def _person_with(session: Session, person_id: str, role: Role) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or not person.active or role not in parse_roles(person.roles):
+        raise ValidationError({role.value: _("Orang yang dipilih tidak memiliki peran itu.")})
+    return person
+
+
+def current_step(session: Session, letter: Letter) -> ReviewStep | None:
+    """The pending step of the latest round with the lowest position, if any."""
+    return session.exec(
+        select(ReviewStep)
+        .where(ReviewStep.letter_id == letter.id, ReviewStep.state == "pending")
+        .order_by(col(ReviewStep.round).desc(), col(ReviewStep.position))
+        .limit(1)
+    ).first()
+
+
+def send(
+    store: Store, user: CurrentUser, letter_id: str, reviewer_ids: list[str], signer_id: str
+) -> Letter:
+    """Send a draft (or a returned letter) along a chain of reviewers to its signer.
+
+    Raises ValidationError when the draft is incomplete (per field) or a chosen person lacks the
+    role; PermissionDenied unless the caller drafted it.
+    """
+    require(user, Role.DRAFTER)
+    if len(set(reviewer_ids)) != len(reviewer_ids):
+        raise ValidationError({"reviewers": _("Pemaraf yang sama dipilih dua kali.")})
+    with store.write() as session:
+        letter = _editable(session, user, letter_id)
+        letter.signer_id = signer_id
+        errors = validate_for_sending(input_of(letter))
+        if errors:
+            raise ValidationError(errors)
+        for rid in reviewer_ids:
+            _person_with(session, rid, Role.REVIEWER)
+        _person_with(session, signer_id, Role.SIGNER)
+        last_round = session.exec(
+            select(ReviewStep.round)
+            .where(ReviewStep.letter_id == letter.id)
+            .order_by(col(ReviewStep.round).desc())
+            .limit(1)
+        ).first()
+        round_no = (last_round or 0) + 1
+        steps = [
+            ReviewStep(
+                letter_id=letter.id, round=round_no, position=i + 1, kind=PARAF, reviewer_id=rid
+            )
+            for i, rid in enumerate(reviewer_ids)
+        ]
+        steps.append(
+            ReviewStep(
+                letter_id=letter.id,
+                round=round_no,
+                position=len(reviewer_ids) + 1,
+                kind=SIGN,
+                reviewer_id=signer_id,
+            )
+        )
+        for step in steps:
+            journal.record(
+                session,
+                user.id,
+                "review.step",
+                Entity.REVIEW_STEP,
+                step,
+                detail={"round": round_no, "kind": step.kind},
+            )
+        _move(letter, LetterStatus.IN_REVIEW if reviewer_ids else LetterStatus.AWAITING_SIGNATURE)
+        letter.holder_id = steps[0].reviewer_id
+        letter.return_note = ""
+        journal.record(
+            session,
+            user.id,
+            "letter.send",
+            Entity.LETTER,
+            letter,
+            detail={"reviewers": reviewer_ids, "signer": signer_id, "round": round_no},
+        )
+        return letter
+
+
+def _my_step(session: Session, user: CurrentUser, letter: Letter, kind: str) -> ReviewStep:
+    step = current_step(session, letter)
+    if step is None or step.reviewer_id != user.id or step.kind != kind:
+        raise PermissionDenied(_("Naskah ini tidak sedang menunggu tindakan Anda."))
+    return step
+
+
+def initial(store: Store, user: CurrentUser, letter_id: str, note: str = "") -> Letter:
+    """Give initials (paraf) as the current reviewer; the letter moves to the next holder."""
+    require(user, Role.REVIEWER)
+    with store.write() as session:
+        letter = _load(session, letter_id)
+        if letter.status != LetterStatus.IN_REVIEW.value:
+            raise InvalidTransition(_("Naskah ini tidak sedang menunggu paraf."))
+        step = _my_step(session, user, letter, PARAF)
+        step.state = "initialled"
+        step.note = note.strip()
+        step.acted_at = clock.now()
+        journal.record(session, user.id, "review.initial", Entity.REVIEW_STEP, step)
+        nxt = current_step(session, letter)
+        assert nxt is not None  # the sign step is always last
+        _move(
+            letter, LetterStatus.IN_REVIEW if nxt.kind == PARAF else LetterStatus.AWAITING_SIGNATURE
+        )
+        letter.holder_id = nxt.reviewer_id
+        journal.record(session, user.id, "letter.initialled", Entity.LETTER, letter)
+        return letter
+
+
+def return_to_drafter(store: Store, user: CurrentUser, letter_id: str, note: str) -> Letter:
+    """Send the letter back to its drafter with a note (current reviewer or signer)."""
+    if not note.strip():
+        raise ValidationError({"note": _("Tulis catatan untuk pengonsep.")})
+    with store.write() as session:
+        letter = _load(session, letter_id)
+        step = current_step(session, letter)
+        if step is None or step.reviewer_id != user.id:
+            raise PermissionDenied(_("Naskah ini tidak sedang menunggu tindakan Anda."))
+        step.state = "returned"
+        step.note = note.strip()
+        step.acted_at = clock.now()
+        journal.record(session, user.id, "review.return", Entity.REVIEW_STEP, step)
+        for rest in session.exec(
+            select(ReviewStep).where(
+                ReviewStep.letter_id == letter.id, ReviewStep.state == "pending"
+            )
+        ).all():
+            rest.state = "superseded"
+            journal.record(session, user.id, "review.supersede", Entity.REVIEW_STEP, rest)
+        _move(letter, LetterStatus.RETURNED)
+        letter.holder_id = letter.drafter_id
+        letter.return_note = note.strip()
+        journal.record(
+            session,
+            user.id,
+            "letter.return",
+            Entity.LETTER,
+            letter,
+            detail={"note": letter.return_note},
+        )
+        return letter
+
+
+def sign_by_hand(store: Store, user: CurrentUser, letter_id: str, on: date | None = None) -> Letter:
+    """Mark the letter signed by hand ("ditandatangani basah").
+
+    In one transaction: the next number of the series is issued, the letter gets its number and
+    date and becomes immutable, and the final PDF carrying the number is rendered and stored.
+    If any step fails nothing is kept, so no number is consumed by a failed signing.
+    """
+    from desktop.letters.document import render_final_pdf
+
+    require(user, Role.SIGNER)
+    on = on or clock.today()
+    blobs = BlobStore(store.blob_dir)
+    with store.write() as session:
+        letter = _load(session, letter_id)
+        if letter.status != LetterStatus.AWAITING_SIGNATURE.value:
+            raise InvalidTransition(_("Naskah ini belum siap ditandatangani."))
+        step = _my_step(session, user, letter, SIGN)
+        office = session.exec(select(Office)).one()
+        number = numbering.issue(session, office, user.id, letter, on)
+        letter.number = number.text
+        letter.number_id = number.id
+        letter.letter_date = on
+        letter.signed_at = clock.now()
+        letter.signature_kind = "basah"
+        letter.holder_id = None
+        _move(letter, LetterStatus.SIGNED)
+        step.state = "signed"
+        step.acted_at = clock.now()
+        journal.record(session, user.id, "review.sign", Entity.REVIEW_STEP, step)
+        letter.pdf_hash = blobs.put(render_final_pdf(session, letter, store.blob_dir))
+        journal.record(
+            session,
+            user.id,
+            "letter.sign",
+            Entity.LETTER,
+            letter,
+            detail={"number": letter.number, "kind": "basah", "pdf_sha256": letter.pdf_hash},
+        )
+        return letter
+
+
+def attach_scan(store: Store, user: CurrentUser, letter_id: str, data: bytes) -> Letter:
+    """Attach the scan of the hand-signed paper as the archive copy of a signed letter."""
+    if not any(data.startswith(m) for m in _SCAN_MAGIC):
+        raise ValidationError({"scan": _("Berkas pindaian harus PDF, PNG atau JPEG.")})
+    digest = BlobStore(store.blob_dir).put(data)
+    with store.write() as session:
+        letter = _load(session, letter_id)
+        if letter.status != LetterStatus.SIGNED.value:
+            raise InvalidTransition(_("Pindaian hanya untuk naskah yang sudah ditandatangani."))
+        if user.id not in (letter.signer_id, letter.drafter_id) and not (
+            user.has(Role.REGISTRAR) or user.has(Role.ADMIN)
+        ):
+            raise PermissionDenied()
+        letter.scan_hash = digest
+        letter.updated_at = clock.now()
+        journal.record(
+            session,
+            user.id,
+            "letter.scan",
+            Entity.LETTER,
+            letter,
+            detail={"sha256": digest, "bytes": len(data)},
+        )
+        return letter
