@@ -1,0 +1,130 @@
+"""``naskah``: the desktop app (GUI by default) and its administrative subcommands.
+
+    naskah [--data-dir DIR] [--lang id|en]     start the app
+    naskah setup --profile office.toml        provision a PC without the GUI
+    naskah audit verify                       check the audit hash chain
+    naskah backup                             write a backup copy of the store now
+
+Heavy modules (Qt, SQLAlchemy) are imported inside the commands, so that ``--help`` is instant
+and the GUI can show its window before the rest loads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="naskah", description="Naskah: e-office luring kecamatan")
+    p.add_argument("--data-dir", type=Path, help="folder data (bawaan: folder data pengguna)")
+    sub = p.add_subparsers(dest="command")
+    setup = sub.add_parser("setup", help="siapkan kantor dari berkas profil (tanpa GUI)")
+    setup.add_argument("--profile", type=Path, required=True, help="berkas profil TOML")
+    setup.add_argument("--sample-data", action="store_true", help="isi dengan data contoh")
+    audit = sub.add_parser("audit", help="log audit")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    audit_sub.add_parser("verify", help="periksa rantai hash log audit")
+    sub.add_parser("backup", help="buat salinan cadangan basis data sekarang")
+    return p
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from desktop.paths import default_data_dir
+
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _cmd_setup(args: argparse.Namespace) -> int:
+    from desktop.letters import accounts, office, sample
+    from desktop.letters.errors import ValidationError
+    from desktop.store.db import open_store
+
+    try:
+        office_in, admin_in = office.read_profile(args.profile)
+    except ValidationError as exc:
+        for key, msg in exc.fields.items():
+            print(f"{key}: {msg}", file=sys.stderr)
+        return 2
+    password = os.environ.get("NASKAH_ADMIN_PASSWORD")
+    if not password:
+        if not sys.stdin.isatty():
+            print("Berikan kata sandi administrator lewat NASKAH_ADMIN_PASSWORD.", file=sys.stderr)
+            return 2
+        password = getpass.getpass("Kata sandi administrator: ")
+    admin_in.password = password
+    store = open_store(_data_dir(args))
+    try:
+        if office.is_set_up(store):
+            print("Kantor di folder data ini sudah disiapkan.", file=sys.stderr)
+            return 1
+        try:
+            _, admin = office.setup(store, office_in, admin_in)
+        except ValidationError as exc:
+            for key, msg in exc.fields.items():
+                print(f"{key}: {msg}", file=sys.stderr)
+            return 2
+        if args.sample_data:
+            user = accounts.CurrentUser(admin.id, admin.name, accounts.parse_roles(admin.roles))
+            sample.fill(store, user)
+        print(f"Kantor {office_in.kecamatan} siap di {store.data_dir}")
+        return 0
+    finally:
+        store.close()
+
+
+def _cmd_audit_verify(args: argparse.Namespace) -> int:
+    from desktop.letters import audit
+    from desktop.store.db import open_store
+
+    store = open_store(_data_dir(args))
+    try:
+        report = audit.verify(store)
+    finally:
+        store.close()
+    if report.ok:
+        print(f"Rantai audit utuh: {report.checked} entri diperiksa.")
+        return 0
+    print(
+        f"Rantai audit RUSAK pada entri #{report.broken_at}: {report.reason} "
+        f"({report.checked} entri sebelumnya utuh)."
+    )
+    return 1
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.store.db import backup_file, open_store
+
+    store = open_store(_data_dir(args))
+    try:
+        target = backup_file(store.path, "manual")
+    finally:
+        store.close()
+    print(f"Cadangan ditulis ke {target}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from desktop.store.errors import StoreError
+
+    try:
+        if args.command == "setup":
+            return _cmd_setup(args)
+        if args.command == "audit":
+            return _cmd_audit_verify(args)
+        if args.command == "backup":
+            return _cmd_backup(args)
+    except StoreError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    from desktop.ui.app import run
+
+    return run(_data_dir(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
