@@ -73,6 +73,11 @@ class LetterDocument:
     tembusan: list[str] = field(default_factory=list)
     paper: PaperSize = PaperSize.F4
     font_pt: float = 12.0
-    margins_mm: tuple[float, float, float, float] = (20.0, 30.0, 20.0, 25.0)  # top, left, right, bottom
+    margins_mm: tuple[float, float, float, float] = (
+        20.0,
+        30.0,
+        20.0,
+        25.0,
+    )  # top, left, right, bottom
     footer_note: str = ""  # e.g. a truthful note on the signature kind; empty for wet signatures
     draft_watermark: bool = False  # "KONSEP" marker on unsigned drafts
