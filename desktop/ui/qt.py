@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -71,6 +72,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -106,4 +108,5 @@ __all__ = [
     "QTextListFormat", "QThread", "QThreadPool", "QTimer", "QToolBar", "QTranslator",
     "QTreeView", "QUrl", "QVBoxLayout", "QWidget", "QWizard", "QWizardPage", "Qt", "Signal",
     "Slot",
+    "QDoubleSpinBox", "QProgressBar",
 ]  # fmt: skip
