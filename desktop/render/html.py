@@ -15,7 +15,12 @@ from desktop.render.dates import format_date_id
 from desktop.render.document import Addressee, Layout, LetterDocument, SignatureBlock
 
 LOGO_URL = "naskah:logo"
+SIGNATURE_ANCHOR = "naskah-ttd"
+TEMBUSAN_ANCHOR = "naskah-tembusan"
+# Tables the layout moves whole to the next page rather than split (see layout.py).
+KEEP_TOGETHER_ANCHORS: tuple[str, ...] = (SIGNATURE_ANCHOR, TEMBUSAN_ANCHOR)
 BLANK_DATE = "..........."
+SIGNATURE_SPACE_MM = 22.0  # room for a wet signature and the stamp
 BODY_CLASS = "isi"
 
 # QTextEdit.toHtml() puts "p, li { white-space: pre-wrap; }" in <head>, which we drop with the
@@ -176,40 +181,40 @@ def _body(doc: LetterDocument, m: Metrics) -> str:
     return f'<div class="{BODY_CLASS}" style="margin-top:{m.mm(6)}px;">{inner}</div>'
 
 
+def _anchored(anchor: str, inner: str) -> str:
+    """Name a whole run of text: an empty anchor would split the first letter into its own run,
+    which PDF text extraction then reads as a separate word."""
+    return f'<a name="{anchor}">{inner}</a>'
+
+
 def _signature(doc: LetterDocument, m: Metrics, *, with_date: bool) -> str:
     sig: SignatureBlock | None = doc.signature
-    lines: list[str] = []
-    if with_date:
-        lines.append(_p(_e(date_line(doc)), align="center"))
+    heads: list[str] = [_e(date_line(doc))] if with_date else []
     if sig is not None:
         capacity = sig.capacity.strip()
         if capacity == "a.n.":
-            lines.append(_p(f"a.n. {_e(sig.on_behalf_of)}", align="center"))
-            lines.append(_p(f"{_e(sig.position)},", align="center"))
+            heads += [f"a.n. {_e(sig.on_behalf_of)}", f"{_e(sig.position)},"]
         elif capacity:
-            lines.append(_p(f"{_e(capacity)} {_e(sig.position)},", align="center"))
+            heads.append(f"{_e(capacity)} {_e(sig.position)},")
         else:
-            lines.append(_p(f"{_e(sig.position)},", align="center"))
-        space = 22.0
+            heads.append(f"{_e(sig.position)},")
+    if not heads:
+        return ""
+    heads[0] = _anchored(SIGNATURE_ANCHOR, heads[0])
+    lines = [_p(inner, align="center") for inner in heads]
+    if sig is not None:
         if sig.signed_note:
+            note_style = f"font-size:{doc.font_pt * 0.75:.1f}pt;"
             lines.append(_spacer(m, 3))
-            lines.append(
-                _p(
-                    f"<i>{_e(sig.signed_note)}</i>",
-                    align="center",
-                    style=f"font-size:{doc.font_pt * 0.75:.1f}pt;",
-                )
-            )
+            lines.append(_p(f"<i>{_e(sig.signed_note)}</i>", align="center", style=note_style))
             lines.append(_spacer(m, 3))
         else:
-            lines.append(_spacer(m, space))
+            lines.append(_spacer(m, SIGNATURE_SPACE_MM))
         lines.append(_p(f"<b><u>{_e(sig.name)}</u></b>", align="center"))
         if sig.pangkat:
             lines.append(_p(_e(sig.pangkat), align="center"))
         if sig.nip:
             lines.append(_p(f"NIP. {_e(sig.nip)}", align="center"))
-    if not lines:
-        return ""
     return (
         '<table width="100%" cellspacing="0" cellpadding="0" '
         f'style="margin-top:{m.mm(8)}px; margin-bottom:0px;">'
@@ -225,9 +230,11 @@ def _tembusan(doc: LetterDocument, m: Metrics) -> str:
         f'<tr><td width="{m.mm(6)}">{i}.</td><td>{_e(t)}</td></tr>'
         for i, t in enumerate(items, start=1)
     )
+    # The heading is a row of the list's table so that the two are kept on one page.
     return (
-        _p("Tembusan:", style=f"margin-top:{m.mm(8)}px;")
-        + f'<table cellspacing="0" cellpadding="0" style="margin-bottom:0px;">{rows}</table>'
+        f'<table cellspacing="0" cellpadding="0" style="margin-top:{m.mm(8)}px; '
+        f'margin-bottom:0px;"><tr><td colspan="2">{_anchored(TEMBUSAN_ANCHOR, "Tembusan:")}'
+        f"</td></tr>{rows}</table>"
     )
 
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPagedPaintDevice, QPdfWriter
 
 from desktop.render.document import LetterDocument
-from desktop.render.paint import lay_out, paint_on_paged_device, paper_points
+from desktop.render.layout import lay_out, paper_points
+from desktop.render.paint import paint_on_paged_device
 
 log = logging.getLogger(__name__)
 
