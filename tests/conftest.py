@@ -40,6 +40,13 @@ def _memory_keyring() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Like Django's test hashers: the production cost (n=2**14) is checked in test_accounts;
+    # elsewhere a cheap cost keeps fixtures fast. Stored hashes carry their own parameters.
+    monkeypatch.setattr(accounts, "_SCRYPT", {"n": 2**8, "r": 8, "p": 1})
+
+
+@pytest.fixture(autouse=True)
 def _real_clock() -> Iterator[None]:
     yield
     clock.set_clock(None)

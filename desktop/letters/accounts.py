@@ -30,7 +30,8 @@ from sync.protocol import Entity
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+DEFAULT_SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 50 ms per hash here
+_SCRYPT = dict(DEFAULT_SCRYPT)
 _USERNAME = re.compile(r"^[a-z0-9._-]{3,32}$")
 
 

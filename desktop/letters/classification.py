@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 
-from sqlalchemy import or_
+from sqlalchemy import insert, or_
 from sqlmodel import Session, col, delete, select
 
 from desktop.i18n import _
@@ -27,17 +27,19 @@ OBSOLETE_FILE = "klasifikasi-lama-78-2012.csv"
 _CODE = re.compile(r"^\d{3}(\.\d{1,3}){0,4}$")
 
 
-def _read(name: str, obsolete: bool) -> list[Classification]:
+def _read(name: str, obsolete: bool) -> list[dict[str, object]]:
     with resource_path("classification", name).open(encoding="utf-8", newline="") as f:
         return [
-            Classification(
-                code=row["code"],
-                title=row["title"],
-                parent=row["parent"] or None,
-                level=int(row["level"]),
-                source_count=int(row["source_count"] or 0),
-                obsolete=obsolete,
-            )
+            {
+                "code": row["code"],
+                "title": row["title"],
+                "parent": row["parent"] or None,
+                "level": int(row["level"]),
+                "source_count": int(row["source_count"] or 0),
+                "obsolete": obsolete,
+                "custom": False,
+                "updated_at": clock.now(),
+            }
             for row in csv.DictReader(f)
         ]
 
@@ -47,12 +49,11 @@ def load_reference(session: Session) -> int:
     custom = set(session.exec(select(Classification.code).where(Classification.custom)).all())
     session.exec(delete(Classification).where(col(Classification.custom).is_(False)))  # type: ignore[call-overload]
     current = _read(CURRENT_FILE, False)
-    known = {r.code for r in current} | custom
+    known = {r["code"] for r in current} | custom
     # Old 78/2012 codes that reuse a current code (000, 900, ...) keep the current meaning.
-    obsolete = [r for r in _read(OBSOLETE_FILE, True) if r.code not in known]
-    rows = [r for r in current if r.code not in custom] + obsolete
-    session.add_all(rows)
-    session.flush()
+    obsolete = [r for r in _read(OBSOLETE_FILE, True) if r["code"] not in known]
+    rows = [r for r in current if r["code"] not in custom] + obsolete
+    session.execute(insert(Classification), rows)
     return len(rows)
 
 

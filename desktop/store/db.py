@@ -22,12 +22,12 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from desktop.store import migrate
+from desktop.store.migrate import APPLICATION_ID
 from desktop.store.errors import DiskFull, StoreBusy, StoreDamaged, StoreLocked
 
 DB_NAME = "naskah.sqlite3"
 LOCK_NAME = "naskah.lock"
 BACKUP_DIR = "backups"
-APPLICATION_ID = 0x4E534B48  # "NSKH": marks the file as ours
 SQLITE_MAGIC = b"SQLite format 3\x00"
 KEEP_BACKUPS = 10
 
@@ -222,8 +222,6 @@ def open_store(data_dir: Path) -> Store:
             if existed and current != migrate.head_revision():
                 backup_file(path, f"sebelum-migrasi-{current or 'kosong'}")
             migrate.upgrade(engine)
-            with engine.connect() as conn:
-                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
         except BaseException:
             engine.dispose()
             raise

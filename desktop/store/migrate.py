@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
+APPLICATION_ID = 0x4E534B48  # "NSKH" in the SQLite header marks the file as a Naskah store
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
