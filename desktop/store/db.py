@@ -219,7 +219,7 @@ def open_store(data_dir: Path) -> Store:
         try:
             with engine.connect() as conn:
                 current = migrate.current_revision(conn)
-            if existed and current != migrate.head_revision():
+            if existed and current != migrate.HEAD:
                 backup_file(path, f"sebelum-migrasi-{current or 'kosong'}")
             migrate.upgrade(engine)
         except BaseException:

@@ -29,7 +29,7 @@ from tests.conftest import Office
 
 def test_empty_file_migrates_to_head_and_matches_models(store) -> None:  # type: ignore[no-untyped-def]
     with store.engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.head_revision()
+        assert migrate.current_revision(conn) == migrate.head_revision() == migrate.HEAD
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     # The FTS5 shadow tables are the migration's own, not models.
     diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("letter_fts"))]

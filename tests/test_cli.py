@@ -1,0 +1,80 @@
+"""Provisioning a PC without the GUI: ``naskah setup --profile office.toml``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.letters import accounts, office
+from desktop.store.db import open_store
+from tests.conftest import PNG_1PX
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PROFILE = """
+[office]
+kabupaten = "Jayawijaya"
+kecamatan = "Wamena"
+unit_code = "Kec.WMN"
+address = "Jl. Yos Sudarso No. 1, Wamena"
+email = "kecamatan.wamena@jayawijayakab.go.id"
+logo = "logo.png"
+paper_size = "F4"
+
+[admin]
+name = "Admin Kantor"
+nip = "198503122010011002"
+jabatan = "Pengelola Sistem"
+username = "admin"
+"""
+
+
+def run_cli(*args: str, password: str | None = "sandi-admin-1") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("NASKAH_ADMIN_PASSWORD", None)
+    if password:
+        env["NASKAH_ADMIN_PASSWORD"] = password
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
+                          text=True, env=env, timeout=120, stdin=subprocess.DEVNULL)
+
+
+def test_setup_from_profile(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(PNG_1PX)
+    profile = tmp_path / "office.toml"
+    profile.write_text(PROFILE)
+    data = tmp_path / "data"
+    result = run_cli("--data-dir", str(data), "setup", "--profile", str(profile))
+    assert result.returncode == 0, result.stderr
+    again = run_cli("--data-dir", str(data), "setup", "--profile", str(profile))
+    assert again.returncode == 1 and "sudah disiapkan" in again.stderr
+    store = open_store(data)
+    try:
+        assert office.get_office(store).unit_code == "Kec.WMN"
+        assert office.get_office(store).logo_hash
+        assert accounts.login(store, "admin", "sandi-admin-1").has(accounts.Role.ADMIN)
+    finally:
+        store.close()
+
+
+def test_setup_refuses_bad_profile_and_plain_password(tmp_path: Path) -> None:
+    profile = tmp_path / "office.toml"
+    profile.write_text(PROFILE.replace("Kec.WMN", "Kec/WMN").replace('logo = "logo.png"\n', ""))
+    result = run_cli("--data-dir", str(tmp_path / "d1"), "setup", "--profile", str(profile))
+    assert result.returncode == 2 and "unit_code" in result.stderr
+    profile.write_text(PROFILE.replace('username = "admin"', 'username = "admin"\npassword = "x"'))
+    result = run_cli("--data-dir", str(tmp_path / "d2"), "setup", "--profile", str(profile))
+    assert result.returncode == 2 and "NASKAH_ADMIN_PASSWORD" in result.stderr
+    profile.write_text("this is [not toml")
+    result = run_cli("--data-dir", str(tmp_path / "d3"), "setup", "--profile", str(profile))
+    assert result.returncode == 2 and "Profil tidak dapat dibaca" in result.stderr
+
+
+def test_setup_without_password_and_no_terminal_says_how(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(PNG_1PX)
+    profile = tmp_path / "office.toml"
+    profile.write_text(PROFILE)
+    result = run_cli("--data-dir", str(tmp_path / "d"), "setup", "--profile", str(profile),
+                     password=None)
+    assert result.returncode == 2 and "NASKAH_ADMIN_PASSWORD" in result.stderr
