@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# One entry point for developers and CI, on a fresh machine:
+#   bash packaging/dev.sh run [naskah args]   set up .venv and start the app
+#   bash packaging/dev.sh test [pytest args]  set up .venv and run the whole test suite
+#   bash packaging/dev.sh bench [args]        set up .venv and run the benchmarks
+# Setting up means: a Python >= 3.11 virtual environment in .venv with the project installed
+# (re-installed only when pyproject.toml changes) and, on Debian/Ubuntu, the system libraries
+# Qt needs (installed with apt-get when running as root, otherwise the command is printed).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+cd "$ROOT"
+
+QT_DEBS=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1
+  libfontconfig1 libdbus-1-3)
+
+say() { printf '[naskah] %s\n' "$*" >&2; }
+
+find_python() {
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+      "$candidate" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+      command -v "$candidate"
+      return 0
+    fi
+  done
+  say "Python 3.11 or newer is required (python3 --version)."
+  exit 1
+}
+
+ensure_venv() {
+  local extras="$1"
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating $VENV"
+    "$(find_python)" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.naskah-installed"
+  local want
+  want="$(sha256sum pyproject.toml | cut -d' ' -f1)-$extras"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing Naskah and its dependencies into .venv"
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -e ".[$extras]"
+    echo "$want" >"$stamp"
+  fi
+}
+
+missing_debs() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local pkg
+  for pkg in "${QT_DEBS[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
+  done
+}
+
+ensure_qt_libs() {
+  [ "$(uname -s)" = "Linux" ] || return 0
+  local missing
+  missing="$(missing_debs | tr '\n' ' ')"
+  [ -n "${missing// /}" ] || return 0
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Qt's system libraries: $missing"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  else
+    say "Qt needs these Debian packages; install them first:"
+    say "  sudo apt-get install $missing"
+    exit 1
+  fi
+}
+
+cmd="${1:-run}"
+shift || true
+case "$cmd" in
+  run)
+    ensure_qt_libs
+    ensure_venv test
+    if [ "$(uname -s)" = "Linux" ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] &&
+      [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      say "No display found. On a machine without a screen run it under a virtual one:"
+      say "  apt-get install xvfb && xvfb-run -a bash packaging/dev.sh run"
+      exit 1
+    fi
+    exec "$VENV/bin/naskah" "$@"
+    ;;
+  test)
+    ensure_qt_libs
+    ensure_venv test
+    export QT_QPA_PLATFORM=offscreen
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  bench)
+    ensure_qt_libs
+    ensure_venv test
+    export QT_QPA_PLATFORM=offscreen
+    exec "$VENV/bin/python" -m bench.run "$@"
+    ;;
+  *)
+    say "usage: bash packaging/dev.sh run|test|bench [args]"
+    exit 2
+    ;;
+esac
