@@ -46,6 +46,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
@@ -108,5 +109,5 @@ __all__ = [
     "QTextListFormat", "QThread", "QThreadPool", "QTimer", "QToolBar", "QTranslator",
     "QTreeView", "QUrl", "QVBoxLayout", "QWidget", "QWizard", "QWizardPage", "Qt", "Signal",
     "Slot",
-    "QDoubleSpinBox", "QProgressBar",
+    "QDoubleSpinBox", "QProgressBar", "QAbstractButton",
 ]  # fmt: skip
