@@ -106,7 +106,7 @@ def document_for(session: Session, letter: Letter, blob_dir: Path) -> LetterDocu
 
 def render_final_pdf(session: Session, letter: Letter, blob_dir: Path) -> bytes:
     from desktop.render.fonts import ensure_gui_app
-    from desktop.render.paint import render_pdf
+    from desktop.render import render_pdf
 
     ensure_gui_app()
     return render_pdf(document_for(session, letter, blob_dir))
