@@ -1,0 +1,425 @@
+"""Build the frozen Naskah app with PyInstaller and smoke-test the result.
+
+    python packaging/build.py               build dist/Naskah, check its contents, smoke-test it
+    python packaging/build.py --smoke-only  only check and smoke-test an existing dist/Naskah
+
+Run it with the project's venv Python (the one that has ``pip install -e .``); PyInstaller is
+installed into that venv when missing. Works the same on Linux (the dev machine, CI) and Windows
+(the real target); only the executable names differ.
+
+The smoke test is in the spirit of qutebrowser's build_release: start the frozen programs the
+way an office would, and fail on a traceback or an early exit, not only on a bad exit status.
+  1. ``naskah-cli --help``
+  2. ``naskah-cli --data-dir D setup --profile office.toml`` (packaging/office.example.toml with a
+     generated logo; NASKAH_ADMIN_PASSWORD set), ``audit verify``, ``backup``, and a second setup
+     that must refuse
+  3. ``naskah-cli setup --sample-data`` on another data dir: drafts, signs and renders letters to
+     PDF inside the bundle (fonts, Qt platform plugin, PDF writer)
+  4. the GUI on the set-up data dir and on an empty one, with QT_QPA_PLATFORM=offscreen: it must
+     still run after a few seconds; it is then terminated; stderr and its log files must hold no
+     traceback. (Skipped, loudly, while desktop/ui/app.py is not in the bundle yet.)
+Everything runs in a temporary folder; on Linux the XDG folders point there too, so the smoke
+test never touches the user's real Naskah data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "packaging" / "naskah.spec"
+EXAMPLE_PROFILE = ROOT / "packaging" / "office.example.toml"
+APP_NAME = "Naskah"  # the COLLECT folder and the GUI executable
+CLI_NAME = "naskah-cli"
+
+# Verified with 6.22 on Python 3.11 + PySide6 6.12; PyInstaller 7 may change the spec API.
+PYINSTALLER_REQ = "pyinstaller>=6.22,<7"
+PYINSTALLER_MIN, PYINSTALLER_MAX = (6, 22), (7, 0)
+
+IS_WIN = sys.platform == "win32"
+EXE = ".exe" if IS_WIN else ""
+
+SMOKE_PASSWORD = "smoke-test-123"
+# The smallest valid PNG, for the profile's logo.
+PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944"
+    "4154789c63f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
+)
+
+# Signs of a crash in a frozen program's output or logs.
+CRASH = re.compile(
+    r"Traceback \(most recent call last\)|\[PYI-\d+:ERROR\]|Fatal Python error|"
+    r"Segmentation fault|ModuleNotFoundError|ImportError|qt\.qpa\.plugin: Could not",
+)
+
+# Files the bundle must hold (relative to the contents folder) and folders it must not.
+REQUIRED_FILES = (
+    "resources/fonts/LiberationSans-Regular.ttf",
+    "resources/fonts/LiberationSans-Bold.ttf",
+    "resources/templates/letter_types.toml",
+    "resources/classification/klasifikasi-permendagri-83-2022.csv",
+    "desktop/store/migrations/env.py",
+    "desktop/store/migrations/script.py.mako",
+)
+FORBIDDEN_TOP = ("fastapi", "starlette", "uvicorn", "psycopg", "psycopg2", "psycopg_binary",
+                 "tkinter", "_tkinter", "PyInstaller", "pytest")  # fmt: skip
+# Modules that must be in the frozen archive (found at run time only, so easy to lose) and
+# prefixes that must not.
+REQUIRED_MODULES = (
+    "desktop.__main__",
+    "desktop.store.migrate",
+    "desktop.store.models",
+    "alembic.op",
+    "alembic.context",
+    "alembic.ddl.sqlite",
+    "sqlalchemy.dialects.sqlite.pysqlite",
+    "sqlmodel.sql.sqltypes",
+    "keyring.backends.Windows",
+    "keyring.backends.fail",
+    "platformdirs.windows" if IS_WIN else "platformdirs.unix",
+    "filelock",
+)
+FORBIDDEN_MODULES = ("sync.server", "fastapi", "starlette", "uvicorn", "psycopg", "psycopg2",
+                     "tkinter", "pytest", "PyInstaller")  # fmt: skip
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+# --- building ---------------------------------------------------------------------------------
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", text)[:2])
+
+
+def ensure_pyinstaller() -> None:
+    """Install PyInstaller into this interpreter's environment unless a suitable one is there."""
+    try:
+        import PyInstaller
+
+        have = _version_tuple(PyInstaller.__version__)
+    except ImportError:
+        have = None
+    if have is not None and PYINSTALLER_MIN <= have < PYINSTALLER_MAX:
+        return
+    if sys.prefix == sys.base_prefix:
+        say("warning: not running in a virtual environment; PyInstaller goes into this Python")
+    say(f"installing {PYINSTALLER_REQ} (found {have or 'none'})")
+    subprocess.run([sys.executable, "-m", "pip", "install", PYINSTALLER_REQ], check=True)
+
+
+def check_dependencies() -> None:
+    import importlib.util
+
+    missing = [
+        m for m in ("desktop", "PySide6", "sqlmodel", "alembic", "platformdirs", "keyring",
+                    "filelock", "requests")
+        if importlib.util.find_spec(m) is None
+    ]  # fmt: skip
+    if missing:
+        raise SystemExit(
+            f"missing in this Python: {', '.join(missing)}. Activate the project's venv and run "
+            "`pip install -e .` first."
+        )
+
+
+def build(dist: Path, work: Path) -> None:
+    ensure_pyinstaller()
+    check_dependencies()
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
+           "--distpath", str(dist), "--workpath", str(work), str(SPEC)]  # fmt: skip
+    say("$ " + " ".join(cmd))
+    started = time.monotonic()
+    subprocess.run(cmd, cwd=ROOT, check=True)
+    say(f"built in {time.monotonic() - started:.0f} s")
+
+
+# --- checking the bundle ----------------------------------------------------------------------
+
+
+@dataclass
+class Bundle:
+    folder: Path
+
+    @property
+    def gui(self) -> Path:
+        return self.folder / f"{APP_NAME}{EXE}"
+
+    @property
+    def cli(self) -> Path:
+        return self.folder / f"{CLI_NAME}{EXE}"
+
+    @property
+    def contents(self) -> Path:
+        # PyInstaller >= 6 puts everything but the executables in _internal/.
+        internal = self.folder / "_internal"
+        return internal if internal.is_dir() else self.folder
+
+    def files(self, under: Path | None = None) -> list[Path]:
+        # Symlinks (PyInstaller makes them for Qt libraries on Linux) would count twice.
+        root = under or self.folder
+        if root.is_file():
+            return [root]
+        return [p for p in root.rglob("*") if p.is_file() and not p.is_symlink()]
+
+    def size(self) -> int:
+        return sum(p.stat().st_size for p in self.files())
+
+    def biggest(self, n: int = 6) -> list[tuple[int, str]]:
+        sizes = []
+        for child in self.contents.iterdir():
+            if not child.is_symlink():
+                sizes.append((sum(p.stat().st_size for p in self.files(child)), child.name))
+        return sorted(sizes, reverse=True)[:n]
+
+    def modules(self) -> set[str] | None:
+        """Names in the executable's embedded archive (PYZ included), or None if unreadable."""
+        try:
+            from PyInstaller.archive.readers import pkg_archive_contents
+        except ImportError:
+            return None
+        try:
+            return set(pkg_archive_contents(str(self.cli), recursive=True))
+        except Exception as exc:  # an internal API: a change there must not block a release
+            say(f"note: cannot list the frozen archive ({exc}); module checks skipped")
+            return None
+
+
+def check_bundle(bundle: Bundle) -> list[str]:
+    """Return problems with the bundle's layout and contents (empty = fine)."""
+    problems = []
+    for exe in (bundle.gui, bundle.cli):
+        if not exe.is_file():
+            problems.append(f"missing executable {exe}")
+    for rel in REQUIRED_FILES:
+        if not (bundle.contents / rel).is_file():
+            problems.append(f"missing data file {rel}")
+    if not list((bundle.contents / "desktop/store/migrations/versions").glob("*.py")):
+        problems.append("no migration scripts in desktop/store/migrations/versions")
+    for name in FORBIDDEN_TOP:
+        if (bundle.contents / name).exists():
+            problems.append(f"{name}/ must not be in the desktop bundle")
+    qt_libs = [p.name for p in bundle.contents.rglob("*") if re.search(
+        r"Qt6?(WebEngine|Quick|Qml|3D|Multimedia|Charts|Pdf)", p.name)]  # fmt: skip
+    if qt_libs:
+        problems.append(f"unused Qt modules bundled: {sorted(qt_libs)[:5]}")
+    modules = bundle.modules()
+    if modules is not None:
+        for name in REQUIRED_MODULES:
+            if name not in modules:
+                problems.append(f"module {name} is not in the frozen archive")
+        for name in FORBIDDEN_MODULES:
+            leaked = [m for m in modules if m == name or m.startswith(name + ".")]
+            if leaked:
+                problems.append(f"module {leaked[0]} must not be in the desktop bundle")
+    return problems
+
+
+# --- smoke test -------------------------------------------------------------------------------
+
+
+@dataclass
+class Smoke:
+    bundle: Bundle
+    tmp: Path
+    gui_seconds: float
+    results: list[tuple[str, str, str]] = field(default_factory=list)  # (status, step, detail)
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = dict(os.environ)
+        for key in ("NASKAH_DATA_DIR", "NASKAH_ADMIN_PASSWORD", "PYTHONPATH", "PYTHONHOME"):
+            env.pop(key, None)
+        if not IS_WIN:
+            # Keep platformdirs (logs, default data dir) inside the smoke folder.
+            for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+                env[var] = str(self.tmp / "xdg" / var.lower())
+        env.update(extra)
+        return env
+
+    def record(self, status: str, step: str, detail: str = "") -> bool:
+        self.results.append((status, step, detail))
+        say(f"[{status}] {step}" + (f": {detail}" if detail else ""))
+        return status != "FAIL"
+
+    def cli(self, step: str, args: Sequence[str], *, rc: int = 0, expect: str = "",
+            env: dict[str, str] | None = None, timeout: float = 180) -> bool:  # fmt: skip
+        cmd = [str(self.bundle.cli), *args]
+        started = time.monotonic()
+        try:
+            proc = subprocess.run(cmd, cwd=self.tmp, env=env or self.env(), capture_output=True,
+                                  stdin=subprocess.DEVNULL, timeout=timeout)  # fmt: skip
+        except subprocess.TimeoutExpired:
+            return self.record("FAIL", step, f"no answer within {timeout:.0f} s")
+        out = proc.stdout.decode("utf-8", "replace")
+        err = proc.stderr.decode("utf-8", "replace")
+        took = f"{time.monotonic() - started:.1f} s"
+        if CRASH.search(out + err):
+            return self.record("FAIL", step, f"crash ({took})\n{_indent(out + err)}")
+        if proc.returncode != rc:
+            return self.record(
+                "FAIL", step, f"exit status {proc.returncode}, expected {rc}\n{_indent(out + err)}"
+            )
+        if expect and expect not in out + err:
+            return self.record("FAIL", step, f"{expect!r} not in the output\n{_indent(out + err)}")
+        first = (out.strip() or err.strip()).splitlines()[:1]
+        return self.record("ok", step, f"{took}; {first[0] if first else ''}")
+
+    def gui(self, step: str, exe: Path, data_dir: Path) -> bool:
+        """Start the GUI, let it run, terminate it; fail on an early exit or a traceback."""
+        out_path = self.tmp / f"{step.replace(' ', '_')}.out"
+        err_path = self.tmp / f"{step.replace(' ', '_')}.err"
+        env = self.env(QT_QPA_PLATFORM="offscreen")
+        with out_path.open("wb") as out, err_path.open("wb") as err:
+            proc = subprocess.Popen([str(exe), "--data-dir", str(data_dir)], cwd=self.tmp, env=env,
+                                    stdin=subprocess.DEVNULL, stdout=out, stderr=err)  # fmt: skip
+            deadline = time.monotonic() + self.gui_seconds
+            while time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.1)
+            early = proc.poll()
+            if early is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        text = err_path.read_text("utf-8", "replace") + out_path.read_text("utf-8", "replace")
+        logs = _log_texts(data_dir, self.tmp / "xdg")
+        if early is not None:
+            return self.record(
+                "FAIL", step, f"exited after less than {self.gui_seconds:.0f} s with status "
+                f"{early}\n{_indent(text + logs)}",
+            )  # fmt: skip
+        if CRASH.search(text) or CRASH.search(logs):
+            return self.record("FAIL", step, f"traceback while running\n{_indent(text + logs)}")
+        noise = [line for line in text.splitlines() if line.strip()]
+        note = f"; stderr: {len(noise)} line(s), first: {noise[0][:100]}" if noise else ""
+        return self.record("ok", step, f"ran {self.gui_seconds:.0f} s, terminated{note}")
+
+    def run(self) -> bool:
+        profile_dir = self.tmp / "profile"
+        profile_dir.mkdir()
+        profile = profile_dir / "office.toml"
+        shutil.copyfile(EXAMPLE_PROFILE, profile)
+        (profile_dir / "logo-kabupaten.png").write_bytes(PNG_1PX)
+        office = self.tmp / "office-data"
+        sample = self.tmp / "sample-data"
+        fresh = self.tmp / "fresh-data"
+        with_password = self.env(NASKAH_ADMIN_PASSWORD=SMOKE_PASSWORD)
+        dd = ["--data-dir", str(office)]
+
+        ok = self.cli("cli --help", ["--help"], expect="setup")
+        ok &= self.cli("cli setup --profile", [*dd, "setup", "--profile", str(profile)],
+                       expect="Wamena", env=with_password)  # fmt: skip
+        ok &= self.cli("cli audit verify", [*dd, "audit", "verify"], expect="utuh")
+        ok &= self.cli("cli backup", [*dd, "backup"], expect="backups")
+        ok &= self.cli("cli setup again refuses", [*dd, "setup", "--profile", str(profile)],
+                       rc=1, env=with_password)  # fmt: skip
+        ok &= self.cli("cli setup --sample-data (renders PDFs)",
+                       ["--data-dir", str(sample), "setup", "--sample-data", "--profile",
+                        str(profile)], expect="Wamena", env=with_password)  # fmt: skip
+        ok &= self.cli("cli audit verify (sample data)",
+                       ["--data-dir", str(sample), "audit", "verify"], expect="utuh")  # fmt: skip
+
+        modules = self.bundle.modules()
+        has_gui = (
+            "desktop.ui.app" in modules if modules is not None
+            else (ROOT / "desktop" / "ui" / "app.py").is_file()
+        )  # fmt: skip
+        if not has_gui:
+            self.record("SKIP", "gui", "desktop.ui.app is not in the bundle (not written yet?)")
+        elif not office.joinpath("naskah.sqlite3").is_file():
+            self.record("FAIL", "gui", "no set-up data dir to start on (setup failed)")
+            ok = False
+        else:
+            ok &= self.gui("gui on a set-up office", self.bundle.gui, office)
+            ok &= self.gui("gui first run", self.bundle.gui, fresh)
+            if IS_WIN:
+                # The windowed exe has no stderr (and shows a crash in a message box): run the
+                # same code through the console exe to see a traceback if there is one.
+                ok &= self.gui("gui via console exe", self.bundle.cli, office)
+        return ok
+
+
+def _indent(text: str, limit: int = 4000) -> str:
+    text = text.strip()
+    if len(text) > limit:
+        text = "...\n" + text[-limit:]
+    return "\n".join("    " + line for line in text.splitlines())
+
+
+def _log_texts(*folders: Path) -> str:
+    parts = []
+    for folder in folders:
+        if folder.is_dir():
+            for log in sorted(folder.rglob("*.log")):
+                parts.append(f"--- {log.name}\n" + log.read_text("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+def smoke(bundle: Bundle, gui_seconds: float, keep: bool) -> bool:
+    tmp = Path(tempfile.mkdtemp(prefix="naskah-smoke-"))
+    say(f"smoke test in {tmp}")
+    test = Smoke(bundle, tmp, gui_seconds)
+    ok = test.run()
+    counts = {s: sum(1 for r in test.results if r[0] == s) for s in ("ok", "FAIL", "SKIP")}
+    say(f"smoke: {counts['ok']} ok, {counts['FAIL']} failed, {counts['SKIP']} skipped")
+    if ok and not keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        say(f"smoke files kept in {tmp}")
+    return ok
+
+
+# --- main -------------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="Build and smoke-test the frozen Naskah app.")
+    p.add_argument("--smoke-only", action="store_true", help="do not build; test dist/Naskah")
+    p.add_argument("--no-smoke", action="store_true", help="build and check, but do not run it")
+    p.add_argument("--dist", type=Path, default=ROOT / "dist", help="PyInstaller --distpath")
+    p.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller --workpath")
+    p.add_argument("--gui-seconds", type=float, default=3.0, help="how long the GUI must live")
+    p.add_argument("--keep", action="store_true", help="keep the smoke test's temp folder")
+    args = p.parse_args(argv)
+
+    if not args.smoke_only:
+        build(args.dist.resolve(), args.work.resolve())
+    bundle = Bundle(args.dist.resolve() / APP_NAME)
+    if not bundle.folder.is_dir():
+        say(f"no bundle at {bundle.folder}; build it first")
+        return 1
+
+    problems = check_bundle(bundle)
+    size = bundle.size()
+    say(f"bundle {bundle.folder}: {size / 2**20:.1f} MiB in "
+        f"{len(bundle.files())} files")  # fmt: skip
+    for nbytes, name in bundle.biggest():
+        say(f"    {nbytes / 2**20:7.1f} MiB  {name}")
+    for problem in problems:
+        say(f"[FAIL] bundle: {problem}")
+    if not problems:
+        say("[ok] bundle contents")
+
+    ok = not problems
+    if not args.no_smoke:
+        ok &= smoke(bundle, args.gui_seconds, args.keep)
+    say("RESULT: " + ("PASS" if ok else "FAIL"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
