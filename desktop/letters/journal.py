@@ -17,7 +17,7 @@ from desktop.store.models import Outbox
 from sync.protocol import Entity, Op
 
 # Columns that never leave the PC.
-_LOCAL_ONLY = frozenset({"seq", "failed_logins", "locked_until", "holder_id"})
+_LOCAL_ONLY = frozenset({"seq", "failed_logins", "locked_until"})
 
 
 def payload(row: SQLModel) -> dict[str, Any]:
