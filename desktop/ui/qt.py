@@ -109,5 +109,7 @@ __all__ = [
     "QTextListFormat", "QThread", "QThreadPool", "QTimer", "QToolBar", "QTranslator",
     "QTreeView", "QUrl", "QVBoxLayout", "QWidget", "QWizard", "QWizardPage", "Qt", "Signal",
     "Slot",
-    "QDoubleSpinBox", "QProgressBar", "QAbstractButton",
 ]  # fmt: skip
+
+# Forms: error marks on buttons and boxes, decimal spin boxes, the busy bar.
+__all__ += ["QAbstractButton", "QDoubleSpinBox", "QProgressBar"]
