@@ -6,7 +6,11 @@ lifecycle live here once, so that the client and the server cannot disagree abou
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
 
 PROTOCOL_VERSION = 1
 
@@ -57,3 +61,116 @@ IMMUTABLE_ENTITIES = frozenset({Entity.AUDIT, Entity.LETTER_REVISION})
 
 def can_transition(current: LetterStatus, new: LetterStatus) -> bool:
     return new in LETTER_TRANSITIONS[current]
+
+
+# --- The wire contract ---------------------------------------------------------------------
+# Pydantic models for every message, shared by the client engine and the server. See
+# docs/sync-protocol.md for the reasoning and the rules around them.
+
+SERVICE_NAME = "naskah-sync"
+MIN_CLIENT_PROTOCOL = 1
+MARKER_HEADER = "X-Naskah-Sync"  # set on every real server response; its value: PROTOCOL_VERSION
+CLIENT_PROTOCOL_HEADER = "X-Naskah-Protocol"  # the client's protocol version, on every request
+BATCH_SIZE = 200  # mutations per sync request (and changes per response)
+
+# Fields that always differ between edits and never make a conflict by themselves.
+MERGE_IGNORED = frozenset({"updated_at"})
+
+# Once a letter is signed, only these fields may still change (voiding, the archive scan,
+# housekeeping); any other write is rejected and kept by the client as a new draft copy.
+LETTER_FIELDS_AFTER_SIGNING = frozenset(
+    {"status", "scan_hash", "holder_id", "updated_at", "version"}
+)
+
+
+class Hello(BaseModel):
+    service: Literal["naskah-sync"]
+    protocol: int
+    min_client_protocol: int
+    server_id: str
+    server_time: datetime
+
+
+class EnrollRequest(BaseModel):
+    office_code: str
+    enrol_code: str
+    device_name: str = Field(max_length=120)
+
+
+class EnrollResponse(BaseModel):
+    device_id: str
+    office_id: str
+    office_code: str
+    token: str
+
+
+class Mutation(BaseModel):
+    mutation_id: str  # made by the client; the server stores each result under it
+    entity: Entity
+    entity_id: str
+    op: Op
+    base_version: int  # the server version the client edited (0: never synced)
+    fields: dict[str, Any]
+
+
+class AckStatus(StrEnum):
+    APPLIED = "applied"  # written as sent
+    MERGED = "merged"  # written, merged with other changes made since base_version
+    CONFLICT = "conflict"  # same field changed on both sides (or edit vs delete): both kept
+    REJECTED = "rejected"  # write to an immutable record, or a number outside a lease
+
+
+class Ack(BaseModel):
+    mutation_id: str
+    status: AckStatus
+    entity: Entity
+    entity_id: str
+    version: int  # the record's server version after this mutation
+    record: dict[str, Any] | None = None  # the server's fields when they differ from the sent
+    conflict_id: str | None = None
+    reason: str = ""
+
+
+class Change(BaseModel):
+    seq: int
+    entity: Entity
+    entity_id: str
+    version: int
+    op: Op
+    fields: dict[str, Any]
+
+
+class LeaseGrant(BaseModel):
+    series: str
+    year: int
+    start: int  # first sequence number the device may issue
+    end: int  # last one (inclusive)
+    epoch: int  # grows with every grant to this device; older grants are void
+
+
+class SyncRequest(BaseModel):
+    cursor: int
+    mutations: list[Mutation] = Field(default_factory=list)
+    lease_epoch: int = 0  # the newest lease epoch this device holds
+
+
+class SyncResponse(BaseModel):
+    acks: list[Ack]
+    changes: list[Change]
+    cursor: int
+    more: bool
+    leases: list[LeaseGrant] = Field(default_factory=list)
+    server_time: datetime
+
+
+def letter_write_allowed(current: dict[str, Any], new: dict[str, Any]) -> bool:
+    """May ``new`` be written over the letter ``current``? Signed letters barely change."""
+    if current.get("status") not in {s.value for s in IMMUTABLE_LETTER_STATUSES}:
+        return True
+    changed = {k for k, v in new.items() if current.get(k) != v}
+    if not changed <= LETTER_FIELDS_AFTER_SIGNING:
+        return False
+    status = new.get("status", current.get("status"))
+    return status == current.get("status") or can_transition(
+        LetterStatus(current["status"]), LetterStatus(status)
+    )
