@@ -80,6 +80,7 @@ def layout_dpi() -> int:
     only way every length in editor HTML keeps its meaning. It is the screen's logical dpi, which
     differs between PCs, so it is measured rather than assumed to be 96.
     """
+    font_family()  # a QTextDocument needs the GUI application and its fonts
     probe_dpi, probe_px = 1200, 1000
     text = QTextDocument()
     text.documentLayout().setPaintDevice(_dpi_device(probe_dpi))
@@ -203,6 +204,7 @@ class LaidOutLetter:
 
 def lay_out(doc: LetterDocument) -> LaidOutLetter:
     """Lay out ``doc`` on its paper at its margins and font size (needs a GUI app; makes one)."""
+    font_family()  # creates the GUI application before anything touches fonts
     px_per_mm = layout_dpi() / MM_PER_INCH
     width_mm, height_mm = PAPER_MM[doc.paper]
     top_mm, left_mm, right_mm, bottom_mm = doc.margins_mm

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -147,7 +151,7 @@ def test_draft_renders_blank_date_and_watermark() -> None:
     assert NUMBER not in text
 
 
-def test_print_document_on_a_pdf_writer_matches_render_pdf(tmp_path: object) -> None:
+def test_print_document_on_a_pdf_writer_matches_render_pdf() -> None:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -162,3 +166,23 @@ def test_print_document_on_a_pdf_writer_matches_render_pdf(tmp_path: object) -> 
 def test_unicode_and_markup_in_user_text_survive() -> None:
     doc = dataclasses.replace(make_undangan(), hal="Rapat <Evaluasi> & Pembinaan – Tahap II")
     assert "Rapat <Evaluasi> & Pembinaan – Tahap II" in _text(render_pdf(doc))
+
+
+def test_command_line_use_creates_its_own_gui_application(tmp_path: Path) -> None:
+    """A CLI (no Qt application yet) can render: the renderer makes the QGuiApplication."""
+    script = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from render_samples import make_undangan\n"
+        "from desktop.render import render_pdf\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "assert QCoreApplication.instance() is None\n"
+        "sys.stdout.buffer.write(render_pdf(make_undangan())[:8])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, env=env, capture_output=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert result.stdout.startswith(b"%PDF-1.4")
