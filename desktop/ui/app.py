@@ -1,0 +1,238 @@
+"""Start-up: the Qt application, the office store, first-run setup, log-in, the main window.
+
+Each step is its own function so tests can drive the flow one dialog at a time; ``run`` chains
+them and enters the event loop. The main window (and everything only it needs) is imported
+after log-in, so the path to the first window stays short.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop import paths
+from desktop.letters import office
+from desktop.letters.accounts import CurrentUser
+from desktop.store import db
+from desktop.store.db import Store
+from desktop.store.errors import StoreDamaged, StoreError, StoreLocked
+from desktop.ui import crash, ops
+from desktop.ui.login import LoginDialog
+from desktop.ui.qt import (
+    QApplication,
+    QCoreApplication,
+    QDialog,
+    QLocale,
+    QMainWindow,
+    QMessageBox,
+    QTranslator,
+    QWidget,
+)
+
+APP_NAME = "Naskah"
+ORGANISATION = "Naskah"
+
+# Qt's own words (standard buttons, wizard buttons, edit menus). No Indonesian catalogue ships
+# with Qt, and a clerk should not meet "Yes/No/Cancel" in an Indonesian application.
+QT_WORDS: dict[tuple[str, str], str] = {
+    **{("QPlatformTheme", en): id_ for en, id_ in {
+        "OK": "OK", "Save": "Simpan", "Save All": "Simpan semua", "Open": "Buka",
+        "&Yes": "&Ya", "Yes to &All": "Ya untuk &semua", "&No": "&Tidak",
+        "N&o to All": "Tidak untuk s&emua", "Abort": "Hentikan", "Retry": "Coba lagi",
+        "Ignore": "Abaikan", "Close": "Tutup", "Cancel": "Batal", "Discard": "Buang",
+        "Help": "Bantuan", "Apply": "Terapkan", "Reset": "Atur ulang",
+        "Restore Defaults": "Kembalikan bawaan", "Close without Saving": "Tutup tanpa menyimpan",
+    }.items()},
+    **{("QWizard", en): id_ for en, id_ in {
+        "< &Back": "< &Kembali", "&Next >": "&Lanjut >", "&Finish": "&Selesai",
+        "Cancel": "Batal", "Help": "Bantuan",
+    }.items()},
+    **{(ctx, en): id_ for ctx in ("QLineEdit", "QWidgetTextControl") for en, id_ in {
+        "&Undo": "&Urungkan", "&Redo": "&Ulangi", "Cu&t": "Po&tong", "&Copy": "&Salin",
+        "&Paste": "&Tempel", "Delete": "Hapus", "Select All": "Pilih semua",
+    }.items()},
+    ("QMessageBox", "Show Details..."): "Tampilkan rincian...",
+    ("QMessageBox", "Hide Details..."): "Sembunyikan rincian...",
+}  # fmt: skip
+
+
+class QtWordsTranslator(QTranslator):
+    """Translates Qt's built-in button and menu words from ``QT_WORDS``."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return QT_WORDS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+_translators: list[QTranslator] = []  # Qt does not own installed translators: keep them alive
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The application object, named, in the Indonesian locale, with Qt's words translated."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    if not _translators:
+        translator = QtWordsTranslator()
+        app.installTranslator(translator)
+        _translators.append(translator)
+    return app
+
+
+def open_store_interactive(data_dir: Path, parent: QWidget | None = None) -> Store | None:
+    """Open the store, or explain to the clerk why not and return None.
+
+    A second copy of Naskah on the same data dir gets a plain message (no traceback); a damaged
+    file gets the offer to restore the newest good backup (the damaged file is kept aside).
+    """
+    try:
+        return db.open_store(data_dir)
+    except StoreLocked as exc:
+        QMessageBox.critical(parent, _tr("Naskah sudah berjalan"), exc.message)
+    except StoreDamaged as exc:
+        return offer_restore(data_dir, exc, parent)
+    except StoreError as exc:
+        QMessageBox.critical(parent, _tr("Data tidak dapat dibuka"), exc.message)
+    return None
+
+
+def _when(path: Path) -> str:
+    from desktop.render.dates import format_date_id
+
+    stamp = datetime.fromtimestamp(path.stat().st_mtime)
+    return _tr("{date} pukul {time}").format(
+        date=format_date_id(stamp.date()), time=stamp.strftime("%H.%M")
+    )
+
+
+def offer_restore(data_dir: Path, damaged: StoreDamaged, parent: QWidget | None) -> Store | None:
+    """Offer the newest good backup in place of a damaged store; open it if the clerk agrees."""
+    title = _tr("Berkas data rusak")
+    backup = db.latest_backup(data_dir)
+    if backup is None:
+        QMessageBox.critical(parent, title, _tr(
+            "{problem}\n\nTidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder "
+            "data ({folder}); hubungi petugas TI kabupaten agar berkas ini diperiksa."
+        ).format(problem=damaged.message, folder=data_dir))  # fmt: skip
+        return None
+    answer = QMessageBox.question(
+        parent, title, _tr(
+            "{problem}\n\nAda cadangan yang baik dari {when}. Naskah dapat memulihkannya "
+            "sekarang. Berkas yang rusak tidak dihapus: berkas itu disimpan di folder data "
+            "dengan akhiran \".rusak\" untuk diperiksa petugas TI. Perubahan sesudah {when} "
+            "tidak ada di cadangan ini.\n\nPulihkan cadangan sekarang? Pilih Tidak untuk keluar."
+        ).format(problem=damaged.message, when=_when(backup)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )  # fmt: skip
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        _restore_locked(data_dir, backup)
+        return db.open_store(data_dir)
+    except StoreLocked as exc:
+        QMessageBox.critical(parent, _tr("Naskah sudah berjalan"), exc.message)
+    except (StoreError, OSError) as exc:
+        detail = exc.message if isinstance(exc, StoreError) else str(exc)
+        QMessageBox.critical(parent, title, _tr(
+            "Cadangan tidak dapat dipulihkan: {detail}\n\nHubungi petugas TI kabupaten."
+        ).format(detail=detail))  # fmt: skip
+    return None
+
+
+def _restore_locked(data_dir: Path, backup: Path) -> None:
+    # Hold the store's lock so a second copy starting now cannot open a half-restored file.
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(data_dir / db.LOCK_NAME))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout as exc:
+        raise StoreLocked() from exc
+    try:
+        db.restore_backup(data_dir, backup)
+    finally:
+        lock.release()
+
+
+def first_run(store: Store, parent: QWidget | None = None) -> bool:
+    """Run the setup wizard if the office is not set up yet; False if the clerk cancelled."""
+    if office.is_set_up(store):
+        return True
+    from desktop.ui.wizard import SetupWizard  # only on the very first start
+
+    return SetupWizard(store, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def login(store: Store, parent: QWidget | None = None) -> CurrentUser | None:
+    """Ask for username and password; the user, or None if the clerk chose to quit."""
+    dialog = LoginDialog(store, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return dialog.user
+    return None
+
+
+def show_main_window(store: Store, user: CurrentUser) -> QMainWindow:
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(store, user)
+    window.show()
+    return window
+
+
+@dataclass
+class Started:
+    """What start-up produced: the open store, who logged in, and the shown main window."""
+
+    store: Store
+    user: CurrentUser
+    window: QMainWindow
+
+
+def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
+    """Everything before the event loop; an exit code if start-up stopped on the way.
+
+    Exit codes: 1 when the store cannot be opened, 0 when the clerk cancelled setup or log-in.
+    """
+    store = open_store_interactive(data_dir, parent)
+    if store is None:
+        return 1
+    try:
+        if not first_run(store, parent):
+            store.close()
+            return 0
+        user = login(store, parent)
+        if user is None:
+            store.close()
+            return 0
+        return Started(store, user, show_main_window(store, user))
+    except BaseException:
+        ops.wait_idle()
+        store.close()
+        raise
+
+
+def run(data_dir: Path) -> int:
+    """Start the desktop app on ``data_dir`` and return the process exit code."""
+    app = make_app()
+    crash.install(paths.log_dir(data_dir))
+    started = launch(data_dir)
+    if isinstance(started, int):
+        return started
+    try:
+        return app.exec()
+    finally:
+        ops.wait_idle()  # let a save that is under way land before the store closes
+        started.store.close()

@@ -1,0 +1,350 @@
+"""Office settings: kop data, logo, paper, font and margins, number pattern with a live example.
+
+The kop, paper and numbering field groups are also used by the first-run wizard, so the two
+forms ask the same questions the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from desktop.letters import numbering, office
+from desktop.letters.accounts import CurrentUser, Role
+from desktop.letters.errors import ValidationError
+from desktop.letters.numbering import TOKENS, format_number, pattern_problem
+from desktop.store.blobs import BlobStore
+from desktop.store.db import Store
+from desktop.store.models import Office
+from desktop.ui.forms import FORM_STYLE, FieldErrors, LogoPicker, error_label, hint_label
+from desktop.ui.ops import run_op
+from desktop.ui.qt import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QSpinBox,
+    Qt,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+EXAMPLE_CODE = "400.10.2.2"
+EXAMPLE_TYPE = "surat_dinas"
+KOP_KEYS = ("kabupaten", "kecamatan", "place_name", "unit_code", "address", "phone", "email",
+            "website")  # fmt: skip
+MARGINS = (("margin_top_mm", "Atas"), ("margin_left_mm", "Kiri"),
+           ("margin_right_mm", "Kanan"), ("margin_bottom_mm", "Bawah"))  # fmt: skip
+VOWELS = set("AEIOU")
+
+
+def suggest_unit_code(kecamatan: str) -> str:
+    """Suggest a unit code from the kecamatan name: "Sukamaju" -> "Kec.SKM"."""
+    letters = [c for c in kecamatan.upper() if c.isalpha()]
+    if not letters:
+        return ""
+    # The usual short form: the initial, then the following consonants.
+    return "Kec." + (letters[0] + "".join(c for c in letters[1:] if c not in VOWELS))[:3]
+
+
+def example_number(pattern: str, unit: str, seq: int = 1, padding: int = 3) -> str:
+    """The number ``pattern`` gives a typical letter today, or "" if the pattern is unusable."""
+    if pattern_problem(pattern):
+        return ""
+    return format_number(pattern, kode=EXAMPLE_CODE, seq=seq, padding=padding,
+                         unit=unit or "Kec.SKM", on=date.today())  # fmt: skip
+
+
+def form_layout(widget: QWidget | None = None) -> QFormLayout:
+    form = QFormLayout(widget)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+class OfficeFields(QWidget):
+    """The kop data fields (keys as in ``office.OfficeInput``) and the logo picker."""
+
+    def __init__(self, errors: FieldErrors, *, removable_logo: bool = True) -> None:
+        super().__init__()
+        self.edits = {key: QLineEdit() for key in KOP_KEYS}
+        e, ed = errors, self.edits
+        ed["kabupaten"].setPlaceholderText(self.tr('misalnya Jayawijaya (tanpa kata "Kabupaten")'))
+        ed["kecamatan"].setPlaceholderText(self.tr('misalnya Wamena (tanpa kata "Kecamatan")'))
+        ed["unit_code"].setPlaceholderText("Kec.SKM")
+        ed["email"].setPlaceholderText("kecamatan@kabupaten.go.id")
+        self.logo = LogoPicker(errors)
+        self.logo.remove_button.setVisible(removable_logo)
+        self.kop_preview = hint_label("")
+        # Place name and unit code follow the kecamatan name until the clerk types their own.
+        self.follow = {"place_name": True, "unit_code": True}
+        for key in self.follow:
+            ed[key].textEdited.connect(lambda _t, k=key: self.follow.__setitem__(k, False))
+        ed["kecamatan"].textChanged.connect(self._follow_kecamatan)
+        ed["kabupaten"].textChanged.connect(self._update_kop)
+        form = form_layout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        tr = self.tr
+        form.addRow(
+            tr("Nama kabupaten *"),
+            e.field("kabupaten", ed["kabupaten"]),
+        )
+        form.addRow(
+            tr("Nama kecamatan *"),
+            e.field("kecamatan", ed["kecamatan"]),
+        )
+        form.addRow(
+            tr("Nama tempat"),
+            e.field(
+                "place_name",
+                ed["place_name"],
+                tr('Untuk tempat dan tanggal surat, misalnya "Wamena, 3 Maret 2026".'),
+            ),
+        )
+        form.addRow(
+            tr("Kode unit *"),
+            e.field("unit_code", ed["unit_code"], tr("Dipakai dalam nomor surat.")),
+        )
+        form.addRow(tr("Alamat kantor *"), e.field("address", ed["address"]))
+        form.addRow(tr("Telepon"), e.field("phone", ed["phone"]))
+        form.addRow(tr("E-mail"), e.field("email", ed["email"]))
+        form.addRow(tr("Situs web"), e.field("website", ed["website"]))
+        form.addRow(tr("Logo"), self.logo)
+        form.addRow("", self.kop_preview)  # fmt: skip
+
+    def values(self) -> dict[str, str]:
+        return {key: edit.text().strip() for key, edit in self.edits.items()}
+
+    def load(self, row: Office) -> None:
+        self.follow = {key: False for key in self.follow}
+        for key, edit in self.edits.items():
+            edit.setText(str(getattr(row, key)))
+
+    def _follow_kecamatan(self, text: str) -> None:
+        if self.follow["place_name"]:
+            self.edits["place_name"].setText(text.strip())
+        if self.follow["unit_code"]:
+            self.edits["unit_code"].setText(suggest_unit_code(text))
+        self._update_kop()
+
+    def _update_kop(self) -> None:
+        kab, kec = (self.edits[k].text().strip().upper() for k in ("kabupaten", "kecamatan"))
+        text = self.tr("Kop surat: PEMERINTAH KABUPATEN {kab} / KECAMATAN {kec}")
+        self.kop_preview.setText(text.format(kab=kab, kec=kec) if kab and kec else "")
+
+
+class PaperChoice(QWidget):
+    """F4 (the default in government offices) or A4."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.f4 = QRadioButton(self.tr("F4 / folio (215 × 330 mm), umum di kantor pemerintah"))
+        self.a4 = QRadioButton(self.tr("A4 (210 × 297 mm)"))
+        self.f4.setChecked(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.f4)
+        layout.addWidget(self.a4)
+
+    def value(self) -> str:
+        return "A4" if self.a4.isChecked() else "F4"
+
+    def set_value(self, size: str) -> None:
+        (self.a4 if size == "A4" else self.f4).setChecked(True)
+
+
+class NumberingFields(QWidget):
+    """Number pattern (and, if ``advanced``, zero padding and series per letter type) with a
+    live example of the number the next outgoing letter would get."""
+
+    def __init__(self, errors: FieldErrors, unit: Callable[[], str],
+                 next_seq: Callable[[bool], int], *, advanced: bool) -> None:  # fmt: skip
+        super().__init__()
+        self._errors, self._unit, self._next_seq = errors, unit, next_seq
+        self.pattern = QLineEdit("{kode}/{urut}/{unit}/{tahun}")
+        self.padding = QSpinBox()
+        self.padding.setRange(1, 6)
+        self.padding.setValue(3)
+        self.padding.setSuffix(self.tr(" digit"))
+        self.series_per_type = QCheckBox(self.tr("Nomor urut terpisah untuk tiap jenis surat"))
+        self.example = QLabel()
+        self.example.setObjectName("number_example")
+        self.example.setTextFormat(Qt.TextFormat.PlainText)
+        self.example.setStyleSheet("font-weight: bold;")
+        tokens = ", ".join(f"{{{name}}} = {label}" for name, label in TOKENS.items())
+        self.form = form = form_layout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(
+            self.tr("Pola nomor *"),
+            errors.field(
+                "number_pattern",
+                self.pattern,
+                self.tr("Bagian yang tersedia: {t}.").format(t=tokens),
+            ),
+        )
+        if advanced:
+            form.addRow(self.tr("Panjang nomor urut"), errors.field("number_padding", self.padding))
+            form.addRow("", errors.field("series_per_type", self.series_per_type))
+        form.addRow(self.tr("Contoh nomor berikutnya"), self.example)  # fmt: skip
+        self.pattern.textChanged.connect(self.update_example)
+        self.padding.valueChanged.connect(self.update_example)
+        self.series_per_type.toggled.connect(self.update_example)
+        self.update_example()
+
+    def update_example(self) -> None:
+        problem = pattern_problem(self.pattern.text())
+        if problem:
+            self._errors.set("number_pattern", problem)
+            self.example.setText("—")
+            return
+        self._errors.clear("number_pattern")
+        seq = self._next_seq(self.series_per_type.isChecked())
+        self.example.setText(
+            example_number(self.pattern.text(), self._unit(), seq, self.padding.value())
+        )
+
+
+class OfficeSettingsDialog(QDialog):
+    """Change the office profile (administrators only).
+
+    Guarantees: saving sends only the changed settings (and the logo only if a new one was
+    chosen) in one ``office.update_office`` call; refusals are shown on their fields and the
+    dialog stays open; ``exec()`` refuses to open for a non-administrator.
+    """
+
+    def __init__(self, store: Store, user: CurrentUser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.user = store, user
+        self.setWindowTitle(self.tr("Pengaturan kantor"))
+        self.setStyleSheet(FORM_STYLE)
+        self.office = office.get_office(store)
+        self.errors = FieldErrors()
+        self.kop = OfficeFields(self.errors, removable_logo=False)
+        self.kop.load(self.office)
+        self._load_logo()
+        self.paper = PaperChoice()
+        self.paper.set_value(self.office.paper_size)
+        self.font_pt = QDoubleSpinBox()
+        self.font_pt.setRange(9, 14)
+        self.font_pt.setSingleStep(0.5)
+        self.font_pt.setDecimals(1)
+        self.font_pt.setSuffix(" pt")
+        self.font_pt.setValue(self.office.font_pt)
+        self.margins: dict[str, QDoubleSpinBox] = {}
+        paper_tab = QWidget()
+        form = form_layout(paper_tab)
+        form.addRow(self.tr("Ukuran kertas"), self.errors.field("paper_size", self.paper))
+        form.addRow(self.tr("Ukuran huruf"), self.errors.field("font_pt", self.font_pt))
+        for key, label in MARGINS:
+            spin = QDoubleSpinBox()
+            spin.setRange(5, 60)
+            spin.setDecimals(1)
+            spin.setSuffix(" mm")
+            spin.setValue(getattr(self.office, key))
+            self.margins[key] = spin
+            form.addRow(self.tr("Margin {side}").format(side=self.tr(label)),
+                        self.errors.field(key, spin))  # fmt: skip
+        self._next = self._next_numbers()
+        self.numbering = NumberingFields(
+            self.errors, lambda: self.kop.edits["unit_code"].text().strip(),
+            lambda per_type: self._next[per_type], advanced=True)  # fmt: skip
+        self.numbering.pattern.setText(self.office.number_pattern)
+        self.numbering.padding.setValue(self.office.number_padding)
+        self.numbering.series_per_type.setChecked(self.office.series_per_type)
+        self.kop.edits["unit_code"].textChanged.connect(self.numbering.update_example)
+        number_tab = QWidget()
+        number_box = QVBoxLayout(number_tab)
+        number_box.addWidget(self.numbering)
+        number_box.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.kop, self.tr("Kop surat"))
+        self.tabs.addTab(paper_tab, self.tr("Kertas dan huruf"))
+        self.tabs.addTab(number_tab, self.tr("Nomor surat"))
+        self.message = error_label()
+        self.message.setObjectName("form_error")
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)  # fmt: skip
+        self.resize(680, 620)
+
+    def _load_logo(self) -> None:
+        if not self.office.logo_hash:
+            return
+        try:
+            data = BlobStore(self.store.blob_dir).get(self.office.logo_hash)
+        except OSError:  # not yet downloaded by sync, or damaged: the office keeps its hash
+            self.kop.logo.file_name.setText(self.tr("Logo belum tersedia di komputer ini"))
+            return
+        self.kop.logo.set_data(data, shown_name=self.tr("Logo saat ini"))
+
+    def _next_numbers(self) -> dict[bool, int]:
+        year = date.today().year
+        common = numbering.register(self.store, year)
+        own = numbering.register(self.store, year, f"{numbering.OUTGOING}/{EXAMPLE_TYPE}")
+        return {False: max((n.seq for n in common), default=0) + 1,
+                True: max((n.seq for n in own), default=0) + 1}  # fmt: skip
+
+    def exec(self) -> int:
+        if not self.user.has(Role.ADMIN):
+            QMessageBox.warning(self.parentWidget(), self.windowTitle(), self.tr(
+                "Hanya administrator yang dapat mengubah pengaturan kantor."))  # fmt: skip
+            return QDialog.DialogCode.Rejected.value
+        return super().exec()
+
+    def changes(self) -> dict[str, Any]:
+        """The settings that differ from the stored office."""
+        wanted: dict[str, Any] = dict(self.kop.values())
+        wanted["paper_size"] = self.paper.value()
+        wanted["font_pt"] = self.font_pt.value()
+        wanted.update({key: spin.value() for key, spin in self.margins.items()})
+        wanted["number_pattern"] = self.numbering.pattern.text()
+        wanted["number_padding"] = self.numbering.padding.value()
+        wanted["series_per_type"] = self.numbering.series_per_type.isChecked()
+        return {k: v for k, v in wanted.items() if v != getattr(self.office, k)}
+
+    def save(self) -> None:
+        changes = self.changes()
+        logo = self.kop.logo.data if self.kop.logo.touched else None
+        if not changes and logo is None:
+            self.accept()
+            return
+        self.message.hide()
+        self.save_button.setEnabled(False)
+        run_op(self, lambda: office.update_office(self.store, self.user, changes, logo),
+               self._saved, self._refused)  # fmt: skip
+
+    def _saved(self, result: object) -> None:
+        assert isinstance(result, Office)
+        self.office = result
+        self.save_button.setEnabled(True)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            rest = self.errors.show(exc.fields)
+            tabs = [self.kop.edits, ("paper_size", "font_pt", *self.margins), ("number_pattern",
+                    "number_padding", "series_per_type")]  # fmt: skip
+            for index, keys in enumerate(tabs):
+                if any(k in keys or (index == 0 and k == "logo") for k in exc.fields):
+                    self.tabs.setCurrentIndex(index)
+                    break
+            if rest:
+                self.message.setText("\n".join(rest.values()))
+                self.message.show()
+            return True
+        return False
