@@ -204,10 +204,12 @@ def _signature(doc: LetterDocument, m: Metrics, *, with_date: bool) -> str:
     lines = [_p(inner, align="center") for inner in heads]
     if sig is not None:
         if sig.signed_note:
+            # Same room as for a wet signature, note in the middle: a visible signature stamp
+            # may still be placed over this space.
             note_style = f"font-size:{doc.font_pt * 0.75:.1f}pt;"
-            lines.append(_spacer(m, 3))
+            lines.append(_spacer(m, (SIGNATURE_SPACE_MM - 5) / 2))
             lines.append(_p(f"<i>{_e(sig.signed_note)}</i>", align="center", style=note_style))
-            lines.append(_spacer(m, 3))
+            lines.append(_spacer(m, (SIGNATURE_SPACE_MM - 5) / 2))
         else:
             lines.append(_spacer(m, SIGNATURE_SPACE_MM))
         lines.append(_p(f"<b><u>{_e(sig.name)}</u></b>", align="center"))

@@ -96,13 +96,16 @@ def _paint_pages(
     """The single drawing path shared by PDF, printer and preview: one call per page."""
     for index in range(laid.page_count):
         painter = begin_page(index)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.save()
-        _paint_page(painter, laid, index)
-        painter.restore()
-        end_page(index, painter)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.save()
+            _paint_page(painter, laid, index)
+            painter.restore()
+        finally:
+            # A painter left active on a device that is then destroyed aborts the process.
+            end_page(index, painter)
 
 
 def paint_on_paged_device(laid: LaidOutLetter, device: QPagedPaintDevice) -> None:
@@ -171,7 +174,6 @@ def render_pages(doc: LetterDocument, dpi: float) -> list[QImage]:
     height = max(1, round(height_mm / MM_PER_INCH * dpi))
     dots_per_meter = round(dpi / MM_PER_INCH * 1000)
     images: list[QImage] = []
-    painters: list[QPainter] = []
 
     def begin_page(_index: int) -> QPainter:
         image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -181,7 +183,6 @@ def render_pages(doc: LetterDocument, dpi: float) -> list[QImage]:
         images.append(image)
         painter = QPainter(image)
         painter.scale(width / laid.page_width, height / laid.page_height)
-        painters.append(painter)
         return painter
 
     def end_page(_index: int, painter: QPainter) -> None:

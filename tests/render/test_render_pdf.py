@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,41 @@ def test_command_line_use_creates_its_own_gui_application(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert result.stdout.startswith(b"%PDF-1.4")
+
+
+def test_print_document_on_a_qprinter(tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "cetak.pdf"
+    printer.setOutputFileName(str(target))
+    doc = _long_letter()
+    print_document(doc, printer)
+    reader = PdfReader(str(target))
+    assert len(reader.pages) == page_count(doc)
+    assert NUMBER in reader.pages[0].extract_text()
+    # Qt's own PDF output rounds the page to whole points; the size is still F4, not Folio.
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(215 * MM, abs=1)
+    assert float(reader.pages[0].mediabox.height) == pytest.approx(330 * MM, abs=1)
+
+
+def test_rendering_off_the_gui_thread() -> None:
+    """Long work runs in worker threads; the renderer must work there too."""
+    results: list[bytes] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            results.append(render_pdf(make_surat_tugas()))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    workers = [threading.Thread(target=work) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert not errors
+    assert len(results) == 2
+    assert all("SURAT TUGAS" in _text(pdf) for pdf in results)
