@@ -1,0 +1,115 @@
+"""The administrator changes the office settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.letters import office
+from desktop.render.dates import roman_month
+from desktop.ui.qt import QDialog, QFileDialog
+from desktop.ui.settings import OfficeSettingsDialog
+
+NUMBER_TAB = 2
+
+
+@pytest.fixture
+def dialog(qtbot: Any, office_staff: Any) -> OfficeSettingsDialog:
+    d = OfficeSettingsDialog(office_staff.store, office_staff.admin)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def save(qtbot: Any, d: OfficeSettingsDialog, click: Any) -> None:
+    click(d.save_button)
+    qtbot.waitUntil(d.save_button.isEnabled, timeout=5000)
+
+
+def test_settings_show_the_current_office(dialog: OfficeSettingsDialog) -> None:
+    assert dialog.windowTitle() == "Pengaturan kantor"
+    assert dialog.kop.edits["kecamatan"].text() == "Wamena"
+    assert dialog.kop.edits["unit_code"].text() == "Kec.WMN"
+    assert dialog.paper.f4.isChecked()
+    assert not dialog.kop.logo.preview.pixmap().isNull()  # the stored logo
+    example = dialog.numbering.example.text()
+    assert example == f"400.10.2.2/001/Kec.WMN/{date.today().year}"
+
+
+def test_admin_changes_number_pattern_and_paper_size(
+    qtbot: Any, dialog: OfficeSettingsDialog, office_staff: Any, click: Any
+) -> None:
+    dialog.tabs.setCurrentIndex(NUMBER_TAB)
+    numbering = dialog.numbering
+    numbering.pattern.clear()
+    qtbot.keyClicks(numbering.pattern, "{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}")
+    numbering.padding.setValue(4)
+    today = date.today()
+    assert numbering.example.text() == (
+        f"400.10.2.2/0001/Kec.WMN/{roman_month(today.month)}/{today.year}"
+    )
+    dialog.tabs.setCurrentIndex(1)
+    click(dialog.paper.a4)
+    dialog.font_pt.setValue(11.5)
+
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        click(dialog.save_button)
+
+    row = office.get_office(office_staff.store)
+    assert row.number_pattern == "{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}"
+    assert row.number_padding == 4
+    assert row.paper_size == "A4"
+    assert row.font_pt == 11.5
+    assert row.kecamatan == "Wamena"  # untouched
+
+
+def test_unusable_pattern_is_explained_and_not_saved(
+    qtbot: Any, dialog: OfficeSettingsDialog, office_staff: Any, click: Any
+) -> None:
+    dialog.tabs.setCurrentIndex(NUMBER_TAB)
+    dialog.numbering.pattern.clear()
+    qtbot.keyClicks(dialog.numbering.pattern, "{kode}/{nomor}/{tahun}")
+    assert dialog.errors.message("number_pattern") == "Token tidak dikenal dalam pola nomor: nomor."
+    assert dialog.numbering.example.text() == "—"
+    dialog.tabs.setCurrentIndex(0)
+
+    save(qtbot, dialog, click)
+
+    assert dialog.isVisible()
+    assert dialog.tabs.currentIndex() == NUMBER_TAB  # where the problem is
+    assert dialog.errors.is_invalid("number_pattern")
+    assert office.get_office(office_staff.store).number_pattern == "{kode}/{urut}/{unit}/{tahun}"
+
+
+def test_bad_unit_code_and_non_image_logo_are_refused(
+    qtbot: Any, dialog: OfficeSettingsDialog, office_staff: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, click: Any,
+) -> None:  # fmt: skip
+    fake = tmp_path / "logo.jpg"
+    fake.write_bytes(b"%PDF-1.7 not an image")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(fake), ""))
+    )
+    click(dialog.kop.logo.choose_button)
+    assert dialog.errors.message("logo") == "Berkas logo bukan gambar PNG atau JPEG."
+    unit = dialog.kop.edits["unit_code"]
+    unit.clear()
+    qtbot.keyClicks(unit, "Kec/WMN")
+
+    save(qtbot, dialog, click)
+
+    assert dialog.isVisible()
+    assert "tanpa garis miring" in dialog.errors.message("unit_code")
+    assert dialog.errors.message("logo") == "Berkas logo bukan gambar PNG atau JPEG."
+    row = office.get_office(office_staff.store)
+    assert row.unit_code == "Kec.WMN"
+
+
+def test_settings_do_not_open_for_non_admins(qtbot: Any, office_staff: Any, messages: Any) -> None:
+    d = OfficeSettingsDialog(office_staff.store, office_staff.drafter)
+    qtbot.addWidget(d)
+    assert d.exec() == QDialog.DialogCode.Rejected.value
+    assert messages.texts == ["Hanya administrator yang dapat mengubah pengaturan kantor."]
