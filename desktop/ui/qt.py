@@ -113,3 +113,14 @@ __all__ = [
 
 # Forms: error marks on buttons and boxes, decimal spin boxes, the busy bar.
 __all__ += ["QAbstractButton", "QDoubleSpinBox", "QProgressBar"]
+
+# Letter list, editor, preview and views: menus, rich-text formats, printing.
+from PySide6.QtCore import QElapsedTimer, QItemSelection
+from PySide6.QtGui import QResizeEvent, QTextCharFormat, QTextLength, QTextTableFormat, QWheelEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QMenu, QToolButton
+
+__all__ += [
+    "QElapsedTimer", "QItemSelection", "QMenu", "QPrintDialog", "QPrinter", "QResizeEvent",
+    "QTextCharFormat", "QTextLength", "QTextTableFormat", "QToolButton", "QWheelEvent",
+]  # fmt: skip

@@ -1,0 +1,129 @@
+"""Reads and renders off the GUI thread, with only the newest result of each kind delivered.
+
+``ops.run_op`` is for writes (one writer, errors shown to the clerk). This is for work whose
+result may be stale by the time it lands: the preview of a letter that was typed on, the queue
+counts after the next action. Each ``Channel`` numbers its requests and drops every answer but
+the latest, and never calls back into a widget that has been destroyed meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from desktop.ui.qt import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+_pools: dict[str, QThreadPool] = {}
+_in_flight: set[_Relay] = set()
+
+
+def pool(name: str) -> QThreadPool:
+    """One single-thread pool per kind of work ("read", "render"), so they never queue on
+    each other or on the writer."""
+    found = _pools.get(name)
+    if found is None:
+        found = QThreadPool()
+        found.setMaxThreadCount(1)
+        _pools[name] = found
+    return found
+
+
+def wait_all(timeout_ms: int = 30000) -> bool:
+    """Block until every background job finished (shutdown and tests)."""
+    return all(p.waitForDone(timeout_ms) for p in _pools.values())
+
+
+class _Relay(QObject):
+    """Made on the GUI thread, so the worker's signals are queued to it there."""
+
+    done = Signal(int, object)
+    failed = Signal(int, object, str)
+
+    def __init__(self, channel: Channel) -> None:
+        super().__init__()
+        self.channel = channel
+        self.done.connect(self._done)
+        self.failed.connect(self._failed)
+
+    @Slot(int, object)
+    def _done(self, ticket: int, result: object) -> None:
+        _in_flight.discard(self)
+        self.channel._deliver(ticket, result)
+
+    @Slot(int, object, str)
+    def _failed(self, ticket: int, exc: BaseException, trace: str) -> None:
+        _in_flight.discard(self)
+        self.channel._fail(ticket, exc, trace)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, ticket: int) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+        self.ticket = ticket
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # reported on the GUI thread, never swallowed
+            self.relay.failed.emit(self.ticket, exc, traceback.format_exc())
+        else:
+            self.relay.done.emit(self.ticket, result)
+
+
+class Channel:
+    """A stream of requests of one kind for one owner; only the newest answer is delivered.
+
+    ``owner`` is a QObject (usually the widget that shows the result): once it is destroyed,
+    answers are dropped instead of calling into a dead widget.
+    """
+
+    def __init__(
+        self,
+        owner: QObject,
+        pool_name: str,
+        on_result: Callable[[Any], None],
+        on_error: Callable[[BaseException, str], None] | None = None,
+    ) -> None:
+        self._pool_name = pool_name
+        self._on_result = on_result
+        self._on_error = on_error
+        self._ticket = 0
+        self._alive = True
+        self.busy = False
+        owner.destroyed.connect(self._owner_gone)
+
+    def _owner_gone(self) -> None:
+        self._alive = False
+
+    def submit(self, fn: Callable[[], Any]) -> None:
+        self._ticket += 1
+        self.busy = True
+        relay = _Relay(self)
+        _in_flight.add(relay)
+        pool(self._pool_name).start(_Job(fn, relay, self._ticket))
+
+    def cancel(self) -> None:
+        """Forget the requests made so far (their answers will be dropped)."""
+        self._ticket += 1
+        self.busy = False
+
+    def _deliver(self, ticket: int, result: object) -> None:
+        if ticket != self._ticket or not self._alive:
+            return
+        self.busy = False
+        self._on_result(result)
+
+    def _fail(self, ticket: int, exc: BaseException, trace: str) -> None:
+        if ticket != self._ticket or not self._alive:
+            return
+        self.busy = False
+        if self._on_error is not None:
+            self._on_error(exc, trace)
+        else:
+            log.error("background job failed:\n%s", trace)

@@ -1,0 +1,248 @@
+"""The letter list as a table model that pages through SQL, like Anki's browser.
+
+The model knows only how many rows the current queue and filter have; rows are fetched a page at
+a time through ``queries.page`` when the view asks for them, and a bounded number of pages is
+cached. Sorting is done in SQL (``queries.SORTABLE``). A page past the middle of the list is
+fetched in the reverse order from its end, so "jump to the last row" costs as little as the first
+page instead of an OFFSET over the whole table.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from desktop.letters import queries
+from desktop.letters.accounts import CurrentUser
+from desktop.letters.queries import LetterRow, ListFilter, Queue
+from desktop.letters.templates import letter_types
+from desktop.store.db import Store
+from desktop.ui.qt import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+PAGE_SIZE = 100
+MAX_CACHED_PAGES = 40
+ROW_ROLE = Qt.ItemDataRole.UserRole  # the whole LetterRow
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the letter's id
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LetterListModel", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # LetterRow attribute
+    title: str
+    sort_key: str | None  # key of queries.SORTABLE, None when SQL cannot sort by it
+    width: int  # initial width in px; the clerk may resize (never ResizeToContents)
+
+
+def columns() -> list[Column]:
+    return [
+        Column("number", _tr("Nomor"), "number", 180),
+        Column("letter_date", _tr("Tanggal"), "letter_date", 85),
+        Column("hal", _tr("Hal"), "hal", 300),  # takes the width left over
+        Column("addressees_text", _tr("Tujuan"), None, 190),
+        Column("letter_type", _tr("Jenis"), "letter_type", 120),
+        Column("classification_code", _tr("Klasifikasi"), "classification_code", 85),
+        Column("status", _tr("Status"), "status", 140),
+        Column("updated_at", _tr("Diubah"), "updated_at", 115),
+    ]
+
+
+def _date_text(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def time_text(value: datetime) -> str:
+    """Local "dd/mm/yyyy HH.MM" for a stored time."""
+    if value.tzinfo is None:  # SQLite hands back naive UTC
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone().strftime("%d/%m/%Y %H.%M")
+
+
+class LetterListModel(QAbstractTableModel):
+    """Rows of one queue under one filter, fetched from SQL a page at a time.
+
+    Guarantees: ``rowCount`` is the SQL count of the current view and never requires loading the
+    rows; at most ``MAX_CACHED_PAGES`` pages of ``PAGE_SIZE`` rows are held; ``sort`` reorders in
+    SQL and keeps the count; ``refresh`` re-counts and drops every cached page.
+    """
+
+    view_changed = Signal()  # after any reset: new queue, filter, sort or refresh
+
+    def __init__(self, store: Store, user: CurrentUser, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user = user
+        self.queue = Queue.DRAFTS
+        self.filter = ListFilter()
+        self.sort_key = "updated_at"
+        self.descending = True
+        self._columns = columns()
+        self._count = 0
+        self._pages: OrderedDict[int, list[LetterRow]] = OrderedDict()
+        self._type_labels = {k: t.label for k, t in letter_types().items()}
+        self.pages_fetched = 0  # how many page queries ran (for tests and benchmarks)
+        self.count_queries = 0
+
+    # -- the view of the data -------------------------------------------------------------
+
+    def set_view(self, queue: Queue, filt: ListFilter, *, known_count: int | None = None) -> None:
+        """Show ``queue`` under ``filt``; ``known_count`` skips the count query when the caller
+        already has it (the sidebar counts the unfiltered queues)."""
+        self.beginResetModel()
+        self.queue = queue
+        self.filter = filt
+        self._pages.clear()
+        self._count = self._query_count() if known_count is None else known_count
+        self.endResetModel()
+        self.view_changed.emit()
+
+    def refresh(self) -> None:
+        """Re-count and forget cached rows (after an action changed letters)."""
+        self.set_view(self.queue, self.filter)
+
+    def column(self, index: int) -> Column:
+        return self._columns[index]
+
+    def column_of(self, sort_key: str) -> int:
+        return next(i for i, c in enumerate(self._columns) if c.sort_key == sort_key)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self._columns[column].sort_key
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.sort_key and descending == self.descending:
+            return
+        # A reset, not a layout change: the selection would otherwise stay on the same row
+        # numbers, now other letters. The count is unchanged, so no count query runs.
+        self.beginResetModel()
+        self.sort_key = key
+        self.descending = descending
+        self._pages.clear()
+        self.endResetModel()
+        self.view_changed.emit()
+
+    def row_at(self, row: int) -> LetterRow | None:
+        if not 0 <= row < self._count:
+            return None
+        rows = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    def letter_id(self, row: int) -> str | None:
+        found = self.row_at(row)
+        return found.id if found else None
+
+    def find_row(self, letter_id: str) -> int | None:
+        """The row of ``letter_id`` among the pages already fetched, if any."""
+        for number, rows in self._pages.items():
+            for i, r in enumerate(rows):
+                if r.id == letter_id:
+                    return number * PAGE_SIZE + i
+        return None
+
+    # -- SQL ------------------------------------------------------------------------------
+
+    def _query_count(self) -> int:
+        self.count_queries += 1
+        return queries.count(self.store, self.user, self.queue, self.filter)
+
+    def _page(self, number: int) -> list[LetterRow]:
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        start = number * PAGE_SIZE
+        end = min(start + PAGE_SIZE, self._count)
+        self.pages_fetched += 1
+        if start > self._count // 2:
+            # Near the end: read backwards from the last row (short OFFSET) and turn it round.
+            rows = queries.page(
+                self.store, self.user, self.queue, self.filter,
+                sort=self.sort_key, descending=not self.descending,
+                offset=self._count - end, limit=end - start,
+            )  # fmt: skip
+            rows.reverse()
+        else:
+            rows = queries.page(
+                self.store, self.user, self.queue, self.filter,
+                sort=self.sort_key, descending=self.descending,
+                offset=start, limit=PAGE_SIZE,
+            )  # fmt: skip
+        self._pages[number] = rows
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    # -- Qt model interface ---------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole and column.sort_key is None:
+            return _tr("Kolom ini tidak dapat diurutkan")
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE, ID_ROLE,
+        ):  # fmt: skip
+            return None
+        row = self.row_at(index.row())
+        if row is None or not 0 <= index.column() < len(self._columns):
+            return None
+        if role == ROW_ROLE:
+            return row
+        if role == ID_ROLE:
+            return row.id
+        key = self._columns[index.column()].key
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key in ("hal", "addressees_text"):
+                return getattr(row, key) or None
+            return None
+        return self._display(row, key)
+
+    def _display(self, row: LetterRow, key: str) -> str:
+        if key == "letter_date":
+            return _date_text(row.letter_date)
+        if key == "updated_at":
+            return time_text(row.updated_at)
+        if key == "letter_type":
+            return self._type_labels.get(row.letter_type, row.letter_type)
+        if key == "status":
+            label = queries.STATUS_LABELS.get(row.status, row.status)
+            return label if row.sifat == "Biasa" else f"{label} · {row.sifat}"
+        if key == "number":
+            return row.number or _tr("(belum bernomor)")
+        return str(getattr(row, key))
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

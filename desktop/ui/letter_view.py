@@ -1,0 +1,352 @@
+"""A letter read-only: its pages, its details and history, and what this person may do next.
+
+The buttons shown depend on the letter's state and on who is looking (the services check again
+and refuse what a person may not do; their refusal is shown as a message).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from desktop.letters import accounts, classification, drafting, numbering, queries, workflow
+from desktop.letters.accounts import CurrentUser, Role
+from desktop.letters.document import document_for
+from desktop.letters.queries import HistoryEvent
+from desktop.letters.templates import letter_types
+from desktop.render.dates import format_date_id
+from desktop.render.document import LetterDocument
+from desktop.store.blobs import BlobStore
+from desktop.store.db import Store
+from desktop.store.models import Letter
+from desktop.ui import ops
+from desktop.ui.letter_model import time_text
+from desktop.ui.preview import PreviewPane
+from desktop.ui.qt import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPrintDialog,
+    QPrinter,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop.ui.review_dialogs import NoteDialog, return_dialog, void_dialog
+from sync.protocol import LetterStatus
+
+
+@dataclass
+class Loaded:
+    """Everything the view shows, read together on the writer thread."""
+
+    letter: Letter
+    history: list[HistoryEvent]
+    document: LetterDocument
+    names: dict[str, str]
+    classification_title: str
+
+
+def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
+    letter = drafting.get_letter(store, user, letter_id)
+    history = queries.history(store, user, letter_id)
+    with store.read() as session:
+        document = document_for(session, letter, store.blob_dir)
+    names = {p.id: p.name for p in accounts.list_people(store)}
+    found = classification.get(store, letter.classification_code)
+    return Loaded(letter, history, document, names, found.title if found else "")
+
+
+class LetterView(QWidget):
+    """``closed`` asks to go back to the list; ``changed`` (with a message) after an action."""
+
+    closed = Signal()
+    changed = Signal(str)
+    loaded = Signal()
+
+    def __init__(
+        self, store: Store, user: CurrentUser, letter: Letter, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user = user
+        self.letter = letter
+        self.data: Loaded | None = None
+        self.dialog: NoteDialog | None = None
+        self.preview = PreviewPane()
+        self.back_button = QPushButton(self.tr("← Daftar surat"))
+        self.title = QLabel()
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(self.title, 1)
+
+        self.details = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("number", self.tr("Nomor")), ("date", self.tr("Tanggal")),
+            ("status", self.tr("Status")), ("holder", self.tr("Di tangan")),
+            ("classification", self.tr("Klasifikasi")), ("sifat", self.tr("Sifat")),
+            ("hal", self.tr("Hal")), ("addressees", self.tr("Kepada")),
+            ("signer", self.tr("Penandatangan")), ("scan", self.tr("Pindaian")),
+        ):  # fmt: skip
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            self.details.addRow(f"<b>{label}</b>", value)
+        self.history = QListWidget()
+        self.history.setWordWrap(True)
+        self.history.setMinimumHeight(120)
+
+        self.initial_button = QPushButton(self.tr("Paraf"))
+        self.return_button = QPushButton(self.tr("Kembalikan..."))
+        self.sign_button = QPushButton(self.tr("Tandatangani Basah..."))
+        self.print_button = QPushButton(self.tr("Cetak..."))
+        self.pdf_button = QPushButton(self.tr("Simpan PDF..."))
+        self.scan_button = QPushButton(self.tr("Lampirkan Pindaian..."))
+        self.void_button = QPushButton(self.tr("Batalkan Nomor..."))
+        actions = QVBoxLayout()
+        for button in self.action_buttons():
+            actions.addWidget(button)
+        self.initial_button.clicked.connect(self.give_initials)
+        self.return_button.clicked.connect(self.ask_return)
+        self.sign_button.clicked.connect(self.sign)
+        self.print_button.clicked.connect(self.print_letter)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.scan_button.clicked.connect(self.attach_scan)
+        self.void_button.clicked.connect(self.ask_void)
+        self.back_button.clicked.connect(self.closed)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addLayout(self.details)
+        side_layout.addLayout(actions)
+        side_layout.addWidget(QLabel(f"<b>{self.tr('Riwayat')}</b>"))
+        side_layout.addWidget(self.history, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.preview)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 500])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+        self._show_actions(letter)
+        self.reload()
+
+    def action_buttons(self) -> list[QPushButton]:
+        return [
+            self.initial_button, self.return_button, self.sign_button, self.print_button,
+            self.pdf_button, self.scan_button, self.void_button,
+        ]  # fmt: skip
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def reload(self, message: str = "") -> None:
+        store, user, letter_id = self.store, self.user, self.letter.id
+
+        def shown(data: Loaded) -> None:
+            self._show(data)
+            if message:
+                self.changed.emit(message)
+
+        ops.run_op(self, lambda: load(store, user, letter_id), shown)
+
+    def _show(self, data: Loaded) -> None:
+        self.data = data
+        letter = self.letter = data.letter
+        kind = letter_types().get(letter.letter_type)
+        status = queries.STATUS_LABELS.get(letter.status, letter.status)
+        self.title.setText(f"<b>{escape(kind.label if kind else letter.letter_type)}</b> — "
+                           f"{escape(letter.hal or '')}")  # fmt: skip
+        addressees = drafting.addressees_of(letter)
+        signer = data.names.get(letter.signer_id or "", "")
+        if signer and letter.signer_capacity:
+            signer = f"{letter.signer_capacity} {signer}"
+        values = {
+            "number": letter.number or self.tr("(belum bernomor)"),
+            "date": format_date_id(letter.letter_date) if letter.letter_date else "-",
+            "status": status,
+            "holder": data.names.get(letter.holder_id or "", "-"),
+            "classification": f"{letter.classification_code} {data.classification_title}",
+            "sifat": f"{letter.sifat} / {letter.urgency}",
+            "hal": letter.hal,
+            "addressees": "\n".join(
+                f"{a.name} di {a.place}" if a.place else a.name for a in addressees
+            ),
+            "signer": signer or "-",
+            "scan": self.tr("Terlampir") if letter.scan_hash else self.tr("Belum ada"),
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+        self.history.clear()
+        for event in data.history:
+            text = f"{time_text(event.at)} · {event.who}: {event.what}"
+            if event.note:
+                text += f"\n“{event.note}”"
+            self.history.addItem(text)
+        self._show_actions(letter)
+        self.preview.show_document(data.document, now=True)
+        self.loaded.emit()
+
+    def _show_actions(self, letter: Letter) -> None:
+        me = self.user
+        holding = letter.holder_id == me.id
+        signed = letter.status == LetterStatus.SIGNED
+        self.initial_button.setVisible(
+            holding and letter.status == LetterStatus.IN_REVIEW and me.has(Role.REVIEWER)
+        )
+        self.return_button.setVisible(
+            holding and letter.status in (LetterStatus.IN_REVIEW, LetterStatus.AWAITING_SIGNATURE)
+        )
+        self.sign_button.setVisible(
+            holding and letter.status == LetterStatus.AWAITING_SIGNATURE and me.has(Role.SIGNER)
+        )
+        self.scan_button.setVisible(
+            signed
+            and (me.id in (letter.signer_id, letter.drafter_id)
+                 or me.has(Role.REGISTRAR) or me.has(Role.ADMIN))
+        )  # fmt: skip
+        self.void_button.setVisible(
+            signed and bool(letter.number_id)
+            and (me.has(Role.ADMIN) or letter.signer_id == me.id)
+        )  # fmt: skip
+
+    # -- review actions -----------------------------------------------------------------------
+
+    def give_initials(self) -> None:
+        store, user, letter_id = self.store, self.user, self.letter.id
+        ops.run_op(
+            self,
+            lambda: workflow.initial(store, user, letter_id),
+            lambda _l: self.reload(self.tr("Naskah telah diparaf.")),
+        )
+
+    def ask_return(self) -> None:
+        dialog = return_dialog(self)
+        dialog.accepted.connect(lambda: self._return(dialog.text()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _return(self, note: str) -> None:
+        store, user, letter_id = self.store, self.user, self.letter.id
+        ops.run_op(
+            self,
+            lambda: workflow.return_to_drafter(store, user, letter_id, note),
+            lambda _l: self.reload(self.tr("Naskah dikembalikan kepada pengonsep.")),
+        )
+
+    def sign(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Tandatangani basah"),
+            self.tr(
+                "Dengan menandatangani, nomor surat diterbitkan sekarang dan naskah menjadi "
+                "final: isinya tidak dapat diubah lagi. Sesudah itu cetak naskah, tanda tangani "
+                "dan cap, lalu lampirkan pindaiannya.\n\nTandatangani naskah ini sekarang?"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        store, user, letter_id = self.store, self.user, self.letter.id
+        ops.run_op(self, lambda: workflow.sign_by_hand(store, user, letter_id), self._signed)
+
+    def _signed(self, letter: Letter) -> None:
+        message = self.tr("Naskah ditandatangani dengan nomor {n}.").format(n=letter.number)
+        self.reload(message)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cetak naskah"),
+            message + "\n\n" + self.tr("Cetak sekarang untuk ditandatangani dan dicap?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.letter = letter
+            self.print_letter()
+
+    def ask_void(self) -> None:
+        dialog = void_dialog(self.letter.number, self)
+        dialog.accepted.connect(lambda: self._void(dialog.text()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _void(self, reason: str) -> None:
+        store, user, number_id = self.store, self.user, self.letter.number_id or ""
+        ops.run_op(
+            self,
+            lambda: numbering.void(store, user, number_id, reason),
+            lambda _n: self.reload(self.tr("Nomor dibatalkan.")),
+        )
+
+    # -- files --------------------------------------------------------------------------------
+
+    def _document(self) -> LetterDocument:
+        with self.store.read() as session:
+            return document_for(session, self.letter, self.store.blob_dir)
+
+    def print_letter(self) -> None:
+        from desktop.render.paint import print_document
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.letter.number or self.letter.hal or "naskah")
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            print_document(self._document(), printer)
+        except RuntimeError as exc:
+            QMessageBox.warning(self, self.tr("Tidak dapat mencetak"), str(exc))
+
+    def _file_stem(self) -> str:
+        text = self.letter.number or self.letter.hal or "naskah"
+        return "".join(c if c.isalnum() or c in ".-_ " else "-" for c in text).strip() or "naskah"
+
+    def save_pdf(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan PDF"), f"{self._file_stem()}.pdf", self.tr("PDF (*.pdf)")
+        )
+        if not path:
+            return
+        if self.letter.pdf_hash:
+            data = BlobStore(self.store.blob_dir).get(self.letter.pdf_hash)
+        else:
+            from desktop.render.pdf import render_pdf
+
+            data = render_pdf(self._document())
+        try:
+            Path(path).write_bytes(data)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("PDF tidak tersimpan"), exc.strerror or str(exc))
+            return
+        self.changed.emit(self.tr("PDF disimpan ke {p}").format(p=path))
+
+    def attach_scan(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Pilih berkas pindaian"),
+            "",
+            self.tr("Pindaian (*.pdf *.png *.jpg *.jpeg)"),
+        )
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Berkas tidak terbaca"), exc.strerror or str(exc))
+            return
+        store, user, letter_id = self.store, self.user, self.letter.id
+        ops.run_op(
+            self,
+            lambda: workflow.attach_scan(store, user, letter_id, data),
+            lambda _l: self.reload(self.tr("Pindaian dilampirkan.")),
+        )

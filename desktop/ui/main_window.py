@@ -1,0 +1,377 @@
+"""The main window: the person's queues, the letter list, and the letter being worked on.
+
+Start-up does as little as it can before the first paint: one count for the first queue, and the
+first page of rows when the table paints. The counts of the other queues come from a background
+read just after. The editor, the letter view and the renderer are imported only when a letter
+is opened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.letters import drafting, queries
+from desktop.letters.accounts import CurrentUser, Role
+from desktop.letters.queries import QUEUE_LABELS, ListFilter, Queue
+from desktop.letters.templates import letter_types
+from desktop.store.db import Store
+from desktop.store.models import Letter
+from desktop.ui import ops
+from desktop.ui.background import Channel
+from desktop.ui.letter_list import FilterBar, letter_table
+from desktop.ui.letter_model import LetterListModel
+from desktop.ui.qt import (
+    QAction,
+    QCloseEvent,
+    QCoreApplication,
+    QFont,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QModelIndex,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from desktop.ui.editor_page import EditorPage
+    from desktop.ui.letter_view import LetterView
+
+QUEUE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    """One person's desk: queues with counts, a list paged from SQL, and an open letter."""
+
+    def __init__(self, store: Store, user: CurrentUser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user = user
+        self.setWindowTitle(self.tr("Naskah — {name}").format(name=user.name))
+        self.resize(1280, 720)
+        self.counts: dict[Queue, int] = {}
+        self._counts_fresh = False
+        self._queue_chosen = False  # the clerk picked a queue: stop choosing one for them
+        self._counts = Channel(self, "read", self._counts_arrived)
+        self.editor_page: EditorPage | None = None
+        self.letter_view: LetterView | None = None
+
+        self.model = LetterListModel(store, user, self)
+        self.filters = FilterBar()
+        self.table = letter_table(self.model)
+        self.sidebar = self._make_sidebar()
+        self.new_button = self._make_new_button()
+        self.list_page = self._make_list_page()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_page)
+        self.setCentralWidget(self.stack)
+        self._make_menus()
+        self.person_label = QLabel()
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.person_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self.filters.changed.connect(self._filter_changed)
+        self.table.activated.connect(self._row_activated)
+        self.model.view_changed.connect(self._show_list_count)
+        self.sidebar.currentItemChanged.connect(self._queue_item_changed)
+
+        first = self._first_queue()
+        self.model.set_view(first, ListFilter())
+        self._select_queue(first)
+        self._show_person()
+        QTimer.singleShot(0, self.refresh_counts)  # after the first paint
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.save_open_work)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _make_sidebar(self) -> QListWidget:
+        sidebar = QListWidget()
+        sidebar.setObjectName("queues")
+        sidebar.setUniformItemSizes(True)
+        sidebar.setMinimumWidth(190)
+        sidebar.setMaximumWidth(260)
+        font = QFont(sidebar.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        sidebar.setFont(font)
+        for queue in Queue:
+            item = QListWidgetItem(QUEUE_LABELS[queue])
+            item.setData(QUEUE_ROLE, queue)
+            sidebar.addItem(item)
+        return sidebar
+
+    def _make_new_button(self) -> QPushButton:
+        button = QPushButton(self.tr("+ Konsep Baru"))
+        button.setToolTip(self.tr("Mulai naskah baru dari templat jenis naskah"))
+        menu = QMenu(button)
+        self.new_actions: dict[str, QAction] = {}
+        for key, kind in letter_types().items():
+            action = menu.addAction(kind.label)
+            action.triggered.connect(lambda _checked=False, k=key: self.new_letter(k))
+            self.new_actions[key] = action
+        button.setMenu(menu)
+        button.setVisible(self.user.has(Role.DRAFTER))
+        return button
+
+    def _make_list_page(self) -> QWidget:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        self.new_button.setMinimumHeight(34)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.sidebar, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 6, 6, 6)
+        right_layout.addWidget(self.filters)
+        right_layout.addWidget(self.table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1080])
+        splitter.setChildrenCollapsible(False)
+        page = QWidget()
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        return page
+
+    def _make_menus(self) -> None:
+        letters = self.menuBar().addMenu(self.tr("&Surat"))
+        new_menu = letters.addMenu(self.tr("Konsep Baru"))
+        new_menu.setEnabled(self.user.has(Role.DRAFTER))
+        for key, kind in letter_types().items():
+            action = new_menu.addAction(kind.label)
+            action.triggered.connect(lambda _checked=False, k=key: self.new_letter(k))
+        refresh = letters.addAction(self.tr("Muat ulang daftar"))
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.triggered.connect(self.refresh)
+        find = letters.addAction(self.tr("Cari surat"))
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self._focus_search)
+        letters.addSeparator()
+        quit_action = letters.addAction(self.tr("Keluar"))
+        quit_action.triggered.connect(self.close)
+        admin = self.menuBar().addMenu(self.tr("&Administrasi"))
+        self.people_action = admin.addAction(self.tr("Pegawai..."))
+        self.people_action.triggered.connect(self.open_people)
+        self.settings_action = admin.addAction(self.tr("Pengaturan Kantor..."))
+        self.settings_action.triggered.connect(self.open_settings)
+        is_admin = self.user.has(Role.ADMIN)
+        self.people_action.setEnabled(is_admin)
+        self.settings_action.setEnabled(is_admin)
+
+    def _first_queue(self) -> Queue:
+        """Where this person's work usually is: signers sign, reviewers initial."""
+        if self.user.has(Role.SIGNER):
+            return Queue.TO_SIGN
+        if self.user.has(Role.REVIEWER):
+            return Queue.TO_INITIAL
+        if self.user.has(Role.DRAFTER):
+            return Queue.DRAFTS
+        return Queue.OUTGOING
+
+    # -- queues, filters and counts -----------------------------------------------------------
+
+    def _select_queue(self, queue: Queue) -> None:
+        for i in range(self.sidebar.count()):
+            item = self.sidebar.item(i)
+            if item.data(QUEUE_ROLE) == queue:
+                self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentItem(item)
+                self.sidebar.blockSignals(False)
+                return
+
+    def _queue_item_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self._queue_chosen = True
+            self.open_queue(Queue(item.data(QUEUE_ROLE)))
+
+    def open_queue(self, queue: Queue) -> None:
+        """Show ``queue`` under the current filter (and select it in the sidebar)."""
+        self._select_queue(queue)
+        self._apply(queue, self.filters.current())
+        self.show_list()
+
+    def _filter_changed(self, filt: ListFilter) -> None:
+        self._apply(self.model.queue, filt)
+
+    def _apply(self, queue: Queue, filt: ListFilter) -> None:
+        known = self.counts.get(queue) if self._counts_fresh and filt == ListFilter() else None
+        self.model.set_view(queue, filt, known_count=known)
+        if self.model.rowCount():
+            self.table.scrollToTop()
+
+    def refresh(self) -> None:
+        """After any action: recount the list on screen now, and the queues in the background."""
+        self._counts_fresh = False
+        self.model.refresh()
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        store, user = self.store, self.user
+        self._counts_fresh = False
+        self._counts.submit(lambda: queries.queue_counts(store, user))
+
+    def _counts_arrived(self, counts: dict[Queue, int]) -> None:
+        self.counts = counts
+        self._counts_fresh = True
+        for i in range(self.sidebar.count()):
+            item = self.sidebar.item(i)
+            queue = Queue(item.data(QUEUE_ROLE))
+            n = counts.get(queue, 0)
+            item.setText(f"{QUEUE_LABELS[queue]}  ({n})" if n else QUEUE_LABELS[queue])
+            font = item.font()
+            font.setBold(bool(n) and queue is not Queue.OUTGOING)
+            item.setFont(font)
+        self._show_person()
+        if not self._queue_chosen:
+            self._queue_chosen = True
+            self._open_busiest_first(counts)
+
+    def _open_busiest_first(self, counts: dict[Queue, int]) -> None:
+        """At start, if the role's queue is empty, show the first one that has letters."""
+        current = self.model.queue
+        if counts.get(current) or self.model.filter != ListFilter():
+            return
+        order = [Queue.TO_SIGN, Queue.TO_INITIAL, Queue.RETURNED, Queue.DRAFTS, Queue.OUTGOING]
+        for queue in order:
+            if counts.get(queue):
+                self.open_queue(queue)
+                return
+
+    def _show_person(self) -> None:
+        parts = [
+            f"{QUEUE_LABELS[q]} {self.counts[q]}"
+            for q in (Queue.DRAFTS, Queue.TO_INITIAL, Queue.TO_SIGN, Queue.RETURNED)
+            if self.counts.get(q)
+        ]
+        text = self.user.name
+        if parts:
+            text += "  ·  " + "  ·  ".join(parts)
+        self.person_label.setText(text)
+
+    def _show_list_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(self.tr("{n} surat").format(n=f"{n:,}".replace(",", ".")))
+
+    def _focus_search(self) -> None:
+        self.show_list()
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    # -- opening letters ------------------------------------------------------------------------
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        letter_id = self.model.letter_id(index.row())
+        if letter_id:
+            self.open_letter(letter_id)
+
+    def open_letter(self, letter_id: str) -> None:
+        """The editor for the person's own draft or returned letter; the read-only view else."""
+        store, user = self.store, self.user
+        ops.run_op(self, lambda: drafting.get_letter(store, user, letter_id), self.show_letter)
+
+    def show_letter(self, letter: Letter) -> None:
+        if letter.status in drafting.EDITABLE and letter.drafter_id == self.user.id:
+            self.open_editor(letter)
+        else:
+            self.open_view(letter)
+
+    def new_letter(self, type_key: str) -> None:
+        store, user = self.store, self.user
+        ops.run_op(self, lambda: drafting.new_draft(store, user, type_key), self._draft_made)
+
+    def _draft_made(self, letter: Letter) -> None:
+        self.refresh()
+        self.open_editor(letter)
+
+    def open_editor(self, letter: Letter) -> None:
+        from desktop.ui.editor_page import EditorPage
+
+        self._close_pages()
+        page = EditorPage(self.store, self.user, letter, self)
+        page.closed.connect(self._page_closed)
+        page.sent.connect(self._letter_sent)
+        self.editor_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        page.editor.focus_first_field()
+
+    def open_view(self, letter: Letter) -> None:
+        from desktop.ui.letter_view import LetterView
+
+        self._close_pages()
+        view = LetterView(self.store, self.user, letter, self)
+        view.closed.connect(self._page_closed)
+        view.changed.connect(self._letter_changed)
+        self.letter_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+
+    def show_list(self) -> None:
+        if self.stack.currentWidget() is not self.list_page:
+            self._close_pages()
+            self.stack.setCurrentWidget(self.list_page)
+
+    def _close_pages(self) -> None:
+        if self.editor_page is not None:
+            self.editor_page.save_now()
+            self.stack.removeWidget(self.editor_page)
+            self.editor_page.deleteLater()
+            self.editor_page = None
+        if self.letter_view is not None:
+            self.stack.removeWidget(self.letter_view)
+            self.letter_view.deleteLater()
+            self.letter_view = None
+
+    def _page_closed(self) -> None:
+        self.show_list()
+        # The editor's last save is queued on the writer; refresh once it has landed.
+        ops.run_op(self, lambda: None, lambda _r: self.refresh())
+
+    def _letter_sent(self, message: str) -> None:
+        self.show_list()
+        self.refresh()
+        self.statusBar().showMessage(message, 8000)
+
+    def _letter_changed(self, message: str) -> None:
+        self.refresh()
+        if message:
+            self.statusBar().showMessage(message, 8000)
+
+    # -- administration ---------------------------------------------------------------------------
+
+    def open_people(self) -> None:
+        from desktop.ui.people import PeopleDialog
+
+        PeopleDialog(self.store, self.user, self).exec()
+        self.refresh()
+
+    def open_settings(self) -> None:
+        from desktop.ui.settings import OfficeSettingsDialog
+
+        OfficeSettingsDialog(self.store, self.user, self).exec()
+
+    # -- closing ----------------------------------------------------------------------------------
+
+    def save_open_work(self) -> None:
+        """Write the open draft now, on this thread (window closing, app quitting)."""
+        if self.editor_page is not None:
+            self.editor_page.save_sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_open_work()
+        super().closeEvent(event)
