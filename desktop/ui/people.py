@@ -61,7 +61,7 @@ class PersonFields(QWidget):
         self.name = QLineEdit()
         self.nip = QLineEdit()
         self.nip.setMaxLength(21)
-        self.nip.setPlaceholderText("198503122010011002")
+        self.nip.setPlaceholderText(self.tr("18 angka, tanpa spasi"))
         self.pangkat = pangkat_combo()
         self.jabatan = QLineEdit()
         self.jabatan.setPlaceholderText(self.tr("misalnya Kepala Seksi Pemerintahan"))
@@ -73,7 +73,7 @@ class PersonFields(QWidget):
         self.roles = {role: QCheckBox(label) for role, label in ROLE_LABELS.items()}
         role_box = QWidget()
         grid = QGridLayout(role_box)
-        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setContentsMargins(4, 2, 4, 2)  # room for the red border around the boxes
         for i, box in enumerate(self.roles.values()):
             grid.addWidget(box, i // 3, i % 3)
         p, e, tr = prefix, errors, self.tr
@@ -85,7 +85,7 @@ class PersonFields(QWidget):
             tr("Nama lengkap *"),
             e.field(p + "name", self.name, tr("Dengan gelar, seperti tertulis di surat.")),
         )
-        form.addRow(tr("NIP *"), e.field(p + "nip", self.nip, tr("18 angka.")))
+        form.addRow(tr("NIP *"), e.field(p + "nip", self.nip))
         form.addRow(tr("Pangkat/golongan"), e.field(p + "pangkat", self.pangkat))
         form.addRow(tr("Jabatan *"), e.field(p + "jabatan", self.jabatan))
         form.addRow(

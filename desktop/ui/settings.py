@@ -40,8 +40,6 @@ EXAMPLE_CODE = "400.10.2.2"
 EXAMPLE_TYPE = "surat_dinas"
 KOP_KEYS = ("kabupaten", "kecamatan", "place_name", "unit_code", "address", "phone", "email",
             "website")  # fmt: skip
-MARGINS = (("margin_top_mm", "Atas"), ("margin_left_mm", "Kiri"),
-           ("margin_right_mm", "Kanan"), ("margin_bottom_mm", "Bawah"))  # fmt: skip
 VOWELS = set("AEIOU")
 
 
@@ -88,17 +86,11 @@ class OfficeFields(QWidget):
             ed[key].textEdited.connect(lambda _t, k=key: self.follow.__setitem__(k, False))
         ed["kecamatan"].textChanged.connect(self._follow_kecamatan)
         ed["kabupaten"].textChanged.connect(self._update_kop)
-        form = form_layout(self)
+        self.form = form = form_layout(self)
         form.setContentsMargins(0, 0, 0, 0)
         tr = self.tr
-        form.addRow(
-            tr("Nama kabupaten *"),
-            e.field("kabupaten", ed["kabupaten"]),
-        )
-        form.addRow(
-            tr("Nama kecamatan *"),
-            e.field("kecamatan", ed["kecamatan"]),
-        )
+        form.addRow(tr("Nama kabupaten *"), e.field("kabupaten", ed["kabupaten"]))
+        form.addRow(tr("Nama kecamatan *"), e.field("kecamatan", ed["kecamatan"]))
         form.addRow(
             tr("Nama tempat"),
             e.field(
@@ -226,6 +218,7 @@ class OfficeSettingsDialog(QDialog):
         self.office = office.get_office(store)
         self.errors = FieldErrors()
         self.kop = OfficeFields(self.errors, removable_logo=False)
+        self.kop.form.setContentsMargins(9, 9, 9, 9)
         self.kop.load(self.office)
         self._load_logo()
         self.paper = PaperChoice()
@@ -239,17 +232,21 @@ class OfficeSettingsDialog(QDialog):
         self.margins: dict[str, QDoubleSpinBox] = {}
         paper_tab = QWidget()
         form = form_layout(paper_tab)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Ukuran kertas"), self.errors.field("paper_size", self.paper))
         form.addRow(self.tr("Ukuran huruf"), self.errors.field("font_pt", self.font_pt))
-        for key, label in MARGINS:
+        margins = {"margin_top_mm": self.tr("Margin atas"),
+                   "margin_left_mm": self.tr("Margin kiri"),
+                   "margin_right_mm": self.tr("Margin kanan"),
+                   "margin_bottom_mm": self.tr("Margin bawah")}  # fmt: skip
+        for key, label in margins.items():
             spin = QDoubleSpinBox()
             spin.setRange(5, 60)
             spin.setDecimals(1)
             spin.setSuffix(" mm")
             spin.setValue(getattr(self.office, key))
             self.margins[key] = spin
-            form.addRow(self.tr("Margin {side}").format(side=self.tr(label)),
-                        self.errors.field(key, spin))  # fmt: skip
+            form.addRow(label, self.errors.field(key, spin))
         self._next = self._next_numbers()
         self.numbering = NumberingFields(
             self.errors, lambda: self.kop.edits["unit_code"].text().strip(),
@@ -266,6 +263,12 @@ class OfficeSettingsDialog(QDialog):
         self.tabs.addTab(self.kop, self.tr("Kop surat"))
         self.tabs.addTab(paper_tab, self.tr("Kertas dan huruf"))
         self.tabs.addTab(number_tab, self.tr("Nomor surat"))
+        # Which tab shows a field, so a refusal can bring the clerk to it.
+        self.tab_of = {key: 0 for key in (*KOP_KEYS, "logo")}
+        self.tab_of.update({key: 1 for key in ("paper_size", "font_pt", *self.margins)})
+        self.tab_of.update(
+            {key: 2 for key in ("number_pattern", "number_padding", "series_per_type")}
+        )
         self.message = error_label()
         self.message.setObjectName("form_error")
         self.buttons = QDialogButtonBox()
@@ -337,12 +340,9 @@ class OfficeSettingsDialog(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
             rest = self.errors.show(exc.fields)
-            tabs = [self.kop.edits, ("paper_size", "font_pt", *self.margins), ("number_pattern",
-                    "number_padding", "series_per_type")]  # fmt: skip
-            for index, keys in enumerate(tabs):
-                if any(k in keys or (index == 0 and k == "logo") for k in exc.fields):
-                    self.tabs.setCurrentIndex(index)
-                    break
+            tabs = [self.tab_of[k] for k in exc.fields if k in self.tab_of]
+            if tabs:
+                self.tabs.setCurrentIndex(min(tabs))
             if rest:
                 self.message.setText("\n".join(rest.values()))
                 self.message.show()
