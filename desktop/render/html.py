@@ -112,6 +112,8 @@ def _kop(doc: LetterDocument, m: Metrics) -> str:
     thick, thin = max(1, m.mm(0.8)), max(1, m.mm(0.25))
     # Qt draws <hr> as a hairline and ignores cell heights below a text line, so the double
     # kop rule is drawn as the bottom borders of two near-empty 1pt rows.
+    # The gap below the kop is the rule table's bottom margin: Qt drops the top margin of a
+    # paragraph that directly follows this table.
     rule_cell = 'style="border-bottom: {}px solid #000000; font-size:1pt;"'
     return (
         '<table width="100%" cellspacing="0" cellpadding="0" '
