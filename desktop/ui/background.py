@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from desktop.ui.qt import QObject, QRunnable, QThreadPool, Signal, Slot
+from desktop.ui.qt import QObject, QRunnable, QThreadPool, QWidget, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,55 @@ def pool(name: str) -> QThreadPool:
 def wait_all(timeout_ms: int = 30000) -> bool:
     """Block until every background job finished (shutdown and tests)."""
     return all(p.waitForDone(timeout_ms) for p in _pools.values())
+
+
+def while_alive(owner: QObject, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` that does nothing once ``owner`` is destroyed (for ``ops.run_op`` callbacks that
+    may land after the widget closed)."""
+    state = {"alive": True}
+    owner.destroyed.connect(lambda *_a: state.update(alive=False))
+
+    def call(*args: Any) -> Any:
+        return fn(*args) if state["alive"] else None
+
+    return call
+
+
+def errors_while_alive(
+    owner: QObject, fn: Callable[[BaseException], bool] | None = None
+) -> Callable[[BaseException], bool]:
+    """An ``on_error`` for ``ops.run_op``: ``fn`` while ``owner`` lives; after it is gone, the
+    message is still shown, with no parent window."""
+    state = {"alive": True}
+    owner.destroyed.connect(lambda *_a: state.update(alive=False))
+
+    def handle(exc: BaseException) -> bool:
+        if state["alive"]:
+            return fn(exc) if fn is not None else False
+        from desktop.ui.ops import show_error
+
+        show_error(None, exc)
+        return True
+
+    return handle
+
+
+def run_for(
+    owner: QObject,
+    fn: Callable[[], Any],
+    on_success: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], bool] | None = None,
+) -> None:
+    """``ops.run_op`` for a widget that may close before the result lands."""
+    from desktop.ui import ops
+
+    parent = owner if isinstance(owner, QWidget) else None
+    ops.run_op(
+        parent,
+        fn,
+        while_alive(owner, on_success) if on_success is not None else None,
+        errors_while_alive(owner, on_error),
+    )
 
 
 class _Relay(QObject):

@@ -17,6 +17,7 @@ from desktop.letters.templates import letter_types
 from desktop.store.db import Store
 from desktop.store.models import Letter, Person
 from desktop.ui import ops
+from desktop.ui.background import run_for
 from desktop.ui.classification_picker import ClassificationPicker
 from desktop.ui.editor_fields import BodyEditor, RowListEditor
 from desktop.ui.forms import FORM_STYLE, FieldErrors, error_label
@@ -238,7 +239,7 @@ class LetterEditor(QWidget):
         self._in_flight += 1
         self.save_state.emit(self.tr("Menyimpan..."))
         store, user, letter_id = self.store, self.user, self.letter.id
-        ops.run_op(
+        run_for(
             self,
             lambda: drafting.save_draft(store, user, letter_id, data),
             lambda _letter: self._save_done(seq, data),
@@ -320,7 +321,7 @@ class LetterEditor(QWidget):
                 return True
             return False
 
-        ops.run_op(self, send, done, failed)
+        run_for(self, send, done, failed)
 
 
 def _now_text() -> str:

@@ -20,7 +20,7 @@ from desktop.render.document import LetterDocument
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Letter
-from desktop.ui import ops
+from desktop.ui.background import run_for
 from desktop.ui.letter_model import time_text
 from desktop.ui.preview import PreviewPane
 from desktop.ui.qt import (
@@ -161,7 +161,7 @@ class LetterView(QWidget):
             if message:
                 self.changed.emit(message)
 
-        ops.run_op(self, lambda: load(store, user, letter_id), shown)
+        run_for(self, lambda: load(store, user, letter_id), shown)
 
     def _show(self, data: Loaded) -> None:
         self.data = data
@@ -227,7 +227,7 @@ class LetterView(QWidget):
 
     def give_initials(self) -> None:
         store, user, letter_id = self.store, self.user, self.letter.id
-        ops.run_op(
+        run_for(
             self,
             lambda: workflow.initial(store, user, letter_id),
             lambda _l: self.reload(self.tr("Naskah telah diparaf.")),
@@ -241,7 +241,7 @@ class LetterView(QWidget):
 
     def _return(self, note: str) -> None:
         store, user, letter_id = self.store, self.user, self.letter.id
-        ops.run_op(
+        run_for(
             self,
             lambda: workflow.return_to_drafter(store, user, letter_id, note),
             lambda _l: self.reload(self.tr("Naskah dikembalikan kepada pengonsep.")),
@@ -260,7 +260,7 @@ class LetterView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         store, user, letter_id = self.store, self.user, self.letter.id
-        ops.run_op(self, lambda: workflow.sign_by_hand(store, user, letter_id), self._signed)
+        run_for(self, lambda: workflow.sign_by_hand(store, user, letter_id), self._signed)
 
     def _signed(self, letter: Letter) -> None:
         message = self.tr("Naskah ditandatangani dengan nomor {n}.").format(n=letter.number)
@@ -282,7 +282,7 @@ class LetterView(QWidget):
 
     def _void(self, reason: str) -> None:
         store, user, number_id = self.store, self.user, self.letter.number_id or ""
-        ops.run_op(
+        run_for(
             self,
             lambda: numbering.void(store, user, number_id, reason),
             lambda _n: self.reload(self.tr("Nomor dibatalkan.")),
@@ -345,7 +345,7 @@ class LetterView(QWidget):
             QMessageBox.warning(self, self.tr("Berkas tidak terbaca"), exc.strerror or str(exc))
             return
         store, user, letter_id = self.store, self.user, self.letter.id
-        ops.run_op(
+        run_for(
             self,
             lambda: workflow.attach_scan(store, user, letter_id, data),
             lambda _l: self.reload(self.tr("Pindaian dilampirkan.")),

@@ -16,8 +16,7 @@ from desktop.letters.queries import QUEUE_LABELS, ListFilter, Queue
 from desktop.letters.templates import letter_types
 from desktop.store.db import Store
 from desktop.store.models import Letter
-from desktop.ui import ops
-from desktop.ui.background import Channel
+from desktop.ui.background import Channel, run_for
 from desktop.ui.letter_list import FilterBar, letter_table
 from desktop.ui.letter_model import LetterListModel
 from desktop.ui.qt import (
@@ -282,7 +281,7 @@ class MainWindow(QMainWindow):
     def open_letter(self, letter_id: str) -> None:
         """The editor for the person's own draft or returned letter; the read-only view else."""
         store, user = self.store, self.user
-        ops.run_op(self, lambda: drafting.get_letter(store, user, letter_id), self.show_letter)
+        run_for(self, lambda: drafting.get_letter(store, user, letter_id), self.show_letter)
 
     def show_letter(self, letter: Letter) -> None:
         if letter.status in drafting.EDITABLE and letter.drafter_id == self.user.id:
@@ -292,7 +291,7 @@ class MainWindow(QMainWindow):
 
     def new_letter(self, type_key: str) -> None:
         store, user = self.store, self.user
-        ops.run_op(self, lambda: drafting.new_draft(store, user, type_key), self._draft_made)
+        run_for(self, lambda: drafting.new_draft(store, user, type_key), self._draft_made)
 
     def _draft_made(self, letter: Letter) -> None:
         self.refresh()
@@ -340,7 +339,7 @@ class MainWindow(QMainWindow):
     def _page_closed(self) -> None:
         self.show_list()
         # The editor's last save is queued on the writer; refresh once it has landed.
-        ops.run_op(self, lambda: None, lambda _r: self.refresh())
+        run_for(self, lambda: None, lambda _r: self.refresh())
 
     def _letter_sent(self, message: str) -> None:
         self.show_list()
