@@ -33,6 +33,13 @@ PNG_1PX = bytes.fromhex(
 )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_qapplication(qapp):  # type: ignore[no-untyped-def]
+    # Services that render PDFs make a QGuiApplication when none exists; widgets need a
+    # QApplication, so create that one first for the whole session.
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _memory_keyring() -> Iterator[None]:
     keyring.set_keyring(MemoryKeyring())

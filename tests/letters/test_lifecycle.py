@@ -116,7 +116,7 @@ def test_roles_are_enforced_by_services(office_staff: Office) -> None:
     workflow.send(o.store, o.drafter, letter.id, [o.kasi.id], o.camat.id)
     with pytest.raises(PermissionDenied):  # not sekcam's turn
         workflow.initial(o.store, o.sekcam, letter.id)
-    with pytest.raises(PermissionDenied):  # the camat cannot sign before the initials
+    with pytest.raises(InvalidTransition):  # the camat cannot sign before the initials
         workflow.sign_by_hand(o.store, o.camat, letter.id)
     workflow.initial(o.store, o.kasi, letter.id)
     with pytest.raises(PermissionDenied):  # only the chosen signer signs
