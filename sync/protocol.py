@@ -24,6 +24,7 @@ class Entity(StrEnum):
     LETTER_REVISION = "letter_revision"
     ISSUED_NUMBER = "issued_number"
     AUDIT = "audit"
+    CONFLICT = "conflict"  # made by the server when both sides changed the same field
 
 
 class Op(StrEnum):
