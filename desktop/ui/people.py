@@ -146,11 +146,11 @@ class PersonFields(QWidget):
 class PeopleTableModel(QAbstractTableModel):
     """The office's people, one row each: name, NIP, position, roles, active."""
 
-    HEADERS = ("Nama", "NIP", "Jabatan", "Peran", "Status")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._people: list[Person] = []
+        self.headers = (self.tr("Nama"), self.tr("NIP"), self.tr("Jabatan"), self.tr("Peran"),
+                        self.tr("Status"))  # fmt: skip
 
     def set_people(self, people: list[Person]) -> None:
         self.beginResetModel()
@@ -167,7 +167,7 @@ class PeopleTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._people)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._people):
@@ -189,8 +189,8 @@ class PeopleTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):  # fmt: skip
-            return self.tr(self.HEADERS[section])
+                and 0 <= section < len(self.headers)):  # fmt: skip
+            return self.headers[section]
         return None
 
 
