@@ -214,6 +214,16 @@ def app_modules() -> tuple[str, ...]:
     return tuple(names)
 
 
+def _migration_files(folder: Path) -> set[str]:
+    if not folder.is_dir():
+        return set()
+    return {
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.suffix in (".py", ".mako") and "__pycache__" not in p.parts
+    }
+
+
 def check_bundle(bundle: Bundle) -> list[str]:
     """Return problems with the bundle's layout and contents (empty = fine)."""
     problems = []
@@ -223,8 +233,16 @@ def check_bundle(bundle: Bundle) -> list[str]:
     for rel in REQUIRED_FILES:
         if not (bundle.contents / rel).is_file():
             problems.append(f"missing data file {rel}")
-    if not list((bundle.contents / "desktop/store/migrations/versions").glob("*.py")):
+    frozen_migrations = _migration_files(bundle.contents / "desktop/store/migrations")
+    if not any(name.startswith("versions/") for name in frozen_migrations):
         problems.append("no migration scripts in desktop/store/migrations/versions")
+    source_migrations = _migration_files(ROOT / "desktop/store/migrations")
+    if source_migrations and frozen_migrations != source_migrations:
+        problems.append(
+            "migrations differ from the source tree: missing "
+            f"{sorted(source_migrations - frozen_migrations)}, extra "
+            f"{sorted(frozen_migrations - source_migrations)}"
+        )
     for name in FORBIDDEN_TOP:
         if (bundle.contents / name).exists():
             problems.append(f"{name}/ must not be in the desktop bundle")
@@ -252,6 +270,7 @@ class Smoke:
     bundle: Bundle
     tmp: Path
     gui_seconds: float
+    gui_timeout: float
     results: list[tuple[str, str, str]] = field(default_factory=list)  # (status, step, detail)
 
     def env(self, **extra: str) -> dict[str, str]:
@@ -298,18 +317,36 @@ class Smoke:
         return self.record("ok", step, f"{took}; {first[0] if first else ''}")
 
     def gui(self, step: str, exe: Path, data_dir: Path) -> bool:
-        """Start the GUI, let it run, terminate it; fail on an early exit or a traceback."""
+        """Start the GUI, wait until it is up, let it run, terminate it.
+
+        "Up" is seen from outside, without help from the app: its log file exists (the crash
+        handler is installed, so Qt and the UI modules loaded) and SQLite's WAL file exists (the
+        store is open and migrated: the next thing is the first dialog). Then it must survive
+        ``gui_seconds`` more. Fails on an exit before that, on not coming up within
+        ``gui_timeout``, and on a traceback in its output or its log files.
+        """
         out_path = self.tmp / f"{step.replace(' ', '_')}.out"
         err_path = self.tmp / f"{step.replace(' ', '_')}.err"
         env = self.env(QT_QPA_PLATFORM="offscreen")
+        signs = (data_dir / "logs" / "naskah.log", data_dir / "naskah.sqlite3-wal")
+        started = time.monotonic()
+        up_after: float | None = None
         with out_path.open("wb") as out, err_path.open("wb") as err:
             proc = subprocess.Popen([str(exe), "--data-dir", str(data_dir)], cwd=self.tmp, env=env,
                                     stdin=subprocess.DEVNULL, stdout=out, stderr=err)  # fmt: skip
-            deadline = time.monotonic() + self.gui_seconds
-            while time.monotonic() < deadline and proc.poll() is None:
-                time.sleep(0.1)
-            early = proc.poll()
-            if early is None:
+            while proc.poll() is None:
+                now = time.monotonic() - started
+                if up_after is None and all(p.exists() for p in signs):
+                    up_after = now
+                if up_after is not None and now >= up_after + self.gui_seconds:
+                    break
+                if up_after is None and now >= self.gui_timeout:
+                    break
+                if CRASH.search(_log_texts(data_dir)):
+                    break  # the crash dialog would keep it running: no need to wait
+                time.sleep(0.2)
+            exited = proc.poll()
+            if exited is None:
                 proc.terminate()
                 try:
                     proc.wait(timeout=15)
@@ -318,16 +355,22 @@ class Smoke:
                     proc.wait()
         text = err_path.read_text("utf-8", "replace") + out_path.read_text("utf-8", "replace")
         logs = _log_texts(data_dir, self.tmp / "xdg")
-        if early is not None:
-            return self.record(
-                "FAIL", step, f"exited after less than {self.gui_seconds:.0f} s with status "
-                f"{early}\n{_indent(text + logs)}",
-            )  # fmt: skip
+        details = _indent(text + logs)
+        if exited is not None:
+            return self.record("FAIL", step, f"exited with status {exited} after "
+                               f"{time.monotonic() - started:.1f} s\n{details}")  # fmt: skip
         if CRASH.search(text) or CRASH.search(logs):
-            return self.record("FAIL", step, f"traceback while running\n{_indent(text + logs)}")
+            return self.record("FAIL", step, f"traceback while running\n{details}")
+        if up_after is None:
+            missing = ", ".join(p.name for p in signs if not p.exists())
+            return self.record("FAIL", step, f"not up after {self.gui_timeout:.0f} s (no "
+                               f"{missing})\n{details}")  # fmt: skip
         noise = [line for line in text.splitlines() if line.strip()]
         note = f"; stderr: {len(noise)} line(s), first: {noise[0][:100]}" if noise else ""
-        return self.record("ok", step, f"ran {self.gui_seconds:.0f} s, terminated{note}")
+        return self.record(
+            "ok", step, f"up after {up_after:.1f} s, ran {self.gui_seconds:.0f} s more, "
+            f"terminated{note}",
+        )  # fmt: skip
 
     def run(self) -> bool:
         profile_dir = self.tmp / "profile"
@@ -337,7 +380,6 @@ class Smoke:
         (profile_dir / "logo-kabupaten.png").write_bytes(PNG_1PX)
         office = self.tmp / "office-data"
         sample = self.tmp / "sample-data"
-        fresh = self.tmp / "fresh-data"
         with_password = self.env(NASKAH_ADMIN_PASSWORD=SMOKE_PASSWORD)
         dd = ["--data-dir", str(office)]
 
@@ -365,12 +407,19 @@ class Smoke:
             self.record("FAIL", "gui", "no set-up data dir to start on (setup failed)")
             ok = False
         else:
-            ok &= self.gui("gui on a set-up office", self.bundle.gui, office)
-            ok &= self.gui("gui first run", self.bundle.gui, fresh)
+            # Each run gets its own copy of the cleanly closed office: a terminated GUI leaves
+            # its WAL file behind, which would look like the next one being up at once.
+            runs = [("gui on a set-up office", self.bundle.gui, True),
+                    ("gui first run", self.bundle.gui, False)]  # fmt: skip
             if IS_WIN:
                 # The windowed exe has no stderr (and shows a crash in a message box): run the
                 # same code through the console exe to see a traceback if there is one.
-                ok &= self.gui("gui via console exe", self.bundle.cli, office)
+                runs.append(("gui via console exe", self.bundle.cli, True))
+            for i, (step, exe, set_up) in enumerate(runs):
+                data = self.tmp / f"gui-{i}-data"
+                if set_up:
+                    shutil.copytree(office, data)
+                ok &= self.gui(step, exe, data)
         return ok
 
 
@@ -390,10 +439,10 @@ def _log_texts(*folders: Path) -> str:
     return "\n".join(parts)
 
 
-def smoke(bundle: Bundle, gui_seconds: float, keep: bool) -> bool:
+def smoke(bundle: Bundle, gui_seconds: float, gui_timeout: float, keep: bool) -> bool:
     tmp = Path(tempfile.mkdtemp(prefix="naskah-smoke-"))
     say(f"smoke test in {tmp}")
-    test = Smoke(bundle, tmp, gui_seconds)
+    test = Smoke(bundle, tmp, gui_seconds, gui_timeout)
     ok = test.run()
     counts = {s: sum(1 for r in test.results if r[0] == s) for s in ("ok", "FAIL", "SKIP")}
     say(f"smoke: {counts['ok']} ok, {counts['FAIL']} failed, {counts['SKIP']} skipped")
@@ -468,7 +517,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--no-smoke", action="store_true", help="build and check, but do not run it")
     p.add_argument("--dist", type=Path, default=ROOT / "dist", help="PyInstaller --distpath")
     p.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller --workpath")
-    p.add_argument("--gui-seconds", type=float, default=3.0, help="how long the GUI must live")
+    p.add_argument(
+        "--gui-seconds", type=float, default=3.0, help="how long the GUI must live once up"
+    )
+    p.add_argument(
+        "--gui-timeout", type=float, default=120.0, help="how long the GUI may take to come up"
+    )
     p.add_argument("--keep", action="store_true", help="keep the smoke test's temp folder")
     p.add_argument(
         "--installer",
@@ -497,7 +551,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ok = not problems
     if not args.no_smoke:
-        ok &= smoke(bundle, args.gui_seconds, args.keep)
+        ok &= smoke(bundle, args.gui_seconds, args.gui_timeout, args.keep)
     if args.installer:
         ok &= installer(bundle)
     say("RESULT: " + ("PASS" if ok else "FAIL"))
