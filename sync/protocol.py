@@ -171,7 +171,7 @@ def letter_write_allowed(current: dict[str, Any], new: dict[str, Any]) -> bool:
     changed = {k for k, v in new.items() if current.get(k) != v}
     if not changed <= LETTER_FIELDS_AFTER_SIGNING:
         return False
-    status = new.get("status", current.get("status"))
-    return status == current.get("status") or can_transition(
+    status = str(new.get("status", current["status"]))
+    return status == current["status"] or can_transition(
         LetterStatus(current["status"]), LetterStatus(status)
     )

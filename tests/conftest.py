@@ -15,14 +15,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import pytest
 
-from desktop.letters import accounts, office  # noqa: E402
-from desktop.letters.accounts import CurrentUser, PersonInput, Role  # noqa: E402
-from desktop.store import clock  # noqa: E402
-from desktop.store.db import Store, open_store  # noqa: E402
-from tests.memory_keyring import MemoryKeyring  # noqa: E402
+from desktop.letters import accounts, office
+from desktop.letters.accounts import CurrentUser, PersonInput, Role
+from desktop.store import clock
+from desktop.store.db import Store, open_store
+from tests.memory_keyring import MemoryKeyring
 
 PASSWORD = "rahasia-123"
 
@@ -107,19 +107,26 @@ def office_staff(store: Store) -> Office:
     office.setup(
         store,
         office_input(),
-        person_input("Admin Kantor", "198503122010011002", "admin", {Role.ADMIN},
-                     "Pengelola Sistem"),
+        person_input(
+            "Admin Kantor", "198503122010011002", "admin", {Role.ADMIN}, "Pengelola Sistem"
+        ),
     )
     admin = accounts.login(store, "admin", PASSWORD)
     staff = [
         ("Budi Santoso", "199001012015031001", "budi", {Role.DRAFTER}, "Pengadministrasi Umum"),
         ("Sari Wulandari", "198705052012022003", "sari", {Role.REVIEWER}, "Kepala Seksi"),
-        ("Drs. Petrus Tabuni", "197512121999031004", "petrus", {Role.REVIEWER, Role.SIGNER},
-         "Sekretaris Kecamatan"),
+        (
+            "Drs. Petrus Tabuni",
+            "197512121999031004",
+            "petrus",
+            {Role.REVIEWER, Role.SIGNER},
+            "Sekretaris Kecamatan",
+        ),
         ("Agustinus Mabel, S.IP", "197008171994031006", "camat", {Role.SIGNER}, "Camat Wamena"),
     ]
     for name, nip, username, roles, jabatan in staff:
-        accounts.add_person(store, admin, person_input(name, nip, username, roles, jabatan,
-                                                       "Pembina (IV/a)"))
+        accounts.add_person(
+            store, admin, person_input(name, nip, username, roles, jabatan, "Pembina (IV/a)")
+        )
     login = lambda u: accounts.login(store, u, PASSWORD)  # noqa: E731
     return Office(store, admin, login("budi"), login("sari"), login("petrus"), login("camat"))

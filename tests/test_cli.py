@@ -36,8 +36,14 @@ def run_cli(*args: str, password: str | None = "sandi-admin-1") -> subprocess.Co
     env.pop("NASKAH_ADMIN_PASSWORD", None)
     if password:
         env["NASKAH_ADMIN_PASSWORD"] = password
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
-                          text=True, env=env, timeout=120, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_setup_from_profile(tmp_path: Path) -> None:
@@ -75,6 +81,7 @@ def test_setup_without_password_and_no_terminal_says_how(tmp_path: Path) -> None
     (tmp_path / "logo.png").write_bytes(PNG_1PX)
     profile = tmp_path / "office.toml"
     profile.write_text(PROFILE)
-    result = run_cli("--data-dir", str(tmp_path / "d"), "setup", "--profile", str(profile),
-                     password=None)
+    result = run_cli(
+        "--data-dir", str(tmp_path / "d"), "setup", "--profile", str(profile), password=None
+    )
     assert result.returncode == 2 and "NASKAH_ADMIN_PASSWORD" in result.stderr

@@ -69,9 +69,7 @@ def test_saved_draft_survives_sigkill(office_staff: Office, mode: str) -> None:
     try:
         with store.read() as s:
             row = s.exec(select(Letter).where(Letter.id == letter.id)).one()
-            revs = s.exec(
-                select(LetterRevision).where(LetterRevision.letter_id == letter.id)
-            ).all()
+            revs = s.exec(select(LetterRevision).where(LetterRevision.letter_id == letter.id)).all()
         saved = int(row.hal.rsplit("-", 1)[1])
         assert saved >= acknowledged
         assert row.revision_no == len(revs) == saved + 1  # no revision lost or half-written

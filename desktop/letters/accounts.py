@@ -125,9 +125,9 @@ def validate_person(data: PersonInput, *, new: bool) -> dict[str, str]:
         )
     if not data.roles:
         errors["roles"] = _("Pilih setidaknya satu peran.")
-    if new or data.password is not None:
-        if data.password is None or len(data.password) < MIN_PASSWORD:
-            errors["password"] = _("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)
+    too_short = data.password is None or len(data.password) < MIN_PASSWORD
+    if (new or data.password is not None) and too_short:
+        errors["password"] = _("Kata sandi minimal {n} karakter.").format(n=MIN_PASSWORD)
     return errors
 
 

@@ -47,7 +47,7 @@ def _read(name: str, obsolete: bool) -> list[dict[str, object]]:
 def load_reference(session: Session) -> int:
     """(Re)load the shipped codes, keeping codes the office added or corrected itself."""
     custom = set(session.exec(select(Classification.code).where(Classification.custom)).all())
-    session.exec(delete(Classification).where(col(Classification.custom).is_(False)))  # type: ignore[call-overload]
+    session.exec(delete(Classification).where(col(Classification.custom).is_(False)))
     current = _read(CURRENT_FILE, False)
     known = {r["code"] for r in current} | custom
     # Old 78/2012 codes that reuse a current code (000, 900, ...) keep the current meaning.

@@ -105,8 +105,8 @@ def document_for(session: Session, letter: Letter, blob_dir: Path) -> LetterDocu
 
 
 def render_final_pdf(session: Session, letter: Letter, blob_dir: Path) -> bytes:
-    from desktop.render.fonts import ensure_gui_app
     from desktop.render import render_pdf
+    from desktop.render.fonts import ensure_gui_app
 
     ensure_gui_app()
     return render_pdf(document_for(session, letter, blob_dir))

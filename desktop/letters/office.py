@@ -185,14 +185,16 @@ def read_profile(path: Path) -> tuple[OfficeInput, PersonInput]:
         with path.open("rb") as f:
             raw = tomllib.load(f)
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValidationError({"profile": _("Profil tidak dapat dibaca: {e}").format(e=exc)})
+        raise ValidationError(
+            {"profile": _("Profil tidak dapat dibaca: {e}").format(e=exc)}
+        ) from exc
     o, a = raw.get("office", {}), raw.get("admin", {})
     if "password" in a:
         raise ValidationError(
             {
                 "admin.password": _(
-                    "Jangan simpan kata sandi di berkas profil; berikan lewat NASKAH_ADMIN_PASSWORD "
-                    "atau ketik saat diminta."
+                    "Jangan simpan kata sandi di berkas profil; berikan lewat "
+                    "NASKAH_ADMIN_PASSWORD atau ketik saat diminta."
                 )
             }
         )
@@ -202,7 +204,9 @@ def read_profile(path: Path) -> tuple[OfficeInput, PersonInput]:
         try:
             logo = logo_path.read_bytes()
         except OSError as exc:
-            raise ValidationError({"logo": _("Logo tidak dapat dibaca: {e}").format(e=exc)})
+            raise ValidationError(
+                {"logo": _("Logo tidak dapat dibaca: {e}").format(e=exc)}
+            ) from exc
     office = OfficeInput(
         kabupaten=o.get("kabupaten", ""),
         kecamatan=o.get("kecamatan", ""),

@@ -97,11 +97,13 @@ def fts_query(text_: str) -> str:
 
 
 def _visible(user: CurrentUser) -> ColumnElement[bool]:
-    on_letter = exists().where(ReviewStep.letter_id == Letter.id, ReviewStep.reviewer_id == user.id)
+    on_letter = exists().where(
+        col(ReviewStep.letter_id) == col(Letter.id), col(ReviewStep.reviewer_id) == user.id
+    )
     return or_(
-        Letter.sifat == "Biasa",
-        Letter.drafter_id == user.id,
-        Letter.signer_id == user.id,
+        col(Letter.sifat) == "Biasa",
+        col(Letter.drafter_id) == user.id,
+        col(Letter.signer_id) == user.id,
         on_letter,
     )
 
@@ -109,30 +111,36 @@ def _visible(user: CurrentUser) -> ColumnElement[bool]:
 def _conditions(user: CurrentUser, queue: Queue, filt: ListFilter) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = [col(Letter.deleted_at).is_(None)]
     if queue is Queue.DRAFTS:
-        conds += [Letter.status == LetterStatus.DRAFT.value, Letter.drafter_id == user.id]
+        conds += [col(Letter.status) == LetterStatus.DRAFT.value, col(Letter.drafter_id) == user.id]
     elif queue is Queue.TO_INITIAL:
-        conds += [Letter.status == LetterStatus.IN_REVIEW.value, Letter.holder_id == user.id]
+        conds += [
+            col(Letter.status) == LetterStatus.IN_REVIEW.value,
+            col(Letter.holder_id) == user.id,
+        ]
     elif queue is Queue.TO_SIGN:
         conds += [
-            Letter.status == LetterStatus.AWAITING_SIGNATURE.value,
-            Letter.holder_id == user.id,
+            col(Letter.status) == LetterStatus.AWAITING_SIGNATURE.value,
+            col(Letter.holder_id) == user.id,
         ]
     elif queue is Queue.RETURNED:
-        conds += [Letter.status == LetterStatus.RETURNED.value, Letter.drafter_id == user.id]
+        conds += [
+            col(Letter.status) == LetterStatus.RETURNED.value,
+            col(Letter.drafter_id) == user.id,
+        ]
     else:
         conds += [
             col(Letter.status).in_([LetterStatus.SIGNED.value, LetterStatus.VOIDED.value]),
             _visible(user),
         ]
     if filt.status:
-        conds.append(Letter.status == filt.status)
+        conds.append(col(Letter.status) == filt.status)
     if filt.letter_type:
-        conds.append(Letter.letter_type == filt.letter_type)
+        conds.append(col(Letter.letter_type) == filt.letter_type)
     if filt.classification:
         code = filt.classification.strip()
         conds.append(
             or_(
-                Letter.classification_code == code,
+                col(Letter.classification_code) == code,
                 col(Letter.classification_code).startswith(code + "."),
             )
         )
@@ -176,13 +184,13 @@ def page(
     )
     with store.read() as session:
         q = (
-            select(*_ROW_COLUMNS)
+            select(*_ROW_COLUMNS)  # type: ignore[call-overload]
             .where(and_(*_conditions(user, queue, filt)))
             .order_by(*order)
             .offset(offset)
             .limit(limit)
         )
-        return [LetterRow(*row) for row in session.exec(q).all()]  # type: ignore[call-overload]
+        return [LetterRow(*row) for row in session.exec(q).all()]
 
 
 def queue_counts(store: Store, user: CurrentUser) -> dict[Queue, int]:
@@ -193,7 +201,7 @@ def queue_counts(store: Store, user: CurrentUser) -> dict[Queue, int]:
             select(Letter.status, func.count())
             .where(
                 col(Letter.deleted_at).is_(None),
-                or_(Letter.drafter_id == me, Letter.holder_id == me),
+                or_(col(Letter.drafter_id) == me, col(Letter.holder_id) == me),
                 col(Letter.status).in_(
                     [
                         LetterStatus.DRAFT.value,
@@ -210,7 +218,7 @@ def queue_counts(store: Store, user: CurrentUser) -> dict[Queue, int]:
                 select(Letter.status, func.count())
                 .where(
                     col(Letter.deleted_at).is_(None),
-                    Letter.holder_id == me,
+                    col(Letter.holder_id) == me,
                     col(Letter.status).in_(
                         [LetterStatus.IN_REVIEW.value, LetterStatus.AWAITING_SIGNATURE.value]
                     ),
@@ -259,7 +267,7 @@ def history(store: Store, user: CurrentUser, letter_id: str) -> list[HistoryEven
         }
         for step in session.exec(
             select(ReviewStep).where(
-                ReviewStep.letter_id == letter_id, col(ReviewStep.acted_at).is_not(None)
+                col(ReviewStep.letter_id) == letter_id, col(ReviewStep.acted_at).is_not(None)
             )
         ).all():
             assert step.acted_at is not None

@@ -69,8 +69,10 @@ def fill(store: Store, admin: CurrentUser, letters: int = 24, seed: int = 7) -> 
         data.classification_code = code
         data.hal = hal.format(v=village)
         data.body_html = body.format(v=village, n=rng.randint(1, 4))
-        data.addressees = [AddresseeInput(f"Kepala Kampung {v}", v)
-                           for v in rng.sample(VILLAGES, rng.randint(1, 3))]
+        data.addressees = [
+            AddresseeInput(f"Kepala Kampung {v}", v)
+            for v in rng.sample(VILLAGES, rng.randint(1, 3))
+        ]
         data.tembusan = ["Bupati Jayawijaya", "Arsip"][: rng.randint(0, 2)]
         data.signer_id = camat.id
         if i % 5 == 0:
@@ -85,8 +87,9 @@ def fill(store: Store, admin: CurrentUser, letters: int = 24, seed: int = 7) -> 
         signer = data.signer_id
         workflow.send(store, drafter, letter.id, chain, signer)
         if stage == 1 and chain:
-            workflow.return_to_drafter(store, reviewer, letter.id,
-                                       "Mohon lengkapi jumlah penduduk per dusun.")
+            workflow.return_to_drafter(
+                store, reviewer, letter.id, "Mohon lengkapi jumlah penduduk per dusun."
+            )
             continue
         if stage == 2 and chain:
             continue  # waiting for initials

@@ -22,8 +22,8 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from desktop.store import migrate
-from desktop.store.migrate import APPLICATION_ID
 from desktop.store.errors import DiskFull, StoreBusy, StoreDamaged, StoreLocked
+from desktop.store.migrate import APPLICATION_ID
 
 DB_NAME = "naskah.sqlite3"
 LOCK_NAME = "naskah.lock"

@@ -10,8 +10,15 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from desktop.ui.qt import QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit
-from desktop.ui.qt import QVBoxLayout, QWidget
+from desktop.ui.qt import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 log = logging.getLogger("naskah")
 _fault_file = None
@@ -22,10 +29,15 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Terjadi kesalahan program"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
-            "Naskah mengalami kesalahan yang tidak terduga. Data yang sudah tersimpan aman.\n"
-            "Salin laporan di bawah ini dan kirimkan kepada petugas TI."
-        )))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Naskah mengalami kesalahan yang tidak terduga. "
+                    "Data yang sudah tersimpan aman.\n"
+                    "Salin laporan di bawah ini dan kirimkan kepada petugas TI."
+                )
+            )
+        )
         self.report = QPlainTextEdit(report)
         self.report.setReadOnly(True)
         layout.addWidget(self.report)

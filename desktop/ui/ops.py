@@ -82,8 +82,9 @@ def user_message(exc: BaseException) -> str | None:
 def show_error(parent: QWidget | None, exc: BaseException, trace: str = "") -> None:
     message = user_message(exc)
     if message is not None:
-        QMessageBox.warning(parent, parent.tr("Tidak dapat dilanjutkan") if parent else "Naskah",
-                            message)
+        QMessageBox.warning(
+            parent, parent.tr("Tidak dapat dilanjutkan") if parent else "Naskah", message
+        )
         return
     from desktop.ui.crash import show_crash
 
@@ -101,6 +102,7 @@ def run_op(
     ``on_error`` may handle an error itself (return True); otherwise it is shown with
     ``show_error``.
     """
+
     def finished(result: object) -> None:
         _pending.discard(relay)
         if on_success is not None:

@@ -23,8 +23,10 @@ def fill_invitation(office: Office, letter_id: str, word: str = "musyawarah") ->
     data = drafting.input_of(drafting.get_letter(office.store, office.drafter, letter_id))
     data.classification_code = "000.1.5"
     data.hal = "Undangan Rapat Koordinasi Dana Kampung"
-    data.addressees = [AddresseeInput("Kepala Kampung Sinakma", "Sinakma"),
-                       AddresseeInput("Kepala Kampung Wesaput", "Wesaput")]
+    data.addressees = [
+        AddresseeInput("Kepala Kampung Sinakma", "Sinakma"),
+        AddresseeInput("Kepala Kampung Wesaput", "Wesaput"),
+    ]
     data.body_html = f"<p>Dengan hormat, kami mengundang Saudara dalam {word} kampung.</p>"
     data.tembusan = ["Bupati Jayawijaya"]
     data.signer_id = office.camat.id
@@ -50,7 +52,9 @@ def test_full_lifecycle_with_return_and_resend(office_staff: Office) -> None:
     workflow.return_to_drafter(o.store, o.kasi, letter.id, "Jam rapat belum diisi.")
     assert status(o, letter.id) == LetterStatus.RETURNED
     assert queries.count(o.store, o.drafter, Queue.RETURNED) == 1
-    assert drafting.get_letter(o.store, o.drafter, letter.id).return_note == "Jam rapat belum diisi."
+    assert (
+        drafting.get_letter(o.store, o.drafter, letter.id).return_note == "Jam rapat belum diisi."
+    )
 
     fill_invitation(o, letter.id, word="pukul 09.00")
     workflow.send(o.store, o.drafter, letter.id, [o.kasi.id, o.sekcam.id], o.camat.id)
@@ -82,9 +86,9 @@ def test_full_lifecycle_with_return_and_resend(office_staff: Office) -> None:
     with o.store.read() as s:
         steps = s.exec(select(ReviewStep).where(ReviewStep.letter_id == letter.id)).all()
     assert {st.state for st in steps if st.round == 1} == {"returned", "superseded"}
-    assert [st.state for st in sorted((x for x in steps if x.round == 2),
-                                      key=lambda x: x.position)] == [
-        "initialled", "initialled", "signed"]
+    assert [
+        st.state for st in sorted((x for x in steps if x.round == 2), key=lambda x: x.position)
+    ] == ["initialled", "initialled", "signed"]
 
 
 def test_signed_letter_is_immutable(office_staff: Office) -> None:
@@ -206,7 +210,8 @@ def test_delete_draft_leaves_tombstone(office_staff: Office) -> None:
     assert queries.count(o.store, o.drafter, Queue.DRAFTS) == 0
     with o.store.read() as s:
         row = s.exec(select(Letter).where(Letter.id == letter.id)).one()
-        mut = s.exec(select(Outbox).where(Outbox.entity_id == letter.id)
-                     .order_by(Outbox.seq.desc())).first()  # type: ignore[union-attr]
+        mut = s.exec(
+            select(Outbox).where(Outbox.entity_id == letter.id).order_by(Outbox.seq.desc())
+        ).first()  # type: ignore[union-attr]
     assert row.deleted_at is not None
     assert mut is not None and mut.op == "delete"

@@ -67,8 +67,10 @@ def test_voided_number_is_never_reused(office_staff: Office) -> None:
     voided = numbering.register(o.store, 2026)[0]
     assert voided.voided_at is not None and voided.void_reason.startswith("Salah alamat")
     letter_status = [
-        r.status for r in __import__("desktop.letters.queries", fromlist=["x"]).page(
-            o.store, o.camat, __import__("desktop.letters.queries", fromlist=["x"]).Queue.OUTGOING)
+        r.status
+        for r in __import__("desktop.letters.queries", fromlist=["x"]).page(
+            o.store, o.camat, __import__("desktop.letters.queries", fromlist=["x"]).Queue.OUTGOING
+        )
     ]
     assert sorted(letter_status) == ["signed", "voided"]
 

@@ -45,20 +45,26 @@ def test_upgrade_from_previous_revision_keeps_data_and_backs_up(tmp_path: Path) 
     engine = make_engine(data_dir / DB_NAME)
     migrate.upgrade(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO person (id, version, updated_at, name, nip, pangkat, jabatan, username,"
-            " password_hash, roles, active, failed_logins) VALUES ('p1', 0, '2026-01-01', 'A',"
-            " '198503122010011002', '', 'Staf', 'a', 'x', 'drafter', 1, 0)"
-        ))
-        conn.execute(text(
-            "INSERT INTO letter (id, version, created_at, updated_at, letter_type, status,"
-            " classification_code, sifat, urgency, lampiran, hal, addressees_json,"
-            " addressees_text, body_html, body_text, tembusan_json, drafter_id, signer_capacity,"
-            " signer_on_behalf_of, number, signature_kind, revision_no, return_note) VALUES"
-            " ('l1', 0, '2026-01-01', '2026-01-01', 'surat_dinas', 'draft', '', 'Biasa',"
-            " 'Biasa', '-', 'Pemberitahuan Jadwal Posyandu', '[]', '', '', 'jadwal posyandu',"
-            " '[]', 'p1', '', '', '', '', 0, '')"
-        ))
+        conn.execute(
+            text(
+                "INSERT INTO person (id, version, updated_at, name, nip, pangkat, jabatan,"
+                " username, password_hash, roles, active, failed_logins)"
+                " VALUES ('p1', 0, '2026-01-01', 'A',"
+                " '198503122010011002', '', 'Staf', 'a', 'x', 'drafter', 1, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO letter (id, version, created_at, updated_at, letter_type, status,"
+                " classification_code, sifat, urgency, lampiran, hal, addressees_json,"
+                " addressees_text, body_html, body_text, tembusan_json, drafter_id,"
+                " signer_capacity, signer_on_behalf_of, number, signature_kind, revision_no,"
+                " return_note) VALUES"
+                " ('l1', 0, '2026-01-01', '2026-01-01', 'surat_dinas', 'draft', '', 'Biasa',"
+                " 'Biasa', '-', 'Pemberitahuan Jadwal Posyandu', '[]', '', '', 'jadwal posyandu',"
+                " '[]', 'p1', '', '', '', '', 0, '')"
+            )
+        )
     engine.dispose()
     store = open_store(data_dir)
     try:

@@ -6,10 +6,10 @@ Create Date: 2026-11-27 22:39:32.688466
 """
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
+from alembic import op
 
 from desktop.store.migrate import APPLICATION_ID
-from alembic import op
 
 revision = "0001"
 down_revision = None
