@@ -182,3 +182,7 @@ class Outbox(SQLModel, table=True):
     base_version: int
     payload_json: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime = Field(default_factory=clock.now)
+
+
+# Sync state tables live in their own module; importing it here registers them with the rest.
+from desktop.store import sync_models as _sync_models  # noqa: E402, F401

@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import desktop.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import desktop.store.sync_models  # noqa: F401
 
 connection = context.config.attributes.get("connection")
 if connection is None:

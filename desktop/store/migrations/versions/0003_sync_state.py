@@ -1,0 +1,82 @@
+"""sync state: enrolment and cursors, conflict records, number leases
+
+Revision ID: 0003
+Revises: 0002
+"""
+
+import sqlalchemy as sa
+import sqlmodel
+
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "sync_state",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("server_url", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("server_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("device_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("device_name", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("office_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("office_code", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("cursor", sa.Integer(), nullable=False),
+        sa.Column("audit_cursor", sa.Integer(), nullable=False),
+        sa.Column("lease_epoch", sa.Integer(), nullable=False),
+        sa.Column("enrolled_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("last_sync_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("last_error", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "conflict",
+        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("deleted_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("entity", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("entity_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("base_version", sa.Integer(), nullable=False),
+        sa.Column("fields", sa.Text(), nullable=False),
+        sa.Column("server_values", sa.Text(), nullable=False),
+        sa.Column("client_values", sa.Text(), nullable=False),
+        sa.Column("device_id", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("reason", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("resolved_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("resolved_by", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("conflict", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_conflict_entity_id"), ["entity_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_conflict_resolved_at"), ["resolved_at"], unique=False)
+
+    op.create_table(
+        "number_lease",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("series", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("start", sa.Integer(), nullable=False),
+        sa.Column("end", sa.Integer(), nullable=False),
+        sa.Column("next", sa.Integer(), nullable=False),
+        sa.Column("epoch", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("number_lease", schema=None) as batch_op:
+        batch_op.create_index("ix_number_lease_series_year", ["series", "year"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("number_lease", schema=None) as batch_op:
+        batch_op.drop_index("ix_number_lease_series_year")
+    op.drop_table("number_lease")
+    with op.batch_alter_table("conflict", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_conflict_resolved_at"))
+        batch_op.drop_index(batch_op.f("ix_conflict_entity_id"))
+    op.drop_table("conflict")
+    op.drop_table("sync_state")

@@ -1,0 +1,160 @@
+"""Sync state kept by the store: enrolment and cursors, conflicts, number leases, and the few
+values that live in the OS keyring instead of the file.
+
+Tables (migration 0003):
+- ``sync_state``: one row (id 1) once the PC is enrolled; absent on a standalone PC.
+- ``conflict``: conflict records as the server made them (they sync down like any record), plus
+  rows this PC made itself for a refused write (``version`` 0, never pushed).
+- ``number_lease``: blocks of sequence numbers the server granted this device.
+
+Secrets never touch the data dir: the device token, the newest lease epoch and the highest
+number issued per series live in the OS keyring (service ``naskah-sync``), keyed by device id.
+A store restored from an old backup therefore holds less than the keyring remembers, and
+``take_leased_number`` refuses to hand out anything it may already have used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import keyring
+from sqlalchemy import Column, Index, Integer, Text, event
+from sqlmodel import Field, Session, SQLModel, col, select
+
+from desktop.store import clock
+from desktop.store.ids import uuid7
+
+KEYRING_SERVICE = "naskah-sync"
+
+
+class SyncState(SQLModel, table=True):
+    __tablename__ = "sync_state"
+    id: int = Field(default=1, primary_key=True)
+    server_url: str
+    server_id: str = ""
+    device_id: str
+    device_name: str = ""
+    office_id: str
+    office_code: str
+    cursor: int = 0  # the server change-log seq applied up to
+    audit_cursor: int = 0  # audit_entry.seq pushed up to (audit goes up, never down)
+    lease_epoch: int = 0  # newest lease epoch this store holds
+    enrolled_at: datetime = Field(default_factory=clock.now)
+    last_sync_at: datetime | None = None
+    last_error: str = ""
+
+
+class Conflict(SQLModel, table=True):
+    id: str = Field(default_factory=uuid7, primary_key=True, max_length=36)
+    version: int = 0  # 0: made on this PC for a refused write; never sent
+    deleted_at: datetime | None = None
+    updated_at: datetime = Field(default_factory=clock.now)
+    entity: str
+    entity_id: str = Field(index=True)
+    base_version: int = 0
+    fields: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list
+    server_values: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON
+    client_values: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON
+    device_id: str | None = None
+    reason: str = ""
+    created_at: datetime = Field(default_factory=clock.now)
+    resolved_at: datetime | None = Field(default=None, index=True)
+    resolved_by: str | None = None
+
+
+class NumberLease(SQLModel, table=True):
+    __tablename__ = "number_lease"
+    __table_args__ = (Index("ix_number_lease_series_year", "series", "year"),)
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    series: str
+    year: int
+    start: int
+    end: int
+    next: int  # the next unused number of this block (end + 1 when used up)
+    epoch: int
+
+
+# --- the OS keyring ------------------------------------------------------------------------
+
+
+def token(device_id: str) -> str | None:
+    return keyring.get_password(KEYRING_SERVICE, device_id)
+
+
+def save_token(device_id: str, value: str) -> None:
+    keyring.set_password(KEYRING_SERVICE, device_id, value)
+
+
+def keyring_epoch(device_id: str) -> int:
+    raw = keyring.get_password(KEYRING_SERVICE, f"{device_id}:lease-epoch")
+    return int(raw) if raw and raw.isdigit() else 0
+
+
+def remember_epoch(device_id: str, epoch: int) -> None:
+    """Raise the keyring's lease epoch to ``epoch`` (it never goes down)."""
+    if epoch > keyring_epoch(device_id):
+        keyring.set_password(KEYRING_SERVICE, f"{device_id}:lease-epoch", str(epoch))
+
+
+def _hwm_key(device_id: str, series: str, year: int) -> str:
+    return f"{device_id}:issued:{series}:{year}"
+
+
+def issued_high_water(device_id: str, series: str, year: int) -> int:
+    raw = keyring.get_password(KEYRING_SERVICE, _hwm_key(device_id, series, year))
+    return int(raw) if raw and raw.isdigit() else 0
+
+
+def remember_issued(device_id: str, series: str, year: int, seq: int) -> None:
+    if seq > issued_high_water(device_id, series, year):
+        keyring.set_password(KEYRING_SERVICE, _hwm_key(device_id, series, year), str(seq))
+
+
+# --- reading the state ---------------------------------------------------------------------
+
+
+def enrolment(session: Session) -> SyncState | None:
+    """The sync state row, or None on a standalone (never enrolled) PC."""
+    return session.get(SyncState, 1)
+
+
+def leases_void(state: SyncState) -> bool:
+    """True when the store holds an older lease epoch than the keyring: it was restored from a
+    backup, so its leases may already have been used; they stay void until the next sync."""
+    return state.lease_epoch < keyring_epoch(state.device_id)
+
+
+def take_leased_number(session: Session, state: SyncState, series: str, year: int) -> int | None:
+    """Take the next number of ``series``/``year`` from this device's leases, in the caller's
+    transaction; None when no usable lease is left (the caller tells the user to sync).
+
+    Numbers only move upward: never at or below the highest one the keyring says this device
+    issued (which survives a restore of the store from a backup). The keyring learns the new
+    number after the transaction commits; a failed signing therefore leaves no gap.
+    """
+    if leases_void(state):
+        return None
+    floor = issued_high_water(state.device_id, series, year)
+    leases = session.exec(
+        select(NumberLease)
+        .where(
+            NumberLease.series == series,
+            NumberLease.year == year,
+            col(NumberLease.next) <= col(NumberLease.end),
+        )
+        .order_by(col(NumberLease.start))
+    ).all()
+    for lease in leases:
+        seq = max(lease.next, floor + 1)
+        lease.next = min(seq, lease.end) + 1
+        session.add(lease)
+        if seq <= lease.end:
+            _after_commit(session, lambda: remember_issued(state.device_id, series, year, seq))
+            return seq
+    return None
+
+
+def _after_commit(session: Session, fn: Callable[[], None]) -> None:
+    event.listen(session, "after_commit", lambda _s: fn(), once=True)
+
