@@ -1,7 +1,8 @@
 """Official numbers: formatting from the office's pattern, issuing from a yearly series, voiding.
 
 A number is issued inside the signing transaction, from a per-(series, year) counter that only
-ever moves forward; a (series, year, seq) triple is unique in the table, so a number can never be
+ever moves forward (a standalone PC) or from the blocks the server leased to this device (an
+enrolled PC); a (series, year, seq) triple is unique in the table, so a number can never be
 issued twice. An unused number is voided with a reason and stays in the register.
 """
 
@@ -16,9 +17,9 @@ from sqlmodel import Session, col, select
 from desktop.i18n import _
 from desktop.letters import journal
 from desktop.letters.accounts import CurrentUser, Role
-from desktop.letters.errors import NotFound, PermissionDenied, ValidationError
+from desktop.letters.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from desktop.render.dates import roman_month
-from desktop.store import clock
+from desktop.store import clock, sync_models
 from desktop.store.db import Store
 from desktop.store.models import IssuedNumber, Letter, NumberCounter, Office
 from sync.protocol import Entity, LetterStatus
@@ -65,33 +66,62 @@ def series_for(office: Office, letter_type: str) -> str:
     return f"{OUTGOING}/{letter_type}" if office.series_per_type else OUTGOING
 
 
-def issue(
-    session: Session, office: Office, actor_id: str, letter: Letter, on: date
-) -> IssuedNumber:
-    """Take the next number of the letter's series for ``on``'s year (caller's transaction)."""
-    series = series_for(office, letter.letter_type)
-    counter = session.get(NumberCounter, (series, on.year))
+class NoNumberLease(ServiceError):
+    """An enrolled PC has no number left from the server's leases (or they are void)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Belum ada blok nomor surat dari server untuk PC ini. Sambungkan ke jaringan "
+                "dan sinkronkan dulu, lalu tanda tangani lagi."
+            )
+        )
+
+
+def _next_local(session: Session, series: str, year: int) -> int:
+    """A standalone PC numbers from its own per-series, per-year counter."""
+    counter = session.get(NumberCounter, (series, year))
     if counter is None:
-        counter = NumberCounter(series=series, year=on.year, last_seq=0)
+        counter = NumberCounter(series=series, year=year, last_seq=0)
     # Never below what the register already holds (e.g. numbers that arrived by sync).
     highest = session.exec(
         select(IssuedNumber.seq)
-        .where(IssuedNumber.series == series, IssuedNumber.year == on.year)
+        .where(IssuedNumber.series == series, IssuedNumber.year == year)
         .order_by(col(IssuedNumber.seq).desc())
         .limit(1)
     ).first()
     counter.last_seq = max(counter.last_seq, highest or 0) + 1
     session.add(counter)
+    return counter.last_seq
+
+
+def issue(
+    session: Session, office: Office, actor_id: str, letter: Letter, on: date
+) -> IssuedNumber:
+    """Take the next number of the letter's series for ``on``'s year (caller's transaction).
+
+    A standalone PC counts locally; an enrolled PC takes it from the number leases the server
+    granted (raising NoNumberLease when none is left or the leases are void after a restore).
+    """
+    series = series_for(office, letter.letter_type)
+    state = sync_models.enrolment(session)
+    if state is None:
+        seq = _next_local(session, series, on.year)
+    else:
+        leased = sync_models.take_leased_number(session, state, series, on.year)
+        if leased is None:
+            raise NoNumberLease()
+        seq = leased
     text = format_number(
         office.number_pattern,
         kode=letter.classification_code,
-        seq=counter.last_seq,
+        seq=seq,
         padding=office.number_padding,
         unit=office.unit_code,
         on=on,
     )
     number = IssuedNumber(
-        series=series, year=on.year, seq=counter.last_seq, text=text,
+        series=series, year=on.year, seq=seq, text=text,
         letter_id=letter.id, issued_by=actor_id,
     )  # fmt: skip
     journal.record(

@@ -15,6 +15,7 @@ A store restored from an old backup therefore holds less than the keyring rememb
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime
 
@@ -150,11 +151,12 @@ def take_leased_number(session: Session, state: SyncState, series: str, year: in
         lease.next = min(seq, lease.end) + 1
         session.add(lease)
         if seq <= lease.end:
-            _after_commit(session, lambda: remember_issued(state.device_id, series, year, seq))
+            _after_commit(
+                session, functools.partial(remember_issued, state.device_id, series, year, seq)
+            )
             return seq
     return None
 
 
 def _after_commit(session: Session, fn: Callable[[], None]) -> None:
     event.listen(session, "after_commit", lambda _s: fn(), once=True)
-

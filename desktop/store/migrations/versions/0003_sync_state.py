@@ -6,7 +6,6 @@ Revises: 0002
 
 import sqlalchemy as sa
 import sqlmodel
-
 from alembic import op
 
 revision = "0003"
