@@ -1,0 +1,83 @@
+"""Programmatic administration: initialise a server, add offices, make enrolment codes.
+
+The ``naskah-server`` CLI and the test fixtures both call these; nothing here needs HTTP.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+
+from sync.server import db
+
+# No 0/O, 1/I/L: codes are read aloud over the phone and typed by hand.
+_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def init_server(db_url: str, blob_dir: Path | str) -> str:
+    """Create the schema (idempotent) and the blob directory; return the server id."""
+    Path(blob_dir).mkdir(parents=True, exist_ok=True)
+    engine = db.make_engine(db_url)
+    try:
+        return db.init_db(engine)
+    finally:
+        engine.dispose()
+
+
+def add_office(engine: Engine, code: str, name: str) -> str:
+    """Add an office with a unique ``code``; return its id. Raises ValueError if taken."""
+    code = code.strip()
+    if not code or not name.strip():
+        raise ValueError("office code and name are required")
+    with db.write_tx(engine) as conn:
+        taken = conn.execute(select(db.offices.c.id).where(db.offices.c.code == code)).first()
+        if taken:
+            raise ValueError(f"office code {code!r} already exists")
+        office_id = db.new_id()
+        conn.execute(db.offices.insert().values(id=office_id, code=code, name=name.strip(),
+                                                created_at=db.utcnow()))
+        conn.execute(db.office_counters.insert().values(office_id=office_id, last_seq=0))
+    return office_id
+
+
+def office_id_for(engine: Engine, code: str) -> str:
+    """The id of the office with ``code``; LookupError if there is none."""
+    with db.read_tx(engine) as conn:
+        found = conn.execute(select(db.offices.c.id).where(db.offices.c.code == code)).scalar()
+    if found is None:
+        raise LookupError(f"no office with code {code!r}")
+    return str(found)
+
+
+def hash_code(code: str) -> str:
+    """Enrolment codes are compared case- and separator-insensitively, stored only hashed."""
+    canonical = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def make_enrol_code(engine: Engine, office_code: str, hours: float = 24) -> str:
+    """A fresh one-time enrolment code for the office, valid for ``hours``.
+
+    Only its hash is stored; the code itself is returned once (~74 bits, shown as XXXX-XXXX-...).
+    """
+    office_id = office_id_for(engine, office_code)
+    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(15))
+    code = "-".join(raw[i : i + 5] for i in range(0, 15, 5))
+    now = db.utcnow()
+    with db.write_tx(engine) as conn:
+        conn.execute(db.enrol_codes.insert().values(
+            code_hash=hash_code(code), office_id=office_id, created_at=now,
+            expires_at=now + timedelta(hours=hours)))
+    return code
+
+
+def revoke_device(engine: Engine, device_id: str) -> bool:
+    """Revoke a device's token; True if the device existed."""
+    with db.write_tx(engine) as conn:
+        result = conn.execute(db.devices.update().where(db.devices.c.id == device_id)
+                              .values(revoked_at=db.utcnow()))
+    return bool(result.rowcount)

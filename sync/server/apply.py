@@ -1,0 +1,229 @@
+"""Applying one mutation: insert, update with a three-way merge, delete, and the refusals.
+
+The rules are docs/sync-protocol.md, "Applying a mutation (server)". The caller holds the office
+writer lock and stores the returned ack under the mutation id in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from sync.protocol import (
+    IMMUTABLE_ENTITIES,
+    IMMUTABLE_LETTER_STATUSES,
+    MERGE_IGNORED,
+    Ack,
+    AckStatus,
+    Entity,
+    Mutation,
+    Op,
+    letter_write_allowed,
+)
+from sync.server import db, leases, records
+from sync.server.auth import Device
+from sync.server.records import Version
+
+# ``version`` belongs to the server: the one in a payload is the client's copy of it.
+SERVER_OWNED = frozenset({"version"})
+_IGNORED = MERGE_IGNORED | SERVER_OWNED
+_FINAL = frozenset(s.value for s in IMMUTABLE_LETTER_STATUSES)
+_NUMBER_KEY = ("series", "year", "seq")
+
+
+@dataclass
+class Outcome:
+    ack: Ack
+    number: tuple[str, int] | None = None  # (series, year) the device used, for lease top-ups
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Ctx:
+    conn: Connection
+    device: Device
+    m: Mutation
+    fields: dict[str, Any]
+
+    def ack(self, status: AckStatus, version: int, record: dict[str, Any] | None = None,
+            reason: str = "", conflict_id: str | None = None) -> Ack:
+        return Ack(mutation_id=self.m.mutation_id, status=status, entity=self.m.entity,
+                   entity_id=self.m.entity_id, version=version, record=record,
+                   conflict_id=conflict_id, reason=reason)
+
+    def write(self, fields: dict[str, Any], deleted: bool, previous: Version | None) -> int:
+        return records.write(self.conn, self.device.office_id, self.m.entity.value,
+                             self.m.entity_id, fields=fields, deleted=deleted,
+                             device_id=self.device.id, mutation_id=self.m.mutation_id,
+                             previous=previous)
+
+
+def apply_mutation(conn: Connection, device: Device, m: Mutation) -> Outcome:
+    """Apply ``m`` for ``device`` in its office's namespace and say how (never raises for bad
+    client data: a mutation that may not be applied is acked ``rejected`` with a reason)."""
+    fields = {k: v for k, v in m.fields.items() if k not in SERVER_OWNED}
+    ctx = _Ctx(conn, device, m, fields)
+    if fields.get("id", m.entity_id) != m.entity_id:
+        return Outcome(ctx.ack(AckStatus.REJECTED, 0,
+                               reason="id dalam data berbeda dari entity_id"))
+    number = None
+    if m.entity == Entity.ISSUED_NUMBER and (key := leases.number_key(fields)):
+        number = (key[0], key[1])
+    cur = records.current(conn, device.office_id, m.entity.value, m.entity_id)
+    if cur is None:
+        outcome = _insert(ctx)
+    elif m.op == Op.DELETE:
+        outcome = _delete(ctx, cur)
+    else:
+        outcome = _update(ctx, cur)
+    outcome.number = number
+    return outcome
+
+
+def _insert(ctx: _Ctx) -> Outcome:
+    m = ctx.m
+    if m.op == Op.DELETE:  # made and deleted on the PC before it ever synced
+        return Outcome(ctx.ack(AckStatus.APPLIED, 0))
+    if m.entity == Entity.CONFLICT:
+        return Outcome(ctx.ack(AckStatus.REJECTED, 0,
+                               reason="catatan konflik hanya dibuat oleh server"))
+    key = None
+    if m.entity == Entity.ISSUED_NUMBER:
+        key = leases.number_key(ctx.fields)
+        if key is None:
+            return Outcome(ctx.ack(AckStatus.REJECTED, 0,
+                                   reason="nomor tanpa seri, tahun atau urutan yang sah"))
+        if reason := leases.check_number(ctx.conn, ctx.device, key):
+            return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
+    version = ctx.write(ctx.fields, False, None)
+    if key is not None:
+        leases.record_number(ctx.conn, ctx.device, key, m.entity_id)
+    return Outcome(ctx.ack(AckStatus.APPLIED, version))
+
+
+def _changed(a: dict[str, Any], b: dict[str, Any]) -> set[str]:
+    return {k for k in a.keys() | b.keys() if k not in _IGNORED and a.get(k) != b.get(k)}
+
+
+def _others_since_base(ctx: _Ctx, cur: Version) -> tuple[Version, set[str], bool]:
+    """The merge base, the fields other devices changed since it, and whether another device
+    deleted the record since it. Changes by this same device since the base do not count."""
+    m = ctx.m
+    if m.base_version >= cur.version:
+        return cur, set(), False
+    chain = records.versions_from(ctx.conn, ctx.device.office_id, m.entity.value, m.entity_id,
+                                  max(m.base_version, 1))
+    if m.base_version >= 1 and chain and chain[0].version == m.base_version:
+        base, later = chain[0], chain[1:]
+    else:  # base 0 (never synced) or a missing base: compare with an empty record
+        base, later = Version(0, False, {}), chain
+    others: set[str] = set()
+    deleter: str | None = None  # the device whose delete made the record a tombstone
+    prev = base
+    for v in later:
+        if v.device_id != ctx.device.id:
+            others |= _changed(prev.fields, v.fields)
+        if v.deleted and not prev.deleted:
+            deleter = v.device_id
+        elif not v.deleted:
+            deleter = None
+        prev = v
+    deleted_by_other = cur.deleted and deleter is not None and deleter != ctx.device.id
+    return base, others, deleted_by_other
+
+
+def _conflict(ctx: _Ctx, names: list[str], server: dict[str, Any],
+              client: dict[str, Any]) -> str:
+    """Store a conflict record (it syncs down to every PC of the office); return its id."""
+    conflict_id = db.new_id()
+    fields = {
+        "id": conflict_id, "entity": ctx.m.entity.value, "entity_id": ctx.m.entity_id,
+        "base_version": ctx.m.base_version, "fields": names, "server_values": server,
+        "client_values": client, "device_id": ctx.device.id,
+        "created_at": db.utcnow().isoformat(), "resolved_at": None,
+    }
+    records.write(ctx.conn, ctx.device.office_id, Entity.CONFLICT.value, conflict_id,
+                  fields=fields, deleted=False, device_id=ctx.device.id,
+                  mutation_id=ctx.m.mutation_id, previous=None)
+    return conflict_id
+
+
+def _refusal(ctx: _Ctx, cur: Version, client_changes: dict[str, Any]) -> str:
+    """Why this write to an immutable record is refused ("" if it is allowed)."""
+    m = ctx.m
+    if m.entity in IMMUTABLE_ENTITIES:
+        return "" if not client_changes else "catatan ini tidak dapat diubah"
+    if m.entity == Entity.ISSUED_NUMBER and any(k in client_changes for k in _NUMBER_KEY):
+        return "nomor yang sudah terbit tidak dapat diubah"
+    if m.entity == Entity.LETTER and not cur.deleted and cur.fields.get("status") in _FINAL:
+        try:
+            allowed = letter_write_allowed(cur.fields, client_changes)
+        except ValueError:  # an unknown status value
+            allowed = False
+        if not allowed:
+            return "surat sudah ditandatangani; perubahan ditolak"
+    return ""
+
+
+def _update(ctx: _Ctx, cur: Version) -> Outcome:
+    m, sent = ctx.m, ctx.fields
+    base, others, deleted_by_other = _others_since_base(ctx, cur)
+    client = {k for k in sent if k not in _IGNORED and sent[k] != base.fields.get(k)}
+    if m.base_version >= cur.version:
+        client = _changed(cur.fields, sent) & sent.keys()
+    proposed = {k: sent[k] for k in client}
+    if reason := _refusal(ctx, cur, proposed):
+        return Outcome(ctx.ack(AckStatus.REJECTED, cur.version, cur.fields, reason))
+    if cur.deleted and deleted_by_other:  # an edit against someone else's delete
+        if not client:
+            return Outcome(ctx.ack(AckStatus.CONFLICT, cur.version, cur.fields,
+                                   "catatan sudah dihapus"))
+        cid = _conflict(ctx, ["deleted"], {"deleted": True}, proposed)
+        return Outcome(ctx.ack(AckStatus.CONFLICT, cur.version, cur.fields,
+                               "catatan sudah dihapus di perangkat lain", cid))
+    signing = (m.entity == Entity.LETTER and sent.get("status") in _FINAL
+               and cur.fields.get("status") not in _FINAL)
+    if signing:
+        # The signed row is what was signed: it wins whole. Edits others made since the base
+        # are kept visible in a conflict record instead of being lost silently.
+        conflicts = sorted(k for k in others if k in sent and sent[k] != cur.fields.get(k))
+        new = {**cur.fields, **sent}
+        server_values = {k: cur.fields.get(k) for k in conflicts}
+    else:
+        conflicts = sorted(k for k in client & others if sent[k] != cur.fields.get(k))
+        keep = client - set(conflicts)
+        new = {**cur.fields, **{k: sent[k] for k in keep}}
+        if keep:
+            new.update({k: sent[k] for k in MERGE_IGNORED if k in sent})
+        server_values = {k: cur.fields.get(k) for k in conflicts}
+    version = cur.version
+    if new != cur.fields or cur.deleted:
+        version = ctx.write(new, False, cur)
+    if conflicts:
+        cid = _conflict(ctx, conflicts, server_values, {k: sent[k] for k in conflicts})
+        return Outcome(ctx.ack(AckStatus.CONFLICT, version, new, conflict_id=cid))
+    if _changed(new, sent):
+        return Outcome(ctx.ack(AckStatus.MERGED, version, new))
+    return Outcome(ctx.ack(AckStatus.APPLIED, version))
+
+
+def _delete(ctx: _Ctx, cur: Version) -> Outcome:
+    m = ctx.m
+    if m.entity in IMMUTABLE_ENTITIES or m.entity == Entity.ISSUED_NUMBER:
+        return Outcome(ctx.ack(AckStatus.REJECTED, cur.version, cur.fields,
+                               "catatan ini tidak dapat dihapus"))
+    if m.entity == Entity.LETTER and cur.fields.get("status") in _FINAL:
+        return Outcome(ctx.ack(AckStatus.REJECTED, cur.version, cur.fields,
+                               "surat sudah ditandatangani; tidak dapat dihapus"))
+    if cur.deleted:
+        return Outcome(ctx.ack(AckStatus.APPLIED, cur.version))
+    _base, others, _ = _others_since_base(ctx, cur)
+    if others:  # a delete against someone else's edit: keep the record, show both
+        cid = _conflict(ctx, ["deleted"], {k: cur.fields.get(k) for k in sorted(others)},
+                        {"deleted": True})
+        return Outcome(ctx.ack(AckStatus.CONFLICT, cur.version, cur.fields,
+                               "catatan diubah di perangkat lain", cid))
+    version = ctx.write({**cur.fields, **ctx.fields}, True, cur)
+    return Outcome(ctx.ack(AckStatus.APPLIED, version))

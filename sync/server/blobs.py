@@ -1,0 +1,140 @@
+"""Content-addressed blobs on disk, uploaded in checksummed chunks and scoped per office.
+
+Layout under the blob dir: ``ab/abcdef...`` for complete blobs (shared by every office that
+proved it has the bytes by uploading them), ``partial/<office_id>/<sha256>.part`` for uploads in
+progress (per office, so one office's partial upload says nothing to another). A complete blob is
+visible to an office only through a ``blob_offices`` row, made when one of its devices finishes
+an upload whose bytes hash to the name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+
+from sync.server import db
+from sync.server.auth import Device
+
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+class BadOffset(Exception):
+    """The chunk does not start at the end of what the server holds (HTTP 409)."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(f"upload must continue at offset {offset}")
+        self.offset = offset
+
+
+class BadChunk(ValueError):
+    """The chunk's bytes do not match its X-Chunk-Sha256 (HTTP 400)."""
+
+
+def valid_hash(value: str) -> bool:
+    return bool(SHA256_RE.match(value))
+
+
+class BlobStore:
+    """Blob files plus their database rows. Thread-safe within one process; the offset check
+    against the file size keeps several processes from interleaving one office's upload."""
+
+    def __init__(self, engine: Engine, root: Path) -> None:
+        self.engine = engine
+        self.root = Path(root)
+        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+        self._hashers: dict[tuple[str, str], tuple[int, hashlib._Hash]] = {}
+
+    def path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def _part(self, office_id: str, sha256: str) -> Path:
+        return self.root / "partial" / office_id / f"{sha256}.part"
+
+    def _lock(self, key: tuple[str, str]) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(key, threading.Lock())
+
+    def visible(self, office_id: str, sha256: str) -> bool:
+        """Does the office hold this complete blob?"""
+        with db.read_tx(self.engine) as conn:
+            row = conn.execute(select(db.blob_offices.c.sha256).where(
+                db.blob_offices.c.sha256 == sha256, db.blob_offices.c.office_id == office_id)
+            ).first()
+        return row is not None and self.path(sha256).exists()
+
+    def missing(self, office_id: str, hashes: list[str]) -> list[str]:
+        """Those of ``hashes`` the office does not hold yet (in the order given, no repeats)."""
+        wanted = list(dict.fromkeys(hashes))
+        with db.read_tx(self.engine) as conn:
+            have: set[str] = set(conn.execute(select(db.blob_offices.c.sha256).where(
+                db.blob_offices.c.office_id == office_id,
+                db.blob_offices.c.sha256.in_(wanted))).scalars())
+        return [h for h in wanted if h not in have or not self.path(h).exists()]
+
+    def offset(self, office_id: str, sha256: str) -> tuple[int, bool]:
+        """(bytes the server holds of this upload, whether the blob is complete)."""
+        if self.visible(office_id, sha256):
+            return self.path(sha256).stat().st_size, True
+        part = self._part(office_id, sha256)
+        return (part.stat().st_size if part.exists() else 0), False
+
+    def append(self, device: Device, sha256: str, offset: int, chunk: bytes,
+               chunk_sha256: str) -> tuple[int, bool]:
+        """Append ``chunk`` at ``offset`` if its checksum matches and ``offset`` is the current
+        end; when the bytes so far hash to ``sha256`` the blob is complete and becomes visible
+        to the device's office. Returns (new offset, complete)."""
+        if hashlib.sha256(chunk).hexdigest() != chunk_sha256.lower():
+            raise BadChunk("chunk checksum does not match X-Chunk-Sha256")
+        office_id = device.office_id
+        key = (office_id, sha256)
+        with self._lock(key):
+            held, complete = self.offset(office_id, sha256)
+            if complete:
+                return held, True
+            if offset != held:
+                raise BadOffset(held)
+            part = self._part(office_id, sha256)
+            part.parent.mkdir(parents=True, exist_ok=True)
+            hasher = self._hasher(key, part, held)
+            with open(part, "ab") as f:
+                f.write(chunk)
+                f.flush()
+                os.fsync(f.fileno())
+            hasher.update(chunk)
+            size = held + len(chunk)
+            self._hashers[key] = (size, hasher)
+            if hasher.hexdigest() != sha256:
+                return size, False
+            self._hashers.pop(key, None)
+            self._finish(device, sha256, part, size)
+            return size, True
+
+    def _hasher(self, key: tuple[str, str], part: Path, held: int) -> hashlib._Hash:
+        cached = self._hashers.get(key)
+        if cached and cached[0] == held:
+            return cached[1]
+        hasher = hashlib.sha256()  # another process or a restart: re-read what is there
+        if part.exists():
+            with open(part, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    hasher.update(block)
+        return hasher
+
+    def _finish(self, device: Device, sha256: str, part: Path, size: int) -> None:
+        final = self.path(sha256)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        if final.exists():
+            part.unlink()
+        else:
+            os.replace(part, final)
+        now = db.utcnow()
+        with db.write_tx(self.engine) as conn:
+            db.insert_ignore(conn, db.blobs, sha256=sha256, size=size, created_at=now)
+            db.insert_ignore(conn, db.blob_offices, sha256=sha256, office_id=device.office_id,
+                             device_id=device.id, created_at=now)

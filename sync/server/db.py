@@ -1,0 +1,339 @@
+"""The server's own store: SQLAlchemy Core tables, engines for SQLite and PostgreSQL, transactions.
+
+The schema is created with ``metadata.create_all`` by ``init_db`` (no Alembic for the server yet:
+the first release has nothing to migrate from). Every table is office-scoped where it holds office
+data; records live in a per-office namespace keyed by ``(office_id, entity, entity_id)``, so a
+device of office B writing an id that exists in office A only ever touches its own office's copy.
+
+Write transactions and the "safe watermark" problem (DESIGN.md, Sync): a client pages through the
+change log with ``seq > cursor``. If sequence numbers could commit out of order (transaction T1
+takes seq 7, T2 takes seq 8 and commits first), a client reading after T2's commit would move its
+cursor to 8 and never see 7. We avoid that by serialising every writer of an office: each write
+transaction first locks the office's counter row (``SELECT ... FOR UPDATE`` on PostgreSQL; on
+SQLite ``BEGIN IMMEDIATE`` takes the single database write lock), then assigns seqs from that row
+and commits before the lock is released. So within an office, seq order == commit order, and any
+reader that sees seq N also sees every seq < N. Offices never wait for each other on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    create_engine,
+    event,
+    select,
+)
+from sqlalchemy.engine import Connection
+
+metadata = MetaData()
+
+ID = String(36)
+
+server_identity = Table(
+    "server_identity",
+    metadata,
+    Column("id", Integer, primary_key=True),  # always 1
+    Column("server_id", ID, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+offices = Table(
+    "offices",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("code", String(64), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per office: the lock every writer of the office takes, and the last change-log seq.
+office_counters = Table(
+    "office_counters",
+    metadata,
+    Column("office_id", ID, ForeignKey("offices.id"), primary_key=True),
+    Column("last_seq", BigInteger, nullable=False, default=0),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("office_id", ID, ForeignKey("offices.id"), nullable=False, index=True),
+    Column("name", String(120), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("lease_epoch", Integer, nullable=False, default=0),  # newest epoch granted
+)
+
+enrol_codes = Table(
+    "enrol_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("office_id", ID, ForeignKey("offices.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+    Column("device_id", ID),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("office_id", ID, ForeignKey("offices.id"), primary_key=True),
+    Column("entity", String(32), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("fields", JSON, nullable=False),
+    Column("updated_by_device", ID),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every version of every record: the bases of three-way merges, and who wrote what.
+history = Table(
+    "history",
+    metadata,
+    Column("office_id", ID, primary_key=True),
+    Column("entity", String(32), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("deleted", Boolean, nullable=False),
+    Column("fields", JSON, nullable=False),
+    Column("device_id", ID),
+    Column("mutation_id", String(64)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# The per-office change feed. Only the newest entry of a record is kept (older ones are
+# superseded: the newest carries the full row), so a client never downloads dead versions.
+change_log = Table(
+    "change_log",
+    metadata,
+    Column("office_id", ID, primary_key=True),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("ix_change_log_record", "office_id", "entity", "entity_id"),
+)
+
+applied_mutations = Table(
+    "applied_mutations",
+    metadata,
+    Column("mutation_id", String(64), primary_key=True),
+    Column("device_id", ID, nullable=False),
+    Column("office_id", ID, nullable=False),
+    Column("ack", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+leases = Table(
+    "leases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("office_id", ID, nullable=False),
+    Column("device_id", ID, ForeignKey("devices.id"), nullable=False),
+    Column("series", String(64), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("start_seq", Integer, nullable=False),
+    Column("end_seq", Integer, nullable=False),
+    Column("epoch", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("voided_at", DateTime(timezone=True)),
+    Index("ix_leases_device", "device_id", "series", "year"),
+)
+
+# Next unleased sequence number per office, series and year: blocks never overlap.
+lease_counters = Table(
+    "lease_counters",
+    metadata,
+    Column("office_id", ID, primary_key=True),
+    Column("series", String(64), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("next_seq", Integer, nullable=False),
+)
+
+issued_numbers = Table(
+    "issued_numbers",
+    metadata,
+    Column("office_id", ID, nullable=False),
+    Column("series", String(64), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("device_id", ID, nullable=False),
+    UniqueConstraint("office_id", "series", "year", "seq", name="uq_issued_number"),
+)
+
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Which offices may see a blob: one of their devices uploaded it in full.
+blob_offices = Table(
+    "blob_offices",
+    metadata,
+    Column("sha256", String(64), ForeignKey("blobs.sha256"), primary_key=True),
+    Column("office_id", ID, primary_key=True),
+    Column("device_id", ID),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def aware(value: datetime) -> datetime:
+    """SQLite hands timestamps back naive; every timestamp we store is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def new_id() -> str:
+    """A UUIDv7 string (time-ordered, like the ids the PCs make)."""
+    ms = int(utcnow().timestamp() * 1000)
+    rand = int.from_bytes(uuid.uuid4().bytes[6:], "big") & ((1 << 74) - 1)
+    rand_a, rand_b = rand >> 62, rand & ((1 << 62) - 1)
+    value = (ms << 80) | (0x7 << 76) | (rand_a << 64) | (0b10 << 62) | rand_b
+    return str(uuid.UUID(int=value))
+
+
+def normalise_url(url: str) -> str:
+    """``postgresql://`` -> the psycopg 3 driver; a bare path -> a SQLite file."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for ``url``. SQLite: WAL, synchronous=FULL, a busy timeout, and write
+    transactions that start with ``BEGIN IMMEDIATE`` (see ``write_tx``)."""
+    url = normalise_url(url)
+    if not url.startswith("sqlite"):
+        kwargs.setdefault("pool_pre_ping", True)
+        return create_engine(url, **kwargs)
+    if ":memory:" in url or url in {"sqlite://", "sqlite:///"}:
+        raise ValueError("the server needs a SQLite file, not an in-memory database")
+    engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("naskah_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+@contextmanager
+def write_tx(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: committed when the block ends, rolled back on an exception.
+
+    On SQLite it holds the database write lock from its first statement (``BEGIN IMMEDIATE``),
+    so reads inside it are never stale. On PostgreSQL callers that write office data must call
+    ``lock_office`` first."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(naskah_write=True)
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def read_tx(engine: Engine) -> Iterator[Connection]:
+    """A read-only transaction (never takes the SQLite write lock)."""
+    with engine.connect() as conn, conn.begin():
+        yield conn
+
+
+def lock_office(conn: Connection, office_id: str) -> int:
+    """Take the office's writer lock for the rest of the transaction; return its last seq."""
+    query = select(office_counters.c.last_seq).where(office_counters.c.office_id == office_id)
+    if conn.dialect.name != "sqlite":
+        query = query.with_for_update()
+    last = conn.execute(query).scalar_one_or_none()
+    if last is None:
+        raise LookupError(f"unknown office {office_id}")
+    return int(last)
+
+
+def next_seq(conn: Connection, office_id: str) -> int:
+    """The office's next change-log seq. Caller holds ``lock_office`` in this transaction."""
+    last = lock_office(conn, office_id)  # re-reading under the lock we already hold is free
+    conn.execute(
+        office_counters.update()
+        .where(office_counters.c.office_id == office_id)
+        .values(last_seq=last + 1)
+    )
+    return last + 1
+
+
+def init_db(engine: Engine) -> str:
+    """Create every table that does not exist yet; return the server id (made once)."""
+    metadata.create_all(engine)
+    with write_tx(engine) as conn:
+        existing = conn.execute(select(server_identity.c.server_id)).scalar_one_or_none()
+        if existing:
+            return str(existing)
+        server_id = new_id()
+        conn.execute(server_identity.insert().values(id=1, server_id=server_id,
+                                                     created_at=utcnow()))
+        return server_id
+
+
+def server_id(engine: Engine) -> str:
+    with read_tx(engine) as conn:
+        value = conn.execute(select(server_identity.c.server_id)).scalar_one_or_none()
+    if value is None:
+        raise RuntimeError("the server database is not initialised (naskah-server init)")
+    return str(value)
+
+
+def insert_ignore(conn: Connection, table: Table, **values: Any) -> None:
+    """INSERT that does nothing if the primary key exists (safe under concurrent writers)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(table).values(**values).on_conflict_do_nothing())
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        conn.execute(sqlite_insert(table).values(**values).on_conflict_do_nothing())

@@ -1,0 +1,142 @@
+"""Number leases: disjoint blocks of sequence numbers per device, series and year.
+
+Rules (docs/sync-protocol.md, "Number leases"):
+- Blocks come from a per-(office, series, year) counter that only moves forward, so no two
+  devices (and no two grants) ever share a number. Each answer that grants anything stamps its
+  grants with the device's next epoch.
+- ``lease_epoch`` in a request is the newest epoch whose grants the device holds. Grants with a
+  higher epoch never reached it (a lost answer) or were lost with a store restored from a backup:
+  they are voided (their numbers are never handed out again) after the request's mutations are
+  applied, and fresh blocks are granted. A device that has voided its own leases (restored
+  store) sends 0: all its leases are voided and it gets fresh ones.
+- An ``issued_number`` is accepted only inside a non-void lease of the sending device, and only
+  once per office, series, year and seq.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from sync.protocol import LeaseGrant
+from sync.server import db
+from sync.server.auth import Device
+from sync.server.settings import Settings
+
+SeriesYear = tuple[str, int]
+
+
+def number_key(fields: dict[str, Any]) -> tuple[str, int, int] | None:
+    """(series, year, seq) of an issued_number payload, or None if they are not well formed."""
+    series, year, seq = fields.get("series"), fields.get("year"), fields.get("seq")
+    if not isinstance(series, str) or not series or len(series) > 64:
+        return None
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (year, seq)):
+        return None
+    return series, int(year), int(seq)  # type: ignore[arg-type]
+
+
+def check_number(conn: Connection, device: Device, key: tuple[str, int, int]) -> str:
+    """Why the device may not issue ``key`` now ("" if it may)."""
+    series, year, seq = key
+    lease = conn.execute(
+        select(db.leases.c.id).where(
+            db.leases.c.device_id == device.id, db.leases.c.series == series,
+            db.leases.c.year == year, db.leases.c.start_seq <= seq, db.leases.c.end_seq >= seq,
+            db.leases.c.voided_at.is_(None))
+    ).first()
+    if lease is None:
+        return f"nomor {series}/{year}/{seq} di luar blok nomor (lease) perangkat ini"
+    taken = conn.execute(
+        select(db.issued_numbers.c.entity_id).where(
+            db.issued_numbers.c.office_id == device.office_id,
+            db.issued_numbers.c.series == series, db.issued_numbers.c.year == year,
+            db.issued_numbers.c.seq == seq)
+    ).first()
+    if taken is not None:
+        return f"nomor {series}/{year}/{seq} sudah terpakai"
+    return ""
+
+
+def record_number(conn: Connection, device: Device, key: tuple[str, int, int],
+                  entity_id: str) -> None:
+    """Remember an accepted number (the unique constraint is the last line of defence)."""
+    series, year, seq = key
+    conn.execute(db.issued_numbers.insert().values(
+        office_id=device.office_id, series=series, year=year, seq=seq, entity_id=entity_id,
+        device_id=device.id))
+
+
+def _unused(conn: Connection, device: Device, series: str, year: int) -> int:
+    """Numbers left in the device's live blocks above the highest one it has issued in each."""
+    blocks = conn.execute(
+        select(db.leases.c.start_seq, db.leases.c.end_seq).where(
+            db.leases.c.device_id == device.id, db.leases.c.series == series,
+            db.leases.c.year == year, db.leases.c.voided_at.is_(None))
+    ).all()
+    left = 0
+    for start, end in ((int(b.start_seq), int(b.end_seq)) for b in blocks):
+        used = conn.execute(
+            select(func.max(db.issued_numbers.c.seq)).where(
+                db.issued_numbers.c.office_id == device.office_id,
+                db.issued_numbers.c.series == series, db.issued_numbers.c.year == year,
+                db.issued_numbers.c.seq >= start, db.issued_numbers.c.seq <= end)
+        ).scalar()
+        left += end - (used if used is not None else start - 1)
+    return left
+
+
+def _take_block(conn: Connection, office_id: str, series: str, year: int, size: int) -> int:
+    """Reserve ``size`` numbers from the office's counter; return the first."""
+    c = db.lease_counters
+    key = (c.c.office_id == office_id, c.c.series == series, c.c.year == year)
+    start = conn.execute(select(c.c.next_seq).where(*key)).scalar()
+    if start is None:
+        issued = conn.execute(
+            select(func.max(db.issued_numbers.c.seq)).where(
+                db.issued_numbers.c.office_id == office_id,
+                db.issued_numbers.c.series == series, db.issued_numbers.c.year == year)
+        ).scalar()
+        start = (issued or 0) + 1
+        conn.execute(c.insert().values(office_id=office_id, series=series, year=year,
+                                       next_seq=start + size))
+    else:
+        conn.execute(c.update().where(*key).values(next_seq=start + size))
+    return int(start)
+
+
+def top_up(conn: Connection, device: Device, settings: Settings, held_epoch: int,
+           wanted: set[SeriesYear]) -> list[LeaseGrant]:
+    """Void grants the device does not hold, then grant a block for every series and year in
+    ``wanted`` (plus those of its live leases in or after the earliest wanted year) that runs
+    low. Caller holds the office lock. Returns the new grants (all with one new epoch)."""
+    now = db.utcnow()
+    newest = int(conn.execute(select(db.devices.c.lease_epoch)
+                              .where(db.devices.c.id == device.id)).scalar_one())
+    conn.execute(db.leases.update().where(
+        db.leases.c.device_id == device.id, db.leases.c.epoch > held_epoch,
+        db.leases.c.voided_at.is_(None)).values(voided_at=now))
+    min_year = min((y for _, y in wanted), default=0)
+    live = conn.execute(
+        select(db.leases.c.series, db.leases.c.year).distinct().where(
+            db.leases.c.device_id == device.id, db.leases.c.voided_at.is_(None),
+            db.leases.c.year >= min_year)
+    ).all()
+    wanted = wanted | {(str(row.series), int(row.year)) for row in live}
+    epoch = max(newest, held_epoch) + 1
+    grants: list[LeaseGrant] = []
+    for series, year in sorted(wanted):
+        if _unused(conn, device, series, year) >= settings.lease_low_water:
+            continue
+        start = _take_block(conn, device.office_id, series, year, settings.lease_block)
+        end = start + settings.lease_block - 1
+        conn.execute(db.leases.insert().values(
+            office_id=device.office_id, device_id=device.id, series=series, year=year,
+            start_seq=start, end_seq=end, epoch=epoch, created_at=now))
+        grants.append(LeaseGrant(series=series, year=year, start=start, end=end, epoch=epoch))
+    if grants or held_epoch > newest:
+        conn.execute(db.devices.update().where(db.devices.c.id == device.id)
+                     .values(lease_epoch=epoch if grants else held_epoch))
+    return grants

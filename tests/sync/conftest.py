@@ -1,0 +1,240 @@
+"""Fixtures: the real sync server (uvicorn in a thread on 127.0.0.1) on SQLite and PostgreSQL.
+
+- ``sync_server``: a fresh server (own database and blob dir) per test.
+- ``module_sync_server``: one server per test module (make a fresh office per test with
+  ``new_office()`` to keep tests independent; offices never see each other's data).
+- ``sync_server_factory(**settings_overrides)``: fresh servers with other settings (e.g.
+  ``page_size=5``), stopped at the end of the test.
+
+Each is parametrised over the engines: ``sqlite`` always, ``postgresql`` when
+``NASKAH_TEST_PG_URL`` names a PostgreSQL server (``eval "$(.ci/postgres.sh)"``); every server
+gets its own database there, dropped afterwards. To run a test on SQLite only:
+``@pytest.mark.parametrize("sync_engine_kind", ["sqlite"], indirect=True)``.
+
+The ``SyncServer`` object: ``.url``, ``.db_url``, ``.blob_dir``, ``.kind``, ``.engine`` (for
+inspecting the database), ``.add_office(code, name) -> office_id``,
+``.enrol_code(office_code, hours=24) -> str``, ``.new_office() -> (code, office_id)``,
+``.enrol(office_code, name) -> DeviceClient``, ``.stop()``, ``.start()`` (same port, same data),
+``.restart()``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+import uvicorn
+from sqlalchemy import Engine
+
+from sync.protocol import CLIENT_PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync.server import admin, db
+from sync.server.app import create_app
+from sync.server.settings import Settings
+
+PG_ENV = "NASKAH_TEST_PG_URL"
+ENGINE_KINDS = ["sqlite", "postgresql"]
+_office_numbers = itertools.count(1)
+
+
+@dataclass
+class DeviceClient:
+    """An enrolled device speaking HTTP to the server (requests, keep-alive)."""
+
+    url: str
+    device_id: str
+    office_id: str
+    office_code: str
+    token: str
+    session: requests.Session = field(default_factory=requests.Session)
+
+    def __post_init__(self) -> None:
+        self.session.headers.update({"Authorization": f"Bearer {self.token}",
+                                     CLIENT_PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
+
+    def get(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.session.get(self.url + path, timeout=30, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.session.post(self.url + path, timeout=30, **kwargs)
+
+    def put(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.session.put(self.url + path, timeout=30, **kwargs)
+
+    def sync(self, cursor: int = 0, mutations: list[dict[str, Any]] | None = None,
+             lease_epoch: int = 0) -> dict[str, Any]:
+        """POST /api/v1/sync and return the answer's JSON (asserting 200)."""
+        r = self.post("/api/v1/sync", json={"cursor": cursor, "mutations": mutations or [],
+                                            "lease_epoch": lease_epoch})
+        assert r.status_code == 200, r.text
+        return r.json()  # type: ignore[no-any-return]
+
+
+@dataclass
+class SyncServer:
+    kind: str
+    db_url: str
+    blob_dir: Path
+    settings: Settings
+    port: int
+    engine: Engine
+    _server: uvicorn.Server | None = None
+    _thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def add_office(self, code: str, name: str) -> str:
+        return admin.add_office(self.engine, code, name)
+
+    def enrol_code(self, office_code: str, hours: float = 24) -> str:
+        return admin.make_enrol_code(self.engine, office_code, hours)
+
+    def new_office(self, name: str = "Kecamatan Uji") -> tuple[str, str]:
+        """A new office with a unique code: (code, office_id)."""
+        code = f"KEC-{next(_office_numbers):04d}-{uuid.uuid4().hex[:6].upper()}"
+        return code, self.add_office(code, name)
+
+    def enrol(self, office_code: str, name: str = "PC") -> DeviceClient:
+        """Enrol a device over HTTP with a fresh one-time code."""
+        r = requests.post(f"{self.url}/api/v1/enroll", timeout=30, json={
+            "office_code": office_code, "enrol_code": self.enrol_code(office_code),
+            "device_name": name})
+        assert r.status_code == 200, r.text
+        body = r.json()
+        return DeviceClient(self.url, body["device_id"], body["office_id"], body["office_code"],
+                            body["token"])
+
+    def start(self) -> None:
+        """Serve (again) on the same port and data."""
+        if self.running:
+            return
+        config = uvicorn.Config(create_app(self.settings), host="127.0.0.1", port=self.port,
+                                log_level="warning", access_log=False, lifespan="on",
+                                timeout_graceful_shutdown=2)
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, name=f"sync-server-{self.port}",
+                                  daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"sync server did not start on port {self.port}")
+            time.sleep(0.01)
+        self._server, self._thread = server, thread
+
+    def stop(self) -> None:
+        """Stop serving (connections are refused until ``start``)."""
+        if self._server is None or self._thread is None:
+            return
+        self._server.should_exit = True
+        self._thread.join(10)
+        if self._thread.is_alive():
+            self._server.force_exit = True
+            self._thread.join(10)
+        self._server = self._thread = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def _database(kind: str, directory: Path) -> Iterator[str]:
+    """A fresh database URL of ``kind``; a PostgreSQL database is dropped afterwards."""
+    if kind == "sqlite":
+        yield f"sqlite:///{directory / 'server.db'}"
+        return
+    admin_url = os.environ.get(PG_ENV)
+    if not admin_url:
+        pytest.skip(f"{PG_ENV} is not set (run: eval \"$(.ci/postgres.sh)\")")
+    import psycopg
+
+    name = f"naskah_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = admin_url.rsplit("/", 1)[0] if admin_url.count("/") > 2 else admin_url
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def running_server(kind: str, directory: Path, **overrides: Any) -> Iterator[SyncServer]:
+    """An initialised server of ``kind`` with data in ``directory``, serving until exit."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with _database(kind, directory) as db_url:
+        blob_dir = directory / "blobs"
+        admin.init_server(db_url, blob_dir)
+        settings = replace(Settings(db_url=db_url, blob_dir=blob_dir), **overrides)
+        engine = db.make_engine(db_url)
+        server = SyncServer(kind, db_url, blob_dir, settings, _free_port(), engine)
+        try:
+            server.start()
+            yield server
+        finally:
+            server.stop()
+            engine.dispose()
+
+
+@pytest.fixture(params=ENGINE_KINDS)
+def sync_engine_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(scope="module", params=ENGINE_KINDS)
+def module_sync_engine_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def sync_server(sync_engine_kind: str, tmp_path: Path) -> Iterator[SyncServer]:
+    """A fresh server for this test."""
+    with running_server(sync_engine_kind, tmp_path / "server") as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def module_sync_server(module_sync_engine_kind: str,
+                       tmp_path_factory: pytest.TempPathFactory) -> Iterator[SyncServer]:
+    """One server for the whole module (isolate tests by giving each its own office)."""
+    directory = tmp_path_factory.mktemp(f"server-{module_sync_engine_kind}")
+    with running_server(module_sync_engine_kind, directory) as server:
+        yield server
+
+
+@pytest.fixture
+def sync_server_factory(sync_engine_kind: str,
+                        tmp_path: Path) -> Iterator[Callable[..., SyncServer]]:
+    """Make servers with settings overrides: ``sync_server_factory(page_size=5)``."""
+    with ExitStack() as stack:
+        numbers = itertools.count(1)
+
+        def make(**overrides: Any) -> SyncServer:
+            directory = tmp_path / f"server-{next(numbers)}"
+            return stack.enter_context(running_server(sync_engine_kind, directory, **overrides))
+
+        yield make
