@@ -27,7 +27,7 @@ from sync.protocol import (
     SyncResponse,
 )
 from sync.server import auth, db
-from sync.server.blobs import BadChunk, BadOffset, BlobStore, valid_hash
+from sync.server.blobs import BadChunk, BadOffset, BlobStore, HashMismatch, valid_hash
 from sync.server.middleware import NaskahMiddleware
 from sync.server.service import TooManyMutations, handle_sync
 from sync.server.settings import Settings
@@ -142,6 +142,7 @@ def create_app(settings: Settings) -> FastAPI:
         sha256: str, request: Request, dev: Dev,
         offset: Annotated[int, Query(ge=0)],
         x_chunk_sha256: Annotated[str, Header()],
+        x_blob_size: Annotated[int | None, Header(ge=1)] = None,
     ) -> Any:
         checked(sha256)
         chunk = await request.body()
@@ -151,9 +152,11 @@ def create_app(settings: Settings) -> FastAPI:
             return _error(413, f"chunks are at most {settings.max_chunk} bytes")
         try:
             new, complete = await run_in_threadpool(store.append, dev, sha256, offset, chunk,
-                                                    x_chunk_sha256)
+                                                    x_chunk_sha256, x_blob_size)
         except BadChunk as exc:
             return _error(400, str(exc))
+        except HashMismatch as exc:
+            return _error(422, str(exc), offset=0)
         except BadOffset as exc:
             return _error(409, str(exc), offset=exc.offset)
         return UploadState(offset=new, complete=complete)

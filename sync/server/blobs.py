@@ -32,7 +32,12 @@ class BadOffset(Exception):
 
 
 class BadChunk(ValueError):
-    """The chunk's bytes do not match its X-Chunk-Sha256 (HTTP 400)."""
+    """The chunk's bytes do not match its X-Chunk-Sha256, or run past the size (HTTP 400)."""
+
+
+class HashMismatch(ValueError):
+    """All ``size`` bytes arrived but they do not hash to the blob's name: the partial upload
+    is discarded so the client can start again (HTTP 422)."""
 
 
 def valid_hash(value: str) -> bool:
@@ -85,12 +90,16 @@ class BlobStore:
         return (part.stat().st_size if part.exists() else 0), False
 
     def append(self, device: Device, sha256: str, offset: int, chunk: bytes,
-               chunk_sha256: str) -> tuple[int, bool]:
+               chunk_sha256: str, total: int | None = None) -> tuple[int, bool]:
         """Append ``chunk`` at ``offset`` if its checksum matches and ``offset`` is the current
         end; when the bytes so far hash to ``sha256`` the blob is complete and becomes visible
-        to the device's office. Returns (new offset, complete)."""
+        to the device's office. ``total`` (optional, the whole blob's) lets the server notice a
+        blob whose bytes do not match its name (``HashMismatch``) instead of waiting for more.
+        Returns (new offset, complete)."""
         if hashlib.sha256(chunk).hexdigest() != chunk_sha256.lower():
             raise BadChunk("chunk checksum does not match X-Chunk-Sha256")
+        if total is not None and offset + len(chunk) > total:
+            raise BadChunk("chunk runs past X-Blob-Size")
         office_id = device.office_id
         key = (office_id, sha256)
         with self._lock(key):
@@ -107,13 +116,17 @@ class BlobStore:
                 f.flush()
                 os.fsync(f.fileno())
             hasher.update(chunk)
-            size = held + len(chunk)
-            self._hashers[key] = (size, hasher)
+            new_size = held + len(chunk)
+            self._hashers[key] = (new_size, hasher)
             if hasher.hexdigest() != sha256:
-                return size, False
+                if total is not None and new_size == total:
+                    self._hashers.pop(key, None)
+                    part.unlink()
+                    raise HashMismatch("the uploaded bytes do not hash to the blob's name")
+                return new_size, False
             self._hashers.pop(key, None)
-            self._finish(device, sha256, part, size)
-            return size, True
+            self._finish(device, sha256, part, new_size)
+            return new_size, True
 
     def _hasher(self, key: tuple[str, str], part: Path, held: int) -> hashlib._Hash:
         cached = self._hashers.get(key)
@@ -133,8 +146,23 @@ class BlobStore:
             part.unlink()
         else:
             os.replace(part, final)
+            _fsync_dir(final.parent)
         now = db.utcnow()
         with db.write_tx(self.engine) as conn:
             db.insert_ignore(conn, db.blobs, sha256=sha256, size=size, created_at=now)
             db.insert_ignore(conn, db.blob_offices, sha256=sha256, office_id=device.office_id,
                              device_id=device.id, created_at=now)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

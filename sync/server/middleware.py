@@ -29,6 +29,10 @@ class BodyTooLarge(Exception):
     pass
 
 
+class ClientGone(Exception):
+    """The client disconnected before its body arrived: nothing to answer, nothing to do."""
+
+
 def gunzip(data: bytes, limit: int) -> bytes:
     """Decompress a gzip body, refusing more than ``limit`` bytes of output (no zip bombs)."""
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -69,6 +73,8 @@ class NaskahMiddleware:
         if scope["method"] in {"POST", "PUT", "PATCH"}:
             try:
                 body = await self._read_body(receive, headers)
+            except ClientGone:
+                return
             except BodyTooLarge:
                 await _json(send_marked, 413, {"detail": "request body too large"})
                 return
@@ -116,7 +122,7 @@ class NaskahMiddleware:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                break
+                raise ClientGone
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body:

@@ -71,6 +71,15 @@ class DeviceClient:
     def put(self, path: str, **kwargs: Any) -> requests.Response:
         return self.session.put(self.url + path, timeout=30, **kwargs)
 
+    @staticmethod
+    def mutation(entity: str, entity_id: str, fields: dict[str, Any] | None = None, *,
+                 base_version: int = 0, op: str = "upsert",
+                 mutation_id: str | None = None) -> dict[str, Any]:
+        """A mutation as the wire carries it (a fresh mutation_id unless given)."""
+        return {"mutation_id": mutation_id or str(uuid.uuid4()), "entity": entity,
+                "entity_id": entity_id, "op": op, "base_version": base_version,
+                "fields": {"id": entity_id, **(fields or {})}}
+
     def sync(self, cursor: int = 0, mutations: list[dict[str, Any]] | None = None,
              lease_epoch: int = 0) -> dict[str, Any]:
         """POST /api/v1/sync and return the answer's JSON (asserting 200)."""
