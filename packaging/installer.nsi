@@ -19,6 +19,7 @@ Unicode true
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
+AllowSkipFiles off   ; a file that cannot be written aborts instead of being skipped
 
 !ifndef VERSION
   !error "Give the version: makensis /DVERSION=x.y.z packaging\installer.nsi"
@@ -102,20 +103,35 @@ LangString AppRunning ${LANG_ENGLISH} "Naskah is running. Close every Naskah win
 
 ; --- helpers ----------------------------------------------------------------------------------
 
-; Files of a running Naskah cannot be replaced: ask to close it (a silent install gives up).
+; Files of a running Naskah (either exe) cannot be replaced: ask to close it; a silent install
+; gives up with exit code 2 rather than leave a mix of two versions.
 !macro WaitUntilClosed UN
 Function ${UN}WaitUntilClosed
-  ${If} ${FileExists} "$INSTDIR\${APP_EXE}"
-    retry:
-    ClearErrors
-    FileOpen $0 "$INSTDIR\${APP_EXE}" a
-    ${If} ${Errors}
-      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" /SD IDCANCEL IDRETRY retry
-      SetErrorLevel 2
-      Quit
-    ${EndIf}
-    FileClose $0
-  ${EndIf}
+  retry:
+  StrCpy $1 "${APP_EXE}"
+  Call ${UN}IsLocked
+  StrCmp $0 "1" locked
+  StrCpy $1 "${CLI_EXE}"
+  Call ${UN}IsLocked
+  StrCmp $0 "1" locked
+  Return
+  locked:
+  MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" /SD IDCANCEL IDRETRY retry
+  SetErrorLevel 2
+  Quit
+FunctionEnd
+
+; $0 = 1 when $INSTDIR\$1 exists and cannot be opened for writing (a running program).
+Function ${UN}IsLocked
+  StrCpy $0 "0"
+  IfFileExists "$INSTDIR\$1" 0 done
+  ClearErrors
+  FileOpen $2 "$INSTDIR\$1" a
+  IfErrors 0 +3
+  StrCpy $0 "1"
+  Goto done
+  FileClose $2
+  done:
 FunctionEnd
 !macroend
 !insertmacro WaitUntilClosed ""
