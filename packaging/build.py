@@ -255,6 +255,9 @@ def check_bundle(bundle: Bundle) -> list[str]:
         for name in REQUIRED_MODULES + app_modules():
             if name not in modules:
                 problems.append(f"module {name} is not in the frozen archive")
+        if "requests" in modules and not (bundle.contents / "certifi" / "cacert.pem").is_file():
+            # Without it every HTTPS request (sync) fails certificate verification.
+            problems.append("requests is bundled but certifi/cacert.pem is not")
         for name in FORBIDDEN_MODULES:
             leaked = [m for m in modules if m == name or m.startswith(name + ".")]
             if leaked:
