@@ -1,0 +1,1 @@
+"""The sync client: transport, engine, scheduler (no Qt). See docs/sync-protocol.md."""

@@ -1,0 +1,242 @@
+"""Applying one sync answer to the local store, inside the caller's single transaction.
+
+Order (docs/sync-protocol.md, "sync"): acks are stored, the acked outbox rows deleted, the
+changes applied, the leases saved, the cursor moved. Either all of it lands or none of it: a
+crash at any point leaves the outbox and cursor as they were, and the replayed request gets the
+server's stored acks.
+
+A record that still has outbox rows this answer did not cover (an edit made while the request
+was on the wire) keeps its local data and version: its pending edit goes up next and the server
+merges it. Applying the server's data, or only its newer version, would make the next local
+edit look as if it had seen changes it never saw.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, delete, select
+
+from desktop.i18n import _
+from desktop.letters import drafting, journal
+from desktop.store import clock
+from desktop.store.ids import uuid7
+from desktop.store.models import Letter, Outbox
+from desktop.store.sync_models import Conflict, NumberLease, SyncState
+from sync.client import records
+from sync.client.outbox import Batch
+from sync.protocol import Ack, AckStatus, Change, Entity, LeaseGrant, LetterStatus, Op, SyncResponse
+
+Key = tuple[str, str]
+
+
+@dataclass
+class Applied:
+    """What one answer did locally."""
+
+    acked: int = 0  # outbox mutations acknowledged (any status)
+    merged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    copies: int = 0  # rejected letter edits kept as new drafts
+    changes: int = 0  # changes written into local rows
+    skipped: int = 0  # changes not applied (already known, or a pending local edit)
+    audit: int = 0  # audit entries acknowledged
+
+
+def _pending(session: Session) -> set[Key]:
+    return {(e, i) for e, i in session.exec(select(Outbox.entity, Outbox.entity_id)).all()}
+
+
+def apply_response(
+    session: Session, state: SyncState, batch: Batch, response: SyncResponse, *, restored: bool
+) -> Applied:
+    """Apply ``response`` (the answer to ``batch``) in the caller's transaction."""
+    result = Applied()
+    mine = [a for a in response.acks if a.mutation_id in batch.covers]
+    acked = [seq for a in mine for seq in batch.covers[a.mutation_id]]
+    if acked:
+        session.exec(delete(Outbox).where(col(Outbox.seq).in_(acked)))
+    result.audit = sum(1 for a in response.acks if a.entity == Entity.AUDIT)
+    if result.audit and batch.audit_upto > state.audit_cursor:
+        state.audit_cursor = batch.audit_upto
+    pending = _pending(session)
+    for ack in mine:
+        _apply_ack(session, ack, batch, pending, result)
+    pending = _pending(session)  # rejected letter edits may have become new drafts
+    for change in response.changes:
+        if _apply_change(session, change, pending):
+            result.changes += 1
+        else:
+            result.skipped += 1
+    save_leases(session, state, response.leases, restored=restored)
+    state.cursor = max(state.cursor, response.cursor)
+    state.last_sync_at = clock.now()
+    state.last_error = ""
+    session.add(state)
+    return result
+
+
+def _apply_ack(
+    session: Session, ack: Ack, batch: Batch, pending: set[Key], result: Applied
+) -> None:
+    result.acked += 1
+    key = (ack.entity.value, ack.entity_id)
+    if ack.status == AckStatus.APPLIED:
+        # The server holds exactly what was sent, so local data already is that version.
+        records.set_version(session, ack.entity, ack.entity_id, ack.version)
+        return
+    if ack.status == AckStatus.REJECTED:
+        result.rejected += 1
+        _rejected(session, ack, batch.sent[ack.mutation_id].fields, pending, result)
+    elif ack.status == AckStatus.MERGED:
+        result.merged += 1
+    else:
+        result.conflicts += 1
+    if ack.record is not None and key not in pending:
+        deleted = ack.record.get("deleted_at") is not None
+        records.upsert(session, ack.entity, ack.entity_id, ack.record, ack.version, deleted=deleted)
+
+
+def _apply_change(session: Session, change: Change, pending: set[Key]) -> bool:
+    if change.entity not in records.MODELS or (change.entity.value, change.entity_id) in pending:
+        return False
+    row = records.find(session, change.entity, change.entity_id)
+    if row is not None and getattr(row, "version", 0) >= change.version:
+        return False  # already known (e.g. the echo of this PC's own change)
+    records.upsert(
+        session,
+        change.entity,
+        change.entity_id,
+        change.fields,
+        change.version,
+        deleted=change.op == Op.DELETE,
+    )
+    return True
+
+
+# --- refused writes ------------------------------------------------------------------------
+
+
+def _rejected(
+    session: Session, ack: Ack, sent: dict[str, Any], pending: set[Key], result: Applied
+) -> None:
+    """Nothing the clerk typed is dropped: a refused letter edit becomes a new draft; any other
+    refused write is kept as a conflict record on this PC, for a person to look at."""
+    if ack.entity == Entity.LETTER and ack.record is not None and sent.get("deleted_at") is None:
+        key = (ack.entity.value, ack.entity_id)
+        newer = _take_pending(session, key) if key in pending else None
+        keep_as_draft_copy(session, newer or sent, ack.record, ack.reason)
+        pending.discard(key)
+        result.copies += 1
+        return
+    session.add(
+        Conflict(
+            entity=ack.entity.value,
+            entity_id=ack.entity_id,
+            fields=json.dumps(["rejected"]),
+            server_values=json.dumps(ack.record or {}, ensure_ascii=False, sort_keys=True),
+            client_values=json.dumps(sent, ensure_ascii=False, sort_keys=True),
+            reason=ack.reason or _("ditolak server"),
+        )
+    )
+
+
+def _take_pending(session: Session, key: Key) -> dict[str, Any] | None:
+    """The newest pending payload of a record, removing its rows (a copy supersedes them)."""
+    rows = session.exec(
+        select(Outbox)
+        .where(Outbox.entity == key[0], Outbox.entity_id == key[1])
+        .order_by(col(Outbox.seq))
+    ).all()
+    if not rows:
+        return None
+    for row in rows:
+        session.delete(row)
+    return dict(json.loads(rows[-1].payload_json))
+
+
+_UNSIGNED = {
+    "status": LetterStatus.DRAFT.value,
+    "number": "",
+    "number_id": None,
+    "letter_date": None,
+    "signed_at": None,
+    "signature_kind": "",
+    "pdf_hash": None,
+    "scan_hash": None,
+    "deleted_at": None,
+    "revision_no": 0,
+    "version": 0,
+}
+
+
+def keep_as_draft_copy(
+    session: Session, edit: dict[str, Any], server: dict[str, Any], reason: str
+) -> Letter:
+    """Save a refused edit of a letter as a new draft of the same drafter (outbox + audit).
+
+    The copy has a new id, no number and a note saying where it came from; it syncs like any
+    new draft."""
+    note = _(
+        "Salinan otomatis: perubahan Anda pada naskah {number} ditolak server ({reason}); "
+        "naskah aslinya sudah ditandatangani atau dibatalkan."
+    ).format(number=server.get("number") or server.get("hal") or "?", reason=reason or "-")
+    data = {k: v for k, v in edit.items() if k not in records.LOCAL_ONLY}
+    data.update(_UNSIGNED)
+    now = clock.now()
+    data.update(
+        id=uuid7(),
+        holder_id=data.get("drafter_id"),
+        created_at=now,
+        updated_at=now,
+        return_note=note,
+    )
+    copy = Letter.model_validate(data)
+    session.add(copy)
+    session.flush()
+    drafting._revise(session, copy, copy.drafter_id)
+    journal.record(
+        session,
+        None,
+        "letter.copy_rejected_edit",
+        Entity.LETTER,
+        copy,
+        detail={"original": server.get("id"), "reason": reason},
+    )
+    return copy
+
+
+# --- number leases -------------------------------------------------------------------------
+
+
+def save_leases(
+    session: Session, state: SyncState, grants: list[LeaseGrant], *, restored: bool
+) -> None:
+    """Store new grants (a replayed grant is stored once). A restored store first drops every
+    lease it holds: they came from the backup and may already have been used."""
+    if restored:
+        session.exec(delete(NumberLease))
+        state.lease_epoch = 0
+    for grant in grants:
+        known = session.exec(
+            select(NumberLease.id).where(
+                NumberLease.series == grant.series,
+                NumberLease.year == grant.year,
+                NumberLease.start == grant.start,
+            )
+        ).first()
+        if known is None:
+            session.add(
+                NumberLease(
+                    series=grant.series,
+                    year=grant.year,
+                    start=grant.start,
+                    end=grant.end,
+                    next=grant.start,
+                    epoch=grant.epoch,
+                )
+            )
+        state.lease_epoch = max(state.lease_epoch, grant.epoch)

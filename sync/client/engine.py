@@ -1,0 +1,240 @@
+"""The sync engine: enrol this PC, and run one full sync (push the outbox, pull the changes).
+
+Guarantees:
+- Every answer is applied in ONE local transaction (acks, outbox deletions, changes, leases,
+  cursor); a crash or a lost answer leaves the store as before the request, and the replayed
+  request gets the server's stored acks, so nothing is lost or applied twice.
+- Nothing is sent to anything that does not answer ``hello`` as a Naskah server.
+- The device token lives only in the OS keyring, never in the store or any file.
+- Nothing here imports Qt; call it from any thread (one sync at a time per store).
+"""
+
+from __future__ import annotations
+
+import math
+import platform
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, select
+
+from desktop.i18n import _
+from desktop.letters import classification
+from desktop.store import sync_models
+from desktop.store.db import Store, _translate
+from desktop.store.models import Classification, Outbox
+from desktop.store.sync_models import SyncState
+from sync.client.apply import Applied, apply_response
+from sync.client.errors import EnrolRefused, NotEnrolled, SyncError
+from sync.client.outbox import Batch, build_batch
+from sync.client.transport import HelloResult, Transport
+from sync.protocol import BATCH_SIZE, EnrollRequest, SyncResponse
+
+Progress = Callable[[int, int], None]  # (batches done, batches expected)
+MAX_BATCHES = 10_000
+
+
+@dataclass
+class SyncReport:
+    """What one ``sync_once`` did."""
+
+    batches: int = 0
+    pushed: int = 0  # outbox mutations acknowledged
+    merged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    copies: int = 0
+    pulled: int = 0  # changes written locally
+    audit: int = 0
+    pending: int = 0  # outbox rows still waiting afterwards
+    skew: timedelta | None = None
+    finished_at: datetime | None = None
+
+    def add(self, applied: Applied) -> None:
+        self.batches += 1
+        self.pushed += applied.acked
+        self.merged += applied.merged
+        self.conflicts += applied.conflicts
+        self.rejected += applied.rejected
+        self.copies += applied.copies
+        self.pulled += applied.changes
+        self.audit += applied.audit
+
+
+@contextmanager
+def replica_transaction(store: Store) -> Iterator[Session]:
+    """One write transaction (BEGIN IMMEDIATE) with foreign-key checks off.
+
+    The server sends each record's newest version in change-log order, which is not the order
+    records refer to each other (a letter may come before the person who drafted it, in this
+    page or the next); the references hold once every page is applied. Local services still
+    run with the checks on. Raises DiskFull / StoreBusy like ``Store.write``."""
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                session = Session(bind=conn, expire_on_commit=False)
+                try:
+                    yield session
+                    session.flush()
+                finally:
+                    session.close()
+        except OperationalError as exc:
+            raise _translate(exc) from exc
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def state_of(store: Store) -> SyncState | None:
+    with store.read() as session:
+        return sync_models.enrolment(session)
+
+
+def pending_count(store: Store) -> int:
+    with store.read() as session:
+        return int(session.exec(select(func.count()).select_from(Outbox)).one())
+
+
+def enroll(
+    store: Store,
+    server_url: str,
+    office_code: str,
+    code: str,
+    device_name: str | None = None,
+    *,
+    transport: Transport | None = None,
+) -> SyncState:
+    """Enrol this PC with the server as a device of ``office_code`` using a one-time ``code``.
+
+    Checks the server with ``hello`` first. The token goes to the OS keyring, then the state
+    row is written in one transaction (a fresh PC also gets the shipped classification codes).
+    Raises EnrolRefused (already enrolled, wrong/used/expired code), NoServer, Offline,
+    UpgradeRequired, BadServerUrl."""
+    if state_of(store) is not None:
+        raise EnrolRefused(_("PC ini sudah terdaftar ke server."))
+    own = transport is None
+    link = transport or Transport(server_url)
+    try:
+        hello = link.hello()
+        answer = link.enroll(
+            EnrollRequest(
+                office_code=office_code.strip(),
+                enrol_code=code.strip(),
+                device_name=(device_name or platform.node() or "PC")[:120],
+            )
+        )
+    finally:
+        if own:
+            link.close()
+    sync_models.save_token(answer.device_id, answer.token)
+    state = SyncState(
+        server_url=link.base_url,
+        server_id=hello.hello.server_id,
+        device_id=answer.device_id,
+        device_name=device_name or "",
+        office_id=answer.office_id,
+        office_code=answer.office_code,
+        lease_epoch=sync_models.keyring_epoch(answer.device_id),
+    )
+    with store.write() as session:
+        session.add(state)
+        if session.exec(select(Classification.code).limit(1)).first() is None:
+            classification.load_reference(session)
+    return state
+
+
+def connect(store: Store, state: SyncState | None = None) -> Transport:
+    """A transport to the enrolled server with this device's token. NotEnrolled if there is
+    no enrolment or the keyring lost the token."""
+    state = state or state_of(store)
+    if state is None:
+        raise NotEnrolled()
+    token = sync_models.token(state.device_id)
+    if not token:
+        raise NotEnrolled(_("token tidak ada di keyring"))
+    return Transport(state.server_url, token)
+
+
+def push_pull(store: Store, link: Transport, state: SyncState) -> tuple[Batch, SyncResponse]:
+    """Build the next request from the store and send it (no local change). Exposed for
+    tests that lose or repeat answers."""
+    restored = sync_models.leases_void(state)
+    with store.read() as session:
+        batch = build_batch(session, state, lease_epoch=0 if restored else state.lease_epoch)
+    return batch, link.sync(batch.request)
+
+
+def apply(store: Store, batch: Batch, response: SyncResponse) -> tuple[SyncState, Applied]:
+    """Apply one answer in one transaction; then raise the keyring's lease epoch to match."""
+    with replica_transaction(store) as session:
+        state = sync_models.enrolment(session)
+        assert state is not None
+        restored = sync_models.leases_void(state)
+        applied = apply_response(session, state, batch, response, restored=restored)
+    sync_models.remember_epoch(state.device_id, state.lease_epoch)
+    return state, applied
+
+
+def sync_once(
+    store: Store, *, transport: Transport | None = None, progress: Progress | None = None
+) -> SyncReport:
+    """One full sync: hello, then batches until the outbox is empty and the server has no more.
+
+    Raises a SyncError (Offline, NoServer, UpgradeRequired, NotEnrolled, ServerFailed...) after
+    noting its message in ``sync_state.last_error``; batches applied before the error stay."""
+    state = state_of(store)
+    if state is None:
+        raise NotEnrolled()
+    link = transport or connect(store, state)
+    report = SyncReport()
+    try:
+        hello = _hello(link, state)
+        report.skew = hello.skew
+        sync_models.remember_epoch(state.device_id, state.lease_epoch)
+        while report.batches < MAX_BATCHES:
+            batch, response = push_pull(store, link, state)
+            state, applied = apply(store, batch, response)
+            report.add(applied)
+            if progress:
+                left = pending_count(store)
+                expected = report.batches + math.ceil(left / BATCH_SIZE) + int(response.more)
+                progress(report.batches, expected)
+            if not (response.more or batch.more_local):
+                break
+            if not (applied.acked or applied.audit or response.changes):
+                raise SyncError(_("Sinkronisasi tidak maju; coba lagi nanti."))
+    except SyncError as exc:
+        _note_error(store, exc.message)
+        raise
+    finally:
+        if transport is None:
+            link.close()
+    report.pending = pending_count(store)
+    report.finished_at = state.last_sync_at
+    return report
+
+
+def _hello(link: Transport, state: SyncState) -> HelloResult:
+    hello = link.hello()
+    if state.server_id and hello.hello.server_id != state.server_id:
+        error = SyncError(
+            _("Server di {url} bukan server tempat PC ini terdaftar.").format(url=link.base_url)
+        )
+        error.retry = False
+        raise error
+    return hello
+
+
+def _note_error(store: Store, message: str) -> None:
+    with store.write() as session:
+        state = sync_models.enrolment(session)
+        if state is not None:
+            state.last_error = message[:500]
+            session.add(state)

@@ -1,0 +1,80 @@
+"""Errors of the sync client, each with a message a person can act on (Bahasa Indonesia).
+
+``retry`` says whether the scheduler should simply try again later (with backoff); the others
+need a person (upgrade the app, enrol again, fix the address).
+"""
+
+from __future__ import annotations
+
+from desktop.i18n import _
+
+
+class SyncError(Exception):
+    retry = True
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Offline(SyncError):
+    """No connection (no route, refused, reset, or a transfer that stopped making progress)."""
+
+    def __init__(self, detail: str = "") -> None:
+        text = _("Luring: server tidak dapat dihubungi.")
+        super().__init__(f"{text} ({detail})" if detail else text)
+        self.detail = detail
+
+
+class NoServer(SyncError):
+    """Something answered, but not a Naskah server: a captive portal, a proxy, a TLS failure."""
+
+    def __init__(self, detail: str = "", *, captive_portal: bool = True) -> None:
+        text = (
+            _("Jaringan meminta login (captive portal): buka peramban dan masuk dulu.")
+            if captive_portal
+            else _("Alamat ini bukan server Naskah.")
+        )
+        super().__init__(f"{text} ({detail})" if detail else text)
+        self.detail = detail
+        self.captive_portal = captive_portal
+
+
+class TlsFailed(NoServer):
+    """The server's certificate could not be verified (or a portal intercepted HTTPS)."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail, captive_portal=False)
+        self.message = _(
+            "Sertifikat server tidak dapat diverifikasi; koneksi tidak aman dan dihentikan."
+        )
+        self.args = (self.message,)
+
+
+class UpgradeRequired(SyncError):
+    retry = False
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("Versi aplikasi ini terlalu lama untuk server. Perbarui Naskah lalu coba lagi.")
+        )
+
+
+class NotEnrolled(SyncError):
+    retry = False
+
+    def __init__(self, detail: str = "") -> None:
+        text = _("PC ini belum terdaftar ke server (atau tokennya hilang): daftarkan ulang.")
+        super().__init__(f"{text} ({detail})" if detail else text)
+
+
+class EnrolRefused(SyncError):
+    retry = False
+
+
+class BadServerUrl(SyncError, ValueError):
+    retry = False
+
+
+class ServerFailed(SyncError):
+    """The server answered with an error (5xx, 429) or an answer that does not parse."""

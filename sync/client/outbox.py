@@ -1,0 +1,132 @@
+"""Building one sync request from the outbox (and the audit entries not yet pushed).
+
+Several pending rows of the same record become one mutation: the newest row's payload (a full
+row), the oldest row's ``base_version`` (the server version the first of those edits started
+from, so the server's three-way merge sees every local change), and the newest row's
+``mutation_id``. That id names "every row of this record up to this one": if an answer is lost,
+the next request either repeats the same mutation (same rows) and gets the stored ack, or
+carries a newer row, whose id the server has never seen. Mutations go in the order of their
+newest rows, oldest first.
+
+Building reads only; nothing changes until the answer is applied.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from desktop.store.models import AuditEntry, Outbox
+from desktop.store.sync_models import SyncState
+from sync.protocol import BATCH_SIZE, Entity, Mutation, Op, SyncRequest
+
+
+@dataclass
+class Batch:
+    """One request and what it stands for in the local store."""
+
+    request: SyncRequest
+    covers: dict[str, list[int]] = field(default_factory=dict)  # mutation_id -> outbox seqs
+    sent: dict[str, Mutation] = field(default_factory=dict)  # mutation_id -> the mutation
+    audit_upto: int = 0  # the highest audit_entry.seq in this request (0: none)
+    more_local: bool = False  # records or audit entries left for a later request
+
+    @property
+    def outbox_rows(self) -> int:
+        return sum(len(seqs) for seqs in self.covers.values())
+
+
+def _groups(session: Session) -> list[list[tuple[int, int]]]:
+    """Pending rows grouped per record as (seq, base_version), groups ordered by newest seq."""
+    rows = session.exec(
+        select(Outbox.seq, Outbox.entity, Outbox.entity_id, Outbox.base_version).order_by(
+            col(Outbox.seq)
+        )
+    ).all()
+    groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for seq, entity, entity_id, base in rows:
+        assert seq is not None
+        groups.setdefault((entity, entity_id), []).append((seq, base))
+    return sorted(groups.values(), key=lambda g: g[-1][0])
+
+
+def _fields(payload_json: str) -> dict[str, Any]:
+    fields: dict[str, Any] = json.loads(payload_json)
+    fields.pop("version", None)  # the server's, not data
+    return fields
+
+
+def audit_fields(entry: AuditEntry) -> dict[str, Any]:
+    data = entry.model_dump(mode="json")
+    data.pop("seq", None)  # local-only
+    return data
+
+
+def build_batch(
+    session: Session, state: SyncState, *, lease_epoch: int, limit: int = BATCH_SIZE
+) -> Batch:
+    """The next request: up to ``limit`` coalesced outbox mutations, then audit entries in the
+    room left, with the state's cursor and ``lease_epoch``."""
+    groups = _groups(session)
+    chosen = groups[:limit]
+    newest = {g[-1][0]: g for g in chosen}
+    rows = (
+        session.exec(select(Outbox).where(col(Outbox.seq).in_(list(newest)))).all()
+        if newest
+        else []
+    )
+    mutations: list[Mutation] = []
+    batch = Batch(SyncRequest(cursor=state.cursor, lease_epoch=lease_epoch))
+    for row in sorted(rows, key=lambda r: r.seq or 0):
+        assert row.seq is not None
+        group = newest[row.seq]
+        mutation = Mutation(
+            mutation_id=row.mutation_id,
+            entity=Entity(row.entity),
+            entity_id=row.entity_id,
+            op=Op(row.op),
+            base_version=group[0][1],
+            fields=_fields(row.payload_json),
+        )
+        mutations.append(mutation)
+        batch.covers[mutation.mutation_id] = [seq for seq, _ in group]
+        batch.sent[mutation.mutation_id] = mutation
+    room = limit - len(mutations)
+    entries = (
+        session.exec(
+            select(AuditEntry)
+            .where(col(AuditEntry.seq) > state.audit_cursor)
+            .order_by(col(AuditEntry.seq))
+            .limit(room + 1)
+        ).all()
+        if room > 0
+        else []
+    )
+    for entry in entries[:room]:
+        mutations.append(
+            Mutation(
+                mutation_id=entry.id,
+                entity=Entity.AUDIT,
+                entity_id=entry.id,
+                op=Op.UPSERT,
+                base_version=0,
+                fields=audit_fields(entry),
+            )
+        )
+        batch.audit_upto = int(entry.seq or 0)
+    audit_left = len(entries) > room if room > 0 else _audit_waiting(session, state)
+    batch.more_local = len(groups) > len(chosen) or audit_left
+    batch.request.mutations = mutations
+    return batch
+
+
+def _audit_waiting(session: Session, state: SyncState) -> bool:
+    return (
+        session.exec(
+            select(AuditEntry.seq).where(col(AuditEntry.seq) > state.audit_cursor).limit(1)
+        ).first()
+        is not None
+    )

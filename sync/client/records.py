@@ -1,0 +1,127 @@
+"""Local records by entity kind: which table holds each kind, finding a row by its synced id,
+and writing the server's copy of a record into the local store.
+
+``upsert`` never touches local-only columns (``letter.seq``, a person's failed logins and lock),
+so a record coming down from the server keeps this PC's own bookkeeping. It runs in the caller's
+transaction and only flushes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Column, Text
+from sqlmodel import Session, SQLModel, select
+
+from desktop.letters.journal import _LOCAL_ONLY as LOCAL_ONLY
+from desktop.store import clock
+from desktop.store.models import (
+    Classification,
+    IssuedNumber,
+    Letter,
+    LetterRevision,
+    Office,
+    Person,
+    ReviewStep,
+)
+from desktop.store.sync_models import Conflict
+from sync.protocol import Entity
+
+# Each kind that the server sends down, and the table it lands in. Audit entries only go up.
+MODELS: dict[Entity, type[SQLModel]] = {
+    Entity.OFFICE: Office,
+    Entity.PERSON: Person,
+    Entity.CLASSIFICATION: Classification,
+    Entity.LETTER: Letter,
+    Entity.REVIEW_STEP: ReviewStep,
+    Entity.LETTER_REVISION: LetterRevision,
+    Entity.ISSUED_NUMBER: IssuedNumber,
+    Entity.CONFLICT: Conflict,
+}
+
+# Never written from the server's fields: the local bookkeeping, and ``version``, which comes
+# from the change or ack itself.
+_NOT_FROM_SERVER = LOCAL_ONLY | {"version"}
+
+
+def key_name(model: type[SQLModel]) -> str:
+    return "code" if model is Classification else "id"
+
+
+def _columns(model: type[SQLModel]) -> dict[str, Column[Any]]:
+    table = model.__table__  # type: ignore[attr-defined]
+    return {c.name: c for c in table.columns}
+
+
+def find(session: Session, entity: Entity, entity_id: str) -> SQLModel | None:
+    """The local row of ``entity``/``entity_id`` (tombstones included), or None."""
+    model = MODELS.get(entity)
+    if model is None:
+        return None
+    key = getattr(model, key_name(model))
+    return session.exec(select(model).where(key == entity_id)).first()
+
+
+def _stored_value(column: Column[Any], value: Any) -> Any:
+    # Conflict records carry lists and dicts; the local table keeps them as JSON text.
+    if isinstance(value, dict | list) and isinstance(column.type, Text):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def upsert(
+    session: Session,
+    entity: Entity,
+    entity_id: str,
+    fields: dict[str, Any],
+    version: int,
+    *,
+    deleted: bool = False,
+) -> SQLModel | None:
+    """Write the server's ``fields`` of a record at ``version`` (insert or update).
+
+    A tombstone (``deleted``) keeps the row with ``deleted_at`` set (tables without one drop the
+    row). Unknown fields are ignored, missing ones keep their local (or default) value. Returns
+    the row, or None when the kind has no local table or the row was dropped.
+    """
+    model = MODELS.get(entity)
+    if model is None:
+        return None
+    columns = _columns(model)
+    key = key_name(model)
+    data = {
+        name: _stored_value(columns[name], value)
+        for name, value in fields.items()
+        if name in columns and name not in _NOT_FROM_SERVER
+    }
+    data[key] = entity_id
+    if "version" in columns:
+        data["version"] = version
+    row = find(session, entity, entity_id)
+    if deleted and "deleted_at" not in columns:
+        if row is not None:
+            session.delete(row)
+        return None
+    if deleted and data.get("deleted_at") is None:
+        data["deleted_at"] = getattr(row, "deleted_at", None) or clock.now()
+    if row is None:
+        row = model.model_validate(data)
+        session.add(row)
+    else:
+        merged = {name: getattr(row, name) for name in columns}
+        merged.update(data)
+        fresh = model.model_validate(merged)
+        for name in data:
+            if getattr(row, name) != getattr(fresh, name):
+                setattr(row, name, getattr(fresh, name))
+    session.flush()
+    return row
+
+
+def set_version(session: Session, entity: Entity, entity_id: str, version: int) -> None:
+    """Record that the local row is the server's ``version`` (never moving backwards)."""
+    row = find(session, entity, entity_id)
+    if row is not None and hasattr(row, "version") and version > row.version:
+        row.version = version
+        session.add(row)

@@ -1,0 +1,242 @@
+"""HTTP to the sync server: one ``requests.Session`` with the protocol's rules built in.
+
+- Only ``https://`` addresses, except plain ``http://`` to this machine (127.0.0.0/8, ::1,
+  localhost). TLS certificates are always verified (a private CA bundle may be given).
+- Timeouts are about progress, never about size: 10 s to connect, then a *stall* timeout that
+  applies to each socket read and to each 16 KB piece of a request body (bodies are handed to
+  the socket in pieces, not in one ``sendall`` whose timeout would cover the whole upload). The
+  kernel send buffer is capped so that, once the last piece is handed over, little is left
+  queued that could make the wait for the answer look like a stall on a slow link.
+- Request bodies are gzip-compressed (``Content-Encoding: gzip``); answers are decompressed.
+- Every request carries ``X-Naskah-Protocol``; every answer must carry the server's marker
+  header, otherwise it came from something else (a captive portal) and is refused.
+
+Errors are ``sync.client.errors`` classes with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import ipaddress
+import json
+import socket
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import requests
+from pydantic import BaseModel, ValidationError
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection
+
+from sync.client.errors import (
+    BadServerUrl,
+    EnrolRefused,
+    NoServer,
+    NotEnrolled,
+    Offline,
+    ServerFailed,
+    TlsFailed,
+    UpgradeRequired,
+)
+from sync.protocol import (
+    CLIENT_PROTOCOL_HEADER,
+    MARKER_HEADER,
+    PROTOCOL_VERSION,
+    EnrollRequest,
+    EnrollResponse,
+    Hello,
+    SyncRequest,
+    SyncResponse,
+)
+
+API = "/api/v1"
+CONNECT_TIMEOUT = 10.0
+STALL_TIMEOUT = 60.0
+SEND_BUFFER = 256 * 1024  # bytes the kernel may queue; drains in ~4 s at 512 kbit/s
+SKEW_LIMIT = timedelta(minutes=5)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def check_server_url(url: str) -> str:
+    """The server's base URL, normalised (no trailing slash); BadServerUrl if it is not allowed.
+
+    Plain http is allowed only to this machine, where nothing travels over a network."""
+    raw = url.strip()
+    parts = urlsplit(raw)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("https", "http") or not host:
+        raise BadServerUrl(f"Alamat server tidak valid: {raw!r} (contoh: https://server.go.id)")
+    if parts.username or parts.password or parts.query or parts.fragment:
+        raise BadServerUrl(f"Alamat server tidak boleh memuat nama pengguna atau parameter: {raw}")
+    if parts.scheme == "http" and not _is_loopback(host):
+        raise BadServerUrl(f"Alamat server harus memakai https:// (aman): {raw}")
+    return raw.rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class _Adapter(HTTPAdapter):
+    """Connections with a capped send buffer (see the module docstring) and TCP keep-alive."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["socket_options"] = [
+            *HTTPConnection.default_socket_options,
+            (socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER),
+            (socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1),
+        ]
+        super().init_poolmanager(*args, **kwargs)
+
+
+@dataclass(frozen=True)
+class HelloResult:
+    hello: Hello
+    skew: timedelta  # server clock minus this PC's clock
+
+    @property
+    def skew_too_big(self) -> bool:
+        return abs(self.skew) > SKEW_LIMIT
+
+
+class Transport:
+    """The server at ``base_url``; ``token`` authenticates a device (None before enrolment).
+
+    Not thread-safe: one transport per sync thread. ``close()`` releases its connections."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        stall_timeout: float = STALL_TIMEOUT,
+        ca_bundle: str | None = None,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.base_url = check_server_url(base_url)
+        self.timeout = (connect_timeout, stall_timeout)
+        self.session = session or requests.Session()
+        self.session.trust_env = False  # no proxies or netrc from the environment
+        self.session.verify = ca_bundle or True
+        adapter = _Adapter()
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
+        self.session.headers.update(
+            {CLIENT_PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"}
+        )
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+        self.bytes_sent = 0
+        self.bytes_received = 0
+        self.requests = 0
+
+    def close(self) -> None:
+        self.session.close()
+
+    # --- endpoints ------------------------------------------------------------------------
+
+    def hello(self) -> HelloResult:
+        """Is a real Naskah server there? Raises NoServer (captive portal, TLS, anything that
+        is not the fixed hello), Offline, or UpgradeRequired. Sends nothing else."""
+        before = datetime.now(UTC)
+        response = self._request("GET", f"{API}/hello")
+        after = datetime.now(UTC)
+        hello = self._parse(response, Hello)
+        if hello.protocol < 1 or hello.min_client_protocol > PROTOCOL_VERSION:
+            raise UpgradeRequired()
+        server_time = hello.server_time
+        if server_time.tzinfo is None:
+            server_time = server_time.replace(tzinfo=UTC)
+        skew = server_time - (before + (after - before) / 2)
+        return HelloResult(hello, skew)
+
+    def enroll(self, request: EnrollRequest) -> EnrollResponse:
+        """Exchange a one-time code for a device id and token. EnrolRefused on a bad code."""
+        response = self._post(f"{API}/enroll", request)
+        return self._parse(response, EnrollResponse)
+
+    def sync(self, request: SyncRequest) -> SyncResponse:
+        """One batch: mutations up, acks + changes + leases down (see docs/sync-protocol.md)."""
+        return self._parse(self._post(f"{API}/sync", request), SyncResponse)
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _post(self, path: str, message: BaseModel) -> requests.Response:
+        raw = message.model_dump_json().encode()
+        body = gzip.compress(raw, compresslevel=6)
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        # A file object, not bytes: urllib3 then sends it in 16 KB pieces, each under the
+        # stall timeout, and requests still sets Content-Length.
+        return self._request("POST", path, data=io.BytesIO(body), headers=headers, sent=len(body))
+
+    def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """A raw request with the transport's rules (for blobs); errors as in ``_check``."""
+        return self._request(method, path, **kwargs)
+
+    def _request(
+        self, method: str, path: str, *, sent: int = 0, **kwargs: Any
+    ) -> requests.Response:
+        kwargs.setdefault("timeout", self.timeout)
+        kwargs.setdefault("allow_redirects", False)
+        try:
+            response = self.session.request(method, self.base_url + path, **kwargs)
+        except requests.exceptions.SSLError as exc:
+            raise TlsFailed(_short(exc)) from exc
+        except requests.exceptions.Timeout as exc:
+            raise Offline("koneksi macet") from exc
+        except requests.exceptions.RequestException as exc:
+            raise Offline(_short(exc)) from exc
+        self.requests += 1
+        self.bytes_sent += sent
+        if not kwargs.get("stream"):
+            self.bytes_received += len(response.content)
+        self._check(response)
+        return response
+
+    def _check(self, response: requests.Response) -> None:
+        if response.headers.get(MARKER_HEADER) is None:
+            raise NoServer(f"HTTP {response.status_code} tanpa penanda server Naskah")
+        status = response.status_code
+        if status < 300:
+            return
+        if 300 <= status < 400:
+            raise NoServer(f"dialihkan ke {response.headers.get('Location', '?')}")
+        detail = _detail(response)
+        if status == 426:
+            raise UpgradeRequired()
+        if status == 401:
+            raise NotEnrolled(detail)
+        if status == 403:
+            raise EnrolRefused(detail or "ditolak server")
+        raise ServerFailed(f"Server menjawab HTTP {status}: {detail}")
+
+    @staticmethod
+    def _parse(response: requests.Response, model: type[M]) -> M:
+        try:
+            return model.model_validate_json(response.content)
+        except (ValidationError, ValueError) as exc:
+            raise NoServer("jawaban bukan JSON protokol Naskah") from exc
+
+
+def _detail(response: requests.Response) -> str:
+    try:
+        data = response.json()
+    except ValueError:
+        return response.text[:200]
+    detail = data.get("detail") if isinstance(data, dict) else None
+    return detail if isinstance(detail, str) else json.dumps(detail)[:200]
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc)
+    return text if len(text) <= 200 else text[:197] + "..."
