@@ -113,7 +113,8 @@ class Letter(SQLModel, table=True):
 
 class LetterRevision(SQLModel, table=True):
     __tablename__ = "letter_revision"
-    __table_args__ = (UniqueConstraint("letter_id", "revision_no"),)
+    # Not unique per letter: two PCs that edit the same draft offline both save "revision 3";
+    # sync keeps both (migration 0003 dropped the old unique constraint).
     id: str = Field(default_factory=uuid7, primary_key=True, max_length=36)
     letter_id: str = Field(foreign_key="letter.id", index=True)
     revision_no: int

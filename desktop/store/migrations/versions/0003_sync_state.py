@@ -1,4 +1,5 @@
-"""sync state: enrolment and cursors, conflict records, number leases
+"""sync state: enrolment and cursors, conflict records, number leases; revision numbers of a
+letter are no longer unique (PCs editing the same draft offline both make "revision n")
 
 Revision ID: 0003
 Revises: 0002
@@ -14,7 +15,15 @@ branch_labels = None
 depends_on = None
 
 
+# The unnamed UNIQUE(letter_id, revision_no) of 0001 gets a name through this convention, so
+# batch mode (which copies the table) can leave it out.
+_NAMING = {"uq": "uq_%(table_name)s_%(column_0_name)s_%(column_1_name)s"}
+_REVISION_UNIQUE = "uq_letter_revision_letter_id_revision_no"
+
+
 def upgrade() -> None:
+    with op.batch_alter_table("letter_revision", naming_convention=_NAMING) as batch_op:
+        batch_op.drop_constraint(_REVISION_UNIQUE, type_="unique")
     op.create_table(
         "sync_state",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -79,3 +88,5 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_conflict_entity_id"))
     op.drop_table("conflict")
     op.drop_table("sync_state")
+    with op.batch_alter_table("letter_revision", schema=None) as batch_op:
+        batch_op.create_unique_constraint(_REVISION_UNIQUE, ["letter_id", "revision_no"])
