@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from desktop.i18n import _
@@ -106,14 +107,29 @@ def _apply_change(session: Session, change: Change, pending: set[Key]) -> bool:
     row = records.find(session, change.entity, change.entity_id)
     if row is not None and getattr(row, "version", 0) >= change.version:
         return False  # already known (e.g. the echo of this PC's own change)
-    records.upsert(
-        session,
-        change.entity,
-        change.entity_id,
-        change.fields,
-        change.version,
-        deleted=change.op == Op.DELETE,
-    )
+    try:
+        with session.begin_nested():
+            records.upsert(
+                session,
+                change.entity,
+                change.entity_id,
+                change.fields,
+                change.version,
+                deleted=change.op == Op.DELETE,
+            )
+    except IntegrityError as exc:
+        # A record that clashes with a local one on a unique key (two PCs that added the same
+        # user name offline): keep the server's copy in view rather than stop syncing for good.
+        session.add(
+            Conflict(
+                entity=change.entity.value,
+                entity_id=change.entity_id,
+                fields=json.dumps(["unique"]),
+                server_values=json.dumps(change.fields, ensure_ascii=False, sort_keys=True),
+                reason=_("bentrok dengan data di PC ini: {e}").format(e=str(exc.orig)[:200]),
+            )
+        )
+        return False
     return True
 
 

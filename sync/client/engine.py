@@ -26,6 +26,7 @@ from desktop.i18n import _
 from desktop.letters import classification
 from desktop.store import sync_models
 from desktop.store.db import Store, _translate
+from desktop.store.ids import uuid7
 from desktop.store.models import Classification, Outbox
 from desktop.store.sync_models import SyncState
 from sync.client.apply import Applied, apply_response
@@ -114,7 +115,8 @@ def enroll(
     """Enrol this PC with the server as a device of ``office_code`` using a one-time ``code``.
 
     Checks the server with ``hello`` first. The token goes to the OS keyring, then the state
-    row is written in one transaction (a fresh PC also gets the shipped classification codes).
+    row is written in one transaction (a fresh PC also gets the shipped classification codes;
+    pending outbox rows get new mutation ids, since none was ever sent by this device).
     Raises EnrolRefused (already enrolled, wrong/used/expired code), NoServer, Offline,
     UpgradeRequired, BadServerUrl."""
     if state_of(store) is not None:
@@ -145,6 +147,11 @@ def enroll(
     )
     with store.write() as session:
         session.add(state)
+        # Nothing was ever sent as this device: fresh mutation ids keep a copied or re-enrolled
+        # store from colliding with ids another device already used.
+        for row in session.exec(select(Outbox)).all():
+            row.mutation_id = uuid7()
+            session.add(row)
         if session.exec(select(Classification.code).limit(1)).first() is None:
             classification.load_reference(session)
     return state

@@ -14,6 +14,7 @@ Building reads only; nothing changes until the answer is applied.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +58,12 @@ def _fields(payload_json: str) -> dict[str, Any]:
     fields: dict[str, Any] = json.loads(payload_json)
     fields.pop("version", None)  # the server's, not data
     return fields
+
+
+def audit_mutation_id(device_id: str, entry_id: str) -> str:
+    """The same id for the same entry of the same device, on every replay; another device
+    with a copy of this store (a cloned PC) pushes its entries under other ids."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"naskah:{device_id}:audit:{entry_id}"))
 
 
 def audit_fields(entry: AuditEntry) -> dict[str, Any]:
@@ -108,7 +115,7 @@ def build_batch(
     for entry in entries[:room]:
         mutations.append(
             Mutation(
-                mutation_id=entry.id,
+                mutation_id=audit_mutation_id(state.device_id, entry.id),
                 entity=Entity.AUDIT,
                 entity_id=entry.id,
                 op=Op.UPSERT,

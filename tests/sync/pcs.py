@@ -7,6 +7,8 @@ its local-only columns, so PCs of one office can be compared for convergence.
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,7 +19,7 @@ from sqlalchemy import text
 from desktop.letters import accounts, drafting, office, workflow
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.drafting import AddresseeInput, DraftInput
-from desktop.store.db import Store, open_store
+from desktop.store.db import DB_NAME, Store, open_store
 from sync.client import engine
 from sync.client.engine import SyncReport
 from tests.conftest import PASSWORD, office_input, person_input
@@ -63,6 +65,22 @@ class PC:
 
 def open_pc(root: Path, name: str) -> PC:
     return PC(name, open_store(root / name))
+
+
+def clone_pc(template: PC, root: Path, name: str) -> PC:
+    """A new PC whose data dir is a copy of ``template``'s (SQLite backup + blobs)."""
+    target = root / name
+    target.mkdir(parents=True)
+    src = sqlite3.connect(template.store.path)
+    dst = sqlite3.connect(target / DB_NAME)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    if template.store.blob_dir.exists():
+        shutil.copytree(template.store.blob_dir, target / "blobs")
+    return PC(name, open_store(target))
 
 
 def set_up_office(pc: PC, kecamatan: str = "Wamena") -> None:
