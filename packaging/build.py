@@ -214,6 +214,30 @@ def app_modules() -> tuple[str, ...]:
     return tuple(names)
 
 
+def excluded_but_imported(work: Path) -> list[str]:
+    """Modules the spec excludes that the app's own code imports (they would fail at run time).
+
+    Read from PyInstaller's warnings file of the last build in ``work``; empty if there is none.
+    """
+    warn = work / "naskah" / "warn-naskah.txt"
+    if not warn.is_file():
+        return []
+    found = []
+    for line in warn.read_text("utf-8", "replace").splitlines():
+        m = re.match(r"excluded module named (\S+) - imported by (.*)$", line)
+        if not m:
+            continue
+        importers = [re.sub(r" \(.*\)$", "", part.strip()) for part in m.group(2).split(", ")]
+        ours = [
+            i for i in importers
+            if i.split(".")[0] in ("desktop", "sync")
+            and not (i == "sync.server" or i.startswith("sync.server."))
+        ]  # fmt: skip
+        if ours:
+            found.append(f"{m.group(1)} (imported by {', '.join(ours)})")
+    return found
+
+
 def _migration_files(folder: Path) -> set[str]:
     if not folder.is_dir():
         return set()
@@ -542,6 +566,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
     problems = check_bundle(bundle)
+    problems += [
+        f"excluded in naskah.spec but imported by the app: {m}"
+        for m in excluded_but_imported(args.work.resolve())
+    ]
     size = bundle.size()
     say(f"bundle {bundle.folder}: {size / 2**20:.1f} MiB in "
         f"{len(bundle.files())} files")  # fmt: skip
