@@ -1,7 +1,8 @@
 """Applying one mutation: insert, update with a three-way merge, delete, and the refusals.
 
-The rules are docs/sync-protocol.md, "Applying a mutation (server)". The caller holds the office
-writer lock and stores the returned ack under the mutation id in the same transaction.
+The rules are docs/sync-protocol.md, "Applying a mutation (server)". The caller's ``Batch``
+holds the office writer lock; the caller stores the returned ack under the mutation id in the
+same transaction.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from sync.protocol import (
     Op,
     letter_write_allowed,
 )
-from sync.server import db, leases, records
+from sync.server import db, leases
 from sync.server.auth import Device
-from sync.server.records import Version
+from sync.server.records import Batch, Version
 
 # ``version`` belongs to the server: the one in a payload is the client's copy of it.
 SERVER_OWNED = frozenset({"version"})
@@ -42,10 +43,14 @@ class Outcome:
 
 @dataclass
 class _Ctx:
-    conn: Connection
+    batch: Batch
     device: Device
     m: Mutation
     fields: dict[str, Any]
+
+    @property
+    def conn(self) -> Connection:
+        return self.batch.conn
 
     def ack(self, status: AckStatus, version: int, record: dict[str, Any] | None = None,
             reason: str = "", conflict_id: str | None = None) -> Ack:
@@ -53,25 +58,25 @@ class _Ctx:
                    entity_id=self.m.entity_id, version=version, record=record,
                    conflict_id=conflict_id, reason=reason)
 
-    def write(self, fields: dict[str, Any], deleted: bool, previous: Version | None) -> int:
-        return records.write(self.conn, self.device.office_id, self.m.entity.value,
-                             self.m.entity_id, fields=fields, deleted=deleted,
-                             device_id=self.device.id, mutation_id=self.m.mutation_id,
-                             previous=previous)
+    def write(self, fields: dict[str, Any], deleted: bool) -> int:
+        return self.batch.write(self.m.entity.value, self.m.entity_id, fields=fields,
+                                deleted=deleted, device_id=self.device.id,
+                                mutation_id=self.m.mutation_id)
 
 
-def apply_mutation(conn: Connection, device: Device, m: Mutation) -> Outcome:
-    """Apply ``m`` for ``device`` in its office's namespace and say how (never raises for bad
-    client data: a mutation that may not be applied is acked ``rejected`` with a reason)."""
+def apply_mutation(batch: Batch, device: Device, m: Mutation) -> Outcome:
+    """Apply ``m`` for ``device`` in its office's namespace (``batch``) and say how. Never
+    raises for bad client data: a mutation that may not be applied is acked ``rejected`` with a
+    reason."""
     fields = {k: v for k, v in m.fields.items() if k not in SERVER_OWNED}
-    ctx = _Ctx(conn, device, m, fields)
+    ctx = _Ctx(batch, device, m, fields)
     if fields.get("id", m.entity_id) != m.entity_id:
         return Outcome(ctx.ack(AckStatus.REJECTED, 0,
                                reason="id dalam data berbeda dari entity_id"))
     number = None
     if m.entity == Entity.ISSUED_NUMBER and (key := leases.number_key(fields)):
         number = (key[0], key[1])
-    cur = records.current(conn, device.office_id, m.entity.value, m.entity_id)
+    cur = batch.current(m.entity.value, m.entity_id)
     if cur is None:
         outcome = _insert(ctx)
     elif m.op == Op.DELETE:
@@ -97,7 +102,7 @@ def _insert(ctx: _Ctx) -> Outcome:
                                    reason="nomor tanpa seri, tahun atau urutan yang sah"))
         if reason := leases.check_number(ctx.conn, ctx.device, key):
             return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
-    version = ctx.write(ctx.fields, False, None)
+    version = ctx.write(ctx.fields, False)
     if key is not None:
         leases.record_number(ctx.conn, ctx.device, key, m.entity_id)
     return Outcome(ctx.ack(AckStatus.APPLIED, version))
@@ -113,8 +118,7 @@ def _others_since_base(ctx: _Ctx, cur: Version) -> tuple[Version, set[str], bool
     m = ctx.m
     if m.base_version >= cur.version:
         return cur, set(), False
-    chain = records.versions_from(ctx.conn, ctx.device.office_id, m.entity.value, m.entity_id,
-                                  max(m.base_version, 1))
+    chain = ctx.batch.versions_from(m.entity.value, m.entity_id, max(m.base_version, 1))
     if m.base_version >= 1 and chain and chain[0].version == m.base_version:
         base, later = chain[0], chain[1:]
     else:  # base 0 (never synced) or a missing base: compare with an empty record
@@ -144,9 +148,8 @@ def _conflict(ctx: _Ctx, names: list[str], server: dict[str, Any],
         "client_values": client, "device_id": ctx.device.id,
         "created_at": db.utcnow().isoformat(), "resolved_at": None,
     }
-    records.write(ctx.conn, ctx.device.office_id, Entity.CONFLICT.value, conflict_id,
-                  fields=fields, deleted=False, device_id=ctx.device.id,
-                  mutation_id=ctx.m.mutation_id, previous=None)
+    ctx.batch.write(Entity.CONFLICT.value, conflict_id, fields=fields, deleted=False,
+                    device_id=ctx.device.id, mutation_id=ctx.m.mutation_id)
     return conflict_id
 
 
@@ -200,7 +203,7 @@ def _update(ctx: _Ctx, cur: Version) -> Outcome:
         server_values = {k: cur.fields.get(k) for k in conflicts}
     version = cur.version
     if new != cur.fields or cur.deleted:
-        version = ctx.write(new, False, cur)
+        version = ctx.write(new, False)
     if conflicts:
         cid = _conflict(ctx, conflicts, server_values, {k: sent[k] for k in conflicts})
         return Outcome(ctx.ack(AckStatus.CONFLICT, version, new, conflict_id=cid))
@@ -225,5 +228,5 @@ def _delete(ctx: _Ctx, cur: Version) -> Outcome:
                         {"deleted": True})
         return Outcome(ctx.ack(AckStatus.CONFLICT, cur.version, cur.fields,
                                "catatan diubah di perangkat lain", cid))
-    version = ctx.write({**cur.fields, **ctx.fields}, True, cur)
+    version = ctx.write({**cur.fields, **ctx.fields}, True)
     return Outcome(ctx.ack(AckStatus.APPLIED, version))

@@ -295,17 +295,6 @@ def lock_office(conn: Connection, office_id: str) -> int:
     return int(last)
 
 
-def next_seq(conn: Connection, office_id: str) -> int:
-    """The office's next change-log seq. Caller holds ``lock_office`` in this transaction."""
-    last = lock_office(conn, office_id)  # re-reading under the lock we already hold is free
-    conn.execute(
-        office_counters.update()
-        .where(office_counters.c.office_id == office_id)
-        .values(last_seq=last + 1)
-    )
-    return last + 1
-
-
 def init_db(engine: Engine) -> str:
     """Create every table that does not exist yet; return the server id (made once)."""
     metadata.create_all(engine)

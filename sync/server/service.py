@@ -3,31 +3,20 @@ both call ``handle_sync``."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Engine, select
-from sqlalchemy.engine import Connection
 
 from sync.protocol import Ack, AckStatus, SyncRequest, SyncResponse
 from sync.server import db, leases, records
 from sync.server.apply import apply_mutation
 from sync.server.auth import Device
+from sync.server.records import Batch
 from sync.server.settings import Settings
 
 
 class TooManyMutations(ValueError):
     """A request with more mutations than the server takes in one batch (HTTP 413)."""
-
-
-def _stored_ack(conn: Connection, device: Device, mutation_id: str) -> Ack | bool | None:
-    """The ack stored for ``mutation_id``: an Ack, None if unseen, False if another device's."""
-    row = conn.execute(
-        select(db.applied_mutations.c.device_id, db.applied_mutations.c.ack)
-        .where(db.applied_mutations.c.mutation_id == mutation_id)
-    ).first()
-    if row is None:
-        return None
-    if row.device_id != device.id:
-        return False
-    return Ack.model_validate(row.ack)
 
 
 def handle_sync(engine: Engine, device: Device, request: SyncRequest,
@@ -42,25 +31,38 @@ def handle_sync(engine: Engine, device: Device, request: SyncRequest,
     now = db.utcnow()
     wanted.add((settings.default_series, now.year))
     with db.write_tx(engine) as conn:
-        db.lock_office(conn, device.office_id)
+        batch = Batch(conn, device.office_id)  # takes the office's writer lock
+        stored: dict[str, tuple[str, Any]] = {}
+        ids = list({m.mutation_id for m in request.mutations})
+        for start in range(0, len(ids), 500):
+            t = db.applied_mutations
+            stored.update((r.mutation_id, (r.device_id, r.ack)) for r in conn.execute(
+                select(t.c.mutation_id, t.c.device_id, t.c.ack)
+                .where(t.c.mutation_id.in_(ids[start:start + 500]))))
+        batch.prefetch((m.entity.value, m.entity_id) for m in request.mutations)
+        new_acks: list[dict[str, Any]] = []
         for m in request.mutations:
-            # A repeat inside this request finds the ack stored a moment ago.
-            stored = _stored_ack(conn, device, m.mutation_id)
-            if stored is False:
-                acks.append(Ack(mutation_id=m.mutation_id, status=AckStatus.REJECTED,
-                                entity=m.entity, entity_id=m.entity_id, version=0,
-                                reason="mutation_id sudah dipakai"))
+            # A repeat (in an earlier request, or earlier in this one) gets the stored ack.
+            if m.mutation_id in stored:
+                owner, ack = stored[m.mutation_id]
+                if owner == device.id:
+                    acks.append(Ack.model_validate(ack))
+                else:
+                    acks.append(Ack(mutation_id=m.mutation_id, status=AckStatus.REJECTED,
+                                    entity=m.entity, entity_id=m.entity_id, version=0,
+                                    reason="mutation_id sudah dipakai perangkat lain"))
                 continue
-            if isinstance(stored, Ack):
-                acks.append(stored)
-                continue
-            outcome = apply_mutation(conn, device, m)
+            outcome = apply_mutation(batch, device, m)
             if outcome.number:
                 wanted.add(outcome.number)
-            conn.execute(db.applied_mutations.insert().values(
-                mutation_id=m.mutation_id, device_id=device.id, office_id=device.office_id,
-                ack=outcome.ack.model_dump(mode="json"), created_at=now))
+            data = outcome.ack.model_dump(mode="json")
+            stored[m.mutation_id] = (device.id, data)
+            new_acks.append(dict(mutation_id=m.mutation_id, device_id=device.id,
+                                 office_id=device.office_id, ack=data, created_at=now))
             acks.append(outcome.ack)
+        batch.flush()
+        if new_acks:
+            conn.execute(db.applied_mutations.insert(), new_acks)
         grants = leases.top_up(conn, device, settings, request.lease_epoch, wanted)
         changes, more = records.changes_after(conn, device.office_id, request.cursor,
                                               settings.page_size)
