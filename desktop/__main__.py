@@ -1,6 +1,6 @@
 """``naskah``: the desktop app (GUI by default) and its administrative subcommands.
 
-    naskah [--data-dir DIR] [--lang id|en]     start the app
+    naskah [--data-dir DIR]                   start the app
     naskah setup --profile office.toml        provision a PC without the GUI
     naskah audit verify                       check the audit hash chain
     naskah backup                             write a backup copy of the store now
@@ -21,14 +21,21 @@ from pathlib import Path
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="naskah", description="Naskah: e-office luring kecamatan")
     p.add_argument("--data-dir", type=Path, help="folder data (bawaan: folder data pengguna)")
+    # --data-dir is accepted after the subcommand too ("naskah setup --data-dir D ...").
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command")
-    setup = sub.add_parser("setup", help="siapkan kantor dari berkas profil (tanpa GUI)")
+    setup = sub.add_parser(
+        "setup", parents=[common], help="siapkan kantor dari berkas profil (tanpa GUI)"
+    )
     setup.add_argument("--profile", type=Path, required=True, help="berkas profil TOML")
     setup.add_argument("--sample-data", action="store_true", help="isi dengan data contoh")
-    audit = sub.add_parser("audit", help="log audit")
+    audit = sub.add_parser("audit", parents=[common], help="log audit")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
-    audit_sub.add_parser("verify", help="periksa rantai hash log audit")
-    sub.add_parser("backup", help="buat salinan cadangan basis data sekarang")
+    audit_sub.add_parser("verify", parents=[common], help="periksa rantai hash log audit")
+    sub.add_parser(
+        "backup", parents=[common], help="buat salinan cadangan basis data sekarang"
+    )
     return p
 
 
@@ -78,9 +85,9 @@ def _cmd_setup(args: argparse.Namespace) -> int:
 
 def _cmd_audit_verify(args: argparse.Namespace) -> int:
     from desktop.letters import audit
-    from desktop.store.db import open_store
+    from desktop.store.db import open_for_reading
 
-    store = open_store(_data_dir(args))
+    store = open_for_reading(_data_dir(args))  # works while the app has the store open
     try:
         report = audit.verify(store)
     finally:
@@ -96,9 +103,9 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from desktop.store.db import backup_file, open_store
+    from desktop.store.db import backup_file, open_for_reading
 
-    store = open_store(_data_dir(args))
+    store = open_for_reading(_data_dir(args))  # SQLite's online backup runs beside the app
     try:
         target = backup_file(store.path, "manual")
     finally:

@@ -85,3 +85,32 @@ def test_setup_without_password_and_no_terminal_says_how(tmp_path: Path) -> None
         "--data-dir", str(tmp_path / "d"), "setup", "--profile", str(profile), password=None
     )
     assert result.returncode == 2 and "NASKAH_ADMIN_PASSWORD" in result.stderr
+
+
+def test_data_dir_after_subcommand_and_unknown_role(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(PNG_1PX)
+    profile = tmp_path / "office.toml"
+    profile.write_text(PROFILE.replace('username = "admin"', 'username = "admin"\nroles = ["raja"]'))
+    result = run_cli("setup", "--profile", str(profile), "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 2 and "admin.roles" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_backup_and_audit_verify_while_the_app_has_the_store_open(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(PNG_1PX)
+    profile = tmp_path / "office.toml"
+    profile.write_text(PROFILE)
+    data = tmp_path / "data"
+    assert run_cli("setup", "--profile", str(profile), "--data-dir", str(data)).returncode == 0
+    store = open_store(data)  # the app is running and holds the lock
+    try:
+        verify = run_cli("--data-dir", str(data), "audit", "verify")
+        assert verify.returncode == 0 and "utuh" in verify.stdout
+        backup = run_cli("backup", "--data-dir", str(data))
+        assert backup.returncode == 0, backup.stderr
+        copies = list((data / "backups").glob("*manual*"))
+        assert len(copies) == 1 and copies[0].stat().st_size > 0
+    finally:
+        store.close()
+    empty = run_cli("--data-dir", str(tmp_path / "kosong"), "audit", "verify")
+    assert empty.returncode == 1 and "tidak ada basis data" in empty.stderr

@@ -220,12 +220,19 @@ def read_profile(path: Path) -> tuple[OfficeInput, PersonInput]:
         paper_size=o.get("paper_size", "F4"),
         number_pattern=o.get("number_pattern", "{kode}/{urut}/{unit}/{tahun}"),
     )
+    try:
+        roles = frozenset(Role(r) for r in a.get("roles", ["admin"]))
+    except ValueError:
+        known = ", ".join(r.value for r in Role)
+        raise ValidationError(
+            {"admin.roles": _("Peran tidak dikenal; pilih dari: {k}.").format(k=known)}
+        ) from None
     admin = PersonInput(
         name=a.get("name", ""),
         nip=str(a.get("nip", "")),
         pangkat=a.get("pangkat", ""),
         jabatan=a.get("jabatan", ""),
         username=a.get("username", ""),
-        roles=frozenset(Role(r) for r in a.get("roles", ["admin"])),
+        roles=roles,
     )
     return office, admin

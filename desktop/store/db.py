@@ -22,7 +22,8 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from desktop.store import migrate
-from desktop.store.errors import DiskFull, StoreBusy, StoreDamaged, StoreLocked
+from desktop.i18n import _
+from desktop.store.errors import DiskFull, StoreBusy, StoreDamaged, StoreError, StoreLocked
 from desktop.store.migrate import APPLICATION_ID
 
 DB_NAME = "naskah.sqlite3"
@@ -148,7 +149,7 @@ def restore_backup(data_dir: Path, backup: Path) -> None:
 class Store:
     """An open office store. Use ``read()`` for queries and ``write()`` for one user action."""
 
-    def __init__(self, data_dir: Path, engine: Engine, lock: FileLock) -> None:
+    def __init__(self, data_dir: Path, engine: Engine, lock: FileLock | None) -> None:
         self.data_dir = data_dir
         self.path = data_dir / DB_NAME
         self.engine = engine
@@ -182,7 +183,7 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-        if self._lock.is_locked:
+        if self._lock is not None and self._lock.is_locked:
             self._lock.release()
 
 
@@ -229,3 +230,25 @@ def open_store(data_dir: Path) -> Store:
         lock.release()
         raise
     return Store(data_dir, engine, lock)
+
+
+def open_for_reading(data_dir: Path) -> Store:
+    """Open an existing, current store for reading only, without the app's exclusive lock.
+
+    For administrative commands (audit verification, backups) that must work while the app is
+    running. Raises StoreDamaged for a missing, damaged or foreign file, and StoreError when the
+    store still needs a migration (open it with the app first).
+    """
+    path = data_dir / DB_NAME
+    if not path.exists() or path.stat().st_size == 0:
+        raise StoreDamaged(f"tidak ada basis data di {data_dir}")
+    check_file(path)
+    engine = make_engine(path)
+    with engine.connect() as conn:
+        current = migrate.current_revision(conn)
+    if current != migrate.HEAD:
+        engine.dispose()
+        raise StoreError(
+            _("Basis data perlu diperbarui: buka Naskah sekali, lalu ulangi perintah ini.")
+        )
+    return Store(data_dir, engine, None)

@@ -73,6 +73,7 @@ def install(log_dir: Path) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # no INFO chatter per migration
     _fault_file = (log_dir / "crash-native.log").open("a", encoding="utf-8")
     faulthandler.enable(_fault_file)
 
