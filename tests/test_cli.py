@@ -90,7 +90,8 @@ def test_setup_without_password_and_no_terminal_says_how(tmp_path: Path) -> None
 def test_data_dir_after_subcommand_and_unknown_role(tmp_path: Path) -> None:
     (tmp_path / "logo.png").write_bytes(PNG_1PX)
     profile = tmp_path / "office.toml"
-    profile.write_text(PROFILE.replace('username = "admin"', 'username = "admin"\nroles = ["raja"]'))
+    bad_role = PROFILE.replace('username = "admin"', 'username = "admin"\nroles = ["raja"]')
+    profile.write_text(bad_role)
     result = run_cli("setup", "--profile", str(profile), "--data-dir", str(tmp_path / "d"))
     assert result.returncode == 2 and "admin.roles" in result.stderr
     assert "Traceback" not in result.stderr

@@ -21,8 +21,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
-from desktop.store import migrate
 from desktop.i18n import _
+from desktop.store import migrate
 from desktop.store.errors import DiskFull, StoreBusy, StoreDamaged, StoreError, StoreLocked
 from desktop.store.migrate import APPLICATION_ID
 
