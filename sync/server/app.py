@@ -4,7 +4,7 @@
 with uvicorn (``naskah-server serve``) or mount it in tests. OpenAPI: ``GET /openapi.json``.
 """
 
-
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -14,6 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
@@ -33,6 +34,7 @@ from sync.server.service import TooManyMutations, handle_sync
 from sync.server.settings import Settings
 
 API = "/api/v1"
+log = logging.getLogger("naskah.server")
 
 
 class HashList(BaseModel):
@@ -81,6 +83,13 @@ def create_app(settings: Settings) -> FastAPI:
         errors = [{"loc": e.get("loc"), "msg": e.get("msg"), "type": e.get("type")}
                   for e in exc.errors()[:20]]  # never echo the input back
         return _error(422, errors)
+
+    @app.exception_handler(OperationalError)
+    async def _busy(_request: Request, exc: OperationalError) -> JSONResponse:
+        # The database is unreachable or stayed locked: nothing was committed, try again.
+        log.warning("database unavailable: %s", type(exc.orig).__name__)
+        return JSONResponse({"detail": "database busy or unreachable; try again"},
+                            status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -42,6 +42,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 metadata = MetaData()
 
@@ -309,8 +310,12 @@ def init_db(engine: Engine) -> str:
 
 
 def server_id(engine: Engine) -> str:
-    with read_tx(engine) as conn:
-        value = conn.execute(select(server_identity.c.server_id)).scalar_one_or_none()
+    """The server's id; RuntimeError with a clear message if the database is not initialised."""
+    try:
+        with read_tx(engine) as conn:
+            value = conn.execute(select(server_identity.c.server_id)).scalar_one_or_none()
+    except (OperationalError, ProgrammingError):  # no such table
+        value = None
     if value is None:
         raise RuntimeError("the server database is not initialised (naskah-server init)")
     return str(value)

@@ -107,3 +107,30 @@ def test_office_isolation_of_records(module_sync_server) -> None:
                            "op": "upsert", "base_version": 0, "fields": {"name": "Budi"}}])
     assert r["acks"][0]["status"] == "rejected" and r["acks"][0]["record"] is None
     assert [c["fields"]["name"] for c in a.sync(cursor=seen_a["cursor"])["changes"]] == ["Ani"]
+
+
+def test_failed_enrolments_are_rate_limited(sync_server_factory) -> None:
+    server = sync_server_factory(enrol_attempts=3)
+    office, _ = server.new_office()
+    good = server.enrol_code(office)
+    for _ in range(3):
+        assert _enrol(server, office, "SALAH-SALAH-SALAH").status_code == 403
+    r = _enrol(server, office, good)
+    assert r.status_code == 429 and r.headers[MARKER_HEADER] == "1"
+
+
+def test_server_stop_and_restart_keeps_data(sync_server) -> None:
+    office, _ = sync_server.new_office()
+    pc = sync_server.enrol(office)
+    pc.sync(mutations=[pc.mutation("person", "p1", {"name": "Ani"})])
+    hello = requests.get(sync_server.url + "/api/v1/hello", timeout=10).json()
+    sync_server.stop()
+    try:
+        requests.get(sync_server.url + "/api/v1/hello", timeout=2)
+        raise AssertionError("the server still answers")
+    except requests.ConnectionError:
+        pass
+    sync_server.start()
+    assert requests.get(sync_server.url + "/api/v1/hello", timeout=10).json()["server_id"] == \
+        hello["server_id"]
+    assert [c["entity_id"] for c in pc.sync()["changes"]] == ["p1"]
