@@ -7,7 +7,7 @@ same transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -38,7 +38,6 @@ _NUMBER_KEY = ("series", "year", "seq")
 class Outcome:
     ack: Ack
     number: tuple[str, int] | None = None  # (series, year) the device used, for lease top-ups
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -180,8 +179,8 @@ def _update(ctx: _Ctx, cur: Version) -> Outcome:
     if reason := _refusal(ctx, cur, proposed):
         return Outcome(ctx.ack(AckStatus.REJECTED, cur.version, cur.fields, reason))
     if cur.deleted and deleted_by_other:  # an edit against someone else's delete
-        if not client:
-            return Outcome(ctx.ack(AckStatus.CONFLICT, cur.version, cur.fields,
+        if not client:  # nothing of its own to keep: it just learns of the delete
+            return Outcome(ctx.ack(AckStatus.MERGED, cur.version, cur.fields,
                                    "catatan sudah dihapus"))
         cid = _conflict(ctx, ["deleted"], {"deleted": True}, proposed)
         return Outcome(ctx.ack(AckStatus.CONFLICT, cur.version, cur.fields,

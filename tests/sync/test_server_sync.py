@@ -136,3 +136,21 @@ def test_garbage_gets_json_4xx_never_500(module_sync_server) -> None:
     huge = b"x" * (server.settings.max_body + 1)
     assert pc.post("/api/v1/sync", data=huge, headers=headers).status_code == 413
     assert pc.get("/openapi.json").json()["paths"]["/api/v1/sync"]
+
+
+def test_a_bug_is_a_json_500_without_traceback_or_token(module_sync_server, monkeypatch,
+                                                         caplog) -> None:
+    server = module_sync_server
+    office, _ = server.new_office()
+    pc = server.enrol(office)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("sync.server.app.handle_sync", broken)
+    with caplog.at_level("DEBUG"):
+        r = pc.post("/api/v1/sync", json={"cursor": 0, "mutations": []})
+    assert r.status_code == 500 and r.json() == {"detail": "internal server error"}
+    assert r.headers[MARKER_HEADER] == "1"
+    assert "boom" in caplog.text and "Traceback" not in r.text
+    assert pc.token not in caplog.text
