@@ -1,0 +1,170 @@
+"""Child process for the cold-start and memory figures; ``bench.run`` starts it, not a person.
+
+    python -m bench.coldstart main DATA_DIR USERNAME PASSWORD   the app's path to a painted list
+    python -m bench.coldstart bare                              a bare Qt window, for comparison
+
+Times are taken from the first line of this module (``T0``). A ``PAINTED`` line is printed as soon
+as the watched widget (the letter table, with rows) has painted, so the parent can take its own
+wall time from the spawn; the full report follows as one ``BENCH {json}`` line after the window
+has settled for a second (background reads landed), with the resident memory then.
+
+``main`` follows the app's own start-up (``desktop.ui.app``): the QApplication, opening the
+store, the first-run check, log-in (``accounts.login`` instead of the dialog), then ``MainWindow``
+on Surat Keluar.
+"""
+
+import time
+
+T0 = time.perf_counter()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+SETTLE_MS = 1000  # after the first paint, let background reads land before reading RSS
+
+
+def proc_status() -> dict[str, int]:
+    """VmRSS and VmHWM (peak RSS) of this process in kB, from /proc (Linux)."""
+    found: dict[str, int] = {}
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    found[key] = int(value.split()[0])
+    except OSError:
+        pass
+    return found
+
+
+class Recorder:
+    """Marks of the start-up path, and the report once the watched widget has painted."""
+
+    def __init__(self) -> None:
+        self.marks: dict[str, float] = {}
+        self.report: dict[str, Any] = {}
+
+    def mark(self, name: str) -> None:
+        self.marks[name] = time.perf_counter() - T0
+
+    def painted(self) -> None:
+        self.mark("first_paint")
+        print("PAINTED", flush=True)
+        self.report = {"first_paint_s": self.marks["first_paint"], "marks": self.marks}
+        self.report.update({f"{k}_paint_kb": v for k, v in proc_status().items()})
+
+    def finish(self, extra: dict[str, Any]) -> None:
+        self.report.update({f"{k}_settled_kb": v for k, v in proc_status().items()})
+        self.report.update(extra)
+        print("BENCH " + json.dumps(self.report), flush=True)
+
+
+def watch_first_paint(widget: Any, ready: Any, on_painted: Any) -> Any:
+    """Call ``on_painted`` once control returns to the event loop after ``widget`` painted
+    while ``ready()`` is true."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Filter(QObject):
+        done = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if not self.done and event.type() == QEvent.Type.Paint and ready():
+                self.done = True
+                QTimer.singleShot(0, on_painted)  # runs after this paint has completed
+            return False
+
+    flt = Filter(widget)
+    widget.installEventFilter(flt)
+    return flt
+
+
+def bare() -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    rec = Recorder()
+    app = QApplication(sys.argv[:1])
+    rec.mark("app")
+    window = QWidget()
+    window.resize(1280, 720)
+
+    def painted() -> None:
+        rec.painted()
+        QTimer.singleShot(SETTLE_MS, lambda: (rec.finish({}), app.quit()))
+
+    watch_first_paint(window, lambda: True, painted)
+    window.show()
+    rec.mark("shown")
+    return app.exec()
+
+
+def main_window(data_dir: Path, username: str, password: str) -> int:
+    from desktop.ui.app import make_app
+
+    rec = Recorder()
+    rec.mark("imports")
+    app = make_app(sys.argv[:1])
+    rec.mark("app")
+    from desktop.letters import accounts, office
+    from desktop.store.db import open_store
+
+    store = open_store(data_dir)
+    rec.mark("store_open")
+    if not office.is_set_up(store):
+        raise SystemExit("benchmark store is not set up")
+    user = accounts.login(store, username, password)
+    rec.mark("login")
+    from desktop.letters.queries import Queue
+    from desktop.ui import background, ops
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(store, user)
+    rec.mark("window_built")
+    window.open_queue(Queue.OUTGOING)
+    rec.mark("queue_opened")
+    table = window.table
+    model = table.model()
+    extra: dict[str, Any] = {}
+
+    def painted() -> None:
+        rec.painted()
+        extra.update(
+            rows=model.rowCount(),
+            queue=str(getattr(window.model, "queue", "")),
+            pages_fetched=getattr(window.model, "pages_fetched", None),
+            count_queries=getattr(window.model, "count_queries", None),
+        )
+        QTimer.singleShot(SETTLE_MS, settled)
+
+    def settled() -> None:
+        rec.finish(extra)
+        app.quit()
+
+    from PySide6.QtCore import QTimer
+
+    watch_first_paint(table.viewport(), lambda: model.rowCount() > 0, painted)
+    window.show()
+    rec.mark("shown")
+    try:
+        return app.exec()
+    finally:
+        background.wait_all()
+        ops.wait_idle()
+        store.close()
+
+
+def run(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if argv[:1] == ["bare"]:
+        return bare()
+    if len(argv) == 4 and argv[0] == "main":
+        return main_window(Path(argv[1]), argv[2], argv[3])
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

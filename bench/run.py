@@ -1,0 +1,573 @@
+"""Measure Naskah on a realistic store and compare each figure with its target.
+
+    .venv/bin/python -m bench.run [--letters 100000] [--only NAME[,NAME...]]
+
+NAME is one of: cold_start, memory, lists, search, save_draft, render. The store comes from
+``bench.generate`` (built once, cached under bench/out/) and is copied to a scratch folder for each
+run, so the logins and saves a run makes never change the cached store. Prints a markdown table
+and writes bench/out/results.json. See docs/benchmarks.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from bench import generate
+
+GROUPS = ("cold_start", "memory", "lists", "search", "save_draft", "render")
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = generate.OUT_DIR / "results.json"
+COLD_RUNS = 5
+CHILD_TIMEOUT_S = 90.0
+LIST_RUNS = 30
+SAVE_RUNS = 50
+RENDER_RUNS = 20
+BUDGET_S = 30.0  # per figure: a pathologically slow query is timed fewer times, not for hours
+
+
+@dataclass
+class Figure:
+    name: str
+    measured: float | None  # in ``unit``; None when it could not be measured
+    unit: str
+    stat: str  # "p95", "median", ...
+    target: float | None = None  # None: reported, no target
+    target_text: str = ""
+    runs: int = 0
+    note: str = ""
+    samples: list[float] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        if self.measured is None:
+            return "MISS" if self.target is not None else "-"
+        if self.target is None:
+            return "-"
+        return "PASS" if self.measured <= self.target else "MISS"
+
+
+# -- timing helpers --------------------------------------------------------------------------------
+
+
+def p95(samples: list[float]) -> float:
+    """Nearest-rank 95th percentile."""
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def timed(fn: Callable[[], object], runs: int, *, warmup: int = 2) -> tuple[list[float], str]:
+    """Wall times of ``runs`` calls in ms, after ``warmup`` calls; fewer if over ``BUDGET_S``."""
+    started = time.perf_counter()
+    first = 0.0
+    for _ in range(warmup):
+        t = time.perf_counter()
+        fn()
+        first = time.perf_counter() - t
+        if time.perf_counter() - started > BUDGET_S:
+            return [first * 1000], "too slow to repeat: one call timed"
+    budget_runs = runs if first <= 0 else max(1, min(runs, int(BUDGET_S / first)))
+    samples: list[float] = []
+    for _ in range(budget_runs):
+        t = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t) * 1000)
+    note = "" if budget_runs == runs else f"{budget_runs} runs (time budget)"
+    return samples, note
+
+
+def ms_figure(
+    name: str,
+    fn: Callable[[], object],
+    target: float | None,
+    *,
+    stat: str = "p95",
+    runs: int = LIST_RUNS,
+    note: str = "",
+) -> Figure:
+    samples, budget_note = timed(fn, runs)
+    value = p95(samples) if stat == "p95" else statistics.median(samples)
+    text = f"{stat} <= {target:g} ms" if target is not None else "report"
+    notes = "; ".join(n for n in (note, budget_note) if n)
+    return Figure(name, value, "ms", stat, target, text, len(samples), notes, samples)
+
+
+def failed(name: str, target: float | None, unit: str, exc: BaseException) -> Figure:
+    text = f"<= {target:g} {unit}" if target is not None else "report"
+    return Figure(name, None, unit, "-", target, text, 0, f"{type(exc).__name__}: {exc}")
+
+
+# -- the store -------------------------------------------------------------------------------------
+
+
+def scratch_copy(source: Path, letters: int) -> Path:
+    """A fresh copy of the cached store for this run (the cache itself is never written)."""
+    work = generate.OUT_DIR / f"work-n{letters}"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(source, work, ignore=shutil.ignore_patterns("*.lock", "backups"))
+    return work
+
+
+@dataclass
+class Bench:
+    data_dir: Path
+    manifest: dict[str, Any]
+
+    @property
+    def username(self) -> str:
+        return str(self.manifest["bench_user"])
+
+    @property
+    def password(self) -> str:
+        return str(self.manifest["password"])
+
+
+@contextmanager
+def opened(bench: Bench) -> Iterator[tuple[Any, Any]]:
+    from desktop.letters import accounts
+    from desktop.store.db import open_store
+
+    store = open_store(bench.data_dir)
+    try:
+        yield store, accounts.login(store, bench.username, bench.password)
+    finally:
+        store.close()
+
+
+# -- cold start and memory (child processes) -------------------------------------------------------
+
+
+def child(args: list[str]) -> dict[str, Any]:
+    """Run ``bench.coldstart``; its report plus ``wall_s``, the time from spawn to first paint
+    as seen from this process."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.coldstart", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    wall: float | None = None
+    report: dict[str, Any] | None = None
+    try:
+        for line in proc.stdout:
+            if line.startswith("PAINTED") and wall is None:
+                wall = time.perf_counter() - started
+            elif line.startswith("BENCH "):
+                report = json.loads(line[6:])
+                break
+        proc.wait(timeout=CHILD_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    stderr = proc.stderr.read() if proc.stderr else ""
+    proc.wait()
+    if report is None or wall is None:
+        tail = "\n".join(stderr.strip().splitlines()[-6:])
+        raise RuntimeError(f"exit {proc.returncode}: {tail}")
+    report["wall_s"] = wall
+    return report
+
+
+def cold_start(bench: Bench, runs: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str]:
+    """Alternate bare-window and main-window children; returns both lists of reports."""
+    bare: list[dict[str, Any]] = []
+    main: list[dict[str, Any]] = []
+    error = ""
+    args = ["main", str(bench.data_dir), bench.username, bench.password]
+    for _ in range(runs):
+        bare.append(child(["bare"]))
+        if error:
+            continue
+        try:
+            main.append(child(args))
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {exc}"
+    return bare, main, error
+
+
+def cold_start_figures(
+    bare: list[dict[str, Any]], main: list[dict[str, Any]], error: str
+) -> list[Figure]:
+    bare_s = [float(r["wall_s"]) for r in bare]
+    bare_med = statistics.median(bare_s)
+    figures = [
+        Figure(
+            "cold start: bare Qt window, first paint",
+            bare_med,
+            "s",
+            "median",
+            None,
+            "report (baseline)",
+            len(bare_s),
+            "",
+            bare_s,
+        ),
+    ]
+    if not main:
+        figures.append(
+            Figure(
+                "cold start: MainWindow on Surat Keluar, first page painted",
+                None,
+                "s",
+                "median",
+                1.0,
+                "median <= 1.0 s",
+                0,
+                error or "no run",
+            )
+        )
+        return figures
+    main_s = [float(r["wall_s"]) for r in main]
+    med = statistics.median(main_s)
+    marks = {k: statistics.median(r["marks"][k] for r in main) for k in main[0]["marks"]}
+    stages = ", ".join(f"{k} {v:.2f}" for k, v in marks.items())
+    note = f"{main[0].get('rows')} rows; child marks (s after first line): {stages}"
+    if error:
+        note += f"; later run failed: {error}"
+    figures += [
+        Figure(
+            "cold start: MainWindow on Surat Keluar, first page painted",
+            med,
+            "s",
+            "median",
+            1.0,
+            "median <= 1.0 s",
+            len(main_s),
+            note,
+            main_s,
+        ),
+        Figure(
+            "cold start: MainWindow / bare window",
+            med / bare_med,
+            "x",
+            "ratio",
+            4.0,
+            "<= 4x",
+            len(main_s),
+        ),
+    ]
+    return figures
+
+
+def memory_figures(main: list[dict[str, Any]], error: str) -> list[Figure]:
+    name = "memory: RSS, 100k store open, MainWindow on Surat Keluar"
+    if not main:
+        return [Figure(name, None, "MB", "median", 300, "<= 300 MB", 0, error or "no run")]
+    settled = [r["VmRSS_settled_kb"] / 1024 for r in main if "VmRSS_settled_kb" in r]
+    peak = max(r.get("VmHWM_settled_kb", 0) for r in main) / 1024
+    at_paint = statistics.median(r.get("VmRSS_paint_kb", 0) for r in main) / 1024
+    note = f"at first paint {at_paint:.0f} MB; peak (VmHWM) {peak:.0f} MB"
+    return [
+        Figure(
+            name,
+            statistics.median(settled),
+            "MB",
+            "median",
+            300,
+            "<= 300 MB",
+            len(settled),
+            note,
+            settled,
+        )
+    ]
+
+
+# -- list operations and search (in process) -------------------------------------------------------
+
+
+def list_figures(bench: Bench) -> list[Figure]:
+    from desktop.letters import queries
+    from desktop.letters.queries import ListFilter, Queue
+
+    figures: list[Figure] = []
+    out = Queue.OUTGOING
+    with opened(bench) as (store, user):
+        total = queries.count(store, user, out)
+
+        def first_page(filt: ListFilter | None = None) -> None:
+            queries.count(store, user, out, filt)
+            queries.page(store, user, out, filt)
+
+        figures.append(
+            ms_figure(
+                "list: Surat Keluar count + first page", first_page, 50, note=f"{total} letters"
+            )
+        )
+        for key in queries.SORTABLE:
+            flip = iter(range(10**6))
+
+            def sorted_page(key: str = key, flip: Iterator[int] = flip) -> None:
+                # Alternate directions: clicking a header toggles between them.
+                queries.page(store, user, out, sort=key, descending=next(flip) % 2 == 0)
+
+            figures.append(ms_figure(f"list: sort by {key} (first page)", sorted_page, 50))
+        last_offset = max(0, total - 100)
+        figures.append(
+            ms_figure(
+                "list: last page, reverse order (as LetterListModel)",
+                lambda: queries.page(store, user, out, descending=False, limit=total - last_offset),
+                50,
+            )
+        )
+        figures.append(
+            ms_figure(
+                "list: last page, OFFSET (queries.page only)",
+                lambda: queries.page(store, user, out, offset=last_offset),
+                50,
+            )
+        )
+        today = date.today()
+        quarter = ListFilter(date_from=today - timedelta(days=91), date_to=today)
+        n = queries.count(store, user, out, quarter)
+        figures.append(
+            ms_figure(
+                "list: date range (last 3 months) count + first page",
+                lambda: first_page(quarter),
+                50,
+                note=f"{n} letters",
+            )
+        )
+        figures.append(
+            ms_figure("list: queue counts (sidebar)", lambda: queries.queue_counts(store, user), 50)
+        )
+    return figures
+
+
+def search_figures(bench: Bench) -> list[Figure]:
+    from desktop.letters import queries
+    from desktop.letters.queries import ListFilter, Queue
+
+    figures: list[Figure] = []
+    with opened(bench) as (store, user):
+        for kind in ("common", "rare"):
+            word = str(bench.manifest[f"{kind}_word"])
+            filt = ListFilter(search=word)
+            hits = queries.count(store, user, Queue.OUTGOING, filt)
+
+            def search(filt: ListFilter = filt) -> None:
+                queries.count(store, user, Queue.OUTGOING, filt)
+                queries.page(store, user, Queue.OUTGOING, filt)
+
+            figures.append(
+                ms_figure(
+                    f"search: {kind} word '{word}' count + first page",
+                    search,
+                    30,
+                    note=f"{hits} hits",
+                )
+            )
+    return figures
+
+
+# -- writing and rendering -------------------------------------------------------------------------
+
+
+def save_figures(bench: Bench) -> list[Figure]:
+    from sqlmodel import col, select
+
+    from desktop.letters import drafting
+    from desktop.store.models import Letter
+
+    with opened(bench) as (store, user):
+        with store.read() as session:
+            letter = session.exec(
+                select(Letter)
+                .where(
+                    Letter.drafter_id == user.id,
+                    Letter.status == "draft",
+                    col(Letter.deleted_at).is_(None),
+                )
+                .order_by(col(Letter.updated_at).desc())
+                .limit(1)
+            ).one()
+        data = drafting.input_of(letter)
+        body = data.body_html
+        sync = store.engine.connect().exec_driver_sql("PRAGMA synchronous").scalar()
+        counter = iter(range(10**6))
+
+        def save() -> None:
+            # What the editor's autosave does: the whole draft, with a small edit each time.
+            i = next(counter)
+            data.body_html = body + f"<p>Catatan perbaikan ke-{i}.</p>"
+            data.hal = f"{letter.hal} ({i})"
+            drafting.save_draft(store, user, letter.id, data)
+
+        note = f"synchronous={'FULL' if sync == 2 else sync}; {len(body)} chars of body"
+        return [
+            ms_figure(
+                "save draft (save_draft, one transaction)", save, 20, runs=SAVE_RUNS, note=note
+            )
+        ]
+
+
+def render_figures(bench: Bench) -> list[Figure]:
+    from sqlalchemy import func
+    from sqlmodel import col, select
+
+    from desktop.letters.document import document_for
+    from desktop.render import page_count, render_pages, render_pdf
+    from desktop.render.fonts import ensure_gui_app
+    from desktop.store.models import Letter
+
+    ensure_gui_app()
+    with opened(bench) as (store, _user), store.read() as session:
+        candidates = session.exec(
+            select(Letter)
+            .where(
+                Letter.letter_type == "surat_dinas",
+                Letter.status == "signed",
+                func.length(Letter.body_html).between(900, 1400),
+            )
+            .order_by(col(Letter.seq).desc())
+            .limit(20)
+        ).all()
+        docs = [document_for(session, letter, store.blob_dir) for letter in candidates]
+    doc = next(d for d in docs if page_count(d) == 1)
+    t = time.perf_counter()
+    render_pdf(doc)
+    first = (time.perf_counter() - t) * 1000
+    pdf = ms_figure(
+        "render: one-page letter to PDF (render_pdf)",
+        lambda: render_pdf(doc),
+        100,
+        stat="median",
+        runs=RENDER_RUNS,
+        note=f"first call in the process {first:.0f} ms",
+    )
+    preview = ms_figure(
+        "render: preview page images at 96 dpi (render_pages)",
+        lambda: render_pages(doc, 96),
+        None,
+        stat="median",
+        runs=RENDER_RUNS,
+    )
+    return [pdf, preview]
+
+
+# -- the report ------------------------------------------------------------------------------------
+
+
+def fmt_value(f: Figure) -> str:
+    if f.measured is None:
+        return "error"
+    if f.unit == "ms":
+        return f"{f.measured:.1f} ms"
+    if f.unit == "s":
+        return f"{f.measured:.2f} s"
+    if f.unit == "x":
+        return f"{f.measured:.1f}x"
+    return f"{f.measured:.0f} {f.unit}"
+
+
+def table(figures: list[Figure]) -> str:
+    lines = ["| figure | measured | target | result | notes |", "|---|---|---|---|---|"]
+    for f in figures:
+        note = f.note.replace("|", "/")
+        lines.append(f"| {f.name} | {fmt_value(f)} | {f.target_text} | {f.verdict} | {note} |")
+    return "\n".join(lines)
+
+
+def environment(letters: int) -> dict[str, Any]:
+    import sqlite3
+
+    import PySide6
+
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "letters": letters,
+        "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "commit": commit,
+        "cpus": os.cpu_count(),
+        "load_avg_start": os.getloadavg(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "pyside6": PySide6.__version__,
+        "platform": platform.platform(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="bench.run", description=__doc__.split("\n")[0])
+    p.add_argument("--letters", type=int, default=generate.DEFAULT_LETTERS)
+    p.add_argument("--only", default="", help=f"comma-separated: {', '.join(GROUPS)}")
+    args = p.parse_args(argv)
+    only = [g.strip() for g in args.only.split(",") if g.strip()] or list(GROUPS)
+    unknown = sorted(set(only) - set(GROUPS))
+    if unknown:
+        p.error(f"unknown NAME {unknown}; choose from {', '.join(GROUPS)}")
+
+    cached = generate.ensure_store(args.letters)
+    bench = Bench(scratch_copy(cached, args.letters), generate.manifest(cached))
+    env = environment(args.letters)
+    print(
+        f"store: {args.letters} letters, scratch copy {bench.data_dir}; "
+        f"load average {env['load_avg_start'][0]:.2f} on {env['cpus']} CPUs",
+        flush=True,
+    )
+    figures: list[Figure] = []
+
+    # Children first: the store's lock admits one process at a time.
+    if "cold_start" in only or "memory" in only:
+        runs = COLD_RUNS if "cold_start" in only else 3
+        print(f"cold start: {runs} x (bare window, MainWindow) ...", flush=True)
+        bare, main_reports, error = cold_start(bench, runs)
+        if "cold_start" in only:
+            figures += cold_start_figures(bare, main_reports, error)
+        if "memory" in only:
+            figures += memory_figures(main_reports, error)
+    steps: list[tuple[str, Callable[[Bench], list[Figure]], str, float | None]] = [
+        ("lists", list_figures, "list operations", 50),
+        ("search", search_figures, "full-text search", 30),
+        ("save_draft", save_figures, "save draft", 20),
+        ("render", render_figures, "render", 100),
+    ]
+    for group, fn, label, target in steps:
+        if group not in only:
+            continue
+        print(f"{label} ...", flush=True)
+        try:
+            figures += fn(bench)
+        except Exception as exc:
+            figures.append(failed(label, target, "ms", exc))
+
+    env["load_avg_end"] = os.getloadavg()
+    print()
+    print(table(figures))
+    print(
+        f"\nload average at start {env['load_avg_start'][0]:.2f}, at end "
+        f"{env['load_avg_end'][0]:.2f} ({env['cpus']} CPUs)"
+    )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {"environment": env, "figures": [asdict(f) | {"verdict": f.verdict} for f in figures]},
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    print(f"results written to {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
