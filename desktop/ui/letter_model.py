@@ -31,8 +31,8 @@ from desktop.ui.qt import (
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 40
-ROW_ROLE = Qt.ItemDataRole.UserRole  # the whole LetterRow
-ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the letter's id
+ROW_ROLE = int(Qt.ItemDataRole.UserRole.value)  # the whole LetterRow
+ID_ROLE = ROW_ROLE + 1  # the letter's id
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -62,15 +62,26 @@ def columns() -> list[Column]:
     ]
 
 
-def _date_text(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+_LOCAL = datetime.now().astimezone().tzinfo
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ROW = ROW_ROLE
+_ID = ID_ROLE
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+# Formatted by hand: strftime and astimezone() without a zone are slow enough to show when a
+# page of a hundred rows is formatted while the list paints.
+def date_text(value: date | None) -> str:
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
 
 
 def time_text(value: datetime) -> str:
     """Local "dd/mm/yyyy HH.MM" for a stored time."""
     if value.tzinfo is None:  # SQLite hands back naive UTC
         value = value.replace(tzinfo=UTC)
-    return value.astimezone().strftime("%d/%m/%Y %H.%M")
+    local = value.astimezone(_LOCAL)
+    return f"{date_text(local.date())} {local.hour:02d}.{local.minute:02d}"
 
 
 class LetterListModel(QAbstractTableModel):
@@ -93,7 +104,9 @@ class LetterListModel(QAbstractTableModel):
         self.descending = True
         self._columns = columns()
         self._count = 0
-        self._pages: OrderedDict[int, list[LetterRow]] = OrderedDict()
+        # Each cached row with its column texts, formatted once when its page is fetched.
+        self._pages: OrderedDict[int, list[tuple[LetterRow, tuple[str, ...]]]] = OrderedDict()
+        self._keys = [c.key for c in self._columns]
         self._type_labels = {k: t.label for k, t in letter_types().items()}
         self.pages_fetched = 0  # how many page queries ran (for tests and benchmarks)
         self.count_queries = 0
@@ -137,12 +150,16 @@ class LetterListModel(QAbstractTableModel):
         self.endResetModel()
         self.view_changed.emit()
 
-    def row_at(self, row: int) -> LetterRow | None:
+    def _entry(self, row: int) -> tuple[LetterRow, tuple[str, ...]] | None:
         if not 0 <= row < self._count:
             return None
         rows = self._page(row // PAGE_SIZE)
         offset = row % PAGE_SIZE
         return rows[offset] if offset < len(rows) else None
+
+    def row_at(self, row: int) -> LetterRow | None:
+        entry = self._entry(row)
+        return entry[0] if entry else None
 
     def letter_id(self, row: int) -> str | None:
         found = self.row_at(row)
@@ -151,7 +168,7 @@ class LetterListModel(QAbstractTableModel):
     def find_row(self, letter_id: str) -> int | None:
         """The row of ``letter_id`` among the pages already fetched, if any."""
         for number, rows in self._pages.items():
-            for i, r in enumerate(rows):
+            for i, (r, _texts) in enumerate(rows):
                 if r.id == letter_id:
                     return number * PAGE_SIZE + i
         return None
@@ -162,11 +179,11 @@ class LetterListModel(QAbstractTableModel):
         self.count_queries += 1
         return queries.count(self.store, self.user, self.queue, self.filter)
 
-    def _page(self, number: int) -> list[LetterRow]:
-        rows = self._pages.get(number)
-        if rows is not None:
+    def _page(self, number: int) -> list[tuple[LetterRow, tuple[str, ...]]]:
+        cached = self._pages.get(number)
+        if cached is not None:
             self._pages.move_to_end(number)
-            return rows
+            return cached
         start = number * PAGE_SIZE
         end = min(start + PAGE_SIZE, self._count)
         self.pages_fetched += 1
@@ -184,10 +201,11 @@ class LetterListModel(QAbstractTableModel):
                 sort=self.sort_key, descending=self.descending,
                 offset=start, limit=PAGE_SIZE,
             )  # fmt: skip
-        self._pages[number] = rows
+        entries = [(r, tuple(self._display(r, key) for key in self._keys)) for r in rows]
+        self._pages[number] = entries
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
-        return rows
+        return entries
 
     # -- Qt model interface ---------------------------------------------------------------
 
@@ -209,28 +227,29 @@ class LetterListModel(QAbstractTableModel):
             return _tr("Kolom ini tidak dapat diurutkan")
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE, ID_ROLE,
-        ):  # fmt: skip
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell on each paint: keep the common path short.
+        if role != _DISPLAY and role not in (_TOOLTIP, _ROW, _ID):
             return None
-        row = self.row_at(index.row())
-        if row is None or not 0 <= index.column() < len(self._columns):
+        if not index.isValid():
             return None
-        if role == ROW_ROLE:
+        entry = self._entry(index.row())
+        column = index.column()
+        if entry is None or not 0 <= column < len(self._keys):
+            return None
+        if role == _DISPLAY:
+            return entry[1][column]
+        row = entry[0]
+        if role == _ROW:
             return row
-        if role == ID_ROLE:
+        if role == _ID:
             return row.id
-        key = self._columns[index.column()].key
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if key in ("hal", "addressees_text"):
-                return getattr(row, key) or None
-            return None
-        return self._display(row, key)
+        key = self._keys[column]
+        return (getattr(row, key) or None) if key in ("hal", "addressees_text") else None
 
     def _display(self, row: LetterRow, key: str) -> str:
         if key == "letter_date":
-            return _date_text(row.letter_date)
+            return date_text(row.letter_date)
         if key == "updated_at":
             return time_text(row.updated_at)
         if key == "letter_type":
@@ -243,6 +262,4 @@ class LetterListModel(QAbstractTableModel):
         return str(getattr(row, key))
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -12,7 +12,7 @@ from desktop.letters import drafting
 from desktop.ui import background
 from desktop.ui.editor_page import EditorPage
 from desktop.ui.main_window import MainWindow
-from desktop.ui.qt import QLabel, QTextCursor, Qt
+from desktop.ui.qt import QLabel, Qt, QTextCursor
 from tests.conftest import Office
 
 
