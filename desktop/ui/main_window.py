@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         sidebar.setObjectName("queues")
         sidebar.setUniformItemSizes(True)
         sidebar.setMinimumWidth(190)
+        sidebar.setStyleSheet("QListWidget#queues::item { padding: 6px 6px; }")
         sidebar.setMaximumWidth(260)
         font = QFont(sidebar.font())
         font.setPointSizeF(font.pointSizeF() * 1.1)
