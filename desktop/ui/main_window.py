@@ -201,11 +201,13 @@ class MainWindow(QMainWindow):
 
     def open_queue(self, queue: Queue) -> None:
         """Show ``queue`` under the current filter (and select it in the sidebar)."""
+        self._queue_chosen = True
         self._select_queue(queue)
         self._apply(queue, self.filters.current())
         self.show_list()
 
     def _filter_changed(self, filt: ListFilter) -> None:
+        self._queue_chosen = True
         self._apply(self.model.queue, filt)
 
     def _apply(self, queue: Queue, filt: ListFilter) -> None:
@@ -238,8 +240,8 @@ class MainWindow(QMainWindow):
             item.setFont(font)
         self._show_person()
         if not self._queue_chosen:
-            self._queue_chosen = True
             self._open_busiest_first(counts)
+            self._queue_chosen = True
 
     def _open_busiest_first(self, counts: dict[Queue, int]) -> None:
         """At start, if the role's queue is empty, show the first one that has letters."""

@@ -78,6 +78,18 @@ def test_leaving_the_editor_saves(qtbot: Any, office_staff: Office, click: Any) 
     assert revision_count(office_staff, letter_id) == 2
 
 
+def test_moving_out_of_the_form_saves_at_once(qtbot: Any, office_staff: Office) -> None:
+    window, page = open_new_draft(qtbot, office_staff, "surat_dinas")
+    page.editor.hal.setFocus()
+    qtbot.keyClicks(page.editor.hal, "Disimpan Saat Fokus Pindah")
+    assert page.editor.dirty
+    page.history_button.setFocus()  # outside the form, still on the page
+    assert page.save_label.text() == "Menyimpan..."  # not waiting for the typing pause
+    qtbot.waitUntil(lambda: page.save_label.text().startswith("Tersimpan "))
+    assert revision_count(office_staff, page.letter.id) == 2
+    window.close()
+
+
 def test_sending_an_incomplete_draft_marks_the_missing_fields(
     qtbot: Any, office_staff: Office, click: Any
 ) -> None:
