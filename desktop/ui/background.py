@@ -128,8 +128,10 @@ class _Job(QRunnable):
 class Channel:
     """A stream of requests of one kind for one owner; only the newest answer is delivered.
 
-    ``owner`` is a QObject (usually the widget that shows the result): once it is destroyed,
-    answers are dropped instead of calling into a dead widget.
+    At most one request of a channel runs at a time: one made while another runs waits, and a
+    newer one replaces it (so a slow query or render never piles up behind itself). ``owner``
+    is a QObject (usually the widget that shows the result): once it is destroyed, answers are
+    dropped instead of calling into a dead widget.
     """
 
     def __init__(
@@ -144,15 +146,28 @@ class Channel:
         self._on_error = on_error
         self._ticket = 0
         self._alive = True
-        self.busy = False
+        self._running = False
+        self._waiting: Callable[[], Any] | None = None
         owner.destroyed.connect(self._owner_gone)
+
+    @property
+    def busy(self) -> bool:
+        """True while a request runs or waits."""
+        return self._running or self._waiting is not None
 
     def _owner_gone(self) -> None:
         self._alive = False
+        self._waiting = None
 
     def submit(self, fn: Callable[[], Any]) -> None:
         self._ticket += 1
-        self.busy = True
+        if self._running:
+            self._waiting = fn
+        else:
+            self._start(fn)
+
+    def _start(self, fn: Callable[[], Any]) -> None:
+        self._running = True
         relay = _Relay(self)
         _in_flight.add(relay)
         pool(self._pool_name).start(_Job(fn, relay, self._ticket))
@@ -160,18 +175,23 @@ class Channel:
     def cancel(self) -> None:
         """Forget the requests made so far (their answers will be dropped)."""
         self._ticket += 1
-        self.busy = False
+        self._waiting = None
+
+    def _finished(self, ticket: int) -> bool:
+        """Start the waiting request, if any; True if the finished answer is the one to show."""
+        self._running = False
+        if self._waiting is not None and self._alive:
+            fn, self._waiting = self._waiting, None
+            self._start(fn)
+        return ticket == self._ticket and self._alive
 
     def _deliver(self, ticket: int, result: object) -> None:
-        if ticket != self._ticket or not self._alive:
-            return
-        self.busy = False
-        self._on_result(result)
+        if self._finished(ticket):
+            self._on_result(result)
 
     def _fail(self, ticket: int, exc: BaseException, trace: str) -> None:
-        if ticket != self._ticket or not self._alive:
+        if not self._finished(ticket):
             return
-        self.busy = False
         if self._on_error is not None:
             self._on_error(exc, trace)
         else:
