@@ -151,4 +151,16 @@ def letter_table(model: LetterListModel, parent: QWidget | None = None) -> QTabl
     header.setSortIndicatorShown(True)
     header.setSortIndicator(model.column_of(model.sort_key), Qt.SortOrder.DescendingOrder)
     view.setSortingEnabled(True)
+
+    def keep_indicator_honest(section: int, _order: Qt.SortOrder) -> None:
+        # A column SQL cannot sort by leaves the order as it was; so must the arrow.
+        if model.column(section).sort_key is None:
+            order = (
+                Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+            )
+            header.blockSignals(True)
+            header.setSortIndicator(model.column_of(model.sort_key), order)
+            header.blockSignals(False)
+
+    header.sortIndicatorChanged.connect(keep_indicator_honest)
     return view

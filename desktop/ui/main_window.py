@@ -135,6 +135,10 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
         right_layout.addWidget(self.filters)
+        self.empty_label = QLabel()
+        self.empty_label.setStyleSheet("color: #555; padding: 6px;")
+        self.empty_label.hide()
+        right_layout.addWidget(self.empty_label)
         right_layout.addWidget(self.table, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -268,6 +272,16 @@ class MainWindow(QMainWindow):
     def _show_list_count(self) -> None:
         n = self.model.rowCount()
         self.count_label.setText(self.tr("{n} surat").format(n=f"{n:,}".replace(",", ".")))
+        if n:
+            self.empty_label.hide()
+            return
+        if self.model.filter != ListFilter():
+            self.empty_label.setText(self.tr("Tidak ada surat yang cocok dengan penyaring."))
+        else:
+            self.empty_label.setText(
+                self.tr("Tidak ada surat di {queue}.").format(queue=QUEUE_LABELS[self.model.queue])
+            )
+        self.empty_label.show()
 
     def _focus_search(self) -> None:
         self.show_list()

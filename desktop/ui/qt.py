@@ -115,12 +115,19 @@ __all__ = [
 __all__ += ["QAbstractButton", "QDoubleSpinBox", "QProgressBar"]
 
 # Letter list, editor, preview and views: menus, rich-text formats, printing.
-from PySide6.QtCore import QElapsedTimer, QItemSelection
-from PySide6.QtGui import QResizeEvent, QTextCharFormat, QTextLength, QTextTableFormat, QWheelEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtCore import QElapsedTimer, QItemSelection, QPoint  # noqa: E402
+from PySide6.QtGui import (  # noqa: E402
+    QResizeEvent,
+    QTextCharFormat,
+    QTextLength,
+    QTextTableFormat,
+    QWheelEvent,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: E402
+from PySide6.QtWidgets import QMenu, QToolButton  # noqa: E402
 
 __all__ += [
-    "QElapsedTimer", "QItemSelection", "QMenu", "QPrintDialog", "QPrinter", "QResizeEvent",
-    "QTextCharFormat", "QTextLength", "QTextTableFormat", "QToolButton", "QWheelEvent",
+    "QElapsedTimer", "QItemSelection", "QMenu", "QPoint", "QPrintDialog", "QPrinter",
+    "QResizeEvent", "QTextCharFormat", "QTextLength", "QTextTableFormat", "QToolButton",
+    "QWheelEvent",
 ]  # fmt: skip

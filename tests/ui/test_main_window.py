@@ -16,7 +16,7 @@ from desktop.letters.templates import letter_types
 from desktop.store.db import Store
 from desktop.ui import background
 from desktop.ui.main_window import MainWindow
-from desktop.ui.qt import QDate, QDialog, Qt, QWidget
+from desktop.ui.qt import QDate, QDialog, QPoint, Qt, QWidget
 from tests.conftest import Office
 
 
@@ -122,6 +122,8 @@ def test_filter_bar_narrows_the_list(qtbot: Any, office_staff: Office, click: An
     qtbot.waitUntil(lambda: window.model.rowCount() == 5)
     bar.letter_type.setCurrentIndex(bar.letter_type.findData("surat_undangan"))
     assert window.model.rowCount() == 0
+    assert window.empty_label.isVisible()
+    assert window.empty_label.text() == "Tidak ada surat yang cocok dengan penyaring."
     bar.letter_type.setCurrentIndex(0)
     bar.status.setCurrentIndex(bar.status.findData("draft"))
     assert window.model.rowCount() == 5
@@ -171,4 +173,10 @@ def test_a_long_list_is_fetched_a_page_at_a_time(qtbot: Any, office_staff: Offic
     window.table.sortByColumn(window.model.column_of("hal"), Qt.SortOrder.AscendingOrder)
     window.table.viewport().repaint()
     assert window.model.index(0, 2).data() == "Laporan Kegiatan 0"
+    # "Tujuan" cannot be sorted in SQL: clicking it changes neither the order nor the arrow.
+    header = window.table.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(3) + 20, 10)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert window.model.sort_key == "hal"
+    assert header.sortIndicatorSection() == window.model.column_of("hal")
     assert window.model.count_queries <= 2
