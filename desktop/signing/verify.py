@@ -1,0 +1,357 @@
+"""Offline verification of the signatures in a PDF (pyHanko), against the roots we trust.
+
+``verify_pdf(pdf, trust_roots, crls, now)`` never fetches anything from the network. For each
+signature it reports whether it is intact (digest, signature value, and the /Contents
+container byte for byte: canonical hex with zero padding only, since those bytes are outside
+the signed ranges), which bytes it covers and which it does not, whether what was appended
+later is only signatures/timestamps/validation data, the signer, the chain status at ``now``
+(trusted / unknown / revoked / expired / invalid) and, for a revoked or expired certificate,
+whether it was good when the letter was signed, with the signing time claimed by the signer,
+its timestamp token and the first document timestamp covering it.
+
+Evidence of the signing time for "valid at signing": a trusted timestamp (the signature's own
+token or a later document timestamp); without one, the time claimed by the signer's PC is
+accepted only for an expired certificate, or for a certificate revoked for a reason other than
+key compromise or an unspecified one (someone holding a stolen key can claim any time).
+
+Raises ``NotAPdf``, ``DamagedPdf``, ``EncryptedPdf`` or ``NoSignatures``; a damaged signature
+is reported as not intact, never raised.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from asn1crypto import crl as asn1_crl
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation.pdf_embedded import (
+    EmbeddedPdfSignature,
+    async_validate_pdf_signature,
+    async_validate_pdf_timestamp,
+)
+from pyhanko.sign.validation.status import SignatureCoverageLevel, TimestampSignatureStatus
+from pyhanko_certvalidator import CertificateValidator, ValidationContext
+
+from desktop.i18n import _
+from desktop.signing._asn1 import to_asn1_cert, to_asn1_crl
+from desktop.signing.errors import NoSignatures
+from desktop.signing.pades import open_pdf
+from desktop.signing.report import (
+    ByteSpan,
+    DocumentTimestampReport,
+    LaterChanges,
+    SignatureReport,
+    TimestampInfo,
+    VerificationReport,
+)
+from desktop.signing.verify_chain import judge_chain
+
+# pyHanko and certvalidator log every failed check as a warning with a traceback; the report
+# carries what matters, so keep the app's log readable.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
+
+_HEX = re.compile(rb"[0-9a-f]*|[0-9A-F]*")
+
+
+def _der_length(data: bytes) -> int | None:
+    if len(data) < 2 or data[0] != 0x30:
+        return None
+    if data[1] < 0x80:
+        return 2 + data[1]
+    n = data[1] & 0x7F
+    if not 1 <= n <= 4 or len(data) < 2 + n:
+        return None
+    return 2 + n + int.from_bytes(data[2 : 2 + n], "big")
+
+
+def contents_problem(pdf: bytes, byte_range: Sequence[int]) -> str | None:
+    """Why the bytes between the signed ranges are not exactly an untouched signature
+    container (``<`` hex of one DER object, zero padding ``>``), or None."""
+    if len(byte_range) != 4 or byte_range[0] != 0:
+        return _("Rentang bita tanda tangan tidak baku.")
+    start, end = byte_range[0] + byte_range[1], byte_range[2]
+    raw = pdf[start:end]
+    if not 0 < start < end <= len(pdf) or raw[:1] != b"<" or raw[-1:] != b">":
+        return _("Rentang bita tanda tangan tidak menunjuk ke isi tanda tangan.")
+    hexpart = raw[1:-1]
+    if len(hexpart) % 2 or not _HEX.fullmatch(hexpart):
+        return _("Isi tanda tangan (/Contents) diubah di luar bagian yang ditandatangani.")
+    data = bytes.fromhex(hexpart.decode("ascii"))
+    length = _der_length(data)
+    if length is None or length > len(data) or any(data[length:]):
+        return _("Isi tanda tangan (/Contents) diubah di luar bagian yang ditandatangani.")
+    return None
+
+
+def _spans(emb: EmbeddedPdfSignature, size: int) -> tuple[list[ByteSpan], list[ByteSpan]]:
+    br = [int(v) for v in emb.byte_range]
+    if len(br) != 4:
+        return [], [(0, size)]
+    signed = [(br[0], br[0] + br[1]), (br[2], br[2] + br[3])]
+    end = br[2] + br[3]
+    return signed, ([(end, size)] if end < size else [])
+
+
+def _signed_end(emb: EmbeddedPdfSignature) -> int:
+    br = [int(v) for v in emb.byte_range]
+    return br[2] + br[3] if len(br) == 4 else 0
+
+
+def _later_changes(
+    coverage: SignatureCoverageLevel | None,
+    level: ModificationLevel | None,
+    tail_benign: bool,
+    signed_end: int,
+    size: int,
+) -> LaterChanges:
+    if coverage == SignatureCoverageLevel.ENTIRE_FILE and signed_end == size:
+        return LaterChanges.NONE
+    if coverage != SignatureCoverageLevel.ENTIRE_REVISION or level is None:
+        return LaterChanges.MODIFIED
+    if level.value > ModificationLevel.FORM_FILLING.value or not tail_benign:
+        return LaterChanges.MODIFIED
+    return LaterChanges.ALLOWED
+
+
+def _ts_info(status: TimestampSignatureStatus | None) -> TimestampInfo | None:
+    if status is None:
+        return None
+    cn = status.signing_cert.subject.native.get("common_name", "")
+    return TimestampInfo(
+        time=status.timestamp.astimezone(UTC),
+        intact=bool(status.intact and status.valid),
+        trusted=status.trusted,
+        tsa=str(cn),
+    )
+
+
+def _name_attr(cert: asn1_x509.Certificate, attr: str) -> str:
+    return str(cert.subject.native.get(attr, "") or "")
+
+
+class _Verifier:
+    def __init__(
+        self,
+        pdf: bytes,
+        reader: PdfFileReader,
+        trust_roots: Sequence[x509.Certificate],
+        crls: Sequence[x509.CertificateRevocationList],
+        now: datetime,
+    ) -> None:
+        self.pdf, self.reader, self.now = pdf, reader, now
+        self.roots = [to_asn1_cert(c) for c in trust_roots]
+        self.crls: list[asn1_crl.CertificateList] = [to_asn1_crl(c) for c in crls]
+
+    def context(self, moment: datetime) -> ValidationContext:
+        return ValidationContext(
+            trust_roots=self.roots,
+            crls=self.crls,
+            moment=moment,
+            allow_fetching=False,
+            revocation_mode="soft-fail",
+            retroactive_revinfo=True,
+        )
+
+    async def run(self) -> VerificationReport:
+        size = len(self.pdf)
+        embedded = list(self.reader.embedded_signatures)
+        if not embedded:
+            raise NoSignatures()
+        ends = {id(e): _signed_end(e) for e in embedded}
+        last_end = max(ends.values())
+        tail = (last_end, size) if last_end < size else None
+        doc_ts: list[tuple[int, DocumentTimestampReport]] = []
+        for emb in embedded:
+            if emb.sig_object_type == "/DocTimeStamp":
+                doc_ts.append((ends[id(emb)], await self.document_timestamp(emb, size)))
+        # The last signed revision's own diff tells what the unsigned tail changed.
+        tail_benign = True
+        if tail is not None:
+            last = max(embedded, key=lambda e: ends[id(e)])
+            try:
+                last.compute_integrity_info()
+                level = getattr(last.diff_result, "modification_level", None)
+                tail_benign = (
+                    level is not None and level.value <= ModificationLevel.LTA_UPDATES.value
+                )
+            except Exception:
+                tail_benign = False
+        if not tail_benign:
+            doc_ts = [(end, _replace_changes(r, LaterChanges.MODIFIED)) for end, r in doc_ts]
+        signatures = []
+        for emb in embedded:
+            if emb.sig_object_type != "/DocTimeStamp":
+                later_ts = [
+                    r.timestamp
+                    for end, r in doc_ts
+                    if end > ends[id(emb)] and r.valid and r.timestamp is not None
+                ]
+                first_ts = min(later_ts, key=lambda t: t.time) if later_ts else None
+                signatures.append(await self.signature(emb, size, tail_benign, first_ts))
+        return VerificationReport(
+            size=size,
+            signatures=signatures,
+            document_timestamps=[r for _end, r in doc_ts],
+            unsigned_tail=tail,
+            checked_at=self.now,
+        )
+
+    async def document_timestamp(
+        self, emb: EmbeddedPdfSignature, size: int
+    ) -> DocumentTimestampReport:
+        signed, uncovered = _spans(emb, size)
+        problems = []
+        problem = contents_problem(self.pdf, [int(v) for v in emb.byte_range])
+        if problem:
+            problems.append(problem)
+        try:
+            status = await async_validate_pdf_timestamp(emb, self.context(self.now))
+            info = _ts_info(status)
+            later = _later_changes(
+                status.coverage, status.modification_level, True, signed[-1][1], size
+            )
+        except Exception as exc:
+            info, later = None, LaterChanges.MODIFIED
+            problems.append(
+                _("Cap waktu dokumen tidak dapat diperiksa ({e}).").format(e=type(exc).__name__)
+            )
+        if info is not None and not info.intact:
+            problems.append(_("Cap waktu dokumen rusak atau tidak cocok dengan isi dokumen."))
+        elif info is not None and not info.trusted:
+            problems.append(_("Penerbit cap waktu dokumen tidak tepercaya."))
+        return DocumentTimestampReport(
+            field_name=str(emb.field_name),
+            timestamp=info,
+            signed_ranges=signed,
+            covers_whole_document=not uncovered,
+            uncovered_ranges=uncovered,
+            later_changes=later,
+            problems=problems,
+        )
+
+    async def valid_at(self, emb: EmbeddedPdfSignature, moment: datetime) -> bool:
+        validator = CertificateValidator(
+            emb.signer_cert,
+            intermediate_certs=list(emb.other_embedded_certs),
+            validation_context=self.context(moment),
+        )
+        try:
+            await validator.async_validate_usage({"non_repudiation"})
+        except Exception:
+            return False
+        return True
+
+    async def signature(
+        self,
+        emb: EmbeddedPdfSignature,
+        size: int,
+        tail_benign: bool,
+        doc_timestamp: TimestampInfo | None,
+    ) -> SignatureReport:
+        signed, uncovered = _spans(emb, size)
+        cert = emb.signer_cert
+        problems: list[str] = []
+        container = contents_problem(self.pdf, [int(v) for v in emb.byte_range])
+        if container:
+            problems.append(container)
+        try:
+            status = await async_validate_pdf_signature(
+                emb, self.context(self.now), ts_validation_context=self.context(self.now)
+            )
+        except Exception as exc:
+            problems.append(
+                _("Tanda tangan tidak dapat diperiksa ({e}).").format(e=type(exc).__name__)
+            )
+            status = None
+        intact = bool(status and status.intact and status.valid) and container is None
+        if status is not None and not intact and not container:
+            problems.append(_("Isi dokumen tidak cocok dengan tanda tangan (dokumen diubah)."))
+        later = (
+            _later_changes(
+                status.coverage, status.modification_level, tail_benign, signed[-1][1], size
+            )
+            if status is not None and signed
+            else LaterChanges.MODIFIED
+        )
+        if later == LaterChanges.MODIFIED and uncovered:
+            start, end = uncovered[0]
+            problems.append(
+                _(
+                    "Dokumen diubah setelah ditandatangani: bita {a}-{b} tidak dilindungi "
+                    "tanda tangan ini."
+                ).format(a=start, b=end - 1)
+            )
+        elif later == LaterChanges.MODIFIED:
+            problems.append(_("Struktur dokumen diubah setelah ditandatangani."))
+        claimed = status.signer_reported_dt if status is not None else emb.self_reported_timestamp
+        timestamp = _ts_info(status.timestamp_validity) if status is not None else None
+        verdict = await judge_chain(
+            status,
+            cert,
+            now=self.now,
+            have_crls=bool(self.crls),
+            timestamp=timestamp,
+            doc_timestamp=doc_timestamp,
+            claimed=claimed,
+            valid_at=lambda moment: self.valid_at(emb, moment),
+        )
+        return SignatureReport(
+            field_name=str(emb.field_name),
+            intact=intact,
+            signed_ranges=signed,
+            covers_whole_document=not uncovered,
+            uncovered_ranges=uncovered,
+            later_changes=later,
+            signer_name=_name_attr(cert, "common_name") or cert.subject.human_friendly,
+            signer_subject=cert.subject.human_friendly,
+            signer_nip=_name_attr(cert, "serial_number"),
+            issuer=cert.issuer.human_friendly,
+            serial=cert.serial_number,
+            chain=verdict.chain,
+            valid_at_signing=verdict.valid_at_signing,
+            claimed_signing_time=claimed.astimezone(UTC) if claimed else None,
+            timestamp=timestamp,
+            document_timestamp=doc_timestamp,
+            revoked_at=verdict.revoked_at,
+            problems=problems + verdict.problems,
+            warnings=verdict.warnings,
+        )
+
+
+def _replace_changes(
+    report: DocumentTimestampReport, later: LaterChanges
+) -> DocumentTimestampReport:
+    return replace(report, later_changes=later)
+
+
+def verify_pdf(
+    pdf: bytes,
+    trust_roots: Sequence[x509.Certificate],
+    crls: Sequence[x509.CertificateRevocationList] = (),
+    now: datetime | None = None,
+) -> VerificationReport:
+    """Verify every signature and document timestamp in ``pdf`` (see the module docs)."""
+    reader = open_pdf(pdf)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    return asyncio.run(_Verifier(pdf, reader, trust_roots, crls, moment).run())
+
+
+async def verify_pdf_async(
+    pdf: bytes,
+    trust_roots: Sequence[x509.Certificate],
+    crls: Sequence[x509.CertificateRevocationList] = (),
+    now: datetime | None = None,
+) -> VerificationReport:
+    """``verify_pdf`` for callers already inside an event loop (the server)."""
+    reader = open_pdf(pdf)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    return await _Verifier(pdf, reader, trust_roots, crls, moment).run()

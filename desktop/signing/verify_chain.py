@@ -1,0 +1,198 @@
+"""Judging a signer's certificate chain, including "revoked/expired, but good when signed".
+
+Kept apart from ``verify.py`` so the rules read in one place (see that module's docs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from asn1crypto import x509 as asn1_x509
+from pyhanko.sign.ades.report import AdESIndeterminate
+from pyhanko.sign.validation.status import PdfSignatureStatus
+
+from desktop.i18n import _
+from desktop.signing.report import ChainStatus, TimestampInfo
+
+# Revocation reasons after which the signer's own clock is still believed for "signed before".
+CLAIMED_TIME_OK_REASONS = frozenset(
+    {
+        "affiliation_changed",
+        "superseded",
+        "cessation_of_operation",
+        "privilege_withdrawn",
+    }
+)
+
+_CHAIN: dict[object, ChainStatus] = {
+    AdESIndeterminate.REVOKED_NO_POE: ChainStatus.REVOKED,
+    AdESIndeterminate.REVOKED_CA_NO_POE: ChainStatus.REVOKED,
+    AdESIndeterminate.OUT_OF_BOUNDS_NO_POE: ChainStatus.EXPIRED,
+    AdESIndeterminate.OUT_OF_BOUNDS_NOT_REVOKED: ChainStatus.EXPIRED,
+    AdESIndeterminate.EXPIRED: ChainStatus.EXPIRED,
+    AdESIndeterminate.NOT_YET_VALID: ChainStatus.EXPIRED,
+    AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND: ChainStatus.UNKNOWN,
+}
+
+
+@dataclass
+class ChainVerdict:
+    chain: ChainStatus
+    valid_at_signing: bool = False
+    revoked_at: datetime | None = None
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def fmt(when: datetime) -> str:
+    """A time as people read it here (the PC's time zone)."""
+    return when.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def _status_of(
+    status: PdfSignatureStatus, cert: asn1_x509.Certificate, now: datetime
+) -> ChainStatus:
+    indic = status.trust_problem_indic
+    if indic is None and status.validation_path is not None:
+        return ChainStatus.TRUSTED
+    if indic == AdESIndeterminate.TRY_LATER:  # revocation list out of date: soft-fail
+        return ChainStatus.TRUSTED
+    chain = _CHAIN.get(indic, ChainStatus.INVALID) if indic else ChainStatus.INVALID
+    validity = cert["tbs_certificate"]["validity"]
+    if chain == ChainStatus.INVALID and not (
+        validity["not_before"].native <= now <= validity["not_after"].native
+    ):
+        return ChainStatus.EXPIRED  # certvalidator reports "not yet valid" generically
+    return chain
+
+
+async def judge_chain(
+    status: PdfSignatureStatus | None,
+    cert: asn1_x509.Certificate,
+    *,
+    now: datetime,
+    have_crls: bool,
+    timestamp: TimestampInfo | None,
+    doc_timestamp: TimestampInfo | None,
+    claimed: datetime | None,
+    valid_at: Callable[[datetime], Awaitable[bool]],
+) -> ChainVerdict:
+    """The chain status at ``now`` and, when revoked or expired, whether it was good when
+    signed (``valid_at(t)`` re-validates the chain at ``t``)."""
+    if status is None:
+        return ChainVerdict(ChainStatus.UNKNOWN)
+    verdict = ChainVerdict(_status_of(status, cert, now))
+    if timestamp is not None and not timestamp.intact:
+        verdict.problems.append(_("Cap waktu pada tanda tangan rusak."))
+    elif timestamp is not None and not timestamp.trusted:
+        verdict.warnings.append(_("Penerbit cap waktu pada tanda tangan tidak tepercaya."))
+    proofs = [t.time for t in (timestamp, doc_timestamp) if t is not None and t.ok]
+    proven = min(proofs) if proofs else None
+    claimed = claimed.astimezone(UTC) if claimed else None
+    if proven is None and claimed is not None and claimed > now:
+        verdict.warnings.append(_("Waktu penandatanganan yang dinyatakan ada di masa depan."))
+
+    if verdict.chain == ChainStatus.TRUSTED:
+        if status.trust_problem_indic == AdESIndeterminate.TRY_LATER:
+            verdict.warnings.append(
+                _("Daftar pencabutan sertifikat sudah kedaluwarsa; perbarui dengan sinkronisasi.")
+            )
+        elif not have_crls:
+            verdict.warnings.append(
+                _("Daftar pencabutan sertifikat belum tersedia; status pencabutan tidak diperiksa.")
+            )
+    elif verdict.chain == ChainStatus.REVOKED:
+        await _revoked(verdict, status, proven, claimed, valid_at)
+    elif verdict.chain == ChainStatus.EXPIRED:
+        await _expired(verdict, cert, proven, claimed, valid_at)
+    elif verdict.chain == ChainStatus.UNKNOWN:
+        verdict.problems.append(
+            _("Sertifikat penanda tangan tidak diterbitkan oleh CA yang dipercaya aplikasi ini.")
+        )
+    else:
+        indic = status.trust_problem_indic
+        verdict.problems.append(
+            _("Sertifikat penanda tangan tidak sah untuk tanda tangan ({why}).").format(
+                why=getattr(indic, "name", "?")
+            )
+        )
+    return verdict
+
+
+async def _revoked(
+    verdict: ChainVerdict,
+    status: PdfSignatureStatus,
+    proven: datetime | None,
+    claimed: datetime | None,
+    valid_at: Callable[[datetime], Awaitable[bool]],
+) -> None:
+    details = status.revocation_details
+    if details is None:  # a CA above the signer was revoked without details
+        verdict.problems.append(_("Sertifikat dalam rantai penanda tangan telah dicabut."))
+        return
+    revoked_at = details.revocation_date.astimezone(UTC)
+    reason = str(details.revocation_reason.native or "unspecified")
+    verdict.revoked_at = revoked_at
+    if proven is not None and proven < revoked_at and await valid_at(proven):
+        verdict.valid_at_signing = True
+        verdict.warnings.append(
+            _(
+                "Sertifikat penanda tangan dicabut pada {r}, setelah dokumen ditandatangani "
+                "(dibuktikan cap waktu {t}). Tanda tangan sah pada saat dibuat."
+            ).format(r=fmt(revoked_at), t=fmt(proven))
+        )
+    elif (
+        claimed is not None
+        and claimed < revoked_at
+        and reason in CLAIMED_TIME_OK_REASONS
+        and await valid_at(claimed)
+    ):
+        verdict.valid_at_signing = True
+        verdict.warnings.append(
+            _(
+                "Sertifikat penanda tangan dicabut pada {r}, setelah waktu penandatanganan {t}. "
+                "Waktu itu hanya menurut jam komputer penanda tangan (tanpa cap waktu)."
+            ).format(r=fmt(revoked_at), t=fmt(claimed))
+        )
+    elif claimed is not None and claimed >= revoked_at:
+        verdict.problems.append(
+            _("Dokumen ditandatangani pada {t}, sesudah sertifikat dicabut pada {r}.").format(
+                t=fmt(claimed), r=fmt(revoked_at)
+            )
+        )
+    else:
+        verdict.problems.append(
+            _(
+                "Sertifikat penanda tangan dicabut pada {r} dan tidak ada cap waktu tepercaya "
+                "yang membuktikan dokumen ditandatangani sebelumnya."
+            ).format(r=fmt(revoked_at))
+        )
+
+
+async def _expired(
+    verdict: ChainVerdict,
+    cert: asn1_x509.Certificate,
+    proven: datetime | None,
+    claimed: datetime | None,
+    valid_at: Callable[[datetime], Awaitable[bool]],
+) -> None:
+    when = proven or claimed
+    not_after = cert["tbs_certificate"]["validity"]["not_after"].native
+    if when is not None and await valid_at(when):
+        verdict.valid_at_signing = True
+        verdict.warnings.append(
+            _(
+                "Sertifikat penanda tangan berakhir pada {e}; saat ditandatangani ({t}) masih "
+                "berlaku."
+            ).format(e=fmt(not_after), t=fmt(when))
+        )
+        if proven is None:
+            verdict.warnings.append(
+                _("Waktu penandatanganan hanya menurut jam komputer penanda tangan.")
+            )
+    else:
+        verdict.problems.append(
+            _("Sertifikat penanda tangan tidak berlaku pada saat penandatanganan.")
+        )
