@@ -50,7 +50,6 @@ class Conflict(SQLModel, table=True):
     id: str = Field(default_factory=uuid7, primary_key=True, max_length=36)
     version: int = 0  # 0: made on this PC for a refused write; never sent
     deleted_at: datetime | None = None
-    updated_at: datetime = Field(default_factory=clock.now)
     entity: str
     entity_id: str = Field(index=True)
     base_version: int = 0

@@ -169,12 +169,15 @@ def connect(store: Store, state: SyncState | None = None) -> Transport:
     return Transport(state.server_url, token)
 
 
-def push_pull(store: Store, link: Transport, state: SyncState) -> tuple[Batch, SyncResponse]:
+def push_pull(
+    store: Store, link: Transport, state: SyncState, *, limit: int = BATCH_SIZE
+) -> tuple[Batch, SyncResponse]:
     """Build the next request from the store and send it (no local change). Exposed for
     tests that lose or repeat answers."""
     restored = sync_models.leases_void(state)
     with store.read() as session:
-        batch = build_batch(session, state, lease_epoch=0 if restored else state.lease_epoch)
+        lease_epoch = 0 if restored else state.lease_epoch
+        batch = build_batch(session, state, lease_epoch=lease_epoch, limit=limit)
     return batch, link.sync(batch.request)
 
 
@@ -190,7 +193,11 @@ def apply(store: Store, batch: Batch, response: SyncResponse) -> tuple[SyncState
 
 
 def sync_once(
-    store: Store, *, transport: Transport | None = None, progress: Progress | None = None
+    store: Store,
+    *,
+    transport: Transport | None = None,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> SyncReport:
     """One full sync: hello, then batches until the outbox is empty and the server has no more.
 
@@ -206,12 +213,12 @@ def sync_once(
         report.skew = hello.skew
         sync_models.remember_epoch(state.device_id, state.lease_epoch)
         while report.batches < MAX_BATCHES:
-            batch, response = push_pull(store, link, state)
+            batch, response = push_pull(store, link, state, limit=batch_size)
             state, applied = apply(store, batch, response)
             report.add(applied)
             if progress:
                 left = pending_count(store)
-                expected = report.batches + math.ceil(left / BATCH_SIZE) + int(response.more)
+                expected = report.batches + math.ceil(left / batch_size) + int(response.more)
                 progress(report.batches, expected)
             if not (response.more or batch.more_local):
                 break

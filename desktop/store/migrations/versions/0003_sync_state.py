@@ -46,7 +46,6 @@ def upgrade() -> None:
         sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("deleted_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-        sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("entity", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("entity_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("base_version", sa.Integer(), nullable=False),
