@@ -19,6 +19,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,11 +34,12 @@ GROUPS = ("cold_start", "memory", "lists", "search", "save_draft", "render")
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
-CHILD_TIMEOUT_S = 90.0
+CHILD_TIMEOUT_S = 60.0
 LIST_RUNS = 30
 SAVE_RUNS = 50
 RENDER_RUNS = 20
 BUDGET_S = 30.0  # per figure: a pathologically slow query is timed fewer times, not for hours
+CALL_LIMIT_S = 20.0  # one call past this is stopped (its SQL interrupted) and reported as ">="
 
 
 @dataclass
@@ -51,6 +53,7 @@ class Figure:
     runs: int = 0
     note: str = ""
     samples: list[float] = field(default_factory=list)
+    lower_bound: bool = False  # the call was stopped: the real figure is higher
 
     @property
     def verdict(self) -> str:
@@ -70,24 +73,67 @@ def p95(samples: list[float]) -> float:
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
-def timed(fn: Callable[[], object], runs: int, *, warmup: int = 2) -> tuple[list[float], str]:
-    """Wall times of ``runs`` calls in ms, after ``warmup`` calls; fewer if over ``BUDGET_S``."""
+class Interrupted(Exception):
+    """A call ran past ``CALL_LIMIT_S`` and its SQL statement was interrupted."""
+
+
+_deadline = math.inf
+
+
+def install_watchdog(engine: Any) -> None:
+    """Let ``timed`` stop a runaway statement: every connection checked out of ``engine`` gets a
+    progress handler that aborts the statement once the current call's deadline has passed."""
+    from sqlalchemy import event
+
+    def abort() -> int:
+        return int(time.perf_counter() > _deadline)
+
+    def on_checkout(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+        dbapi_conn.set_progress_handler(abort, 20_000)
+
+    event.listen(engine, "checkout", on_checkout)
+
+
+def call(fn: Callable[[], object]) -> tuple[float, float]:
+    """Wall and thread-CPU seconds of one call; Interrupted past ``CALL_LIMIT_S``."""
+    from sqlalchemy.exc import OperationalError
+
+    global _deadline
+    t = time.perf_counter()
+    c = time.thread_time()
+    _deadline = t + CALL_LIMIT_S
+    try:
+        fn()
+    except OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise Interrupted() from exc
+        raise
+    finally:
+        _deadline = math.inf
+    return time.perf_counter() - t, time.thread_time() - c
+
+
+def timed(
+    fn: Callable[[], object], runs: int, *, warmup: int = 2
+) -> tuple[list[float], list[float], str]:
+    """Wall and thread-CPU times of ``runs`` calls in ms, after ``warmup`` calls; fewer runs when
+    they would take over ``BUDGET_S``. CPU time shows how much of the wall time was this work and
+    how much was waiting (another process on a busy CPU, the disk). Raises Interrupted."""
     started = time.perf_counter()
     first = 0.0
     for _ in range(warmup):
-        t = time.perf_counter()
-        fn()
-        first = time.perf_counter() - t
+        first, cpu = call(fn)
         if time.perf_counter() - started > BUDGET_S:
-            return [first * 1000], "too slow to repeat: one call timed"
+            return [first * 1000], [cpu * 1000], "too slow to repeat: one call timed"
     budget_runs = runs if first <= 0 else max(1, min(runs, int(BUDGET_S / first)))
-    samples: list[float] = []
+    wall: list[float] = []
+    cpus: list[float] = []
     for _ in range(budget_runs):
-        t = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t) * 1000)
+        w, c = call(fn)
+        wall.append(w * 1000)
+        cpus.append(c * 1000)
     note = "" if budget_runs == runs else f"{budget_runs} runs (time budget)"
-    return samples, note
+    return wall, cpus, note
 
 
 def ms_figure(
@@ -99,11 +145,27 @@ def ms_figure(
     runs: int = LIST_RUNS,
     note: str = "",
 ) -> Figure:
-    samples, budget_note = timed(fn, runs)
-    value = p95(samples) if stat == "p95" else statistics.median(samples)
     text = f"{stat} <= {target:g} ms" if target is not None else "report"
-    notes = "; ".join(n for n in (note, budget_note) if n)
-    return Figure(name, value, "ms", stat, target, text, len(samples), notes, samples)
+    try:
+        wall, cpu, budget_note = timed(fn, runs)
+    except Interrupted:
+        return Figure(
+            name,
+            CALL_LIMIT_S * 1000,
+            "ms",
+            stat,
+            target,
+            text,
+            1,
+            f"stopped after {CALL_LIMIT_S:g} s (a lower bound)",
+            lower_bound=True,
+        )
+
+    def summary(samples: list[float]) -> float:
+        return p95(samples) if stat == "p95" else statistics.median(samples)
+
+    notes = "; ".join(n for n in (note, f"cpu {stat} {summary(cpu):.1f} ms", budget_note) if n)
+    return Figure(name, summary(wall), "ms", stat, target, text, len(wall), notes, wall)
 
 
 def failed(name: str, target: float | None, unit: str, exc: BaseException) -> Figure:
@@ -114,11 +176,24 @@ def failed(name: str, target: float | None, unit: str, exc: BaseException) -> Fi
 # -- the store -------------------------------------------------------------------------------------
 
 
-def scratch_copy(source: Path, letters: int) -> Path:
-    """A fresh copy of the cached store for this run (the cache itself is never written)."""
+def scratch_copy(source: Path, letters: int, what_if: list[str]) -> Path:
+    """A fresh copy of the cached store for this run (the cache itself is never written), with
+    the ``what_if`` SQL statements applied to it (to measure a proposed index before migrating)."""
+    import sqlite3
+
+    from desktop.store.db import DB_NAME
+
     work = generate.OUT_DIR / f"work-n{letters}"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(source, work, ignore=shutil.ignore_patterns("*.lock", "backups"))
+    if what_if:
+        con = sqlite3.connect(work / DB_NAME)
+        try:
+            for statement in what_if:
+                con.execute(statement)
+            con.commit()
+        finally:
+            con.close()
     return work
 
 
@@ -142,6 +217,7 @@ def opened(bench: Bench) -> Iterator[tuple[Any, Any]]:
     from desktop.store.db import open_store
 
     store = open_store(bench.data_dir)
+    install_watchdog(store.engine)
     try:
         yield store, accounts.login(store, bench.username, bench.password)
     finally:
@@ -149,6 +225,10 @@ def opened(bench: Bench) -> Iterator[tuple[Any, Any]]:
 
 
 # -- cold start and memory (child processes) -------------------------------------------------------
+
+
+class ChildTimeout(RuntimeError):
+    pass
 
 
 def child(args: list[str]) -> dict[str, Any]:
@@ -167,6 +247,9 @@ def child(args: list[str]) -> dict[str, Any]:
     assert proc.stdout is not None
     wall: float | None = None
     report: dict[str, Any] | None = None
+    # The child is killed if it has not reported in time (a runaway query, a hang).
+    killer = threading.Timer(CHILD_TIMEOUT_S, proc.kill)
+    killer.start()
     try:
         for line in proc.stdout:
             if line.startswith("PAINTED") and wall is None:
@@ -177,8 +260,12 @@ def child(args: list[str]) -> dict[str, Any]:
         proc.wait(timeout=CHILD_TIMEOUT_S)
     except subprocess.TimeoutExpired:
         proc.kill()
+    finally:
+        killer.cancel()
     stderr = proc.stderr.read() if proc.stderr else ""
     proc.wait()
+    if wall is None and time.perf_counter() - started >= CHILD_TIMEOUT_S:
+        raise ChildTimeout(f"no first paint within {CHILD_TIMEOUT_S:g} s")
     if report is None or wall is None:
         tail = "\n".join(stderr.strip().splitlines()[-6:])
         raise RuntimeError(f"exit {proc.returncode}: {tail}")
@@ -195,9 +282,11 @@ def cold_start(bench: Bench, runs: int) -> tuple[list[dict[str, Any]], list[dict
     for _ in range(runs):
         bare.append(child(["bare"]))
         if error:
-            continue
+            continue  # a failed or runaway start-up is not repeated
         try:
             main.append(child(args))
+        except ChildTimeout as exc:
+            error = f"timeout: {exc}"
         except Exception as exc:
             error = f"{type(exc).__name__}: {exc}"
     return bare, main, error
@@ -222,16 +311,18 @@ def cold_start_figures(
         ),
     ]
     if not main:
+        timeout = error.startswith("timeout")
         figures.append(
             Figure(
                 "cold start: MainWindow on Surat Keluar, first page painted",
-                None,
+                CHILD_TIMEOUT_S if timeout else None,
                 "s",
                 "median",
                 1.0,
                 "median <= 1.0 s",
-                0,
+                1 if timeout else 0,
                 error or "no run",
+                lower_bound=timeout,
             )
         )
         return figures
@@ -268,7 +359,7 @@ def cold_start_figures(
 
 
 def memory_figures(main: list[dict[str, Any]], error: str) -> list[Figure]:
-    name = "memory: RSS, 100k store open, MainWindow on Surat Keluar"
+    name = "memory: RSS with the store open, MainWindow on Surat Keluar"
     if not main:
         return [Figure(name, None, "MB", "median", 300, "<= 300 MB", 0, error or "no run")]
     settled = [r["VmRSS_settled_kb"] / 1024 for r in main if "VmRSS_settled_kb" in r]
@@ -293,6 +384,25 @@ def memory_figures(main: list[dict[str, Any]], error: str) -> list[Figure]:
 # -- list operations and search (in process) -------------------------------------------------------
 
 
+def guarded(fn: Callable[[], int]) -> int | None:
+    """``fn()``, or None if it ran past ``CALL_LIMIT_S``."""
+    result: list[int] = []
+    try:
+        call(lambda: result.append(fn()))
+    except Interrupted:
+        return None
+    return result[0]
+
+
+def plain_count(store: Any) -> int:
+    """Signed and voided letters, without the visibility rule (an offset for the last page)."""
+    from sqlalchemy import text
+
+    with store.read() as session:
+        sql = text("SELECT count(*) FROM letter WHERE status IN ('signed', 'voided')")
+        return int(session.execute(sql).scalar_one())
+
+
 def list_figures(bench: Bench) -> list[Figure]:
     from desktop.letters import queries
     from desktop.letters.queries import ListFilter, Queue
@@ -300,7 +410,8 @@ def list_figures(bench: Bench) -> list[Figure]:
     figures: list[Figure] = []
     out = Queue.OUTGOING
     with opened(bench) as (store, user):
-        total = queries.count(store, user, out)
+        # Setup counts run under the watchdog too; a runaway one is replaced by a plain count.
+        total = guarded(lambda: queries.count(store, user, out)) or plain_count(store)
 
         def first_page(filt: ListFilter | None = None) -> None:
             queries.count(store, user, out, filt)
@@ -336,13 +447,13 @@ def list_figures(bench: Bench) -> list[Figure]:
         )
         today = date.today()
         quarter = ListFilter(date_from=today - timedelta(days=91), date_to=today)
-        n = queries.count(store, user, out, quarter)
+        n = guarded(lambda: queries.count(store, user, out, quarter))
         figures.append(
             ms_figure(
                 "list: date range (last 3 months) count + first page",
                 lambda: first_page(quarter),
                 50,
-                note=f"{n} letters",
+                note=f"{n if n is not None else '?'} letters",
             )
         )
         figures.append(
@@ -360,7 +471,7 @@ def search_figures(bench: Bench) -> list[Figure]:
         for kind in ("common", "rare"):
             word = str(bench.manifest[f"{kind}_word"])
             filt = ListFilter(search=word)
-            hits = queries.count(store, user, Queue.OUTGOING, filt)
+            hits = guarded(lambda f=filt: queries.count(store, user, Queue.OUTGOING, f))
 
             def search(filt: ListFilter = filt) -> None:
                 queries.count(store, user, Queue.OUTGOING, filt)
@@ -371,7 +482,7 @@ def search_figures(bench: Bench) -> list[Figure]:
                     f"search: {kind} word '{word}' count + first page",
                     search,
                     30,
-                    note=f"{hits} hits",
+                    note=f"{hits if hits is not None else '?'} hits",
                 )
             )
     return figures
@@ -468,6 +579,8 @@ def render_figures(bench: Bench) -> list[Figure]:
 def fmt_value(f: Figure) -> str:
     if f.measured is None:
         return "error"
+    if f.lower_bound:
+        return f">= {f.measured / 1000:g} s" if f.unit == "ms" else f">= {f.measured:g} {f.unit}"
     if f.unit == "ms":
         return f"{f.measured:.1f} ms"
     if f.unit == "s":
@@ -510,6 +623,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="bench.run", description=__doc__.split("\n")[0])
     p.add_argument("--letters", type=int, default=generate.DEFAULT_LETTERS)
     p.add_argument("--only", default="", help=f"comma-separated: {', '.join(GROUPS)}")
+    p.add_argument(
+        "--what-if",
+        action="append",
+        default=[],
+        metavar="SQL",
+        help="SQL to run on the scratch copy first, e.g. a proposed CREATE INDEX (repeatable)",
+    )
     args = p.parse_args(argv)
     only = [g.strip() for g in args.only.split(",") if g.strip()] or list(GROUPS)
     unknown = sorted(set(only) - set(GROUPS))
@@ -517,8 +637,11 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"unknown NAME {unknown}; choose from {', '.join(GROUPS)}")
 
     cached = generate.ensure_store(args.letters)
-    bench = Bench(scratch_copy(cached, args.letters), generate.manifest(cached))
+    bench = Bench(scratch_copy(cached, args.letters, args.what_if), generate.manifest(cached))
     env = environment(args.letters)
+    env["what_if"] = args.what_if
+    for statement in args.what_if:
+        print(f"what-if: {statement}", flush=True)
     print(
         f"store: {args.letters} letters, scratch copy {bench.data_dir}; "
         f"load average {env['load_avg_start'][0]:.2f} on {env['cpus']} CPUs",
