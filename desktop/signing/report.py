@@ -121,7 +121,7 @@ class VerificationReport:
     def summary(self) -> str:
         """One line for a person."""
         if self.valid:
-            names = ", ".join(s.signer_name for s in self.signatures)
+            names = ", ".join(s.signer_name.rstrip(".") for s in self.signatures)
             warned = any(s.warnings for s in self.signatures)
             text = _("Tanda tangan sah dan dokumen tidak berubah: {names}.").format(names=names)
             return text + (" " + _("Perhatikan peringatan.") if warned else "")

@@ -40,6 +40,15 @@ _HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
 }
 
 
+class TimeStampResp(core.Sequence):  # type: ignore[misc]
+    """RFC 3161 TimeStampResp; asn1crypto's own requires the token, which a rejection lacks."""
+
+    _fields = [  # noqa: RUF012
+        ("status", tsp.PKIStatusInfo),
+        ("time_stamp_token", cms.ContentInfo, {"optional": True}),
+    ]
+
+
 class LocalTimeStamper(DummyTimeStamper):
     """A TSA in this process: real tokens from the TSA key, no network."""
 
@@ -113,7 +122,7 @@ class LocalTimeStamper(DummyTimeStamper):
             )
         return signed_data
 
-    def request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
+    def request_tsa_response(self, req: tsp.TimeStampReq) -> TimeStampResp:  # type: ignore[override]
         algorithm = req["message_imprint"]["hash_algorithm"]["algorithm"].native
         if algorithm not in ACCEPTED_DIGESTS:
             return rejection("bad_alg")
@@ -128,7 +137,7 @@ class LocalTimeStamper(DummyTimeStamper):
             {"content_type": cms.ContentType("signed_data"), "content": cms.SignedData(signed_data)}
         )
         granted = tsp.PKIStatusInfo({"status": tsp.PKIStatus("granted")})
-        return tsp.TimeStampResp({"status": granted, "time_stamp_token": token})
+        return TimeStampResp({"status": granted, "time_stamp_token": token})
 
     def respond(self, request_der: bytes) -> bytes:
         """The DER ``TimeStampResp`` for a DER ``TimeStampReq`` (what the TSA endpoint sends)."""
@@ -140,15 +149,12 @@ class LocalTimeStamper(DummyTimeStamper):
         return bytes(self.request_tsa_response(req).dump())
 
 
-def rejection(fail_info: str) -> tsp.TimeStampResp:
+def rejection(fail_info: str) -> TimeStampResp:
     """A TimeStampResp refusing the request with ``fail_info`` (RFC 3161 PKIFailureInfo)."""
-    return tsp.TimeStampResp(
-        {
-            "status": tsp.PKIStatusInfo(
-                {"status": tsp.PKIStatus("rejection"), "fail_info": tsp.PKIFailureInfo({fail_info})}
-            )
-        }
+    status = tsp.PKIStatusInfo(
+        {"status": tsp.PKIStatus("rejection"), "fail_info": tsp.PKIFailureInfo({fail_info})}
     )
+    return TimeStampResp({"status": status})
 
 
 def make_timestamper(

@@ -41,7 +41,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel, TimestampSign
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 
 from desktop.i18n import _
-from desktop.signing._asn1 import to_asn1_cert, to_asn1_crl
+from desktop.signing._asn1 import from_asn1_cert, to_asn1_cert, to_asn1_crl
 from desktop.signing.errors import NoSignatures
 from desktop.signing.pades import open_pdf
 from desktop.signing.report import (
@@ -312,9 +312,9 @@ class _Verifier:
             uncovered_ranges=uncovered,
             later_changes=later,
             signer_name=_name_attr(cert, "common_name") or cert.subject.human_friendly,
-            signer_subject=cert.subject.human_friendly,
+            signer_subject=from_asn1_cert(cert).subject.rfc4514_string(),
             signer_nip=_name_attr(cert, "serial_number"),
-            issuer=cert.issuer.human_friendly,
+            issuer=from_asn1_cert(cert).issuer.rfc4514_string(),
             serial=cert.serial_number,
             chain=verdict.chain,
             valid_at_signing=verdict.valid_at_signing,
