@@ -16,13 +16,23 @@ from desktop.letters import audit
 from desktop.store.models import Outbox
 from sync.protocol import Entity, Op
 
-# Columns that never leave the PC.
-_LOCAL_ONLY = frozenset({"seq", "failed_logins", "locked_until"})
+# Columns that never leave the PC, per table. ``seq`` is local only where it is the table's
+# local integer key (an issued number's ``seq`` is its official sequence and must travel).
+LOCAL_ONLY: dict[str, frozenset[str]] = {
+    "letter": frozenset({"seq"}),
+    "audit_entry": frozenset({"seq"}),
+    "person": frozenset({"failed_logins", "locked_until"}),
+}
+
+
+def local_only(model: type[SQLModel] | SQLModel) -> frozenset[str]:
+    return LOCAL_ONLY.get(str(getattr(model, "__tablename__", "")), frozenset())
 
 
 def payload(row: SQLModel) -> dict[str, Any]:
     data = row.model_dump(mode="json")
-    return {k: v for k, v in data.items() if k not in _LOCAL_ONLY}
+    skip = local_only(row)
+    return {k: v for k, v in data.items() if k not in skip}
 
 
 def record(
