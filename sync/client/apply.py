@@ -22,6 +22,7 @@ from sqlmodel import Session, col, delete, select
 
 from desktop.i18n import _
 from desktop.letters import drafting, journal
+from desktop.letters.journal import local_only
 from desktop.store import clock
 from desktop.store.ids import uuid7
 from desktop.store.models import Letter, Outbox
@@ -200,7 +201,7 @@ def keep_as_draft_copy(
         "Salinan otomatis: perubahan Anda pada naskah {number} ditolak server ({reason}); "
         "naskah aslinya sudah ditandatangani atau dibatalkan."
     ).format(number=server.get("number") or server.get("hal") or "?", reason=reason or "-")
-    data = {k: v for k, v in edit.items() if k not in records.LOCAL_ONLY}
+    data = {k: v for k, v in edit.items() if k not in local_only(Letter)}
     data.update(_UNSIGNED)
     now = clock.now()
     data.update(

@@ -220,7 +220,7 @@ def sync_once(
                 left = pending_count(store)
                 expected = report.batches + math.ceil(left / batch_size) + int(response.more)
                 progress(report.batches, expected)
-            if not (response.more or batch.more_local):
+            if not (response.more or batch.more_local or applied.copies):
                 break
             if not (applied.acked or applied.audit or response.changes):
                 raise SyncError(_("Sinkronisasi tidak maju; coba lagi nanti."))

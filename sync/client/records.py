@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Column, Text
 from sqlmodel import Session, SQLModel, select
 
-from desktop.letters.journal import _LOCAL_ONLY as LOCAL_ONLY
+from desktop.letters.journal import local_only
 from desktop.store import clock
 from desktop.store.models import (
     Classification,
@@ -40,9 +40,6 @@ MODELS: dict[Entity, type[SQLModel]] = {
     Entity.CONFLICT: Conflict,
 }
 
-# Never written from the server's fields: the local bookkeeping, and ``version``, which comes
-# from the change or ack itself.
-_NOT_FROM_SERVER = LOCAL_ONLY | {"version"}
 
 
 def key_name(model: type[SQLModel]) -> str:
@@ -90,10 +87,12 @@ def upsert(
         return None
     columns = _columns(model)
     key = key_name(model)
+    # Never from the server: this PC's own bookkeeping, and ``version`` (the change's or ack's).
+    skip = local_only(model) | {"version"}
     data = {
         name: _stored_value(columns[name], value)
         for name, value in fields.items()
-        if name in columns and name not in _NOT_FROM_SERVER
+        if name in columns and name not in skip
     }
     data[key] = entity_id
     if "version" in columns:

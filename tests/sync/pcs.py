@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from desktop.letters import accounts, drafting, office, workflow
+from desktop.letters import accounts, drafting, journal, office, workflow
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.drafting import AddresseeInput, DraftInput
 from desktop.store.db import DB_NAME, Store, open_store
@@ -34,7 +34,6 @@ SYNCED_TABLES = (
     "issued_number",
     "conflict",
 )
-LOCAL_COLUMNS = {"seq", "failed_logins", "locked_until"}
 STAFF = [
     ("Budi Santoso", "199001012015031001", "budi", {Role.DRAFTER}, "Pengadministrasi Umum"),
     ("Sari Wulandari", "198705052012022003", "sari", {Role.REVIEWER}, "Kepala Seksi"),
@@ -144,7 +143,7 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
             cols = [
                 r[1]
                 for r in conn.execute(text(f"PRAGMA table_info({table})")).all()
-                if r[1] not in LOCAL_COLUMNS
+                if r[1] not in journal.LOCAL_ONLY.get(table, ())
             ]
             where = " WHERE version > 0" if table == "conflict" else ""
             rows = conn.execute(text(f"SELECT {', '.join(cols)} FROM {table}{where}")).all()
