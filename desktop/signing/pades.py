@@ -13,7 +13,8 @@ Guarantees:
   an expired, not yet valid (a PC clock set in the past) or revoked certificate raises
   ``CertificateUnusable`` with what to do; nothing is signed.
 - PDF/A-1b as far as an incremental signature allows: the XMP packet keeps its pdfaid
-  entries and is updated together with the Info dictionary (ModDate, Producer); the stamp
+  entries and is updated together with the Info dictionary (the same ModDate and Producer in
+  both, customary schema prefixes, uncompressed); no cross-reference streams; the stamp
   embeds its fonts, uses DeviceGray and no transparency; the widget is printable. The catalog is
   not stamped with ``/Version 2.0`` or ``/Extensions`` (pyHanko would add them for PAdES and
   ECDSA), which would contradict the PDF 1.4 the file declares. Remaining caveats: ECDSA and
@@ -31,8 +32,15 @@ from datetime import UTC, datetime
 from io import BytesIO
 from typing import Any, cast
 
+import tzlocal
 from cryptography import x509
+from cryptography.x509.oid import ExtendedKeyUsageOID
+from lxml import etree
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.metadata import model as metadata_model
+from pyhanko.pdf_utils.metadata.info import update_info_dict
+from pyhanko.pdf_utils.metadata.xmp_xml import MetadataStream
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
@@ -41,7 +49,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from desktop.i18n import _
 from desktop.render.dates import format_date_id as _format_date_id
 from desktop.signing._asn1 import to_asn1_cert, to_asn1_key
-from desktop.signing.ca import find_revocation
+from desktop.signing.ca import SIGNER_EKUS, find_revocation
 from desktop.signing.errors import (
     CertificateUnusable,
     DamagedPdf,
@@ -84,14 +92,39 @@ class StampBox:
         )
 
 
-class _NoVersionBumpWriter(IncrementalPdfFileWriter):
-    """Leaves the catalog's /Version and /Extensions alone (PDF/A-1 files declare PDF 1.4)."""
+# Predefined XMP schemas keep their customary prefixes when pyHanko rewrites the packet
+# (lxml would otherwise write "ns0:", which PDF/A validators may reject).
+for _prefix, _uri in (
+    ("xmpMM", "http://ns.adobe.com/xap/1.0/mm/"),
+    ("pdfxid", "http://www.npes.org/pdfx/ns/id/"),
+):
+    etree.register_namespace(_prefix, _uri)
+
+
+class _PdfAWriter(IncrementalPdfFileWriter):
+    """An incremental writer that keeps a PDF/A-1 file's promises: the catalog's /Version and
+    /Extensions are left alone (the file declares PDF 1.4), and the Info dictionary and the
+    XMP packet get the same modification time and producer (PDF/A-1 6.7.3)."""
 
     def ensure_output_version(self, version: tuple[int, int]) -> None:
         return None
 
     def register_extension(self, ext: object) -> None:
         return None
+
+    def _update_meta(self) -> None:
+        # Indexing (not .get) makes pyHanko load the packet as a MetadataStream.
+        stream = self.root["/Metadata"] if "/Metadata" in self.root else None  # noqa: SIM401
+        if self._info is None or not isinstance(stream, MetadataStream):
+            super()._update_meta()
+            return
+        self._meta.last_modified = datetime.now(tz=tzlocal.get_localzone()).replace(microsecond=0)
+        info = self._info.get_object()
+        update_info_dict(self._meta, info, only_update_existing=True)
+        info["/Producer"] = generic.TextStringObject(metadata_model.VENDOR)
+        self.mark_update(self._info)
+        stream.update_xmp_with_meta(self._meta)
+        self.update_container(stream)
 
 
 def open_pdf(pdf: bytes) -> PdfFileReader:
@@ -153,6 +186,13 @@ def check_signer_usable(
         allowed = usage.content_commitment and usage.digital_signature
     except x509.ExtensionNotFound:
         allowed = False
+    try:
+        purposes = set(cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value)
+        allowed = allowed and bool(
+            purposes & {*SIGNER_EKUS, ExtendedKeyUsageOID.ANY_EXTENDED_KEY_USAGE}
+        )
+    except x509.ExtensionNotFound:
+        pass  # no extended key usage: any purpose
     if not allowed:
         raise CertificateUnusable(_("Sertifikat ini bukan sertifikat untuk tanda tangan."))
 
@@ -247,7 +287,7 @@ def sign_pdf(
     )
     out = BytesIO()
     try:
-        pdf_signer.sign_pdf(_NoVersionBumpWriter(BytesIO(pdf)), output=out)
+        pdf_signer.sign_pdf(_PdfAWriter(BytesIO(pdf)), output=out)
     except (OSError, timestamps.TimestampRequestError) as exc:
         raise TimestampFailed(str(exc)) from exc
     return out.getvalue()
@@ -265,7 +305,7 @@ def add_document_timestamp(
     stamper = PdfTimeStamper(timestamper, field_name=field_name or f"CapWaktu{n}")
     out = BytesIO()
     try:
-        stamper.timestamp_pdf(_NoVersionBumpWriter(BytesIO(pdf)), "sha256", output=out)
+        stamper.timestamp_pdf(_PdfAWriter(BytesIO(pdf)), "sha256", output=out)
     except (OSError, timestamps.TimestampRequestError) as exc:
         raise TimestampFailed(str(exc)) from exc
     return out.getvalue()

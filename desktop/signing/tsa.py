@@ -40,10 +40,10 @@ _HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
 }
 
 
-class TimeStampResp(core.Sequence):  # type: ignore[misc]
+class TimeStampResp(core.Sequence):
     """RFC 3161 TimeStampResp; asn1crypto's own requires the token, which a rejection lacks."""
 
-    _fields = [  # noqa: RUF012
+    _fields = [
         ("status", tsp.PKIStatusInfo),
         ("time_stamp_token", cms.ContentInfo, {"optional": True}),
     ]
@@ -122,7 +122,7 @@ class LocalTimeStamper(DummyTimeStamper):
             )
         return signed_data
 
-    def request_tsa_response(self, req: tsp.TimeStampReq) -> TimeStampResp:  # type: ignore[override]
+    def request_tsa_response(self, req: tsp.TimeStampReq) -> TimeStampResp:
         algorithm = req["message_imprint"]["hash_algorithm"]["algorithm"].native
         if algorithm not in ACCEPTED_DIGESTS:
             return rejection("bad_alg")

@@ -78,7 +78,7 @@ def note_box(pdf: bytes, note: str = NOTE, width_mm: float = 70, height_mm: floa
     found: list[tuple[float, float, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], _fd: object, size: float) -> None:
-        if note in text:
+        if note in " ".join(text.split()):
             x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
             y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
             found.append((x, y, size * abs(cm[3])))
