@@ -84,6 +84,20 @@ def time_text(value: datetime) -> str:
     return f"{date_text(local.date())} {local.hour:02d}.{local.minute:02d}"
 
 
+def read_view(
+    store: Store, user: CurrentUser, queue: Queue, filt: ListFilter, sort: str, descending: bool
+) -> tuple[int, list[LetterRow]]:
+    """Count and first page of a view, for ``LetterListModel.set_view`` (runs on a reading
+    thread: it touches no Qt state)."""
+    count = queries.count(store, user, queue, filt)
+    if not count:
+        return 0, []
+    rows = queries.page(
+        store, user, queue, filt, sort=sort, descending=descending, offset=0, limit=PAGE_SIZE
+    )
+    return count, rows
+
+
 class LetterListModel(QAbstractTableModel):
     """Rows of one queue under one filter, fetched from SQL a page at a time.
 
@@ -113,14 +127,26 @@ class LetterListModel(QAbstractTableModel):
 
     # -- the view of the data -------------------------------------------------------------
 
-    def set_view(self, queue: Queue, filt: ListFilter, *, known_count: int | None = None) -> None:
+    def set_view(
+        self,
+        queue: Queue,
+        filt: ListFilter,
+        *,
+        known_count: int | None = None,
+        first_page: list[LetterRow] | None = None,
+    ) -> None:
         """Show ``queue`` under ``filt``; ``known_count`` skips the count query when the caller
-        already has it (the sidebar counts the unfiltered queues)."""
+        already has it (the sidebar counts the unfiltered queues), ``first_page`` the first page
+        query (a search read in the background, in the current sort order)."""
         self.beginResetModel()
         self.queue = queue
         self.filter = filt
         self._pages.clear()
         self._count = self._query_count() if known_count is None else known_count
+        if first_page is not None:
+            self._pages[0] = [
+                (r, tuple(self._display(r, k) for k in self._keys)) for r in first_page
+            ]
         self.endResetModel()
         self.view_changed.emit()
 

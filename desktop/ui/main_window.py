@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from desktop.letters import drafting, queries
 from desktop.letters.accounts import CurrentUser, Role
-from desktop.letters.queries import QUEUE_LABELS, ListFilter, Queue
+from desktop.letters.queries import QUEUE_LABELS, LetterRow, ListFilter, Queue
 from desktop.letters.templates import letter_types
 from desktop.store.db import Store
 from desktop.store.models import Letter
 from desktop.ui.background import Channel, run_for
 from desktop.ui.letter_list import FilterBar, letter_table
-from desktop.ui.letter_model import LetterListModel
+from desktop.ui.letter_model import LetterListModel, read_view
 from desktop.ui.qt import (
     QAction,
     QCloseEvent,
@@ -61,6 +61,10 @@ class MainWindow(QMainWindow):
         self._counts_fresh = False
         self._queue_chosen = False  # the clerk picked a queue: stop choosing one for them
         self._counts = Channel(self, "read", self._counts_arrived)
+        # Searches read on their own thread, so typing never waits for a slow match.
+        self._search = Channel(self, "search", self._search_arrived)
+        self.searching = False
+        self._wanted: tuple[Queue, ListFilter] = (Queue.DRAFTS, ListFilter())
         self.editor_page: EditorPage | None = None
         self.letter_view: LetterView | None = None
 
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
 
         first = self._first_queue()
         self.model.set_view(first, ListFilter())
+        self._wanted = (first, ListFilter())
         self._select_queue(first)
         self._show_person()
         QTimer.singleShot(0, self.refresh_counts)  # after the first paint
@@ -215,15 +220,48 @@ class MainWindow(QMainWindow):
         self._apply(self.model.queue, filt)
 
     def _apply(self, queue: Queue, filt: ListFilter) -> None:
+        self._wanted = (queue, filt)
+        if filt.search:
+            self._read_in_background(queue, filt)
+            return
+        self._search.cancel()
+        self.searching = False
         known = self.counts.get(queue) if self._counts_fresh and filt == ListFilter() else None
         self.model.set_view(queue, filt, known_count=known)
         if self.model.rowCount():
             self.table.scrollToTop()
 
+    def _read_in_background(self, queue: Queue, filt: ListFilter) -> None:
+        """A full-text search can match most of the archive: count and read its first page on
+        the search thread, and show them when they come (the newest search wins)."""
+        store, user = self.store, self.user
+        sort, descending = self.model.sort_key, self.model.descending
+        self.searching = True
+        self.count_label.setText(self.tr("Mencari..."))
+        self._search.submit(
+            lambda: (queue, filt, sort, descending,
+                     read_view(store, user, queue, filt, sort, descending))
+        )  # fmt: skip
+
+    def _search_arrived(
+        self, result: tuple[Queue, ListFilter, str, bool, tuple[int, list[LetterRow]]]
+    ) -> None:
+        queue, filt, sort, descending, (count, rows) = result
+        self.searching = False
+        if (queue, filt) != self._wanted:
+            return  # the clerk moved on meanwhile
+        same_order = (sort, descending) == (self.model.sort_key, self.model.descending)
+        self.model.set_view(queue, filt, known_count=count, first_page=rows if same_order else None)
+        if count:
+            self.table.scrollToTop()
+
     def refresh(self) -> None:
         """After any action: recount the list on screen now, and the queues in the background."""
         self._counts_fresh = False
-        self.model.refresh()
+        if self.model.filter.search:
+            self._read_in_background(self.model.queue, self.model.filter)
+        else:
+            self.model.refresh()
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
