@@ -25,11 +25,12 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from asn1crypto import crl as asn1_crl
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
+from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation.pdf_embedded import (
@@ -39,10 +40,16 @@ from pyhanko.sign.validation.pdf_embedded import (
 )
 from pyhanko.sign.validation.status import SignatureCoverageLevel, TimestampSignatureStatus
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
+from pyhanko_certvalidator.policy_decl import (
+    CertRevTrustPolicy,
+    FreshnessReqType,
+    RevocationCheckingPolicy,
+    RevocationCheckingRule,
+)
 
 from desktop.i18n import _
 from desktop.signing._asn1 import from_asn1_cert, to_asn1_cert, to_asn1_crl
-from desktop.signing.errors import NoSignatures
+from desktop.signing.errors import DamagedPdf, NoSignatures
 from desktop.signing.pades import open_pdf
 from desktop.signing.report import (
     ByteSpan,
@@ -60,6 +67,7 @@ for _name in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
 _HEX = re.compile(rb"[0-9a-f]*|[0-9A-F]*")
+_NAMES = {NameOID.SERIAL_NUMBER: "serialNumber", NameOID.TITLE: "title"}
 
 
 def _der_length(data: bytes) -> int | None:
@@ -134,6 +142,25 @@ def _ts_info(status: TimestampSignatureStatus | None) -> TimestampInfo | None:
     )
 
 
+def _tsa_cert(emb: EmbeddedPdfSignature) -> asn1_x509.Certificate | None:
+    """The TSA certificate of a document timestamp or of a signature's timestamp token."""
+    try:
+        if emb.sig_object_type == "/DocTimeStamp":
+            return emb.signer_cert
+        attrs = emb.signer_info["unsigned_attrs"]
+        for attr in attrs if attrs.native is not None else []:
+            if attr["type"].native == "signature_time_stamp_token":
+                token = attr["values"][0]["content"]
+                sid = token["signer_infos"][0]["sid"].chosen
+                for choice in token["certificates"]:
+                    cert = choice.chosen
+                    if cert.serial_number == sid["serial_number"].native:
+                        return cert
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return None
+    return None
+
+
 def _name_attr(cert: asn1_x509.Certificate, attr: str) -> str:
     return str(cert.subject.native.get(attr, "") or "")
 
@@ -150,20 +177,44 @@ class _Verifier:
         self.pdf, self.reader, self.now = pdf, reader, now
         self.roots = [to_asn1_cert(c) for c in trust_roots]
         self.crls: list[asn1_crl.CertificateList] = [to_asn1_crl(c) for c in crls]
+        self.crl_objects = list(crls)
 
-    def context(self, moment: datetime) -> ValidationContext:
+    def crls_for(self, cert: asn1_x509.Certificate) -> list[x509.CertificateRevocationList]:
+        """The given revocation lists issued by ``cert``'s issuer."""
+        issuer = from_asn1_cert(cert).issuer
+        return [c for c in self.crl_objects if c.issuer == issuer]
+
+    def context(
+        self, moment: datetime, cert: asn1_x509.Certificate | None = None
+    ) -> ValidationContext:
+        """A context at ``moment``. When a revocation list from ``cert``'s issuer is at hand,
+        checking it is required (our certificates name no CRL location, so certvalidator
+        would otherwise skip it), and an old list still counts: offline, it is the best
+        knowledge there is (``judge_chain`` warns when it is out of date)."""
+        required = cert is not None and bool(self.crls_for(cert))
+        rule = RevocationCheckingRule.CRL_REQUIRED if required else RevocationCheckingRule.NO_CHECK
+        policy = CertRevTrustPolicy(
+            RevocationCheckingPolicy(
+                ee_certificate_rule=rule,
+                intermediate_ca_cert_rule=RevocationCheckingRule.CHECK_IF_DECLARED,
+            ),
+            freshness=timedelta(days=365 * 100),
+            freshness_req_type=FreshnessReqType.MAX_DIFF_REVOCATION_VALIDATION,
+        )
         return ValidationContext(
             trust_roots=self.roots,
             crls=self.crls,
             moment=moment,
             allow_fetching=False,
-            revocation_mode="soft-fail",
-            retroactive_revinfo=True,
+            revinfo_policy=policy,
         )
 
     async def run(self) -> VerificationReport:
         size = len(self.pdf)
-        embedded = list(self.reader.embedded_signatures)
+        try:
+            embedded = list(self.reader.embedded_signatures)
+        except Exception as exc:  # a signature dictionary that does not even parse
+            raise DamagedPdf(type(exc).__name__) from exc
         if not embedded:
             raise NoSignatures()
         ends = {id(e): _signed_end(e) for e in embedded}
@@ -214,7 +265,7 @@ class _Verifier:
         if problem:
             problems.append(problem)
         try:
-            status = await async_validate_pdf_timestamp(emb, self.context(self.now))
+            status = await async_validate_pdf_timestamp(emb, self.context(self.now, _tsa_cert(emb)))
             info = _ts_info(status)
             later = _later_changes(
                 status.coverage, status.modification_level, True, signed[-1][1], size
@@ -242,7 +293,7 @@ class _Verifier:
         validator = CertificateValidator(
             emb.signer_cert,
             intermediate_certs=list(emb.other_embedded_certs),
-            validation_context=self.context(moment),
+            validation_context=self.context(moment, emb.signer_cert),
         )
         try:
             await validator.async_validate_usage({"non_repudiation"})
@@ -265,7 +316,9 @@ class _Verifier:
             problems.append(container)
         try:
             status = await async_validate_pdf_signature(
-                emb, self.context(self.now), ts_validation_context=self.context(self.now)
+                emb,
+                self.context(self.now, cert),
+                ts_validation_context=self.context(self.now, _tsa_cert(emb)),
             )
         except Exception as exc:
             problems.append(
@@ -298,7 +351,7 @@ class _Verifier:
             status,
             cert,
             now=self.now,
-            have_crls=bool(self.crls),
+            crls=self.crls_for(cert),
             timestamp=timestamp,
             doc_timestamp=doc_timestamp,
             claimed=claimed,
@@ -312,9 +365,9 @@ class _Verifier:
             uncovered_ranges=uncovered,
             later_changes=later,
             signer_name=_name_attr(cert, "common_name") or cert.subject.human_friendly,
-            signer_subject=from_asn1_cert(cert).subject.rfc4514_string(),
+            signer_subject=from_asn1_cert(cert).subject.rfc4514_string(_NAMES),
             signer_nip=_name_attr(cert, "serial_number"),
-            issuer=from_asn1_cert(cert).issuer.rfc4514_string(),
+            issuer=from_asn1_cert(cert).issuer.rfc4514_string(_NAMES),
             serial=cert.serial_number,
             chain=verdict.chain,
             valid_at_signing=verdict.valid_at_signing,

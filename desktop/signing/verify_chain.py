@@ -5,11 +5,12 @@ Kept apart from ``verify.py`` so the rules read in one place (see that module's 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from asn1crypto import x509 as asn1_x509
+from cryptography import x509
 from pyhanko.sign.ades.report import AdESIndeterminate
 from pyhanko.sign.validation.status import PdfSignatureStatus
 
@@ -73,7 +74,7 @@ async def judge_chain(
     cert: asn1_x509.Certificate,
     *,
     now: datetime,
-    have_crls: bool,
+    crls: Sequence[x509.CertificateRevocationList],
     timestamp: TimestampInfo | None,
     doc_timestamp: TimestampInfo | None,
     claimed: datetime | None,
@@ -94,16 +95,19 @@ async def judge_chain(
     if proven is None and claimed is not None and claimed > now:
         verdict.warnings.append(_("Waktu penandatanganan yang dinyatakan ada di masa depan."))
 
-    if verdict.chain == ChainStatus.TRUSTED:
-        if status.trust_problem_indic == AdESIndeterminate.TRY_LATER:
-            verdict.warnings.append(
-                _("Daftar pencabutan sertifikat sudah kedaluwarsa; perbarui dengan sinkronisasi.")
-            )
-        elif not have_crls:
-            verdict.warnings.append(
-                _("Daftar pencabutan sertifikat belum tersedia; status pencabutan tidak diperiksa.")
-            )
-    elif verdict.chain == ChainStatus.REVOKED:
+    newest = max(crls, key=lambda c: c.last_update_utc, default=None)
+    if newest is None:
+        verdict.warnings.append(
+            _("Daftar pencabutan sertifikat belum tersedia; status pencabutan tidak diperiksa.")
+        )
+    elif newest.next_update_utc is not None and newest.next_update_utc < now:
+        verdict.warnings.append(
+            _(
+                "Daftar pencabutan sertifikat yang ada terbit {d} dan sudah lewat masa "
+                "berlakunya; perbarui dengan sinkronisasi."
+            ).format(d=fmt(newest.last_update_utc))
+        )
+    if verdict.chain == ChainStatus.REVOKED:
         await _revoked(verdict, status, proven, claimed, valid_at)
     elif verdict.chain == ChainStatus.EXPIRED:
         await _expired(verdict, cert, proven, claimed, valid_at)
@@ -111,7 +115,7 @@ async def judge_chain(
         verdict.problems.append(
             _("Sertifikat penanda tangan tidak diterbitkan oleh CA yang dipercaya aplikasi ini.")
         )
-    else:
+    elif verdict.chain == ChainStatus.INVALID:
         indic = status.trust_problem_indic
         verdict.problems.append(
             _("Sertifikat penanda tangan tidak sah untuk tanda tangan ({why}).").format(
