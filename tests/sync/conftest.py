@@ -35,7 +35,7 @@ from typing import Any
 import pytest
 import requests
 import uvicorn
-from sqlalchemy import Engine
+from sqlalchemy import Engine, make_url
 
 from sync.protocol import CLIENT_PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync.server import admin, db
@@ -183,9 +183,9 @@ def _database(kind: str, directory: Path) -> Iterator[str]:
     name = f"naskah_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    base = admin_url.rsplit("/", 1)[0] if admin_url.count("/") > 2 else admin_url
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     try:
-        yield f"{base}/{name}"
+        yield url
     finally:
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
