@@ -65,14 +65,12 @@ def apply_response(
     if result.audit and batch.audit_upto > state.audit_cursor:
         state.audit_cursor = batch.audit_upto
     pending = _pending(session)
+    rows = _rows(session, [(a.entity, a.entity_id) for a in mine])
     for ack in mine:
-        _apply_ack(session, ack, batch, pending, result)
+        _apply_ack(session, ack, rows.get((ack.entity, ack.entity_id)), batch, pending, result)
+    session.flush()
     pending = _pending(session)  # rejected letter edits may have become new drafts
-    for change in response.changes:
-        if _apply_change(session, change, pending):
-            result.changes += 1
-        else:
-            result.skipped += 1
+    _apply_changes(session, response.changes, pending, result)
     save_leases(session, state, response.leases, restored=restored)
     state.cursor = max(state.cursor, response.cursor)
     state.last_sync_at = clock.now()
@@ -81,14 +79,26 @@ def apply_response(
     return result
 
 
+def _rows(session: Session, keys: list[tuple[Entity, str]]) -> dict[tuple[Entity, str], Any]:
+    """Local rows of many records, one query per kind."""
+    by_kind: dict[Entity, list[str]] = {}
+    for entity, entity_id in keys:
+        by_kind.setdefault(entity, []).append(entity_id)
+    found: dict[tuple[Entity, str], Any] = {}
+    for entity, ids in by_kind.items():
+        for entity_id, row in records.find_many(session, entity, ids).items():
+            found[(entity, entity_id)] = row
+    return found
+
+
 def _apply_ack(
-    session: Session, ack: Ack, batch: Batch, pending: set[Key], result: Applied
+    session: Session, ack: Ack, row: Any, batch: Batch, pending: set[Key], result: Applied
 ) -> None:
     result.acked += 1
     key = (ack.entity.value, ack.entity_id)
     if ack.status == AckStatus.APPLIED:
         # The server holds exactly what was sent, so local data already is that version.
-        records.set_version(session, ack.entity, ack.entity_id, ack.version)
+        records.set_version(row, ack.version)
         return
     if ack.status == AckStatus.REJECTED:
         result.rejected += 1
@@ -99,25 +109,53 @@ def _apply_ack(
         result.conflicts += 1
     if ack.record is not None and key not in pending:
         deleted = ack.record.get("deleted_at") is not None
-        records.upsert(session, ack.entity, ack.entity_id, ack.record, ack.version, deleted=deleted)
+        records.upsert(
+            session, ack.entity, ack.entity_id, ack.record, ack.version, deleted=deleted, row=row
+        )
 
 
-def _apply_change(session: Session, change: Change, pending: set[Key]) -> bool:
-    if change.entity not in records.MODELS or (change.entity.value, change.entity_id) in pending:
-        return False
-    row = records.find(session, change.entity, change.entity_id)
-    if row is not None and getattr(row, "version", 0) >= change.version:
-        return False  # already known (e.g. the echo of this PC's own change)
+def _apply_changes(
+    session: Session, changes: list[Change], pending: set[Key], result: Applied
+) -> None:
+    """All changes under one savepoint; if one clashes with a local row on a unique key, redo
+    them one savepoint each, so that only the clashing ones are set aside."""
+    wanted = [
+        c
+        for c in changes
+        if c.entity in records.MODELS and (c.entity.value, c.entity_id) not in pending
+    ]
+    result.skipped += len(changes) - len(wanted)
     try:
         with session.begin_nested():
-            records.upsert(
-                session,
-                change.entity,
-                change.entity_id,
-                change.fields,
-                change.version,
-                deleted=change.op == Op.DELETE,
+            rows = _rows(session, [(c.entity, c.entity_id) for c in wanted])
+            applied = sum(
+                _apply_change(session, c, rows.get((c.entity, c.entity_id))) for c in wanted
             )
+            session.flush()
+    except IntegrityError:
+        applied = sum(_apply_change_alone(session, c) for c in wanted)
+    result.changes += applied
+    result.skipped += len(wanted) - applied
+
+
+def _apply_change(session: Session, change: Change, row: Any) -> bool:
+    if row is not None and getattr(row, "version", 0) >= change.version:
+        return False  # already known (e.g. the echo of this PC's own change)
+    deleted = change.op == Op.DELETE
+    records.upsert(
+        session, change.entity, change.entity_id, change.fields, change.version,
+        deleted=deleted, row=row,
+    )  # fmt: skip
+    return True
+
+
+def _apply_change_alone(session: Session, change: Change) -> bool:
+    try:
+        with session.begin_nested():
+            row = records.find(session, change.entity, change.entity_id)
+            done = _apply_change(session, change, row)
+            session.flush()
+            return done
     except IntegrityError as exc:
         # A record that clashes with a local one on a unique key (two PCs that added the same
         # user name offline): keep the server's copy in view rather than stop syncing for good.
@@ -131,7 +169,6 @@ def _apply_change(session: Session, change: Change, pending: set[Key]) -> bool:
             )
         )
         return False
-    return True
 
 
 # --- refused writes ------------------------------------------------------------------------

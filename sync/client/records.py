@@ -9,7 +9,7 @@ transaction and only flushes.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Column, Text
 from sqlmodel import Session, SQLModel, select
@@ -41,7 +41,6 @@ MODELS: dict[Entity, type[SQLModel]] = {
 }
 
 
-
 def key_name(model: type[SQLModel]) -> str:
     return "code" if model is Classification else "id"
 
@@ -60,6 +59,21 @@ def find(session: Session, entity: Entity, entity_id: str) -> SQLModel | None:
     return session.exec(select(model).where(key == entity_id)).first()
 
 
+def find_many(session: Session, entity: Entity, ids: list[str]) -> dict[str, SQLModel]:
+    """The local rows of many records of one kind, by id (one query per 500 ids)."""
+    model = MODELS.get(entity)
+    if model is None or not ids:
+        return {}
+    name = key_name(model)
+    key = getattr(model, name)
+    found: dict[str, SQLModel] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in session.exec(select(model).where(key.in_(chunk))).all():
+            found[getattr(row, name)] = row
+    return found
+
+
 def _stored_value(column: Column[Any], value: Any) -> Any:
     # Conflict records carry lists and dicts; the local table keeps them as JSON text.
     if isinstance(value, dict | list) and isinstance(column.type, Text):
@@ -75,12 +89,15 @@ def upsert(
     version: int,
     *,
     deleted: bool = False,
+    row: SQLModel | Literal["find"] | None = "find",
 ) -> SQLModel | None:
     """Write the server's ``fields`` of a record at ``version`` (insert or update).
 
     A tombstone (``deleted``) keeps the row with ``deleted_at`` set (tables without one drop the
-    row). Unknown fields are ignored, missing ones keep their local (or default) value. Returns
-    the row, or None when the kind has no local table or the row was dropped.
+    row). Unknown fields are ignored, missing ones keep their local (or default) value. ``row``
+    is the local row when the caller already looked it up (None: there is none). Writes reach
+    the database at the session's next flush. Returns the row, or None when the kind has no
+    local table or the row was dropped.
     """
     model = MODELS.get(entity)
     if model is None:
@@ -97,7 +114,8 @@ def upsert(
     data[key] = entity_id
     if "version" in columns:
         data["version"] = version
-    row = find(session, entity, entity_id)
+    if row == "find":
+        row = find(session, entity, entity_id)
     if deleted and "deleted_at" not in columns:
         if row is not None:
             session.delete(row)
@@ -114,13 +132,10 @@ def upsert(
         for name in data:
             if getattr(row, name) != getattr(fresh, name):
                 setattr(row, name, getattr(fresh, name))
-    session.flush()
     return row
 
 
-def set_version(session: Session, entity: Entity, entity_id: str, version: int) -> None:
+def set_version(row: SQLModel | None, version: int) -> None:
     """Record that the local row is the server's ``version`` (never moving backwards)."""
-    row = find(session, entity, entity_id)
     if row is not None and hasattr(row, "version") and version > row.version:
         row.version = version
-        session.add(row)
