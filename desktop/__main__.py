@@ -4,6 +4,8 @@
     naskah setup --profile office.toml        provision a PC without the GUI
     naskah audit verify                       check the audit hash chain
     naskah backup                             write a backup copy of the store now
+    naskah enroll --server URL --office KODE --code XXXX    enrol this PC with the sync server
+    naskah sync                               sync with the server now
 
 Heavy modules (Qt, SQLAlchemy) are imported inside the commands, so that ``--help`` is instant
 and the GUI can show its window before the rest loads.
@@ -36,6 +38,14 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "backup", parents=[common], help="buat salinan cadangan basis data sekarang"
     )
+    enroll = sub.add_parser(
+        "enroll", parents=[common], help="daftarkan PC ini ke server sinkronisasi"
+    )
+    enroll.add_argument("--server", required=True, help="alamat server, mis. https://...")
+    enroll.add_argument("--office", required=True, help="kode kantor di server")
+    enroll.add_argument("--code", required=True, help="kode pendaftaran sekali pakai")
+    enroll.add_argument("--name", help="nama PC ini (bawaan: nama komputer)")
+    sub.add_parser("sync", parents=[common], help="sinkronkan dengan server sekarang")
     return p
 
 
@@ -114,6 +124,47 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_enroll(args: argparse.Namespace) -> int:
+    from desktop.store.db import open_store
+    from sync.client import engine
+    from sync.client.errors import SyncError
+
+    store = open_store(_data_dir(args))
+    try:
+        state = engine.enroll(store, args.server, args.office, args.code, args.name)
+    except SyncError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(f"PC ini terdaftar di {state.server_url} untuk kantor {state.office_code}.")
+    return 0
+
+
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from desktop.store.db import open_store
+    from sync.client import engine
+    from sync.client.errors import SyncError
+    from sync.client.scheduler import skew_text
+    from sync.client.transport import SKEW_LIMIT
+
+    store = open_store(_data_dir(args))
+    try:
+        report = engine.sync_once(store)
+    except SyncError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(
+        f"Tersinkron: {report.pushed} perubahan dikirim, {report.pulled} diterima, "
+        f"{report.conflicts} konflik, {report.rejected} ditolak; {report.pending} menunggu."
+    )
+    if report.skew is not None and abs(report.skew) > SKEW_LIMIT:
+        print(skew_text(report.skew), file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from desktop.store.errors import StoreError
@@ -125,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_audit_verify(args)
         if args.command == "backup":
             return _cmd_backup(args)
+        if args.command == "enroll":
+            return _cmd_enroll(args)
+        if args.command == "sync":
+            return _cmd_sync(args)
     except StoreError as exc:
         print(exc.message, file=sys.stderr)
         return 1
