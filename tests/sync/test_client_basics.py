@@ -55,3 +55,18 @@ def test_second_pc_of_office_receives_everything(module_sync_server, tmp_path: P
     )
     assert count(pc2.store, f"SELECT count(*) FROM letter WHERE id = '{letter_id}'") == 1
     assert count(pc2.store, "SELECT count(*) FROM outbox") == 0
+
+
+def test_idle_sync_is_two_small_requests(module_sync_server, tmp_path: Path) -> None:
+    server = module_sync_server
+    code, _ = server.new_office()
+    pc = open_pc(tmp_path, "pc1")
+    set_up_office(pc)
+    enrol(pc, server, code)
+    pc.sync()
+    pc.sync()  # the echo of this PC's own changes has come back: nothing is left to say
+    link = engine.connect(pc.store)
+    report = engine.sync_once(pc.store, transport=link)
+    assert (report.pushed, report.pulled, report.batches) == (0, 0, 1)
+    assert link.requests == 2  # hello + one sync
+    assert link.bytes_sent + link.bytes_received < 4096
