@@ -52,7 +52,7 @@ def test_batches_delivered_one_to_five_times(
 ) -> None:
     rng = random.Random(seed)
     server = module_sync_server
-    code, (pc1, pc2) = office_with_pcs(server, tmp_path, "pc1", "pc2")
+    _, (pc1, pc2) = office_with_pcs(server, tmp_path, "pc1", "pc2")
     office_id = engine.state_of(pc1.store).office_id  # type: ignore[union-attr]
     _offline_work(pc1, rng, 12)
     _offline_work(pc2, rng, 4, field="website")
@@ -100,7 +100,7 @@ class LossySession(requests.Session):
 def test_sync_retried_after_lost_answers_converges(module_sync_server: Any, tmp_path: Path) -> None:
     rng = random.Random(7)
     server = module_sync_server
-    code, (pc1, pc2) = office_with_pcs(server, tmp_path, "pc1", "pc2")
+    _, (pc1, pc2) = office_with_pcs(server, tmp_path, "pc1", "pc2")
     office_id = engine.state_of(pc1.store).office_id  # type: ignore[union-attr]
     _offline_work(pc1, rng, 10)
     state = engine.state_of(pc1.store)
