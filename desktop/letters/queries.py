@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, text
+from sqlalchemy import and_, column, exists, func, or_, table, text
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
@@ -149,17 +149,60 @@ def _conditions(user: CurrentUser, queue: Queue, filt: ListFilter) -> list[Colum
         conds.append(date_col >= filt.date_from)
     if filt.date_to:
         conds.append(date_col <= filt.date_to)
-    query = fts_query(filt.search)
-    if query:
-        matches = text("SELECT rowid FROM letter_fts WHERE letter_fts MATCH :q").bindparams(q=query)
-        conds.append(col(Letter.seq).in_(matches))
     return conds
 
 
+# A search can match most of the archive ("desa"): it returns the newest SEARCH_LIMIT matches
+# (which the clerk may sort by any column); to see older ones, the clerk narrows the search.
+SEARCH_LIMIT = 1000
+_FTS = table("letter_fts", column("rowid"))
+
+
+def _hits(user: CurrentUser, queue: Queue, filt: ListFilter) -> Any:
+    """The newest matches of a search as a subquery of letter keys.
+
+    Driven by the full-text index in rowid order (newest first) and stopped at SEARCH_LIMIT, so
+    a word found in every letter costs no more than a rare one.
+    """
+    rowid = _FTS.c.rowid
+    return (
+        select(col(Letter.seq).label("seq"))
+        .select_from(_FTS.join(Letter, col(Letter.seq) == rowid))
+        .where(text("letter_fts MATCH :fts").bindparams(fts=fts_query(filt.search)))
+        .where(and_(*_conditions(user, queue, filt)))
+        .order_by(rowid.desc())
+        .limit(SEARCH_LIMIT)
+        .subquery("hits")
+    )
+
+
+def _outgoing_hint(queue: Queue, filt: ListFilter, sort: str | None) -> str | None:
+    """The covering index to walk for a Surat Keluar query, or None to let SQLite choose.
+
+    Letter rows are large (their body text), so a plan that reads a row per candidate is slow on
+    a big archive; these indexes hold every column the queue's conditions need, and SQLite's
+    planner does not reliably pick them on its own (see docs/architecture.md).
+    """
+    if queue is not Queue.OUTGOING or filt.date_from or filt.date_to:
+        return None  # a date range is selective: its own index is better
+    return f"ix_out_{sort or 'status'}"  # ix_out_status leads with the queue's own columns
+
+
 def count(store: Store, user: CurrentUser, queue: Queue, filt: ListFilter | None = None) -> int:
+    """How many letters the queue shows; with a search, at most SEARCH_LIMIT."""
     filt = filt or ListFilter()
     with store.read() as session:
-        q = select(func.count()).select_from(Letter).where(and_(*_conditions(user, queue, filt)))
+        if fts_query(filt.search):
+            q: Any = select(func.count()).select_from(_hits(user, queue, filt))
+        else:
+            q = (
+                select(func.count())
+                .select_from(Letter)
+                .where(and_(*_conditions(user, queue, filt)))
+            )
+            hint = _outgoing_hint(queue, filt, None)
+            if hint:
+                q = q.with_hint(Letter, f"INDEXED BY {hint}", "sqlite")
         return int(session.exec(q).one())
 
 
@@ -183,13 +226,19 @@ def page(
         else [col(key).asc(), col(Letter.seq).asc()]
     )
     with store.read() as session:
-        q = (
-            select(*_ROW_COLUMNS)  # type: ignore[call-overload]
-            .where(and_(*_conditions(user, queue, filt)))
-            .order_by(*order)
-            .offset(offset)
-            .limit(limit)
-        )
+        q: Any = select(*_ROW_COLUMNS)
+        if fts_query(filt.search):
+            hits = _hits(user, queue, filt)
+            q = q.join(hits, hits.c.seq == col(Letter.seq))
+        else:
+            q = q.where(and_(*_conditions(user, queue, filt)))
+            hint = _outgoing_hint(queue, filt, sort)
+            if hint:
+                q = q.with_hint(Letter, f"INDEXED BY {hint}", "sqlite")
+                # The index's own order already breaks ties deterministically; naming seq here
+                # would force a sort of the whole queue.
+                order = order[:1]
+        q = q.order_by(*order).offset(offset).limit(limit)
         return [LetterRow(*row) for row in session.exec(q).all()]
 
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 from sqlalchemy import create_engine, event
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
@@ -31,6 +32,11 @@ LOCK_NAME = "naskah.lock"
 BACKUP_DIR = "backups"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 KEEP_BACKUPS = 10
+
+
+# SQLite understands "FROM t INDEXED BY ix"; SQLAlchemy's SQLite compiler drops table hints, so
+# render them (queries.py hints covering indexes the planner does not pick by itself).
+SQLiteCompiler.get_from_hint_text = lambda self, table, text: text  # type: ignore[method-assign]
 
 
 def _configure(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -62,8 +68,13 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def check_file(path: Path) -> None:
-    """Raise StoreDamaged unless ``path`` is a healthy SQLite file that Naskah made."""
+def check_file(path: Path, *, thorough: bool = False) -> None:
+    """Raise StoreDamaged unless ``path`` is a readable SQLite file that Naskah made.
+
+    The default probe reads the header and the schema (milliseconds even for a large store); a
+    full ``quick_check`` (seconds per hundred MB) runs only when ``thorough`` is set, e.g. before
+    trusting a backup. Corruption met later, during work, surfaces as StoreDamaged too.
+    """
     with path.open("rb") as f:
         header = f.read(100)
     if len(header) == 0:
@@ -74,26 +85,16 @@ def check_file(path: Path) -> None:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            result = con.execute("PRAGMA quick_check").fetchone()[0]
+            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            result = con.execute("PRAGMA quick_check").fetchone()[0] if thorough else "ok"
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise StoreDamaged(str(exc)) from exc
     if result != "ok":
         raise StoreDamaged(result)
-    if app_id not in (0, APPLICATION_ID):
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
         raise StoreDamaged("berkas SQLite milik aplikasi lain")
-    if app_id == 0 and _has_tables(path):
-        raise StoreDamaged("berkas SQLite milik aplikasi lain")
-
-
-def _has_tables(path: Path) -> bool:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        n = con.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
-    finally:
-        con.close()
-    return bool(n)
 
 
 def backup_file(path: Path, reason: str) -> Path:
@@ -120,7 +121,7 @@ def latest_backup(data_dir: Path) -> Path | None:
     backups = sorted(folder.glob("naskah-*.sqlite3")) if folder.exists() else []
     for candidate in reversed(backups):
         try:
-            check_file(candidate)
+            check_file(candidate, thorough=True)
         except StoreDamaged:
             continue
         return candidate
@@ -176,18 +177,24 @@ class Store:
         try:
             with session.begin():
                 yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise _translate(exc) from exc
         finally:
             session.close()
 
     def close(self) -> None:
+        try:
+            with self.engine.begin() as conn:
+                # Refresh the planner's statistics where they went stale (cheap; SQLite's advice).
+                conn.exec_driver_sql("PRAGMA optimize")
+        except DBAPIError:
+            pass  # a read-only or damaged store: nothing to optimise
         self.engine.dispose()
         if self._lock is not None and self._lock.is_locked:
             self._lock.release()
 
 
-def _translate(exc: OperationalError) -> Exception:
+def _translate(exc: DBAPIError) -> Exception:
     orig = exc.orig
     code = getattr(orig, "sqlite_errorcode", None)
     text = str(orig).lower()
@@ -195,6 +202,8 @@ def _translate(exc: OperationalError) -> Exception:
         return DiskFull()
     if code == sqlite3.SQLITE_BUSY or "database is locked" in text:
         return StoreBusy()
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in text:
+        return StoreDamaged(str(orig))
     return exc
 
 

@@ -72,8 +72,23 @@ class Classification(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=clock.now)
 
 
+_OUTGOING = (
+    "status", "deleted_at", "sifat", "drafter_id", "signer_id", "id", "letter_type",
+    "classification_code",
+)  # fmt: skip
+_OUT_SORT = (
+    "updated_at", "number", "letter_date", "hal", "letter_type", "status", "classification_code",
+)  # fmt: skip
+
+
 class Letter(SQLModel, table=True):
-    __table_args__ = (Index("ix_letter_status_holder", "status", "holder_id"),)
+    __table_args__ = (
+        Index("ix_letter_status_holder", "status", "holder_id"),
+        Index("ix_letter_drafter_status_updated", "drafter_id", "status", "updated_at"),
+        Index("ix_letter_holder_status_updated", "holder_id", "status", "updated_at"),
+        # Covering indexes for Surat Keluar (migration 0004 explains them).
+        *(Index(f"ix_out_{c}", c, *(x for x in _OUTGOING if x != c)) for c in _OUT_SORT),
+    )
     # A local integer key: stable row id for the full-text index (VACUUM may renumber implicit
     # rowids) and cheap keyset paging. The UUID ``id`` is what syncs.
     seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
@@ -126,6 +141,7 @@ class LetterRevision(SQLModel, table=True):
 
 class ReviewStep(Synced, table=True):
     __tablename__ = "review_step"
+    __table_args__ = (Index("ix_review_step_letter_reviewer", "letter_id", "reviewer_id"),)
     letter_id: str = Field(foreign_key="letter.id", index=True)
     round: int
     position: int
