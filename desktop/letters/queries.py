@@ -226,7 +226,7 @@ def page(
         else [col(key).asc(), col(Letter.seq).asc()]
     )
     with store.read() as session:
-        q: Any = select(*_ROW_COLUMNS)
+        q: Any = select(*_ROW_COLUMNS)  # type: ignore[call-overload]
         if fts_query(filt.search):
             hits = _hits(user, queue, filt)
             q = q.join(hits, hits.c.seq == col(Letter.seq))
