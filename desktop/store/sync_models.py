@@ -6,6 +6,7 @@ Tables (migration 0003):
 - ``conflict``: conflict records as the server made them (they sync down like any record), plus
   rows this PC made itself for a refused write (``version`` 0, never pushed).
 - ``number_lease``: blocks of sequence numbers the server granted this device.
+- ``blob_wanted``: blobs that synced records refer to and this PC still lacks.
 
 Secrets never touch the data dir: the device token, the newest lease epoch and the highest
 number issued per series live in the OS keyring (service ``naskah-sync``), keyed by device id.
@@ -73,6 +74,14 @@ class NumberLease(SQLModel, table=True):
     end: int
     next: int  # the next unused number of this block (end + 1 when used up)
     epoch: int
+
+
+class BlobWanted(SQLModel, table=True):
+    """A blob a synced record refers to that this PC does not hold yet ("lampiran menyusul")."""
+
+    __tablename__ = "blob_wanted"
+    sha256: str = Field(primary_key=True, max_length=64)
+    since: datetime = Field(default_factory=clock.now)
 
 
 # --- the OS keyring ------------------------------------------------------------------------

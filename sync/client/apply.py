@@ -14,7 +14,7 @@ edit look as if it had seen changes it never saw.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -46,6 +46,7 @@ class Applied:
     changes: int = 0  # changes written into local rows
     skipped: int = 0  # changes not applied (already known, or a pending local edit)
     audit: int = 0  # audit entries acknowledged
+    blobs: set[str] = field(default_factory=set)  # blobs the written records refer to
 
 
 def _pending(session: Session) -> set[Key]:
@@ -112,6 +113,7 @@ def _apply_ack(
         records.upsert(
             session, ack.entity, ack.entity_id, ack.record, ack.version, deleted=deleted, row=row
         )
+        result.blobs |= records.blob_hashes(ack.entity, ack.record)
 
 
 def _apply_changes(
@@ -136,6 +138,8 @@ def _apply_changes(
         applied = sum(_apply_change_alone(session, c) for c in wanted)
     result.changes += applied
     result.skipped += len(wanted) - applied
+    for change in wanted:
+        result.blobs |= records.blob_hashes(change.entity, change.fields)
 
 
 def _apply_change(session: Session, change: Change, row: Any) -> bool:

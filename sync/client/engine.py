@@ -1,4 +1,5 @@
-"""The sync engine: enrol this PC, and run one full sync (push the outbox, pull the changes).
+"""The sync engine: enrol this PC, and run one full sync (blobs up, outbox up, changes down,
+wanted blobs down).
 
 Guarantees:
 - Every answer is applied in ONE local transaction (acks, outbox deletions, changes, leases,
@@ -29,6 +30,7 @@ from desktop.store.db import Store, _translate
 from desktop.store.ids import uuid7
 from desktop.store.models import Classification, Outbox
 from desktop.store.sync_models import SyncState
+from sync.client import blobs
 from sync.client.apply import Applied, apply_response
 from sync.client.errors import EnrolRefused, NotEnrolled, SyncError
 from sync.client.outbox import Batch, build_batch
@@ -51,6 +53,8 @@ class SyncReport:
     copies: int = 0
     pulled: int = 0  # changes written locally
     audit: int = 0
+    blob_bytes_up: int = 0
+    blobs_down: int = 0  # blobs fetched and verified
     pending: int = 0  # outbox rows still waiting afterwards
     skew: timedelta | None = None
     finished_at: datetime | None = None
@@ -188,6 +192,8 @@ def apply(store: Store, batch: Batch, response: SyncResponse) -> tuple[SyncState
         assert state is not None
         restored = sync_models.leases_void(state)
         applied = apply_response(session, state, batch, response, restored=restored)
+        for row in blobs.want(store.blob_dir, applied.blobs):
+            session.merge(row)
     sync_models.remember_epoch(state.device_id, state.lease_epoch)
     return state, applied
 
@@ -198,6 +204,7 @@ def sync_once(
     transport: Transport | None = None,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
+    blob_chunk: int = blobs.CHUNK_SIZE,
 ) -> SyncReport:
     """One full sync: hello, then batches until the outbox is empty and the server has no more.
 
@@ -212,6 +219,7 @@ def sync_once(
         hello = _hello(link, state)
         report.skew = hello.skew
         sync_models.remember_epoch(state.device_id, state.lease_epoch)
+        report.blob_bytes_up = blobs.upload_missing(store, link, chunk_size=blob_chunk)
         while report.batches < MAX_BATCHES:
             batch, response = push_pull(store, link, state, limit=batch_size)
             state, applied = apply(store, batch, response)
@@ -224,6 +232,7 @@ def sync_once(
                 break
             if not (applied.acked or applied.audit or response.changes):
                 raise SyncError(_("Sinkronisasi tidak maju; coba lagi nanti."))
+        report.blobs_down = blobs.download_wanted(store, link)
     except SyncError as exc:
         _note_error(store, exc.message)
         raise

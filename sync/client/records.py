@@ -41,6 +41,19 @@ MODELS: dict[Entity, type[SQLModel]] = {
 }
 
 
+# Fields that name a blob by its SHA-256 (uploaded before the record, fetched after it).
+BLOB_FIELDS: dict[Entity, tuple[str, ...]] = {
+    Entity.OFFICE: ("logo_hash",),
+    Entity.LETTER: ("pdf_hash", "scan_hash"),
+}
+
+
+def blob_hashes(entity: Entity, fields: dict[str, Any]) -> set[str]:
+    """The blobs a record's fields refer to."""
+    values = (fields.get(name) for name in BLOB_FIELDS.get(entity, ()))
+    return {v for v in values if isinstance(v, str) and len(v) == 64}
+
+
 def key_name(model: type[SQLModel]) -> str:
     return "code" if model is Classification else "id"
 

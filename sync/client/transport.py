@@ -179,12 +179,24 @@ class Transport:
         # stall timeout, and requests still sets Content-Length.
         return self._request("POST", path, data=io.BytesIO(body), headers=headers, sent=len(body))
 
-    def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        """A raw request with the transport's rules (for blobs); errors as in ``_check``."""
-        return self._request(method, path, **kwargs)
+    def request(
+        self, method: str, path: str, *, allow: frozenset[int] = frozenset(), **kwargs: Any
+    ) -> requests.Response:
+        """A raw request with the transport's rules (for blobs). Statuses in ``allow`` come
+        back as answers; other errors raise as in ``_check``. A file-like ``data`` is sent in
+        pieces under the stall timeout."""
+        data = kwargs.get("data")
+        sent = len(data.getbuffer()) if isinstance(data, io.BytesIO) else 0
+        return self._request(method, path, sent=sent, allow=allow, **kwargs)
 
     def _request(
-        self, method: str, path: str, *, sent: int = 0, **kwargs: Any
+        self,
+        method: str,
+        path: str,
+        *,
+        sent: int = 0,
+        allow: frozenset[int] = frozenset(),
+        **kwargs: Any,
     ) -> requests.Response:
         kwargs.setdefault("timeout", self.timeout)
         kwargs.setdefault("allow_redirects", False)
@@ -200,14 +212,14 @@ class Transport:
         self.bytes_sent += sent
         if not kwargs.get("stream"):
             self.bytes_received += len(response.content)
-        self._check(response)
+        self._check(response, allow)
         return response
 
-    def _check(self, response: requests.Response) -> None:
+    def _check(self, response: requests.Response, allow: frozenset[int] = frozenset()) -> None:
         if response.headers.get(MARKER_HEADER) is None:
             raise NoServer(f"HTTP {response.status_code} tanpa penanda server Naskah")
         status = response.status_code
-        if status < 300:
+        if status < 300 or status in allow:
             return
         if 300 <= status < 400:
             raise NoServer(f"dialihkan ke {response.headers.get('Location', '?')}")

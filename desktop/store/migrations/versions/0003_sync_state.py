@@ -1,5 +1,5 @@
-"""sync state: enrolment and cursors, conflict records, number leases; revision numbers of a
-letter are no longer unique (PCs editing the same draft offline both make "revision n")
+"""sync state: enrolment and cursors, conflict records, number leases, wanted blobs; revision
+numbers of a letter are no longer unique (PCs editing one draft offline both make "revision n")
 
 Revision ID: 0003
 Revises: 0002
@@ -77,8 +77,16 @@ def upgrade() -> None:
     with op.batch_alter_table("number_lease", schema=None) as batch_op:
         batch_op.create_index("ix_number_lease_series_year", ["series", "year"], unique=False)
 
+    op.create_table(
+        "blob_wanted",
+        sa.Column("sha256", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("since", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("sha256"),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("blob_wanted")
     with op.batch_alter_table("number_lease", schema=None) as batch_op:
         batch_op.drop_index("ix_number_lease_series_year")
     op.drop_table("number_lease")

@@ -1,0 +1,144 @@
+"""Blobs between PCs: the logo, the signed PDF and the archive scan reach the other PC, uploads
+resume after cuts without re-sending more than the cut chunk, downloads resume from a ``.part``
+file and never keep bytes that do not match their hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from sqlmodel import select
+
+from desktop.letters import workflow
+from desktop.store.blobs import BlobStore
+from desktop.store.models import Letter, Office
+from desktop.store.sync_models import BlobWanted
+from sync.client import engine
+from sync.client.errors import Offline
+from sync.client.transport import Transport
+from tests.sync.pcs import PC, draft, office_with_pcs, sign
+
+pytestmark = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
+KB = 1024
+
+
+def _scan(size: int, seed: int = 1) -> bytes:
+    return b"%PDF-1.4\n" + random.Random(seed).randbytes(size - 9)
+
+
+def _wanted(pc: PC) -> list[str]:
+    with pc.store.read() as s:
+        return list(s.exec(select(BlobWanted.sha256)).all())
+
+
+def _signed_with_scan(pc: PC, size: int) -> Letter:
+    letter_id = draft(pc, "Undangan bertanda tangan basah")
+    sign(pc, letter_id)
+    return workflow.attach_scan(pc.store, pc.user("camat"), letter_id, _scan(size))
+
+
+class CountingSession(requests.Session):
+    """Counts blob chunks put; can lose the answer to (or the whole of) chosen chunk puts."""
+
+    def __init__(self, lose_answer: set[int] = frozenset(), lose_request: set[int] = frozenset()):  # type: ignore[assignment]
+        super().__init__()
+        self.puts = 0
+        self.lose_answer, self.lose_request = lose_answer, lose_request
+        self.ranges: list[str] = []
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        if "Range" in request.headers:
+            self.ranges.append(str(request.headers["Range"]))
+        if request.method == "PUT":
+            self.puts += 1
+            if self.puts in self.lose_request:
+                raise requests.ConnectionError("link cut before the chunk arrived")
+        response = super().send(request, **kwargs)
+        if request.method == "PUT" and self.puts in self.lose_answer:
+            raise requests.ConnectionError("link cut after the chunk arrived")
+        return response
+
+
+def _link(pc: PC, session: requests.Session) -> Transport:
+    state = engine.state_of(pc.store)
+    assert state is not None
+    return Transport(state.server_url, engine.sync_models.token(state.device_id), session=session)
+
+
+def test_logo_pdf_and_scan_reach_the_other_pc(module_sync_server: Any, tmp_path: Path) -> None:
+    _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
+    letter = _signed_with_scan(pc1, 300 * KB)
+    assert pc1.sync().blob_bytes_up >= 300 * KB
+    report = pc2.sync()
+    assert report.blobs_down == 2 and _wanted(pc2) == []
+    with pc2.store.read() as s:
+        office = s.exec(select(Office)).one()
+    theirs, mine = BlobStore(pc2.store.blob_dir), BlobStore(pc1.store.blob_dir)
+    for digest in (letter.pdf_hash, letter.scan_hash, office.logo_hash):
+        assert digest is not None and theirs.get(digest) == mine.get(digest)
+    assert pc2.sync().blobs_down == 0
+
+
+def test_upload_resumes_after_cuts_resending_at_most_the_cut_chunk(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
+    letter = _signed_with_scan(pc1, 600 * KB)  # ten 64 KB chunks, plus the PDF's
+    session = CountingSession(lose_answer={2, 6}, lose_request={4})
+    link, cuts = _link(pc1, session), 0
+    while True:
+        try:
+            engine.sync_once(pc1.store, transport=link, blob_chunk=64 * KB)
+            break
+        except Offline:
+            cuts += 1
+    assert cuts == 3
+    pdf = BlobStore(pc1.store.blob_dir).path(letter.pdf_hash or "").stat().st_size
+    chunks = -(-600 * KB // (64 * KB)) + -(-pdf // (64 * KB))
+    assert session.puts <= chunks + cuts  # each cut re-sent at most one chunk
+    pc2.sync()
+    scan = letter.scan_hash or ""
+    assert BlobStore(pc2.store.blob_dir).get(scan) == _scan(600 * KB)
+
+
+def test_download_resumes_a_part_file_and_refuses_damaged_bytes(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
+    letter = _signed_with_scan(pc1, 400 * KB)
+    pc1.sync()
+    scan = letter.scan_hash or ""
+    data = _scan(400 * KB)
+    local = BlobStore(pc2.store.blob_dir)
+    part = local.path(scan).with_name(f"{scan}.part")
+    part.parent.mkdir(parents=True, exist_ok=True)
+    part.write_bytes(data[: 150 * KB])  # what arrived before the last cut
+    session = CountingSession()
+    engine.sync_once(pc2.store, transport=_link(pc2, session))
+    assert f"bytes={150 * KB}-" in session.ranges
+    assert local.get(scan) == data and not part.exists()
+
+    # A .part that holds someone else's bytes is thrown away, never moved into place.
+    pdf = letter.pdf_hash or ""
+    local.path(pdf).unlink()
+    bad = local.path(pdf).with_name(f"{pdf}.part")
+    bad.write_bytes(os.urandom(1000))
+    with pc2.store.write() as s:
+        s.add(BlobWanted(sha256=pdf))
+    assert pc2.sync().blobs_down == 0 and not bad.exists() and _wanted(pc2) == [pdf]
+    assert pc2.sync().blobs_down == 1 and local.has(pdf) and _wanted(pc2) == []
+
+
+def test_blob_not_on_the_server_yet_stays_wanted(module_sync_server: Any, tmp_path: Path) -> None:
+    _, (pc1,) = office_with_pcs(module_sync_server, tmp_path, "pc1")
+    later = hashlib.sha256(b"pindaian yang belum diunggah").hexdigest()
+    with pc1.store.write() as s:
+        s.add(BlobWanted(sha256=later))
+    report = pc1.sync()
+    assert report.blobs_down == 0 and _wanted(pc1) == [later]
