@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop.letters import drafting, queries
 from desktop.letters.accounts import CurrentUser, Role
-from desktop.letters.queries import QUEUE_LABELS, LetterRow, ListFilter, Queue
+from desktop.letters.queries import QUEUE_LABELS, SEARCH_LIMIT, LetterRow, ListFilter, Queue
 from desktop.letters.templates import letter_types
 from desktop.store.db import Store
 from desktop.store.models import Letter
@@ -309,7 +309,14 @@ class MainWindow(QMainWindow):
 
     def _show_list_count(self) -> None:
         n = self.model.rowCount()
-        self.count_label.setText(self.tr("{n} surat").format(n=f"{n:,}".replace(",", ".")))
+        shown = f"{n:,}".replace(",", ".")
+        if self.model.filter.search and n >= SEARCH_LIMIT:
+            # A search shows its newest matches only; say so, so the clerk narrows it.
+            self.count_label.setText(
+                self.tr("{n} surat terbaru yang cocok (persempit pencarian)").format(n=shown)
+            )
+        else:
+            self.count_label.setText(self.tr("{n} surat").format(n=shown))
         if n:
             self.empty_label.hide()
             return
