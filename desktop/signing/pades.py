@@ -34,6 +34,7 @@ from typing import Any, cast
 
 import tzlocal
 from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID
 from lxml import etree
 from pyhanko.pdf_utils import generic
@@ -231,6 +232,14 @@ def _field_name(reader: PdfFileReader) -> str:
     return f"TandaTangan{n}"
 
 
+def _reserve(signer: LoadedSigner) -> int:
+    """Hex digits to reserve for a CMS container with ``signer``'s certificates and no
+    timestamp: the certificates, signed attributes and signature take well under 1.5 KiB
+    more than the certificates themselves."""
+    certs = sum(len(c.public_bytes(Encoding.DER)) for c in [signer.cert, *signer.chain])
+    return 2 * (certs + 2048)
+
+
 def sign_pdf(
     pdf: bytes,
     signer: LoadedSigner,
@@ -287,7 +296,13 @@ def sign_pdf(
     )
     out = BytesIO()
     try:
-        pdf_signer.sign_pdf(_PdfAWriter(BytesIO(pdf)), output=out)
+        pdf_signer.sign_pdf(
+            _PdfAWriter(BytesIO(pdf)),
+            # Without a timestamp the container's size is known in advance: skipping pyHanko's
+            # trial signature saves a third of the signing time.
+            bytes_reserved=None if timestamper else _reserve(signer),
+            output=out,
+        )
     except (OSError, timestamps.TimestampRequestError) as exc:
         raise TimestampFailed(str(exc)) from exc
     return out.getvalue()

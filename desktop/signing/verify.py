@@ -49,10 +49,12 @@ from pyhanko_certvalidator.policy_decl import (
 
 from desktop.i18n import _
 from desktop.signing._asn1 import from_asn1_cert, to_asn1_cert, to_asn1_crl
+from desktop.signing.container import container_problems
 from desktop.signing.errors import DamagedPdf, NoSignatures
 from desktop.signing.pades import open_pdf
 from desktop.signing.report import (
     ByteSpan,
+    ChainStatus,
     DocumentTimestampReport,
     LaterChanges,
     SignatureReport,
@@ -142,6 +144,36 @@ def _ts_info(status: TimestampSignatureStatus | None) -> TimestampInfo | None:
     )
 
 
+def _unreadable(emb: EmbeddedPdfSignature, size: int, exc: Exception) -> SignatureReport:
+    """The report for a signature too damaged to read its details: not intact, not trusted."""
+    signed, uncovered = _spans(emb, size)
+    try:
+        name = _name_attr(emb.signer_cert, "common_name")
+    except Exception:
+        name = ""
+    return SignatureReport(
+        field_name=str(emb.field_name),
+        intact=False,
+        signed_ranges=signed,
+        covers_whole_document=not uncovered,
+        uncovered_ranges=uncovered,
+        later_changes=LaterChanges.MODIFIED,
+        signer_name=name,
+        signer_subject="",
+        signer_nip="",
+        issuer="",
+        serial=None,
+        chain=ChainStatus.UNKNOWN,
+        valid_at_signing=False,
+        claimed_signing_time=None,
+        timestamp=None,
+        document_timestamp=None,
+        problems=[
+            _("Tanda tangan rusak dan tidak dapat dibaca ({e}).").format(e=type(exc).__name__)
+        ],
+    )
+
+
 def _tsa_cert(emb: EmbeddedPdfSignature) -> asn1_x509.Certificate | None:
     """The TSA certificate of a document timestamp or of a signature's timestamp token."""
     try:
@@ -175,6 +207,7 @@ class _Verifier:
         now: datetime,
     ) -> None:
         self.pdf, self.reader, self.now = pdf, reader, now
+        self.trust_roots = list(trust_roots)
         self.roots = [to_asn1_cert(c) for c in trust_roots]
         self.crls: list[asn1_crl.CertificateList] = [to_asn1_crl(c) for c in crls]
         self.crl_objects = list(crls)
@@ -223,7 +256,20 @@ class _Verifier:
         doc_ts: list[tuple[int, DocumentTimestampReport]] = []
         for emb in embedded:
             if emb.sig_object_type == "/DocTimeStamp":
-                doc_ts.append((ends[id(emb)], await self.document_timestamp(emb, size)))
+                try:
+                    ts_report = await self.document_timestamp(emb, size)
+                except Exception as exc:  # damage pyHanko trips over while reading details
+                    signed, uncovered = _spans(emb, size)
+                    ts_report = DocumentTimestampReport(
+                        field_name="",
+                        timestamp=None,
+                        signed_ranges=signed,
+                        covers_whole_document=not uncovered,
+                        uncovered_ranges=uncovered,
+                        later_changes=LaterChanges.MODIFIED,
+                        problems=[_("Cap waktu dokumen rusak ({e}).").format(e=type(exc).__name__)],
+                    )
+                doc_ts.append((ends[id(emb)], ts_report))
         # The last signed revision's own diff tells what the unsigned tail changed.
         tail_benign = True
         if tail is not None:
@@ -247,7 +293,11 @@ class _Verifier:
                     if end > ends[id(emb)] and r.valid and r.timestamp is not None
                 ]
                 first_ts = min(later_ts, key=lambda t: t.time) if later_ts else None
-                signatures.append(await self.signature(emb, size, tail_benign, first_ts))
+                try:
+                    report = await self.signature(emb, size, tail_benign, first_ts)
+                except Exception as exc:  # damage pyHanko trips over while reading details
+                    report = _unreadable(emb, size, exc)
+                signatures.append(report)
         return VerificationReport(
             size=size,
             signatures=signatures,
@@ -275,6 +325,9 @@ class _Verifier:
             problems.append(
                 _("Cap waktu dokumen tidak dapat diperiksa ({e}).").format(e=type(exc).__name__)
             )
+        problems += container_problems(
+            emb.signed_data, self.trust_roots, strict=info is not None and info.trusted
+        )
         if info is not None and not info.intact:
             problems.append(_("Cap waktu dokumen rusak atau tidak cocok dengan isi dokumen."))
         elif info is not None and not info.trusted:
@@ -345,7 +398,7 @@ class _Verifier:
             )
         elif later == LaterChanges.MODIFIED:
             problems.append(_("Struktur dokumen diubah setelah ditandatangani."))
-        claimed = status.signer_reported_dt if status is not None else emb.self_reported_timestamp
+        claimed = status.signer_reported_dt if status is not None else None
         timestamp = _ts_info(status.timestamp_validity) if status is not None else None
         verdict = await judge_chain(
             status,
@@ -357,6 +410,11 @@ class _Verifier:
             claimed=claimed,
             valid_at=lambda moment: self.valid_at(emb, moment),
         )
+        ours = verdict.chain in (ChainStatus.TRUSTED, ChainStatus.REVOKED, ChainStatus.EXPIRED)
+        altered = container_problems(emb.signed_data, self.trust_roots, strict=ours)
+        if altered:
+            intact = False
+            problems += altered
         return SignatureReport(
             field_name=str(emb.field_name),
             intact=intact,

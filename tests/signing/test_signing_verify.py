@@ -249,3 +249,20 @@ def test_identity_in_the_report(pki: Pki, andi: LoadedSigner, sign: SignFn) -> N
     assert sig.signer_name == ANDI.name and sig.signer_nip == ANDI.nip
     assert "title=Sekretaris Kecamatan" in sig.signer_subject
     assert sig.serial == andi.cert.serial_number
+
+
+def test_a_changed_certificate_copy_inside_the_container_is_detected(
+    pki: Pki, andi: LoadedSigner, sign: SignFn
+) -> None:
+    """The CMS certificate bag is not covered by the signature value: a changed byte in the
+    embedded copy of the root (not the one verification trusts) must still show."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    signed = sign(andi)
+    root_hex = pki.root.public_bytes(Encoding.DER).hex().encode()
+    at = signed.lower().index(root_hex) + len(root_hex) // 2
+    tampered = bytearray(signed)
+    tampered[at] = ord("0") if signed[at] != ord("0") else ord("1")
+    (sig,) = _verify(bytes(tampered), pki).signatures
+    assert not sig.intact and not sig.valid
+    assert any("tidak ditandatangani telah diubah" in p for p in sig.problems)

@@ -1,0 +1,139 @@
+"""Strict checks of the unsigned parts of a CMS signature container.
+
+A PDF signature's /Contents lies outside the signed byte ranges, and inside the CMS object
+several fields are not covered by the signature value either: the certificate bag, the
+SignedData version and digest-algorithm set, unsigned attributes (the timestamp token, whose
+own certificate bag is unsigned again) and CRLs. Changing them leaves a signature "valid".
+``container_problems`` requires each of them to be consistent with the signed parts, so that a
+changed byte anywhere in the container shows:
+
+- versions are the ones RFC 5652 prescribes for the structure (SignedData v1/v3, SignerInfo
+  v1 for issuer-and-serial, v3 for a key identifier);
+- the digest-algorithm set is exactly the signers' digest algorithms;
+- the content-type attribute equals the encapsulated content type;
+- unsigned attributes are timestamp tokens only, checked the same way recursively;
+- every embedded certificate (and CRL) is signed by an issuer that is embedded, trusted or
+  itself; with ``strict`` (the chain leads to a root we trust, so nothing should be missing) a
+  certificate whose issuer cannot be found is a problem too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from asn1crypto import cms
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+
+from desktop.i18n import _
+
+TIMESTAMP_TOKEN = "signature_time_stamp_token"
+TIMESTAMP_TOKEN_OID = "1.2.840.113549.1.9.16.2.14"
+
+
+def _altered(what: str) -> str:
+    return _("Bagian tanda tangan yang tidak ditandatangani telah diubah ({what}).").format(
+        what=what
+    )
+
+
+def _issued_by(cert: x509.Certificate | x509.CertificateRevocationList,
+               candidates: Sequence[x509.Certificate]) -> bool | None:  # fmt: skip
+    """True if a candidate issuer's signature verifies, False if issuers exist but none
+    verifies, None if no candidate has the issuer's name."""
+    found = [c for c in candidates if c.subject == cert.issuer]
+    for issuer in found:
+        try:
+            if isinstance(cert, x509.Certificate):
+                cert.verify_directly_issued_by(issuer)
+                return True
+            if cert.is_signature_valid(issuer.public_key()):  # type: ignore[arg-type]
+                return True
+        except (InvalidSignature, ValueError, TypeError):
+            continue
+    return False if found else None
+
+
+def _certificates(signed_data: cms.SignedData, problems: list[str]) -> list[x509.Certificate]:
+    certs: list[x509.Certificate] = []
+    bag = signed_data["certificates"]
+    for choice in bag if bag.native is not None else []:
+        if choice.name != "certificate":
+            problems.append(_altered(_("sertifikat jenis lain")))
+            continue
+        try:
+            certs.append(x509.load_der_x509_certificate(choice.chosen.dump()))
+        except ValueError:
+            problems.append(_altered(_("sertifikat rusak")))
+    return certs
+
+
+def container_problems(
+    signed_data: cms.SignedData,
+    trust_roots: Sequence[x509.Certificate],
+    *,
+    strict: bool,
+    _depth: int = 0,
+) -> list[str]:
+    """What in ``signed_data`` outside the signed attributes is inconsistent (see above)."""
+    problems: list[str] = []
+    try:
+        _check(signed_data, trust_roots, strict, problems, _depth)
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError):
+        problems.append(_altered(_("struktur CMS")))
+    return problems
+
+
+def _check(
+    signed_data: cms.SignedData,
+    trust_roots: Sequence[x509.Certificate],
+    strict: bool,
+    problems: list[str],
+    depth: int,
+) -> None:
+    signer_infos = list(signed_data["signer_infos"])
+    content_type = signed_data["encap_content_info"]["content_type"].native
+    versions = {si["version"].native for si in signer_infos}
+    expected = "v3" if content_type != "data" or "v3" in versions else "v1"
+    if signed_data["version"].native != expected:
+        problems.append(_altered(_("versi SignedData")))
+    digests = {si["digest_algorithm"].dump() for si in signer_infos}
+    if {alg.dump() for alg in signed_data["digest_algorithms"]} != digests:
+        problems.append(_altered(_("daftar algoritma digest")))
+    crls = signed_data["crls"] if signed_data["crls"].native is not None else []
+
+    for si in signer_infos:
+        sid_kind = si["sid"].name
+        wanted = "v1" if sid_kind == "issuer_and_serial_number" else "v3"
+        if si["version"].native != wanted:
+            problems.append(_altered(_("versi SignerInfo")))
+        for attr in si["signed_attrs"] if si["signed_attrs"].native is not None else []:
+            if attr["type"].native == "content_type" and attr["values"][0].native != content_type:
+                problems.append(_altered(_("jenis isi")))
+        unsigned = si["unsigned_attrs"]
+        for attr in unsigned if unsigned.native is not None else []:
+            if attr["type"].native not in (TIMESTAMP_TOKEN, TIMESTAMP_TOKEN_OID) or depth > 1:
+                problems.append(_altered(_("atribut tak bertanda tangan")))
+                continue
+            for token in attr["values"]:
+                problems += container_problems(
+                    token["content"], trust_roots, strict=strict, _depth=depth + 1
+                )
+
+    certs = _certificates(signed_data, problems)
+    candidates = [*certs, *trust_roots]
+    for cert in certs:
+        issued = _issued_by(cert, candidates)
+        if issued is False or (issued is None and strict):
+            problems.append(
+                _altered(_("sertifikat {name}").format(name=cert.subject.rfc4514_string()))
+            )
+    for choice in crls:
+        try:
+            crl = x509.load_der_x509_crl(choice.chosen.dump())
+        except ValueError:
+            problems.append(_altered(_("daftar pencabutan rusak")))
+            continue
+        issued = _issued_by(crl, candidates)
+        if issued is False or (issued is None and strict):
+            problems.append(_altered(_("daftar pencabutan")))
