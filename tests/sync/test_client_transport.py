@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from sync.client import transport
 from sync.client.errors import BadServerUrl, NoServer, Offline, TlsFailed, UpgradeRequired
 from sync.client.transport import Transport, check_server_url
 from sync.protocol import MARKER_HEADER, Mutation, SyncRequest
@@ -196,7 +197,12 @@ def test_body_that_stops_is_a_stall(fake: FakeServer) -> None:
     assert time.monotonic() - started < 2.5
 
 
-def test_slowly_read_upload_does_not_time_out_and_is_gzipped(fake: FakeServer) -> None:
+def test_slowly_read_upload_does_not_time_out_and_is_gzipped(
+    fake: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # This link reads ~0.8 MB/s; a send buffer scaled to it (as the real one is to rural links)
+    # drains well inside the 0.5 s stall timeout, while the whole upload takes ~2 s.
+    monkeypatch.setattr(transport, "SEND_BUFFER", 64 * 1024)
     def read_slowly(h: BaseHTTPRequestHandler) -> None:
         length = int(h.headers["Content-Length"])
         raw = b""
