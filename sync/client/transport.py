@@ -2,11 +2,12 @@
 
 - Only ``https://`` addresses, except plain ``http://`` to this machine (127.0.0.0/8, ::1,
   localhost). TLS certificates are always verified (a private CA bundle may be given).
-- Timeouts are about progress, never about size: 10 s to connect, then a *stall* timeout that
-  applies to each socket read and to each 16 KB piece of a request body (bodies are handed to
-  the socket in pieces, not in one ``sendall`` whose timeout would cover the whole upload). The
-  kernel send buffer is capped so that, once the last piece is handed over, little is left
-  queued that could make the wait for the answer look like a stall on a slow link.
+- Timeouts are about progress, never about size: 10 s to connect, and while sending, for each
+  16 KB piece of a request body (urllib3 applies the connect timeout while sending; bodies go
+  as file objects, so in pieces, never as one ``sendall`` whose timeout would cover the whole
+  upload); then a *stall* timeout for each socket read of the answer. The kernel send buffer is
+  capped so that, once the last piece is handed over, little is left queued that could make
+  the wait for the answer look like a stall on a slow link.
 - Request bodies are gzip-compressed (``Content-Encoding: gzip``); answers are decompressed.
 - Every request carries ``X-Naskah-Protocol``; every answer must carry the server's marker
   header, otherwise it came from something else (a captive portal) and is refused.

@@ -220,7 +220,7 @@ def test_slowly_read_upload_does_not_time_out_and_is_gzipped(
     request = SyncRequest(cursor=0, mutations=[
         Mutation(mutation_id="m1", entity="letter", entity_id="l1", op="upsert", base_version=0,
                  fields={"body_html": noise})])  # fmt: skip
-    link = Transport(fake.url, "t", stall_timeout=0.5)
+    link = Transport(fake.url, "t", connect_timeout=0.5, stall_timeout=0.5)
     started = time.monotonic()
     link.sync(request)
     assert time.monotonic() - started > 1.0  # the server really took its time
