@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from desktop.store.models import AuditEntry, Outbox
 from desktop.store.sync_models import SyncState
+from sync.client.records import wire_fields
 from sync.protocol import BATCH_SIZE, Entity, Mutation, Op, SyncRequest
 
 
@@ -96,7 +97,7 @@ def build_batch(
             entity_id=row.entity_id,
             op=Op(row.op),
             base_version=group[0][1],
-            fields=_fields(row.payload_json),
+            fields=wire_fields(Entity(row.entity), _fields(row.payload_json)),
         )
         mutations.append(mutation)
         batch.covers[mutation.mutation_id] = [seq for seq, _ in group]

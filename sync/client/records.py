@@ -94,6 +94,18 @@ def _stored_value(column: Column[Any], value: Any) -> Any:
     return value
 
 
+def wire_fields(entity: Entity, fields: dict[str, Any]) -> dict[str, Any]:
+    """Fields as they travel: the JSON text columns of a conflict record go as JSON values."""
+    model = MODELS.get(entity)
+    if model is not Conflict:
+        return fields
+    out = dict(fields)
+    for name in ("fields", "server_values", "client_values"):
+        if isinstance(out.get(name), str):
+            out[name] = json.loads(out[name])
+    return out
+
+
 def upsert(
     session: Session,
     entity: Entity,

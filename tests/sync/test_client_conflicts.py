@@ -12,13 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import col, select
 
 from desktop.letters import drafting
 from desktop.store.models import Letter
 from desktop.store.sync_models import Conflict
-from sync.client import engine
+from sync.client import conflicts, engine
 from sync.protocol import LetterStatus
+from sync.server import db
 from tests.sync.pcs import PC, count, draft, office_with_pcs, save, sign, snapshot
 
 pytestmark = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
@@ -123,6 +125,21 @@ def test_same_field_makes_one_conflict_on_both_pcs(module_sync_server: Any, tmp_
         assert conflict.resolved_at is None
         assert _letter(pc, letter_id).hal == "Undangan Musyawarah"  # the server's value stays
     assert snapshot(pc1.store) == snapshot(pc2.store)
+
+    # Budi keeps PC2's wording: an ordinary edit, then the conflict is marked resolved.
+    (conflict,) = conflicts.open_conflicts(pc2.store)
+    save(pc2, letter_id, hal="Undangan Rapat Koordinasi")
+    conflicts.mark_resolved(pc2.store, pc2.user("budi"), conflict.id)
+    pc2.sync()
+    pc1.sync()
+    assert conflicts.open_conflicts(pc1.store) == []
+    assert _letter(pc1, letter_id).hal == "Undangan Rapat Koordinasi"
+    assert snapshot(pc1.store) == snapshot(pc2.store)
+    with db.read_tx(module_sync_server.engine) as conn:  # still JSON values on the server
+        stored = conn.execute(
+            sa.select(db.records.c.fields).where(db.records.c.entity_id == conflict.id)
+        ).scalar_one()
+    assert stored["fields"] == ["hal"] and stored["resolved_by"] == pc2.user("budi").id
 
 
 def test_edit_against_delete_is_a_conflict(module_sync_server: Any, tmp_path: Path) -> None:
