@@ -46,7 +46,7 @@ def _applied_twice(server: Any, office_id: str) -> int:
         return len(conn.execute(groups).all())
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("seed", [1, *(pytest.param(s, marks=pytest.mark.slow) for s in (2, 3, 4))])
 def test_batches_delivered_one_to_five_times(
     module_sync_server: Any, tmp_path: Path, seed: int
 ) -> None:

@@ -83,7 +83,7 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def fake() -> Iterator[FakeServer]:
     server = FakeServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield server
     server.shutdown()
@@ -203,6 +203,7 @@ def test_slowly_read_upload_does_not_time_out_and_is_gzipped(
     # This link reads ~0.8 MB/s; a send buffer scaled to it (as the real one is to rural links)
     # drains well inside the 0.5 s stall timeout, while the whole upload takes ~2 s.
     monkeypatch.setattr(transport, "SEND_BUFFER", 64 * 1024)
+
     def read_slowly(h: BaseHTTPRequestHandler) -> None:
         length = int(h.headers["Content-Length"])
         raw = b""
