@@ -19,16 +19,59 @@ changed byte anywhere in the container shows:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 from asn1crypto import cms
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from cryptography.utils import CryptographyDeprecationWarning
 
 from desktop.i18n import _
 
 TIMESTAMP_TOKEN = "signature_time_stamp_token"
 TIMESTAMP_TOKEN_OID = "1.2.840.113549.1.9.16.2.14"
+
+
+def der_end(data: bytes, pos: int = 0, depth: int = 0) -> int:
+    """The end of the DER element at ``pos``, checking that it is strict DER all the way down:
+    definite minimal lengths, and every constructed element exactly filled by its children (a
+    changed length byte cannot borrow the zero padding after the container). Raises
+    ``ValueError`` otherwise."""
+    if depth > 64 or pos + 2 > len(data):
+        raise ValueError("truncated or too deep")
+    tag = data[pos]
+    if tag == 0:  # end-of-contents: only in BER indefinite lengths, never in DER
+        raise ValueError("end-of-contents marker in DER")
+    pos += 1
+    if tag & 0x1F == 0x1F:  # high tag number form
+        while pos < len(data) and data[pos] & 0x80:
+            pos += 1
+        pos += 1
+    if pos >= len(data):
+        raise ValueError("truncated tag")
+    first = data[pos]
+    pos += 1
+    if first < 0x80:
+        length = first
+    else:
+        count = first & 0x7F
+        raw = data[pos : pos + count]
+        if count == 0 or count > 4 or len(raw) < count or raw[0] == 0:
+            raise ValueError("indefinite or non-minimal length")
+        length = int.from_bytes(raw, "big")
+        if length < 0x80:
+            raise ValueError("non-minimal length")
+        pos += count
+    end = pos + length
+    if end > len(data):
+        raise ValueError("element runs past the data")
+    if tag & 0x20:  # constructed: the children must fill it exactly
+        while pos < end:
+            pos = der_end(data[:end], pos, depth + 1)
+        if pos != end:
+            raise ValueError("children do not fill their parent")
+    return end
 
 
 def _altered(what: str) -> str:
@@ -62,7 +105,9 @@ def _certificates(signed_data: cms.SignedData, problems: list[str]) -> list[x509
             problems.append(_altered(_("sertifikat jenis lain")))
             continue
         try:
-            certs.append(x509.load_der_x509_certificate(choice.chosen.dump()))
+            with warnings.catch_warnings():  # e.g. a serial number made negative by tampering
+                warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+                certs.append(x509.load_der_x509_certificate(choice.chosen.dump()))
         except ValueError:
             problems.append(_altered(_("sertifikat rusak")))
     return certs

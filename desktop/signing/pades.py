@@ -128,12 +128,14 @@ class _PdfAWriter(IncrementalPdfFileWriter):
         self.update_container(stream)
 
 
-def open_pdf(pdf: bytes) -> PdfFileReader:
-    """A pyHanko reader for ``pdf``; raises ``NotAPdf``, ``DamagedPdf`` or ``EncryptedPdf``."""
+def open_pdf(pdf: bytes, *, strict: bool = False) -> PdfFileReader:
+    """A pyHanko reader for ``pdf``; raises ``NotAPdf``, ``DamagedPdf`` or ``EncryptedPdf``.
+    ``strict`` (for verification) also refuses syntax pyHanko would otherwise repair, such as
+    duplicate dictionary keys or hybrid cross-reference files."""
     if not pdf.lstrip(b"\0\t\n\f\r ")[:5] == b"%PDF-":
         raise NotAPdf()
     try:
-        reader = PdfFileReader(BytesIO(pdf), strict=False)
+        reader = PdfFileReader(BytesIO(pdf), strict=strict)
         encrypted = reader.encrypted
         if not encrypted:
             reader.root  # noqa: B018 - parse the catalog now

@@ -49,7 +49,7 @@ from pyhanko_certvalidator.policy_decl import (
 
 from desktop.i18n import _
 from desktop.signing._asn1 import from_asn1_cert, to_asn1_cert, to_asn1_crl
-from desktop.signing.container import container_problems
+from desktop.signing.container import container_problems, der_end
 from desktop.signing.errors import DamagedPdf, NoSignatures
 from desktop.signing.pades import open_pdf
 from desktop.signing.report import (
@@ -72,20 +72,10 @@ _HEX = re.compile(rb"[0-9a-f]*|[0-9A-F]*")
 _NAMES = {NameOID.SERIAL_NUMBER: "serialNumber", NameOID.TITLE: "title"}
 
 
-def _der_length(data: bytes) -> int | None:
-    if len(data) < 2 or data[0] != 0x30:
-        return None
-    if data[1] < 0x80:
-        return 2 + data[1]
-    n = data[1] & 0x7F
-    if not 1 <= n <= 4 or len(data) < 2 + n:
-        return None
-    return 2 + n + int.from_bytes(data[2 : 2 + n], "big")
-
-
 def contents_problem(pdf: bytes, byte_range: Sequence[int]) -> str | None:
     """Why the bytes between the signed ranges are not exactly an untouched signature
-    container (``<`` hex of one DER object, zero padding ``>``), or None."""
+    container (``<`` hex of one well-formed DER object, zero padding ``>``), or None.
+    ISO 32000-2 12.8.3.3.1 requires /Contents to be DER, so this rejects no genuine signer."""
     if len(byte_range) != 4 or byte_range[0] != 0:
         return _("Rentang bita tanda tangan tidak baku.")
     start, end = byte_range[0] + byte_range[1], byte_range[2]
@@ -96,8 +86,11 @@ def contents_problem(pdf: bytes, byte_range: Sequence[int]) -> str | None:
     if len(hexpart) % 2 or not _HEX.fullmatch(hexpart):
         return _("Isi tanda tangan (/Contents) diubah di luar bagian yang ditandatangani.")
     data = bytes.fromhex(hexpart.decode("ascii"))
-    length = _der_length(data)
-    if length is None or length > len(data) or any(data[length:]):
+    try:
+        length = der_end(data) if data[:1] == b"\x30" else -1
+    except ValueError:
+        length = -1
+    if length < 0 or any(data[length:]):
         return _("Isi tanda tangan (/Contents) diubah di luar bagian yang ditandatangani.")
     return None
 
@@ -451,7 +444,7 @@ def verify_pdf(
     now: datetime | None = None,
 ) -> VerificationReport:
     """Verify every signature and document timestamp in ``pdf`` (see the module docs)."""
-    reader = open_pdf(pdf)
+    reader = open_pdf(pdf, strict=True)
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     return asyncio.run(_Verifier(pdf, reader, trust_roots, crls, moment).run())
 
@@ -463,6 +456,6 @@ async def verify_pdf_async(
     now: datetime | None = None,
 ) -> VerificationReport:
     """``verify_pdf`` for callers already inside an event loop (the server)."""
-    reader = open_pdf(pdf)
+    reader = open_pdf(pdf, strict=True)
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     return await _Verifier(pdf, reader, trust_roots, crls, moment).run()
