@@ -19,6 +19,7 @@ changed byte anywhere in the container shows:
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
 
@@ -31,6 +32,30 @@ from desktop.i18n import _
 
 TIMESTAMP_TOKEN = "signature_time_stamp_token"
 TIMESTAMP_TOKEN_OID = "1.2.840.113549.1.9.16.2.14"
+HEX = re.compile(rb"[0-9a-f]*|[0-9A-F]*")  # one case throughout
+
+
+def contents_problem(pdf: bytes, byte_range: Sequence[int]) -> str | None:
+    """Why the bytes between the signed ranges are not exactly an untouched signature
+    container (``<`` hex of one well-formed DER object, zero padding ``>``), or None.
+    ISO 32000-2 12.8.3.3.1 requires /Contents to be DER, so this rejects no genuine signer."""
+    if len(byte_range) != 4 or byte_range[0] != 0:
+        return _("Rentang bita tanda tangan tidak baku.")
+    start, end = byte_range[0] + byte_range[1], byte_range[2]
+    raw = pdf[start:end]
+    if not 0 < start < end <= len(pdf) or raw[:1] != b"<" or raw[-1:] != b">":
+        return _("Rentang bita tanda tangan tidak menunjuk ke isi tanda tangan.")
+    hexpart = raw[1:-1]
+    if len(hexpart) % 2 or not HEX.fullmatch(hexpart):
+        return _("Isi tanda tangan (/Contents) diubah di luar bagian yang ditandatangani.")
+    data = bytes.fromhex(hexpart.decode("ascii"))
+    try:
+        length = der_end(data) if data[:1] == b"\x30" else -1
+    except ValueError:
+        length = -1
+    if length < 0 or any(data[length:]):
+        return _("Isi tanda tangan (/Contents) diubah di luar bagian yang ditandatangani.")
+    return None
 
 
 def der_end(data: bytes, pos: int = 0, depth: int = 0) -> int:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -30,7 +29,6 @@ from datetime import UTC, datetime, timedelta
 from asn1crypto import crl as asn1_crl
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation.pdf_embedded import (
@@ -38,7 +36,6 @@ from pyhanko.sign.validation.pdf_embedded import (
     async_validate_pdf_signature,
     async_validate_pdf_timestamp,
 )
-from pyhanko.sign.validation.status import SignatureCoverageLevel, TimestampSignatureStatus
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.policy_decl import (
     CertRevTrustPolicy,
@@ -49,11 +46,10 @@ from pyhanko_certvalidator.policy_decl import (
 
 from desktop.i18n import _
 from desktop.signing._asn1 import from_asn1_cert, to_asn1_cert, to_asn1_crl
-from desktop.signing.container import container_problems, der_end
+from desktop.signing.container import container_problems, contents_problem
 from desktop.signing.errors import DamagedPdf, NoSignatures
 from desktop.signing.pades import open_pdf
 from desktop.signing.report import (
-    ByteSpan,
     ChainStatus,
     DocumentTimestampReport,
     LaterChanges,
@@ -62,132 +58,22 @@ from desktop.signing.report import (
     VerificationReport,
 )
 from desktop.signing.verify_chain import judge_chain
+from desktop.signing.verify_parts import (
+    NAMES,
+    later_changes,
+    name_attr,
+    signed_end,
+    spans,
+    ts_info,
+    tsa_cert,
+    unreadable,
+    unreadable_timestamp,
+)
 
 # pyHanko and certvalidator log every failed check as a warning with a traceback; the report
 # carries what matters, so keep the app's log readable.
 for _name in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_name).setLevel(logging.ERROR)
-
-_HEX = re.compile(rb"[0-9a-f]*|[0-9A-F]*")
-_NAMES = {NameOID.SERIAL_NUMBER: "serialNumber", NameOID.TITLE: "title"}
-
-
-def contents_problem(pdf: bytes, byte_range: Sequence[int]) -> str | None:
-    """Why the bytes between the signed ranges are not exactly an untouched signature
-    container (``<`` hex of one well-formed DER object, zero padding ``>``), or None.
-    ISO 32000-2 12.8.3.3.1 requires /Contents to be DER, so this rejects no genuine signer."""
-    if len(byte_range) != 4 or byte_range[0] != 0:
-        return _("Rentang bita tanda tangan tidak baku.")
-    start, end = byte_range[0] + byte_range[1], byte_range[2]
-    raw = pdf[start:end]
-    if not 0 < start < end <= len(pdf) or raw[:1] != b"<" or raw[-1:] != b">":
-        return _("Rentang bita tanda tangan tidak menunjuk ke isi tanda tangan.")
-    hexpart = raw[1:-1]
-    if len(hexpart) % 2 or not _HEX.fullmatch(hexpart):
-        return _("Isi tanda tangan (/Contents) diubah di luar bagian yang ditandatangani.")
-    data = bytes.fromhex(hexpart.decode("ascii"))
-    try:
-        length = der_end(data) if data[:1] == b"\x30" else -1
-    except ValueError:
-        length = -1
-    if length < 0 or any(data[length:]):
-        return _("Isi tanda tangan (/Contents) diubah di luar bagian yang ditandatangani.")
-    return None
-
-
-def _spans(emb: EmbeddedPdfSignature, size: int) -> tuple[list[ByteSpan], list[ByteSpan]]:
-    br = [int(v) for v in emb.byte_range]
-    if len(br) != 4:
-        return [], [(0, size)]
-    signed = [(br[0], br[0] + br[1]), (br[2], br[2] + br[3])]
-    end = br[2] + br[3]
-    return signed, ([(end, size)] if end < size else [])
-
-
-def _signed_end(emb: EmbeddedPdfSignature) -> int:
-    br = [int(v) for v in emb.byte_range]
-    return br[2] + br[3] if len(br) == 4 else 0
-
-
-def _later_changes(
-    coverage: SignatureCoverageLevel | None,
-    level: ModificationLevel | None,
-    tail_benign: bool,
-    signed_end: int,
-    size: int,
-) -> LaterChanges:
-    if coverage == SignatureCoverageLevel.ENTIRE_FILE and signed_end == size:
-        return LaterChanges.NONE
-    if coverage != SignatureCoverageLevel.ENTIRE_REVISION or level is None:
-        return LaterChanges.MODIFIED
-    if level.value > ModificationLevel.FORM_FILLING.value or not tail_benign:
-        return LaterChanges.MODIFIED
-    return LaterChanges.ALLOWED
-
-
-def _ts_info(status: TimestampSignatureStatus | None) -> TimestampInfo | None:
-    if status is None:
-        return None
-    cn = status.signing_cert.subject.native.get("common_name", "")
-    return TimestampInfo(
-        time=status.timestamp.astimezone(UTC),
-        intact=bool(status.intact and status.valid),
-        trusted=status.trusted,
-        tsa=str(cn),
-    )
-
-
-def _unreadable(emb: EmbeddedPdfSignature, size: int, exc: Exception) -> SignatureReport:
-    """The report for a signature too damaged to read its details: not intact, not trusted."""
-    signed, uncovered = _spans(emb, size)
-    try:
-        name = _name_attr(emb.signer_cert, "common_name")
-    except Exception:
-        name = ""
-    return SignatureReport(
-        field_name=str(emb.field_name),
-        intact=False,
-        signed_ranges=signed,
-        covers_whole_document=not uncovered,
-        uncovered_ranges=uncovered,
-        later_changes=LaterChanges.MODIFIED,
-        signer_name=name,
-        signer_subject="",
-        signer_nip="",
-        issuer="",
-        serial=None,
-        chain=ChainStatus.UNKNOWN,
-        valid_at_signing=False,
-        claimed_signing_time=None,
-        timestamp=None,
-        document_timestamp=None,
-        problems=[
-            _("Tanda tangan rusak dan tidak dapat dibaca ({e}).").format(e=type(exc).__name__)
-        ],
-    )
-
-
-def _tsa_cert(emb: EmbeddedPdfSignature) -> asn1_x509.Certificate | None:
-    """The TSA certificate of a document timestamp or of a signature's timestamp token."""
-    try:
-        if emb.sig_object_type == "/DocTimeStamp":
-            return emb.signer_cert
-        attrs = emb.signer_info["unsigned_attrs"]
-        for attr in attrs if attrs.native is not None else []:
-            if attr["type"].native == "signature_time_stamp_token":
-                token = attr["values"][0]["content"]
-                sid = token["signer_infos"][0]["sid"].chosen
-                for choice in token["certificates"]:
-                    cert = choice.chosen
-                    if cert.serial_number == sid["serial_number"].native:
-                        return cert
-    except (KeyError, IndexError, ValueError, AttributeError):
-        return None
-    return None
-
-
-def _name_attr(cert: asn1_x509.Certificate, attr: str) -> str:
-    return str(cert.subject.native.get(attr, "") or "")
 
 
 class _Verifier:
@@ -243,7 +129,7 @@ class _Verifier:
             raise DamagedPdf(type(exc).__name__) from exc
         if not embedded:
             raise NoSignatures()
-        ends = {id(e): _signed_end(e) for e in embedded}
+        ends = {id(e): signed_end(e) for e in embedded}
         last_end = max(ends.values())
         tail = (last_end, size) if last_end < size else None
         doc_ts: list[tuple[int, DocumentTimestampReport]] = []
@@ -252,16 +138,7 @@ class _Verifier:
                 try:
                     ts_report = await self.document_timestamp(emb, size)
                 except Exception as exc:  # damage pyHanko trips over while reading details
-                    signed, uncovered = _spans(emb, size)
-                    ts_report = DocumentTimestampReport(
-                        field_name="",
-                        timestamp=None,
-                        signed_ranges=signed,
-                        covers_whole_document=not uncovered,
-                        uncovered_ranges=uncovered,
-                        later_changes=LaterChanges.MODIFIED,
-                        problems=[_("Cap waktu dokumen rusak ({e}).").format(e=type(exc).__name__)],
-                    )
+                    ts_report = unreadable_timestamp(emb, size, exc)
                 doc_ts.append((ends[id(emb)], ts_report))
         # The last signed revision's own diff tells what the unsigned tail changed.
         tail_benign = True
@@ -289,7 +166,7 @@ class _Verifier:
                 try:
                     report = await self.signature(emb, size, tail_benign, first_ts)
                 except Exception as exc:  # damage pyHanko trips over while reading details
-                    report = _unreadable(emb, size, exc)
+                    report = unreadable(emb, size, exc)
                 signatures.append(report)
         return VerificationReport(
             size=size,
@@ -302,15 +179,15 @@ class _Verifier:
     async def document_timestamp(
         self, emb: EmbeddedPdfSignature, size: int
     ) -> DocumentTimestampReport:
-        signed, uncovered = _spans(emb, size)
+        signed, uncovered = spans(emb, size)
         problems = []
         problem = contents_problem(self.pdf, [int(v) for v in emb.byte_range])
         if problem:
             problems.append(problem)
         try:
-            status = await async_validate_pdf_timestamp(emb, self.context(self.now, _tsa_cert(emb)))
-            info = _ts_info(status)
-            later = _later_changes(
+            status = await async_validate_pdf_timestamp(emb, self.context(self.now, tsa_cert(emb)))
+            info = ts_info(status)
+            later = later_changes(
                 status.coverage, status.modification_level, True, signed[-1][1], size
             )
         except Exception as exc:
@@ -354,7 +231,7 @@ class _Verifier:
         tail_benign: bool,
         doc_timestamp: TimestampInfo | None,
     ) -> SignatureReport:
-        signed, uncovered = _spans(emb, size)
+        signed, uncovered = spans(emb, size)
         cert = emb.signer_cert
         problems: list[str] = []
         container = contents_problem(self.pdf, [int(v) for v in emb.byte_range])
@@ -364,7 +241,7 @@ class _Verifier:
             status = await async_validate_pdf_signature(
                 emb,
                 self.context(self.now, cert),
-                ts_validation_context=self.context(self.now, _tsa_cert(emb)),
+                ts_validation_context=self.context(self.now, tsa_cert(emb)),
             )
         except Exception as exc:
             problems.append(
@@ -375,7 +252,7 @@ class _Verifier:
         if status is not None and not intact and not container:
             problems.append(_("Isi dokumen tidak cocok dengan tanda tangan (dokumen diubah)."))
         later = (
-            _later_changes(
+            later_changes(
                 status.coverage, status.modification_level, tail_benign, signed[-1][1], size
             )
             if status is not None and signed
@@ -392,7 +269,7 @@ class _Verifier:
         elif later == LaterChanges.MODIFIED:
             problems.append(_("Struktur dokumen diubah setelah ditandatangani."))
         claimed = status.signer_reported_dt if status is not None else None
-        timestamp = _ts_info(status.timestamp_validity) if status is not None else None
+        timestamp = ts_info(status.timestamp_validity) if status is not None else None
         verdict = await judge_chain(
             status,
             cert,
@@ -415,10 +292,10 @@ class _Verifier:
             covers_whole_document=not uncovered,
             uncovered_ranges=uncovered,
             later_changes=later,
-            signer_name=_name_attr(cert, "common_name") or cert.subject.human_friendly,
-            signer_subject=from_asn1_cert(cert).subject.rfc4514_string(_NAMES),
-            signer_nip=_name_attr(cert, "serial_number"),
-            issuer=from_asn1_cert(cert).issuer.rfc4514_string(_NAMES),
+            signer_name=name_attr(cert, "common_name") or cert.subject.human_friendly,
+            signer_subject=from_asn1_cert(cert).subject.rfc4514_string(NAMES),
+            signer_nip=name_attr(cert, "serial_number"),
+            issuer=from_asn1_cert(cert).issuer.rfc4514_string(NAMES),
             serial=cert.serial_number,
             chain=verdict.chain,
             valid_at_signing=verdict.valid_at_signing,

@@ -64,8 +64,12 @@ def test_tampers_inside_the_unsigned_signature_container_are_detected(
     letter_at = hole_start + re.search(rb"[a-fA-F]", hole[1:]).start() + 1  # type: ignore[union-attr]
     padding_at = hole_end - 3
     assert signed[padding_at : padding_at + 1] == b"0"
+    assert hole[1:5] == b"3082"  # SEQUENCE, two length bytes: make it 16 bytes longer
+    length_at = hole_start + 7
+    longer = b"%X" % ((int(signed[length_at : length_at + 1], 16) + 1) % 16)
     for position, new in ((letter_at, signed[letter_at] ^ 0x20), (padding_at, ord("1")),
-                          (padding_at, ord(" ")), (padding_at, ord("\n"))):  # fmt: skip
+                          (padding_at, ord(" ")), (padding_at, ord("\n")),
+                          (length_at, longer[0])):  # fmt: skip
         tampered = bytearray(signed)
         tampered[position] = new
         (bad,) = _verify(bytes(tampered), pki).signatures
