@@ -1,4 +1,4 @@
-"""Where an office's data lives: the platform's user data dir, or ``--data-dir`` / NASKAH_DATA_DIR."""
+"""Where an office's data lives: the user data dir, or --data-dir / NASKAH_DATA_DIR."""
 
 from __future__ import annotations
 

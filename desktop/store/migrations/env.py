@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import desktop.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import desktop.store.models
 import desktop.store.sync_models  # noqa: F401
 
 connection = context.config.attributes.get("connection")
