@@ -77,6 +77,20 @@ BATCH_SIZE = 200  # mutations per sync request (and changes per response)
 # Fields that always differ between edits and never make a conflict by themselves.
 MERGE_IGNORED = frozenset({"updated_at"})
 
+# Per-entity counters that never make a conflict: both sides' values are merged by taking the
+# larger. A letter's ``revision_no`` counts saved revisions on each PC; the revisions themselves
+# are insert-only ``letter_revision`` records, so two PCs saving the same letter only disagree
+# about the counter. Only the entities named here are affected: audit entries and revisions
+# stay insert-only.
+MERGE_IGNORED_BY_ENTITY: dict[Entity, frozenset[str]] = {
+    Entity.LETTER: frozenset({"revision_no"}),
+}
+
+
+def merge_ignored(entity: Entity) -> frozenset[str]:
+    """Fields of ``entity`` that never make a conflict by themselves."""
+    return MERGE_IGNORED | MERGE_IGNORED_BY_ENTITY.get(entity, frozenset())
+
 # Once a letter is signed, only these fields may still change (voiding, the archive scan,
 # housekeeping); any other write is rejected and kept by the client as a new draft copy.
 LETTER_FIELDS_AFTER_SIGNING = frozenset(

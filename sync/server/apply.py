@@ -16,12 +16,14 @@ from sync.protocol import (
     IMMUTABLE_ENTITIES,
     IMMUTABLE_LETTER_STATUSES,
     MERGE_IGNORED,
+    MERGE_IGNORED_BY_ENTITY,
     Ack,
     AckStatus,
     Entity,
     Mutation,
     Op,
     letter_write_allowed,
+    merge_ignored,
 )
 from sync.server import db, leases
 from sync.server.auth import Device
@@ -107,8 +109,16 @@ def _insert(ctx: _Ctx) -> Outcome:
     return Outcome(ctx.ack(AckStatus.APPLIED, version))
 
 
-def _changed(a: dict[str, Any], b: dict[str, Any]) -> set[str]:
-    return {k for k in a.keys() | b.keys() if k not in _IGNORED and a.get(k) != b.get(k)}
+def _changed(a: dict[str, Any], b: dict[str, Any],
+             ignored: frozenset[str] = _IGNORED) -> set[str]:
+    return {k for k in a.keys() | b.keys() if k not in ignored and a.get(k) != b.get(k)}
+
+
+def _larger(server: Any, client: Any) -> Any:
+    """The merged value of a counter in MERGE_IGNORED_BY_ENTITY: the larger of the two."""
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in (server, client)):
+        return max(server, client)
+    return client if server is None else server
 
 
 def _others_since_base(ctx: _Ctx, cur: Version) -> tuple[Version, set[str], bool]:
@@ -122,12 +132,13 @@ def _others_since_base(ctx: _Ctx, cur: Version) -> tuple[Version, set[str], bool
         base, later = chain[0], chain[1:]
     else:  # base 0 (never synced) or a missing base: compare with an empty record
         base, later = Version(0, False, {}), chain
+    ignored = merge_ignored(m.entity) | SERVER_OWNED  # per-entity counters: merged, below
     others: set[str] = set()
     deleter: str | None = None  # the device whose delete made the record a tombstone
     prev = base
     for v in later:
         if v.device_id != ctx.device.id:
-            others |= _changed(prev.fields, v.fields)
+            others |= _changed(prev.fields, v.fields, ignored)
         if v.deleted and not prev.deleted:
             deleter = v.device_id
         elif not v.deleted:
@@ -200,6 +211,9 @@ def _update(ctx: _Ctx, cur: Version) -> Outcome:
         if keep:
             new.update({k: sent[k] for k in MERGE_IGNORED if k in sent})
         server_values = {k: cur.fields.get(k) for k in conflicts}
+    for k in MERGE_IGNORED_BY_ENTITY.get(m.entity, frozenset()):
+        if k in sent and k in client | others:
+            new[k] = _larger(cur.fields.get(k), sent[k])
     version = cur.version
     if new != cur.fields or cur.deleted:
         version = ctx.write(new, False)

@@ -93,11 +93,6 @@ def test_edit_made_while_the_answer_travels_is_kept(
     assert all(json.loads(c.fields) == ["revision_no"] for c in _conflicts(pc1))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server: letter.revision_no is a per-PC counter and should merge, not conflict "
-    "(needs a per-entity MERGE_IGNORED; a global one would let revisions be rewritten)",
-)
 def test_saving_twice_while_another_pc_edits_makes_no_conflict(
     module_sync_server: Any, tmp_path: Path
 ) -> None:

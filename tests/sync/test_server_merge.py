@@ -173,3 +173,38 @@ def test_audit_and_revisions_are_insert_only(module_sync_server) -> None:
         versions = conn.execute(select(func.count()).select_from(db.history).where(
             db.history.c.office_id == office_id)).scalar_one()
     assert audit["action"] == "sign" and versions == 2
+
+
+def test_revision_no_merges_to_the_larger_and_never_conflicts(module_sync_server) -> None:
+    _, pc1, pc2 = _pair(module_sync_server)
+    lid = str(uuid.uuid4())
+    pc1.sync(mutations=[pc1.mutation("letter", lid, {**LETTER, "revision_no": 1})])
+    pc2.sync(mutations=[pc2.mutation("letter", lid, {**LETTER, "lampiran": "1 berkas",
+                                                     "revision_no": 2}, base_version=1)])
+    r = pc1.sync(mutations=[pc1.mutation("letter", lid, {**LETTER, "hal": "Rapat Siang",
+                                                         "revision_no": 3}, base_version=1)])
+    ack = r["acks"][0]
+    assert ack["status"] == "merged" and ack["conflict_id"] is None
+    assert ack["record"]["revision_no"] == 3 and ack["record"]["lampiran"] == "1 berkas"
+    assert _conflicts(r["changes"]) == []
+    # The lower counter of a stale edit does not move it back.
+    r = pc2.sync(mutations=[pc2.mutation("letter", lid, {**LETTER, "lampiran": "1 berkas",
+                                                         "body_html": "<p>B</p>",
+                                                         "revision_no": 2}, base_version=2)])
+    ack = r["acks"][0]
+    assert ack["status"] == "merged" and ack["record"]["revision_no"] == 3
+    assert ack["record"]["hal"] == "Rapat Siang" and _conflicts(r["changes"]) == []
+
+
+def test_revision_no_is_not_a_loophole_for_immutable_records(module_sync_server) -> None:
+    _, pc1, pc2 = _pair(module_sync_server)
+    lid = str(uuid.uuid4())
+    signed = {**LETTER, "status": "signed", "revision_no": 2}
+    pc1.sync(mutations=[pc1.mutation("letter", lid, {**LETTER, "revision_no": 2}),
+                        pc1.mutation("letter_revision", "rv1", {"revision_no": 1})])
+    pc1.sync(mutations=[pc1.mutation("letter", lid, signed, base_version=1)])
+    r = pc2.sync(mutations=[pc2.mutation("letter", lid, {**signed, "revision_no": 5},
+                                         base_version=2),
+                            pc2.mutation("letter_revision", "rv1", {"revision_no": 9},
+                                         base_version=1)])
+    assert [a["status"] for a in r["acks"]] == ["rejected", "rejected"]
