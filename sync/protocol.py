@@ -73,6 +73,11 @@ MIN_CLIENT_PROTOCOL = 1
 MARKER_HEADER = "X-Naskah-Sync"  # set on every real server response; its value: PROTOCOL_VERSION
 CLIENT_PROTOCOL_HEADER = "X-Naskah-Protocol"  # the client's protocol version, on every request
 BATCH_SIZE = 200  # mutations per sync request (and changes per response)
+# Number series a request may ask leases for (``SyncRequest.series_wanted``): at most this many
+# are considered, each a lowercase name with at most one "/<letter type>" part ("keluar",
+# "keluar/surat_dinas"); the server ignores the others.
+MAX_SERIES_WANTED = 32
+SERIES_PATTERN = r"^[a-z0-9_]{1,32}(/[a-z0-9_]{1,31})?$"
 
 # Fields that always differ between edits and never make a conflict by themselves.
 MERGE_IGNORED = frozenset({"updated_at"})
@@ -167,6 +172,9 @@ class SyncRequest(BaseModel):
     cursor: int
     mutations: list[Mutation] = Field(default_factory=list)
     lease_epoch: int = 0  # the newest lease epoch this device holds
+    # Number series this device may issue from (its office settings); the server tops up a
+    # lease for each (see SERIES_PATTERN, MAX_SERIES_WANTED). Empty: the server's default only.
+    series_wanted: list[str] = Field(default_factory=list)
 
 
 class SyncResponse(BaseModel):

@@ -15,12 +15,14 @@ Rules (docs/sync-protocol.md, "Number leases"):
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from sync.protocol import LeaseGrant
+from sync.protocol import MAX_SERIES_WANTED, SERIES_PATTERN, LeaseGrant
 from sync.server import db
 from sync.server.auth import Device
 from sync.server.settings import Settings
@@ -36,6 +38,22 @@ def number_key(fields: dict[str, Any]) -> tuple[str, int, int] | None:
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in (year, seq)):
         return None
     return series, int(year), int(seq)  # type: ignore[arg-type]
+
+
+_SERIES = re.compile(SERIES_PATTERN)
+
+
+def wanted_series(settings: Settings, requested: list[str], now: datetime) -> set[SeriesYear]:
+    """The (series, year) pairs a sync request should hold leases for: the server's default
+    series and the well-formed ones the device asked for (the first MAX_SERIES_WANTED distinct;
+    others are ignored), for this year, and in December for next year as well (a PC offline
+    over new year can still number in January)."""
+    series = [settings.default_series]
+    for name in requested[:MAX_SERIES_WANTED]:
+        if isinstance(name, str) and _SERIES.fullmatch(name) and name not in series:
+            series.append(name)
+    years = [now.year, now.year + 1] if now.month == 12 else [now.year]
+    return {(s, y) for s in series for y in years}
 
 
 def check_number(conn: Connection, device: Device, key: tuple[str, int, int]) -> str:

@@ -27,9 +27,8 @@ def handle_sync(engine: Engine, device: Device, request: SyncRequest,
     if len(request.mutations) > settings.max_mutations:
         raise TooManyMutations(f"at most {settings.max_mutations} mutations per request")
     acks: list[Ack] = []
-    wanted: set[tuple[str, int]] = set()
     now = db.utcnow()
-    wanted.add((settings.default_series, now.year))
+    wanted = leases.wanted_series(settings, request.series_wanted, now)
     with db.write_tx(engine) as conn:
         batch = Batch(conn, device.office_id)  # takes the office's writer lock
         stored: dict[str, tuple[str, Any]] = {}

@@ -96,3 +96,69 @@ def test_grants_the_device_never_received_are_void(module_sync_server) -> None:
     r = pc.sync(lease_epoch=4, mutations=[_number(pc, first["start"] + 46),
                                           _number(pc, restored["start"])])
     assert [a["status"] for a in r["acks"]] == ["rejected", "applied"]
+
+
+def _sync_wanting(pc, series: list[str], lease_epoch: int = 0, mutations=None):
+    r = pc.post("/api/v1/sync", json={"cursor": 0, "mutations": mutations or [],
+                                      "lease_epoch": lease_epoch, "series_wanted": series})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_series_wanted_gets_the_first_number_of_a_new_type(module_sync_server) -> None:
+    office, _ = module_sync_server.new_office()
+    pc = module_sync_server.enrol(office)
+    r = _sync_wanting(pc, ["keluar", "keluar/surat_undangan", "keluar/surat_undangan",
+                           "Keluar/X", "keluar/a/b", "../etc", "", "x" * 80])
+    assert {(g["series"], g["year"]) for g in r["leases"] if g["year"] == YEAR} == {
+        ("keluar", YEAR), ("keluar/surat_undangan", YEAR)}
+    lease = _lease(r, "keluar/surat_undangan")
+    assert lease["start"] == 1 and lease["epoch"] == 1
+    r = _sync_wanting(pc, ["keluar/surat_undangan"], lease_epoch=1,
+                      mutations=[_number(pc, 1, series="keluar/surat_undangan")])
+    assert r["acks"][0]["status"] == "applied" and r["leases"] == []
+    # A request without the field (an older client) still gets the default series.
+    other = module_sync_server.enrol(office, "PC-2")
+    assert {g["series"] for g in other.sync()["leases"]} == {"keluar"}
+
+
+def test_series_wanted_is_capped(module_sync_server) -> None:
+    from sync.protocol import MAX_SERIES_WANTED
+
+    office, _ = module_sync_server.new_office()
+    pc = module_sync_server.enrol(office)
+    r = _sync_wanting(pc, [f"keluar/jenis_{i}" for i in range(MAX_SERIES_WANTED * 3)])
+    series = {g["series"] for g in r["leases"]}
+    assert "keluar" in series and len(series) == MAX_SERIES_WANTED + 1
+
+
+def test_december_also_grants_next_year(module_sync_server, monkeypatch) -> None:
+    from sync.server import db
+
+    office, _ = module_sync_server.new_office()
+    pc = module_sync_server.enrol(office)
+    monkeypatch.setattr(db, "utcnow", lambda: datetime(YEAR, 12, 20, 9, tzinfo=UTC))
+    r = _sync_wanting(pc, ["keluar/nota_dinas"])
+    assert {(g["series"], g["year"]) for g in r["leases"]} == {
+        (s, y) for s in ("keluar", "keluar/nota_dinas") for y in (YEAR, YEAR + 1)}
+    assert _lease(r, "keluar", YEAR + 1)["start"] == 1
+    # In January (offline over new year) the PC numbers from next year's block.
+    monkeypatch.setattr(db, "utcnow", lambda: datetime(YEAR + 1, 1, 2, 8, tzinfo=UTC))
+    r = _sync_wanting(pc, ["keluar/nota_dinas"], lease_epoch=1,
+                      mutations=[_number(pc, 1, year=YEAR + 1)])
+    assert r["acks"][0]["status"] == "applied" and r["leases"] == []
+
+
+def test_wanted_series_rules() -> None:
+    from pathlib import Path
+
+    from sync.server.leases import wanted_series
+    from sync.server.settings import Settings
+
+    settings = Settings(db_url="sqlite://", blob_dir=Path("."))
+    november = datetime(2026, 11, 30, tzinfo=UTC)
+    assert wanted_series(settings, [], november) == {("keluar", 2026)}
+    assert wanted_series(settings, ["keluar/sk", "KELUAR", "keluar//x"], november) == {
+        ("keluar", 2026), ("keluar/sk", 2026)}
+    assert wanted_series(settings, [], datetime(2026, 12, 1, tzinfo=UTC)) == {
+        ("keluar", 2026), ("keluar", 2027)}
