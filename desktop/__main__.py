@@ -6,6 +6,8 @@
     naskah backup                             write a backup copy of the store now
     naskah enroll --server URL --office KODE --code XXXX    enrol this PC with the sync server
     naskah sync                               sync with the server now
+    naskah bundle export FILE                 write pending changes to a bundle (USB stick)
+    naskah bundle import REPLY                apply the server's reply to a bundle
 
 Heavy modules (Qt, SQLAlchemy) are imported inside the commands, so that ``--help`` is instant
 and the GUI can show its window before the rest loads.
@@ -46,6 +48,16 @@ def _parser() -> argparse.ArgumentParser:
     enroll.add_argument("--code", required=True, help="kode pendaftaran sekali pakai")
     enroll.add_argument("--name", help="nama PC ini (bawaan: nama komputer)")
     sub.add_parser("sync", parents=[common], help="sinkronkan dengan server sekarang")
+    bundle = sub.add_parser("bundle", parents=[common], help="sinkronisasi lewat flashdisk")
+    bundle_sub = bundle.add_subparsers(dest="bundle_command", required=True)
+    export = bundle_sub.add_parser(
+        "export", parents=[common], help="tulis perubahan yang menunggu ke berkas bundel"
+    )
+    export.add_argument("file", type=Path, help="berkas bundel yang ditulis")
+    reply = bundle_sub.add_parser(
+        "import", parents=[common], help="terapkan berkas balasan dari server"
+    )
+    reply.add_argument("reply", type=Path, help="berkas balasan dari server")
     return p
 
 
@@ -165,6 +177,35 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_bundle(args: argparse.Namespace) -> int:
+    from desktop.store.db import open_store
+    from sync.client import bundle
+    from sync.client.errors import SyncError
+
+    store = open_store(_data_dir(args))
+    try:
+        if args.bundle_command == "export":
+            out = bundle.export_bundle(store, args.file)
+            print(
+                f"Bundel ditulis ke {args.file}: {out.mutations} perubahan, {out.blobs} lampiran."
+            )
+            if out.more_local:
+                print("Masih ada perubahan lain: buat bundel lagi setelah balasan diterapkan.")
+        else:
+            done = bundle.import_reply(store, args.reply)
+            r = done.report
+            print(
+                f"Balasan diterapkan: {r.pushed} perubahan dikonfirmasi, {r.pulled} diterima, "
+                f"{r.conflicts} konflik, {done.blobs} lampiran; {r.pending} menunggu."
+            )
+    except SyncError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from desktop.store.errors import StoreError
@@ -180,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_enroll(args)
         if args.command == "sync":
             return _cmd_sync(args)
+        if args.command == "bundle":
+            return _cmd_bundle(args)
     except StoreError as exc:
         print(exc.message, file=sys.stderr)
         return 1

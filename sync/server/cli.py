@@ -4,6 +4,7 @@
     naskah-server serve --db URL --blobs DIR [--host 127.0.0.1] [--port 8750]
     naskah-server office add --db URL --code KEC-WMN --name "Kecamatan Wamena"
     naskah-server enroll-code --db URL --office KEC-WMN [--hours 24]
+    naskah-server bundle import FILE --reply REPLY --db URL --blobs DIR
 
 ``--db`` takes a SQLite file path (default ``naskah-server.db`` in the current directory),
 ``sqlite:///path`` or ``postgresql://user:pass@host/dbname`` (driven by psycopg 3).
@@ -48,6 +49,13 @@ def _parser() -> argparse.ArgumentParser:
     code = with_db(sub.add_parser("enroll-code", help="print a one-time enrolment code"))
     code.add_argument("--office", required=True, help="office code")
     code.add_argument("--hours", type=float, default=24, help="validity (default 24)")
+
+    bundle = sub.add_parser("bundle", help="sync by USB stick")
+    bundle_sub = bundle.add_subparsers(dest="bundle_command", required=True)
+    imp = with_db(bundle_sub.add_parser("import", help="apply a PC's bundle, write the reply"))
+    imp.add_argument("file", type=Path, help="the bundle from the PC")
+    imp.add_argument("--reply", type=Path, required=True, help="the reply file to write")
+    imp.add_argument("--blobs", default=DEFAULT_BLOBS, help="blob directory")
     return parser
 
 
@@ -73,10 +81,27 @@ def main(argv: list[str] | None = None) -> int:
                 print(admin.make_enrol_code(engine, args.office, args.hours))
             finally:
                 engine.dispose()
+        elif args.command == "bundle":
+            _bundle_import(args)
     except (ValueError, LookupError, RuntimeError) as exc:
         print(f"naskah-server: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _bundle_import(args: argparse.Namespace) -> None:
+    from sync.server.bundle import import_bundle
+    from sync.server.settings import Settings
+
+    engine = db.make_engine(args.db)
+    try:
+        settings = Settings(db_url=args.db, blob_dir=Path(args.blobs))
+        done = import_bundle(engine, settings, args.file, args.reply)
+    finally:
+        engine.dispose()
+    print(f"bundle of device {done.device_id} ({done.office_code}) applied: "
+          f"{done.mutations} mutations, {done.blobs_in} blobs in; reply {args.reply}: "
+          f"{done.pages} answers, {done.blobs_out} blobs")
 
 
 def _serve(args: argparse.Namespace) -> None:

@@ -1,0 +1,245 @@
+"""Bundles: sync by USB stick (docs/sync-protocol.md, "Bundles").
+
+``export_bundle`` writes what the next online sync would send (the same ``build_batch``, as
+several batches up to a cap), plus every blob the pending records refer to, into one file.
+The IT officer imports it on the server (``naskah-server bundle import``), which runs the same
+``handle_sync`` as the HTTP endpoint and writes a reply; ``import_reply`` applies that reply
+through the same ``apply`` as online sync, one batch per transaction.
+
+File format (both directions): gzip of one JSON document
+``{"format", "header", "body", "sha256"}``; ``sha256`` is taken over the canonical JSON of
+``{"format", "header", "body"}`` (sorted keys, no spaces, UTF-8). Blobs travel base64-encoded
+under ``body.blobs`` and are checked against their names again when stored.
+
+Importing a reply twice changes nothing: acks whose outbox rows are already gone are skipped,
+changes older than the local version are skipped, leases are stored once, the cursor only grows.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import os
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, delete, select
+
+from desktop.i18n import _
+from desktop.store import sync_models
+from desktop.store.blobs import BlobStore
+from desktop.store.db import Store
+from desktop.store.models import Outbox
+from desktop.store.sync_models import BlobWanted
+from sync.client import blobs, engine
+from sync.client.errors import NotEnrolled, SyncError
+from sync.client.outbox import Batch, build_batch
+from sync.protocol import BATCH_SIZE, PROTOCOL_VERSION, SyncRequest, SyncResponse
+
+BUNDLE_FORMAT = "naskah-bundle/1"  # PC -> server
+REPLY_FORMAT = "naskah-reply/1"  # server -> PC
+MAX_BATCHES = 50  # batches per bundle; the rest goes in the next bundle
+
+
+class BundleRefused(SyncError):
+    """A damaged, foreign or unknown file; the message says which."""
+
+    retry = False
+
+
+# --- the container (the server has its own copy: it never imports the client) ----------------
+
+
+def _canonical(doc: dict[str, Any]) -> bytes:
+    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def write_container(path: Path, fmt: str, header: dict[str, Any], body: dict[str, Any]) -> str:
+    """Write the file atomically (temp file, fsync, rename); returns its content SHA-256."""
+    doc = {"format": fmt, "header": header, "body": body}
+    digest = hashlib.sha256(_canonical(doc)).hexdigest()
+    data = gzip.compress(_canonical({**doc, "sha256": digest}), mtime=0)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    return digest
+
+
+def read_container(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """(header, body, sha256) of a file of format ``fmt``; BundleRefused when it is damaged
+    or of another kind."""
+    damaged = _("Berkas {name} rusak atau tidak lengkap; salin ulang dari sumbernya.").format(
+        name=path.name
+    )
+    try:
+        doc = json.loads(gzip.decompress(path.read_bytes()))
+    except FileNotFoundError as exc:
+        raise BundleRefused(_("Berkas {name} tidak ditemukan.").format(name=path)) from exc
+    except (OSError, EOFError, zlib.error, ValueError, UnicodeDecodeError) as exc:
+        raise BundleRefused(damaged) from exc
+    if not isinstance(doc, dict) or not {"format", "header", "body", "sha256"} <= doc.keys():
+        raise BundleRefused(damaged)
+    claimed = doc.pop("sha256")
+    if hashlib.sha256(_canonical(doc)).hexdigest() != claimed:
+        raise BundleRefused(damaged)
+    if doc["format"] != fmt:
+        raise BundleRefused(
+            _("Berkas {name} bukan {kind} Naskah (format {found}).").format(
+                name=path.name,
+                kind=_("balasan server") if fmt == REPLY_FORMAT else _("bundel"),
+                found=doc["format"],
+            )
+        )
+    return doc["header"], doc["body"], str(claimed)
+
+
+def encode_blobs(store_dir: Path, hashes: list[str]) -> dict[str, str]:
+    local = BlobStore(store_dir)
+    return {h: base64.b64encode(local.path(h).read_bytes()).decode() for h in hashes}
+
+
+def decode_blob(sha256: str, text: str) -> bytes:
+    data = base64.b64decode(text)
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise BundleRefused(_("Lampiran {h} di dalam berkas rusak.").format(h=sha256[:12]))
+    return data
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+@dataclass
+class ExportReport:
+    batches: int
+    mutations: int
+    blobs: int
+    more_local: bool  # more than fits: export again after importing the reply
+    sha256: str
+
+
+def export_bundle(
+    store: Store, path: Path, *, max_batches: int = MAX_BATCHES, limit: int = BATCH_SIZE
+) -> ExportReport:
+    """Write the pending batches and their blobs to ``path``. Changes nothing in the store."""
+    state = engine.state_of(store)
+    if state is None:
+        raise NotEnrolled()
+    restored = sync_models.leases_void(state)
+    lease_epoch = 0 if restored else state.lease_epoch
+    batches: list[Batch] = []
+    # Later batches are built as if the earlier ones were acknowledged: their outbox rows are
+    # deleted in a transaction that is always rolled back.
+    with store.engine.connect() as conn:
+        trans = conn.begin()
+        try:
+            session = Session(bind=conn)
+            audit_cursor = state.audit_cursor
+            while len(batches) < max_batches:
+                state.audit_cursor = audit_cursor
+                batch = build_batch(session, state, lease_epoch=lease_epoch, limit=limit)
+                batches.append(batch)
+                if not batch.more_local or not batch.request.mutations:
+                    break
+                seqs = [s for group in batch.covers.values() for s in group]
+                if seqs:
+                    session.exec(delete(Outbox).where(col(Outbox.seq).in_(seqs)))
+                audit_cursor = max(audit_cursor, batch.audit_upto)
+                session.flush()
+            session.close()
+        finally:
+            trans.rollback()
+    hashes = blobs.outbox_blobs(store)
+    header = {
+        "protocol": PROTOCOL_VERSION,
+        "device_id": state.device_id,
+        "office_id": state.office_id,
+        "office_code": state.office_code,
+        "server_id": state.server_id,
+        "created": datetime.now(UTC).isoformat(),
+        "cursor": state.cursor,
+        "lease_epoch": lease_epoch,
+    }
+    body = {
+        "batches": [
+            {
+                "request": b.request.model_dump(mode="json"),
+                "covers": b.covers,
+                "audit_upto": b.audit_upto,
+            }
+            for b in batches
+        ],
+        "blobs": encode_blobs(store.blob_dir, hashes),
+    }
+    digest = write_container(path, BUNDLE_FORMAT, header, body)
+    return ExportReport(
+        batches=len(batches),
+        mutations=sum(len(b.request.mutations) for b in batches),
+        blobs=len(hashes),
+        more_local=batches[-1].more_local,
+        sha256=digest,
+    )
+
+
+# --- import of the server's reply ----------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    report: engine.SyncReport
+    blobs: int  # blobs stored from the reply
+
+
+def import_reply(store: Store, path: Path) -> ImportReport:
+    """Apply a reply file made by the server for this PC: blobs first, then each answer in its
+    own transaction, exactly as online sync applies them."""
+    header, body, _digest = read_container(path, REPLY_FORMAT)
+    state = engine.state_of(store)
+    if state is None:
+        raise NotEnrolled()
+    if header.get("office_id") != state.office_id:
+        raise BundleRefused(
+            _("Balasan ini untuk kantor lain ({code}), bukan kantor PC ini ({mine}).").format(
+                code=header.get("office_code", "?"), mine=state.office_code
+            )
+        )
+    if header.get("device_id") != state.device_id:
+        raise BundleRefused(_("Balasan ini dibuat untuk PC lain, bukan PC ini."))
+    if state.server_id and header.get("server_id") not in ("", None, state.server_id):
+        raise BundleRefused(_("Balasan ini dari server lain, bukan server tempat PC terdaftar."))
+    local = BlobStore(store.blob_dir)
+    stored: list[str] = []
+    for sha256, text in dict(body.get("blobs", {})).items():
+        data = decode_blob(sha256, text)
+        if not local.has(sha256):
+            local.put(data)
+        stored.append(sha256)
+    report = engine.SyncReport()
+    for exchange in body.get("exchanges", []):
+        request = SyncRequest.model_validate(exchange["request"])
+        response = SyncResponse.model_validate(exchange["response"])
+        covers = {k: list(v) for k, v in dict(exchange.get("covers", {})).items()}
+        with store.read() as session:
+            present = set(session.exec(select(Outbox.seq)).all())
+        # Acks already applied (a reply imported twice) are left out: their rows are gone.
+        covers = {k: v for k, v in covers.items() if present.intersection(v)}
+        batch = Batch(
+            request=request,
+            covers=covers,
+            sent={m.mutation_id: m for m in request.mutations if m.mutation_id in covers},
+            audit_upto=int(exchange.get("audit_upto", 0)),
+        )
+        _state, applied = engine.apply(store, batch, response)
+        report.add(applied)
+    if stored:
+        with store.write() as session:
+            session.exec(delete(BlobWanted).where(col(BlobWanted.sha256).in_(stored)))
+    report.pending = engine.pending_count(store)
+    return ImportReport(report=report, blobs=len(stored))

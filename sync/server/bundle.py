@@ -1,0 +1,237 @@
+"""Bundle import on the server: a PC's USB-stick bundle in, a reply file out
+(docs/sync-protocol.md, "Bundles").
+
+A bundle carries no token. The IT officer who runs ``naskah-server bundle import`` on the
+server is trusted by possession of the file, but the device it names must exist, must not be
+revoked, and must belong to the office the bundle names; the bundle must be intact (SHA-256)
+and made for this server. Its batches then go through ``handle_sync`` exactly as online
+requests would (cursor chained from answer to answer), followed by as many pull-only pages as
+the server has, and the reply carries every answer plus the blobs the changed records refer to.
+
+The container format is the client's (``sync/client/bundle.py``); this module keeps its own
+copy of the few lines that read and write it, because the server never imports the client.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import os
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from sync.protocol import (
+    MIN_CLIENT_PROTOCOL,
+    PROTOCOL_VERSION,
+    Entity,
+    SyncRequest,
+    SyncResponse,
+)
+from sync.server import db
+from sync.server.auth import Device
+from sync.server.blobs import BlobStore, valid_hash
+from sync.server.service import handle_sync
+from sync.server.settings import Settings
+
+BUNDLE_FORMAT = "naskah-bundle/1"
+REPLY_FORMAT = "naskah-reply/1"
+MAX_PAGES = 10_000
+# Fields that name a blob by its SHA-256 (as sync/client/records.py BLOB_FIELDS).
+BLOB_FIELDS: dict[str, tuple[str, ...]] = {
+    Entity.OFFICE.value: ("logo_hash",),
+    Entity.LETTER.value: ("pdf_hash", "scan_hash"),
+}
+
+
+class BundleRefused(ValueError):
+    """A damaged, foreign or unknown bundle; the message (Bahasa Indonesia) says which."""
+
+
+def _canonical(doc: dict[str, Any]) -> bytes:
+    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def write_container(path: Path, fmt: str, header: dict[str, Any], body: dict[str, Any]) -> str:
+    doc = {"format": fmt, "header": header, "body": body}
+    digest = hashlib.sha256(_canonical(doc)).hexdigest()
+    data = gzip.compress(_canonical({**doc, "sha256": digest}), mtime=0)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    return digest
+
+
+def read_container(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
+    damaged = f"Berkas {path.name} rusak atau tidak lengkap; salin ulang dari PC asalnya."
+    try:
+        doc = json.loads(gzip.decompress(path.read_bytes()))
+    except FileNotFoundError as exc:
+        raise BundleRefused(f"Berkas {path} tidak ditemukan.") from exc
+    except (OSError, EOFError, zlib.error, ValueError, UnicodeDecodeError) as exc:
+        raise BundleRefused(damaged) from exc
+    if not isinstance(doc, dict) or not {"format", "header", "body", "sha256"} <= doc.keys():
+        raise BundleRefused(damaged)
+    claimed = doc.pop("sha256")
+    if hashlib.sha256(_canonical(doc)).hexdigest() != claimed:
+        raise BundleRefused(damaged)
+    if doc["format"] != fmt:
+        raise BundleRefused(f"Berkas {path.name} bukan bundel Naskah (format {doc['format']}).")
+    return doc["header"], doc["body"], str(claimed)
+
+
+@dataclass
+class ImportResult:
+    device_id: str
+    office_code: str
+    batches: int
+    mutations: int
+    pages: int  # answers in the reply
+    blobs_in: int
+    blobs_out: int
+
+
+def _device(engine: Engine, header: dict[str, Any]) -> Device:
+    device_id = str(header.get("device_id", ""))
+    office_id = str(header.get("office_id", ""))
+    with db.read_tx(engine) as conn:
+        row = conn.execute(
+            select(
+                db.devices.c.id, db.devices.c.office_id, db.devices.c.name, db.devices.c.revoked_at
+            ).where(db.devices.c.id == device_id)
+        ).first()
+        office = conn.execute(
+            select(db.offices.c.id, db.offices.c.code).where(db.offices.c.id == office_id)
+        ).first()
+    if office is None or office.code != header.get("office_code"):
+        raise BundleRefused(
+            f"Bundel ini untuk kantor {header.get('office_code', '?')} yang tidak dikenal "
+            "server ini; bundel ditolak."
+        )
+    if row is None:
+        raise BundleRefused(
+            "Perangkat pembuat bundel ini tidak terdaftar di server ini; bundel ditolak."
+        )
+    if row.office_id != office.id:
+        raise BundleRefused(
+            f"Perangkat pembuat bundel ini bukan milik kantor {office.code}; bundel ditolak."
+        )
+    if row.revoked_at is not None:
+        raise BundleRefused("Perangkat pembuat bundel ini sudah dicabut; bundel ditolak.")
+    return Device(row.id, row.office_id, row.name)
+
+
+def _store_blob(store: BlobStore, device: Device, sha256: str, data: bytes) -> None:
+    held, complete = store.offset(device.office_id, sha256)
+    if complete:
+        return
+    if held > len(data):
+        held = 0
+    rest = data[held:]
+    store.append(device, sha256, held, rest, hashlib.sha256(rest).hexdigest(), total=len(data))
+
+
+def _blob_refs(office_blobs: BlobStore, office_id: str, responses: list[SyncResponse]) -> list[str]:
+    found: set[str] = set()
+    for response in responses:
+        records = [(c.entity.value, c.fields) for c in response.changes]
+        records += [(a.entity.value, a.record) for a in response.acks if a.record]
+        for entity, fields in records:
+            for name in BLOB_FIELDS.get(entity, ()):
+                value = fields.get(name)
+                if isinstance(value, str) and valid_hash(value):
+                    found.add(value)
+    return sorted(h for h in found if office_blobs.visible(office_id, h))
+
+
+def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -> ImportResult:
+    """Verify and apply the bundle at ``path``; write the reply to ``reply``. BundleRefused
+    (nothing applied, no reply written) when the bundle is damaged or foreign."""
+    header, body, digest = read_container(path, BUNDLE_FORMAT)
+    protocol = int(header.get("protocol", 0))
+    if not MIN_CLIENT_PROTOCOL <= protocol <= PROTOCOL_VERSION:
+        raise BundleRefused(
+            f"Bundel ini memakai protokol {protocol}; server ini menerima "
+            f"{MIN_CLIENT_PROTOCOL}-{PROTOCOL_VERSION}. Perbarui aplikasinya."
+        )
+    server_id = db.server_id(engine)
+    if header.get("server_id") not in ("", None, server_id):
+        raise BundleRefused("Bundel ini dibuat untuk server lain; bundel ditolak.")
+    device = _device(engine, header)
+    store = BlobStore(engine, settings.blob_dir)
+    blobs_in = dict(body.get("blobs", {}))
+    decoded: dict[str, bytes] = {}
+    for sha256, text in blobs_in.items():
+        data = base64.b64decode(text)
+        if not valid_hash(sha256) or hashlib.sha256(data).hexdigest() != sha256:
+            raise BundleRefused(f"Lampiran {sha256[:12]} di dalam bundel rusak; bundel ditolak.")
+        decoded[sha256] = data
+    batches = list(body.get("batches", []))
+    requests = [SyncRequest.model_validate(b["request"]) for b in batches]
+    for sha256, data in decoded.items():
+        _store_blob(store, device, sha256, data)
+
+    exchanges: list[dict[str, Any]] = []
+    responses: list[SyncResponse] = []
+    cursor = requests[0].cursor if requests else int(header.get("cursor", 0))
+    lease_epoch = int(header.get("lease_epoch", 0))
+
+    def run(request: SyncRequest, batch: dict[str, Any]) -> SyncResponse:
+        nonlocal cursor, lease_epoch
+        response = handle_sync(engine, device, request, settings)
+        cursor = response.cursor
+        lease_epoch = max([lease_epoch, *(g.epoch for g in response.leases)])
+        responses.append(response)
+        exchanges.append(
+            {
+                "request": request.model_dump(mode="json"),
+                "covers": batch.get("covers", {}),
+                "audit_upto": batch.get("audit_upto", 0),
+                "response": response.model_dump(mode="json"),
+            }
+        )
+        return response
+
+    response: SyncResponse | None = None
+    for request, batch in zip(requests, batches, strict=True):
+        response = run(
+            request.model_copy(update={"cursor": cursor, "lease_epoch": lease_epoch}), batch
+        )
+    pages = 0
+    while (response is None or response.more) and pages < MAX_PAGES:
+        pages += 1
+        response = run(SyncRequest(cursor=cursor, lease_epoch=lease_epoch), {})
+    hashes = _blob_refs(store, device.office_id, responses)
+    reply_header = {
+        "protocol": PROTOCOL_VERSION,
+        "device_id": device.id,
+        "office_id": device.office_id,
+        "office_code": header.get("office_code"),
+        "server_id": server_id,
+        "created": datetime.now(UTC).isoformat(),
+        "bundle_sha256": digest,
+        "cursor": cursor,
+    }
+    reply_body = {
+        "exchanges": exchanges,
+        "blobs": {h: base64.b64encode(store.path(h).read_bytes()).decode() for h in hashes},
+    }
+    write_container(reply, REPLY_FORMAT, reply_header, reply_body)
+    return ImportResult(
+        device_id=device.id,
+        office_code=str(header.get("office_code")),
+        batches=len(requests),
+        mutations=sum(len(r.mutations) for r in requests),
+        pages=len(exchanges),
+        blobs_in=len(decoded),
+        blobs_out=len(hashes),
+    )
