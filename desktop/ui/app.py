@@ -234,5 +234,8 @@ def run(data_dir: Path) -> int:
     try:
         return app.exec()
     finally:
+        sync = getattr(started.window, "sync", None)
+        if sync is not None:
+            sync.stop()  # the background sync lets go of the store first
         ops.wait_idle()  # let a save that is under way land before the store closes
         started.store.close()

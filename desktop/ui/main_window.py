@@ -40,6 +40,9 @@ from desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desktop.ui.sync_status import SyncBridge, SyncStatusLabel
+from sync.client.conflicts import open_conflicts
+from sync.client.scheduler import Phase, SyncStatus
 
 if TYPE_CHECKING:
     from desktop.ui.editor_page import EditorPage
@@ -77,11 +80,15 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
+        self.sync = SyncBridge(store, self)
         self._make_menus()
         self.person_label = QLabel()
         self.count_label = QLabel()
+        self.sync_label = SyncStatusLabel(self.sync)
         self.statusBar().addWidget(self.person_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.sync.changed.connect(self._sync_changed)
 
         self.filters.changed.connect(self._filter_changed)
         self.table.activated.connect(self._row_activated)
@@ -97,6 +104,9 @@ class MainWindow(QMainWindow):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.save_open_work)
+            app.aboutToQuit.connect(self.sync.stop)
+        self.sync.start_if_enrolled()
+        self._show_conflict_count()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -167,6 +177,8 @@ class MainWindow(QMainWindow):
         refresh = letters.addAction(self.tr("Muat ulang daftar"))
         refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         refresh.triggered.connect(self.refresh)
+        self.conflicts_action = letters.addAction(self.tr("Konflik"))
+        self.conflicts_action.triggered.connect(self.open_conflicts)
         find = letters.addAction(self.tr("Cari surat"))
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._focus_search)
@@ -178,9 +190,12 @@ class MainWindow(QMainWindow):
         self.people_action.triggered.connect(self.open_people)
         self.settings_action = admin.addAction(self.tr("Pengaturan Kantor..."))
         self.settings_action.triggered.connect(self.open_settings)
+        self.sync_action = admin.addAction(self.tr("Sinkronisasi..."))
+        self.sync_action.triggered.connect(self.open_sync_settings)
         is_admin = self.user.has(Role.ADMIN)
         self.people_action.setEnabled(is_admin)
         self.settings_action.setEnabled(is_admin)
+        self.sync_action.setEnabled(is_admin)
 
     def _first_queue(self) -> Queue:
         """Where this person's work usually is: signers sign, reviewers initial."""
@@ -256,7 +271,12 @@ class MainWindow(QMainWindow):
             self.table.scrollToTop()
 
     def refresh(self) -> None:
-        """After any action: recount the list on screen now, and the queues in the background."""
+        """After any action: recount the list on screen now, and the queues in the background;
+        every write the window makes ends here, so this is where sync hears of it."""
+        self.sync.poke()
+        self._reload()
+
+    def _reload(self) -> None:
         self._counts_fresh = False
         if self.model.filter.search:
             self._read_in_background(self.model.queue, self.model.filter)
@@ -421,6 +441,32 @@ class MainWindow(QMainWindow):
         PeopleDialog(self.store, self.user, self).exec()
         self.refresh()
 
+    def open_sync_settings(self) -> None:
+        from desktop.ui.sync_settings import SyncSettingsDialog
+
+        SyncSettingsDialog(self.store, self.sync, self).exec()
+
+    def open_conflicts(self) -> None:
+        from desktop.ui.conflicts import ConflictsDialog
+
+        dialog = ConflictsDialog(self.store, self.user, self)
+        dialog.resolved.connect(self.refresh)
+        dialog.exec()
+        self._show_conflict_count()
+
+    def _sync_changed(self, status: SyncStatus) -> None:
+        if status.phase == Phase.SYNCED:  # changes may have come down: show them
+            self._reload()
+            self._show_conflict_count()
+
+    def _show_conflict_count(self) -> None:
+        try:
+            n = len(open_conflicts(self.store))
+        except Exception:  # a busy store: keep the old count
+            return
+        self.conflicts_action.setText(self.tr("Konflik ({n})").format(n=n))
+        self.conflicts_action.setEnabled(n > 0)
+
     def open_settings(self) -> None:
         from desktop.ui.settings import OfficeSettingsDialog
 
@@ -435,4 +481,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_open_work()
+        self.sync.stop()
         super().closeEvent(event)

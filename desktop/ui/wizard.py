@@ -21,9 +21,11 @@ from desktop.ui.qt import (
     QCheckBox,
     QCloseEvent,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -56,7 +58,18 @@ class OfficePage(QWizardPage):
         ))  # fmt: skip
         self.errors = FieldErrors()
         self.fields = OfficeFields(self.errors)
-        _scrolled(self, self.fields)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        join = QHBoxLayout()
+        join_hint = QLabel(self.tr("Kantor ini sudah memakai Naskah di PC lain?"))
+        self.join_button = QPushButton(self.tr("Gabung ke kantor yang sudah ada..."))
+        join.addWidget(join_hint)
+        join.addWidget(self.join_button)
+        join.addStretch(1)
+        column.addLayout(join)
+        column.addWidget(self.fields)
+        _scrolled(self, content)
 
     def validatePage(self) -> bool:
         wizard = self.wizard()
@@ -191,11 +204,32 @@ class SetupWizard(QWizard):
         self.paper_page = PaperPage(self.office_page.fields)
         self.admin_page = AdminPage()
         self.finish_page = FinishPage()
+        self.joined = False
+        self.office_page.join_button.clicked.connect(self.join_office)
         self.setPage(self.OFFICE, self.office_page)
         self.setPage(self.PAPER, self.paper_page)
         self.setPage(self.ADMIN, self.admin_page)
         self.setPage(self.FINISH, self.finish_page)
         self.resize(760, 640)
+
+    def join_office(self) -> None:
+        """First run on another PC of an office: enrol and sync down instead of setting up."""
+        from desktop.ui.sync_settings import JoinOfficeDialog
+
+        dialog = JoinOfficeDialog(self.store, self)
+        self.join_dialog = dialog
+        dialog.accepted.connect(self._joined)
+        dialog.open()
+
+    def _joined(self) -> None:
+        if office.is_set_up(self.store):
+            self.joined = True
+            self.accept()
+            return
+        QMessageBox.warning(self, self.tr("Data kantor belum lengkap"), self.tr(
+            "PC ini sudah terdaftar, tetapi data kantor belum ada di server. Minta PC pertama "
+            "kantor ini menyinkronkan dulu, lalu coba lagi."
+        ))  # fmt: skip
 
     def office_input(self) -> office.OfficeInput:
         fields = self.office_page.fields

@@ -1,0 +1,107 @@
+"""Resolving a sync conflict: the chosen values become an ordinary edit that syncs like any other.
+
+A draft the person may edit goes through ``drafting.save_draft`` (a new revision, validation, the
+full-text index); any other record gets the chosen values written with ``journal.record`` in one
+transaction. The conflict record is then marked resolved (``sync.client.conflicts``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields as dataclass_fields
+from dataclasses import replace
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from desktop.i18n import _
+from desktop.letters import drafting, journal
+from desktop.letters.accounts import CurrentUser
+from desktop.letters.errors import NotFound, ServiceError, ValidationError
+from desktop.store.db import Store
+from desktop.store.models import Letter
+from desktop.store.sync_models import Conflict
+from sync.client import conflicts
+from sync.client.records import MODELS
+from sync.protocol import Entity
+
+# DraftInput fields that are plain text on the letter row too (save_draft can take them as is).
+_DRAFT_TEXT = frozenset(
+    f.name for f in dataclass_fields(drafting.DraftInput) if f.type in ("str", str)
+) - {"letter_type"}
+
+
+def values_of(conflict: Conflict) -> tuple[list[str], dict[str, Any], dict[str, Any]]:
+    """(fields, the server's values, this PC's values) of ``conflict``."""
+    names = list(json.loads(conflict.fields or "[]"))
+    server = dict(json.loads(conflict.server_values or "{}"))
+    client = dict(json.loads(conflict.client_values or "{}"))
+    for name in list(server) + list(client):
+        if name not in names:
+            names.append(name)
+    return names, server, client
+
+
+def resolve(store: Store, user: CurrentUser, conflict_id: str, chosen: dict[str, Any]) -> Conflict:
+    """Write ``chosen`` (field -> value) to the conflict's record and mark the conflict resolved.
+
+    Raises NotFound, ValidationError (already resolved, or the values do not validate),
+    PermissionDenied / InvalidTransition from the drafting service."""
+    with store.read() as session:
+        conflict = session.get(Conflict, conflict_id)
+        if conflict is None:
+            raise NotFound(_("Konflik"))
+        if conflict.resolved_at is not None:
+            raise ValidationError({"conflict": _("Konflik ini sudah diselesaikan.")})
+        entity = Entity(conflict.entity)
+        entity_id = conflict.entity_id
+        letter = session.get(Letter, entity_id) if entity == Entity.LETTER else None
+    if chosen:
+        if letter is not None and _draft_edit(letter, user, chosen):
+            data = replace(drafting.input_of(letter), **chosen)
+            drafting.save_draft(store, user, letter.id, data)
+        else:
+            _write_fields(store, user, entity, entity_id, chosen)
+    return conflicts.mark_resolved(store, user, conflict_id)
+
+
+def _draft_edit(letter: Letter, user: CurrentUser, chosen: dict[str, Any]) -> bool:
+    return (
+        letter.deleted_at is None
+        and letter.status in drafting.EDITABLE
+        and letter.drafter_id == user.id
+        and set(chosen) <= _DRAFT_TEXT
+        and all(isinstance(v, str) for v in chosen.values())
+    )
+
+
+def _write_fields(
+    store: Store, user: CurrentUser, entity: Entity, entity_id: str, chosen: dict[str, Any]
+) -> None:
+    model = MODELS.get(entity)
+    if model is None:
+        raise ServiceError(_("Jenis data ini tidak dapat diselesaikan di PC ini."))
+    with store.write() as session:
+        row = session.get(model, entity_id)
+        if row is None:
+            raise NotFound(_("Data"))
+        problems: dict[str, str] = {}
+        for name, value in chosen.items():
+            info = model.model_fields.get(name)
+            if info is None or name in {"id", "version"}:
+                problems[name] = _("Kolom {name} tidak dapat diubah.").format(name=name)
+                continue
+            try:
+                setattr(row, name, TypeAdapter[Any](info.annotation or Any).validate_python(value))
+            except ValueError as exc:
+                problems[name] = _("Nilai {name} tidak sah: {e}").format(name=name, e=exc)
+        if problems:
+            raise ValidationError(problems)
+        journal.record(
+            session,
+            user.id,
+            "conflict.apply",
+            entity,
+            row,
+            detail={"fields": sorted(chosen)},
+        )

@@ -1,0 +1,252 @@
+"""Sync settings: where this PC syncs to, enrolling it with an office, and "sync now".
+
+Enrolling (and the first sync when joining an office) runs on the writer thread through
+``run_op``; sync errors are shown with their own Indonesian messages (``sync.client.errors``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from desktop.store.db import Store
+from desktop.store.sync_models import SyncState
+from desktop.ui.forms import FORM_STYLE
+from desktop.ui.ops import run_op
+from desktop.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from desktop.ui.sync_status import SyncBridge
+from sync.client import engine
+from sync.client.errors import SyncError
+from sync.client.scheduler import SyncStatus
+
+
+def error_text(exc: BaseException) -> str | None:
+    """The message for a sync error a person can act on, or None (not a sync error)."""
+    return exc.message if isinstance(exc, SyncError) else None
+
+
+class EnrolFields(QWidget):
+    """Server address, office code and one-time enrolment code."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.server_url = QLineEdit()
+        self.server_url.setPlaceholderText("https://naskah.kabupaten.go.id")
+        self.office_code = QLineEdit()
+        self.enrol_code = QLineEdit()
+        form.addRow(self.tr("Alamat server"), self.server_url)
+        form.addRow(self.tr("Kode kantor"), self.office_code)
+        form.addRow(self.tr("Kode pendaftaran"), self.enrol_code)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        form.addRow(self.error)
+
+    def values(self) -> tuple[str, str, str]:
+        return (self.server_url.text().strip(), self.office_code.text().strip(),
+                self.enrol_code.text().strip())  # fmt: skip
+
+    def missing(self) -> str | None:
+        url, office_code, code = self.values()
+        if url and office_code and code:
+            return None
+        return self.tr("Isi alamat server, kode kantor, dan kode pendaftaran.")
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+
+class _Enrolling(QDialog):
+    """A dialog that enrols this PC off the GUI thread and shows why it could not."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.busy = False
+        self.setStyleSheet(FORM_STYLE)
+        self.fields = EnrolFields()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the work runs in the background
+        self.progress.hide()
+
+    def enrol(self, then: Callable[[Store], Any], on_done: Callable[[Any], None]) -> None:
+        problem = self.fields.missing()
+        if problem:
+            self.fields.show_error(problem)
+            return
+        url, office_code, code = self.fields.values()
+        store = self.store
+
+        def work() -> Any:
+            engine.enroll(store, url, office_code, code)
+            return then(store)
+
+        self._set_busy(True)
+        self.fields.show_error("")
+
+        def done(result: Any) -> None:
+            self._set_busy(False)
+            on_done(result)
+
+        run_op(self, work, done, self._failed)
+
+    def _failed(self, exc: BaseException) -> bool:
+        self._set_busy(False)
+        text = error_text(exc)
+        if text is None:
+            return False
+        self.fields.show_error(text)
+        QMessageBox.warning(self, self.tr("Pendaftaran gagal"), text)
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.progress.setVisible(busy)
+        self.fields.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()
+
+
+class SyncSettingsDialog(_Enrolling):
+    """Administrasi > Sinkronisasi...: the server, this PC's enrolment, and sync now."""
+
+    def __init__(self, store: Store, bridge: SyncBridge, parent: QWidget | None = None) -> None:
+        super().__init__(store, parent)
+        self.bridge = bridge
+        self.setWindowTitle(self.tr("Sinkronisasi"))
+        self.resize(560, 420)
+        layout = QVBoxLayout(self)
+        self.state_box = QGroupBox(self.tr("PC ini"))
+        info = QFormLayout(self.state_box)
+        self.server_label, self.device_label = QLabel(), QLabel()
+        self.office_label, self.last_label = QLabel(), QLabel()
+        self.pending_label, self.status_label = QLabel(), QLabel()
+        self.status_label.setWordWrap(True)
+        for title, label in (
+            (self.tr("Alamat server"), self.server_label),
+            (self.tr("ID perangkat"), self.device_label),
+            (self.tr("Kode kantor"), self.office_label),
+            (self.tr("Sinkron terakhir"), self.last_label),
+            (self.tr("Perubahan menunggu"), self.pending_label),
+            (self.tr("Status"), self.status_label),
+        ):
+            info.addRow(title, label)
+        layout.addWidget(self.state_box)
+        self.enrol_box = QGroupBox(self.tr("Daftarkan PC ini ke server"))
+        box = QVBoxLayout(self.enrol_box)
+        box.addWidget(self.fields)
+        self.enrol_button = QPushButton(self.tr("Daftarkan PC ini"))
+        self.enrol_button.clicked.connect(self._enrol_clicked)
+        box.addWidget(self.enrol_button)
+        layout.addWidget(self.enrol_box)
+        layout.addWidget(self.progress)
+        self.sync_button = QPushButton(self.tr("Sinkronkan sekarang"))
+        self.sync_button.clicked.connect(self.bridge.sync_now)
+        layout.addWidget(self.sync_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        bridge.changed.connect(self._status_changed)
+        self.show_state()
+
+    def show_state(self) -> None:
+        state: SyncState | None = engine.state_of(self.store)
+        enrolled = state is not None
+        self.enrol_box.setVisible(not enrolled)
+        self.sync_button.setEnabled(enrolled)
+        dash = "-"
+        self.server_label.setText(state.server_url if state else self.tr("belum terdaftar"))
+        self.device_label.setText(state.device_id if state else dash)
+        self.office_label.setText(state.office_code if state else dash)
+        last = state.last_sync_at if state else None
+        self.last_label.setText(
+            last.astimezone().strftime("%d-%m-%Y %H:%M") if last else self.tr("belum pernah")
+        )
+        self.pending_label.setText(str(engine.pending_count(self.store)))
+        error = state.last_error if state is not None else ""
+        self.status_label.setText(self.bridge.status.message or error or dash)
+
+    def _status_changed(self, status: SyncStatus) -> None:
+        self.show_state()
+        self.status_label.setText(status.detail or status.message)
+
+    def _enrol_clicked(self) -> None:
+        self.enrol(lambda _store: None, self._enrolled)
+
+    def _enrolled(self, _result: object) -> None:
+        self.fields.enrol_code.clear()
+        self.show_state()
+        self.bridge.start_if_enrolled()  # the first sync starts at once
+
+
+class JoinOfficeDialog(_Enrolling):
+    """First run on a new PC of an office that already syncs: enrol, then bring its data down."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(store, parent)
+        self.setWindowTitle(self.tr("Gabung ke kantor yang sudah ada"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Minta alamat server, kode kantor, dan kode pendaftaran sekali pakai kepada "
+            "administrator. Data kantor dan pegawai akan diunduh ke PC ini."
+        ))  # fmt: skip
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.fields)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        self.buttons = QDialogButtonBox()
+        self.join_button = self.buttons.addButton(
+            self.tr("Gabung"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self._join_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _join_clicked(self) -> None:
+        self.status.setText(self.tr("Mendaftarkan PC dan mengunduh data kantor..."))
+        if engine.state_of(self.store) is None:
+            self.enrol(lambda store: engine.sync_once(store), self._joined)
+            return
+        store = self.store  # enrolled before; the first sync failed: try it again
+        self._set_busy(True)
+        run_op(self, lambda: engine.sync_once(store), self._joined, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        super()._set_busy(busy)
+        if hasattr(self, "buttons"):
+            self.buttons.setEnabled(not busy)
+        if not busy and hasattr(self, "status"):
+            self.status.setText("")
+
+    def _joined(self, _report: object) -> None:
+        self._set_busy(False)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> bool:
+        # Enrolled but the first sync failed: the scheduler retries later; still a member now.
+        if engine.state_of(self.store) is not None and isinstance(exc, SyncError):
+            self._set_busy(False)
+            self.fields.show_error(exc.message)
+            QMessageBox.warning(self, self.tr("Sinkronisasi pertama gagal"), exc.message)
+            return True
+        return super()._failed(exc)
