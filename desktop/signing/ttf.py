@@ -187,6 +187,7 @@ class TrueTypeFont:
                 "loca": struct.pack(f">{len(loca)}L", *loca),
                 "cmap": _format4_cmap({c: self.cmap[c] for c in chars}),
                 "post": struct.pack(">LlhhLLLLL", 0x00030000, 0, 0, 0, 0, 0, 0, 0, 0),
+                "name": _name_table(self.postscript_name, self.tables.get("name", b"")),
             }
         )
         program = _assemble(tables)
@@ -269,6 +270,31 @@ def _read_format4(cmap: bytes, base: int) -> dict[int, int]:
             if gid:
                 out[code] = gid
     return out
+
+
+def _name_table(postscript_name: str, original: bytes) -> bytes:
+    """A small 'name' table: family, style, full and PostScript names (Windows, US English)."""
+    family = _name_record(original, 1) or postscript_name
+    style = _name_record(original, 2) or "Regular"
+    names = {1: family, 2: style, 4: f"{family} {style}", 6: postscript_name}
+    records, strings = b"", b""
+    for name_id, text in names.items():
+        raw = text.encode("utf-16-be")
+        records += struct.pack(">6H", 3, 1, 0x409, name_id, len(raw), len(strings))
+        strings += raw
+    return struct.pack(">3H", 0, len(names), 6 + len(records)) + records + strings
+
+
+def _name_record(name: bytes, wanted: int) -> str:
+    if len(name) < 6:
+        return ""
+    count, string_offset = struct.unpack_from(">HH", name, 2)
+    for i in range(count):
+        platform, _enc, _lang, name_id, length, offset = struct.unpack_from(">6H", name, 6 + 12 * i)
+        if name_id == wanted and platform in (0, 3):
+            raw = name[string_offset + offset : string_offset + offset + length]
+            return raw.decode("utf-16-be", errors="ignore")
+    return ""
 
 
 def _postscript_name(name: bytes) -> str:

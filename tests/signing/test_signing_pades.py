@@ -196,6 +196,7 @@ def test_stamp_font_subset_is_a_valid_font(qapp: object) -> None:
     assert len(program) < 10_000
     raw = QRawFont(program, 12.0)  # Qt (FreeType) must accept it as a font
     assert raw.isValid()
+    assert raw.familyName() == "Liberation Sans" and raw.styleName() == "Bold"
     used, unused = raw.glyphIndexesForString("Hé"), raw.glyphIndexesForString("Q")
     assert used == [font.cmap[ord("H")], font.cmap[ord("é")]]  # ids kept, cmap works
     assert not raw.pathForGlyph(used[0]).isEmpty()  # outlines kept
