@@ -1,0 +1,175 @@
+"""Fault campaign: two PCs of one office work offline, then sync through a fault-injecting
+proxy (latency, throttling, cuts mid-body, captive-portal HTML, stalls) with retries until they
+converge. Each seeded run must end exactly like a clean run of the same work (direct link, no
+faults): same records on both PCs, none duplicated, none lost, outboxes empty.
+
+Default run: ``NASKAH_FAULT_RUNS`` seeds (10 unless set); the full campaign (200 seeds) is
+marked slow: ``pytest -m slow tests/sync/test_fault_campaign.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from desktop.letters import workflow
+from desktop.store import sync_models
+from sync.client import engine
+from sync.client.errors import SyncError
+from sync.client.transport import Transport
+from tests.sync.faultproxy import FaultProxy, Faults
+from tests.sync.pcs import PC, count, draft, office_with_pcs, save, sign, snapshot
+
+pytestmark = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
+
+RUNS = int(os.environ.get("NASKAH_FAULT_RUNS", "10"))
+FULL_RUNS = 200
+MAX_ATTEMPTS = 60
+RUN_DEADLINE_S = 90.0
+
+
+def workload(pcs: list[PC], seed: int) -> list[str]:
+    """Seeded offline work on both PCs; returns the subjects (hal) of every letter made."""
+    rng = random.Random(seed)
+    made: list[str] = []
+    for n, pc in enumerate(pcs):
+        ids = []
+        for i in range(rng.randint(1, 3)):
+            hal = f"Surat {seed}-{n}-{i}"
+            ids.append(draft(pc, hal))
+            made.append(hal)
+        if rng.random() < 0.5:
+            save(pc, ids[0], hal=f"Surat {seed}-{n}-0 (revisi)")
+            made[made.index(f"Surat {seed}-{n}-0")] = f"Surat {seed}-{n}-0 (revisi)"
+        if rng.random() < 0.4:
+            sign(pc, ids[-1])
+            if rng.random() < 0.5:
+                size = rng.randint(2_000, 60_000)
+                scan = b"%PDF-1.4\n" + random.Random(seed * 7 + n).randbytes(size)
+                workflow.attach_scan(pc.store, pc.user("camat"), ids[-1], scan)
+    return made
+
+
+def projection(pc: PC) -> dict[str, Any]:
+    """The office's data without ids, timestamps, versions and number values (which differ
+    between two offices doing the same work)."""
+    with pc.store.engine.connect() as conn:
+        letters = conn.execute(
+            text(
+                "SELECT l.hal, l.status, l.number != '', l.body_html, p.username,"
+                " l.scan_hash IS NOT NULL, l.pdf_hash IS NOT NULL,"
+                " (SELECT count(*) FROM letter_revision r WHERE r.letter_id = l.id)"
+                " FROM letter l LEFT JOIN person p ON p.id = l.drafter_id"
+            )
+        ).all()
+        tables = {
+            t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+            for t in ("person", "letter", "letter_revision", "review_step", "issued_number")
+        }
+        conflicts = conn.execute(text("SELECT count(*) FROM conflict")).scalar()
+    return {
+        "letters": sorted(tuple(r) for r in letters),
+        "tables": tables,
+        "conflicts": conflicts,
+    }
+
+
+def sync_until_done(pc: PC, proxy_url: str, deadline: float) -> int:
+    """Sync through the proxy until one sync completes with nothing pending; the attempts."""
+    state = engine.state_of(pc.store)
+    assert state is not None
+    token = sync_models.token(state.device_id)
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        link = Transport(proxy_url, token, connect_timeout=2.0, stall_timeout=0.5)
+        try:
+            report = engine.sync_once(pc.store, transport=link, blob_chunk=16 * 1024)
+            if report.pending == 0 and engine.pending_count(pc.store) == 0:
+                with pc.store.read() as s:
+                    wanted = s.exec(text("SELECT count(*) FROM blob_wanted")).one()[0]  # type: ignore[call-overload]
+                if not wanted:
+                    return attempt
+        except SyncError:
+            pass
+        finally:
+            link.close()
+        assert time.monotonic() < deadline, f"{pc.name}: no convergence after {attempt} tries"
+    raise AssertionError(f"{pc.name}: no convergence after {MAX_ATTEMPTS} attempts")
+
+
+def _faults(rng: random.Random) -> Faults:
+    return Faults(
+        cut=rng.uniform(0.05, 0.25),
+        portal=rng.uniform(0.0, 0.1),
+        stall=rng.uniform(0.02, 0.1),
+        latency=rng.choice([0.0, 0.002, 0.01]),
+        bandwidth=rng.choice([0, 256 * 1024, 1024 * 1024]),
+        stall_s=0.7,
+        max_cut_bytes=rng.choice([2_000, 20_000, 80_000]),
+    )
+
+
+def one_run(server: Any, root: Path, seed: int) -> dict[str, int]:
+    """One seeded run: the same offline work in a clean office and in a faulty one."""
+    root.mkdir(parents=True)
+    _, clean = office_with_pcs(server, root / "clean", "a1", "a2")
+    _, faulty = office_with_pcs(server, root / "faulty", "b1", "b2")
+    try:
+        made = workload(clean, seed)
+        assert workload(faulty, seed) == made
+        for pc in (*clean, clean[0]):
+            pc.sync()
+        rng = random.Random(seed)
+        proxy = FaultProxy(server.port, seed=seed, faults=_faults(rng), buffer=8 * 1024)
+        attempts = 0
+        with proxy:
+            deadline = time.monotonic() + RUN_DEADLINE_S
+            for pc in (faulty[0], faulty[1], faulty[0], faulty[1]):
+                attempts += sync_until_done(pc, proxy.url, deadline)
+        # Converged, identical to the clean run, nothing lost or duplicated.
+        assert snapshot(faulty[0].store) == snapshot(faulty[1].store)
+        assert snapshot(clean[0].store) == snapshot(clean[1].store)
+        expected = projection(clean[0])
+        assert projection(faulty[0]) == expected
+        assert projection(faulty[1]) == expected
+        for pc in faulty:
+            hals = [r[0] for r in projection(pc)["letters"]]
+            assert sorted(hals) == sorted(set(hals))  # no duplicates
+            assert set(made) <= set(hals)  # none lost
+            assert count(pc.store, "SELECT count(*) FROM outbox") == 0
+        return {"attempts": attempts, **proxy.counts}
+    finally:
+        for pc in (*clean, *faulty):
+            pc.close()
+
+
+def _campaign(server: Any, root: Path, seeds: range) -> None:
+    started = time.monotonic()
+    totals: dict[str, int] = {}
+    failures: list[tuple[int, str]] = []
+    for seed in seeds:
+        try:
+            for key, value in one_run(server, root / f"run-{seed}", seed).items():
+                totals[key] = totals.get(key, 0) + value
+        except AssertionError as exc:
+            failures.append((seed, str(exc)[:300]))
+    elapsed = time.monotonic() - started
+    print(
+        f"\nfault campaign: {len(seeds)} runs, {len(failures)} failures, {elapsed:.1f} s; "
+        f"faults: {totals}"
+    )
+    assert not failures, failures
+
+
+def test_fault_campaign(module_sync_server: Any, tmp_path: Path) -> None:
+    _campaign(module_sync_server, tmp_path, range(RUNS))
+
+
+@pytest.mark.slow
+def test_fault_campaign_full(module_sync_server: Any, tmp_path: Path) -> None:
+    _campaign(module_sync_server, tmp_path, range(1000, 1000 + FULL_RUNS))
