@@ -19,6 +19,7 @@ megabytes at once on loopback and hide the throttling from the client.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import socket
 import threading
@@ -84,10 +85,8 @@ class FaultProxy:
 
     def stop(self) -> None:
         self._stop.set()
-        try:
+        with contextlib.suppress(OSError):
             self._listener.close()
-        except OSError:
-            pass
         with self._lock:
             for sock in list(self._sockets):
                 _close(sock)
@@ -235,11 +234,7 @@ class FaultProxy:
 
 
 def _close(sock: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
-    try:
+    with contextlib.suppress(OSError):
         sock.close()
-    except OSError:
-        pass
