@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
+from functools import cache
 
 from sqlmodel import Session, col, select
 
@@ -92,7 +93,10 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(key, base64.b64decode(key_b64))
 
 
-_DUMMY_HASH = hash_password("naskah-dummy")
+@cache
+def _dummy_hash() -> str:
+    # Made on first use, not at import: one scrypt costs ~50 ms of the app's start.
+    return hash_password("naskah-dummy")
 
 
 def parse_roles(text: str) -> frozenset[Role]:
@@ -251,7 +255,7 @@ def _attempt(session: Session, username: str, password: str) -> CurrentUser | Au
     person = session.exec(select(Person).where(Person.username == username)).first()
     wrong = AuthError(_("Nama pengguna atau kata sandi salah."))
     if person is None or not person.active or person.deleted_at is not None:
-        check_password(password, _DUMMY_HASH)  # same cost either way
+        check_password(password, _dummy_hash())  # same cost either way
         return wrong
     now = clock.now()
     if person.locked_until is not None and person.locked_until > now:
