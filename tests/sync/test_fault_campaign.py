@@ -158,6 +158,9 @@ def _campaign(server: Any, root: Path, seeds: range) -> None:
                 totals[key] = totals.get(key, 0) + value
         except AssertionError as exc:
             failures.append((seed, str(exc)[:300]))
+            print(f"seed {seed}: FAILED {str(exc)[:300]}", flush=True)
+        else:
+            print(f"seed {seed}: ok ({time.monotonic() - started:.0f} s)", flush=True)
     elapsed = time.monotonic() - started
     print(
         f"\nfault campaign: {len(seeds)} runs, {len(failures)} failures, {elapsed:.1f} s; "
@@ -171,5 +174,10 @@ def test_fault_campaign(module_sync_server: Any, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_fault_campaign_full(module_sync_server: Any, tmp_path: Path) -> None:
-    _campaign(module_sync_server, tmp_path, range(1000, 1000 + FULL_RUNS))
+@pytest.mark.parametrize("part", range(4))
+def test_fault_campaign_full(module_sync_server: Any, tmp_path: Path, part: int) -> None:
+    """The full campaign in four parts of 50 seeds (run them in parallel processes with
+    ``-k 'part0 or part1'`` etc. if you like)."""
+    size = FULL_RUNS // 4
+    start = 1000 + part * size
+    _campaign(module_sync_server, tmp_path, range(start, start + size))
