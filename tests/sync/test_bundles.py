@@ -21,7 +21,7 @@ from sync.server import bundle as server_bundle
 from sync.server.cli import main as naskah_server
 from tests.sync.pcs import PC, count, draft, office_with_pcs, save, sign, snapshot
 
-pytestmark = pytest.mark.parametrize("sync_engine_kind", ["sqlite"], indirect=True)
+# Runs on SQLite, and on PostgreSQL too when NASKAH_TEST_PG_URL is set (CI).
 
 
 def _server_import(server: Any, file: Path, reply: Path) -> int:
