@@ -181,3 +181,46 @@ def test_fault_campaign_full(module_sync_server: Any, tmp_path: Path, part: int)
     size = FULL_RUNS // 4
     start = 1000 + part * size
     _campaign(module_sync_server, tmp_path, range(start, start + size))
+
+
+def test_proxy_throttles_with_small_buffers_and_fakes_a_portal(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    """The proxy itself: a 200 KB answer at 100 KB/s takes about 2 s at the client (the small
+    buffers keep the kernel from absorbing it at once); a portal answer has no marker."""
+    import socket
+    import threading
+
+    payload = random.Random(1).randbytes(200_000)
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        conn.recv(1024)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(payload) + payload)
+        conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    with FaultProxy(port, faults=Faults(bandwidth=100_000), buffer=8 * 1024) as proxy:
+        started = time.monotonic()
+        with socket.create_connection(("127.0.0.1", proxy.port)) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 * 1024)
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            got = b""
+            while len(got) < len(payload):
+                data = sock.recv(65536)
+                if not data:
+                    break
+                got += data
+        elapsed = time.monotonic() - started
+    listener.close()
+    assert got.endswith(payload)
+    assert 1.6 < elapsed < 4.0, elapsed
+
+    import requests
+
+    with FaultProxy(module_sync_server.port, faults=Faults(portal=1.0)) as proxy:
+        answer = requests.get(f"{proxy.url}/api/v1/hello", timeout=5)
+    assert answer.status_code == 200 and "X-Naskah-Sync" not in answer.headers
+    assert "voucher" in answer.text
