@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
-from asn1crypto import cms
+from asn1crypto import cms, core
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.utils import CryptographyDeprecationWarning
@@ -99,6 +100,12 @@ def der_end(data: bytes, pos: int = 0, depth: int = 0) -> int:
     return end
 
 
+def _present(value: Any) -> Any:
+    """``value``, or an empty list for an absent optional field (without ``.native``, which
+    would parse and convert the whole subtree: seconds for a damaged one)."""
+    return [] if isinstance(value, core.Void) else value
+
+
 def _altered(what: str) -> str:
     return _("Bagian tanda tangan yang tidak ditandatangani telah diubah ({what}).").format(
         what=what
@@ -125,7 +132,7 @@ def _issued_by(cert: x509.Certificate | x509.CertificateRevocationList,
 def _certificates(signed_data: cms.SignedData, problems: list[str]) -> list[x509.Certificate]:
     certs: list[x509.Certificate] = []
     bag = signed_data["certificates"]
-    for choice in bag if bag.native is not None else []:
+    for choice in _present(bag):
         if choice.name != "certificate":
             problems.append(_altered(_("sertifikat jenis lain")))
             continue
@@ -170,18 +177,18 @@ def _check(
     digests = {si["digest_algorithm"].dump() for si in signer_infos}
     if {alg.dump() for alg in signed_data["digest_algorithms"]} != digests:
         problems.append(_altered(_("daftar algoritma digest")))
-    crls = signed_data["crls"] if signed_data["crls"].native is not None else []
+    crls = _present(signed_data["crls"])
 
     for si in signer_infos:
         sid_kind = si["sid"].name
         wanted = "v1" if sid_kind == "issuer_and_serial_number" else "v3"
         if si["version"].native != wanted:
             problems.append(_altered(_("versi SignerInfo")))
-        for attr in si["signed_attrs"] if si["signed_attrs"].native is not None else []:
+        for attr in _present(si["signed_attrs"]):
             if attr["type"].native == "content_type" and attr["values"][0].native != content_type:
                 problems.append(_altered(_("jenis isi")))
         unsigned = si["unsigned_attrs"]
-        for attr in unsigned if unsigned.native is not None else []:
+        for attr in _present(unsigned):
             if attr["type"].native not in (TIMESTAMP_TOKEN, TIMESTAMP_TOKEN_OID) or depth > 1:
                 problems.append(_altered(_("atribut tak bertanda tangan")))
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
+from asn1crypto import core
 from asn1crypto import x509 as asn1_x509
 from cryptography.x509.oid import NameOID
 from pyhanko.sign.diff_analysis import ModificationLevel
@@ -102,7 +103,7 @@ def tsa_cert(emb: EmbeddedPdfSignature) -> asn1_x509.Certificate | None:
         if emb.sig_object_type == "/DocTimeStamp":
             return emb.signer_cert
         attrs = emb.signer_info["unsigned_attrs"]
-        for attr in attrs if attrs.native is not None else []:
+        for attr in [] if isinstance(attrs, core.Void) else attrs:
             if attr["type"].native == "signature_time_stamp_token":
                 token = attr["values"][0]["content"]
                 sid = token["signer_infos"][0]["sid"].chosen
