@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from pydantic import TypeAdapter
+from sqlmodel import select
 
 from desktop.i18n import _
 from desktop.letters import drafting, journal
@@ -55,7 +56,11 @@ def resolve(store: Store, user: CurrentUser, conflict_id: str, chosen: dict[str,
             raise ValidationError({"conflict": _("Konflik ini sudah diselesaikan.")})
         entity = Entity(conflict.entity)
         entity_id = conflict.entity_id
-        letter = session.get(Letter, entity_id) if entity == Entity.LETTER else None
+        letter = (
+            session.exec(select(Letter).where(Letter.id == entity_id)).first()
+            if entity == Entity.LETTER
+            else None
+        )
     if chosen:
         if letter is not None and _draft_edit(letter, user, chosen):
             data = replace(drafting.input_of(letter), **chosen)
@@ -82,7 +87,7 @@ def _write_fields(
     if model is None:
         raise ServiceError(_("Jenis data ini tidak dapat diselesaikan di PC ini."))
     with store.write() as session:
-        row = session.get(model, entity_id)
+        row = session.exec(select(model).where(model.id == entity_id)).first()  # type: ignore[attr-defined]
         if row is None:
             raise NotFound(_("Data"))
         problems: dict[str, str] = {}

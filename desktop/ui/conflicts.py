@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlmodel import select
+
 from desktop.letters import conflicts as resolving
 from desktop.letters.accounts import CurrentUser
 from desktop.store.db import Store
@@ -157,7 +159,9 @@ class ConflictsDialog(QDialog):
             for conflict in items:
                 title = conflict.entity_id
                 if conflict.entity == "letter":
-                    letter = session.get(Letter, conflict.entity_id)
+                    letter = session.exec(
+                        select(Letter).where(Letter.id == conflict.entity_id)
+                    ).first()
                     title = letter.hal if letter is not None and letter.hal else title
                 kind = ENTITY_LABELS.get(conflict.entity, conflict.entity)
                 when = conflict.created_at.astimezone().strftime("%d-%m-%Y %H:%M")

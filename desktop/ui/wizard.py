@@ -20,6 +20,7 @@ from desktop.ui.people import PersonFields
 from desktop.ui.qt import (
     QCheckBox,
     QCloseEvent,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -224,7 +225,8 @@ class SetupWizard(QWizard):
     def _joined(self) -> None:
         if office.is_set_up(self.store):
             self.joined = True
-            self.accept()
+            # Not accept(): that validates the (empty) office page this path skips.
+            QDialog.done(self, QDialog.DialogCode.Accepted)
             return
         QMessageBox.warning(self, self.tr("Data kantor belum lengkap"), self.tr(
             "PC ini sudah terdaftar, tetapi data kantor belum ada di server. Minta PC pertama "

@@ -1,0 +1,229 @@
+"""Sync in the desktop app against a real server on loopback: enrolling from the settings
+dialog, the status bar, a captive portal, resolving a conflict, and joining an office from the
+first-run wizard."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from desktop.letters import office
+from desktop.store.models import Letter
+from desktop.ui import background
+from desktop.ui.conflicts import ConflictsDialog
+from desktop.ui.login import LoginDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.qt import QDialog
+from desktop.ui.sync_settings import EnrolFields, SyncSettingsDialog
+from desktop.ui.wizard import SetupWizard
+from sync.client import conflicts, engine
+from tests.conftest import PASSWORD
+from tests.sync.pcs import PC, draft, office_with_pcs, open_pc, save, set_up_office
+from tests.ui import conftest as ui_fixtures
+
+# The GUI helpers of tests/ui (this file sits under tests/sync for the server fixtures).
+messages, click = ui_fixtures.messages, ui_fixtures.click
+_operations_finish = ui_fixtures._operations_finish
+
+SQLITE = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
+WAIT = 20_000
+
+
+@pytest.fixture(autouse=True)
+def _background_done() -> Iterator[None]:
+    yield
+    background.wait_all()
+
+
+def window_for(qtbot: Any, pc: PC, username: str) -> MainWindow:
+    window = MainWindow(pc.store, pc.user(username))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def type_enrolment(qtbot: Any, fields: EnrolFields, url: str, code: str, enrol_code: str) -> None:
+    qtbot.keyClicks(fields.server_url, url)
+    qtbot.keyClicks(fields.office_code, code)
+    qtbot.keyClicks(fields.enrol_code, enrol_code)
+
+
+class _Portal(BaseHTTPRequestHandler):
+    """A hotel Wi-Fi login page: 200 and HTML for every request."""
+
+    def _page(self) -> None:
+        body = b"<html><body><form>Masuk ke Wi-Fi</form></body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _page
+
+    def log_message(self, *_args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def portal() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Portal)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@SQLITE
+def test_enrol_from_settings_then_the_status_bar_says_synced(
+    qtbot: Any, click: Any, module_sync_server: Any, tmp_path: Path
+) -> None:
+    pc = open_pc(tmp_path, "pc1")
+    set_up_office(pc)
+    code, _ = module_sync_server.new_office()
+    window = window_for(qtbot, pc, "admin")
+    assert window.sync_action.isEnabled()
+    assert not window.sync.running  # not enrolled yet: nothing runs
+    assert re.fullmatch(r"Luring - \d+ perubahan menunggu", window.sync_label.text())
+
+    dialog = SyncSettingsDialog(pc.store, window.sync, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.server_label.text() == "belum terdaftar"
+    assert not dialog.sync_button.isEnabled()
+    type_enrolment(qtbot, dialog.fields, module_sync_server.url, code,
+                   module_sync_server.enrol_code(code))  # fmt: skip
+    click(dialog.enrol_button)
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Tersinkron"), timeout=WAIT)
+    assert re.fullmatch(r"Tersinkron \d\d:\d\d", window.sync_label.text())
+    assert engine.pending_count(pc.store) == 0
+    state = engine.state_of(pc.store)
+    assert state is not None
+    assert dialog.office_label.text() == code
+    assert dialog.device_label.text() == state.device_id
+    assert not dialog.enrol_box.isVisible()
+    assert dialog.sync_button.isEnabled()
+
+    # A local change pokes the scheduler; "Sinkronkan sekarang" syncs it without waiting.
+    letter_id = draft(pc, "Undangan Rapat")
+    window.refresh()
+    qtbot.waitUntil(lambda: "perubahan menunggu" in window.sync_label.text(), timeout=WAIT)
+    click(dialog.sync_button)
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Tersinkron")
+                    and "menunggu" not in window.sync_label.text(), timeout=WAIT)  # fmt: skip
+    assert engine.pending_count(pc.store) == 0
+    assert letter_id
+    window.close()
+    assert not window.sync.running
+
+
+def test_a_captive_portal_is_explained(
+    qtbot: Any, click: Any, messages: Any, portal: str, store: Any
+) -> None:
+    pc = PC("pc", store)
+    set_up_office(pc)
+    window = window_for(qtbot, pc, "admin")
+    dialog = SyncSettingsDialog(pc.store, window.sync, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_enrolment(qtbot, dialog.fields, portal, "KEC-1", "ABCD-EFGH")
+    click(dialog.enrol_button)
+    qtbot.waitUntil(lambda: messages.shown != [], timeout=WAIT)
+    ((kind, _title, text),) = messages.shown
+    assert kind == "warning"
+    assert "captive portal" in text
+    assert "captive portal" in dialog.fields.error.text()
+    assert engine.state_of(pc.store) is None
+    assert dialog.fields.isEnabled()  # the clerk can log in to the Wi-Fi and try again
+
+
+@SQLITE
+def test_a_conflict_is_shown_side_by_side_and_its_resolution_syncs(
+    qtbot: Any, click: Any, messages: Any, module_sync_server: Any, tmp_path: Path
+) -> None:
+    _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
+    letter_id = draft(pc1, "Undangan Rapat")
+    pc1.sync()
+    pc2.sync()
+    save(pc1, letter_id, hal="Undangan Musyawarah")
+    save(pc2, letter_id, hal="Undangan Rapat Koordinasi")
+    pc1.sync()
+    assert pc2.sync().conflicts == 1
+
+    window = window_for(qtbot, pc2, "budi")
+    assert window.conflicts_action.text() == "Konflik (1)"
+    window.sync.stop()  # this test syncs by hand
+    dialog = ConflictsDialog(pc2.store, pc2.user("budi"), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() == 1
+    assert dialog.panel is not None
+    (choice,) = dialog.panel.choices
+    assert choice.name == "hal"
+    assert choice.server_button.text() == "Undangan Musyawarah"
+    assert choice.client_button.text() == "Undangan Rapat Koordinasi"
+    assert choice.result.text() == "Undangan Musyawarah"
+    click(choice.client_button)
+    assert choice.result.text() == "Undangan Rapat Koordinasi"
+    choice.result.setText("Undangan Rapat Koordinasi Desa")  # the person edits the result
+    click(dialog.save_button)
+    qtbot.waitUntil(lambda: dialog.list.count() == 0 or bool(messages.shown), timeout=WAIT)
+    assert messages.shown == []
+    assert conflicts.open_conflicts(pc2.store) == []
+
+    pc2.sync()
+    pc1.sync()
+    with pc1.store.read() as session:
+        letter = session.exec(select(Letter).where(Letter.id == letter_id)).one()
+    assert letter.hal == "Undangan Rapat Koordinasi Desa"
+    assert conflicts.open_conflicts(pc1.store) == []
+
+
+@SQLITE
+def test_joining_an_existing_office_from_the_wizard_brings_its_people(
+    qtbot: Any, click: Any, messages: Any, module_sync_server: Any, tmp_path: Path
+) -> None:
+    code, (pc1,) = office_with_pcs(module_sync_server, tmp_path, "pc1")
+    pc2 = open_pc(tmp_path, "pc2")
+    wizard = SetupWizard(pc2.store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    click(wizard.office_page.join_button)
+    join = wizard.join_dialog
+    qtbot.waitUntil(join.isVisible)
+    type_enrolment(qtbot, join.fields, module_sync_server.url, code,
+                   module_sync_server.enrol_code(code))  # fmt: skip
+    click(join.join_button)
+    qtbot.waitUntil(lambda: wizard.joined or bool(messages.shown), timeout=WAIT)
+    assert messages.shown == []
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert office.is_set_up(pc2.store)
+
+    login = LoginDialog(pc2.store)
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.keyClicks(login.username, "budi")
+    qtbot.keyClicks(login.password, PASSWORD)
+    click(login.login_button)
+    qtbot.waitUntil(lambda: login.result() == QDialog.DialogCode.Accepted, timeout=WAIT)
+    assert login.user is not None and login.user.name == "Budi Santoso"
+    pc1.close()
+
+
+def test_enrol_asks_for_every_field(qtbot: Any, click: Any, store: Any) -> None:
+    pc = PC("pc", store)
+    set_up_office(pc)
+    window = window_for(qtbot, pc, "admin")
+    dialog = SyncSettingsDialog(pc.store, window.sync, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click(dialog.enrol_button)
+    assert "kode pendaftaran" in dialog.fields.error.text()
