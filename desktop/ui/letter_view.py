@@ -186,7 +186,7 @@ class LetterView(QWidget):
                 f"{a.name} di {a.place}" if a.place else a.name for a in addressees
             ),
             "signer": signer or "-",
-            "scan": self.tr("Terlampir") if letter.scan_hash else self.tr("Belum ada"),
+            "scan": self._scan_text(letter),
         }
         for key, value in values.items():
             self.fields[key].setText(value)
@@ -311,7 +311,24 @@ class LetterView(QWidget):
         text = self.letter.number or self.letter.hal or "naskah"
         return "".join(c if c.isalnum() or c in ".-_ " else "-" for c in text).strip() or "naskah"
 
+    def _missing(self, digest: str | None) -> bool:
+        """A synced record names this file but it has not come down to this PC yet."""
+        return bool(digest) and not BlobStore(self.store.blob_dir).has(str(digest))
+
+    def _scan_text(self, letter: Letter) -> str:
+        if not letter.scan_hash:
+            return self.tr("Belum ada")
+        if self._missing(letter.scan_hash):
+            return self.tr("Lampiran menyusul (belum diunduh dari server)")
+        return self.tr("Terlampir")
+
     def save_pdf(self) -> None:
+        if self._missing(self.letter.pdf_hash):
+            QMessageBox.information(self, self.tr("Lampiran menyusul"), self.tr(
+                "PDF naskah ini belum diunduh dari server; lampiran menyusul pada "
+                "sinkronisasi berikutnya. Coba lagi nanti."
+            ))  # fmt: skip
+            return
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Simpan PDF"), f"{self._file_stem()}.pdf", self.tr("PDF (*.pdf)")
         )

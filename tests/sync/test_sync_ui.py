@@ -24,7 +24,7 @@ from desktop.ui.qt import QDialog
 from desktop.ui.sync_settings import EnrolFields, SyncSettingsDialog
 from desktop.ui.wizard import SetupWizard
 from sync.client import conflicts, engine
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, PNG_1PX
 from tests.sync.pcs import PC, draft, office_with_pcs, open_pc, save, set_up_office
 from tests.ui import conftest as ui_fixtures
 
@@ -227,3 +227,24 @@ def test_enrol_asks_for_every_field(qtbot: Any, click: Any, store: Any) -> None:
     dialog.show()
     click(dialog.enrol_button)
     assert "kode pendaftaran" in dialog.fields.error.text()
+
+
+def test_a_scan_not_yet_downloaded_shows_lampiran_menyusul(
+    qtbot: Any, office_staff: Any, messages: Any
+) -> None:
+    from desktop.letters import workflow
+    from desktop.store.blobs import BlobStore
+    from desktop.ui.letter_view import LetterView
+    from tests.ui.test_letter_view import letter_for_camat
+
+    store = office_staff.store
+    letter = letter_for_camat(office_staff)
+    letter = workflow.sign_by_hand(store, office_staff.camat, letter.id)
+    letter = workflow.attach_scan(store, office_staff.camat, letter.id, PNG_1PX)
+    assert letter.scan_hash
+    BlobStore(store.blob_dir).path(letter.scan_hash).unlink()  # synced record, file not here
+    view = LetterView(store, office_staff.camat, letter)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.data is not None)
+    assert view.fields["scan"].text().startswith("Lampiran menyusul")
