@@ -248,3 +248,45 @@ def test_a_scan_not_yet_downloaded_shows_lampiran_menyusul(
     view.show()
     qtbot.waitUntil(lambda: view.data is not None)
     assert view.fields["scan"].text().startswith("Lampiran menyusul")
+
+
+@SQLITE
+def test_a_wrong_enrolment_code_is_explained(
+    qtbot: Any, click: Any, messages: Any, module_sync_server: Any, store: Any
+) -> None:
+    pc = PC("pc", store)
+    set_up_office(pc)
+    code, _ = module_sync_server.new_office()
+    window = window_for(qtbot, pc, "admin")
+    dialog = SyncSettingsDialog(pc.store, window.sync, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_enrolment(qtbot, dialog.fields, module_sync_server.url, code, "SALAH-KODE")
+    click(dialog.enrol_button)
+    qtbot.waitUntil(lambda: bool(messages.shown), timeout=WAIT)
+    ((kind, title, _text),) = messages.shown
+    assert (kind, title) == ("warning", "Pendaftaran gagal")
+    assert dialog.fields.error.text()
+    assert engine.state_of(pc.store) is None
+
+
+def test_the_status_bar_words_each_phase(qtbot: Any, store: Any) -> None:
+    from datetime import datetime, timedelta
+
+    from desktop.ui.sync_status import SyncBridge, SyncStatusLabel
+    from sync.client.scheduler import Phase, SyncStatus, compose
+
+    label = SyncStatusLabel(SyncBridge(store))
+    qtbot.addWidget(label)
+    label.show_status(compose(SyncStatus(Phase.OFFLINE, "", 12)))
+    assert label.text() == "Luring - 12 perubahan menunggu"
+    label.show_status(SyncStatus(Phase.SYNCING, "Menyinkronkan 3/10", 5, done=3, total=10))
+    assert label.text() == "Menyinkronkan 3/10"
+    at = datetime(2026, 11, 28, 10, 42).astimezone()
+    label.show_status(compose(SyncStatus(Phase.SYNCED, "", 0, last_synced_at=at)))
+    assert label.text() == "Tersinkron 10:42"
+    skewed = SyncStatus(Phase.SYNCED, "", 0, last_synced_at=at, skew=timedelta(hours=2))
+    label.show_status(compose(skewed))
+    assert label.text() == "Tersinkron 10:42 - Jam komputer selisih 2 jam"
+    label.show_status(compose(SyncStatus(Phase.CAPTIVE_PORTAL, "", 0)))
+    assert label.text() == "Jaringan meminta login (captive portal)"
