@@ -290,3 +290,21 @@ def test_the_status_bar_words_each_phase(qtbot: Any, store: Any) -> None:
     assert label.text() == "Tersinkron 10:42 - Jam komputer selisih 2 jam"
     label.show_status(compose(SyncStatus(Phase.CAPTIVE_PORTAL, "", 0)))
     assert label.text() == "Jaringan meminta login (captive portal)"
+
+
+@SQLITE
+def test_the_status_bar_says_when_a_captive_portal_answers(
+    qtbot: Any, module_sync_server: Any, portal: str, tmp_path: Path
+) -> None:
+    from desktop.store.sync_models import SyncState
+
+    _, (pc,) = office_with_pcs(module_sync_server, tmp_path, "pc1")
+    with pc.store.write() as session:  # the office Wi-Fi now shows its login page instead
+        state = session.exec(select(SyncState)).one()
+        state.server_url = portal
+        session.add(state)
+    window = window_for(qtbot, pc, "admin")
+    assert window.sync.running
+    qtbot.waitUntil(lambda: "captive portal" in window.sync_label.text(), timeout=WAIT)
+    assert window.sync_label.text().startswith("Jaringan meminta login (captive portal)")
+    window.close()
