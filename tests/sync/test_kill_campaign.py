@@ -117,14 +117,14 @@ def one_run(server: Any, root: Path, seed: int) -> str:
     pending_before = count(pc1.store, "SELECT count(*) FROM outbox")
     pc1.close()
 
-    faults = Faults(latency=0.01, bandwidth=200 * 1024)
+    faults = Faults(latency=0.03, bandwidth=200 * 1024)
     outcome = "killed"
     with FaultProxy(server.port, seed=seed, faults=faults, buffer=8 * 1024) as proxy:
         child = _child(pc1_dir, proxy.url, batch=rng.choice([3, 5, 8]))
         try:
             assert child.stdout is not None
             assert child.stdout.readline().strip() == "ready", child.stderr.read()  # type: ignore[union-attr]
-            time.sleep(rng.uniform(0.0, 2.0))
+            time.sleep(rng.uniform(0.2, 6.0))
             if child.poll() is None:
                 child.send_signal(signal.SIGKILL)
             else:
@@ -176,9 +176,13 @@ def _campaign(server: Any, root: Path, seeds: range) -> None:
     failures: list[tuple[int, str]] = []
     for seed in seeds:
         try:
-            outcomes[one_run(server, root / f"run-{seed}", seed)] += 1
+            outcome = one_run(server, root / f"run-{seed}", seed)
         except AssertionError as exc:
             failures.append((seed, str(exc)[:300]))
+            print(f"seed {seed}: FAILED {str(exc)[:300]}", flush=True)
+        else:
+            outcomes[outcome] += 1
+            print(f"seed {seed}: {outcome} ({time.monotonic() - started:.0f} s)", flush=True)
     elapsed = time.monotonic() - started
     print(
         f"\nkill campaign: {len(seeds)} runs, {len(failures)} failures, {elapsed:.1f} s; "
