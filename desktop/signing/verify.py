@@ -285,6 +285,8 @@ class _Verifier:
         if altered:
             intact = False
             problems += altered
+        if timestamp is not None and not timestamp.intact:
+            intact = False  # the token is part of the container and no longer what was issued
         return SignatureReport(
             field_name=str(emb.field_name),
             intact=intact,

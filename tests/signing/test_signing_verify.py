@@ -26,15 +26,44 @@ def _verify(pdf: bytes, pki: Pki, **kw: object) -> VerificationReport:
     return verify.verify_pdf(pdf, [pki.root], **kw)  # type: ignore[arg-type]
 
 
-def _intact_and_unmodified(report: VerificationReport) -> bool:
-    return any(s.intact and not s.modified_after_signing for s in report.signatures)
+def _intact_and_unmodified(report: VerificationReport, position: int | None = None) -> bool:
+    """Does any signature covering byte ``position`` (its revision, hole included) still claim
+    to be intact and unmodified?"""
+    return any(
+        s.intact
+        and not s.modified_after_signing
+        and (position is None or not s.signed_ranges or position < s.signed_ranges[-1][1])
+        for s in report.signatures
+    )
 
 
+@pytest.fixture
+def berita_acara(pki: Pki, andi: LoadedSigner, sign: SignFn, stamp_box: pades.StampBox) -> bytes:
+    """Two signers, the second with a signature timestamp, then a document timestamp."""
+    from dataclasses import replace
+
+    first = sign(andi)
+    second = sign(
+        pki.signer(),
+        first,
+        field_box=replace(stamp_box, x=stamp_box.x - 220),
+        timestamper=pki.timestamper(),
+    )
+    return pades.add_document_timestamp(second, pki.timestamper())
+
+
+@pytest.mark.parametrize("document", ["letter", "berita_acara"])
 def test_every_byte_tamper_in_a_sample_of_200_is_detected(
-    pki: Pki, andi: LoadedSigner, sign: SignFn
+    pki: Pki,
+    andi: LoadedSigner,
+    sign: SignFn,
+    document: str,
+    request: pytest.FixtureRequest,
 ) -> None:
-    signed = sign(andi)
-    assert _intact_and_unmodified(_verify(signed, pki))
+    """A changed byte anywhere: the file no longer parses, or every signature whose revision
+    holds that byte stops claiming to be intact and unmodified (and the report is not valid)."""
+    signed = sign(andi) if document == "letter" else request.getfixturevalue("berita_acara")
+    assert _verify(signed, pki).valid
     rng = random.Random(20260303)
     positions = rng.sample(range(len(signed)), 200)
     outcomes: dict[str, int] = {}
@@ -50,7 +79,7 @@ def test_every_byte_tamper_in_a_sample_of_200_is_detected(
             continue
         finally:
             slowest = max(slowest, time.perf_counter() - start)
-        assert not _intact_and_unmodified(report), f"tamper at byte {position} not detected"
+        assert not _intact_and_unmodified(report, position), f"byte {position} not detected"
         assert not report.valid
         outcomes["reported"] = outcomes.get("reported", 0) + 1
     assert sum(outcomes.values()) == 200
@@ -275,3 +304,22 @@ def test_a_changed_certificate_copy_inside_the_container_is_detected(
     (sig,) = _verify(bytes(tampered), pki).signatures
     assert not sig.intact and not sig.valid
     assert any("tidak ditandatangani telah diubah" in p for p in sig.problems)
+
+
+def test_a_changed_signature_timestamp_token_is_detected(
+    pki: Pki, andi: LoadedSigner, sign: SignFn
+) -> None:
+    from asn1crypto import cms
+
+    signed = sign(andi, timestamper=pki.timestamper())
+    (sig,) = _verify(signed, pki).signatures
+    (_, hole_start), (hole_end, _) = sig.signed_ranges
+    container = cms.ContentInfo.load(bytes.fromhex(signed[hole_start + 1 : hole_end - 1].decode()))
+    token = container["content"]["signer_infos"][0]["unsigned_attrs"][0]["values"][0]
+    tst_info = token["content"]["encap_content_info"]["content"].parsed.dump().hex().upper()
+    at = signed.index(tst_info.encode()) + len(tst_info) - 2  # inside the token's TSTInfo
+    tampered = bytearray(signed)
+    tampered[at] = ord("0") if signed[at] != ord("0") else ord("1")
+    (bad,) = _verify(bytes(tampered), pki).signatures
+    assert bad.timestamp is not None and not bad.timestamp.intact
+    assert not bad.intact and not bad.valid
