@@ -146,19 +146,48 @@ def _certificates(signed_data: cms.SignedData, problems: list[str]) -> list[x509
 
 
 def container_problems(
-    signed_data: cms.SignedData,
+    content_info: cms.ContentInfo,
     trust_roots: Sequence[x509.Certificate],
     *,
     strict: bool,
     _depth: int = 0,
 ) -> list[str]:
-    """What in ``signed_data`` outside the signed attributes is inconsistent (see above)."""
+    """What in ``content_info`` outside the signed attributes is inconsistent (see above)."""
     problems: list[str] = []
     try:
+        signed_data = content_info["content"]
+        if not _complete(content_info) or not _complete(signed_data):
+            problems.append(_altered(_("struktur CMS")))
         _check(signed_data, trust_roots, strict, problems, _depth)
     except (KeyError, ValueError, TypeError, AttributeError, IndexError):
         problems.append(_altered(_("struktur CMS")))
     return problems
+
+
+def _complete(value: Any) -> bool:
+    """Whether every element of a parsed SEQUENCE is one of its known fields (asn1crypto keeps
+    unknown elements aside without complaint: a retagged timestamp token would just vanish)."""
+    _ = value[value._fields[0][0]]  # make sure the children are parsed
+    return len(value.children or ()) == len(value._fields)
+
+
+def _sid_matches(sid: Any, certs: Sequence[x509.Certificate]) -> bool:
+    """Whether a certificate in ``certs`` is exactly the one ``sid`` names."""
+    if sid.name == "issuer_and_serial_number":
+        ias = sid.chosen
+        if not _complete(ias):
+            return False
+        issuer, serial = ias["issuer"].dump(), ias["serial_number"].native
+        return any(c.serial_number == serial and c.issuer.public_bytes() == issuer for c in certs)
+    key_id = sid.chosen.native
+    for cert in certs:
+        try:
+            ski = cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
+        except x509.ExtensionNotFound:
+            continue
+        if ski.digest == key_id:
+            return True
+    return False
 
 
 def _check(
@@ -169,6 +198,8 @@ def _check(
     depth: int,
 ) -> None:
     signer_infos = list(signed_data["signer_infos"])
+    if not _complete(signed_data["encap_content_info"]):
+        problems.append(_altered(_("struktur CMS")))
     content_type = signed_data["encap_content_info"]["content_type"].native
     versions = {si["version"].native for si in signer_infos}
     expected = "v3" if content_type != "data" or "v3" in versions else "v1"
@@ -179,7 +210,10 @@ def _check(
         problems.append(_altered(_("daftar algoritma digest")))
     crls = _present(signed_data["crls"])
 
+    certs = _certificates(signed_data, problems)
     for si in signer_infos:
+        if not _complete(si) or not _sid_matches(si["sid"], certs):
+            problems.append(_altered(_("identitas penanda tangan")))
         sid_kind = si["sid"].name
         wanted = "v1" if sid_kind == "issuer_and_serial_number" else "v3"
         if si["version"].native != wanted:
@@ -193,11 +227,8 @@ def _check(
                 problems.append(_altered(_("atribut tak bertanda tangan")))
                 continue
             for token in attr["values"]:
-                problems += container_problems(
-                    token["content"], trust_roots, strict=strict, _depth=depth + 1
-                )
+                problems += container_problems(token, trust_roots, strict=strict, _depth=depth + 1)
 
-    certs = _certificates(signed_data, problems)
     candidates = [*certs, *trust_roots]
     for cert in certs:
         issued = _issued_by(cert, candidates)

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from asn1crypto import cms
 from asn1crypto import crl as asn1_crl
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -196,7 +197,7 @@ class _Verifier:
                 _("Cap waktu dokumen tidak dapat diperiksa ({e}).").format(e=type(exc).__name__)
             )
         problems += container_problems(
-            emb.signed_data, self.trust_roots, strict=info is not None and info.trusted
+            _content_info(emb), self.trust_roots, strict=info is not None and info.trusted
         )
         if info is not None and not info.intact:
             problems.append(_("Cap waktu dokumen rusak atau tidak cocok dengan isi dokumen."))
@@ -281,7 +282,7 @@ class _Verifier:
             valid_at=lambda moment: self.valid_at(emb, moment),
         )
         ours = verdict.chain in (ChainStatus.TRUSTED, ChainStatus.REVOKED, ChainStatus.EXPIRED)
-        altered = container_problems(emb.signed_data, self.trust_roots, strict=ours)
+        altered = container_problems(_content_info(emb), self.trust_roots, strict=ours)
         if altered:
             intact = False
             problems += altered
@@ -314,6 +315,10 @@ def _replace_changes(
     report: DocumentTimestampReport, later: LaterChanges
 ) -> DocumentTimestampReport:
     return replace(report, later_changes=later)
+
+
+def _content_info(emb: EmbeddedPdfSignature) -> cms.ContentInfo:
+    return cms.ContentInfo.load(emb.pkcs7_content)
 
 
 def verify_pdf(
