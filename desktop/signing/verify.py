@@ -1,13 +1,15 @@
 """Offline verification of the signatures in a PDF (pyHanko), against the roots we trust.
 
 ``verify_pdf(pdf, trust_roots, crls, now)`` never fetches anything from the network. For each
-signature it reports whether it is intact (digest, signature value, and the /Contents
-container byte for byte: canonical hex with zero padding only, since those bytes are outside
-the signed ranges), which bytes it covers and which it does not, whether what was appended
-later is only signatures/timestamps/validation data, the signer, the chain status at ``now``
-(trusted / unknown / revoked / expired / invalid) and, for a revoked or expired certificate,
-whether it was good when the letter was signed, with the signing time claimed by the signer,
-its timestamp token and the first document timestamp covering it.
+signature it reports whether it is intact: the digest, the signature value, and the /Contents
+container byte for byte, since those bytes lie outside the signed ranges (canonical hex of one
+strict-DER object with zero padding only; every unsigned part of the CMS consistent with the
+signed ones, see ``container.py``; its timestamp token intact); which bytes it covers and
+which it does not; whether what was appended later is only signatures, timestamps or
+validation data; the signer; the chain status at ``now`` (trusted / unknown / revoked /
+expired / invalid) and, for a revoked or expired certificate, whether it was good when the
+letter was signed; the signing time claimed by the signer, its timestamp token and the first
+document timestamp covering it.
 
 Evidence of the signing time for "valid at signing": a trusted timestamp (the signature's own
 token or a later document timestamp); without one, the time claimed by the signer's PC is
