@@ -18,11 +18,7 @@ changes older than the local version are skipped, leases are stored once, the cu
 from __future__ import annotations
 
 import base64
-import gzip
 import hashlib
-import json
-import os
-import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,10 +35,15 @@ from desktop.store.sync_models import BlobWanted
 from sync.client import blobs, engine
 from sync.client.errors import NotEnrolled, SyncError
 from sync.client.outbox import Batch, build_batch
+from sync.container import (
+    BUNDLE_FORMAT,
+    REPLY_FORMAT,
+    ContainerRefused,
+    read_container,
+    write_container,
+)
 from sync.protocol import BATCH_SIZE, PROTOCOL_VERSION, SyncRequest, SyncResponse
 
-BUNDLE_FORMAT = "naskah-bundle/1"  # PC -> server
-REPLY_FORMAT = "naskah-reply/1"  # server -> PC
 MAX_BATCHES = 50  # batches per bundle; the rest goes in the next bundle
 
 
@@ -52,53 +53,11 @@ class BundleRefused(SyncError):
     retry = False
 
 
-# --- the container (the server has its own copy: it never imports the client) ----------------
-
-
-def _canonical(doc: dict[str, Any]) -> bytes:
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def write_container(path: Path, fmt: str, header: dict[str, Any], body: dict[str, Any]) -> str:
-    """Write the file atomically (temp file, fsync, rename); returns its content SHA-256."""
-    doc = {"format": fmt, "header": header, "body": body}
-    digest = hashlib.sha256(_canonical(doc)).hexdigest()
-    data = gzip.compress(_canonical({**doc, "sha256": digest}), mtime=0)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    return digest
-
-
-def read_container(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
-    """(header, body, sha256) of a file of format ``fmt``; BundleRefused when it is damaged
-    or of another kind."""
-    damaged = _("Berkas {name} rusak atau tidak lengkap; salin ulang dari sumbernya.").format(
-        name=path.name
-    )
+def _read(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
     try:
-        doc = json.loads(gzip.decompress(path.read_bytes()))
-    except FileNotFoundError as exc:
-        raise BundleRefused(_("Berkas {name} tidak ditemukan.").format(name=path)) from exc
-    except (OSError, EOFError, zlib.error, ValueError, UnicodeDecodeError) as exc:
-        raise BundleRefused(damaged) from exc
-    if not isinstance(doc, dict) or not {"format", "header", "body", "sha256"} <= doc.keys():
-        raise BundleRefused(damaged)
-    claimed = doc.pop("sha256")
-    if hashlib.sha256(_canonical(doc)).hexdigest() != claimed:
-        raise BundleRefused(damaged)
-    if doc["format"] != fmt:
-        raise BundleRefused(
-            _("Berkas {name} bukan {kind} Naskah (format {found}).").format(
-                name=path.name,
-                kind=_("balasan server") if fmt == REPLY_FORMAT else _("bundel"),
-                found=doc["format"],
-            )
-        )
-    return doc["header"], doc["body"], str(claimed)
+        return read_container(path, fmt)
+    except ContainerRefused as exc:
+        raise BundleRefused(exc.message) from exc
 
 
 def encode_blobs(store_dir: Path, hashes: list[str]) -> dict[str, str]:
@@ -200,7 +159,7 @@ class ImportReport:
 def import_reply(store: Store, path: Path) -> ImportReport:
     """Apply a reply file made by the server for this PC: blobs first, then each answer in its
     own transaction, exactly as online sync applies them."""
-    header, body, _digest = read_container(path, REPLY_FORMAT)
+    header, body, _digest = _read(path, REPLY_FORMAT)
     state = engine.state_of(store)
     if state is None:
         raise NotEnrolled()

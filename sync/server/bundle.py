@@ -8,18 +8,13 @@ and made for this server. Its batches then go through ``handle_sync`` exactly as
 requests would (cursor chained from answer to answer), followed by as many pull-only pages as
 the server has, and the reply carries every answer plus the blobs the changed records refer to.
 
-The container format is the client's (``sync/client/bundle.py``); this module keeps its own
-copy of the few lines that read and write it, because the server never imports the client.
+The container format lives in ``sync/container.py``, shared with the client.
 """
 
 from __future__ import annotations
 
 import base64
-import gzip
 import hashlib
-import json
-import os
-import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +22,13 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from sync.container import (
+    BUNDLE_FORMAT,
+    REPLY_FORMAT,
+    ContainerRefused,
+    read_container,
+    write_container,
+)
 from sync.protocol import (
     MIN_CLIENT_PROTOCOL,
     PROTOCOL_VERSION,
@@ -40,8 +42,6 @@ from sync.server.blobs import BlobStore, valid_hash
 from sync.server.service import handle_sync
 from sync.server.settings import Settings
 
-BUNDLE_FORMAT = "naskah-bundle/1"
-REPLY_FORMAT = "naskah-reply/1"
 MAX_PAGES = 10_000
 # Fields that name a blob by its SHA-256 (as sync/client/records.py BLOB_FIELDS).
 BLOB_FIELDS: dict[str, tuple[str, ...]] = {
@@ -54,39 +54,11 @@ class BundleRefused(ValueError):
     """A damaged, foreign or unknown bundle; the message (Bahasa Indonesia) says which."""
 
 
-def _canonical(doc: dict[str, Any]) -> bytes:
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def write_container(path: Path, fmt: str, header: dict[str, Any], body: dict[str, Any]) -> str:
-    doc = {"format": fmt, "header": header, "body": body}
-    digest = hashlib.sha256(_canonical(doc)).hexdigest()
-    data = gzip.compress(_canonical({**doc, "sha256": digest}), mtime=0)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    return digest
-
-
-def read_container(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
-    damaged = f"Berkas {path.name} rusak atau tidak lengkap; salin ulang dari PC asalnya."
+def _read(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
     try:
-        doc = json.loads(gzip.decompress(path.read_bytes()))
-    except FileNotFoundError as exc:
-        raise BundleRefused(f"Berkas {path} tidak ditemukan.") from exc
-    except (OSError, EOFError, zlib.error, ValueError, UnicodeDecodeError) as exc:
-        raise BundleRefused(damaged) from exc
-    if not isinstance(doc, dict) or not {"format", "header", "body", "sha256"} <= doc.keys():
-        raise BundleRefused(damaged)
-    claimed = doc.pop("sha256")
-    if hashlib.sha256(_canonical(doc)).hexdigest() != claimed:
-        raise BundleRefused(damaged)
-    if doc["format"] != fmt:
-        raise BundleRefused(f"Berkas {path.name} bukan bundel Naskah (format {doc['format']}).")
-    return doc["header"], doc["body"], str(claimed)
+        return read_container(path, fmt)
+    except ContainerRefused as exc:
+        raise BundleRefused(exc.message) from exc
 
 
 @dataclass
@@ -156,7 +128,7 @@ def _blob_refs(office_blobs: BlobStore, office_id: str, responses: list[SyncResp
 def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -> ImportResult:
     """Verify and apply the bundle at ``path``; write the reply to ``reply``. BundleRefused
     (nothing applied, no reply written) when the bundle is damaged or foreign."""
-    header, body, digest = read_container(path, BUNDLE_FORMAT)
+    header, body, digest = _read(path, BUNDLE_FORMAT)
     protocol = int(header.get("protocol", 0))
     if not MIN_CLIENT_PROTOCOL <= protocol <= PROTOCOL_VERSION:
         raise BundleRefused(
