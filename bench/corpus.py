@@ -14,6 +14,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from desktop.render.dates import MONTHS_ID
+
 COMMON_WORD = "desa"
 RARE_WORD = "abrasi"
 RARE_RATE = 0.002
@@ -141,20 +143,7 @@ ROOMS = [
     "Balai Pertemuan Desa {desa}",
     "Ruang Rapat Bupati Manggarai Barat",
 ]
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
+MONTHS = list(MONTHS_ID)
 DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat"]
 
 SUBJECTS: dict[str, list[str]] = {
