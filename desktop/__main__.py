@@ -37,9 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", parents=[common], help="log audit")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     audit_sub.add_parser("verify", parents=[common], help="periksa rantai hash log audit")
-    sub.add_parser(
-        "backup", parents=[common], help="buat salinan cadangan basis data sekarang"
-    )
+    sub.add_parser("backup", parents=[common], help="buat salinan cadangan basis data sekarang")
     enroll = sub.add_parser(
         "enroll", parents=[common], help="daftarkan PC ini ke server sinkronisasi"
     )

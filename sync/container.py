@@ -62,7 +62,5 @@ def read_container(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any]
         raise ContainerRefused(damaged)
     if doc["format"] != fmt:
         kind = "balasan server" if fmt == REPLY_FORMAT else "bundel"
-        raise ContainerRefused(
-            f"Berkas {path.name} bukan {kind} Naskah (format {doc['format']})."
-        )
+        raise ContainerRefused(f"Berkas {path.name} bukan {kind} Naskah (format {doc['format']}).")
     return doc["header"], doc["body"], str(claimed)

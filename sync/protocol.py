@@ -96,6 +96,7 @@ def merge_ignored(entity: Entity) -> frozenset[str]:
     """Fields of ``entity`` that never make a conflict by themselves."""
     return MERGE_IGNORED | MERGE_IGNORED_BY_ENTITY.get(entity, frozenset())
 
+
 # Once a letter is signed, only these fields may still change (voiding, the archive scan,
 # housekeeping); any other write is rejected and kept by the client as a new draft copy.
 LETTER_FIELDS_AFTER_SIGNING = frozenset(

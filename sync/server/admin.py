@@ -38,8 +38,11 @@ def add_office(engine: Engine, code: str, name: str) -> str:
         if taken:
             raise ValueError(f"office code {code!r} already exists")
         office_id = db.new_id()
-        conn.execute(db.offices.insert().values(id=office_id, code=code, name=name.strip(),
-                                                created_at=db.utcnow()))
+        conn.execute(
+            db.offices.insert().values(
+                id=office_id, code=code, name=name.strip(), created_at=db.utcnow()
+            )
+        )
         conn.execute(db.office_counters.insert().values(office_id=office_id, last_seq=0))
     return office_id
 
@@ -69,15 +72,21 @@ def make_enrol_code(engine: Engine, office_code: str, hours: float = 24) -> str:
     code = "-".join(raw[i : i + 5] for i in range(0, 15, 5))
     now = db.utcnow()
     with db.write_tx(engine) as conn:
-        conn.execute(db.enrol_codes.insert().values(
-            code_hash=hash_code(code), office_id=office_id, created_at=now,
-            expires_at=now + timedelta(hours=hours)))
+        conn.execute(
+            db.enrol_codes.insert().values(
+                code_hash=hash_code(code),
+                office_id=office_id,
+                created_at=now,
+                expires_at=now + timedelta(hours=hours),
+            )
+        )
     return code
 
 
 def revoke_device(engine: Engine, device_id: str) -> bool:
     """Revoke a device's token; True if the device existed."""
     with db.write_tx(engine) as conn:
-        result = conn.execute(db.devices.update().where(db.devices.c.id == device_id)
-                              .values(revoked_at=db.utcnow()))
+        result = conn.execute(
+            db.devices.update().where(db.devices.c.id == device_id).values(revoked_at=db.utcnow())
+        )
     return bool(result.rowcount)

@@ -73,43 +73,62 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.blobs = store
     app.add_middleware(
-        GZipMiddleware, minimum_size=512, compresslevel=6,
-        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/octet-stream",
-                               "multipart/byteranges"))
+        GZipMiddleware,
+        minimum_size=512,
+        compresslevel=6,
+        exclude_content_types=(
+            *DEFAULT_EXCLUDED_CONTENT_TYPES,
+            "application/octet-stream",
+            "multipart/byteranges",
+        ),
+    )
     app.add_middleware(NaskahMiddleware, max_body=settings.max_body)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"loc": e.get("loc"), "msg": e.get("msg"), "type": e.get("type")}
-                  for e in exc.errors()[:20]]  # never echo the input back
+        errors = [
+            {"loc": e.get("loc"), "msg": e.get("msg"), "type": e.get("type")}
+            for e in exc.errors()[:20]
+        ]  # never echo the input back
         return _error(422, errors)
 
     @app.exception_handler(OperationalError)
     async def _busy(_request: Request, exc: OperationalError) -> JSONResponse:
         # The database is unreachable or stayed locked: nothing was committed, try again.
         log.warning("database unavailable: %s", type(exc.orig).__name__)
-        return JSONResponse({"detail": "database busy or unreachable; try again"},
-                            status_code=503, headers={"Retry-After": "5"})
+        return JSONResponse(
+            {"detail": "database busy or unreachable; try again"},
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
-                            headers=exc.headers)
+        return JSONResponse(
+            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+        )
 
     def device(authorization: Annotated[str | None, Header()] = None) -> auth.Device:
         found = auth.authenticate(engine, authorization)
         if found is None:
-            raise HTTPException(401, "token perangkat tidak sah atau dicabut",
-                                headers={"WWW-Authenticate": "Bearer"})
+            raise HTTPException(
+                401,
+                "token perangkat tidak sah atau dicabut",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         return found
 
     Dev = Annotated[auth.Device, Depends(device)]
 
     @app.get(f"{API}/hello", response_model=Hello)
     def hello() -> Hello:
-        return Hello(service="naskah-sync", protocol=PROTOCOL_VERSION,
-                     min_client_protocol=MIN_CLIENT_PROTOCOL, server_id=state["server_id"],
-                     server_time=db.utcnow())
+        return Hello(
+            service="naskah-sync",
+            protocol=PROTOCOL_VERSION,
+            min_client_protocol=MIN_CLIENT_PROTOCOL,
+            server_id=state["server_id"],
+            server_time=db.utcnow(),
+        )
 
     @app.post(f"{API}/enroll", response_model=EnrollResponse)
     def enroll(body: EnrollRequest, request: Request) -> Any:
@@ -148,7 +167,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.put(f"{API}/blobs/{{sha256}}/upload", response_model=UploadState)
     async def upload_chunk(
-        sha256: str, request: Request, dev: Dev,
+        sha256: str,
+        request: Request,
+        dev: Dev,
         offset: Annotated[int, Query(ge=0)],
         x_chunk_sha256: Annotated[str, Header()],
         x_blob_size: Annotated[int | None, Header(ge=1)] = None,
@@ -160,8 +181,9 @@ def create_app(settings: Settings) -> FastAPI:
         if len(chunk) > settings.max_chunk:
             return _error(413, f"chunks are at most {settings.max_chunk} bytes")
         try:
-            new, complete = await run_in_threadpool(store.append, dev, sha256, offset, chunk,
-                                                    x_chunk_sha256, x_blob_size)
+            new, complete = await run_in_threadpool(
+                store.append, dev, sha256, offset, chunk, x_chunk_sha256, x_blob_size
+            )
         except BadChunk as exc:
             return _error(400, str(exc))
         except HashMismatch as exc:

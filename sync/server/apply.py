@@ -53,16 +53,34 @@ class _Ctx:
     def conn(self) -> Connection:
         return self.batch.conn
 
-    def ack(self, status: AckStatus, version: int, record: dict[str, Any] | None = None,
-            reason: str = "", conflict_id: str | None = None) -> Ack:
-        return Ack(mutation_id=self.m.mutation_id, status=status, entity=self.m.entity,
-                   entity_id=self.m.entity_id, version=version, record=record,
-                   conflict_id=conflict_id, reason=reason)
+    def ack(
+        self,
+        status: AckStatus,
+        version: int,
+        record: dict[str, Any] | None = None,
+        reason: str = "",
+        conflict_id: str | None = None,
+    ) -> Ack:
+        return Ack(
+            mutation_id=self.m.mutation_id,
+            status=status,
+            entity=self.m.entity,
+            entity_id=self.m.entity_id,
+            version=version,
+            record=record,
+            conflict_id=conflict_id,
+            reason=reason,
+        )
 
     def write(self, fields: dict[str, Any], deleted: bool) -> int:
-        return self.batch.write(self.m.entity.value, self.m.entity_id, fields=fields,
-                                deleted=deleted, device_id=self.device.id,
-                                mutation_id=self.m.mutation_id)
+        return self.batch.write(
+            self.m.entity.value,
+            self.m.entity_id,
+            fields=fields,
+            deleted=deleted,
+            device_id=self.device.id,
+            mutation_id=self.m.mutation_id,
+        )
 
 
 def apply_mutation(batch: Batch, device: Device, m: Mutation) -> Outcome:
@@ -72,8 +90,9 @@ def apply_mutation(batch: Batch, device: Device, m: Mutation) -> Outcome:
     fields = {k: v for k, v in m.fields.items() if k not in SERVER_OWNED}
     ctx = _Ctx(batch, device, m, fields)
     if fields.get("id", m.entity_id) != m.entity_id:
-        return Outcome(ctx.ack(AckStatus.REJECTED, 0,
-                               reason="id dalam data berbeda dari entity_id"))
+        return Outcome(
+            ctx.ack(AckStatus.REJECTED, 0, reason="id dalam data berbeda dari entity_id")
+        )
     number = None
     if m.entity == Entity.ISSUED_NUMBER and (key := leases.number_key(fields)):
         number = (key[0], key[1])
@@ -93,14 +112,18 @@ def _insert(ctx: _Ctx) -> Outcome:
     if m.op == Op.DELETE:  # made and deleted on the PC before it ever synced
         return Outcome(ctx.ack(AckStatus.APPLIED, 0))
     if m.entity == Entity.CONFLICT:
-        return Outcome(ctx.ack(AckStatus.REJECTED, 0,
-                               reason="catatan konflik hanya dibuat oleh server"))
+        return Outcome(
+            ctx.ack(AckStatus.REJECTED, 0, reason="catatan konflik hanya dibuat oleh server")
+        )
     key = None
     if m.entity == Entity.ISSUED_NUMBER:
         key = leases.number_key(ctx.fields)
         if key is None:
-            return Outcome(ctx.ack(AckStatus.REJECTED, 0,
-                                   reason="nomor tanpa seri, tahun atau urutan yang sah"))
+            return Outcome(
+                ctx.ack(
+                    AckStatus.REJECTED, 0, reason="nomor tanpa seri, tahun atau urutan yang sah"
+                )
+            )
         if reason := leases.check_number(ctx.conn, ctx.device, key):
             return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
     version = ctx.write(ctx.fields, False)
@@ -109,8 +132,7 @@ def _insert(ctx: _Ctx) -> Outcome:
     return Outcome(ctx.ack(AckStatus.APPLIED, version))
 
 
-def _changed(a: dict[str, Any], b: dict[str, Any],
-             ignored: frozenset[str] = _IGNORED) -> set[str]:
+def _changed(a: dict[str, Any], b: dict[str, Any], ignored: frozenset[str] = _IGNORED) -> set[str]:
     return {k for k in a.keys() | b.keys() if k not in ignored and a.get(k) != b.get(k)}
 
 
@@ -148,18 +170,29 @@ def _others_since_base(ctx: _Ctx, cur: Version) -> tuple[Version, set[str], bool
     return base, others, deleted_by_other
 
 
-def _conflict(ctx: _Ctx, names: list[str], server: dict[str, Any],
-              client: dict[str, Any]) -> str:
+def _conflict(ctx: _Ctx, names: list[str], server: dict[str, Any], client: dict[str, Any]) -> str:
     """Store a conflict record (it syncs down to every PC of the office); return its id."""
     conflict_id = db.new_id()
     fields = {
-        "id": conflict_id, "entity": ctx.m.entity.value, "entity_id": ctx.m.entity_id,
-        "base_version": ctx.m.base_version, "fields": names, "server_values": server,
-        "client_values": client, "device_id": ctx.device.id,
-        "created_at": db.utcnow().isoformat(), "resolved_at": None,
+        "id": conflict_id,
+        "entity": ctx.m.entity.value,
+        "entity_id": ctx.m.entity_id,
+        "base_version": ctx.m.base_version,
+        "fields": names,
+        "server_values": server,
+        "client_values": client,
+        "device_id": ctx.device.id,
+        "created_at": db.utcnow().isoformat(),
+        "resolved_at": None,
     }
-    ctx.batch.write(Entity.CONFLICT.value, conflict_id, fields=fields, deleted=False,
-                    device_id=ctx.device.id, mutation_id=ctx.m.mutation_id)
+    ctx.batch.write(
+        Entity.CONFLICT.value,
+        conflict_id,
+        fields=fields,
+        deleted=False,
+        device_id=ctx.device.id,
+        mutation_id=ctx.m.mutation_id,
+    )
     return conflict_id
 
 
@@ -191,13 +224,24 @@ def _update(ctx: _Ctx, cur: Version) -> Outcome:
         return Outcome(ctx.ack(AckStatus.REJECTED, cur.version, cur.fields, reason))
     if cur.deleted and deleted_by_other:  # an edit against someone else's delete
         if not client:  # nothing of its own to keep: it just learns of the delete
-            return Outcome(ctx.ack(AckStatus.MERGED, cur.version, cur.fields,
-                                   "catatan sudah dihapus"))
+            return Outcome(
+                ctx.ack(AckStatus.MERGED, cur.version, cur.fields, "catatan sudah dihapus")
+            )
         cid = _conflict(ctx, ["deleted"], {"deleted": True}, proposed)
-        return Outcome(ctx.ack(AckStatus.CONFLICT, cur.version, cur.fields,
-                               "catatan sudah dihapus di perangkat lain", cid))
-    signing = (m.entity == Entity.LETTER and sent.get("status") in _FINAL
-               and cur.fields.get("status") not in _FINAL)
+        return Outcome(
+            ctx.ack(
+                AckStatus.CONFLICT,
+                cur.version,
+                cur.fields,
+                "catatan sudah dihapus di perangkat lain",
+                cid,
+            )
+        )
+    signing = (
+        m.entity == Entity.LETTER
+        and sent.get("status") in _FINAL
+        and cur.fields.get("status") not in _FINAL
+    )
     if signing:
         # The signed row is what was signed: it wins whole. Edits others made since the base
         # are kept visible in a conflict record instead of being lost silently.
@@ -228,18 +272,29 @@ def _update(ctx: _Ctx, cur: Version) -> Outcome:
 def _delete(ctx: _Ctx, cur: Version) -> Outcome:
     m = ctx.m
     if m.entity in IMMUTABLE_ENTITIES or m.entity == Entity.ISSUED_NUMBER:
-        return Outcome(ctx.ack(AckStatus.REJECTED, cur.version, cur.fields,
-                               "catatan ini tidak dapat dihapus"))
+        return Outcome(
+            ctx.ack(AckStatus.REJECTED, cur.version, cur.fields, "catatan ini tidak dapat dihapus")
+        )
     if m.entity == Entity.LETTER and cur.fields.get("status") in _FINAL:
-        return Outcome(ctx.ack(AckStatus.REJECTED, cur.version, cur.fields,
-                               "surat sudah ditandatangani; tidak dapat dihapus"))
+        return Outcome(
+            ctx.ack(
+                AckStatus.REJECTED,
+                cur.version,
+                cur.fields,
+                "surat sudah ditandatangani; tidak dapat dihapus",
+            )
+        )
     if cur.deleted:
         return Outcome(ctx.ack(AckStatus.APPLIED, cur.version))
     _base, others, _ = _others_since_base(ctx, cur)
     if others:  # a delete against someone else's edit: keep the record, show both
-        cid = _conflict(ctx, ["deleted"], {k: cur.fields.get(k) for k in sorted(others)},
-                        {"deleted": True})
-        return Outcome(ctx.ack(AckStatus.CONFLICT, cur.version, cur.fields,
-                               "catatan diubah di perangkat lain", cid))
+        cid = _conflict(
+            ctx, ["deleted"], {k: cur.fields.get(k) for k in sorted(others)}, {"deleted": True}
+        )
+        return Outcome(
+            ctx.ack(
+                AckStatus.CONFLICT, cur.version, cur.fields, "catatan diubah di perangkat lain", cid
+            )
+        )
     version = ctx.write({**cur.fields, **ctx.fields}, True)
     return Outcome(ctx.ack(AckStatus.APPLIED, version))

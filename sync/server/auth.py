@@ -45,12 +45,12 @@ def enrol(engine: Engine, request: EnrollRequest) -> EnrollResponse:
     with db.write_tx(engine) as conn:
         office = conn.execute(
             select(db.offices.c.id, db.offices.c.code).where(
-                db.offices.c.code == request.office_code.strip())
+                db.offices.c.code == request.office_code.strip()
+            )
         ).first()
         code_hash = hash_code(request.enrol_code)
         code = conn.execute(
-            select(db.enrol_codes).where(db.enrol_codes.c.code_hash == code_hash)
-            .with_for_update()
+            select(db.enrol_codes).where(db.enrol_codes.c.code_hash == code_hash).with_for_update()
         ).first()
         if office is None or code is None or code.office_id != office.id:
             raise EnrolRefused("Kode pendaftaran atau kode kantor salah.")
@@ -59,13 +59,24 @@ def enrol(engine: Engine, request: EnrollRequest) -> EnrollResponse:
         if db.aware(code.expires_at) <= now:
             raise EnrolRefused("Kode pendaftaran sudah kedaluwarsa; minta kode baru.")
         device_id = db.new_id()
-        conn.execute(db.devices.insert().values(
-            id=device_id, office_id=office.id, name=request.device_name.strip() or "PC",
-            token_hash=hash_token(token), created_at=now, lease_epoch=0))
-        conn.execute(db.enrol_codes.update().where(db.enrol_codes.c.code_hash == code.code_hash)
-                     .values(used_at=now, device_id=device_id))
-    return EnrollResponse(device_id=device_id, office_id=office.id, office_code=office.code,
-                          token=token)
+        conn.execute(
+            db.devices.insert().values(
+                id=device_id,
+                office_id=office.id,
+                name=request.device_name.strip() or "PC",
+                token_hash=hash_token(token),
+                created_at=now,
+                lease_epoch=0,
+            )
+        )
+        conn.execute(
+            db.enrol_codes.update()
+            .where(db.enrol_codes.c.code_hash == code.code_hash)
+            .values(used_at=now, device_id=device_id)
+        )
+    return EnrollResponse(
+        device_id=device_id, office_id=office.id, office_code=office.code, token=token
+    )
 
 
 def authenticate(engine: Engine, authorization: str | None) -> Device | None:
@@ -79,7 +90,8 @@ def authenticate(engine: Engine, authorization: str | None) -> Device | None:
     with db.read_tx(engine) as conn:
         row = conn.execute(
             select(db.devices.c.id, db.devices.c.office_id, db.devices.c.name).where(
-                db.devices.c.token_hash == hash_token(token), db.devices.c.revoked_at.is_(None))
+                db.devices.c.token_hash == hash_token(token), db.devices.c.revoked_at.is_(None)
+            )
         ).first()
     return Device(row.id, row.office_id, row.name) if row else None
 

@@ -68,8 +68,10 @@ class BlobStore:
     def visible(self, office_id: str, sha256: str) -> bool:
         """Does the office hold this complete blob?"""
         with db.read_tx(self.engine) as conn:
-            row = conn.execute(select(db.blob_offices.c.sha256).where(
-                db.blob_offices.c.sha256 == sha256, db.blob_offices.c.office_id == office_id)
+            row = conn.execute(
+                select(db.blob_offices.c.sha256).where(
+                    db.blob_offices.c.sha256 == sha256, db.blob_offices.c.office_id == office_id
+                )
             ).first()
         return row is not None and self.path(sha256).exists()
 
@@ -77,9 +79,14 @@ class BlobStore:
         """Those of ``hashes`` the office does not hold yet (in the order given, no repeats)."""
         wanted = list(dict.fromkeys(hashes))
         with db.read_tx(self.engine) as conn:
-            have: set[str] = set(conn.execute(select(db.blob_offices.c.sha256).where(
-                db.blob_offices.c.office_id == office_id,
-                db.blob_offices.c.sha256.in_(wanted))).scalars())
+            have: set[str] = set(
+                conn.execute(
+                    select(db.blob_offices.c.sha256).where(
+                        db.blob_offices.c.office_id == office_id,
+                        db.blob_offices.c.sha256.in_(wanted),
+                    )
+                ).scalars()
+            )
         return [h for h in wanted if h not in have or not self.path(h).exists()]
 
     def offset(self, office_id: str, sha256: str) -> tuple[int, bool]:
@@ -89,8 +96,15 @@ class BlobStore:
         part = self._part(office_id, sha256)
         return (part.stat().st_size if part.exists() else 0), False
 
-    def append(self, device: Device, sha256: str, offset: int, chunk: bytes,
-               chunk_sha256: str, total: int | None = None) -> tuple[int, bool]:
+    def append(
+        self,
+        device: Device,
+        sha256: str,
+        offset: int,
+        chunk: bytes,
+        chunk_sha256: str,
+        total: int | None = None,
+    ) -> tuple[int, bool]:
         """Append ``chunk`` at ``offset`` if its checksum matches and ``offset`` is the current
         end; when the bytes so far hash to ``sha256`` the blob is complete and becomes visible
         to the device's office. ``total`` (optional, the whole blob's) lets the server notice a
@@ -150,8 +164,14 @@ class BlobStore:
         now = db.utcnow()
         with db.write_tx(self.engine) as conn:
             db.insert_ignore(conn, db.blobs, sha256=sha256, size=size, created_at=now)
-            db.insert_ignore(conn, db.blob_offices, sha256=sha256, office_id=device.office_id,
-                             device_id=device.id, created_at=now)
+            db.insert_ignore(
+                conn,
+                db.blob_offices,
+                sha256=sha256,
+                office_id=device.office_id,
+                device_id=device.id,
+                created_at=now,
+            )
 
 
 def _fsync_dir(path: Path) -> None:

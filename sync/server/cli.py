@@ -27,8 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--db", default=DEFAULT_DB,
-                       help="SQLite file or postgresql://... URL (default: %(default)s)")
+        p.add_argument(
+            "--db",
+            default=DEFAULT_DB,
+            help="SQLite file or postgresql://... URL (default: %(default)s)",
+        )
         return p
 
     init = with_db(sub.add_parser("init", help="create the database and blob directory"))
@@ -99,9 +102,11 @@ def _bundle_import(args: argparse.Namespace) -> None:
         done = import_bundle(engine, settings, args.file, args.reply)
     finally:
         engine.dispose()
-    print(f"bundle of device {done.device_id} ({done.office_code}) applied: "
-          f"{done.mutations} mutations, {done.blobs_in} blobs in; reply {args.reply}: "
-          f"{done.pages} answers, {done.blobs_out} blobs")
+    print(
+        f"bundle of device {done.device_id} ({done.office_code}) applied: "
+        f"{done.mutations} mutations, {done.blobs_in} blobs in; reply {args.reply}: "
+        f"{done.pages} answers, {done.blobs_out} blobs"
+    )
 
 
 def _serve(args: argparse.Namespace) -> None:
@@ -116,8 +121,9 @@ def _serve(args: argparse.Namespace) -> None:
     finally:
         engine.dispose()
     settings = Settings(db_url=args.db, blob_dir=Path(args.blobs), lease_block=args.lease_block)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=False,
-                proxy_headers=False)
+    uvicorn.run(
+        create_app(settings), host=args.host, port=args.port, access_log=False, proxy_headers=False
+    )
 
 
 if __name__ == "__main__":

@@ -304,8 +304,9 @@ def init_db(engine: Engine) -> str:
         if existing:
             return str(existing)
         server_id = new_id()
-        conn.execute(server_identity.insert().values(id=1, server_id=server_id,
-                                                     created_at=utcnow()))
+        conn.execute(
+            server_identity.insert().values(id=1, server_id=server_id, created_at=utcnow())
+        )
         return server_id
 
 

@@ -61,46 +61,66 @@ def check_number(conn: Connection, device: Device, key: tuple[str, int, int]) ->
     series, year, seq = key
     lease = conn.execute(
         select(db.leases.c.id).where(
-            db.leases.c.device_id == device.id, db.leases.c.series == series,
-            db.leases.c.year == year, db.leases.c.start_seq <= seq, db.leases.c.end_seq >= seq,
-            db.leases.c.voided_at.is_(None))
+            db.leases.c.device_id == device.id,
+            db.leases.c.series == series,
+            db.leases.c.year == year,
+            db.leases.c.start_seq <= seq,
+            db.leases.c.end_seq >= seq,
+            db.leases.c.voided_at.is_(None),
+        )
     ).first()
     if lease is None:
         return f"nomor {series}/{year}/{seq} di luar blok nomor (lease) perangkat ini"
     taken = conn.execute(
         select(db.issued_numbers.c.entity_id).where(
             db.issued_numbers.c.office_id == device.office_id,
-            db.issued_numbers.c.series == series, db.issued_numbers.c.year == year,
-            db.issued_numbers.c.seq == seq)
+            db.issued_numbers.c.series == series,
+            db.issued_numbers.c.year == year,
+            db.issued_numbers.c.seq == seq,
+        )
     ).first()
     if taken is not None:
         return f"nomor {series}/{year}/{seq} sudah terpakai"
     return ""
 
 
-def record_number(conn: Connection, device: Device, key: tuple[str, int, int],
-                  entity_id: str) -> None:
+def record_number(
+    conn: Connection, device: Device, key: tuple[str, int, int], entity_id: str
+) -> None:
     """Remember an accepted number (the unique constraint is the last line of defence)."""
     series, year, seq = key
-    conn.execute(db.issued_numbers.insert().values(
-        office_id=device.office_id, series=series, year=year, seq=seq, entity_id=entity_id,
-        device_id=device.id))
+    conn.execute(
+        db.issued_numbers.insert().values(
+            office_id=device.office_id,
+            series=series,
+            year=year,
+            seq=seq,
+            entity_id=entity_id,
+            device_id=device.id,
+        )
+    )
 
 
 def _unused(conn: Connection, device: Device, series: str, year: int) -> int:
     """Numbers left in the device's live blocks above the highest one it has issued in each."""
     blocks = conn.execute(
         select(db.leases.c.start_seq, db.leases.c.end_seq).where(
-            db.leases.c.device_id == device.id, db.leases.c.series == series,
-            db.leases.c.year == year, db.leases.c.voided_at.is_(None))
+            db.leases.c.device_id == device.id,
+            db.leases.c.series == series,
+            db.leases.c.year == year,
+            db.leases.c.voided_at.is_(None),
+        )
     ).all()
     left = 0
     for start, end in ((int(b.start_seq), int(b.end_seq)) for b in blocks):
         used = conn.execute(
             select(func.max(db.issued_numbers.c.seq)).where(
                 db.issued_numbers.c.office_id == device.office_id,
-                db.issued_numbers.c.series == series, db.issued_numbers.c.year == year,
-                db.issued_numbers.c.seq >= start, db.issued_numbers.c.seq <= end)
+                db.issued_numbers.c.series == series,
+                db.issued_numbers.c.year == year,
+                db.issued_numbers.c.seq >= start,
+                db.issued_numbers.c.seq <= end,
+            )
         ).scalar()
         left += end - (used if used is not None else start - 1)
     return left
@@ -115,32 +135,49 @@ def _take_block(conn: Connection, office_id: str, series: str, year: int, size: 
         issued = conn.execute(
             select(func.max(db.issued_numbers.c.seq)).where(
                 db.issued_numbers.c.office_id == office_id,
-                db.issued_numbers.c.series == series, db.issued_numbers.c.year == year)
+                db.issued_numbers.c.series == series,
+                db.issued_numbers.c.year == year,
+            )
         ).scalar()
         start = (issued or 0) + 1
-        conn.execute(c.insert().values(office_id=office_id, series=series, year=year,
-                                       next_seq=start + size))
+        conn.execute(
+            c.insert().values(office_id=office_id, series=series, year=year, next_seq=start + size)
+        )
     else:
         conn.execute(c.update().where(*key).values(next_seq=start + size))
     return int(start)
 
 
-def top_up(conn: Connection, device: Device, settings: Settings, held_epoch: int,
-           wanted: set[SeriesYear]) -> list[LeaseGrant]:
+def top_up(
+    conn: Connection, device: Device, settings: Settings, held_epoch: int, wanted: set[SeriesYear]
+) -> list[LeaseGrant]:
     """Void grants the device does not hold, then grant a block for every series and year in
     ``wanted`` (plus those of its live leases in or after the earliest wanted year) that runs
     low. Caller holds the office lock. Returns the new grants (all with one new epoch)."""
     now = db.utcnow()
-    newest = int(conn.execute(select(db.devices.c.lease_epoch)
-                              .where(db.devices.c.id == device.id)).scalar_one())
-    conn.execute(db.leases.update().where(
-        db.leases.c.device_id == device.id, db.leases.c.epoch > held_epoch,
-        db.leases.c.voided_at.is_(None)).values(voided_at=now))
+    newest = int(
+        conn.execute(
+            select(db.devices.c.lease_epoch).where(db.devices.c.id == device.id)
+        ).scalar_one()
+    )
+    conn.execute(
+        db.leases.update()
+        .where(
+            db.leases.c.device_id == device.id,
+            db.leases.c.epoch > held_epoch,
+            db.leases.c.voided_at.is_(None),
+        )
+        .values(voided_at=now)
+    )
     min_year = min((y for _, y in wanted), default=0)
     live = conn.execute(
-        select(db.leases.c.series, db.leases.c.year).distinct().where(
-            db.leases.c.device_id == device.id, db.leases.c.voided_at.is_(None),
-            db.leases.c.year >= min_year)
+        select(db.leases.c.series, db.leases.c.year)
+        .distinct()
+        .where(
+            db.leases.c.device_id == device.id,
+            db.leases.c.voided_at.is_(None),
+            db.leases.c.year >= min_year,
+        )
     ).all()
     wanted = wanted | {(str(row.series), int(row.year)) for row in live}
     epoch = max(newest, held_epoch) + 1
@@ -150,11 +187,23 @@ def top_up(conn: Connection, device: Device, settings: Settings, held_epoch: int
             continue
         start = _take_block(conn, device.office_id, series, year, settings.lease_block)
         end = start + settings.lease_block - 1
-        conn.execute(db.leases.insert().values(
-            office_id=device.office_id, device_id=device.id, series=series, year=year,
-            start_seq=start, end_seq=end, epoch=epoch, created_at=now))
+        conn.execute(
+            db.leases.insert().values(
+                office_id=device.office_id,
+                device_id=device.id,
+                series=series,
+                year=year,
+                start_seq=start,
+                end_seq=end,
+                epoch=epoch,
+                created_at=now,
+            )
+        )
         grants.append(LeaseGrant(series=series, year=year, start=start, end=end, epoch=epoch))
     if grants or held_epoch > newest:
-        conn.execute(db.devices.update().where(db.devices.c.id == device.id)
-                     .values(lease_epoch=epoch if grants else held_epoch))
+        conn.execute(
+            db.devices.update()
+            .where(db.devices.c.id == device.id)
+            .values(lease_epoch=epoch if grants else held_epoch)
+        )
     return grants

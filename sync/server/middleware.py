@@ -79,13 +79,15 @@ class NaskahMiddleware:
                 await _json(send_marked, 413, {"detail": "request body too large"})
                 return
             except (zlib.error, ValueError):
-                await _json(send_marked, 400,
-                            {"detail": "request body is not valid (gzip or length)"})
+                await _json(
+                    send_marked, 400, {"detail": "request body is not valid (gzip or length)"}
+                )
                 return
             if headers.get(b"content-encoding", b"").strip().lower() == b"gzip":
                 scope = dict(scope)
                 scope["headers"] = [
-                    (k, v) for k, v in scope["headers"]
+                    (k, v)
+                    for k, v in scope["headers"]
                     if k.lower() not in {b"content-encoding", b"content-length"}
                 ] + [(b"content-length", str(len(body)).encode())]
             receive = _replay(body, receive)
@@ -153,7 +155,14 @@ def _replay(body: bytes, original: Receive) -> Receive:
 
 async def _json(send: Send, status: int, payload: dict[str, Any]) -> None:
     body = json.dumps(payload).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -30,23 +30,31 @@ class Version:
 
 
 def _key(office_id: str, entity: str, entity_id: str, table: Any) -> Any:
-    return and_(table.c.office_id == office_id, table.c.entity == entity,
-                table.c.entity_id == entity_id)
+    return and_(
+        table.c.office_id == office_id, table.c.entity == entity, table.c.entity_id == entity_id
+    )
 
 
 _UPDATE = (
     db.records.update()
-    .where(db.records.c.office_id == bindparam("k_office"),
-           db.records.c.entity == bindparam("k_entity"),
-           db.records.c.entity_id == bindparam("k_id"))
-    .values(version=bindparam("version"), deleted=bindparam("deleted"),
-            fields=bindparam("fields"), updated_by_device=bindparam("updated_by_device"),
-            updated_at=bindparam("updated_at"))
+    .where(
+        db.records.c.office_id == bindparam("k_office"),
+        db.records.c.entity == bindparam("k_entity"),
+        db.records.c.entity_id == bindparam("k_id"),
+    )
+    .values(
+        version=bindparam("version"),
+        deleted=bindparam("deleted"),
+        fields=bindparam("fields"),
+        updated_by_device=bindparam("updated_by_device"),
+        updated_at=bindparam("updated_at"),
+    )
 )
 _DELETE_LOG = db.change_log.delete().where(
     db.change_log.c.office_id == bindparam("k_office"),
     db.change_log.c.entity == bindparam("k_entity"),
-    db.change_log.c.entity_id == bindparam("k_id"))
+    db.change_log.c.entity_id == bindparam("k_id"),
+)
 
 
 class Batch:
@@ -73,18 +81,25 @@ class Batch:
         wanted = [k for k in dict.fromkeys(keys) if k not in self._cache]
         t = db.records
         for start in range(0, len(wanted), 500):
-            part = wanted[start:start + 500]
+            part = wanted[start : start + 500]
             rows = self.conn.execute(
-                select(t.c.entity, t.c.entity_id, t.c.version, t.c.deleted, t.c.fields,
-                       t.c.updated_by_device)
-                .where(t.c.office_id == self.office_id,
-                       tuple_(t.c.entity, t.c.entity_id).in_(part))
+                select(
+                    t.c.entity,
+                    t.c.entity_id,
+                    t.c.version,
+                    t.c.deleted,
+                    t.c.fields,
+                    t.c.updated_by_device,
+                ).where(
+                    t.c.office_id == self.office_id, tuple_(t.c.entity, t.c.entity_id).in_(part)
+                )
             ).all()
             for k in part:
                 self._cache[k] = None
             for r in rows:
                 self._cache[(r.entity, r.entity_id)] = Version(
-                    r.version, r.deleted, dict(r.fields), r.updated_by_device)
+                    r.version, r.deleted, dict(r.fields), r.updated_by_device
+                )
 
     def current(self, entity: str, entity_id: str) -> Version | None:
         """The record as the server holds it now (including this batch's writes), or None."""
@@ -105,30 +120,66 @@ class Batch:
         ).all()
         return [Version(r.version, r.deleted, dict(r.fields), r.device_id) for r in rows]
 
-    def write(self, entity: str, entity_id: str, *, fields: dict[str, Any], deleted: bool,
-              device_id: str | None, mutation_id: str | None) -> int:
+    def write(
+        self,
+        entity: str,
+        entity_id: str,
+        *,
+        fields: dict[str, Any],
+        deleted: bool,
+        device_id: str | None,
+        mutation_id: str | None,
+    ) -> int:
         """Store a new version of a record: its current row, a history row and its change-log
         entry (replacing the record's older entry). Returns the new version."""
         key = (entity, entity_id)
         previous = self.current(entity, entity_id)
         version = (previous.version if previous else 0) + 1
         now = db.utcnow()
-        row = dict(version=version, deleted=deleted, fields=fields,
-                   updated_by_device=device_id, updated_at=now)
+        row = dict(
+            version=version,
+            deleted=deleted,
+            fields=fields,
+            updated_by_device=device_id,
+            updated_at=now,
+        )
         if previous is None or key in self._inserts:
-            self._inserts[key] = {"office_id": self.office_id, "entity": entity,
-                                  "entity_id": entity_id, **row}
+            self._inserts[key] = {
+                "office_id": self.office_id,
+                "entity": entity,
+                "entity_id": entity_id,
+                **row,
+            }
         else:
-            self._updates[key] = {"k_office": self.office_id, "k_entity": entity,
-                                  "k_id": entity_id, **row}
-        self._history.append(dict(office_id=self.office_id, entity=entity, entity_id=entity_id,
-                                  version=version, deleted=deleted, fields=fields,
-                                  device_id=device_id, mutation_id=mutation_id, created_at=now))
+            self._updates[key] = {
+                "k_office": self.office_id,
+                "k_entity": entity,
+                "k_id": entity_id,
+                **row,
+            }
+        self._history.append(
+            dict(
+                office_id=self.office_id,
+                entity=entity,
+                entity_id=entity_id,
+                version=version,
+                deleted=deleted,
+                fields=fields,
+                device_id=device_id,
+                mutation_id=mutation_id,
+                created_at=now,
+            )
+        )
         self._pending_history.add(key)
         if entity not in NOT_SENT_DOWN:
             self.last_seq += 1
-            self._log[key] = dict(office_id=self.office_id, seq=self.last_seq, entity=entity,
-                                  entity_id=entity_id, version=version)
+            self._log[key] = dict(
+                office_id=self.office_id,
+                seq=self.last_seq,
+                entity=entity,
+                entity_id=entity_id,
+                version=version,
+            )
         self._cache[key] = Version(version, deleted, fields, device_id)
         return version
 
@@ -142,35 +193,51 @@ class Batch:
         if self._history:
             conn.execute(db.history.insert(), self._history)
         if self._log:
-            conn.execute(_DELETE_LOG, [{"k_office": self.office_id, "k_entity": e, "k_id": i}
-                                       for e, i in self._log])
+            conn.execute(
+                _DELETE_LOG,
+                [{"k_office": self.office_id, "k_entity": e, "k_id": i} for e, i in self._log],
+            )
             conn.execute(db.change_log.insert(), list(self._log.values()))
         if self.last_seq != self._flushed_seq:
-            conn.execute(db.office_counters.update()
-                         .where(db.office_counters.c.office_id == self.office_id)
-                         .values(last_seq=self.last_seq))
+            conn.execute(
+                db.office_counters.update()
+                .where(db.office_counters.c.office_id == self.office_id)
+                .values(last_seq=self.last_seq)
+            )
             self._flushed_seq = self.last_seq
         self._inserts, self._updates, self._history, self._log = {}, {}, [], {}
         self._pending_history = set()
 
 
-def changes_after(conn: Connection, office_id: str, cursor: int,
-                  limit: int) -> tuple[list[Change], bool]:
+def changes_after(
+    conn: Connection, office_id: str, cursor: int, limit: int
+) -> tuple[list[Change], bool]:
     """The office's changes with ``seq > cursor`` in seq order, at most ``limit``, and whether
     more are waiting. No change is ever skipped: see the module docstring of ``db``."""
     cl, r = db.change_log, db.records
     rows = conn.execute(
         select(cl.c.seq, cl.c.entity, cl.c.entity_id, r.c.version, r.c.deleted, r.c.fields)
-        .join(r, and_(r.c.office_id == cl.c.office_id, r.c.entity == cl.c.entity,
-                      r.c.entity_id == cl.c.entity_id))
+        .join(
+            r,
+            and_(
+                r.c.office_id == cl.c.office_id,
+                r.c.entity == cl.c.entity,
+                r.c.entity_id == cl.c.entity_id,
+            ),
+        )
         .where(cl.c.office_id == office_id, cl.c.seq > cursor)
         .order_by(cl.c.seq)
         .limit(limit + 1)
     ).all()
     changes = [
-        Change(seq=row.seq, entity=Entity(row.entity), entity_id=row.entity_id,
-               version=row.version, op=Op.DELETE if row.deleted else Op.UPSERT,
-               fields=dict(row.fields))
+        Change(
+            seq=row.seq,
+            entity=Entity(row.entity),
+            entity_id=row.entity_id,
+            version=row.version,
+            op=Op.DELETE if row.deleted else Op.UPSERT,
+            fields=dict(row.fields),
+        )
         for row in rows[:limit]
     ]
     return changes, len(rows) > limit

@@ -19,8 +19,9 @@ class TooManyMutations(ValueError):
     """A request with more mutations than the server takes in one batch (HTTP 413)."""
 
 
-def handle_sync(engine: Engine, device: Device, request: SyncRequest,
-                settings: Settings) -> SyncResponse:
+def handle_sync(
+    engine: Engine, device: Device, request: SyncRequest, settings: Settings
+) -> SyncResponse:
     """Apply the request's mutations (each once, ever), return the office's changes after the
     cursor and any new number leases. Everything commits together or not at all: if the answer
     is lost, replaying the request returns the same acks and applies nothing twice."""
@@ -35,9 +36,14 @@ def handle_sync(engine: Engine, device: Device, request: SyncRequest,
         ids = list({m.mutation_id for m in request.mutations})
         for start in range(0, len(ids), 500):
             t = db.applied_mutations
-            stored.update((r.mutation_id, (r.device_id, r.ack)) for r in conn.execute(
-                select(t.c.mutation_id, t.c.device_id, t.c.ack)
-                .where(t.c.mutation_id.in_(ids[start:start + 500]))))
+            stored.update(
+                (r.mutation_id, (r.device_id, r.ack))
+                for r in conn.execute(
+                    select(t.c.mutation_id, t.c.device_id, t.c.ack).where(
+                        t.c.mutation_id.in_(ids[start : start + 500])
+                    )
+                )
+            )
         batch.prefetch((m.entity.value, m.entity_id) for m in request.mutations)
         new_acks: list[dict[str, Any]] = []
         for m in request.mutations:
@@ -47,26 +53,41 @@ def handle_sync(engine: Engine, device: Device, request: SyncRequest,
                 if owner == device.id:
                     acks.append(Ack.model_validate(ack))
                 else:
-                    acks.append(Ack(mutation_id=m.mutation_id, status=AckStatus.REJECTED,
-                                    entity=m.entity, entity_id=m.entity_id, version=0,
-                                    reason="mutation_id sudah dipakai perangkat lain"))
+                    acks.append(
+                        Ack(
+                            mutation_id=m.mutation_id,
+                            status=AckStatus.REJECTED,
+                            entity=m.entity,
+                            entity_id=m.entity_id,
+                            version=0,
+                            reason="mutation_id sudah dipakai perangkat lain",
+                        )
+                    )
                 continue
             outcome = apply_mutation(batch, device, m)
             if outcome.number:
                 wanted.add(outcome.number)
             data = outcome.ack.model_dump(mode="json")
             stored[m.mutation_id] = (device.id, data)
-            new_acks.append(dict(mutation_id=m.mutation_id, device_id=device.id,
-                                 office_id=device.office_id, ack=data, created_at=now))
+            new_acks.append(
+                dict(
+                    mutation_id=m.mutation_id,
+                    device_id=device.id,
+                    office_id=device.office_id,
+                    ack=data,
+                    created_at=now,
+                )
+            )
             acks.append(outcome.ack)
         batch.flush()
         if new_acks:
             conn.execute(db.applied_mutations.insert(), new_acks)
         grants = leases.top_up(conn, device, settings, request.lease_epoch, wanted)
-        changes, more = records.changes_after(conn, device.office_id, request.cursor,
-                                              settings.page_size)
-        conn.execute(db.devices.update().where(db.devices.c.id == device.id)
-                     .values(last_seen=now))
+        changes, more = records.changes_after(
+            conn, device.office_id, request.cursor, settings.page_size
+        )
+        conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
     cursor = changes[-1].seq if changes else request.cursor
-    return SyncResponse(acks=acks, changes=changes, cursor=cursor, more=more, leases=grants,
-                        server_time=db.utcnow())
+    return SyncResponse(
+        acks=acks, changes=changes, cursor=cursor, more=more, leases=grants, server_time=db.utcnow()
+    )

@@ -60,9 +60,18 @@ def make_logo_png() -> bytes:
     painter.drawPolygon(shield)
     painter.setBrush(QBrush(QColor(240, 200, 30)))
     star = QPolygonF(
-        [QPointF(120, 40), QPointF(140, 100), QPointF(200, 100), QPointF(150, 135),
-         QPointF(170, 195), QPointF(120, 160), QPointF(70, 195), QPointF(90, 135),
-         QPointF(40, 100), QPointF(100, 100)]
+        [
+            QPointF(120, 40),
+            QPointF(140, 100),
+            QPointF(200, 100),
+            QPointF(150, 135),
+            QPointF(170, 195),
+            QPointF(120, 160),
+            QPointF(70, 195),
+            QPointF(90, 135),
+            QPointF(40, 100),
+            QPointF(100, 100),
+        ]
     )
     painter.drawPolygon(star)
     painter.end()

@@ -51,6 +51,7 @@ def test_logo_is_drawn_at_the_top_left_inside_the_margins() -> None:
     image = render_pages(make_undangan(), dpi=dpi)[0]
     mm = dpi / 25.4
     logo_box = (int(30 * mm), int(20 * mm), int(60 * mm), int(47 * mm))
+
     def green(c: QColor) -> bool:
         return c.green() > c.red() + 40 and c.green() > c.blue() + 40
 

@@ -59,8 +59,9 @@ class DeviceClient:
     session: requests.Session = field(default_factory=requests.Session)
 
     def __post_init__(self) -> None:
-        self.session.headers.update({"Authorization": f"Bearer {self.token}",
-                                     CLIENT_PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
+        self.session.headers.update(
+            {"Authorization": f"Bearer {self.token}", CLIENT_PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+        )
 
     def get(self, path: str, **kwargs: Any) -> requests.Response:
         return self.session.get(self.url + path, timeout=30, **kwargs)
@@ -72,19 +73,33 @@ class DeviceClient:
         return self.session.put(self.url + path, timeout=30, **kwargs)
 
     @staticmethod
-    def mutation(entity: str, entity_id: str, fields: dict[str, Any] | None = None, *,
-                 base_version: int = 0, op: str = "upsert",
-                 mutation_id: str | None = None) -> dict[str, Any]:
+    def mutation(
+        entity: str,
+        entity_id: str,
+        fields: dict[str, Any] | None = None,
+        *,
+        base_version: int = 0,
+        op: str = "upsert",
+        mutation_id: str | None = None,
+    ) -> dict[str, Any]:
         """A mutation as the wire carries it (a fresh mutation_id unless given)."""
-        return {"mutation_id": mutation_id or str(uuid.uuid4()), "entity": entity,
-                "entity_id": entity_id, "op": op, "base_version": base_version,
-                "fields": {"id": entity_id, **(fields or {})}}
+        return {
+            "mutation_id": mutation_id or str(uuid.uuid4()),
+            "entity": entity,
+            "entity_id": entity_id,
+            "op": op,
+            "base_version": base_version,
+            "fields": {"id": entity_id, **(fields or {})},
+        }
 
-    def sync(self, cursor: int = 0, mutations: list[dict[str, Any]] | None = None,
-             lease_epoch: int = 0) -> dict[str, Any]:
+    def sync(
+        self, cursor: int = 0, mutations: list[dict[str, Any]] | None = None, lease_epoch: int = 0
+    ) -> dict[str, Any]:
         """POST /api/v1/sync and return the answer's JSON (asserting 200)."""
-        r = self.post("/api/v1/sync", json={"cursor": cursor, "mutations": mutations or [],
-                                            "lease_epoch": lease_epoch})
+        r = self.post(
+            "/api/v1/sync",
+            json={"cursor": cursor, "mutations": mutations or [], "lease_epoch": lease_epoch},
+        )
         assert r.status_code == 200, r.text
         return r.json()  # type: ignore[no-any-return]
 
@@ -121,24 +136,36 @@ class SyncServer:
 
     def enrol(self, office_code: str, name: str = "PC") -> DeviceClient:
         """Enrol a device over HTTP with a fresh one-time code."""
-        r = requests.post(f"{self.url}/api/v1/enroll", timeout=30, json={
-            "office_code": office_code, "enrol_code": self.enrol_code(office_code),
-            "device_name": name})
+        r = requests.post(
+            f"{self.url}/api/v1/enroll",
+            timeout=30,
+            json={
+                "office_code": office_code,
+                "enrol_code": self.enrol_code(office_code),
+                "device_name": name,
+            },
+        )
         assert r.status_code == 200, r.text
         body = r.json()
-        return DeviceClient(self.url, body["device_id"], body["office_id"], body["office_code"],
-                            body["token"])
+        return DeviceClient(
+            self.url, body["device_id"], body["office_id"], body["office_code"], body["token"]
+        )
 
     def start(self) -> None:
         """Serve (again) on the same port and data."""
         if self.running:
             return
-        config = uvicorn.Config(create_app(self.settings), host="127.0.0.1", port=self.port,
-                                log_level="warning", access_log=False, lifespan="on",
-                                timeout_graceful_shutdown=2)
+        config = uvicorn.Config(
+            create_app(self.settings),
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            timeout_graceful_shutdown=2,
+        )
         server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, name=f"sync-server-{self.port}",
-                                  daemon=True)
+        thread = threading.Thread(target=server.run, name=f"sync-server-{self.port}", daemon=True)
         thread.start()
         deadline = time.monotonic() + 20
         while not server.started:
@@ -177,7 +204,7 @@ def _database(kind: str, directory: Path) -> Iterator[str]:
         return
     admin_url = os.environ.get(PG_ENV)
     if not admin_url:
-        pytest.skip(f"{PG_ENV} is not set (run: eval \"$(.ci/postgres.sh)\")")
+        pytest.skip(f'{PG_ENV} is not set (run: eval "$(.ci/postgres.sh)")')
     import psycopg
 
     name = f"naskah_test_{uuid.uuid4().hex[:12]}"
@@ -227,8 +254,9 @@ def sync_server(sync_engine_kind: str, tmp_path: Path) -> Iterator[SyncServer]:
 
 
 @pytest.fixture(scope="module")
-def module_sync_server(module_sync_engine_kind: str,
-                       tmp_path_factory: pytest.TempPathFactory) -> Iterator[SyncServer]:
+def module_sync_server(
+    module_sync_engine_kind: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SyncServer]:
     """One server for the whole module (isolate tests by giving each its own office)."""
     directory = tmp_path_factory.mktemp(f"server-{module_sync_engine_kind}")
     with running_server(module_sync_engine_kind, directory) as server:
@@ -236,8 +264,9 @@ def module_sync_server(module_sync_engine_kind: str,
 
 
 @pytest.fixture
-def sync_server_factory(sync_engine_kind: str,
-                        tmp_path: Path) -> Iterator[Callable[..., SyncServer]]:
+def sync_server_factory(
+    sync_engine_kind: str, tmp_path: Path
+) -> Iterator[Callable[..., SyncServer]]:
     """Make servers with settings overrides: ``sync_server_factory(page_size=5)``."""
     with ExitStack() as stack:
         numbers = itertools.count(1)

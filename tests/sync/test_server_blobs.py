@@ -17,15 +17,22 @@ def _sha(data: bytes) -> str:
 
 
 def _put(pc, blob: str, offset: int, chunk: bytes, checksum: str | None = None, **headers):
-    return pc.put(f"/api/v1/blobs/{blob}/upload", params={"offset": offset}, data=chunk,
-                  headers={"X-Chunk-Sha256": checksum or _sha(chunk),
-                           "Content-Type": "application/octet-stream", **headers})
+    return pc.put(
+        f"/api/v1/blobs/{blob}/upload",
+        params={"offset": offset},
+        data=chunk,
+        headers={
+            "X-Chunk-Sha256": checksum or _sha(chunk),
+            "Content-Type": "application/octet-stream",
+            **headers,
+        },
+    )
 
 
 def _upload(pc, data: bytes, start: int = 0) -> dict[str, object]:
     blob, offset, answer = _sha(data), start, {}
     while offset < len(data):
-        r = _put(pc, blob, offset, data[offset:offset + CHUNK])
+        r = _put(pc, blob, offset, data[offset : offset + CHUNK])
         assert r.status_code == 200, r.text
         answer = r.json()
         offset = answer["offset"]
@@ -35,10 +42,14 @@ def _upload(pc, data: bytes, start: int = 0) -> dict[str, object]:
 def _cut_upload(server, pc, blob: str, offset: int, chunk: bytes) -> None:
     """Send the headers and half the chunk, then drop the connection."""
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
-        s.sendall((f"PUT /api/v1/blobs/{blob}/upload?offset={offset} HTTP/1.1\r\n"
-                   f"Host: 127.0.0.1\r\nAuthorization: Bearer {pc.token}\r\n"
-                   f"X-Chunk-Sha256: {_sha(chunk)}\r\nContent-Length: {len(chunk)}\r\n\r\n"
-                   ).encode() + chunk[: len(chunk) // 2])
+        s.sendall(
+            (
+                f"PUT /api/v1/blobs/{blob}/upload?offset={offset} HTTP/1.1\r\n"
+                f"Host: 127.0.0.1\r\nAuthorization: Bearer {pc.token}\r\n"
+                f"X-Chunk-Sha256: {_sha(chunk)}\r\nContent-Length: {len(chunk)}\r\n\r\n"
+            ).encode()
+            + chunk[: len(chunk) // 2]
+        )
 
 
 def test_chunked_upload_resume_and_ranged_download(module_sync_server) -> None:
@@ -53,23 +64,24 @@ def test_chunked_upload_resume_and_ranged_download(module_sync_server) -> None:
     assert pc.get(f"/api/v1/blobs/{blob}/upload").json() == {"offset": 0, "complete": False}
 
     assert _put(pc, blob, 0, data[:CHUNK]).json() == {"offset": CHUNK, "complete": False}
-    bad = _put(pc, blob, CHUNK, data[CHUNK:2 * CHUNK], checksum=_sha(b"other"))
+    bad = _put(pc, blob, CHUNK, data[CHUNK : 2 * CHUNK], checksum=_sha(b"other"))
     assert bad.status_code == 400
-    wrong_place = _put(pc, blob, 3 * CHUNK, data[3 * CHUNK:4 * CHUNK])
+    wrong_place = _put(pc, blob, 3 * CHUNK, data[3 * CHUNK : 4 * CHUNK])
     assert wrong_place.status_code == 409 and wrong_place.json()["offset"] == CHUNK
-    _cut_upload(server, pc, blob, CHUNK, data[CHUNK:2 * CHUNK])  # the link drops mid-chunk
+    _cut_upload(server, pc, blob, CHUNK, data[CHUNK : 2 * CHUNK])  # the link drops mid-chunk
     offset = pc.get(f"/api/v1/blobs/{blob}/upload").json()["offset"]
     assert offset == CHUNK  # nothing of the broken chunk was kept
     assert _upload(pc, data, offset) == {"offset": len(data), "complete": True}
     assert pc.post("/api/v1/blobs/missing", json={"hashes": [blob]}).json()["missing"] == []
-    assert pc.get(f"/api/v1/blobs/{blob}/upload").json() == {"offset": len(data),
-                                                             "complete": True}
+    assert pc.get(f"/api/v1/blobs/{blob}/upload").json() == {"offset": len(data), "complete": True}
 
     full = pc.get(f"/api/v1/blobs/{blob}")
     assert full.status_code == 200 and full.content == data
     assert "gzip" not in full.headers.get("Content-Encoding", "")
-    part = pc.get(f"/api/v1/blobs/{blob}", headers={"Range": f"bytes={len(data) - 1000}-",
-                                                    "Accept-Encoding": "gzip"})
+    part = pc.get(
+        f"/api/v1/blobs/{blob}",
+        headers={"Range": f"bytes={len(data) - 1000}-", "Accept-Encoding": "gzip"},
+    )
     assert part.status_code == 206 and part.content == data[-1000:]
     assert part.headers["Content-Range"] == f"bytes {len(data) - 1000}-{len(data) - 1}/{len(data)}"
 
@@ -111,6 +123,5 @@ def test_blobs_are_scoped_to_the_office(module_sync_server) -> None:
     # No token, a bad hash: refused.
     assert requests.get(f"{server.url}/api/v1/blobs/{blob}", timeout=10).status_code == 401
     assert a.get("/api/v1/blobs/not-a-hash").status_code == 422
-    assert a.post("/api/v1/blobs/missing", json={"hashes": ["../../etc/passwd"]}
-                  ).status_code == 422
+    assert a.post("/api/v1/blobs/missing", json={"hashes": ["../../etc/passwd"]}).status_code == 422
     assert _put(a, blob.upper(), 0, data).status_code == 422

@@ -42,10 +42,14 @@ def test_cursor_reader_sees_every_concurrent_change(module_sync_server) -> None:
         session.headers.update(pc.session.headers)
         ids = []
         for _ in range(REQUESTS):
-            batch = [pc.mutation("person", str(uuid.uuid4()), {"name": "x"})
-                     for _ in range(PER_REQUEST)]
-            r = session.post(pc.url + "/api/v1/sync", json={"cursor": 0, "mutations": batch,
-                                                            "lease_epoch": 1}, timeout=60)
+            batch = [
+                pc.mutation("person", str(uuid.uuid4()), {"name": "x"}) for _ in range(PER_REQUEST)
+            ]
+            r = session.post(
+                pc.url + "/api/v1/sync",
+                json={"cursor": 0, "mutations": batch, "lease_epoch": 1},
+                timeout=60,
+            )
             assert r.status_code == 200, r.text
             assert {a["status"] for a in r.json()["acks"]} == {"applied"}
             ids += [m["entity_id"] for m in batch]

@@ -13,8 +13,11 @@ from sync.server import admin, db
 
 
 def _enrol(server, office_code: str, code: str, name: str = "PC") -> requests.Response:
-    return requests.post(server.url + "/api/v1/enroll", timeout=10, json={
-        "office_code": office_code, "enrol_code": code, "device_name": name})
+    return requests.post(
+        server.url + "/api/v1/enroll",
+        timeout=10,
+        json={"office_code": office_code, "enrol_code": code, "device_name": name},
+    )
 
 
 def test_good_code_enrols_once(module_sync_server) -> None:
@@ -56,8 +59,12 @@ def test_token_required_and_revocation(module_sync_server) -> None:
     dev = server.enrol(office)
     url = server.url + "/api/v1/sync"
     body = {"cursor": 0, "mutations": []}
-    for headers in ({}, {"Authorization": "Bearer nope"}, {"Authorization": "Basic x"},
-                    {"Authorization": f"Bearer {dev.token}x"}):
+    for headers in (
+        {},
+        {"Authorization": "Bearer nope"},
+        {"Authorization": "Basic x"},
+        {"Authorization": f"Bearer {dev.token}x"},
+    ):
         r = requests.post(url, json=body, headers=headers, timeout=10)
         assert r.status_code == 401, headers
         assert r.headers[MARKER_HEADER] == "1"
@@ -67,8 +74,13 @@ def test_token_required_and_revocation(module_sync_server) -> None:
 
 
 def _letter(entity_id: str, **fields: object) -> dict[str, object]:
-    return {"id": entity_id, "status": "draft", "hal": "Undangan", "body_html": "<p>x</p>",
-            **fields}
+    return {
+        "id": entity_id,
+        "status": "draft",
+        "hal": "Undangan",
+        "body_html": "<p>x</p>",
+        **fields,
+    }
 
 
 def test_office_isolation_of_records(module_sync_server) -> None:
@@ -77,22 +89,49 @@ def test_office_isolation_of_records(module_sync_server) -> None:
     office_b, _ = server.new_office()
     a, b = server.enrol(office_a, "A1"), server.enrol(office_b, "B1")
     letter_id = str(uuid.uuid4())
-    r = a.sync(mutations=[{"mutation_id": str(uuid.uuid4()), "entity": "letter",
-                           "entity_id": letter_id, "op": "upsert", "base_version": 0,
-                           "fields": _letter(letter_id, hal="Rahasia A")}])
+    r = a.sync(
+        mutations=[
+            {
+                "mutation_id": str(uuid.uuid4()),
+                "entity": "letter",
+                "entity_id": letter_id,
+                "op": "upsert",
+                "base_version": 0,
+                "fields": _letter(letter_id, hal="Rahasia A"),
+            }
+        ]
+    )
     assert r["acks"][0]["status"] == "applied"
 
     seen_b = b.sync()
     assert seen_b["changes"] == [] and seen_b["cursor"] == 0
     # B writes the same id (as if it had guessed it): it lands in B's own namespace only.
-    r = b.sync(mutations=[{"mutation_id": str(uuid.uuid4()), "entity": "letter",
-                           "entity_id": letter_id, "op": "upsert", "base_version": 1,
-                           "fields": _letter(letter_id, hal="Tulisan B")}])
+    r = b.sync(
+        mutations=[
+            {
+                "mutation_id": str(uuid.uuid4()),
+                "entity": "letter",
+                "entity_id": letter_id,
+                "op": "upsert",
+                "base_version": 1,
+                "fields": _letter(letter_id, hal="Tulisan B"),
+            }
+        ]
+    )
     ack = r["acks"][0]
     assert ack["status"] == "applied" and ack["version"] == 1 and ack["record"] is None
-    r = b.sync(mutations=[{"mutation_id": str(uuid.uuid4()), "entity": "letter",
-                           "entity_id": letter_id, "op": "delete", "base_version": 1,
-                           "fields": {}}])
+    r = b.sync(
+        mutations=[
+            {
+                "mutation_id": str(uuid.uuid4()),
+                "entity": "letter",
+                "entity_id": letter_id,
+                "op": "delete",
+                "base_version": 1,
+                "fields": {},
+            }
+        ]
+    )
     assert [c["fields"].get("hal") for c in r["changes"]] == ["Tulisan B"]
     seen_a = a.sync()
     assert len(seen_a["changes"]) == 1
@@ -101,10 +140,30 @@ def test_office_isolation_of_records(module_sync_server) -> None:
 
     # A mutation id of another device is refused, and its stored ack is not revealed.
     a_mut = str(uuid.uuid4())
-    a.sync(mutations=[{"mutation_id": a_mut, "entity": "person", "entity_id": "p1",
-                       "op": "upsert", "base_version": 0, "fields": {"name": "Ani"}}])
-    r = b.sync(mutations=[{"mutation_id": a_mut, "entity": "person", "entity_id": "p1",
-                           "op": "upsert", "base_version": 0, "fields": {"name": "Budi"}}])
+    a.sync(
+        mutations=[
+            {
+                "mutation_id": a_mut,
+                "entity": "person",
+                "entity_id": "p1",
+                "op": "upsert",
+                "base_version": 0,
+                "fields": {"name": "Ani"},
+            }
+        ]
+    )
+    r = b.sync(
+        mutations=[
+            {
+                "mutation_id": a_mut,
+                "entity": "person",
+                "entity_id": "p1",
+                "op": "upsert",
+                "base_version": 0,
+                "fields": {"name": "Budi"},
+            }
+        ]
+    )
     assert r["acks"][0]["status"] == "rejected" and r["acks"][0]["record"] is None
     assert [c["fields"]["name"] for c in a.sync(cursor=seen_a["cursor"])["changes"]] == ["Ani"]
 
@@ -131,6 +190,8 @@ def test_server_stop_and_restart_keeps_data(sync_server) -> None:
     except requests.ConnectionError:
         pass
     sync_server.start()
-    assert requests.get(sync_server.url + "/api/v1/hello", timeout=10).json()["server_id"] == \
-        hello["server_id"]
+    assert (
+        requests.get(sync_server.url + "/api/v1/hello", timeout=10).json()["server_id"]
+        == hello["server_id"]
+    )
     assert [c["entity_id"] for c in pc.sync()["changes"]] == ["p1"]

@@ -23,8 +23,9 @@ def test_hello_fixed_body_and_marker(module_sync_server) -> None:
 
 def test_old_protocol_gets_426_with_marker(module_sync_server) -> None:
     for path in ("/api/v1/hello", "/api/v1/sync"):
-        r = requests.get(module_sync_server.url + path, timeout=10,
-                         headers={CLIENT_PROTOCOL_HEADER: "0"})
+        r = requests.get(
+            module_sync_server.url + path, timeout=10, headers={CLIENT_PROTOCOL_HEADER: "0"}
+        )
         assert r.status_code == 426
         assert r.headers[MARKER_HEADER] == "1"
         assert r.json()["min_client_protocol"] == 1

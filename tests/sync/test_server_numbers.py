@@ -9,9 +9,17 @@ YEAR = datetime.now(UTC).year
 
 
 def _number(pc, seq: int, series: str = "keluar", year: int = YEAR) -> dict[str, object]:
-    return pc.mutation("issued_number", str(uuid.uuid4()), {
-        "series": series, "year": year, "seq": seq, "text": f"005/{seq:03d}/Kec/{year}",
-        "issued_by": "camat"})
+    return pc.mutation(
+        "issued_number",
+        str(uuid.uuid4()),
+        {
+            "series": series,
+            "year": year,
+            "seq": seq,
+            "text": f"005/{seq:03d}/Kec/{year}",
+            "issued_by": "camat",
+        },
+    )
 
 
 def _lease(answer, series: str = "keluar", year: int = YEAR) -> dict[str, int]:
@@ -33,30 +41,46 @@ def test_in_lease_accepted_out_of_lease_and_duplicates_rejected(module_sync_serv
     pc1, pc2 = module_sync_server.enrol(office, "PC-1"), module_sync_server.enrol(office, "PC-2")
     lease1, lease2 = _lease(pc1.sync()), _lease(pc2.sync())
     first = _number(pc1, lease1["start"])
-    r = pc1.sync(lease_epoch=1, mutations=[
-        first,
-        _number(pc1, lease1["start"] + 1),
-        _number(pc1, lease2["start"]),  # PC-2's block
-        _number(pc1, lease1["end"] + 500),  # nobody's block
-        _number(pc1, lease1["start"] + 1),  # the same number again, new record
-        _number(pc1, 1, series="keluar/undangan"),  # a series it has no lease for yet
-        pc1.mutation("issued_number", str(uuid.uuid4()), {"series": "keluar", "year": "x"}),
-    ])
+    r = pc1.sync(
+        lease_epoch=1,
+        mutations=[
+            first,
+            _number(pc1, lease1["start"] + 1),
+            _number(pc1, lease2["start"]),  # PC-2's block
+            _number(pc1, lease1["end"] + 500),  # nobody's block
+            _number(pc1, lease1["start"] + 1),  # the same number again, new record
+            _number(pc1, 1, series="keluar/undangan"),  # a series it has no lease for yet
+            pc1.mutation("issued_number", str(uuid.uuid4()), {"series": "keluar", "year": "x"}),
+        ],
+    )
     statuses = [a["status"] for a in r["acks"]]
-    assert statuses == ["applied", "applied", "rejected", "rejected", "rejected", "rejected",
-                        "rejected"]
+    assert statuses == [
+        "applied",
+        "applied",
+        "rejected",
+        "rejected",
+        "rejected",
+        "rejected",
+        "rejected",
+    ]
     assert all(a["reason"] for a in r["acks"][2:])
     # It used a new series: this same answer leases it a block there.
     assert _lease(r, "keluar/undangan")["start"] == 1
-    assert pc2.sync(lease_epoch=1, mutations=[_number(pc2, lease1["start"])]
-                    )["acks"][0]["status"] == "rejected"
+    assert (
+        pc2.sync(lease_epoch=1, mutations=[_number(pc2, lease1["start"])])["acks"][0]["status"]
+        == "rejected"
+    )
     # Voiding a number is an edit (allowed); changing the number itself is not.
     voided = {**first["fields"], "voided_at": "2026-03-04T08:00:00", "void_reason": "salah"}
     renum = {**first["fields"], "seq": lease1["start"] + 2}
-    r = pc1.sync(lease_epoch=1, mutations=[
-        pc1.mutation("issued_number", first["entity_id"], voided, base_version=1),
-        pc1.mutation("issued_number", first["entity_id"], renum, base_version=2),
-        pc1.mutation("issued_number", first["entity_id"], op="delete", base_version=2)])
+    r = pc1.sync(
+        lease_epoch=1,
+        mutations=[
+            pc1.mutation("issued_number", first["entity_id"], voided, base_version=1),
+            pc1.mutation("issued_number", first["entity_id"], renum, base_version=2),
+            pc1.mutation("issued_number", first["entity_id"], op="delete", base_version=2),
+        ],
+    )
     assert [a["status"] for a in r["acks"]] == ["applied", "rejected", "rejected"]
 
 
@@ -93,14 +117,22 @@ def test_grants_the_device_never_received_are_void(module_sync_server) -> None:
     r = pc.sync(lease_epoch=0)
     restored = _lease(r)
     assert restored["epoch"] == 4 and restored["start"] > fresh["end"]
-    r = pc.sync(lease_epoch=4, mutations=[_number(pc, first["start"] + 46),
-                                          _number(pc, restored["start"])])
+    r = pc.sync(
+        lease_epoch=4, mutations=[_number(pc, first["start"] + 46), _number(pc, restored["start"])]
+    )
     assert [a["status"] for a in r["acks"]] == ["rejected", "applied"]
 
 
 def _sync_wanting(pc, series: list[str], lease_epoch: int = 0, mutations=None):
-    r = pc.post("/api/v1/sync", json={"cursor": 0, "mutations": mutations or [],
-                                      "lease_epoch": lease_epoch, "series_wanted": series})
+    r = pc.post(
+        "/api/v1/sync",
+        json={
+            "cursor": 0,
+            "mutations": mutations or [],
+            "lease_epoch": lease_epoch,
+            "series_wanted": series,
+        },
+    )
     assert r.status_code == 200, r.text
     return r.json()
 
@@ -108,14 +140,31 @@ def _sync_wanting(pc, series: list[str], lease_epoch: int = 0, mutations=None):
 def test_series_wanted_gets_the_first_number_of_a_new_type(module_sync_server) -> None:
     office, _ = module_sync_server.new_office()
     pc = module_sync_server.enrol(office)
-    r = _sync_wanting(pc, ["keluar", "keluar/surat_undangan", "keluar/surat_undangan",
-                           "Keluar/X", "keluar/a/b", "../etc", "", "x" * 80])
+    r = _sync_wanting(
+        pc,
+        [
+            "keluar",
+            "keluar/surat_undangan",
+            "keluar/surat_undangan",
+            "Keluar/X",
+            "keluar/a/b",
+            "../etc",
+            "",
+            "x" * 80,
+        ],
+    )
     assert {(g["series"], g["year"]) for g in r["leases"] if g["year"] == YEAR} == {
-        ("keluar", YEAR), ("keluar/surat_undangan", YEAR)}
+        ("keluar", YEAR),
+        ("keluar/surat_undangan", YEAR),
+    }
     lease = _lease(r, "keluar/surat_undangan")
     assert lease["start"] == 1 and lease["epoch"] == 1
-    r = _sync_wanting(pc, ["keluar/surat_undangan"], lease_epoch=1,
-                      mutations=[_number(pc, 1, series="keluar/surat_undangan")])
+    r = _sync_wanting(
+        pc,
+        ["keluar/surat_undangan"],
+        lease_epoch=1,
+        mutations=[_number(pc, 1, series="keluar/surat_undangan")],
+    )
     assert r["acks"][0]["status"] == "applied" and r["leases"] == []
     # A request without the field (an older client) still gets the default series.
     other = module_sync_server.enrol(office, "PC-2")
@@ -140,12 +189,14 @@ def test_december_also_grants_next_year(module_sync_server, monkeypatch) -> None
     monkeypatch.setattr(db, "utcnow", lambda: datetime(YEAR, 12, 20, 9, tzinfo=UTC))
     r = _sync_wanting(pc, ["keluar/nota_dinas"])
     assert {(g["series"], g["year"]) for g in r["leases"]} == {
-        (s, y) for s in ("keluar", "keluar/nota_dinas") for y in (YEAR, YEAR + 1)}
+        (s, y) for s in ("keluar", "keluar/nota_dinas") for y in (YEAR, YEAR + 1)
+    }
     assert _lease(r, "keluar", YEAR + 1)["start"] == 1
     # In January (offline over new year) the PC numbers from next year's block.
     monkeypatch.setattr(db, "utcnow", lambda: datetime(YEAR + 1, 1, 2, 8, tzinfo=UTC))
-    r = _sync_wanting(pc, ["keluar/nota_dinas"], lease_epoch=1,
-                      mutations=[_number(pc, 1, year=YEAR + 1)])
+    r = _sync_wanting(
+        pc, ["keluar/nota_dinas"], lease_epoch=1, mutations=[_number(pc, 1, year=YEAR + 1)]
+    )
     assert r["acks"][0]["status"] == "applied" and r["leases"] == []
 
 
@@ -159,6 +210,10 @@ def test_wanted_series_rules() -> None:
     november = datetime(2026, 11, 30, tzinfo=UTC)
     assert wanted_series(settings, [], november) == {("keluar", 2026)}
     assert wanted_series(settings, ["keluar/sk", "KELUAR", "keluar//x"], november) == {
-        ("keluar", 2026), ("keluar/sk", 2026)}
+        ("keluar", 2026),
+        ("keluar/sk", 2026),
+    }
     assert wanted_series(settings, [], datetime(2026, 12, 1, tzinfo=UTC)) == {
-        ("keluar", 2026), ("keluar", 2027)}
+        ("keluar", 2026),
+        ("keluar", 2027),
+    }

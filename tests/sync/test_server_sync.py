@@ -72,40 +72,62 @@ def test_deletes_travel_as_tombstones(module_sync_server) -> None:
     office, _ = server.new_office()
     pc = server.enrol(office)
     pc.sync(mutations=[pc.mutation("person", "p1", {"name": "Ani"})])
-    answer = pc.sync(mutations=[pc.mutation("person", "p1", {"name": "Ani"}, op="delete",
-                                            base_version=1)])
+    answer = pc.sync(
+        mutations=[pc.mutation("person", "p1", {"name": "Ani"}, op="delete", base_version=1)]
+    )
     assert answer["acks"][0]["status"] == "applied" and answer["acks"][0]["version"] == 2
     assert [(c["op"], c["version"]) for c in answer["changes"]] == [("delete", 2)]
-    again = pc.sync(mutations=[pc.mutation("person", "p1", op="delete", base_version=2),
-                               pc.mutation("person", "never-synced", op="delete")])
-    assert [(a["status"], a["version"]) for a in again["acks"]] == [("applied", 2),
-                                                                     ("applied", 0)]
+    again = pc.sync(
+        mutations=[
+            pc.mutation("person", "p1", op="delete", base_version=2),
+            pc.mutation("person", "never-synced", op="delete"),
+        ]
+    )
+    assert [(a["status"], a["version"]) for a in again["acks"]] == [("applied", 2), ("applied", 0)]
 
 
 def test_gzip_request_and_response(module_sync_server) -> None:
     server = module_sync_server
     office, _ = server.new_office()
     pc = server.enrol(office)
-    body = {"cursor": 0, "lease_epoch": 0, "mutations": [
-        pc.mutation("person", f"p{n}", {"name": "Nama yang cukup panjang " * 4}) for n in range(20)
-    ]}
+    body = {
+        "cursor": 0,
+        "lease_epoch": 0,
+        "mutations": [
+            pc.mutation("person", f"p{n}", {"name": "Nama yang cukup panjang " * 4})
+            for n in range(20)
+        ],
+    }
     raw = json.dumps(body).encode()
     packed = gzip.compress(raw)
-    r = pc.post("/api/v1/sync", data=packed, headers={"Content-Type": "application/json",
-                                                      "Content-Encoding": "gzip",
-                                                      "Accept-Encoding": "gzip"}, stream=True)
+    r = pc.post(
+        "/api/v1/sync",
+        data=packed,
+        headers={
+            "Content-Type": "application/json",
+            "Content-Encoding": "gzip",
+            "Accept-Encoding": "gzip",
+        },
+        stream=True,
+    )
     assert r.status_code == 200
     assert r.headers["Content-Encoding"] == "gzip"
     assert int(r.headers["Content-Length"]) < len(raw)
     answer = json.loads(gzip.decompress(r.raw.read()))
     assert len(answer["acks"]) == 20 and len(answer["changes"]) == 20
 
-    bad = pc.post("/api/v1/sync", data=packed[:-10], headers={
-        "Content-Type": "application/json", "Content-Encoding": "gzip"})
+    bad = pc.post(
+        "/api/v1/sync",
+        data=packed[:-10],
+        headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+    )
     assert bad.status_code == 400 and bad.headers[MARKER_HEADER] == "1"
     bomb = gzip.compress(b" " * (server.settings.max_body + 1))
-    r = pc.post("/api/v1/sync", data=bomb, headers={"Content-Type": "application/json",
-                                                    "Content-Encoding": "gzip"})
+    r = pc.post(
+        "/api/v1/sync",
+        data=bomb,
+        headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
+    )
     assert r.status_code == 413
 
 
@@ -114,32 +136,54 @@ def test_garbage_gets_json_4xx_never_500(module_sync_server) -> None:
     office, _ = server.new_office()
     pc = server.enrol(office)
     headers = {"Content-Type": "application/json"}
-    cases = [b"{not json", b"[]", b'{"cursor": "x"}', b'{"cursor": 0, "mutations": [{}]}',
-             b"\xff\xfe\x00garbage", json.dumps({"cursor": 0, "mutations": [
-                 {"mutation_id": "m", "entity": "planet", "entity_id": "x", "op": "upsert",
-                  "base_version": 0, "fields": {}}]}).encode()]
+    cases = [
+        b"{not json",
+        b"[]",
+        b'{"cursor": "x"}',
+        b'{"cursor": 0, "mutations": [{}]}',
+        b"\xff\xfe\x00garbage",
+        json.dumps(
+            {
+                "cursor": 0,
+                "mutations": [
+                    {
+                        "mutation_id": "m",
+                        "entity": "planet",
+                        "entity_id": "x",
+                        "op": "upsert",
+                        "base_version": 0,
+                        "fields": {},
+                    }
+                ],
+            }
+        ).encode(),
+    ]
     for body in cases:
         r = pc.post("/api/v1/sync", data=body, headers=headers)
         assert r.status_code in (400, 422), (body, r.status_code)
         assert r.headers["Content-Type"].startswith("application/json")
         assert r.headers[MARKER_HEADER] == "1"
-    r = requests.post(server.url + "/api/v1/enroll", data=b"\x00\x01", headers=headers,
-                      timeout=10)
+    r = requests.post(server.url + "/api/v1/enroll", data=b"\x00\x01", headers=headers, timeout=10)
     assert r.status_code == 422 and r.headers[MARKER_HEADER] == "1"
     r = pc.get("/api/v1/nowhere")
     assert r.status_code == 404 and r.json() and r.headers[MARKER_HEADER] == "1"
     r = pc.get("/api/v1/hello", headers={CLIENT_PROTOCOL_HEADER: "one"})
     assert r.status_code == 400
-    too_many = {"cursor": 0, "mutations": [pc.mutation("person", f"p{n}")
-                                           for n in range(server.settings.max_mutations + 1)]}
+    too_many = {
+        "cursor": 0,
+        "mutations": [
+            pc.mutation("person", f"p{n}") for n in range(server.settings.max_mutations + 1)
+        ],
+    }
     assert pc.post("/api/v1/sync", json=too_many).status_code in (413, 422)
     huge = b"x" * (server.settings.max_body + 1)
     assert pc.post("/api/v1/sync", data=huge, headers=headers).status_code == 413
     assert pc.get("/openapi.json").json()["paths"]["/api/v1/sync"]
 
 
-def test_a_bug_is_a_json_500_without_traceback_or_token(module_sync_server, monkeypatch,
-                                                         caplog) -> None:
+def test_a_bug_is_a_json_500_without_traceback_or_token(
+    module_sync_server, monkeypatch, caplog
+) -> None:
     server = module_sync_server
     office, _ = server.new_office()
     pc = server.enrol(office)
