@@ -13,8 +13,10 @@ changed byte anywhere in the container shows:
 - the content-type attribute equals the encapsulated content type;
 - unsigned attributes are timestamp tokens only, checked the same way recursively;
 - every embedded certificate (and CRL) is signed by an issuer that is embedded, trusted or
-  itself; with ``strict`` (the chain leads to a root we trust, so nothing should be missing) a
-  certificate whose issuer cannot be found is a problem too.
+  itself; when the signer's certificate (the one the signer identifier names, itself pinned by
+  the signed signing-certificate attribute) was issued by a root we trust, nothing may be
+  missing, so a certificate whose issuer cannot be found is a problem too. Containers from
+  other CAs (e.g. BSrE) may leave out certificates we cannot check; that is no alteration.
 """
 
 from __future__ import annotations
@@ -149,7 +151,6 @@ def container_problems(
     content_info: cms.ContentInfo,
     trust_roots: Sequence[x509.Certificate],
     *,
-    strict: bool,
     _depth: int = 0,
 ) -> list[str]:
     """What in ``content_info`` outside the signed attributes is inconsistent (see above)."""
@@ -158,7 +159,7 @@ def container_problems(
         signed_data = content_info["content"]
         if not _complete(content_info) or not _complete(signed_data):
             problems.append(_altered(_("struktur CMS")))
-        _check(signed_data, trust_roots, strict, problems, _depth)
+        _check(signed_data, trust_roots, problems, _depth)
     except (KeyError, ValueError, TypeError, AttributeError, IndexError):
         problems.append(_altered(_("struktur CMS")))
     return problems
@@ -171,29 +172,29 @@ def _complete(value: Any) -> bool:
     return len(value.children or ()) == len(value._fields)
 
 
-def _sid_matches(sid: Any, certs: Sequence[x509.Certificate]) -> bool:
-    """Whether a certificate in ``certs`` is exactly the one ``sid`` names."""
+def _named_by(sid: Any, certs: Sequence[x509.Certificate]) -> list[x509.Certificate]:
+    """The certificates in ``certs`` that are exactly the one ``sid`` names."""
     if sid.name == "issuer_and_serial_number":
         ias = sid.chosen
         if not _complete(ias):
-            return False
+            return []
         issuer, serial = ias["issuer"].dump(), ias["serial_number"].native
-        return any(c.serial_number == serial and c.issuer.public_bytes() == issuer for c in certs)
+        return [c for c in certs if c.serial_number == serial and c.issuer.public_bytes() == issuer]
     key_id = sid.chosen.native
+    found = []
     for cert in certs:
         try:
             ski = cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
         except x509.ExtensionNotFound:
             continue
         if ski.digest == key_id:
-            return True
-    return False
+            found.append(cert)
+    return found
 
 
 def _check(
     signed_data: cms.SignedData,
     trust_roots: Sequence[x509.Certificate],
-    strict: bool,
     problems: list[str],
     depth: int,
 ) -> None:
@@ -212,7 +213,7 @@ def _check(
 
     certs = _certificates(signed_data, problems)
     for si in signer_infos:
-        if not _complete(si) or not _sid_matches(si["sid"], certs):
+        if not _complete(si) or not _named_by(si["sid"], certs):
             problems.append(_altered(_("identitas penanda tangan")))
         sid_kind = si["sid"].name
         wanted = "v1" if sid_kind == "issuer_and_serial_number" else "v3"
@@ -227,8 +228,10 @@ def _check(
                 problems.append(_altered(_("atribut tak bertanda tangan")))
                 continue
             for token in attr["values"]:
-                problems += container_problems(token, trust_roots, strict=strict, _depth=depth + 1)
+                problems += container_problems(token, trust_roots, _depth=depth + 1)
 
+    ours = {root.subject for root in trust_roots}
+    strict = any(cert.issuer in ours for si in signer_infos for cert in _named_by(si["sid"], certs))
     candidates = [*certs, *trust_roots]
     for cert in certs:
         issued = _issued_by(cert, candidates)

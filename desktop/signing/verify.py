@@ -53,7 +53,6 @@ from desktop.signing.container import container_problems, contents_problem
 from desktop.signing.errors import DamagedPdf, NoSignatures
 from desktop.signing.pades import open_pdf
 from desktop.signing.report import (
-    ChainStatus,
     DocumentTimestampReport,
     LaterChanges,
     SignatureReport,
@@ -198,9 +197,7 @@ class _Verifier:
             problems.append(
                 _("Cap waktu dokumen tidak dapat diperiksa ({e}).").format(e=type(exc).__name__)
             )
-        problems += container_problems(
-            _content_info(emb), self.trust_roots, strict=info is not None and info.trusted
-        )
+        problems += container_problems(_content_info(emb), self.trust_roots)
         if info is not None and not info.intact:
             problems.append(_("Cap waktu dokumen rusak atau tidak cocok dengan isi dokumen."))
         elif info is not None and not info.trusted:
@@ -283,8 +280,7 @@ class _Verifier:
             claimed=claimed,
             valid_at=lambda moment: self.valid_at(emb, moment),
         )
-        ours = verdict.chain in (ChainStatus.TRUSTED, ChainStatus.REVOKED, ChainStatus.EXPIRED)
-        altered = container_problems(_content_info(emb), self.trust_roots, strict=ours)
+        altered = container_problems(_content_info(emb), self.trust_roots)
         if altered:
             intact = False
             problems += altered
