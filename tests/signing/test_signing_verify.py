@@ -251,6 +251,12 @@ def test_unknown_ca_is_reported(pki: Pki, andi: LoadedSigner, sign: SignFn) -> N
     assert report.summary() == "Tanda tangan tidak dapat dipercaya."
     assert any("tidak diterbitkan oleh CA" in p for p in sig.problems)
 
+    # A signature from another CA that does not embed its root is not "altered" either.
+    bare = LoadedSigner(andi.key, andi.cert, [])
+    (sig,) = verify.verify_pdf(sign(bare), [other_root]).signatures
+    assert sig.intact and sig.chain == ChainStatus.UNKNOWN
+    assert not any("tidak ditandatangani telah diubah" in p for p in sig.problems)
+
 
 def test_bad_inputs_give_clear_errors(pki: Pki, letter_pdf: bytes) -> None:
     for junk in (b"", b"Hello", b"PK\x03\x04docx"):
