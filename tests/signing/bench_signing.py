@@ -31,7 +31,7 @@ def _median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
     return statistics.median(wall), statistics.median(cpu)
 
 
-def main(runs: int = 21) -> None:
+def main(runs: int = 41) -> None:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
