@@ -8,7 +8,7 @@ what to fix where they typed it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from desktop.letters import office
@@ -16,6 +16,8 @@ from desktop.ui.qt import (
     QAbstractButton,
     QComboBox,
     QCoreApplication,
+    QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFrame,
@@ -75,6 +77,19 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
+
+
+def save_cancel_buttons(
+    dialog: QDialog, save: Callable[[], None]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """ "Simpan" / "Batal" buttons: Simpan calls ``save`` (which closes the dialog when it
+    succeeds), Batal rejects."""
+    buttons = QDialogButtonBox()
+    save_button = buttons.addButton(dialog.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(dialog.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, save_button
 
 
 def error_label() -> QLabel:

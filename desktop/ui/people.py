@@ -14,7 +14,14 @@ from desktop.letters.accounts import ROLE_LABELS, CurrentUser, PersonInput, Role
 from desktop.letters.errors import ServiceError, ValidationError
 from desktop.store.db import Store
 from desktop.store.models import Person
-from desktop.ui.forms import FORM_STYLE, FieldErrors, error_label, hint_label, pangkat_combo
+from desktop.ui.forms import (
+    FORM_STYLE,
+    FieldErrors,
+    error_label,
+    hint_label,
+    pangkat_combo,
+    save_cancel_buttons,
+)
 from desktop.ui.ops import run_op
 from desktop.ui.qt import (
     QAbstractItemView,
@@ -22,7 +29,6 @@ from desktop.ui.qt import (
     QCheckBox,
     QColor,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -214,13 +220,7 @@ class PersonDialog(QDialog):
             self.fields.load(person)
         self.message = error_label()
         self.message.setObjectName("form_error")
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
         layout.addWidget(self.message)

@@ -17,12 +17,18 @@ from desktop.letters.numbering import TOKENS, format_number, pattern_problem
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Office
-from desktop.ui.forms import FORM_STYLE, FieldErrors, LogoPicker, error_label, hint_label
+from desktop.ui.forms import (
+    FORM_STYLE,
+    FieldErrors,
+    LogoPicker,
+    error_label,
+    hint_label,
+    save_cancel_buttons,
+)
 from desktop.ui.ops import run_op
 from desktop.ui.qt import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -271,13 +277,7 @@ class OfficeSettingsDialog(QDialog):
         )
         self.message = error_label()
         self.message.setObjectName("form_error")
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
