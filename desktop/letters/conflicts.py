@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desktop.i18n import _
 from desktop.letters import drafting, journal
@@ -41,6 +41,16 @@ def values_of(conflict: Conflict) -> tuple[list[str], dict[str, Any], dict[str, 
         if name not in names:
             names.append(name)
     return names, server, client
+
+
+def titles(store: Store, items: list[Conflict]) -> dict[str, str]:
+    """A readable title per conflict id: a letter's hal, otherwise the record id."""
+    letter_ids = [c.entity_id for c in items if c.entity == Entity.LETTER.value]
+    with store.read() as session:
+        hal = dict(
+            session.exec(select(Letter.id, Letter.hal).where(col(Letter.id).in_(letter_ids))).all()
+        )
+    return {c.id: hal.get(c.entity_id) or c.entity_id for c in items}
 
 
 def resolve(store: Store, user: CurrentUser, conflict_id: str, chosen: dict[str, Any]) -> Conflict:

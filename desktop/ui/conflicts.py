@@ -10,12 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlmodel import select
-
 from desktop.letters import conflicts as resolving
 from desktop.letters.accounts import CurrentUser
 from desktop.store.db import Store
-from desktop.store.models import Letter
 from desktop.store.sync_models import Conflict
 from desktop.ui.ops import run_op
 from desktop.ui.qt import (
@@ -155,20 +152,15 @@ class ConflictsDialog(QDialog):
     def reload(self) -> None:
         self.list.clear()
         items = open_conflicts(self.store)
-        with self.store.read() as session:
-            for conflict in items:
-                title = conflict.entity_id
-                if conflict.entity == "letter":
-                    letter = session.exec(
-                        select(Letter).where(Letter.id == conflict.entity_id)
-                    ).first()
-                    title = letter.hal if letter is not None and letter.hal else title
-                kind = ENTITY_LABELS.get(conflict.entity, conflict.entity)
-                when = conflict.created_at.astimezone().strftime("%d-%m-%Y %H:%M")
-                item = QListWidgetItem(f"{kind}: {title}\n{when}")
-                item.setData(ID_ROLE, conflict.id)
-                item.setData(Qt.ItemDataRole.UserRole + 1, conflict)
-                self.list.addItem(item)
+        names = resolving.titles(self.store, items)
+        for conflict in items:
+            title = names[conflict.id]
+            kind = ENTITY_LABELS.get(conflict.entity, conflict.entity)
+            when = conflict.created_at.astimezone().strftime("%d-%m-%Y %H:%M")
+            item = QListWidgetItem(f"{kind}: {title}\n{when}")
+            item.setData(ID_ROLE, conflict.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, conflict)
+            self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
