@@ -4,8 +4,7 @@ visible QR stamp, RFC 3161 timestamps and offline verification. No Qt here.
 Modules:
 - ``keys``: EC P-256 keys, CSRs, the passphrase-protected PKCS#12 key file, ``LoadedSigner``.
 - ``passphrase``: passphrase strength rules and the retry guard (re-exported by ``keys``).
-- ``ca``: root CA, signer and TSA certificates, CRLs, PEM (used by the central server).
-- ``tsa``: an in-process RFC 3161 token signer and the HTTP timestamp client.
+- the CA and RFC 3161 token signer live in ``sync.pki`` (the server uses them too).
 - ``pades``: ``sign_pdf`` and ``add_document_timestamp``.
 - ``verify``: ``verify_pdf`` -> ``VerificationReport``.
 - ``stamp``/``ttf``: the visible stamp and the font subsetting it needs (internal).

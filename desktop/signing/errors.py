@@ -60,10 +60,6 @@ class WeakPassphrase(SigningError):
 # -- certificates ------------------------------------------------------------------------------
 
 
-class CsrRejected(SigningError):
-    """The CA refused a certificate request (``message`` says why)."""
-
-
 class CertificateUnusable(SigningError):
     """The signer's certificate must not sign now (expired, revoked, not yet valid)."""
 

@@ -49,8 +49,6 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from desktop.i18n import _
 from desktop.render.dates import format_date_id as _format_date_id
-from desktop.signing._asn1 import to_asn1_cert, to_asn1_key
-from desktop.signing.ca import SIGNER_EKUS, find_revocation
 from desktop.signing.errors import (
     CertificateUnusable,
     DamagedPdf,
@@ -62,6 +60,8 @@ from desktop.signing.errors import (
 )
 from desktop.signing.keys import LoadedSigner
 from desktop.signing.stamp import NaskahStampStyle, StampLine
+from sync.pki.asn1 import to_asn1_cert, to_asn1_key
+from sync.pki.ca import SIGNER_EKUS, find_revocation
 
 DEFAULT_HEADING = "Ditandatangani secara elektronik"
 MM = 72.0 / 25.4

@@ -48,7 +48,6 @@ from pyhanko_certvalidator.policy_decl import (
 )
 
 from desktop.i18n import _
-from desktop.signing._asn1 import from_asn1_cert, to_asn1_cert, to_asn1_crl
 from desktop.signing.container import container_problems, contents_problem
 from desktop.signing.errors import DamagedPdf, NoSignatures
 from desktop.signing.pades import open_pdf
@@ -71,6 +70,7 @@ from desktop.signing.verify_parts import (
     unreadable,
     unreadable_timestamp,
 )
+from sync.pki.asn1 import from_asn1_cert, to_asn1_cert, to_asn1_crl
 
 # pyHanko and certvalidator log every failed check as a warning with a traceback; the report
 # carries what matters, so keep the app's log readable.

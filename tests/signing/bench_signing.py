@@ -36,7 +36,8 @@ def main(runs: int = 41) -> None:
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     from desktop.render import render_pdf
-    from desktop.signing import ca, keys, pades, verify
+    from desktop.signing import keys, pades, verify
+    from sync.pki import ca
     from tests.signing.signing_support import ANDI, ORG, VERIFY_URL, Pki, letter, note_box
 
     root_key, root = ca.create_root_ca(ORG)

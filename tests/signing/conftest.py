@@ -9,8 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop.signing import ca, pades
+from desktop.signing import pades
 from desktop.signing.keys import LoadedSigner
+from sync.pki import ca
 from tests.signing.signing_support import ANDI, ORG, VERIFY_URL, Pki, letter, note_box
 
 

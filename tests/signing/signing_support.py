@@ -11,9 +11,11 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from desktop.render.document import LetterDocument
-from desktop.signing import ca, keys, pades, tsa
-from desktop.signing.keys import LoadedSigner, SignerIdentity
+from desktop.signing import keys, pades
+from desktop.signing.keys import LoadedSigner
 from desktop.signing.pades import StampBox
+from sync.pki import ca, tsa
+from sync.pki.identity import SignerIdentity
 from tests.render.render_samples import make_undangan
 
 ORG = "Pemerintah Kabupaten Sukamaju"

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.signing import ca, pades
+from desktop.signing import pades
 from desktop.signing.keys import LoadedSigner
+from sync.pki import ca
 from tests.signing.conftest import SignFn
 from tests.signing.signing_support import HAMZAH, Pki
 

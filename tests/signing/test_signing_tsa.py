@@ -17,8 +17,8 @@ from asn1crypto import algos, cms, tsp
 from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
 from pyhanko_certvalidator import ValidationContext
 
-from desktop.signing import ca, tsa
-from desktop.signing._asn1 import to_asn1_cert
+from sync.pki import ca, tsa
+from sync.pki.asn1 import to_asn1_cert
 from tests.signing.signing_support import Pki
 
 AT = datetime.now(UTC).replace(microsecond=0)

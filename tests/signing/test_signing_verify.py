@@ -14,10 +14,11 @@ import pytest
 from cryptography import x509
 from pypdf.annotations import FreeText
 
-from desktop.signing import ca, pades, verify
+from desktop.signing import pades, verify
 from desktop.signing.errors import EncryptedPdf, NoSignatures, NotAPdf, SigningError
 from desktop.signing.keys import LoadedSigner
 from desktop.signing.report import ChainStatus, LaterChanges, VerificationReport
+from sync.pki import ca
 from tests.signing.conftest import SignFn
 from tests.signing.signing_support import ANDI, ORG, Pki, later
 

@@ -1,7 +1,7 @@
 """The organisation's certificate authority, as plain functions over ``cryptography`` objects.
 
 The central server keeps the root key and calls these; the desktop app only reads certificates
-and revocation lists. Nothing here does I/O, networking or imports the server.
+and revocation lists. Nothing here does I/O, networking, or imports the server or the app.
 
 Guarantees:
 - ``create_root_ca``: a self-signed root "Naskah Root CA - <organisation>" (EC P-256 or P-384,
@@ -31,9 +31,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
-from desktop.i18n import _
-from desktop.signing.errors import CsrRejected
-from desktop.signing.keys import SignerIdentity
+from sync.pki.identity import SignerIdentity
 
 ROOT_NAME_PREFIX = "Naskah Root CA - "
 TSA_NAME_PREFIX = "Naskah TSA - "
@@ -57,6 +55,10 @@ _ALLOWED_SUBJECT = {
 _REQUIRED_SUBJECT = {NameOID.COMMON_NAME, NameOID.SERIAL_NUMBER, NameOID.COUNTRY_NAME}
 
 CaKey = ec.EllipticCurvePrivateKey
+
+
+class CsrRejected(ValueError):
+    """The CA refused a certificate request (the message, in Indonesian, says why)."""
 
 
 @dataclass(frozen=True)
@@ -153,33 +155,33 @@ def create_root_ca(
 def check_csr(csr: x509.CertificateSigningRequest, expected: SignerIdentity | None = None) -> None:
     """Raise ``CsrRejected`` unless ``csr`` is acceptable for a signer certificate."""
     if not csr.is_signature_valid:
-        raise CsrRejected(_("Permintaan sertifikat (CSR) tidak sah: tanda tangannya salah."))
+        raise CsrRejected("Permintaan sertifikat (CSR) tidak sah: tanda tangannya salah.")
     key = csr.public_key()
     if not isinstance(key, ec.EllipticCurvePublicKey) or key.curve.name not in (
         "secp256r1",
         "secp384r1",
     ):
-        raise CsrRejected(_("Kunci dalam permintaan sertifikat harus EC P-256."))
+        raise CsrRejected("Kunci dalam permintaan sertifikat harus EC P-256.")
     oids = [attr.oid for attr in csr.subject]
     unexpected = set(oids) - _ALLOWED_SUBJECT
     if unexpected or len(oids) != len(set(oids)):
-        raise CsrRejected(_("Subjek permintaan sertifikat memuat atribut yang tidak diizinkan."))
+        raise CsrRejected("Subjek permintaan sertifikat memuat atribut yang tidak diizinkan.")
     if any(len(rdn) != 1 for rdn in csr.subject.rdns):
-        raise CsrRejected(_("Subjek permintaan sertifikat tidak sesuai format."))
+        raise CsrRejected("Subjek permintaan sertifikat tidak sesuai format.")
     if _REQUIRED_SUBJECT - set(oids):
-        raise CsrRejected(_("Subjek permintaan sertifikat harus memuat nama, NIP dan negara."))
+        raise CsrRejected("Subjek permintaan sertifikat harus memuat nama, NIP dan negara.")
     values = {attr.oid: str(attr.value) for attr in csr.subject}
     if any(not v.strip() or v != v.strip() for v in values.values()):
-        raise CsrRejected(_("Subjek permintaan sertifikat memuat nilai kosong."))
+        raise CsrRejected("Subjek permintaan sertifikat memuat nilai kosong.")
     if values[NameOID.COUNTRY_NAME] != "ID":
-        raise CsrRejected(_("Negara dalam permintaan sertifikat harus ID."))
+        raise CsrRejected("Negara dalam permintaan sertifikat harus ID.")
     if not re.fullmatch(r"\d{18}", values[NameOID.SERIAL_NUMBER]):
-        raise CsrRejected(_("NIP dalam permintaan sertifikat harus 18 angka."))
+        raise CsrRejected("NIP dalam permintaan sertifikat harus 18 angka.")
     if expected is not None:
         wanted = {attr.oid: str(attr.value) for attr in expected.subject()}
         if values != wanted:
             raise CsrRejected(
-                _("Nama, NIP, jabatan atau kantor dalam permintaan sertifikat tidak sesuai data.")
+                "Nama, NIP, jabatan atau kantor dalam permintaan sertifikat tidak sesuai data."
             )
 
 
@@ -196,7 +198,7 @@ def _end_entity_builder(
     start = _now(now) - CLOCK_SKEW
     end = min(start + CLOCK_SKEW + timedelta(days=days), ca_cert.not_valid_after_utc)
     if end <= start:
-        raise CsrRejected(_("Sertifikat CA sudah kedaluwarsa; buat CA baru."))
+        raise CsrRejected("Sertifikat CA sudah kedaluwarsa; buat CA baru.")
     aki_ext = ca_cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     return (
         x509.CertificateBuilder()
@@ -407,7 +409,7 @@ def csr_from_pem(data: bytes) -> x509.CertificateSigningRequest:
     try:
         return x509.load_pem_x509_csr(data)
     except ValueError as exc:
-        raise CsrRejected(_("Permintaan sertifikat (CSR) tidak dapat dibaca.")) from exc
+        raise CsrRejected("Permintaan sertifikat (CSR) tidak dapat dibaca.") from exc
 
 
 def crl_to_pem(crl: x509.CertificateRevocationList) -> bytes:

@@ -27,7 +27,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from desktop.signing._asn1 import to_asn1_cert, to_asn1_key
+from sync.pki.asn1 import to_asn1_cert, to_asn1_key
 
 # A private-use policy for Naskah's internal TSA (tokens say under which rules they were made).
 NASKAH_TSA_POLICY = "1.3.6.1.4.1.55555.1.1"

@@ -1,0 +1,4 @@
+"""Public-key infrastructure shared by the central server and the app: the organisation's CA
+(``ca``), the RFC 3161 token signer and client (``tsa``), signer identities and ASN.1 glue.
+Pure functions over ``cryptography``/``asn1crypto``; imports neither ``desktop`` nor the server.
+"""
