@@ -25,6 +25,7 @@ class Entity(StrEnum):
     ISSUED_NUMBER = "issued_number"
     AUDIT = "audit"
     CONFLICT = "conflict"  # made by the server when both sides changed the same field
+    LETTER_SIGNATURE = "letter_signature"  # one electronic signature on a letter (insert-only)
 
 
 class Op(StrEnum):
@@ -57,7 +58,20 @@ LETTER_TRANSITIONS: dict[LetterStatus, frozenset[LetterStatus]] = {
 IMMUTABLE_LETTER_STATUSES = frozenset({LetterStatus.SIGNED, LetterStatus.VOIDED})
 
 # Entity kinds whose records never change once written.
-IMMUTABLE_ENTITIES = frozenset({Entity.AUDIT, Entity.LETTER_REVISION})
+IMMUTABLE_ENTITIES = frozenset({Entity.AUDIT, Entity.LETTER_REVISION, Entity.LETTER_SIGNATURE})
+
+
+class SignatureKind(StrEnum):
+    """``letter.signature_kind`` and ``letter_signature.kind``."""
+
+    WET = "basah"  # signed by hand on paper; the PDF carries no signature
+    INTERNAL = "tte_internal"  # PAdES signature with a certificate from the organisation's CA
+    BSRE = "tte_bsre"  # PAdES signature made by BSrE's signing service
+
+
+# Sifat (confidentiality) values whose letters the public verification page describes in full;
+# for every other sifat it says only "valid" or "not valid".
+PUBLIC_SIFAT = frozenset({"Biasa"})
 
 
 def can_transition(current: LetterStatus, new: LetterStatus) -> bool:
@@ -98,9 +112,12 @@ def merge_ignored(entity: Entity) -> frozenset[str]:
 
 
 # Once a letter is signed, only these fields may still change (voiding, the archive scan,
-# housekeeping); any other write is rejected and kept by the client as a new draft copy.
+# housekeeping, and the document timestamp added after an offline signature); any other write is
+# rejected and kept by the client as a new draft copy. ``pdf_hash`` may only change together with
+# ``timestamped_at`` going from empty to set, and the server also requires the new PDF to be the
+# old one with bytes appended (an incremental update), see ``pdf_extension_allowed``.
 LETTER_FIELDS_AFTER_SIGNING = frozenset(
-    {"status", "scan_hash", "holder_id", "updated_at", "version"}
+    {"status", "scan_hash", "holder_id", "updated_at", "version", "pdf_hash", "timestamped_at"}
 )
 
 
@@ -185,6 +202,40 @@ class SyncResponse(BaseModel):
     more: bool
     leases: list[LeaseGrant] = Field(default_factory=list)
     server_time: datetime
+    # The number of the CA's newest revocation list (0: no CA). A device holding an older one
+    # fetches ``GET /api/v1/pki/trust`` after the sync.
+    crl_number: int = 0
+
+
+# --- Signing certificates and trust (docs/sync-protocol.md, "Signing") -----------------------
+
+
+class TrustMaterial(BaseModel):
+    """What a device needs to check signatures offline: the root, the TSA, the newest CRL."""
+
+    root_pem: str
+    tsa_pem: str
+    crl_pem: str
+    crl_number: int
+    public_url: str  # base of verification addresses: f"{public_url}/v/{verify_code}"
+
+
+class CertificateRequest(BaseModel):
+    person_id: str  # a person of the device's office with the signer role, already synced
+    csr_pem: str = Field(max_length=8192)
+
+
+class CertificateIssued(BaseModel):
+    person_id: str
+    certificate_pem: str
+    chain_pem: str  # the issuing root
+    serial: str  # lowercase hex
+    not_after: datetime
+
+
+TIMESTAMP_QUERY_TYPE = "application/timestamp-query"
+TIMESTAMP_REPLY_TYPE = "application/timestamp-reply"
+VERIFY_CODE_PATTERN = r"^[a-z2-7]{20}$"  # base32, 100 bits; in the QR address /v/<code>
 
 
 def letter_write_allowed(current: dict[str, Any], new: dict[str, Any]) -> bool:
@@ -194,7 +245,16 @@ def letter_write_allowed(current: dict[str, Any], new: dict[str, Any]) -> bool:
     changed = {k for k, v in new.items() if current.get(k) != v}
     if not changed <= LETTER_FIELDS_AFTER_SIGNING:
         return False
+    if {"pdf_hash", "timestamped_at"} & changed and not (
+        current.get("timestamped_at") is None and new.get("timestamped_at") is not None
+    ):
+        return False  # the PDF changes once only, when its document timestamp is added
     status = str(new.get("status", current["status"]))
     return status == current["status"] or can_transition(
         LetterStatus(current["status"]), LetterStatus(status)
     )
+
+
+def pdf_extension_allowed(old_pdf: bytes, new_pdf: bytes) -> bool:
+    """Is ``new_pdf`` ``old_pdf`` with an incremental update appended (what a timestamp adds)?"""
+    return len(new_pdf) > len(old_pdf) and new_pdf.startswith(old_pdf)

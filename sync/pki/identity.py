@@ -26,3 +26,9 @@ class SignerIdentity:
             x509.NameAttribute(NameOID.COMMON_NAME, self.name.strip()),
         ]
         return x509.Name(attrs)
+
+
+def office_label(kecamatan: str, kabupaten: str) -> str:
+    """The O attribute of a signer certificate, from the office record's own fields: the app
+    puts it in the CSR and the CA expects it, so both build it here."""
+    return f"Kecamatan {kecamatan.strip()}, Kabupaten {kabupaten.strip()}"
