@@ -16,6 +16,11 @@ QT_DEBS=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-ke
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1
   libfontconfig1 libdbus-1-3)
 
+# Tools the tests use as independent checkers (poppler's pdfsig, NSS's certutil, a real
+# browser for the public verification page) and LibreOffice for the benchmark comparison.
+TEST_DEBS=(poppler-utils libnss3-tools chromium)
+BENCH_DEBS=(libreoffice-writer-nogui)
+
 say() { printf '[naskah] %s\n' "$*" >&2; }
 
 find_python() {
@@ -50,7 +55,7 @@ ensure_venv() {
 missing_debs() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
   local pkg
-  for pkg in "${QT_DEBS[@]}"; do
+  for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
   done
 }
@@ -58,7 +63,7 @@ missing_debs() {
 ensure_qt_libs() {
   [ "$(uname -s)" = "Linux" ] || return 0
   local missing
-  missing="$(missing_debs | tr '\n' ' ')"
+  missing="$(missing_debs "${QT_DEBS[@]}" | tr '\n' ' ')"
   [ -n "${missing// /}" ] || return 0
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     say "installing Qt's system libraries: $missing"
@@ -69,6 +74,24 @@ ensure_qt_libs() {
     say "Qt needs these Debian packages; install them first:"
     say "  sudo apt-get install $missing"
     exit 1
+  fi
+}
+
+# Optional tools: installed when we can (root with apt-get); otherwise the tests that need them
+# skip and say which package is missing.
+ensure_optional_debs() {
+  [ "$(uname -s)" = "Linux" ] || return 0
+  local missing
+  missing="$(missing_debs "$@" | tr '\n' ' ')"
+  [ -n "${missing// /}" ] || return 0
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing test tools: $missing"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || true
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing \
+      >/dev/null || say "could not install $missing; the tests that need them will skip"
+  else
+    say "optional: sudo apt-get install $missing (the tests that need them skip without)"
   fi
 }
 
@@ -88,13 +111,15 @@ case "$cmd" in
     ;;
   test)
     ensure_qt_libs
+    ensure_optional_debs "${TEST_DEBS[@]}"
     ensure_venv test
     export QT_QPA_PLATFORM=offscreen
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   bench)
     ensure_qt_libs
-    ensure_venv test
+    ensure_optional_debs "${BENCH_DEBS[@]}"
+    ensure_venv test,bench
     export QT_QPA_PLATFORM=offscreen
     exec "$VENV/bin/python" -m bench.run "$@"
     ;;
