@@ -70,6 +70,9 @@ class LetterDocument:
     addressees: list[Addressee] = field(default_factory=list)
     body_html: str = ""  # rich text (paragraphs, numbered lists, simple tables) as Qt HTML
     signature: SignatureBlock | None = None
+    # Further signers of a letter signed by several people in sequence (e.g. a berita acara):
+    # they sign before ``signature``; their blocks come first, two to a row.
+    co_signatures: list[SignatureBlock] = field(default_factory=list)
     tembusan: list[str] = field(default_factory=list)
     paper: PaperSize = PaperSize.F4
     font_pt: float = 12.0
@@ -81,3 +84,15 @@ class LetterDocument:
     )  # top, left, right, bottom
     footer_note: str = ""  # e.g. a truthful note on the signature kind; empty for wet signatures
     draft_watermark: bool = False  # "KONSEP" marker on unsigned drafts
+
+
+@dataclass(frozen=True)
+class SignatureSpace:
+    """Where a signer's signature space lies on the rendered PDF: a page (0-based) and a
+    rectangle in PDF points, origin at the page's bottom-left corner."""
+
+    page: int
+    x: float
+    y: float
+    width: float
+    height: float

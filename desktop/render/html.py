@@ -16,6 +16,9 @@ from desktop.render.document import Addressee, Layout, LetterDocument, Signature
 
 LOGO_URL = "naskah:logo"
 SIGNATURE_ANCHOR = "naskah-ttd"
+# The note in signer i's signature space (co-signers 0..k-1, then the main signer k): the layout
+# reports where each lies so that a visible signature stamp goes exactly there.
+SIGNATURE_SPACE_ANCHOR = "naskah-ruang-ttd-{}"
 TEMBUSAN_ANCHOR = "naskah-tembusan"
 # Tables the layout moves whole to the next page rather than split (see layout.py).
 KEEP_TOGETHER_ANCHORS: tuple[str, ...] = (SIGNATURE_ANCHOR, TEMBUSAN_ANCHOR)
@@ -189,40 +192,63 @@ def _anchored(anchor: str, inner: str) -> str:
     return f'<a name="{anchor}">{inner}</a>'
 
 
-def _signature(doc: LetterDocument, m: Metrics, *, with_date: bool) -> str:
-    sig: SignatureBlock | None = doc.signature
-    heads: list[str] = [_e(date_line(doc))] if with_date else []
-    if sig is not None:
-        capacity = sig.capacity.strip()
-        if capacity == "a.n.":
-            heads += [f"a.n. {_e(sig.on_behalf_of)}", f"{_e(sig.position)},"]
-        elif capacity:
-            heads.append(f"{_e(capacity)} {_e(sig.position)},")
-        else:
-            heads.append(f"{_e(sig.position)},")
-    if not heads:
-        return ""
-    heads[0] = _anchored(SIGNATURE_ANCHOR, heads[0])
+def _signer_lines(
+    doc: LetterDocument, m: Metrics, sig: SignatureBlock, index: int, anchor: str = ""
+) -> list[str]:
+    """The capacity/position heading, signature space and name/pangkat/NIP of one signer
+    (``anchor`` names the heading's first line)."""
+    capacity = sig.capacity.strip()
+    if capacity == "a.n.":
+        heads = [f"a.n. {_e(sig.on_behalf_of)}", f"{_e(sig.position)},"]
+    elif capacity:
+        heads = [f"{_e(capacity)} {_e(sig.position)},"]
+    else:
+        heads = [f"{_e(sig.position)},"]
+    if anchor:
+        heads[0] = _anchored(anchor, heads[0])
     lines = [_p(inner, align="center") for inner in heads]
+    if sig.signed_note:
+        # Same room as for a wet signature, note in the middle: the visible signature stamp
+        # is placed over this space (``layout.signature_spaces`` says where it is).
+        note_style = f"font-size:{doc.font_pt * 0.75:.1f}pt;"
+        note = _anchored(SIGNATURE_SPACE_ANCHOR.format(index), f"<i>{_e(sig.signed_note)}</i>")
+        lines.append(_spacer(m, (SIGNATURE_SPACE_MM - 5) / 2))
+        lines.append(_p(note, align="center", style=note_style))
+        lines.append(_spacer(m, (SIGNATURE_SPACE_MM - 5) / 2))
+    else:
+        lines.append(_spacer(m, SIGNATURE_SPACE_MM))
+    lines.append(_p(f"<b><u>{_e(sig.name)}</u></b>", align="center"))
+    if sig.pangkat:
+        lines.append(_p(_e(sig.pangkat), align="center"))
+    if sig.nip:
+        lines.append(_p(f"NIP. {_e(sig.nip)}", align="center"))
+    return lines
+
+
+def _signature(doc: LetterDocument, m: Metrics, *, with_date: bool) -> str:
+    """The signature table: the main signer at the right of the first row (under the date line
+    when ``with_date``), co-signers to its left and then two to a row below."""
+    sig: SignatureBlock | None = doc.signature
+    if sig is None and not with_date:
+        return ""
+    date = [_p(_anchored(SIGNATURE_ANCHOR, _e(date_line(doc))), align="center")]
+    main = date if with_date else []
     if sig is not None:
-        if sig.signed_note:
-            # Same room as for a wet signature, note in the middle: a visible signature stamp
-            # may still be placed over this space.
-            note_style = f"font-size:{doc.font_pt * 0.75:.1f}pt;"
-            lines.append(_spacer(m, (SIGNATURE_SPACE_MM - 5) / 2))
-            lines.append(_p(f"<i>{_e(sig.signed_note)}</i>", align="center", style=note_style))
-            lines.append(_spacer(m, (SIGNATURE_SPACE_MM - 5) / 2))
-        else:
-            lines.append(_spacer(m, SIGNATURE_SPACE_MM))
-        lines.append(_p(f"<b><u>{_e(sig.name)}</u></b>", align="center"))
-        if sig.pangkat:
-            lines.append(_p(_e(sig.pangkat), align="center"))
-        if sig.nip:
-            lines.append(_p(f"NIP. {_e(sig.nip)}", align="center"))
+        anchor = "" if with_date else SIGNATURE_ANCHOR
+        main += _signer_lines(doc, m, sig, len(doc.co_signatures), anchor)
+    others = [_signer_lines(doc, m, co, i) for i, co in enumerate(doc.co_signatures)]
+    cells: list[list[str]] = [others[0] if others else [], main, *others[1:]]
+    if len(cells) % 2:
+        cells.append([])
+    spacer = _spacer(m, 8) if doc.co_signatures else ""
+    rows = "".join(
+        f'<tr><td width="50%">{"".join(cells[i])}{spacer}</td>'
+        f'<td width="50%">{"".join(cells[i + 1])}{spacer}</td></tr>'
+        for i in range(0, len(cells), 2)
+    )
     return (
         '<table width="100%" cellspacing="0" cellpadding="0" '
-        f'style="margin-top:{m.mm(8)}px; margin-bottom:0px;">'
-        f'<tr><td width="50%"></td><td width="50%">{"".join(lines)}</td></tr></table>'
+        f'style="margin-top:{m.mm(8)}px; margin-bottom:0px;">{rows}</table>'
     )
 
 

@@ -8,10 +8,10 @@ copy break lines and pages identically and match the editor; each target only sc
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QSizeF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,6 +30,8 @@ from desktop.render.html import (
     DEFAULT_STYLESHEET,
     KEEP_TOGETHER_ANCHORS,
     LOGO_URL,
+    SIGNATURE_SPACE_ANCHOR,
+    SIGNATURE_SPACE_MM,
     Metrics,
     build_letter_html,
     footer_html,
@@ -139,8 +141,9 @@ def _logo_resource(data: bytes | None, px_per_mm: float) -> tuple[QImage | None,
     return flat, max(1, round(width_mm * px_per_mm)), max(1, round(height_mm * px_per_mm))
 
 
-def _take_anchored_table(text: QTextDocument, anchor: str) -> QTextTable | None:
-    """Find the table holding the named anchor and remove the anchor again.
+def _take_anchor(text: QTextDocument, anchor: str) -> QTextCursor | None:
+    """Find the run of text carrying the named anchor, remove the anchor again and return a
+    cursor selecting that run (None when the anchor is absent).
 
     Qt gives an anchor's name to its first character only; left in place, that character would
     be drawn as a run of its own and PDF text extraction would read "T embusan".
@@ -160,10 +163,16 @@ def _take_anchored_table(text: QTextDocument, anchor: str) -> QTextTable | None:
                 plain.clearProperty(QTextFormat.Property.IsAnchor)
                 plain.clearProperty(QTextFormat.Property.AnchorName)
                 cursor.setCharFormat(plain)
-                return cursor.currentTable()
+                return cursor
             it += 1
         block = block.next()
     return None
+
+
+def _take_anchored_table(text: QTextDocument, anchor: str) -> QTextTable | None:
+    """The table holding the named anchor (the anchor is removed, see ``_take_anchor``)."""
+    cursor = _take_anchor(text, anchor)
+    return cursor.currentTable() if cursor is not None else None
 
 
 def _keep_on_one_page(text: QTextDocument, table: QTextTable, page_height: float) -> None:
@@ -196,6 +205,9 @@ class LaidOutLetter:
     content_width: float
     content_height: float
     bottom_margin: float
+    # Each signer's signature space in body coordinates (layout px; co-signers first, then the
+    # main signer); empty unless the letter carries signature notes.
+    signature_spaces: list[QRectF] = field(default_factory=list)
 
     @property
     def page_count(self) -> int:
@@ -223,6 +235,13 @@ def lay_out(doc: LetterDocument) -> LaidOutLetter:
         if table is not None:
             _keep_on_one_page(body, table, content_h)
 
+    notes = [
+        _take_anchor(body, SIGNATURE_SPACE_ANCHOR.format(i))
+        for i in range(len(doc.co_signatures) + 1)
+    ]
+    body.documentLayout().documentSize()  # finish the layout before measuring
+    spaces = [_space_around(body, cursor) for cursor in notes if cursor is not None]
+
     footer: QTextDocument | None = None
     note = footer_html(doc)
     if note:
@@ -239,4 +258,22 @@ def lay_out(doc: LetterDocument) -> LaidOutLetter:
         content_width=content_w,
         content_height=content_h,
         bottom_margin=_mm_to_layout(bottom_mm),
+        signature_spaces=spaces,
     )
+
+
+def _space_around(text: QTextDocument, note: QTextCursor) -> QRectF:
+    """The signature space of the table cell holding ``note``: the cell's width, the space's
+    height, centred on the note's line."""
+    layout = text.documentLayout()
+    line = layout.blockBoundingRect(note.block())
+    table = note.currentTable()
+    left, width = line.left(), line.width()
+    if table is not None:
+        cell = table.cellAt(note)
+        cell_rect = layout.frameBoundingRect(table)
+        columns = max(1, table.columns())
+        width = cell_rect.width() / columns
+        left = cell_rect.left() + cell.column() * width
+    height = _mm_to_layout(SIGNATURE_SPACE_MM)
+    return QRectF(left, line.center().y() - height / 2, width, height)

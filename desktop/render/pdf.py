@@ -8,8 +8,8 @@ import re
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPagedPaintDevice, QPdfWriter
 
-from desktop.render.document import LetterDocument
-from desktop.render.layout import lay_out, paper_points
+from desktop.render.document import LetterDocument, SignatureSpace
+from desktop.render.layout import LaidOutLetter, lay_out, layout_dpi, paper_points
 from desktop.render.paint import paint_on_paged_device
 
 log = logging.getLogger(__name__)
@@ -57,12 +57,38 @@ def _pdf_title(doc: LetterDocument) -> str:
 
 
 def render_pdf(doc: LetterDocument) -> bytes:
+    """Render ``doc`` to a PDF/A-1b file and return its bytes (see ``render_signable_pdf``)."""
+    return render_signable_pdf(doc)[0]
+
+
+def _spaces_in_points(laid: LaidOutLetter) -> list[SignatureSpace]:
+    to_pt = 72.0 / layout_dpi()
+    page_h = paper_points(laid.letter.paper)[1]
+    spaces = []
+    for rect in laid.signature_spaces:
+        page = int(rect.center().y() // laid.content_height)
+        top = laid.top + rect.top() - page * laid.content_height
+        spaces.append(
+            SignatureSpace(
+                page=page,
+                x=(laid.left + rect.left()) * to_pt,
+                y=page_h - (top + rect.height()) * to_pt,
+                width=rect.width() * to_pt,
+                height=rect.height() * to_pt,
+            )
+        )
+    return spaces
+
+
+def render_signable_pdf(doc: LetterDocument) -> tuple[bytes, list[SignatureSpace]]:
     """Render ``doc`` to a PDF/A-1b file and return its bytes.
 
     Guarantees: one PDF page per letter page, laid out exactly as render_pages shows it; the
     MediaBox is the exact paper size (F4 215 x 330 mm, A4 210 x 297 mm); fonts are embedded;
     the title is set from the letter and the creator is "Naskah". Needs a GUI application (one
-    is created if none exists).
+    is created if none exists). Also returns where each signer's signature space lies (co-signers
+    first, then the main signer; empty unless the signature blocks carry a ``signed_note``), so
+    a visible signature stamp goes exactly over it.
     """
     laid = lay_out(doc)
     buffer = QBuffer()
@@ -75,4 +101,5 @@ def render_pdf(doc: LetterDocument) -> bytes:
     paint_on_paged_device(laid, writer)
     buffer.close()
     width_pt, height_pt = paper_points(doc.paper)
-    return _exact_boxes(bytes(buffer.data().data()), width_pt, height_pt, laid.page_count)
+    pdf = _exact_boxes(bytes(buffer.data().data()), width_pt, height_pt, laid.page_count)
+    return pdf, _spaces_in_points(laid)

@@ -119,8 +119,12 @@ class Letter(SQLModel, table=True):
     number_id: str | None = None
     letter_date: date | None = Field(default=None, index=True)
     signed_at: datetime | None = None
-    signature_kind: str = ""  # "basah" for a wet signature
+    signature_kind: str = ""  # sync.protocol.SignatureKind ("basah", "tte_internal", "tte_bsre")
     pdf_hash: str | None = None
+    # The code in the QR address of an electronically signed letter ("<public_url>/v/<code>").
+    verify_code: str = Field(default="", index=True)
+    # When the server's document timestamp was added to the signed PDF (None: not yet).
+    timestamped_at: datetime | None = None
     scan_hash: str | None = None
     revision_no: int = 0
     return_note: str = ""
@@ -150,6 +154,22 @@ class ReviewStep(Synced, table=True):
     state: str = "pending"  # pending, initialled, returned, signed, superseded
     note: str = ""
     acted_at: datetime | None = None
+
+
+class LetterSignature(Synced, table=True):
+    """One electronic signature on a letter, in signing order (insert-only, synced)."""
+
+    __tablename__ = "letter_signature"
+    letter_id: str = Field(foreign_key="letter.id", index=True)
+    position: int  # 1 for the first signer
+    signer_id: str = Field(foreign_key="person.id")
+    kind: str  # sync.protocol.SignatureKind
+    signed_at: datetime
+    signer_name: str
+    signer_jabatan: str = ""
+    cert_serial: str = ""  # lowercase hex
+    cert_sha256: str = ""  # of the certificate's DER
+    pdf_hash: str  # the signed PDF this signature produced
 
 
 class NumberCounter(SQLModel, table=True):

@@ -168,3 +168,41 @@ def take_leased_number(session: Session, state: SyncState, series: str, year: in
 
 def _after_commit(session: Session, fn: Callable[[], None]) -> None:
     event.listen(session, "after_commit", lambda _s: fn(), once=True)
+
+
+class SignerCredential(SQLModel, table=True):
+    """A signer's certificate on this PC and where their passphrase-protected key lives.
+
+    Local only: the key never leaves this PC, and the server keeps its own record of every
+    certificate it issued. ``key_file`` is relative to the data dir. While an offline request
+    waits for the server (bundle), the key sits encrypted in ``pending_key_file`` and
+    ``cert_pem`` is empty."""
+
+    __tablename__ = "signer_credential"
+    id: str = Field(default_factory=uuid7, primary_key=True, max_length=36)
+    person_id: str = Field(index=True)
+    csr_pem: str = Field(default="", sa_column=Column(Text, nullable=False))
+    cert_pem: str = Field(default="", sa_column=Column(Text, nullable=False))
+    chain_pem: str = Field(default="", sa_column=Column(Text, nullable=False))
+    serial: str = ""
+    not_before: datetime | None = None
+    not_after: datetime | None = None
+    key_file: str = ""
+    pending_key_file: str = ""
+    created_at: datetime = Field(default_factory=clock.now)
+    replaced_at: datetime | None = None  # a newer credential of the same person took over
+    error: str = ""  # why the server refused the last request
+
+
+class TrustMaterial(SQLModel, table=True):
+    """The organisation's root and TSA certificates and newest CRL, as the server sent them
+    (one row, id 1). Signatures are checked offline against these."""
+
+    __tablename__ = "trust_material"
+    id: int = Field(default=1, primary_key=True)
+    root_pem: str = Field(sa_column=Column(Text, nullable=False))
+    tsa_pem: str = Field(default="", sa_column=Column(Text, nullable=False))
+    crl_pem: str = Field(default="", sa_column=Column(Text, nullable=False))
+    crl_number: int = 0
+    public_url: str = ""
+    updated_at: datetime = Field(default_factory=clock.now)

@@ -21,6 +21,7 @@ from desktop.store.models import (
     IssuedNumber,
     Letter,
     LetterRevision,
+    LetterSignature,
     Office,
     Person,
     ReviewStep,
@@ -38,6 +39,7 @@ MODELS: dict[Entity, type[SQLModel]] = {
     Entity.LETTER_REVISION: LetterRevision,
     Entity.ISSUED_NUMBER: IssuedNumber,
     Entity.CONFLICT: Conflict,
+    Entity.LETTER_SIGNATURE: LetterSignature,
 }
 
 
