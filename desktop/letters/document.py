@@ -6,9 +6,10 @@ what prints.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.letters.drafting import DraftInput, input_of
 from desktop.letters.templates import letter_types
@@ -21,7 +22,7 @@ from desktop.render.document import (
     SignatureBlock,
 )
 from desktop.store.blobs import BlobStore
-from desktop.store.models import Letter, Office, Person
+from desktop.store.models import Letter, Office, Person, ReviewStep
 
 
 def letterhead(office: Office, blob_dir: Path) -> Letterhead:
@@ -42,6 +43,18 @@ def letterhead(office: Office, blob_dir: Path) -> Letterhead:
     )
 
 
+def _block(person: Person, note: str, capacity: str = "", on_behalf_of: str = "") -> SignatureBlock:
+    return SignatureBlock(
+        position=person.jabatan,
+        name=person.name,
+        pangkat=person.pangkat,
+        nip=person.nip,
+        capacity=capacity,
+        on_behalf_of=on_behalf_of,
+        signed_note=note,
+    )
+
+
 def build_document(
     office: Office,
     head: Letterhead,
@@ -51,18 +64,14 @@ def build_document(
     number: str = "",
     letter_date: object = None,
     final: bool = False,
+    co_signers: Sequence[Person] = (),
+    signed_note: str = "",
+    footer_note: str = "",
 ) -> LetterDocument:
     kind = letter_types().get(data.letter_type)
     signature = None
     if signer is not None:
-        signature = SignatureBlock(
-            position=signer.jabatan,
-            name=signer.name,
-            pangkat=signer.pangkat,
-            nip=signer.nip,
-            capacity=data.signer_capacity,
-            on_behalf_of=data.signer_on_behalf_of,
-        )
+        signature = _block(signer, signed_note, data.signer_capacity, data.signer_on_behalf_of)
     return LetterDocument(
         letterhead=head,
         layout=kind.layout if kind else Layout.CORRESPONDENCE,
@@ -76,6 +85,8 @@ def build_document(
         addressees=[Addressee(a.name, a.place) for a in data.addressees if a.name.strip()],
         body_html=data.body_html,
         signature=signature,
+        co_signatures=[_block(p, signed_note) for p in co_signers],
+        footer_note=footer_note,
         tembusan=[t for t in data.tembusan if t.strip()],
         paper=PaperSize(office.paper_size),
         font_pt=office.font_pt,
@@ -89,9 +100,32 @@ def build_document(
     )
 
 
-def document_for(session: Session, letter: Letter, blob_dir: Path) -> LetterDocument:
+def co_signer_ids(session: Session, letter: Letter) -> list[str]:
+    """The signers of the latest review round before the main signer, in signing order."""
+    steps = session.exec(
+        select(ReviewStep)
+        .where(ReviewStep.letter_id == letter.id, ReviewStep.kind == "sign")
+        .order_by(col(ReviewStep.round).desc(), col(ReviewStep.position))
+    ).all()
+    if not steps:
+        return []
+    latest = [s for s in steps if s.round == steps[0].round]
+    return [s.reviewer_id for s in latest[:-1]]
+
+
+def document_for(
+    session: Session,
+    letter: Letter,
+    blob_dir: Path,
+    *,
+    signed_note: str = "",
+    footer_note: str = "",
+) -> LetterDocument:
+    """The letter as the renderer draws it. ``signed_note`` (electronic signatures) goes in each
+    signer's signature space, ``footer_note`` at the foot of every page."""
     office = session.exec(select(Office)).one()
     signer = session.get(Person, letter.signer_id) if letter.signer_id else None
+    co_signers = [p for i in co_signer_ids(session, letter) if (p := session.get(Person, i))]
     final = bool(letter.number)
     return build_document(
         office,
@@ -101,6 +135,9 @@ def document_for(session: Session, letter: Letter, blob_dir: Path) -> LetterDocu
         number=letter.number,
         letter_date=letter.letter_date,
         final=final,
+        co_signers=co_signers,
+        signed_note=signed_note,
+        footer_note=footer_note,
     )
 
 

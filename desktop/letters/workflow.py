@@ -60,16 +60,26 @@ def current_step(session: Session, letter: Letter) -> ReviewStep | None:
 
 
 def send(
-    store: Store, user: CurrentUser, letter_id: str, reviewer_ids: list[str], signer_id: str
+    store: Store,
+    user: CurrentUser,
+    letter_id: str,
+    reviewer_ids: list[str],
+    signer_id: str,
+    co_signer_ids: list[str] | None = None,
 ) -> Letter:
     """Send a draft (or a returned letter) along a chain of reviewers to its signer.
 
-    Raises ValidationError when the draft is incomplete (per field) or a chosen person lacks the
-    role; PermissionDenied unless the caller drafted it.
+    ``co_signer_ids``: further signers (e.g. the parties of a berita acara) who sign, in this
+    order, after the initials and before ``signer_id``. Raises ValidationError when the draft is
+    incomplete (per field) or a chosen person lacks the role; PermissionDenied unless the caller
+    drafted it.
     """
     require(user, Role.DRAFTER)
+    co_signer_ids = list(co_signer_ids or [])
     if len(set(reviewer_ids)) != len(reviewer_ids):
         raise ValidationError({"reviewers": _("Pemaraf yang sama dipilih dua kali.")})
+    if len({*co_signer_ids, signer_id}) != len(co_signer_ids) + 1:
+        raise ValidationError({"co_signers": _("Penanda tangan yang sama dipilih dua kali.")})
     with store.write() as session:
         letter = _editable(session, user, letter_id)
         letter.signer_id = signer_id
@@ -78,7 +88,8 @@ def send(
             raise ValidationError(errors)
         for rid in reviewer_ids:
             _person_with(session, rid, Role.REVIEWER)
-        _person_with(session, signer_id, Role.SIGNER)
+        for sid in [*co_signer_ids, signer_id]:
+            _person_with(session, sid, Role.SIGNER)
         last_round = session.exec(
             select(ReviewStep.round)
             .where(ReviewStep.letter_id == letter.id)
@@ -92,15 +103,16 @@ def send(
             )
             for i, rid in enumerate(reviewer_ids)
         ]
-        steps.append(
+        steps += [
             ReviewStep(
                 letter_id=letter.id,
                 round=round_no,
-                position=len(reviewer_ids) + 1,
+                position=len(reviewer_ids) + 1 + i,
                 kind=SIGN,
-                reviewer_id=signer_id,
+                reviewer_id=sid,
             )
-        )
+            for i, sid in enumerate([*co_signer_ids, signer_id])
+        ]
         for step in steps:
             journal.record(
                 session,
@@ -119,7 +131,12 @@ def send(
             "letter.send",
             Entity.LETTER,
             letter,
-            detail={"reviewers": reviewer_ids, "signer": signer_id, "round": round_no},
+            detail={
+                "reviewers": reviewer_ids,
+                "co_signers": co_signer_ids,
+                "signer": signer_id,
+                "round": round_no,
+            },
         )
         return letter
 
@@ -162,6 +179,13 @@ def return_to_drafter(store: Store, user: CurrentUser, letter_id: str, note: str
         step = current_step(session, letter)
         if step is None or step.reviewer_id != user.id:
             raise PermissionDenied(_("Naskah ini tidak sedang menunggu tindakan Anda."))
+        if letter.number:
+            raise InvalidTransition(
+                _(
+                    "Naskah ini sudah bernomor dan ditandatangani sebagian; tidak dapat "
+                    "dikembalikan. Batalkan nomornya bila isinya harus diubah."
+                )
+            )
         step.state = "returned"
         step.note = note.strip()
         step.acted_at = clock.now()
@@ -201,9 +225,9 @@ def sign_by_hand(store: Store, user: CurrentUser, letter_id: str, on: date | Non
     blobs = BlobStore(store.blob_dir)
     with store.write() as session:
         letter = _load(session, letter_id)
-        if letter.status != LetterStatus.AWAITING_SIGNATURE.value:
+        if letter.status != LetterStatus.AWAITING_SIGNATURE.value or letter.number:
             raise InvalidTransition(_("Naskah ini belum siap ditandatangani."))
-        step = _my_step(session, user, letter, SIGN)
+        steps = _paper_sign_steps(session, user, letter)
         office = session.exec(select(Office)).one()
         number = numbering.issue(session, office, user.id, letter, on)
         letter.number = number.text
@@ -213,9 +237,10 @@ def sign_by_hand(store: Store, user: CurrentUser, letter_id: str, on: date | Non
         letter.signature_kind = "basah"
         letter.holder_id = None
         _move(letter, LetterStatus.SIGNED)
-        step.state = "signed"
-        step.acted_at = clock.now()
-        journal.record(session, user.id, "review.sign", Entity.REVIEW_STEP, step)
+        for step in steps:
+            step.state = "signed"
+            step.acted_at = clock.now()
+            journal.record(session, user.id, "review.sign", Entity.REVIEW_STEP, step)
         letter.pdf_hash = blobs.put(render_final_pdf(session, letter, store.blob_dir))
         journal.record(
             session,
@@ -226,6 +251,26 @@ def sign_by_hand(store: Store, user: CurrentUser, letter_id: str, on: date | Non
             detail={"number": letter.number, "kind": "basah", "pdf_sha256": letter.pdf_hash},
         )
         return letter
+
+
+def _paper_sign_steps(session: Session, user: CurrentUser, letter: Letter) -> list[ReviewStep]:
+    """The sign steps a wet signature completes: the caller's own, or, when the main signer
+    records it, every signer's (all sign the paper copy together)."""
+    step = current_step(session, letter)
+    if step is None or step.kind != SIGN:
+        raise PermissionDenied(_("Naskah ini tidak sedang menunggu tindakan Anda."))
+    pending = session.exec(
+        select(ReviewStep).where(
+            ReviewStep.letter_id == letter.id,
+            ReviewStep.state == "pending",
+            ReviewStep.round == step.round,
+        )
+    ).all()
+    if user.id == letter.signer_id and all(s.kind == SIGN for s in pending):
+        return list(pending)
+    if step.reviewer_id == user.id and len(pending) == 1:
+        return [step]
+    raise PermissionDenied(_("Naskah ini tidak sedang menunggu tindakan Anda."))
 
 
 def attach_scan(store: Store, user: CurrentUser, letter_id: str, data: bytes) -> Letter:

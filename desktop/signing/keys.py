@@ -146,7 +146,8 @@ def serialize_key_file(
     return _strengthen_mac(data, passphrase, rounds)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` durably: temp file, fsync, rename, fsync of the folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".p12")
     try:
@@ -176,7 +177,7 @@ def save_key_file(
     rounds: int = KDF_ROUNDS,
 ) -> None:
     """Write the key file durably and atomically (the old file stays until the new one is whole)."""
-    _write_atomically(Path(path), serialize_key_file(key, cert, chain, passphrase, rounds=rounds))
+    write_atomically(Path(path), serialize_key_file(key, cert, chain, passphrase, rounds=rounds))
 
 
 def _looks_like_pkcs12(data: bytes) -> str | None:

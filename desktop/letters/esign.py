@@ -1,0 +1,365 @@
+"""Electronic signing of a letter (TTE): internal certificates offline, BSrE online, and the
+document timestamp added once the PC is back online.
+
+``sign_electronically`` is one transaction: for the first signer the number is issued, the
+letter is rendered to PDF/A with each signer's signature space and a footer that truthfully
+names the signature kind; then the PAdES signature with the visible QR stamp is added, the signed
+PDF is stored as a blob, its hash recorded on the letter and in a ``letter_signature`` row, the
+review step closed and an audit entry written. If any step fails nothing is kept: no number is
+consumed and the letter stays where it was. Later signers of the same letter (a berita acara)
+sign the stored PDF again, incrementally, in their own space; the last one makes it "signed".
+
+Guarantees:
+- The key must belong to the signing user (NIP in the certificate) and be usable now (valid,
+  not revoked by the newest revocation list on this PC); a PC clock set behind the last sync is
+  refused, since the signing time would be false.
+- The footer never claims more than the truth: internal certificates say they are not BSrE's.
+- Timestamps only ever append to the signed PDF (an incremental update); the signature bytes
+  made offline are kept untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from base64 import b32encode
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from pyhanko.sign.timestamps import TimeStamper
+from sqlmodel import Session, col, select
+
+from desktop.i18n import _
+from desktop.letters import journal, numbering, signer_keys, trust
+from desktop.letters.accounts import CurrentUser, Role, require
+from desktop.letters.document import document_for
+from desktop.letters.errors import InvalidTransition, PermissionDenied
+from desktop.letters.workflow import SIGN, _load, _move, current_step
+from desktop.render.dates import format_date_id
+from desktop.render.document import SignatureSpace
+from desktop.signing import pades
+from desktop.signing.errors import SigningError
+from desktop.signing.keys import LoadedSigner
+from desktop.store import clock, sync_models
+from desktop.store.blobs import BlobStore
+from desktop.store.db import Store
+from desktop.store.models import Letter, LetterSignature, Office, Person
+from sync.pki import ca
+from sync.protocol import Entity, LetterStatus, SignatureKind
+
+SIGNED_NOTE = "Ditandatangani secara elektronik"
+STAMP_MAX_WIDTH_PT = 72 * 70 / 25.4  # 70 mm
+CLOCK_TOLERANCE = timedelta(minutes=10)
+
+
+class ClockBehind(SigningError):
+    def __init__(self, now: datetime, known: datetime) -> None:
+        super().__init__(
+            _(
+                "Tanggal dan jam komputer ({n}) lebih awal daripada yang sudah tercatat "
+                "({k}). Betulkan tanggal dan jam komputer, lalu tandatangani lagi."
+            ).format(n=_when(now), k=_when(known))
+        )
+
+
+def _when(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{format_date_id(local.date())} {local:%H:%M}"
+
+
+def footer_note(kind: SignatureKind, organisation: str, verify_url: str) -> str:
+    """The sentence printed at the foot of every page of an electronically signed letter."""
+    if kind is SignatureKind.BSRE:
+        return _(
+            "Dokumen ini ditandatangani secara elektronik menggunakan sertifikat elektronik yang "
+            "diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN. Periksa keasliannya "
+            "di {url}"
+        ).format(url=verify_url)
+    return _(
+        "Dokumen ini ditandatangani secara elektronik dengan sertifikat internal {org}, bukan "
+        "sertifikat BSrE. Periksa keasliannya dengan memindai kode QR atau di {url}"
+    ).format(org=organisation, url=verify_url)
+
+
+def new_verify_code() -> str:
+    """100 random bits in lowercase base32 (``sync.protocol.VERIFY_CODE_PATTERN``)."""
+    return b32encode(secrets.token_bytes(20)).decode("ascii").lower()[:20]
+
+
+def _organisation(root: x509.Certificate) -> str:
+    name = ca.common_name(root.subject)
+    return name.removeprefix(ca.ROOT_NAME_PREFIX).strip() or name
+
+
+def _check_clock(session: Session, now: datetime) -> None:
+    state = sync_models.enrolment(session)
+    known = [
+        state.last_sync_at if state is not None else None,
+        session.exec(
+            select(LetterSignature.signed_at).order_by(col(LetterSignature.signed_at).desc())
+        ).first(),
+    ]
+    latest = max((k for k in known if k is not None), default=None)
+    if latest is not None and now < latest - CLOCK_TOLERANCE:
+        raise ClockBehind(now, latest)
+
+
+def _stamp_box(space: SignatureSpace) -> pades.StampBox:
+    width = min(space.width - 6, STAMP_MAX_WIDTH_PT)
+    height = space.height - 2
+    return pades.StampBox(
+        space.page,
+        space.x + (space.width - width) / 2,
+        space.y + (space.height - height) / 2,
+        width,
+        height,
+    )
+
+
+@dataclass(frozen=True)
+class SigningContext:
+    """What a signature method needs to sign one letter's PDF in one signer's space."""
+
+    pdf: bytes
+    box: pades.StampBox
+    verify_url: str
+    signer_name: str
+    position: str
+    date_text: str
+    reason: str
+    location: str
+    now: datetime
+
+
+# A signature method: returns the signed PDF and the certificate that signed it.
+SignMethod = Callable[[SigningContext], tuple[bytes, x509.Certificate]]
+
+
+def _sign(
+    store: Store,
+    user: CurrentUser,
+    letter_id: str,
+    kind: SignatureKind,
+    method: SignMethod,
+    *,
+    now: datetime | None = None,
+    organisation: str = "",
+) -> Letter:
+    from desktop.render.fonts import ensure_gui_app
+    from desktop.render.pdf import render_signable_pdf
+
+    require(user, Role.SIGNER)
+    now = (now or clock.now()).astimezone(UTC)
+    blobs = BlobStore(store.blob_dir)
+    ensure_gui_app()
+    with store.write() as session:
+        letter = _load(session, letter_id)
+        if letter.status != LetterStatus.AWAITING_SIGNATURE.value:
+            raise InvalidTransition(_("Naskah ini belum siap ditandatangani."))
+        step = current_step(session, letter)
+        if step is None or step.reviewer_id != user.id or step.kind != SIGN:
+            raise PermissionDenied(_("Naskah ini tidak sedang menunggu tanda tangan Anda."))
+        person = session.get(Person, user.id)
+        assert person is not None
+        office = session.exec(select(Office)).one()
+        held = trust.require(session)
+        _check_clock(session, now)
+        earlier = session.exec(
+            select(LetterSignature)
+            .where(LetterSignature.letter_id == letter.id)
+            .order_by(col(LetterSignature.position))
+        ).all()
+        if earlier and earlier[0].kind != kind.value:
+            raise SigningError(
+                _("Penanda tangan sebelumnya memakai {k}; gunakan cara yang sama.").format(
+                    k=kind_label(earlier[0].kind)
+                )
+            )
+        if not earlier:
+            if letter.number:
+                raise InvalidTransition(_("Naskah ini sudah bernomor."))
+            number = numbering.issue(session, office, user.id, letter, clock.today())
+            letter.number = number.text
+            letter.number_id = number.id
+            letter.letter_date = clock.today()
+            letter.verify_code = new_verify_code()
+        verify_url = held.verify_url(letter.verify_code)
+        organisation = organisation or _organisation(held.root)
+        document = document_for(
+            session,
+            letter,
+            store.blob_dir,
+            signed_note=SIGNED_NOTE,
+            footer_note=footer_note(kind, organisation, verify_url),
+        )
+        rendered, spaces = render_signable_pdf(document)
+        pdf = blobs.get(letter.pdf_hash) if earlier and letter.pdf_hash else rendered
+        index = len(earlier)
+        if index >= len(spaces):
+            raise SigningError(_("Ruang tanda tangan untuk penanda tangan ini tidak ditemukan."))
+        context = SigningContext(
+            pdf=pdf,
+            box=_stamp_box(spaces[index]),
+            verify_url=verify_url,
+            signer_name=person.name,
+            position=person.jabatan,
+            date_text=_when(now),
+            reason=_("Menandatangani naskah dinas nomor {n}").format(n=letter.number),
+            location=office.place_name,
+            now=now,
+        )
+        signed, cert = method(context)
+        digest = blobs.put(signed)
+        letter.pdf_hash = digest
+        letter.updated_at = clock.now()
+        signature = LetterSignature(
+            letter_id=letter.id,
+            position=index + 1,
+            signer_id=user.id,
+            kind=kind.value,
+            signed_at=now,
+            signer_name=person.name,
+            signer_jabatan=person.jabatan,
+            cert_serial=format(cert.serial_number, "x"),
+            cert_sha256=hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest(),
+            pdf_hash=digest,
+        )
+        journal.record(session, user.id, "signature.add", Entity.LETTER_SIGNATURE, signature)
+        step.state = "signed"
+        step.acted_at = clock.now()
+        journal.record(session, user.id, "review.sign", Entity.REVIEW_STEP, step)
+        following = current_step(session, letter)
+        if following is not None:
+            letter.holder_id = following.reviewer_id
+        else:
+            letter.signed_at = now
+            letter.signature_kind = kind.value
+            letter.holder_id = None
+            _move(letter, LetterStatus.SIGNED)
+        journal.record(
+            session,
+            user.id,
+            "letter.sign",
+            Entity.LETTER,
+            letter,
+            detail={
+                "number": letter.number,
+                "kind": kind.value,
+                "position": index + 1,
+                "pdf_sha256": digest,
+                "cert_serial": signature.cert_serial,
+            },
+        )
+        return letter
+
+
+def sign_electronically(
+    store: Store,
+    user: CurrentUser,
+    letter_id: str,
+    signer: LoadedSigner,
+    *,
+    now: datetime | None = None,
+) -> Letter:
+    """Sign with the signer's own key (TTE internal); works with no network at all."""
+    with store.read() as session:
+        person = session.get(Person, user.id)
+        held = trust.require(session)
+    if person is None:
+        raise PermissionDenied()
+    signer_keys.check_belongs_to(signer, person)
+    chain = signer.chain or [held.root]
+    loaded = LoadedSigner(signer.key, signer.cert, chain)
+
+    def method(ctx: SigningContext) -> tuple[bytes, x509.Certificate]:
+        signed = pades.sign_pdf(
+            ctx.pdf,
+            loaded,
+            reason=ctx.reason,
+            location=ctx.location,
+            signer_name=ctx.signer_name,
+            position=ctx.position,
+            date_text=ctx.date_text,
+            verify_url=ctx.verify_url,
+            field_box=ctx.box,
+            crls=held.crls,
+            now=ctx.now,
+        )
+        return signed, loaded.cert
+
+    return _sign(store, user, letter_id, SignatureKind.INTERNAL, method, now=now)
+
+
+def kind_label(kind: str) -> str:
+    return {
+        SignatureKind.WET.value: _("Tanda tangan basah"),
+        SignatureKind.INTERNAL.value: _("TTE internal"),
+        SignatureKind.BSRE.value: _("TTE BSrE"),
+    }.get(kind, kind)
+
+
+def badge(letter: Letter) -> str:
+    """The signature badge of a signed letter: "TTE internal, bertanda waktu 10:42"."""
+    if not letter.signature_kind:
+        return ""
+    label = kind_label(letter.signature_kind)
+    if letter.signature_kind == SignatureKind.WET.value:
+        return label
+    if letter.timestamped_at is None:
+        return _("{k}, menunggu cap waktu server").format(k=label)
+    local = letter.timestamped_at.astimezone()
+    return _("{k}, bertanda waktu {t}").format(k=label, t=f"{local:%H:%M}")
+
+
+def letters_to_timestamp(store: Store) -> list[str]:
+    """Electronically signed letters whose PDF has no server timestamp yet, oldest first."""
+    with store.read() as session:
+        return list(
+            session.exec(
+                select(Letter.id)
+                .where(
+                    Letter.status == LetterStatus.SIGNED.value,
+                    col(Letter.signature_kind).in_(
+                        [SignatureKind.INTERNAL.value, SignatureKind.BSRE.value]
+                    ),
+                    col(Letter.timestamped_at).is_(None),
+                    col(Letter.pdf_hash).is_not(None),
+                    col(Letter.deleted_at).is_(None),
+                )
+                .order_by(col(Letter.signed_at))
+            ).all()
+        )
+
+
+def add_timestamp(store: Store, letter_id: str, timestamper: TimeStamper) -> Letter:
+    """Append the server's document timestamp to a signed letter's PDF (one transaction).
+
+    The timestamp is fetched before the transaction (network), then the letter is checked
+    again: a letter changed meanwhile is left for the next round."""
+    blobs = BlobStore(store.blob_dir)
+    with store.read() as session:
+        letter = _load(session, letter_id)
+        old_hash = letter.pdf_hash
+    if old_hash is None or letter.timestamped_at is not None:
+        return letter
+    stamped = pades.add_document_timestamp(blobs.get(old_hash), timestamper)
+    digest = blobs.put(stamped)
+    with store.write() as session:
+        letter = _load(session, letter_id)
+        if letter.pdf_hash != old_hash or letter.timestamped_at is not None:
+            return letter
+        letter.pdf_hash = digest
+        letter.timestamped_at = clock.now()
+        letter.updated_at = clock.now()
+        journal.record(
+            session,
+            None,
+            "letter.timestamp",
+            Entity.LETTER,
+            letter,
+            detail={"pdf_sha256": digest, "previous_sha256": old_hash},
+        )
+        return letter

@@ -1,0 +1,135 @@
+"""The organisation's trust material on this PC: the root and TSA certificates, the newest
+revocation list and the public verification address, as the server sent them.
+
+Guarantees:
+- The root is pinned on first use: a later answer with another root is refused (a different
+  server, or a CA rebuilt without telling the offices: a person must look).
+- A revocation list is only taken when the root signed it and its number is not older than the
+  one held, so a replayed old list cannot "un-revoke" a certificate.
+- Everything here is read and written inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric import ec
+from sqlmodel import Session
+
+from desktop.i18n import _
+from desktop.letters.errors import ServiceError
+from desktop.store import clock
+from desktop.store.sync_models import TrustMaterial
+from sync import protocol
+from sync.pki import ca
+
+
+class TrustRefused(ServiceError):
+    """The trust material from the server is not acceptable (message says why)."""
+
+
+class NoTrust(ServiceError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Komputer ini belum menerima sertifikat akar kantor. Sambungkan ke server dan "
+                "sinkronkan (atau impor balasan server) terlebih dahulu."
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Trust:
+    root: x509.Certificate
+    tsa: x509.Certificate | None
+    crl: x509.CertificateRevocationList | None
+    crl_number: int
+    public_url: str
+    updated_at: datetime
+
+    @property
+    def crls(self) -> list[x509.CertificateRevocationList]:
+        return [self.crl] if self.crl is not None else []
+
+    def verify_url(self, code: str) -> str:
+        return f"{self.public_url.rstrip('/')}/v/{code}"
+
+
+def load(session: Session) -> Trust | None:
+    row = session.get(TrustMaterial, 1)
+    if row is None:
+        return None
+    return Trust(
+        root=ca.cert_from_pem(row.root_pem.encode()),
+        tsa=ca.cert_from_pem(row.tsa_pem.encode()) if row.tsa_pem else None,
+        crl=ca.crl_from_pem(row.crl_pem.encode()) if row.crl_pem else None,
+        crl_number=row.crl_number,
+        public_url=row.public_url,
+        updated_at=row.updated_at,
+    )
+
+
+def require(session: Session) -> Trust:
+    trust = load(session)
+    if trust is None:
+        raise NoTrust()
+    return trust
+
+
+def _signed_by(
+    item: x509.Certificate | x509.CertificateRevocationList, root: x509.Certificate
+) -> bool:
+    key = root.public_key()
+    if not isinstance(key, ec.EllipticCurvePublicKey):
+        return False
+    try:
+        if isinstance(item, x509.CertificateRevocationList):
+            return item.issuer == root.subject and item.is_signature_valid(key)
+        item.verify_directly_issued_by(root)
+        return True
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+
+
+def save(session: Session, material: protocol.TrustMaterial) -> bool:
+    """Take ``material`` from the server; True when something changed. Raises TrustRefused."""
+    try:
+        root = ca.cert_from_pem(material.root_pem.encode())
+        tsa = ca.cert_from_pem(material.tsa_pem.encode()) if material.tsa_pem else None
+        crl = ca.crl_from_pem(material.crl_pem.encode()) if material.crl_pem else None
+    except ValueError as exc:
+        raise TrustRefused(_("Sertifikat dari server tidak dapat dibaca.")) from exc
+    row = session.get(TrustMaterial, 1)
+    if row is not None and ca.cert_from_pem(row.root_pem.encode()) != root:
+        raise TrustRefused(
+            _(
+                "Server mengirim sertifikat akar yang berbeda dari yang dipercaya komputer ini. "
+                "Tanda tangan tidak diperbarui; hubungi pengelola sistem."
+            )
+        )
+    if not _signed_by(root, root) or (tsa is not None and not _signed_by(tsa, root)):
+        raise TrustRefused(_("Sertifikat dari server tidak diterbitkan oleh akar kantor."))
+    if crl is not None and not _signed_by(crl, root):
+        raise TrustRefused(_("Daftar pencabutan sertifikat dari server tidak sah."))
+    if row is not None and material.crl_number < row.crl_number:
+        return False  # an older list than the one held: keep ours
+    new = TrustMaterial(
+        id=1,
+        root_pem=material.root_pem,
+        tsa_pem=material.tsa_pem,
+        crl_pem=material.crl_pem,
+        crl_number=material.crl_number,
+        public_url=material.public_url,
+        updated_at=clock.now(),
+    )
+    if row is not None and (
+        row.crl_number,
+        row.tsa_pem,
+        row.public_url,
+    ) == (new.crl_number, new.tsa_pem, new.public_url):
+        return False
+    session.merge(new)
+    return True
