@@ -27,6 +27,7 @@ from typing import Any
 from sqlmodel import Session, col, delete, select
 
 from desktop.i18n import _
+from desktop.letters import signer_keys, trust
 from desktop.store import sync_models
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
@@ -42,7 +43,14 @@ from sync.container import (
     read_container,
     write_container,
 )
-from sync.protocol import BATCH_SIZE, PROTOCOL_VERSION, SyncRequest, SyncResponse
+from sync.protocol import (
+    BATCH_SIZE,
+    PROTOCOL_VERSION,
+    CertificateIssued,
+    SyncRequest,
+    SyncResponse,
+    TrustMaterial,
+)
 
 MAX_BATCHES = 50  # batches per bundle; the rest goes in the next bundle
 
@@ -116,6 +124,8 @@ def export_bundle(
         finally:
             trans.rollback()
     hashes = blobs.outbox_blobs(store)
+    with store.read() as session:
+        csr_requests = [r.model_dump() for r in signer_keys.pending_requests(session)]
     header = {
         "protocol": PROTOCOL_VERSION,
         "device_id": state.device_id,
@@ -136,6 +146,8 @@ def export_bundle(
             for b in batches
         ],
         "blobs": encode_blobs(store.blob_dir, hashes),
+        # Signer enrolment by USB stick: the server answers with certificates in the reply.
+        "csr_requests": csr_requests,
     }
     digest = write_container(path, BUNDLE_FORMAT, header, body)
     return ExportReport(
@@ -200,5 +212,23 @@ def import_reply(store: Store, path: Path) -> ImportReport:
     if stored:
         with store.write() as session:
             session.exec(delete(BlobWanted).where(col(BlobWanted.sha256).in_(stored)))
+    _import_signing(store, body)
     report.pending = engine.pending_count(store)
     return ImportReport(report=report, blobs=len(stored))
+
+
+def _import_signing(store: Store, body: dict[str, Any]) -> None:
+    """The reply's trust material and the certificates (or refusals) for this PC's requests."""
+    with store.write() as session:
+        if body.get("trust"):
+            trust.save(session, TrustMaterial.model_validate(body["trust"]))
+        pending = {r.person_id: r.csr_pem for r in signer_keys.pending_requests(session)}
+        for item in body.get("certificates", []):
+            if "error" in item:
+                person_id = str(item.get("person_id", ""))
+                if person_id in pending:
+                    signer_keys.record_refusal(
+                        session, person_id, pending[person_id], str(item["error"])
+                    )
+            else:
+                signer_keys.install_certificate(session, CertificateIssued.model_validate(item))

@@ -1,5 +1,5 @@
-"""The sync engine: enrol this PC, and run one full sync (blobs up, outbox up, changes down,
-wanted blobs down).
+"""The sync engine: enrol this PC, and run one full sync (signing housekeeping, blobs up, outbox
+up, changes down, wanted blobs down, a newer revocation list).
 
 Guarantees:
 - Every answer is applied in ONE local transaction (acks, outbox deletions, changes, leases,
@@ -30,7 +30,7 @@ from desktop.store.db import Store, _translate
 from desktop.store.ids import uuid7
 from desktop.store.models import Classification, Outbox
 from desktop.store.sync_models import SyncState
-from sync.client import blobs
+from sync.client import blobs, pki
 from sync.client.apply import Applied, apply_response
 from sync.client.errors import EnrolRefused, NotEnrolled, SyncError
 from sync.client.outbox import Batch, build_batch
@@ -55,6 +55,7 @@ class SyncReport:
     audit: int = 0
     blob_bytes_up: int = 0
     blobs_down: int = 0  # blobs fetched and verified
+    signing: pki.PkiReport | None = None  # trust, certificates and timestamps
     pending: int = 0  # outbox rows still waiting afterwards
     skew: timedelta | None = None
     finished_at: datetime | None = None
@@ -219,11 +220,14 @@ def sync_once(
         hello = _hello(link, state)
         report.skew = hello.skew
         sync_models.remember_epoch(state.device_id, state.lease_epoch)
+        report.signing = pki.sync_signing(store, link)
         report.blob_bytes_up = blobs.upload_missing(store, link, chunk_size=blob_chunk)
+        crl_number = 0
         while report.batches < MAX_BATCHES:
             batch, response = push_pull(store, link, state, limit=batch_size)
             state, applied = apply(store, batch, response)
             report.add(applied)
+            crl_number = max(crl_number, response.crl_number)
             if progress:
                 left = pending_count(store)
                 expected = report.batches + math.ceil(left / batch_size) + int(response.more)
@@ -233,6 +237,8 @@ def sync_once(
             if not (applied.acked or applied.audit or response.changes):
                 raise SyncError(_("Sinkronisasi tidak maju; coba lagi nanti."))
         report.blobs_down = blobs.download_wanted(store, link)
+        if crl_number:
+            pki.newer_trust(store, link, crl_number, report.signing)
     except SyncError as exc:
         _note_error(store, exc.message)
         raise

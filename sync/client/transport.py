@@ -228,7 +228,7 @@ class Transport:
             return
         if 300 <= status < 400:
             raise NoServer(f"dialihkan ke {response.headers.get('Location', '?')}")
-        detail = _detail(response)
+        detail = detail_of(response)
         if status == 426:
             raise UpgradeRequired()
         if status == 401:
@@ -245,7 +245,8 @@ class Transport:
             raise NoServer("jawaban bukan JSON protokol Naskah") from exc
 
 
-def _detail(response: requests.Response) -> str:
+def detail_of(response: requests.Response) -> str:
+    """The server's ``detail`` message of an error answer (or the start of its body)."""
     try:
         data = response.json()
     except ValueError:
