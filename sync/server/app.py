@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -21,19 +21,26 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from sync.protocol import (
     MIN_CLIENT_PROTOCOL,
     PROTOCOL_VERSION,
+    TIMESTAMP_QUERY_TYPE,
+    TIMESTAMP_REPLY_TYPE,
+    CertificateIssued,
+    CertificateRequest,
     EnrollRequest,
     EnrollResponse,
     Hello,
     SyncRequest,
     SyncResponse,
+    TrustMaterial,
 )
-from sync.server import auth, db
+from sync.server import auth, db, pki, verify_page
 from sync.server.blobs import BadChunk, BadOffset, BlobStore, HashMismatch, valid_hash
 from sync.server.middleware import NaskahMiddleware
 from sync.server.service import TooManyMutations, handle_sync
 from sync.server.settings import Settings
 
 API = "/api/v1"
+MAX_TIMESTAMP_QUERY = 16 * 1024  # bytes; a TimeStampReq is about a hundred
+PEM_TYPE = "application/x-pem-file"
 log = logging.getLogger("naskah.server")
 
 
@@ -54,17 +61,28 @@ def _error(status: int, detail: Any, **extra: Any) -> JSONResponse:
     return JSONResponse({"detail": detail, **extra}, status_code=status)
 
 
+def _refused(exc: pki.PkiRefused) -> JSONResponse:
+    headers = {"Retry-After": "60"} if exc.status == 503 else None
+    return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=headers)
+
+
 def create_app(settings: Settings) -> FastAPI:
     """A FastAPI app serving ``settings.db_url`` (initialised with ``admin.init_server``)."""
     engine = db.make_engine(settings.db_url)
     store = BlobStore(engine, settings.blob_dir)
     limiter = auth.AttemptLimiter(settings.enrol_attempts, settings.enrol_window_s)
+    verify_limiter = auth.AttemptLimiter(settings.verify_misses, settings.verify_window_s)
+    ca = pki.PkiService(engine, settings.ca_passphrase, settings.public_url)
+    clock = verify_page.Clock(settings.time_zone)
     state: dict[str, str] = {}
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         state["server_id"] = await run_in_threadpool(db.server_id, engine)
         settings.blob_dir.mkdir(parents=True, exist_ok=True)
+        if await run_in_threadpool(ca.available):
+            await run_in_threadpool(ca.maybe_refresh)
+            log.info("CA unlocked: signer certificates and timestamps are served")
         yield
         engine.dispose()
 
@@ -72,6 +90,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.blobs = store
+    app.state.pki = ca
     app.add_middleware(
         GZipMiddleware,
         minimum_size=512,
@@ -80,6 +99,7 @@ def create_app(settings: Settings) -> FastAPI:
             *DEFAULT_EXCLUDED_CONTENT_TYPES,
             "application/octet-stream",
             "multipart/byteranges",
+            TIMESTAMP_REPLY_TYPE,
         ),
     )
     app.add_middleware(NaskahMiddleware, max_body=settings.max_body)
@@ -143,6 +163,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.post(f"{API}/sync", response_model=SyncResponse)
     def sync(body: SyncRequest, dev: Dev) -> Any:
+        ca.maybe_refresh()  # the answer then names the fresh CRL's number
         try:
             return handle_sync(engine, dev, body, settings)
         except TooManyMutations as exc:
@@ -197,5 +218,99 @@ def create_app(settings: Settings) -> FastAPI:
         if not store.visible(dev.office_id, checked(sha256)):
             return _error(404, "blob not found")
         return FileResponse(store.path(sha256), media_type="application/octet-stream")
+
+    # -- signing (docs/sync-protocol.md, "Signing") --------------------------------------------
+
+    @app.get(f"{API}/pki/trust", response_model=TrustMaterial)
+    def trust(request: Request, _dev: Dev) -> Any:
+        try:
+            material = ca.material()
+        except pki.PkiRefused as exc:
+            return _refused(exc)
+        return material.trust(ca.public_url(str(request.base_url)))
+
+    @app.post(f"{API}/pki/certificates", response_model=CertificateIssued)
+    def certificates(body: CertificateRequest, dev: Dev) -> Any:
+        try:
+            return pki.issue_certificate(
+                engine,
+                ca.keys(),
+                dev,
+                body,
+                days=settings.cert_days,
+                crl_url=ca.crl_url(),
+            )
+        except pki.PkiRefused as exc:
+            return _refused(exc)
+
+    @app.post(
+        f"{API}/pki/timestamp",
+        response_class=Response,
+        responses={200: {"content": {TIMESTAMP_REPLY_TYPE: {}}}},
+    )
+    async def timestamp(request: Request, _dev: Dev) -> Response:
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind != TIMESTAMP_QUERY_TYPE:
+            return _error(415, f"Content-Type harus {TIMESTAMP_QUERY_TYPE}")
+        query = await request.body()
+        if len(query) > MAX_TIMESTAMP_QUERY:
+            return _error(413, "permintaan cap waktu terlalu besar")
+        try:
+            keys = await run_in_threadpool(ca.keys)
+        except pki.PkiRefused as exc:
+            return _refused(exc)
+        reply = await run_in_threadpool(keys.timestamper.respond, query)
+        return Response(reply, media_type=TIMESTAMP_REPLY_TYPE)
+
+    def _pem(which: str) -> Response:
+        try:
+            material = ca.material()
+        except pki.PkiRefused as exc:
+            return _refused(exc)
+        text = material.root_pem if which == "root" else material.crl_pem
+        return Response(
+            text,
+            media_type=PEM_TYPE,
+            headers={
+                "Content-Disposition": f'inline; filename="naskah-{which}.pem"',
+                "Cache-Control": "no-cache",
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
+
+    @app.get("/pki/root.pem", response_class=Response)
+    def root_pem() -> Response:
+        return _pem("root")
+
+    @app.get("/pki/crl.pem", response_class=Response)
+    def crl_pem() -> Response:
+        return _pem("crl")
+
+    @app.get("/v/{code}", include_in_schema=False)
+    def verify(code: str, request: Request) -> Response:
+        as_json = code.endswith(".json")
+        if as_json:
+            code = code.removesuffix(".json")
+        else:
+            accept = request.headers.get("accept", "").lower()
+            as_json = "application/json" in accept and "text/html" not in accept
+        client = request.client.host if request.client else "?"
+        headers = verify_page.SECURITY_HEADERS
+        if verify_limiter.blocked(client):
+            detail = "Terlalu banyak permintaan; coba lagi nanti."
+            if as_json:
+                return JSONResponse({"detail": detail}, status_code=429, headers=headers)
+            return HTMLResponse(verify_page.render_message(detail), 429, headers=headers)
+        found = verify_page.lookup(engine, settings.blob_dir, code)
+        if found is None:
+            verify_limiter.failed(client)
+            if as_json:
+                return JSONResponse(
+                    {"detail": verify_page.UNKNOWN_CODE}, status_code=404, headers=headers
+                )
+            return HTMLResponse(verify_page.render_unknown(), 404, headers=headers)
+        if as_json:
+            return JSONResponse(verify_page.as_json(found, clock), headers=headers)
+        return HTMLResponse(verify_page.render_html(found, clock), headers=headers)
 
     return app

@@ -7,9 +7,12 @@ same transaction.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from sync.protocol import (
@@ -17,16 +20,20 @@ from sync.protocol import (
     IMMUTABLE_LETTER_STATUSES,
     MERGE_IGNORED,
     MERGE_IGNORED_BY_ENTITY,
+    VERIFY_CODE_PATTERN,
     Ack,
     AckStatus,
     Entity,
     Mutation,
     Op,
+    SignatureKind,
     letter_write_allowed,
     merge_ignored,
+    pdf_extension_allowed,
 )
 from sync.server import db, leases
 from sync.server.auth import Device
+from sync.server.blobs import blob_path, office_holds, valid_hash
 from sync.server.records import Batch, Version
 
 # ``version`` belongs to the server: the one in a payload is the client's copy of it.
@@ -34,6 +41,7 @@ SERVER_OWNED = frozenset({"version"})
 _IGNORED = MERGE_IGNORED | SERVER_OWNED
 _FINAL = frozenset(s.value for s in IMMUTABLE_LETTER_STATUSES)
 _NUMBER_KEY = ("series", "year", "seq")
+_SIGNATURE_KINDS = frozenset(k.value for k in SignatureKind)
 
 
 @dataclass
@@ -48,6 +56,7 @@ class _Ctx:
     device: Device
     m: Mutation
     fields: dict[str, Any]
+    blob_dir: Path | None = None
 
     @property
     def conn(self) -> Connection:
@@ -83,12 +92,15 @@ class _Ctx:
         )
 
 
-def apply_mutation(batch: Batch, device: Device, m: Mutation) -> Outcome:
+def apply_mutation(
+    batch: Batch, device: Device, m: Mutation, blob_dir: Path | None = None
+) -> Outcome:
     """Apply ``m`` for ``device`` in its office's namespace (``batch``) and say how. Never
     raises for bad client data: a mutation that may not be applied is acked ``rejected`` with a
-    reason."""
+    reason. ``blob_dir`` (the server's blob store) is needed to accept a signed letter's
+    timestamped PDF; without it such a change is refused."""
     fields = {k: v for k, v in m.fields.items() if k not in SERVER_OWNED}
-    ctx = _Ctx(batch, device, m, fields)
+    ctx = _Ctx(batch, device, m, fields, blob_dir)
     if fields.get("id", m.entity_id) != m.entity_id:
         return Outcome(
             ctx.ack(AckStatus.REJECTED, 0, reason="id dalam data berbeda dari entity_id")
@@ -126,10 +138,94 @@ def _insert(ctx: _Ctx) -> Outcome:
             )
         if reason := leases.check_number(ctx.conn, ctx.device, key):
             return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
+    if reason := _signature_problem(ctx) or _verify_code_problem(ctx, ctx.fields):
+        return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
     version = ctx.write(ctx.fields, False)
     if key is not None:
         leases.record_number(ctx.conn, ctx.device, key, m.entity_id)
+    _index(ctx, ctx.fields)
     return Outcome(ctx.ack(AckStatus.APPLIED, version))
+
+
+# -- signing records (docs/sync-protocol.md, "Signing") -----------------------------------------
+
+
+def _signature_problem(ctx: _Ctx) -> str:
+    """Why a new ``letter_signature`` record is malformed ("" if it is not one, or fine)."""
+    if ctx.m.entity != Entity.LETTER_SIGNATURE:
+        return ""
+    letter_id = ctx.fields.get("letter_id")
+    if not isinstance(letter_id, str) or not letter_id or len(letter_id) > 64:
+        return "tanda tangan tanpa surat yang sah"
+    if ctx.fields.get("kind") not in _SIGNATURE_KINDS:
+        return "jenis tanda tangan tidak dikenal"
+    return ""
+
+
+def _verify_code_problem(ctx: _Ctx, fields: dict[str, Any]) -> str:
+    """Why a letter's ``verify_code`` cannot be indexed ("" if absent or fine)."""
+    code = fields.get("verify_code") if ctx.m.entity == Entity.LETTER else None
+    if not code:
+        return ""
+    if not isinstance(code, str) or not re.fullmatch(VERIFY_CODE_PATTERN, code):
+        return "kode verifikasi surat tidak sah"
+    t = db.verify_codes
+    owner = ctx.conn.execute(select(t.c.office_id, t.c.letter_id).where(t.c.code == code)).first()
+    if owner is not None and (owner.office_id, owner.letter_id) != (
+        ctx.batch.office_id,
+        ctx.m.entity_id,
+    ):
+        return "kode verifikasi sudah dipakai surat lain"
+    return ""
+
+
+def _index(ctx: _Ctx, fields: dict[str, Any]) -> None:
+    """Keep the verification page's indexes: a letter's code, a signature's letter."""
+    if ctx.m.entity == Entity.LETTER and fields.get("verify_code"):
+        db.insert_ignore(
+            ctx.conn,
+            db.verify_codes,
+            code=fields["verify_code"],
+            office_id=ctx.batch.office_id,
+            letter_id=ctx.m.entity_id,
+            created_at=db.utcnow(),
+        )
+    elif ctx.m.entity == Entity.LETTER_SIGNATURE:
+        db.insert_ignore(
+            ctx.conn,
+            db.letter_signatures,
+            office_id=ctx.batch.office_id,
+            letter_id=str(fields["letter_id"]),
+            signature_id=ctx.m.entity_id,
+        )
+
+
+def _pdf_problem(ctx: _Ctx, cur: Version, proposed: dict[str, Any]) -> str:
+    """A signed letter's ``pdf_hash`` may change once, to the same PDF with its document
+    timestamp appended: both PDFs must be on the server, the new one extending the old."""
+    if (
+        ctx.m.entity != Entity.LETTER
+        or cur.deleted
+        or cur.fields.get("status") not in _FINAL
+        or "pdf_hash" not in proposed
+        or proposed["pdf_hash"] == cur.fields.get("pdf_hash")
+    ):
+        return ""
+    old, new = cur.fields.get("pdf_hash"), proposed["pdf_hash"]
+    if not (isinstance(old, str) and valid_hash(old) and isinstance(new, str) and valid_hash(new)):
+        return "berkas PDF surat yang sudah ditandatangani tidak dapat diganti"
+    if ctx.blob_dir is None:
+        return "berkas PDF bertanda waktu tidak dapat diperiksa"
+    office = ctx.batch.office_id
+    if not office_holds(ctx.conn, ctx.blob_dir, office, new):
+        return "berkas PDF bertanda waktu belum diterima server; unggah dulu lalu sinkronkan lagi"
+    if not office_holds(ctx.conn, ctx.blob_dir, office, old):
+        return "berkas PDF yang ditandatangani belum diterima server; unggah dulu"
+    old_bytes = blob_path(ctx.blob_dir, old).read_bytes()
+    new_bytes = blob_path(ctx.blob_dir, new).read_bytes()
+    if not pdf_extension_allowed(old_bytes, new_bytes):
+        return "berkas PDF baru bukan tambahan cap waktu atas berkas yang ditandatangani"
+    return ""
 
 
 def _changed(a: dict[str, Any], b: dict[str, Any], ignored: frozenset[str] = _IGNORED) -> set[str]:
@@ -200,7 +296,9 @@ def _refusal(ctx: _Ctx, cur: Version, client_changes: dict[str, Any]) -> str:
     """Why this write to an immutable record is refused ("" if it is allowed)."""
     m = ctx.m
     if m.entity in IMMUTABLE_ENTITIES:
-        return "" if not client_changes else "catatan ini tidak dapat diubah"
+        # An identical resend (even one from a device that never saw the record) is fine.
+        differs = any(cur.fields.get(k) != v for k, v in client_changes.items())
+        return "catatan ini tidak dapat diubah" if differs else ""
     if m.entity == Entity.ISSUED_NUMBER and any(k in client_changes for k in _NUMBER_KEY):
         return "nomor yang sudah terbit tidak dapat diubah"
     if m.entity == Entity.LETTER and not cur.deleted and cur.fields.get("status") in _FINAL:
@@ -220,7 +318,7 @@ def _update(ctx: _Ctx, cur: Version) -> Outcome:
     if m.base_version >= cur.version:
         client = _changed(cur.fields, sent) & sent.keys()
     proposed = {k: sent[k] for k in client}
-    if reason := _refusal(ctx, cur, proposed):
+    if reason := _refusal(ctx, cur, proposed) or _pdf_problem(ctx, cur, proposed):
         return Outcome(ctx.ack(AckStatus.REJECTED, cur.version, cur.fields, reason))
     if cur.deleted and deleted_by_other:  # an edit against someone else's delete
         if not client:  # nothing of its own to keep: it just learns of the delete
@@ -258,9 +356,12 @@ def _update(ctx: _Ctx, cur: Version) -> Outcome:
     for k in MERGE_IGNORED_BY_ENTITY.get(m.entity, frozenset()):
         if k in sent and k in client | others:
             new[k] = _larger(cur.fields.get(k), sent[k])
+    if reason := _verify_code_problem(ctx, new):
+        return Outcome(ctx.ack(AckStatus.REJECTED, cur.version, cur.fields, reason))
     version = cur.version
     if new != cur.fields or cur.deleted:
         version = ctx.write(new, False)
+        _index(ctx, new)
     if conflicts:
         cid = _conflict(ctx, conflicts, server_values, {k: sent[k] for k in conflicts})
         return Outcome(ctx.ack(AckStatus.CONFLICT, version, new, conflict_id=cid))

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import Connection
 
 from sync.server import db
 from sync.server.auth import Device
@@ -44,6 +45,21 @@ def valid_hash(value: str) -> bool:
     return bool(SHA256_RE.match(value))
 
 
+def blob_path(root: Path, sha256: str) -> Path:
+    """Where the complete blob ``sha256`` lives under the blob dir ``root``."""
+    return Path(root) / sha256[:2] / sha256
+
+
+def office_holds(conn: Connection, root: Path, office_id: str, sha256: str) -> bool:
+    """Does the office hold this complete blob (inside the caller's transaction)?"""
+    row = conn.execute(
+        select(db.blob_offices.c.sha256).where(
+            db.blob_offices.c.sha256 == sha256, db.blob_offices.c.office_id == office_id
+        )
+    ).first()
+    return row is not None and blob_path(root, sha256).exists()
+
+
 class BlobStore:
     """Blob files plus their database rows. Thread-safe within one process; the offset check
     against the file size keeps several processes from interleaving one office's upload."""
@@ -56,7 +72,7 @@ class BlobStore:
         self._hashers: dict[tuple[str, str], tuple[int, hashlib._Hash]] = {}
 
     def path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256
+        return blob_path(self.root, sha256)
 
     def _part(self, office_id: str, sha256: str) -> Path:
         return self.root / "partial" / office_id / f"{sha256}.part"
@@ -68,12 +84,7 @@ class BlobStore:
     def visible(self, office_id: str, sha256: str) -> bool:
         """Does the office hold this complete blob?"""
         with db.read_tx(self.engine) as conn:
-            row = conn.execute(
-                select(db.blob_offices.c.sha256).where(
-                    db.blob_offices.c.sha256 == sha256, db.blob_offices.c.office_id == office_id
-                )
-            ).first()
-        return row is not None and self.path(sha256).exists()
+            return office_holds(conn, self.root, office_id, sha256)
 
     def missing(self, office_id: str, hashes: list[str]) -> list[str]:
         """Those of ``hashes`` the office does not hold yet (in the order given, no repeats)."""

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Engine, select
 
 from sync.container import (
@@ -32,17 +33,19 @@ from sync.container import (
 from sync.protocol import (
     MIN_CLIENT_PROTOCOL,
     PROTOCOL_VERSION,
+    CertificateRequest,
     Entity,
     SyncRequest,
     SyncResponse,
 )
-from sync.server import db
+from sync.server import db, pki
 from sync.server.auth import Device
 from sync.server.blobs import BlobStore, valid_hash
 from sync.server.service import handle_sync
 from sync.server.settings import Settings
 
 MAX_PAGES = 10_000
+MAX_CSR_REQUESTS = 50
 # Fields that name a blob by its SHA-256 (as sync/client/records.py BLOB_FIELDS).
 BLOB_FIELDS: dict[str, tuple[str, ...]] = {
     Entity.OFFICE.value: ("logo_hash",),
@@ -70,6 +73,8 @@ class ImportResult:
     pages: int  # answers in the reply
     blobs_in: int
     blobs_out: int
+    certificates: int = 0  # issued on the bundle's certificate requests
+    refused: int = 0  # certificate requests refused (the reply says why)
 
 
 def _device(engine: Engine, header: dict[str, Any]) -> Device:
@@ -125,6 +130,59 @@ def _blob_refs(office_blobs: BlobStore, office_id: str, responses: list[SyncResp
     return sorted(h for h in found if office_blobs.visible(office_id, h))
 
 
+def _csr_requests(body: dict[str, Any]) -> list[CertificateRequest | dict[str, str]]:
+    """The bundle's ``csr_requests``: each a ``CertificateRequest`` or, when malformed, the
+    error entry the reply will carry for it."""
+    raw = body.get("csr_requests") or []
+    if not isinstance(raw, list) or len(raw) > MAX_CSR_REQUESTS:
+        raise BundleRefused(
+            f"Permintaan sertifikat dalam bundel ini rusak atau lebih dari {MAX_CSR_REQUESTS}; "
+            "bundel ditolak."
+        )
+    out: list[CertificateRequest | dict[str, str]] = []
+    for item in raw:
+        try:
+            out.append(CertificateRequest.model_validate(item))
+        except ValidationError:
+            person = item.get("person_id") if isinstance(item, dict) else None
+            out.append(
+                {
+                    "person_id": str(person or ""),
+                    "error": "Permintaan sertifikat tidak sesuai format.",
+                }
+            )
+    return out
+
+
+def _issue(
+    engine: Engine,
+    settings: Settings,
+    ca: pki.PkiService,
+    device: Device,
+    requests: list[CertificateRequest | dict[str, str]],
+) -> list[dict[str, Any]]:
+    """Issue certificates for the bundle's requests with the endpoint's checks."""
+    answers: list[dict[str, Any]] = []
+    for request in requests:
+        if isinstance(request, dict):
+            answers.append(request)
+            continue
+        try:
+            issued = pki.issue_certificate(
+                engine,
+                ca.keys(),
+                device,
+                request,
+                days=settings.cert_days,
+                crl_url=ca.crl_url(),
+            )
+        except pki.PkiRefused as exc:
+            answers.append({"person_id": request.person_id, "error": exc.message})
+        else:
+            answers.append(issued.model_dump(mode="json"))
+    return answers
+
+
 def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -> ImportResult:
     """Verify and apply the bundle at ``path``; write the reply to ``reply``. BundleRefused
     (nothing applied, no reply written) when the bundle is damaged or foreign."""
@@ -149,6 +207,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         decoded[sha256] = data
     batches = list(body.get("batches", []))
     requests = [SyncRequest.model_validate(b["request"]) for b in batches]
+    csr_requests = _csr_requests(body)
     for sha256, data in decoded.items():
         _store_blob(store, device, sha256, data)
 
@@ -183,6 +242,12 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         pages += 1
         response = run(SyncRequest(cursor=cursor, lease_epoch=lease_epoch), {})
     hashes = _blob_refs(store, device.office_id, responses)
+    # After the batches: the person records a request names may have come in this bundle.
+    ca = pki.PkiService(engine, settings.ca_passphrase, settings.public_url)
+    certificates = _issue(engine, settings, ca, device, csr_requests)
+    ca.maybe_refresh()
+    with db.read_tx(engine) as conn:
+        material = pki.public_material(conn)
     reply_header = {
         "protocol": PROTOCOL_VERSION,
         "device_id": device.id,
@@ -193,10 +258,13 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         "bundle_sha256": digest,
         "cursor": cursor,
     }
-    reply_body = {
+    reply_body: dict[str, Any] = {
         "exchanges": exchanges,
         "blobs": {h: base64.b64encode(store.path(h).read_bytes()).decode() for h in hashes},
+        "certificates": certificates,
     }
+    if material is not None:
+        reply_body["trust"] = material.trust(ca.configured_url()).model_dump(mode="json")
     write_container(reply, REPLY_FORMAT, reply_header, reply_body)
     return ImportResult(
         device_id=device.id,
@@ -206,4 +274,6 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         pages=len(exchanges),
         blobs_in=len(decoded),
         blobs_out=len(hashes),
+        certificates=sum(1 for c in certificates if "error" not in c),
+        refused=sum(1 for c in certificates if "error" in c),
     )

@@ -1,25 +1,47 @@
 """``naskah-server``: initialise, serve and administer the central sync server.
 
-    naskah-server init --db URL --blobs DIR
+    naskah-server init --db URL --blobs DIR [--org NAME] [--public-url URL] [--no-ca]
     naskah-server serve --db URL --blobs DIR [--host 127.0.0.1] [--port 8750]
+                        [--ca-passphrase-file FILE] [--public-url URL] [--cert-days 365]
     naskah-server office add --db URL --code KEC-WMN --name "Kecamatan Wamena"
     naskah-server enroll-code --db URL --office KEC-WMN [--hours 24]
     naskah-server bundle import FILE --reply REPLY --db URL --blobs DIR
+    naskah-server cert list --db URL [--office KEC-WMN]
+    naskah-server cert revoke SERIAL --db URL [--reason key_compromise]
+    naskah-server ca info --db URL
 
 ``--db`` takes a SQLite file path (default ``naskah-server.db`` in the current directory),
 ``sqlite:///path`` or ``postgresql://user:pass@host/dbname`` (driven by psycopg 3).
+
+The CA passphrase (docs/admin-guide.md, "The organisation's CA") is never a command-line
+argument: it comes from ``--ca-passphrase-file`` (e.g. a systemd credential), the environment
+variable ``NASKAH_CA_PASSPHRASE``, a systemd credential named ``naskah-ca-passphrase`` in
+``$CREDENTIALS_DIRECTORY``, or a prompt when a terminal is attached (``init``, ``cert revoke``).
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import stat
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sync.server import admin, db
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from sqlalchemy import Engine, select
+
+from sync.pki import ca
+from sync.server import admin, db, pki
 
 DEFAULT_DB = "naskah-server.db"
 DEFAULT_BLOBS = "naskah-blobs"
+
+
+class _Refused(Exception):
+    """A command that cannot go on; the message says why (exit status 1)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,14 +56,57 @@ def _parser() -> argparse.ArgumentParser:
         )
         return p
 
-    init = with_db(sub.add_parser("init", help="create the database and blob directory"))
+    def with_passphrase_file(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--ca-passphrase-file",
+            type=Path,
+            help=f"file holding the CA passphrase (else ${pki.PASSPHRASE_ENV}, a systemd "
+            f"credential {pki.CREDENTIAL_NAME!r}, or a prompt)",
+        )
+        return p
+
+    def with_public_url(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--public-url",
+            default="",
+            help="public base address of this server, e.g. https://naskah.example.go.id "
+            "(verification addresses in QR codes; remembered in the database)",
+        )
+        return p
+
+    def with_cert_days(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--cert-days",
+            type=int,
+            default=ca.DEFAULT_SIGNER_DAYS,
+            help="validity of signer certificates in days (default %(default)s)",
+        )
+        return p
+
+    init = with_db(sub.add_parser("init", help="create the database, blob directory and CA"))
     init.add_argument("--blobs", default=DEFAULT_BLOBS, help="blob directory")
+    init.add_argument(
+        "--org",
+        default=pki.DEFAULT_ORGANISATION,
+        help="organisation named in the CA certificates (default: %(default)s)",
+    )
+    init.add_argument("--no-ca", action="store_true", help="do not create the CA (yet)")
+    with_passphrase_file(init)
+    with_public_url(init)
 
     serve = with_db(sub.add_parser("serve", help="serve the sync API with uvicorn"))
     serve.add_argument("--blobs", default=DEFAULT_BLOBS, help="blob directory")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--lease-block", type=int, default=50, help="numbers per lease grant")
+    serve.add_argument(
+        "--time-zone",
+        default="Asia/Jakarta",
+        help="time zone of the verification page (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
+    )
+    with_passphrase_file(serve)
+    with_public_url(serve)
+    with_cert_days(serve)
 
     office = sub.add_parser("office", help="manage offices")
     office_sub = office.add_subparsers(dest="office_command", required=True)
@@ -59,6 +124,21 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path, help="the bundle from the PC")
     imp.add_argument("--reply", type=Path, required=True, help="the reply file to write")
     imp.add_argument("--blobs", default=DEFAULT_BLOBS, help="blob directory")
+    with_passphrase_file(imp)
+    with_cert_days(imp)
+
+    cert = sub.add_parser("cert", help="signer certificates")
+    cert_sub = cert.add_subparsers(dest="cert_command", required=True)
+    listing = with_db(cert_sub.add_parser("list", help="list issued certificates"))
+    listing.add_argument("--office", help="only this office (code)")
+    revoke = with_db(cert_sub.add_parser("revoke", help="revoke a certificate"))
+    revoke.add_argument("serial", help="serial number (hex, as `cert list` prints it)")
+    revoke.add_argument("--reason", choices=list(pki.REASONS), default="unspecified")
+    with_passphrase_file(revoke)
+
+    ca_cmd = sub.add_parser("ca", help="the organisation's CA")
+    ca_sub = ca_cmd.add_subparsers(dest="ca_command", required=True)
+    with_db(ca_sub.add_parser("info", help="show the CA, TSA and newest CRL"))
     return parser
 
 
@@ -67,46 +147,125 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "init":
-            server_id = admin.init_server(args.db, Path(args.blobs))
-            print(f"server {server_id} ready: {args.db}, blobs in {args.blobs}")
+            _init(args)
         elif args.command == "serve":
             _serve(args)
         elif args.command == "office":
-            engine = db.make_engine(args.db)
-            try:
+            with _engine(args) as engine:
                 office_id = admin.add_office(engine, args.code, args.name)
-            finally:
-                engine.dispose()
             print(f"office {args.code} added: {office_id}")
         elif args.command == "enroll-code":
-            engine = db.make_engine(args.db)
-            try:
+            with _engine(args) as engine:
                 print(admin.make_enrol_code(engine, args.office, args.hours))
-            finally:
-                engine.dispose()
         elif args.command == "bundle":
             _bundle_import(args)
-    except (ValueError, LookupError, RuntimeError) as exc:
+        elif args.command == "cert":
+            _cert(args)
+        elif args.command == "ca":
+            _ca_info(args)
+    except (ValueError, LookupError, RuntimeError, _Refused) as exc:
         print(f"naskah-server: {exc}", file=sys.stderr)
+        return 1
+    except pki.PkiRefused as exc:
+        print(f"naskah-server: {exc.message}", file=sys.stderr)
         return 1
     return 0
 
 
-def _bundle_import(args: argparse.Namespace) -> None:
-    from sync.server.bundle import import_bundle
-    from sync.server.settings import Settings
+class _engine:
+    """``with _engine(args) as engine``: an engine for ``--db``, disposed afterwards."""
 
-    engine = db.make_engine(args.db)
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.engine = db.make_engine(args.db)
+
+    def __enter__(self) -> Engine:
+        return self.engine
+
+    def __exit__(self, *_exc: object) -> None:
+        self.engine.dispose()
+
+
+# -- the CA passphrase ------------------------------------------------------------------------
+
+
+def _read_secret_file(path: Path) -> str:
     try:
-        settings = Settings(db_url=args.db, blob_dir=Path(args.blobs))
-        done = import_bundle(engine, settings, args.file, args.reply)
-    finally:
-        engine.dispose()
-    print(
-        f"bundle of device {done.device_id} ({done.office_code}) applied: "
-        f"{done.mutations} mutations, {done.blobs_in} blobs in; reply {args.reply}: "
-        f"{done.pages} answers, {done.blobs_out} blobs"
-    )
+        info = path.stat()
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise _Refused(f"cannot read the CA passphrase file {path}: {exc.strerror}") from exc
+    if os.name == "posix" and info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        print(
+            f"naskah-server: warning: {path} is readable by other users; "
+            f"chmod 600 it (or use a systemd credential)",
+            file=sys.stderr,
+        )
+    value = text.rstrip("\r\n")
+    if not value:
+        raise _Refused(f"the CA passphrase file {path} is empty")
+    return value
+
+
+def _passphrase(args: argparse.Namespace, *, prompt: bool, confirm: bool = False) -> str | None:
+    """The CA passphrase from the file option, the environment, a systemd credential, or (with
+    ``prompt`` and a terminal) typed; None when there is none."""
+    path: Path | None = getattr(args, "ca_passphrase_file", None)
+    if path is not None:
+        return _read_secret_file(path)
+    if value := os.environ.get(pki.PASSPHRASE_ENV):
+        return value
+    credentials = os.environ.get("CREDENTIALS_DIRECTORY")
+    if credentials and (Path(credentials) / pki.CREDENTIAL_NAME).is_file():
+        return _read_secret_file(Path(credentials) / pki.CREDENTIAL_NAME)
+    if not (prompt and sys.stdin is not None and sys.stdin.isatty()):
+        return None
+    value = getpass.getpass("CA passphrase: ")
+    if confirm:
+        if problem := pki.passphrase_problem(value):
+            raise _Refused(problem)
+        if getpass.getpass("CA passphrase again: ") != value:
+            raise _Refused("the two passphrases differ; nothing was created")
+    return value
+
+
+def _fingerprint(cert: x509.Certificate) -> str:
+    return cert.fingerprint(hashes.SHA256()).hex(":").upper()
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def _init(args: argparse.Namespace) -> None:
+    server_id = admin.init_server(args.db, Path(args.blobs))
+    print(f"server {server_id} ready: {args.db}, blobs in {args.blobs}")
+    with _engine(args) as engine:
+        if args.public_url:
+            url = pki.store_public_url(engine, args.public_url)
+            print(f"public address: {url}")
+        if args.no_ca:
+            return
+        with db.read_tx(engine) as conn:
+            exists = pki.ca_exists(conn)
+        passphrase = _passphrase(args, prompt=not exists, confirm=True)
+        if passphrase is None:
+            if exists:
+                print("CA already exists (passphrase not checked: none given)")
+            else:
+                print(
+                    f"naskah-server: no CA created: give its passphrase in "
+                    f"${pki.PASSPHRASE_ENV} or --ca-passphrase-file, or run init in a "
+                    "terminal, then run init again",
+                    file=sys.stderr,
+                )
+            return
+        try:
+            created = pki.create_ca(engine, args.org, passphrase)
+        except pki.WrongCaPassphrase as exc:
+            raise _Refused("the CA already exists and this passphrase does not open it") from exc
+        root = pki.load_keys(engine, passphrase).root_cert
+    state = "created" if created else "already exists (passphrase checked)"
+    print(f"CA {state}: {ca.common_name(root.subject)}")
+    print(f"root SHA-256 fingerprint: {_fingerprint(root)}")
 
 
 def _serve(args: argparse.Namespace) -> None:
@@ -115,15 +274,135 @@ def _serve(args: argparse.Namespace) -> None:
     from sync.server.app import create_app
     from sync.server.settings import Settings
 
-    engine = db.make_engine(args.db)
+    if args.cert_days < 1:
+        raise _Refused("--cert-days must be at least 1")
     try:
+        ZoneInfo(args.time_zone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise _Refused(f"unknown time zone {args.time_zone!r}") from exc
+    passphrase = _passphrase(args, prompt=False)
+    os.environ.pop(pki.PASSPHRASE_ENV, None)  # not inherited by anything this process starts
+    with _engine(args) as engine:
         db.server_id(engine)  # a clear message instead of a failed start-up
-    finally:
-        engine.dispose()
-    settings = Settings(db_url=args.db, blob_dir=Path(args.blobs), lease_block=args.lease_block)
+        db.metadata.create_all(engine)  # tables added by a newer version
+        public_url = pki.store_public_url(engine, args.public_url) if args.public_url else ""
+        with db.read_tx(engine) as conn:
+            exists = pki.ca_exists(conn)
+        if exists and passphrase:
+            try:
+                pki.load_keys(engine, passphrase)
+            except pki.WrongCaPassphrase as exc:
+                raise _Refused("the CA passphrase does not open the CA keys") from exc
+        elif exists:
+            print(
+                "naskah-server: no CA passphrase given: serving sync and the trust material, "
+                "but no signer certificates and no timestamps",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                "naskah-server: this server has no CA yet (naskah-server init): no signer "
+                "certificates, no timestamps",
+                file=sys.stderr,
+            )
+    settings = Settings(
+        db_url=args.db,
+        blob_dir=Path(args.blobs),
+        lease_block=args.lease_block,
+        ca_passphrase=passphrase,
+        public_url=public_url,
+        cert_days=args.cert_days,
+        time_zone=args.time_zone,
+    )
     uvicorn.run(
         create_app(settings), host=args.host, port=args.port, access_log=False, proxy_headers=False
     )
+
+
+def _bundle_import(args: argparse.Namespace) -> None:
+    from sync.server.bundle import import_bundle
+    from sync.server.settings import Settings
+
+    if args.cert_days < 1:
+        raise _Refused("--cert-days must be at least 1")
+    settings = Settings(
+        db_url=args.db,
+        blob_dir=Path(args.blobs),
+        ca_passphrase=_passphrase(args, prompt=False),
+        cert_days=args.cert_days,
+    )
+    with _engine(args) as engine:
+        db.metadata.create_all(engine)
+        done = import_bundle(engine, settings, args.file, args.reply)
+    print(
+        f"bundle of device {done.device_id} ({done.office_code}) applied: "
+        f"{done.mutations} mutations, {done.blobs_in} blobs in; reply {args.reply}: "
+        f"{done.pages} answers, {done.blobs_out} blobs"
+    )
+    if done.certificates or done.refused:
+        print(f"certificates: {done.certificates} issued, {done.refused} refused (see the reply)")
+
+
+def _cert(args: argparse.Namespace) -> None:
+    with _engine(args) as engine:
+        if args.cert_command == "list":
+            if args.office is not None:
+                admin.office_id_for(engine, args.office)  # LookupError for an unknown code
+            rows = pki.list_certificates(engine, args.office)
+            now = db.utcnow()
+            print(f"{'SERIAL':<40}  {'OFFICE':<16}  {'NOT AFTER':<10}  {'STATUS':<28}  NAME")
+            for r in rows:
+                if r.revoked_at is not None:
+                    status = f"revoked {r.revoked_at:%Y-%m-%d} ({r.reason or 'unspecified'})"
+                elif r.not_after < now:
+                    status = "expired"
+                else:
+                    status = "valid"
+                print(
+                    f"{r.serial:<40}  {r.office_code:<16}  {r.not_after:%Y-%m-%d}  "
+                    f"{status:<28}  {r.name}"
+                )
+            print(f"{len(rows)} certificate(s)")
+            return
+        passphrase = _passphrase(args, prompt=True)
+        if passphrase is None:
+            raise _Refused(
+                f"revoking needs the CA passphrase (${pki.PASSPHRASE_ENV}, "
+                "--ca-passphrase-file, or run it in a terminal)"
+            )
+        try:
+            keys = pki.load_keys(engine, passphrase)
+        except pki.WrongCaPassphrase as exc:
+            raise _Refused("the CA passphrase does not open the CA keys") from exc
+        serial = pki.normalise_serial(args.serial)
+        number = pki.revoke(engine, keys, serial, args.reason)
+    print(
+        f"certificate {serial} revoked ({args.reason}); CRL number {number}: devices receive "
+        "it on their next sync"
+    )
+
+
+def _ca_info(args: argparse.Namespace) -> None:
+    with _engine(args) as engine, db.read_tx(engine) as conn:
+        material = pki.public_material(conn)
+        public_url = pki.stored_public_url(conn)
+        revoked = conn.execute(
+            select(db.certificates.c.serial).where(db.certificates.c.revoked_at.is_not(None))
+        ).all()
+    if material is None:
+        raise _Refused("this server has no CA yet (naskah-server init)")
+    root = ca.cert_from_pem(material.root_pem.encode())
+    tsa = ca.cert_from_pem(material.tsa_pem.encode())
+    crl = ca.crl_from_pem(material.crl_pem.encode())
+    print(f"root: {ca.common_name(root.subject)}, valid until {root.not_valid_after_utc:%Y-%m-%d}")
+    print(f"root SHA-256 fingerprint: {_fingerprint(root)}")
+    print(f"TSA:  {ca.common_name(tsa.subject)}, valid until {tsa.not_valid_after_utc:%Y-%m-%d}")
+    until = f"{crl.next_update_utc:%Y-%m-%d}" if crl.next_update_utc else "-"
+    print(
+        f"CRL:  number {material.crl_number}, issued {crl.last_update_utc:%Y-%m-%d %H:%M} UTC, "
+        f"valid until {until}, {len(revoked)} revoked certificate(s)"
+    )
+    print(f"public address: {public_url or '(not set: --public-url)'}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     UniqueConstraint,
     create_engine,
     event,
@@ -202,6 +203,75 @@ blob_offices = Table(
     Column("office_id", ID, primary_key=True),
     Column("device_id", ID),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# -- signing (sync/server/pki.py) ---------------------------------------------------------------
+
+# Server-wide settings kept in the database (e.g. ``public_url``), so that ``serve`` and the
+# bundle import agree on them.
+server_config = Table(
+    "server_config",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# The organisation's CA: "root" and "tsa", each a certificate and its private key as PKCS#8 PEM
+# encrypted under the CA passphrase (never stored in clear).
+pki_keys = Table(
+    "pki_keys",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("cert_pem", Text, nullable=False),
+    Column("key_pem", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every revocation list the root signed; the one with the highest number is current.
+crls = Table(
+    "crls",
+    metadata,
+    Column("crl_number", BigInteger, primary_key=True, autoincrement=False),
+    Column("crl_pem", Text, nullable=False),
+    Column("this_update", DateTime(timezone=True), nullable=False),
+    Column("next_update", DateTime(timezone=True), nullable=False),
+)
+
+# Every signer certificate the root issued.
+certificates = Table(
+    "certificates",
+    metadata,
+    Column("serial", String(40), primary_key=True),  # lowercase hex, no leading zeros
+    Column("office_id", ID, ForeignKey("offices.id"), nullable=False, index=True),
+    Column("person_id", String(64), nullable=False),
+    Column("device_id", ID),
+    Column("subject", String(500), nullable=False),
+    Column("not_before", DateTime(timezone=True), nullable=False),
+    Column("not_after", DateTime(timezone=True), nullable=False),
+    Column("cert_pem", Text, nullable=False),
+    Column("issued_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("revocation_reason", String(32)),
+    Index("ix_certificates_person", "office_id", "person_id"),
+)
+
+# The public verification page's index: a letter's ``verify_code`` -> the letter.
+verify_codes = Table(
+    "verify_codes",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("office_id", ID, nullable=False),
+    Column("letter_id", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Which ``letter_signature`` records belong to which letter (the verification page lists them).
+letter_signatures = Table(
+    "letter_signatures",
+    metadata,
+    Column("office_id", ID, primary_key=True),
+    Column("letter_id", String(64), primary_key=True),
+    Column("signature_id", String(64), primary_key=True),
 )
 
 

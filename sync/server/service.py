@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from sync.protocol import Ack, AckStatus, SyncRequest, SyncResponse
-from sync.server import db, leases, records
+from sync.server import db, leases, pki, records
 from sync.server.apply import apply_mutation
 from sync.server.auth import Device
 from sync.server.records import Batch
@@ -64,7 +64,7 @@ def handle_sync(
                         )
                     )
                 continue
-            outcome = apply_mutation(batch, device, m)
+            outcome = apply_mutation(batch, device, m, settings.blob_dir)
             if outcome.number:
                 wanted.add(outcome.number)
             data = outcome.ack.model_dump(mode="json")
@@ -87,7 +87,14 @@ def handle_sync(
             conn, device.office_id, request.cursor, settings.page_size
         )
         conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
+        crl_number = pki.crl_number(conn)
     cursor = changes[-1].seq if changes else request.cursor
     return SyncResponse(
-        acks=acks, changes=changes, cursor=cursor, more=more, leases=grants, server_time=db.utcnow()
+        acks=acks,
+        changes=changes,
+        cursor=cursor,
+        more=more,
+        leases=grants,
+        server_time=db.utcnow(),
+        crl_number=crl_number,
     )
