@@ -26,6 +26,7 @@ from base64 import b32encode
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -39,7 +40,7 @@ from desktop.letters.document import document_for
 from desktop.letters.errors import InvalidTransition, PermissionDenied
 from desktop.letters.workflow import SIGN, _load, _move, current_step
 from desktop.render.dates import format_date_id
-from desktop.render.document import SignatureSpace
+from desktop.render.document import LetterDocument, SignatureSpace
 from desktop.signing import pades
 from desktop.signing.errors import SigningError
 from desktop.signing.keys import LoadedSigner
@@ -291,6 +292,36 @@ def sign_electronically(
         return signed, loaded.cert
 
     return _sign(store, user, letter_id, SignatureKind.INTERNAL, method, now=now)
+
+
+def signatures_of(session: Session, letter_id: str) -> list[LetterSignature]:
+    return list(
+        session.exec(
+            select(LetterSignature)
+            .where(LetterSignature.letter_id == letter_id)
+            .order_by(col(LetterSignature.position))
+        ).all()
+    )
+
+
+def document_as_signed(session: Session, letter: Letter, blob_dir: Path) -> LetterDocument:
+    """The letter as its signed PDF shows it (signature notes and footer for electronic
+    signatures), for the preview and printing; drafts and wet signatures as they are."""
+    kinds = {SignatureKind.INTERNAL.value, SignatureKind.BSRE.value}
+    first = next(iter(signatures_of(session, letter.id)), None)
+    kind = letter.signature_kind if letter.signature_kind in kinds else first and first.kind
+    if not kind or not letter.verify_code:
+        return document_for(session, letter, blob_dir)
+    held = trust.load(session)
+    url = held.verify_url(letter.verify_code) if held else ""
+    organisation = _organisation(held.root) if held else ""
+    return document_for(
+        session,
+        letter,
+        blob_dir,
+        signed_note=SIGNED_NOTE,
+        footer_note=footer_note(SignatureKind(kind), organisation, url),
+    )
 
 
 def kind_label(kind: str) -> str:

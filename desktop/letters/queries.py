@@ -82,11 +82,13 @@ class LetterRow:
     addressees_text: str
     updated_at: datetime
     sifat: str
+    signature_kind: str = ""
 
 
 _ROW_COLUMNS = (
     Letter.id, Letter.number, Letter.letter_date, Letter.hal, Letter.letter_type, Letter.status,
     Letter.classification_code, Letter.addressees_text, Letter.updated_at, Letter.sifat,
+    Letter.signature_kind,
 )  # fmt: skip
 
 

@@ -28,6 +28,7 @@ from desktop.ui.qt import (
     Qt,
     Signal,
 )
+from sync.protocol import SignatureKind
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 40
@@ -35,6 +36,9 @@ ROW_ROLE = int(Qt.ItemDataRole.UserRole.value)  # the whole LetterRow
 ID_ROLE = ROW_ROLE + 1  # the letter's id
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+_ELECTRONIC = frozenset({SignatureKind.INTERNAL.value, SignatureKind.BSRE.value})
 
 
 def _tr(text: str) -> str:
@@ -282,6 +286,8 @@ class LetterListModel(QAbstractTableModel):
             return self._type_labels.get(row.letter_type, row.letter_type)
         if key == "status":
             label = queries.STATUS_LABELS.get(row.status, row.status)
+            if row.signature_kind in _ELECTRONIC:
+                label = f"{label} (TTE)"
             return label if row.sifat == "Biasa" else f"{label} · {row.sifat}"
         if key == "number":
             return row.number or _tr("(belum bernomor)")

@@ -10,9 +10,16 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from desktop.letters import accounts, classification, drafting, numbering, queries, workflow
+from desktop.letters import (
+    accounts,
+    classification,
+    drafting,
+    esign,
+    numbering,
+    queries,
+    workflow,
+)
 from desktop.letters.accounts import CurrentUser, Role
-from desktop.letters.document import document_for
 from desktop.letters.queries import HistoryEvent
 from desktop.letters.templates import letter_types
 from desktop.render.dates import format_date_id
@@ -41,6 +48,7 @@ from desktop.ui.qt import (
     Signal,
 )
 from desktop.ui.review_dialogs import NoteDialog, return_dialog, void_dialog
+from desktop.ui.signing_dialogs import EnrolDialog, SignDialog
 from sync.protocol import LetterStatus
 
 
@@ -53,16 +61,22 @@ class Loaded:
     document: LetterDocument
     names: dict[str, str]
     classification_title: str
+    signature: str  # the signature badge and, for several signers, who signed
 
 
 def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
     letter = drafting.get_letter(store, user, letter_id)
     history = queries.history(store, user, letter_id)
     with store.read() as session:
-        document = document_for(session, letter, store.blob_dir)
+        document = esign.document_as_signed(session, letter, store.blob_dir)
+        signatures = esign.signatures_of(session, letter.id)
     names = {p.id: p.name for p in accounts.list_people(store)}
     found = classification.get(store, letter.classification_code)
-    return Loaded(letter, history, document, names, found.title if found else "")
+    lines = [esign.badge(letter)] if letter.signature_kind else []
+    if len(signatures) > 1 or (signatures and not letter.signature_kind):
+        lines += [f"{s.position}. {s.signer_name} ({time_text(s.signed_at)})" for s in signatures]
+    signature = "\n".join(lines) or "-"
+    return Loaded(letter, history, document, names, found.title if found else "", signature)
 
 
 class LetterView(QWidget):
@@ -95,7 +109,8 @@ class LetterView(QWidget):
             ("status", self.tr("Status")), ("holder", self.tr("Di tangan")),
             ("classification", self.tr("Klasifikasi")), ("sifat", self.tr("Sifat")),
             ("hal", self.tr("Hal")), ("addressees", self.tr("Kepada")),
-            ("signer", self.tr("Penandatangan")), ("scan", self.tr("Pindaian")),
+            ("signer", self.tr("Penandatangan")), ("signature", self.tr("Tanda tangan")),
+            ("scan", self.tr("Pindaian")),
         ):  # fmt: skip
             value = QLabel()
             value.setWordWrap(True)
@@ -108,6 +123,7 @@ class LetterView(QWidget):
 
         self.initial_button = QPushButton(self.tr("Paraf"))
         self.return_button = QPushButton(self.tr("Kembalikan..."))
+        self.esign_button = QPushButton(self.tr("Tandatangani Elektronik..."))
         self.sign_button = QPushButton(self.tr("Tandatangani Basah..."))
         self.print_button = QPushButton(self.tr("Cetak..."))
         self.pdf_button = QPushButton(self.tr("Simpan PDF..."))
@@ -118,6 +134,7 @@ class LetterView(QWidget):
             actions.addWidget(button)
         self.initial_button.clicked.connect(self.give_initials)
         self.return_button.clicked.connect(self.ask_return)
+        self.esign_button.clicked.connect(self.sign_electronically)
         self.sign_button.clicked.connect(self.sign)
         self.print_button.clicked.connect(self.print_letter)
         self.pdf_button.clicked.connect(self.save_pdf)
@@ -147,7 +164,8 @@ class LetterView(QWidget):
 
     def action_buttons(self) -> list[QPushButton]:
         return [
-            self.initial_button, self.return_button, self.sign_button, self.print_button,
+            self.initial_button, self.return_button, self.esign_button, self.sign_button,
+            self.print_button,
             self.pdf_button, self.scan_button, self.void_button,
         ]  # fmt: skip
 
@@ -186,6 +204,7 @@ class LetterView(QWidget):
                 f"{a.name} di {a.place}" if a.place else a.name for a in addressees
             ),
             "signer": signer or "-",
+            "signature": data.signature,
             "scan": self._scan_text(letter),
         }
         for key, value in values.items():
@@ -208,11 +227,14 @@ class LetterView(QWidget):
             holding and letter.status == LetterStatus.IN_REVIEW and me.has(Role.REVIEWER)
         )
         self.return_button.setVisible(
-            holding and letter.status in (LetterStatus.IN_REVIEW, LetterStatus.AWAITING_SIGNATURE)
+            holding
+            and letter.status in (LetterStatus.IN_REVIEW, LetterStatus.AWAITING_SIGNATURE)
+            and not letter.number  # partly signed electronically: no going back
         )
-        self.sign_button.setVisible(
-            holding and letter.status == LetterStatus.AWAITING_SIGNATURE and me.has(Role.SIGNER)
-        )
+        to_sign = holding and letter.status == LetterStatus.AWAITING_SIGNATURE
+        self.esign_button.setVisible(to_sign and me.has(Role.SIGNER))
+        # Once a co-signer signed electronically, the others sign electronically too.
+        self.sign_button.setVisible(to_sign and me.has(Role.SIGNER) and not letter.number)
         self.scan_button.setVisible(
             signed
             and (me.id in (letter.signer_id, letter.drafter_id)
@@ -262,6 +284,28 @@ class LetterView(QWidget):
         store, user, letter_id = self.store, self.user, self.letter.id
         run_for(self, lambda: workflow.sign_by_hand(store, user, letter_id), self._signed)
 
+    def sign_electronically(self) -> None:
+        dialog = SignDialog(self.store, self.user, self.letter, self)
+        dialog.signed.connect(self._signed_electronically)
+        dialog.enrol_requested.connect(self.enrol)
+        self.sign_dialog = dialog
+        dialog.open()
+
+    def enrol(self) -> None:
+        dialog = EnrolDialog(self.store, self.user, self)
+        self.enrol_dialog = dialog
+        dialog.open()
+
+    def _signed_electronically(self, letter: Letter) -> None:
+        if letter.status == LetterStatus.SIGNED:
+            message = self.tr("Naskah ditandatangani secara elektronik dengan nomor {n}.")
+        else:
+            message = self.tr(
+                "Tanda tangan Anda dibubuhkan (nomor {n}); naskah diteruskan ke penanda "
+                "tangan berikutnya."
+            )
+        self.reload(message.format(n=letter.number))
+
     def _signed(self, letter: Letter) -> None:
         message = self.tr("Naskah ditandatangani dengan nomor {n}.").format(n=letter.number)
         self.reload(message)
@@ -292,7 +336,7 @@ class LetterView(QWidget):
 
     def _document(self) -> LetterDocument:
         with self.store.read() as session:
-            return document_for(session, self.letter, self.store.blob_dir)
+            return esign.document_as_signed(session, self.letter, self.store.blob_dir)
 
     def print_letter(self) -> None:
         from desktop.render.paint import print_document
