@@ -16,10 +16,23 @@ inspecting the database), ``.add_office(code, name) -> office_id``,
 ``.enrol_code(office_code, hours=24) -> str``, ``.new_office() -> (code, office_id)``,
 ``.enrol(office_code, name) -> DeviceClient``, ``.stop()``, ``.start()`` (same port, same data),
 ``.restart()``.
+
+Servers with the organisation's CA (docs/sync-protocol.md, "Signing"): ``pki_server`` (per test)
+and ``module_pki_server`` (per module), or ``sync_server_factory(ca=True)``. Their CA is made by
+``sync.server.pki.create_ca`` for ``TEST_CA_ORGANISATION`` with ``TEST_CA_PASSPHRASE`` (also on
+``.ca_passphrase``); ``.ca_keys()`` unlocks it, ``.revoke(serial, reason)`` revokes a
+certificate as ``naskah-server cert revoke`` does. A server with the CA but started without the
+passphrase: ``sync_server_factory(ca=True, ca_passphrase=None)``.
+
+A signer the server knows: a device of the office syncs its office record and the person, e.g.
+``pc.put_office("Wamena", "Jayawijaya")`` then ``pc.add_person(name, nip, jabatan)`` (roles
+"signer" by default); both go through the real ``/api/v1/sync``. ``pc.push(entity, id, fields)``
+syncs any one record and returns its ack; ``pc.upload_blob(data)`` uploads a blob whole.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import socket
@@ -38,11 +51,13 @@ import uvicorn
 from sqlalchemy import Engine, make_url
 
 from sync.protocol import CLIENT_PROTOCOL_HEADER, PROTOCOL_VERSION
-from sync.server import admin, db
+from sync.server import admin, db, pki
 from sync.server.app import create_app
 from sync.server.settings import Settings
 
 PG_ENV = "NASKAH_TEST_PG_URL"
+TEST_CA_ORGANISATION = "Pemerintah Kabupaten Uji"
+TEST_CA_PASSPHRASE = "kata-sandi-ca-untuk-uji"
 ENGINE_KINDS = ["sqlite", "postgresql"]
 _office_numbers = itertools.count(1)
 
@@ -57,6 +72,8 @@ class DeviceClient:
     office_code: str
     token: str
     session: requests.Session = field(default_factory=requests.Session)
+    office_record_id: str | None = None  # the office record ``put_office`` made
+    office_record_version: int = 0
 
     def __post_init__(self) -> None:
         self.session.headers.update(
@@ -103,6 +120,78 @@ class DeviceClient:
         assert r.status_code == 200, r.text
         return r.json()  # type: ignore[no-any-return]
 
+    def push(
+        self,
+        entity: str,
+        entity_id: str,
+        fields: dict[str, Any] | None = None,
+        *,
+        base_version: int = 0,
+        op: str = "upsert",
+    ) -> dict[str, Any]:
+        """Sync one mutation and return its ack."""
+        answer = self.sync(
+            mutations=[self.mutation(entity, entity_id, fields, base_version=base_version, op=op)]
+        )
+        ack: dict[str, Any] = answer["acks"][0]
+        return ack
+
+    def put_office(self, kecamatan: str = "Wamena", kabupaten: str = "Jayawijaya") -> str:
+        """Sync this office's ``office`` record (made on the first call, edited afterwards)."""
+        fields = {
+            "kecamatan": kecamatan,
+            "kabupaten": kabupaten,
+            "place_name": kecamatan,
+            "unit_code": "Kec.UJI",
+            "address": "Jl. Uji No. 1",
+        }
+        record_id = self.office_record_id or str(uuid.uuid4())
+        ack = self.push("office", record_id, fields, base_version=self.office_record_version)
+        assert ack["status"] in {"applied", "merged"}, ack
+        self.office_record_id, self.office_record_version = record_id, ack["version"]
+        return record_id
+
+    def add_person(
+        self,
+        name: str,
+        nip: str,
+        jabatan: str,
+        *,
+        roles: str = "signer",
+        active: bool = True,
+        person_id: str | None = None,
+    ) -> str:
+        """Sync a person of this office (a signer by default); returns its id."""
+        person_id = person_id or str(uuid.uuid4())
+        ack = self.push(
+            "person",
+            person_id,
+            {
+                "name": name,
+                "nip": nip,
+                "jabatan": jabatan,
+                "pangkat": "",
+                "username": f"u{uuid.uuid4().hex[:10]}",
+                "roles": roles,
+                "active": active,
+                "deleted_at": None,
+            },
+        )
+        assert ack["status"] == "applied", ack
+        return person_id
+
+    def upload_blob(self, data: bytes) -> str:
+        """Upload ``data`` whole as one chunk; returns its SHA-256."""
+        sha = hashlib.sha256(data).hexdigest()
+        r = self.put(
+            f"/api/v1/blobs/{sha}/upload",
+            params={"offset": 0},
+            data=data,
+            headers={"X-Chunk-Sha256": sha, "Content-Type": "application/octet-stream"},
+        )
+        assert r.status_code == 200 and r.json()["complete"], r.text
+        return sha
+
 
 @dataclass
 class SyncServer:
@@ -114,6 +203,16 @@ class SyncServer:
     engine: Engine
     _server: uvicorn.Server | None = None
     _thread: threading.Thread | None = None
+    ca_passphrase: str | None = None  # the CA's passphrase when the server has a CA
+
+    def ca_keys(self) -> pki.CaKeys:
+        """The server's CA keys, unlocked (the server must have a CA)."""
+        assert self.ca_passphrase, "this server has no CA"
+        return pki.load_keys(self.engine, self.ca_passphrase)
+
+    def revoke(self, serial: str, reason: str = "unspecified") -> int:
+        """Revoke a certificate as ``naskah-server cert revoke`` does; the new CRL number."""
+        return pki.revoke(self.engine, self.ca_keys(), serial, reason)
 
     @property
     def url(self) -> str:
@@ -219,15 +318,25 @@ def _database(kind: str, directory: Path) -> Iterator[str]:
 
 
 @contextmanager
-def running_server(kind: str, directory: Path, **overrides: Any) -> Iterator[SyncServer]:
-    """An initialised server of ``kind`` with data in ``directory``, serving until exit."""
+def running_server(
+    kind: str, directory: Path, *, ca: bool = False, **overrides: Any
+) -> Iterator[SyncServer]:
+    """An initialised server of ``kind`` with data in ``directory``, serving until exit. With
+    ``ca`` it has the organisation's CA and is given its passphrase (override ``ca_passphrase``
+    to start it without)."""
     directory.mkdir(parents=True, exist_ok=True)
     with _database(kind, directory) as db_url:
         blob_dir = directory / "blobs"
         admin.init_server(db_url, blob_dir)
-        settings = replace(Settings(db_url=db_url, blob_dir=blob_dir), **overrides)
         engine = db.make_engine(db_url)
+        passphrase = None
+        if ca:
+            pki.create_ca(engine, TEST_CA_ORGANISATION, TEST_CA_PASSPHRASE)
+            passphrase = TEST_CA_PASSPHRASE
+        base = Settings(db_url=db_url, blob_dir=blob_dir, ca_passphrase=passphrase)
+        settings = replace(base, **overrides)
         server = SyncServer(kind, db_url, blob_dir, settings, _free_port(), engine)
+        server.ca_passphrase = passphrase
         try:
             server.start()
             yield server
@@ -264,10 +373,28 @@ def module_sync_server(
 
 
 @pytest.fixture
+def pki_server(sync_engine_kind: str, tmp_path: Path) -> Iterator[SyncServer]:
+    """A fresh server with the organisation's CA (unlocked) for this test."""
+    with running_server(sync_engine_kind, tmp_path / "server", ca=True) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def module_pki_server(
+    module_sync_engine_kind: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SyncServer]:
+    """One server with the organisation's CA for the whole module (a fresh office per test)."""
+    directory = tmp_path_factory.mktemp(f"pki-server-{module_sync_engine_kind}")
+    with running_server(module_sync_engine_kind, directory, ca=True) as server:
+        yield server
+
+
+@pytest.fixture
 def sync_server_factory(
     sync_engine_kind: str, tmp_path: Path
 ) -> Iterator[Callable[..., SyncServer]]:
-    """Make servers with settings overrides: ``sync_server_factory(page_size=5)``."""
+    """Make servers with settings overrides: ``sync_server_factory(page_size=5)``; with
+    ``ca=True`` the server has the organisation's CA."""
     with ExitStack() as stack:
         numbers = itertools.count(1)
 
