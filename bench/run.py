@@ -2,10 +2,12 @@
 
     .venv/bin/python -m bench.run [--letters 100000] [--only NAME[,NAME...]]
 
-NAME is one of: cold_start, memory, lists, search, save_draft, render. The store comes from
-``bench.generate`` (built once, cached under bench/out/) and is copied to a scratch folder for each
-run, so the logins and saves a run makes never change the cached store. Prints a markdown table
-and writes bench/out/results.json. See docs/benchmarks.md for what each figure means.
+NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice. The
+store comes from ``bench.generate`` (built once, cached under bench/out/) and is copied to a scratch
+folder for each run, so the logins, saves and signatures a run makes never change the cached store
+(``libreoffice``, the comparison with a .docx template converted by LibreOffice, needs no store).
+Prints a markdown table and writes bench/out/results.json. See docs/benchmarks.md for what each
+figure means.
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ from typing import Any
 
 from bench import generate
 
-GROUPS = ("cold_start", "memory", "lists", "search", "save_draft", "render")
+GROUPS = (
+    "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
+)  # fmt: skip
+NO_STORE = ("libreoffice",)  # groups that make their own letters
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -585,6 +590,18 @@ def render_figures(bench: Bench) -> list[Figure]:
     return [pdf, preview]
 
 
+def signing_figures(bench: Bench) -> list[Figure]:
+    from bench import signing_bench
+
+    return signing_bench.figures(bench.data_dir, log=lambda line: print(line, flush=True))[0]
+
+
+def libreoffice_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import libreoffice_compare
+
+    return libreoffice_compare.figures(log=lambda line: print(line, flush=True))[0]
+
+
 # -- the report ------------------------------------------------------------------------------------
 
 
@@ -648,14 +665,16 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         p.error(f"unknown NAME {unknown}; choose from {', '.join(GROUPS)}")
 
-    cached = generate.ensure_store(args.letters)
-    bench = Bench(scratch_copy(cached, args.letters, args.what_if), generate.manifest(cached))
+    bench: Any = None
+    if any(g not in NO_STORE for g in only):
+        cached = generate.ensure_store(args.letters)
+        bench = Bench(scratch_copy(cached, args.letters, args.what_if), generate.manifest(cached))
     env = environment(args.letters)
     env["what_if"] = args.what_if
     for statement in args.what_if:
         print(f"what-if: {statement}", flush=True)
     print(
-        f"store: {args.letters} letters, scratch copy {bench.data_dir}; "
+        f"store: {args.letters} letters, scratch copy {bench.data_dir if bench else '-'}; "
         f"load average {env['load_avg_start'][0]:.2f} on {env['cpus']} CPUs",
         flush=True,
     )
@@ -675,6 +694,8 @@ def main(argv: list[str] | None = None) -> int:
         ("search", search_figures, "full-text search", 30),
         ("save_draft", save_figures, "save draft", 20),
         ("render", render_figures, "render", 100),
+        ("signing", signing_figures, "signing", 150),
+        ("libreoffice", libreoffice_figures, "LibreOffice comparison", None),
     ]
     for group, fn, label, target in steps:
         if group not in only:
