@@ -1,0 +1,479 @@
+"""Checking any signed PDF on this PC: is it intact, who signed it, is the chain trusted, and is
+it one of our own letters (``naskah verify FILE.pdf`` and a PDF dropped on the app).
+
+``check_pdf(store, data)`` verifies offline against the trust material pinned on this PC (the
+organisation's root and the newest revocation list). With no store or no trust material it
+still checks integrity, with no trusted roots, so every chain reads "unknown" and the check
+says why. It then looks for the matching record: the file hashes to a letter's stored PDF;
+or a signed revision inside it does (our PDF with bytes added later); or, as a last clue, the
+number named in the signature's reason. A letter above Biasa the current user is not on is
+reported only as "a letter of this office", as the public verification page does.
+
+Guarantees:
+- Never touches the network, never writes the file, never raises for bad input: a file that
+  is not a PDF, is encrypted, damaged or unsigned gives a ``PdfCheck`` whose ``error`` is the
+  message of ``NotAPdf``/``EncryptedPdf``/``DamagedPdf``/``NoSignatures``.
+- Reads the store only, except that showing a confidential letter's details to a participant
+  is written to the audit log (``drafting.get_letter``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+
+from cryptography import x509
+from sqlmodel import Session, col, select
+
+from desktop.i18n import _
+from desktop.letters import drafting, trust
+from desktop.letters.accounts import CurrentUser
+from desktop.letters.errors import NotFound, PermissionDenied
+from desktop.letters.esign import kind_label
+from desktop.letters.queries import STATUS_LABELS
+from desktop.render.dates import format_date_id
+from desktop.signing.errors import DamagedPdf, NoSignatures, SigningError
+from desktop.signing.report import ChainStatus, SignatureReport, TimestampInfo, VerificationReport
+from desktop.store.db import Store
+from desktop.store.models import Letter, LetterSignature
+from sync.pki import ca
+from sync.protocol import PUBLIC_SIFAT
+
+log = logging.getLogger(__name__)
+
+
+class TrustSource(StrEnum):
+    PINNED = "pinned"  # the organisation's root held on this PC
+    NO_TRUST = "no_trust"  # a store, but no root received from the server yet
+    NO_STORE = "no_store"  # no Naskah data on this PC at all
+
+
+class MatchKind(StrEnum):
+    EXACT = "exact"  # byte for byte the PDF the letter holds now
+    EARLIER = "earlier"  # byte for byte an earlier stored version (before a timestamp/cosigner)
+    EXTENDED = "extended"  # one of our stored versions with bytes added after it
+    CLAIMED = "claimed"  # only names our letter's number: the content is not ours
+
+
+@dataclass(frozen=True)
+class RecordMatch:
+    """The letter of this office the file belongs to (details empty when not for this user)."""
+
+    how: MatchKind
+    visible: bool
+    letter_id: str = ""
+    number: str = ""
+    letter_date: date | None = None
+    hal: str = ""
+    status: str = ""
+    signature_kind: str = ""
+    signers: list[str] = field(default_factory=list)  # "name, position" in signing order
+    added_bytes: int = 0  # for EXTENDED: bytes after our stored version
+
+    @property
+    def byte_identical(self) -> bool:
+        return self.how is MatchKind.EXACT
+
+
+@dataclass(frozen=True)
+class PdfCheck:
+    name: str  # the file name shown to the person ("" when unknown)
+    size: int
+    sha256: str
+    trust: TrustSource
+    organisation: str = ""  # whose root was used (PINNED only)
+    report: VerificationReport | None = None
+    error: str = ""  # why the file could not be checked
+    unreadable: bool = False  # not a PDF, encrypted or damaged (as opposed to "no signatures")
+    record: RecordMatch | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.report is not None and self.report.valid
+
+    @property
+    def warned(self) -> bool:
+        return self.report is not None and any(s.warnings for s in self.report.signatures)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_pdf(
+    store: Store | None,
+    data: bytes,
+    *,
+    user: CurrentUser | None = None,
+    name: str = "",
+    now: datetime | None = None,
+) -> PdfCheck:
+    """Verify ``data`` and find its record (see the module docs). ``user`` is who asks (None on
+    the command line: confidential letters then show no details)."""
+    from desktop.signing.verify import verify_pdf
+
+    held = None
+    if store is not None:
+        with store.read() as session:
+            held = trust.load(session)
+    source = (
+        TrustSource.NO_STORE
+        if store is None
+        else (TrustSource.PINNED if held is not None else TrustSource.NO_TRUST)
+    )
+    check = PdfCheck(
+        name=name,
+        size=len(data),
+        sha256=_sha256(data),
+        trust=source,
+        organisation=_organisation(held.root) if held is not None else "",
+    )
+    try:
+        report = verify_pdf(
+            data,
+            [held.root] if held is not None else [],
+            held.crls if held is not None else [],
+            now=now,
+        )
+    except NoSignatures as exc:
+        check = replace(check, error=exc.message)
+    except SigningError as exc:
+        return replace(check, error=exc.message, unreadable=True)
+    except Exception as exc:  # a parser corner pyHanko does not wrap: still the file's fault
+        log.warning("verification failed on %s", name or "a PDF", exc_info=True)
+        return replace(check, error=DamagedPdf(type(exc).__name__).message, unreadable=True)
+    else:
+        check = replace(check, report=report)
+    if store is None:
+        return check
+    return replace(check, record=_find_record(store, user, data, check.report))
+
+
+def _organisation(root: x509.Certificate) -> str:
+    cn = ca.common_name(root.subject)
+    return cn.removeprefix(ca.ROOT_NAME_PREFIX).strip() or cn
+
+
+# -- the matching record ------------------------------------------------------------------------
+
+
+def _signed_ends(report: VerificationReport | None) -> list[int]:
+    if report is None:
+        return []
+    spans = [s.signed_ranges for s in report.signatures]
+    spans += [t.signed_ranges for t in report.document_timestamps]
+    return sorted({r[-1][1] for r in spans if r})
+
+
+def _find_record(
+    store: Store, user: CurrentUser | None, data: bytes, report: VerificationReport | None
+) -> RecordMatch | None:
+    whole = _sha256(data)
+    # Each signed revision inside the file, hashed: one of them is our stored PDF when the
+    # file is our letter with something appended (a timestamp, a co-signer, or a change).
+    prefixes = {_sha256(data[:end]): end for end in _signed_ends(report) if end < len(data)}
+    with store.read() as session:
+        found = _by_hash(session, whole, prefixes, len(data))
+        if found is None and report is not None:
+            found = _by_claimed_number(session, _reasons(data))
+        if found is None:
+            return None
+        letter, how, added = found
+        visible = letter.sifat in PUBLIC_SIFAT
+        participant = user is not None and user.id in drafting.participants(session, letter)
+        signers = _signers(session, letter.id)
+    if not visible and participant and user is not None:
+        try:  # the same rule as opening the letter, and the read is audited
+            drafting.get_letter(store, user, letter.id)
+            visible = True
+        except (PermissionDenied, NotFound):
+            visible = False
+    if not visible:
+        return RecordMatch(how=how, visible=False, added_bytes=added)
+    return RecordMatch(
+        how=how,
+        visible=True,
+        letter_id=letter.id,
+        number=letter.number,
+        letter_date=letter.letter_date,
+        hal=letter.hal,
+        status=letter.status,
+        signature_kind=letter.signature_kind,
+        signers=signers,
+        added_bytes=added,
+    )
+
+
+def _by_hash(
+    session: Session, whole: str, prefixes: dict[str, int], size: int
+) -> tuple[Letter, MatchKind, int] | None:
+    live = col(Letter.deleted_at).is_(None)
+    letter = session.exec(select(Letter).where(Letter.pdf_hash == whole, live)).first()
+    if letter is not None:
+        return letter, MatchKind.EXACT, 0
+    hashes = [whole, *prefixes]
+    rows = session.exec(
+        select(LetterSignature, Letter)
+        .join(Letter, col(Letter.id) == LetterSignature.letter_id)
+        .where(col(LetterSignature.pdf_hash).in_(hashes), live)
+        .order_by(col(LetterSignature.position).desc())
+    ).all()
+    if not rows:
+        return None
+    exact = [(sig, letter) for sig, letter in rows if sig.pdf_hash == whole]
+    if exact:
+        return exact[0][1], MatchKind.EARLIER, 0
+    # The longest of our versions inside the file (the last signer's): fewest bytes added.
+    sig, letter = max(rows, key=lambda r: prefixes[r[0].pdf_hash])
+    return letter, MatchKind.EXTENDED, size - prefixes[sig.pdf_hash]
+
+
+# ``esign`` writes "Menandatangani naskah dinas nomor {n}" as each signature's reason.
+_REASON = _("Menandatangani naskah dinas nomor {n}")
+
+
+def _reasons(data: bytes) -> list[str]:
+    """The /Reason of each signature in ``data`` (unsigned claims: only a clue)."""
+    from desktop.signing.pades import open_pdf
+
+    try:
+        return [
+            str(emb.sig_object.get("/Reason", "")) for emb in open_pdf(data).embedded_signatures
+        ]
+    except Exception:  # already verified once; a clue we cannot read is no clue
+        return []
+
+
+def _by_claimed_number(
+    session: Session, reasons: list[str]
+) -> tuple[Letter, MatchKind, int] | None:
+    head, _sep, tail = _REASON.partition("{n}")
+    pattern = re.compile(re.escape(head) + r"(.+?)" + re.escape(tail) + "$")
+    for number in (m.group(1).strip() for m in map(pattern.match, reasons) if m):
+        letter = session.exec(
+            select(Letter).where(
+                Letter.number == number,
+                col(Letter.deleted_at).is_(None),
+                col(Letter.verify_code) != "",
+            )
+        ).first()
+        if letter is not None:
+            return letter, MatchKind.CLAIMED, 0
+    return None
+
+
+def _signers(session: Session, letter_id: str) -> list[str]:
+    rows = session.exec(
+        select(LetterSignature)
+        .where(LetterSignature.letter_id == letter_id)
+        .order_by(col(LetterSignature.position))
+    ).all()
+    return [", ".join(p for p in (r.signer_name, r.signer_jabatan) if p) for r in rows]
+
+
+# -- in words -------------------------------------------------------------------------------------
+
+
+def _when(moment: datetime) -> str:
+    local = moment.astimezone()
+    zone = local.tzname() or ""
+    return f"{format_date_id(local.date())} {local:%H:%M}" + (f" {zone}" if zone else "")
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _cn(rfc4514: str) -> str:
+    """The CN of an RFC 4514 name string, unescaped (the whole string when it has none)."""
+    found = re.search(r"(?:^|,)CN=((?:\\.|[^,\\])+)", rfc4514)
+    return re.sub(r"\\(.)", r"\1", found.group(1)) if found else rfc4514
+
+
+def _attr(rfc4514: str, key: str) -> str:
+    found = re.search(rf"(?:^|,){key}=((?:\\.|[^,\\])+)", rfc4514)
+    return re.sub(r"\\(.)", r"\1", found.group(1)) if found else ""
+
+
+def headline(check: PdfCheck) -> str:
+    """The verdict in one line (the dialog shows it green when ``check.valid``, red else)."""
+    if check.error:
+        return check.error
+    report = check.report
+    assert report is not None
+    if report.valid:
+        text = _("SAH: tanda tangan utuh dan dokumen tidak berubah sejak ditandatangani.")
+        return text + (" " + _("Perhatikan peringatan.") if check.warned else "")
+    if any(s.modified_after_signing or not s.intact for s in report.signatures):
+        return _("TIDAK SAH: dokumen DIUBAH setelah ditandatangani.")
+    if any(s.chain == ChainStatus.UNKNOWN for s in report.signatures):
+        return _("TIDAK DAPAT DIPASTIKAN: penerbit sertifikat penanda tangan tidak dikenal.")
+    return _("TIDAK SAH: tanda tangan tidak dapat dipercaya.")
+
+
+def _integrity(sig: SignatureReport) -> list[str]:
+    if not sig.intact:
+        return [_("Keutuhan: DIUBAH setelah ditandatangani (isi tidak cocok dengan tanda tangan).")]
+    if sig.modified_after_signing:
+        spans = ", ".join(
+            _("bita {a}–{b}").format(a=start, b=end - 1) for start, end in sig.uncovered_ranges
+        )
+        if spans:
+            return [
+                _(
+                    "Keutuhan: DIUBAH setelah ditandatangani; tidak dilindungi tanda tangan: {s}."
+                ).format(s=spans)
+            ]
+        return [_("Keutuhan: DIUBAH setelah ditandatangani (struktur dokumen diubah).")]
+    if sig.covers_whole_document:
+        return [_("Keutuhan: utuh, tanda tangan mencakup seluruh berkas.")]
+    return [
+        _(
+            "Keutuhan: utuh; sesudahnya hanya ditambahkan tanda tangan, cap waktu atau data "
+            "validasi."
+        )
+    ]
+
+
+def _chain(sig: SignatureReport) -> str:
+    issuer = _cn(sig.issuer)
+    if sig.chain == ChainStatus.TRUSTED:
+        return _("Sertifikat: terpercaya (diterbitkan oleh {i}).").format(i=issuer)
+    if sig.chain == ChainStatus.UNKNOWN:
+        return _("Sertifikat: tidak dikenal (penerbit {i} tidak dipercaya komputer ini).").format(
+            i=issuer or "?"
+        )
+    if sig.chain == ChainStatus.REVOKED:
+        text = (
+            _("Sertifikat: dicabut pada {d}").format(d=_when(sig.revoked_at))
+            if sig.revoked_at
+            else _("Sertifikat: dicabut")
+        )
+        good = _("; sah pada saat ditandatangani") if sig.valid_at_signing else ""
+        return f"{text}{good}."
+    if sig.chain == ChainStatus.EXPIRED:
+        good = _("; masih berlaku saat ditandatangani") if sig.valid_at_signing else ""
+        return _("Sertifikat: kedaluwarsa") + good + "."
+    return _("Sertifikat: tidak sah untuk tanda tangan.")
+
+
+def _stamp(label: str, ts: TimestampInfo) -> str:
+    state = _("tepercaya") if ts.ok else (_("penerbit tidak dikenal") if ts.intact else _("rusak"))
+    return _("{label}: {t} oleh {tsa} ({s}).").format(
+        label=label, t=_when(ts.time), tsa=ts.tsa or "?", s=state
+    )
+
+
+def _signature_lines(sig: SignatureReport, index: int, total: int) -> list[str]:
+    who = sig.signer_name or "?"
+    if sig.signer_nip:
+        who += _(" (NIP {nip})").format(nip=sig.signer_nip)
+    title = _attr(sig.signer_subject, "title")
+    if title:
+        who += f", {title}"
+    head = (
+        _("Tanda tangan {i} dari {n}: {who}").format(i=index, n=total, who=who)
+        if total > 1
+        else _("Penanda tangan: {who}").format(who=who)
+    )
+    lines = [head, *_integrity(sig), _chain(sig)]
+    if sig.claimed_signing_time is not None:
+        lines.append(
+            _("Waktu tanda tangan: {t} (menurut jam komputer penanda tangan).").format(
+                t=_when(sig.claimed_signing_time)
+            )
+        )
+    if sig.timestamp is not None:
+        lines.append(_stamp(_("Cap waktu tanda tangan"), sig.timestamp))
+    if sig.document_timestamp is not None:
+        lines.append(_stamp(_("Cap waktu dokumen"), sig.document_timestamp))
+    if sig.timestamp is None and sig.document_timestamp is None:
+        lines.append(_("Cap waktu: belum ada (waktu hanya menurut jam komputer penanda tangan)."))
+    said = {
+        _(
+            "Dokumen diubah setelah ditandatangani: bita {a}-{b} tidak dilindungi tanda tangan ini."
+        ).format(a=start, b=end - 1)
+        for start, end in sig.uncovered_ranges
+    }
+    said.add(_("Isi dokumen tidak cocok dengan tanda tangan (dokumen diubah)."))
+    lines += [_("Masalah: {p}").format(p=p) for p in sig.problems if p not in said]
+    lines += [_("Peringatan: {w}").format(w=w) for w in sig.warnings]
+    return lines
+
+
+def _trust_line(check: PdfCheck) -> str:
+    if check.trust is TrustSource.PINNED:
+        return _("Diperiksa terhadap sertifikat akar {org} yang dipercaya komputer ini.").format(
+            org=check.organisation or "?"
+        )
+    if check.trust is TrustSource.NO_TRUST:
+        return _(
+            "Komputer ini belum menerima sertifikat akar kantor (sinkronkan dulu): hanya keutuhan "
+            "dokumen yang diperiksa, penerbit sertifikat tidak dapat dipastikan."
+        )
+    return _(
+        "Tidak ada data Naskah di komputer ini, jadi belum ada sertifikat akar yang dipercaya: "
+        "hanya keutuhan dokumen yang diperiksa, penerbit sertifikat tidak dapat dipastikan."
+    )
+
+
+def _record_lines(record: RecordMatch) -> list[str]:
+    if not record.visible:
+        head = _("Arsip: surat milik kantor ini (rincian hanya untuk pihak terkait).")
+    else:
+        when = format_date_id(record.letter_date) if record.letter_date else "-"
+        status = STATUS_LABELS.get(record.status, record.status)
+        head = _("Arsip: surat nomor {no} tanggal {d}, hal {hal} ({s}, {k}).").format(
+            no=record.number or "-",
+            d=when,
+            hal=record.hal or "-",
+            s=status.lower(),
+            k=kind_label(record.signature_kind) if record.signature_kind else "-",
+        )
+    lines = [head]
+    if record.visible and record.signers:
+        lines.append(_("Penanda tangan tercatat: {s}.").format(s="; ".join(record.signers)))
+    lines.append(
+        {
+            MatchKind.EXACT: _("Berkas ini sama persis (bita demi bita) dengan salinan tersimpan."),
+            MatchKind.EARLIER: _(
+                "Berkas ini sama persis dengan versi tersimpan yang lebih awal; salinan "
+                "tersimpan kini memuat tambahan (cap waktu atau tanda tangan berikutnya)."
+            ),
+            MatchKind.EXTENDED: _(
+                "Berkas ini adalah salinan tersimpan ditambah {n} bita sesudahnya yang tidak ada "
+                "di arsip."
+            ).format(n=_count(record.added_bytes)),
+            MatchKind.CLAIMED: _(
+                "Berkas ini menyebut nomor surat tersebut, tetapi isinya TIDAK SAMA dengan "
+                "salinan tersimpan."
+            ),
+        }[record.how]
+    )
+    return lines
+
+
+def describe(check: PdfCheck) -> list[str]:
+    """What a person reads about ``check``, in Bahasa Indonesia, the verdict first (the
+    command line prints these lines; the dialog shows them)."""
+    lines = [headline(check)]
+    if check.name:
+        lines.append(_("Berkas: {f} ({n} bita).").format(f=check.name, n=_count(check.size)))
+    report = check.report
+    if report is not None:
+        total = len(report.signatures)
+        for index, sig in enumerate(report.signatures, start=1):
+            lines += _signature_lines(sig, index, total)
+        for ts in report.document_timestamps:
+            lines += [_("Masalah cap waktu dokumen: {p}").format(p=p) for p in ts.problems]
+    if not check.unreadable:
+        lines.append(_trust_line(check))
+    if check.record is not None:
+        lines += _record_lines(check.record)
+    elif check.trust is not TrustSource.NO_STORE and not check.unreadable:
+        lines.append(_("Arsip: tidak ditemukan surat kantor ini yang cocok dengan berkas ini."))
+    return lines
