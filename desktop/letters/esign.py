@@ -42,6 +42,7 @@ from desktop.letters.workflow import SIGN, _load, _move, current_step
 from desktop.render.dates import format_date_id
 from desktop.render.document import LetterDocument, SignatureSpace
 from desktop.signing import pades
+from desktop.signing.bsre import BsreClient
 from desktop.signing.errors import SigningError
 from desktop.signing.keys import LoadedSigner
 from desktop.store import clock, sync_models
@@ -173,6 +174,12 @@ def _sign(
             .where(LetterSignature.letter_id == letter.id)
             .order_by(col(LetterSignature.position))
         ).all()
+        if not earlier and letter.signature_kind not in ("", kind.value):
+            raise SigningError(
+                _("Naskah ini diantrekan untuk {k}; tandatangani dengan cara itu.").format(
+                    k=kind_label(letter.signature_kind)
+                )
+            )
         if earlier and earlier[0].kind != kind.value:
             raise SigningError(
                 _("Penanda tangan sebelumnya memakai {k}; gunakan cara yang sama.").format(
@@ -294,6 +301,66 @@ def sign_electronically(
     return _sign(store, user, letter_id, SignatureKind.INTERNAL, method, now=now)
 
 
+def sign_with_bsre(
+    store: Store,
+    user: CurrentUser,
+    letter_id: str,
+    client: BsreClient,
+    nik: str,
+    passphrase: str,
+    *,
+    now: datetime | None = None,
+) -> Letter:
+    """Sign through BSrE's signing service (online only). ``nik`` and ``passphrase`` are typed
+    by the signer for this one call and go nowhere else. The letter's write transaction stays
+    open during the call (at most the client's timeout): if BSrE refuses or does not answer,
+    nothing is kept and the letter stays in the signer's queue."""
+
+    def method(ctx: SigningContext) -> tuple[bytes, x509.Certificate]:
+        box = (ctx.box.x, ctx.box.y, ctx.box.x + ctx.box.width, ctx.box.y + ctx.box.height)
+        signed = client.sign_pdf(
+            ctx.pdf,
+            nik,
+            passphrase,
+            page=ctx.box.page,
+            box=box,
+            qr_url=ctx.verify_url,
+            reason=ctx.reason,
+            location=ctx.location,
+        )
+        return signed, _last_signer_certificate(signed)
+
+    return _sign(store, user, letter_id, SignatureKind.BSRE, method, now=now)
+
+
+def _last_signer_certificate(pdf: bytes) -> x509.Certificate:
+    """The certificate of the newest signature in ``pdf`` (checked by the BSrE adapter)."""
+    reader = pades.open_pdf(pdf)
+    signature = reader.embedded_regular_signatures[-1]
+    return x509.load_der_x509_certificate(signature.signer_cert.dump())
+
+
+def request_bsre(store: Store, user: CurrentUser, letter_id: str) -> Letter:
+    """The signer queues the letter for TTE BSrE (online only): it waits in their queue marked
+    "TTE BSrE" until they sign it with their NIK and passphrase while connected."""
+    require(user, Role.SIGNER)
+    with store.write() as session:
+        letter = _load(session, letter_id)
+        step = current_step(session, letter)
+        if (
+            letter.status != LetterStatus.AWAITING_SIGNATURE.value
+            or step is None
+            or step.reviewer_id != user.id
+        ):
+            raise PermissionDenied(_("Naskah ini tidak sedang menunggu tanda tangan Anda."))
+        if letter.number:
+            raise InvalidTransition(_("Naskah ini sudah ditandatangani sebagian."))
+        letter.signature_kind = SignatureKind.BSRE.value
+        letter.updated_at = clock.now()
+        journal.record(session, user.id, "letter.bsre_queued", Entity.LETTER, letter)
+        return letter
+
+
 def signatures_of(session: Session, letter_id: str) -> list[LetterSignature]:
     return list(
         session.exec(
@@ -337,6 +404,8 @@ def badge(letter: Letter) -> str:
     if not letter.signature_kind:
         return ""
     label = kind_label(letter.signature_kind)
+    if letter.status == LetterStatus.AWAITING_SIGNATURE.value:
+        return _("Diantrekan untuk {k} (perlu sambungan internet)").format(k=label)
     if letter.signature_kind == SignatureKind.WET.value:
         return label
     if letter.timestamped_at is None:
