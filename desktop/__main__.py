@@ -8,6 +8,8 @@
     naskah sync                               sync with the server now
     naskah bundle export FILE                 write pending changes to a bundle (USB stick)
     naskah bundle import REPLY                apply the server's reply to a bundle
+    naskah verify FILE.pdf                    check a signed PDF offline (exit 0 valid,
+                                              1 not valid, 2 unreadable)
 
 Heavy modules (Qt, SQLAlchemy) are imported inside the commands, so that ``--help`` is instant
 and the GUI can show its window before the rest loads.
@@ -56,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
         "import", parents=[common], help="terapkan berkas balasan dari server"
     )
     reply.add_argument("reply", type=Path, help="berkas balasan dari server")
+    verify = sub.add_parser(
+        "verify", parents=[common], help="periksa keaslian PDF bertanda tangan (tanpa jaringan)"
+    )
+    verify.add_argument("file", type=Path, help="berkas PDF yang diperiksa")
     return p
 
 
@@ -204,6 +210,39 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when every signature is valid, 1 when not (changed, untrusted, unsigned), 2 when
+    the file cannot be read or is not a readable PDF."""
+    from desktop.letters.verification import check_pdf, describe
+    from desktop.store.db import DB_NAME, Store, open_for_reading
+    from desktop.store.errors import StoreError
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"Berkas tidak dapat dibaca: {path} ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    data_dir = _data_dir(args)
+    store: Store | None = None
+    if (data_dir / DB_NAME).exists():  # a PC with no Naskah data still checks integrity
+        try:
+            store = open_for_reading(data_dir)  # works while the app has the store open
+        except StoreError as exc:
+            print(f"{exc.message} Diperiksa tanpa data kantor.", file=sys.stderr)
+    try:
+        check = check_pdf(store, data, name=path.name)
+    finally:
+        if store is not None:
+            store.close()
+    out = sys.stderr if check.unreadable else sys.stdout
+    for line in describe(check):
+        print(line, file=out)
+    if check.unreadable:
+        return 2
+    return 0 if check.valid else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from desktop.store.errors import StoreError
@@ -221,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_sync(args)
         if args.command == "bundle":
             return _cmd_bundle(args)
+        if args.command == "verify":
+            return _cmd_verify(args)
     except StoreError as exc:
         print(exc.message, file=sys.stderr)
         return 1
