@@ -27,6 +27,7 @@ from desktop.render.document import LetterDocument
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Letter
+from desktop.ui import bsre_dialogs
 from desktop.ui.background import run_for
 from desktop.ui.letter_model import time_text
 from desktop.ui.preview import PreviewPane
@@ -49,7 +50,7 @@ from desktop.ui.qt import (
 )
 from desktop.ui.review_dialogs import NoteDialog, return_dialog, void_dialog
 from desktop.ui.signing_dialogs import EnrolDialog, SignDialog
-from sync.protocol import LetterStatus
+from sync.protocol import LetterStatus, SignatureKind
 
 
 @dataclass
@@ -124,6 +125,7 @@ class LetterView(QWidget):
         self.initial_button = QPushButton(self.tr("Paraf"))
         self.return_button = QPushButton(self.tr("Kembalikan..."))
         self.esign_button = QPushButton(self.tr("Tandatangani Elektronik..."))
+        self.bsre_button = QPushButton(self.tr("TTE BSrE..."))
         self.sign_button = QPushButton(self.tr("Tandatangani Basah..."))
         self.print_button = QPushButton(self.tr("Cetak..."))
         self.pdf_button = QPushButton(self.tr("Simpan PDF..."))
@@ -135,6 +137,7 @@ class LetterView(QWidget):
         self.initial_button.clicked.connect(self.give_initials)
         self.return_button.clicked.connect(self.ask_return)
         self.esign_button.clicked.connect(self.sign_electronically)
+        self.bsre_button.clicked.connect(self.sign_with_bsre)
         self.sign_button.clicked.connect(self.sign)
         self.print_button.clicked.connect(self.print_letter)
         self.pdf_button.clicked.connect(self.save_pdf)
@@ -164,8 +167,8 @@ class LetterView(QWidget):
 
     def action_buttons(self) -> list[QPushButton]:
         return [
-            self.initial_button, self.return_button, self.esign_button, self.sign_button,
-            self.print_button,
+            self.initial_button, self.return_button, self.esign_button, self.bsre_button,
+            self.sign_button, self.print_button,
             self.pdf_button, self.scan_button, self.void_button,
         ]  # fmt: skip
 
@@ -232,7 +235,11 @@ class LetterView(QWidget):
             and not letter.number  # partly signed electronically: no going back
         )
         to_sign = holding and letter.status == LetterStatus.AWAITING_SIGNATURE
-        self.esign_button.setVisible(to_sign and me.has(Role.SIGNER))
+        bsre_queued = letter.signature_kind == SignatureKind.BSRE.value
+        self.esign_button.setVisible(to_sign and me.has(Role.SIGNER) and not bsre_queued)
+        self.bsre_button.setVisible(
+            to_sign and me.has(Role.SIGNER) and bsre_dialogs.configured(self.store) is not None
+        )
         # Once a co-signer signed electronically, the others sign electronically too.
         self.sign_button.setVisible(to_sign and me.has(Role.SIGNER) and not letter.number)
         self.scan_button.setVisible(
@@ -289,6 +296,12 @@ class LetterView(QWidget):
         dialog.signed.connect(self._signed_electronically)
         dialog.enrol_requested.connect(self.enrol)
         self.sign_dialog = dialog
+        dialog.open()
+
+    def sign_with_bsre(self) -> None:
+        dialog = bsre_dialogs.BsreSignDialog(self.store, self.user, self.letter, self)
+        dialog.done_with.connect(lambda _letter, message: self.reload(message))
+        self.bsre_dialog = dialog
         dialog.open()
 
     def enrol(self) -> None:
