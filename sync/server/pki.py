@@ -62,7 +62,7 @@ REASONS: dict[str, x509.ReasonFlags | None] = {
 
 NO_CA = "Server belum memiliki CA untuk tanda tangan elektronik; hubungi pengelola server."
 NO_KEY = (
-    "CA server sedang tidak aktif (kata sandi CA tidak diberikan saat server dijalankan); "
+    "CA server sedang tidak aktif (kuncinya tidak dibuka saat server dijalankan); "
     "hubungi pengelola server."
 )
 PERSON_UNKNOWN = "Data pegawai belum tersinkron; sinkronkan dulu lalu coba lagi."

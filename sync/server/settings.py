@@ -27,5 +27,5 @@ class Settings:
     public_url: str = ""  # base of verification addresses; "" = the stored one or the request's
     cert_days: int = 365  # validity of a signer certificate
     time_zone: str = "Asia/Jakarta"  # how the verification page shows times (WIB)
-    verify_misses: int = 60  # unknown verification codes per client address ...
+    verify_misses: int = 120  # unknown verification codes per client address ...
     verify_window_s: float = 300.0  # ... within this many seconds before 429

@@ -481,7 +481,19 @@ def render_html(v: Verification, clock: Clock) -> str:
         if remarks
         else ""
     )
-    body = _status(v) + f"<dl>{details}</dl>" + signer_part + remark_part + code
+    summary = {
+        Verdict.VALID: "Surat ini tercatat di server dan sah.",
+        Verdict.VOIDED: "Surat ini tercatat di server, tetapi nomornya telah dibatalkan.",
+        Verdict.INVALID: "Surat ini tercatat di server, tetapi tidak sah.",
+    }[v.verdict]
+    body = (
+        _status(v)
+        + f'<p id="summary">{summary}</p>'
+        + f"<dl>{details}</dl>"
+        + signer_part
+        + remark_part
+        + code
+    )
     return _page(title, body)
 
 

@@ -86,6 +86,7 @@ def _letter(
     upload: bool = True,
     timestamped_at: str | None = None,
     kind: str = "tte_internal",
+    **extra: Any,
 ) -> str:
     pc = letters.pc
     pdf_hash = None
@@ -107,6 +108,7 @@ def _letter(
             "pdf_hash": pdf_hash,
             "timestamped_at": timestamped_at,
             "verify_code": code,
+            **extra,
         },
     )
     assert ack["status"] == "applied", ack
@@ -138,6 +140,9 @@ def letters(module_pki_server: SyncServer) -> Letters:
     _signature(pc, script, CAMAT, 1)
     _signature(pc, _letter(out, "not_uploaded", pdf=_pdf(), upload=False), CAMAT, 1)
     _signature(pc, _letter(out, "wet", kind="basah", pdf=_pdf()), CAMAT, 1, kind="basah")
+    # No signature record reached the server (yet): the letter's own signer is shown.
+    signer = pc.add_person(*SEKCAM)
+    _letter(out, "no_signature_records", pdf=_pdf(), signer_id=signer)
 
     # A PDF changed on the server's disk after it arrived.
     tampered = _pdf()
@@ -259,6 +264,10 @@ def test_pdf_states(letters: Letters) -> None:
     assert "Berkas PDF di server TIDAK cocok" in _get(letters, "tampered").text
     wet = _json(letters, "wet")
     assert wet["valid"] is True and wet["signers"][0]["kind_text"] == "Tanda tangan basah"
+    lone = _json(letters, "no_signature_records")
+    assert [(s["name"], s["jabatan"], s["kind_text"]) for s in lone["signers"]] == [
+        (SEKCAM[0], SEKCAM[2], "TTE internal")
+    ]
 
 
 def test_revoked_certificates(letters: Letters) -> None:
