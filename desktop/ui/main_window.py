@@ -41,6 +41,7 @@ from desktop.ui.qt import (
     QWidget,
 )
 from desktop.ui.sync_status import SyncBridge, SyncStatusLabel
+from desktop.ui.verify_dialog import PdfVerifier
 from sync.client.conflicts import open_conflicts
 from sync.client.scheduler import Phase, SyncStatus
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.list_page)
         self.setCentralWidget(self.stack)
         self.sync = SyncBridge(store, self)
+        self.verifier = PdfVerifier(self, store, user, self.open_letter)  # drop a PDF to check it
         self._make_menus()
         self.person_label = QLabel()
         self.count_label = QLabel()
@@ -182,6 +184,8 @@ class MainWindow(QMainWindow):
         find = letters.addAction(self.tr("Cari surat"))
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._focus_search)
+        self.verify_action = letters.addAction(self.tr("Periksa keaslian PDF..."))
+        self.verify_action.triggered.connect(self.verifier.choose_file)
         letters.addSeparator()
         quit_action = letters.addAction(self.tr("Keluar"))
         quit_action.triggered.connect(self.close)
