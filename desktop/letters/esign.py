@@ -24,7 +24,7 @@ import hashlib
 import secrets
 from base64 import b32encode
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -40,7 +40,7 @@ from desktop.letters.document import document_for
 from desktop.letters.errors import InvalidTransition, PermissionDenied
 from desktop.letters.workflow import SIGN, _load, _move, current_step
 from desktop.render.dates import format_date_id
-from desktop.render.document import LetterDocument, SignatureSpace
+from desktop.render.document import LetterDocument, SignatureMark, SignatureSpace
 from desktop.signing import pades
 from desktop.signing.bsre import BsreClient
 from desktop.signing.errors import SigningError
@@ -382,13 +382,20 @@ def document_as_signed(session: Session, letter: Letter, blob_dir: Path) -> Lett
     held = trust.load(session)
     url = held.verify_url(letter.verify_code) if held else ""
     organisation = _organisation(held.root) if held else ""
-    return document_for(
+    document = document_for(
         session,
         letter,
         blob_dir,
         signed_note=SIGNED_NOTE,
         footer_note=footer_note(SignatureKind(kind), organisation, url),
     )
+    marks = {
+        s.position - 1: SignatureMark(
+            url, (pades.DEFAULT_HEADING, s.signer_name, s.signer_jabatan, _when(s.signed_at))
+        )
+        for s in signatures_of(session, letter.id)
+    }
+    return replace(document, signature_marks=marks)
 
 
 def kind_label(kind: str) -> str:

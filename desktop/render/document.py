@@ -57,6 +57,15 @@ class SignatureBlock:
 
 
 @dataclass(frozen=True)
+class SignatureMark:
+    """An electronic signature already made, drawn on the printed copy and the preview where
+    the signed PDF shows its stamp: the QR code of ``url`` and a few lines beside it."""
+
+    url: str
+    lines: tuple[str, ...]  # heading, signer name (bold), position, date and time
+
+
+@dataclass(frozen=True)
 class LetterDocument:
     letterhead: Letterhead
     layout: Layout
@@ -73,6 +82,9 @@ class LetterDocument:
     # Further signers of a letter signed by several people in sequence (e.g. a berita acara):
     # they sign before ``signature``; their blocks come first, two to a row.
     co_signatures: list[SignatureBlock] = field(default_factory=list)
+    # Signatures to draw in the signature spaces, by signer index (co-signers first, then the
+    # main signer): for printing and previewing a signed letter, never in the PDF to be signed.
+    signature_marks: dict[int, SignatureMark] = field(default_factory=dict)
     tembusan: list[str] = field(default_factory=list)
     paper: PaperSize = PaperSize.F4
     font_pt: float = 12.0

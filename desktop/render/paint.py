@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import segno
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -21,7 +22,7 @@ from PySide6.QtGui import (
     QPalette,
 )
 
-from desktop.render.document import PAPER_MM, LetterDocument
+from desktop.render.document import PAPER_MM, LetterDocument, SignatureMark
 from desktop.render.fonts import font_family
 from desktop.render.layout import (
     MM_PER_INCH,
@@ -74,6 +75,49 @@ def _paint_footer(painter: QPainter, laid: LaidOutLetter) -> None:
     painter.restore()
 
 
+def _paint_mark(painter: QPainter, rect: QRectF, mark: SignatureMark) -> None:
+    """The stamp of a signature made: white ground, QR code at the left, the lines beside it."""
+    painter.save()
+    painter.fillRect(rect, QColor("white"))
+    pad = rect.height() * 0.04
+    side = rect.height() - 2 * pad
+    qr = segno.make(mark.url, error="m", micro=False, boost_error=False)
+    rows = list(qr.matrix)
+    module = side / (len(rows) + 2)
+    origin = QPointF(rect.left() + pad + module, rect.top() + pad + module)
+    for r, modules in enumerate(rows):
+        for c, dark in enumerate(modules):
+            if dark:
+                painter.fillRect(
+                    QRectF(origin.x() + c * module, origin.y() + r * module, module, module),
+                    QColor("black"),
+                )
+    text_left = rect.left() + side + 3 * pad
+    box = QRectF(text_left, rect.top() + pad, rect.right() - text_left, side)
+    font = QFont(font_family())
+    font.setPixelSize(max(6, round(side / 6.2)))
+    line_height = side / max(4, len(mark.lines))
+    painter.setPen(QColor("black"))
+    for i, line in enumerate(mark.lines):
+        font.setBold(i == 1)
+        painter.setFont(font)
+        row = QRectF(box.left(), box.top() + i * line_height, box.width(), line_height)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(row, flags, painter.fontMetrics().elidedText(
+            line, Qt.TextElideMode.ElideRight, round(box.width())
+        ))  # fmt: skip
+    painter.restore()
+
+
+def _paint_marks(painter: QPainter, laid: LaidOutLetter, index: int) -> None:
+    for signer, mark in laid.letter.signature_marks.items():
+        if not 0 <= signer < len(laid.signature_spaces):
+            continue
+        rect = laid.signature_spaces[signer]
+        if int(rect.center().y() // laid.content_height) == index:
+            _paint_mark(painter, rect, mark)
+
+
 def _paint_page(painter: QPainter, laid: LaidOutLetter, index: int) -> None:
     """Paint page ``index`` with the painter in layout pixels, origin at the paper's corner."""
     if laid.letter.draft_watermark:
@@ -84,6 +128,7 @@ def _paint_page(painter: QPainter, laid: LaidOutLetter, index: int) -> None:
     painter.translate(0, -index * laid.content_height)
     clip = QRectF(0, index * laid.content_height, laid.content_width, laid.content_height)
     laid.body.documentLayout().draw(painter, _paint_context(clip))
+    _paint_marks(painter, laid, index)
     painter.restore()
     _paint_footer(painter, laid)
 

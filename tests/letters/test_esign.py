@@ -262,3 +262,25 @@ def test_pdfsig_agrees(office_staff: Office, pki: OfficePki, tmp_path) -> None: 
         ["pdfsig", "-nocert", str(path)], capture_output=True, text=True, check=False
     ).stdout
     assert "Signature is Valid" in out and "Agustinus Mabel" in out
+
+
+def test_printed_copy_carries_the_stamp_and_its_qr_code(
+    office_staff: Office, pki: OfficePki
+) -> None:
+    zxingcpp = pytest.importorskip("zxingcpp", reason="QR decoder zxing-cpp not installed")
+    from desktop.render import render_pages
+    from desktop.ui.qt import QImage
+
+    o = office_staff
+    pki.enrol(o.store, o.camat)
+    signer = signer_keys.unlock(o.store, o.camat.id, PASSPHRASE, PassphraseGuard())
+    letter = esign.sign_electronically(o.store, o.camat, awaiting(o), signer)
+    with o.store.read() as s:
+        document = esign.document_as_signed(s, letter, o.store.blob_dir)
+    assert list(document.signature_marks) == [0]
+    # What the printer gets, at an ordinary office printer's 300 dpi, in grey.
+    page = render_pages(document, 300)[0].convertToFormat(QImage.Format.Format_Grayscale8)
+    raw = bytes(page.constBits())[: page.height() * page.bytesPerLine()]
+    image = memoryview(raw).cast("B", (page.height(), page.bytesPerLine()))
+    found = [r.text for r in zxingcpp.read_barcodes(image)]
+    assert found == [f"{PUBLIC_URL}/v/{letter.verify_code}"]
