@@ -75,6 +75,7 @@ class ImportResult:
     blobs_out: int
     certificates: int = 0  # issued on the bundle's certificate requests
     refused: int = 0  # certificate requests refused (the reply says why)
+    deferred: int = 0  # certificate requests left unanswered: the CA is not active
 
 
 def _device(engine: Engine, header: dict[str, Any]) -> Device:
@@ -161,7 +162,8 @@ def _issue(
     device: Device,
     requests: list[CertificateRequest | dict[str, str]],
 ) -> list[dict[str, Any]]:
-    """Issue certificates for the bundle's requests with the endpoint's checks."""
+    """Issue certificates for the bundle's requests with the endpoint's checks: one answer per
+    request, in order, except those the CA cannot serve now (left unanswered)."""
     answers: list[dict[str, Any]] = []
     for request in requests:
         if isinstance(request, dict):
@@ -177,6 +179,10 @@ def _issue(
                 crl_url=ca.crl_url(),
             )
         except pki.PkiRefused as exc:
+            if exc.status == 503:
+                # The CA is not active (no CA, or no passphrase at this import): no answer, so
+                # the request stays pending on the PC, as after a 503 online.
+                continue
             answers.append({"person_id": request.person_id, "error": exc.message})
         else:
             answers.append(issued.model_dump(mode="json"))
@@ -276,4 +282,5 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         blobs_out=len(hashes),
         certificates=sum(1 for c in certificates if "error" not in c),
         refused=sum(1 for c in certificates if "error" in c),
+        deferred=len(csr_requests) - len(certificates),
     )

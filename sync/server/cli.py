@@ -341,6 +341,12 @@ def _bundle_import(args: argparse.Namespace) -> None:
     )
     if done.certificates or done.refused:
         print(f"certificates: {done.certificates} issued, {done.refused} refused (see the reply)")
+    if done.deferred:
+        print(
+            f"naskah-server: {done.deferred} certificate request(s) left pending: the CA is not "
+            f"active (no CA, or no passphrase: ${pki.PASSPHRASE_ENV} or --ca-passphrase-file)",
+            file=sys.stderr,
+        )
 
 
 def _cert(args: argparse.Namespace) -> None:

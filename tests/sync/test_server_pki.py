@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -649,6 +650,16 @@ def test_bundle_carries_certificate_requests_and_trust(module_pki_server, tmp_pa
     server_bundle.import_bundle(server.engine, server.settings, file, reply)
     _header, answer, _ = read_container(reply, REPLY_FORMAT)
     assert answer["certificates"] == [] and answer["trust"]["root_pem"] == trust["root_pem"]
+
+    # Imported without the CA passphrase: no request is answered (they stay pending on the PC,
+    # as after a 503 online), the trust material still comes.
+    again = {"batches": [], "blobs": {}, "csr_requests": body["csr_requests"][:2]}
+    write_container(file, BUNDLE_FORMAT, header, again)
+    locked = replace(server.settings, ca_passphrase=None)
+    done = server_bundle.import_bundle(server.engine, locked, file, reply)
+    assert (done.certificates, done.refused, done.deferred) == (0, 0, 2)
+    _header, answer, _ = read_container(reply, REPLY_FORMAT)
+    assert answer["certificates"] == [] and answer["trust"]["crl_number"] >= 1
 
 
 # -- the command line -------------------------------------------------------------------------
