@@ -232,10 +232,6 @@ def _by_hash(
     return letter, MatchKind.EXTENDED, size - prefixes[sig.pdf_hash]
 
 
-# ``esign`` writes "Menandatangani naskah dinas nomor {n}" as each signature's reason.
-_REASON = _("Menandatangani naskah dinas nomor {n}")
-
-
 def _reasons(data: bytes) -> list[str]:
     """The /Reason of each signature in ``data`` (unsigned claims: only a clue)."""
     from desktop.signing.pades import open_pdf
@@ -251,7 +247,8 @@ def _reasons(data: bytes) -> list[str]:
 def _by_claimed_number(
     session: Session, reasons: list[str]
 ) -> tuple[Letter, MatchKind, int] | None:
-    head, _sep, tail = _REASON.partition("{n}")
+    # ``esign`` gives each signature this reason; the number in it is the letter it claims.
+    head, _sep, tail = _("Menandatangani naskah dinas nomor {n}").partition("{n}")
     pattern = re.compile(re.escape(head) + r"(.+?)" + re.escape(tail) + "$")
     for number in (m.group(1).strip() for m in map(pattern.match, reasons) if m):
         letter = session.exec(
