@@ -320,6 +320,10 @@ def _update(ctx: _Ctx, cur: Version) -> Outcome:
     proposed = {k: sent[k] for k in client}
     if reason := _refusal(ctx, cur, proposed) or _pdf_problem(ctx, cur, proposed):
         return Outcome(ctx.ack(AckStatus.REJECTED, cur.version, cur.fields, reason))
+    if m.entity in IMMUTABLE_ENTITIES:  # a resend: never a new version, not even updated_at
+        if _changed(cur.fields, sent):
+            return Outcome(ctx.ack(AckStatus.MERGED, cur.version, cur.fields))
+        return Outcome(ctx.ack(AckStatus.APPLIED, cur.version))
     if cur.deleted and deleted_by_other:  # an edit against someone else's delete
         if not client:  # nothing of its own to keep: it just learns of the delete
             return Outcome(

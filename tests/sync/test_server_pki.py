@@ -527,8 +527,11 @@ def test_letter_signatures_are_insert_only(module_pki_server) -> None:
         "pdf_hash": "1" * 64,
     }
     assert pc.push("letter_signature", signature, fields)["status"] == "applied"
-    # The same record again (another device that never saw it, base 0): nothing to change.
-    assert pc2.push("letter_signature", signature, fields)["status"] in {"applied", "merged"}
+    # The same record again (another device that never saw it, base 0): nothing to change,
+    # not even its updated_at.
+    again = pc2.push("letter_signature", signature, {**fields, "updated_at": "2026-03-04"})
+    assert again["status"] == "applied" and again["version"] == 1
+    assert pc2.push("letter_signature", signature, fields)["status"] == "applied"
     for changed in ({"signer_name": "Orang Lain"}, {"kind": "tte_bsre"}, {"position": 2}):
         ack = pc.push("letter_signature", signature, {**fields, **changed}, base_version=1)
         assert ack["status"] == "rejected" and ack["record"]["signer_name"] == NAME
@@ -544,7 +547,13 @@ def test_letter_signatures_are_insert_only(module_pki_server) -> None:
                 db.letter_signatures.c.letter_id == letter
             )
         ).all()
+        stored = conn.execute(
+            select(db.records.c.version, db.records.c.fields).where(
+                db.records.c.entity == "letter_signature", db.records.c.entity_id == signature
+            )
+        ).one()
     assert [r.signature_id for r in rows] == [signature]
+    assert stored.version == 1 and "updated_at" not in stored.fields
 
 
 def _code() -> str:
