@@ -16,6 +16,7 @@ from desktop.letters.queries import QUEUE_LABELS, SEARCH_LIMIT, LetterRow, ListF
 from desktop.letters.templates import letter_types
 from desktop.store.db import Store
 from desktop.store.models import Letter
+from desktop.ui import signing_dialogs
 from desktop.ui.background import Channel, run_for
 from desktop.ui.letter_list import FilterBar, letter_table
 from desktop.ui.letter_model import LetterListModel, read_view
@@ -200,6 +201,9 @@ class MainWindow(QMainWindow):
         self.people_action.setEnabled(is_admin)
         self.settings_action.setEnabled(is_admin)
         self.sync_action.setEnabled(is_admin)
+        self.certificate_action, self.bsre_action = signing_dialogs.add_menu_actions(
+            self, self.store, self.user, letters, admin
+        )
 
     def _first_queue(self) -> Queue:
         """Where this person's work usually is: signers sign, reviewers initial."""

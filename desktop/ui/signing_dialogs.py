@@ -20,18 +20,20 @@ from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import ServiceError
 from desktop.signing.errors import WrongPassphrase
 from desktop.signing.keys import LoadedSigner, PassphraseGuard
-from desktop.signing.passphrase import passphrase_problem
+from desktop.signing.passphrase import MIN_LENGTH, passphrase_problem
 from desktop.store.db import Store
 from desktop.store.models import Letter
 from desktop.ui.background import run_for
 from desktop.ui.forms import error_label, hint_label
 from desktop.ui.qt import (
+    QAction,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -224,10 +226,10 @@ class EnrolDialog(QDialog):
         self.status = hint_label(signer_keys.status(store, user.id).message)
         explain = QLabel(
             self.tr(
-                "Pilih frasa sandi untuk kunci tanda tangan Anda: paling sedikit 12 karakter, "
+                "Pilih frasa sandi untuk kunci tanda tangan Anda: paling sedikit {n} karakter, "
                 "mudah Anda ingat, sulit ditebak orang lain. Frasa sandi tidak disimpan di mana "
                 "pun; bila lupa, daftarkan ulang."
-            )
+            ).format(n=MIN_LENGTH)
         )
         explain.setWordWrap(True)
         self.passphrase = QLineEdit()
@@ -262,7 +264,7 @@ class EnrolDialog(QDialog):
         layout.addWidget(buttons)
 
     def _check(self, text: str) -> None:
-        problem = passphrase_problem(text) if text else None
+        problem = passphrase_problem(text, name=self.user.name) if text else None
         self.strength.setText(problem or (self.tr("Frasa sandi cukup kuat.") if text else ""))
 
     def submit(self, *, online: bool) -> None:
@@ -311,3 +313,25 @@ class EnrolDialog(QDialog):
             self.status.setText(signer_keys.status(self.store, self.user.id).message)
             return True
         return False
+
+
+def add_menu_actions(
+    parent: QWidget, store: Store, user: CurrentUser, letters: QMenu, admin: QMenu
+) -> tuple[QAction, QAction]:
+    """ "Sertifikat TTE saya..." (signers; before the letters menu's last separator) and
+    "Pengaturan TTE BSrE..." (administrators)."""
+    from desktop.letters.accounts import Role
+    from desktop.ui.bsre_dialogs import BsreSettingsDialog
+
+    certificate = QAction(parent.tr("Sertifikat TTE saya..."), parent)
+    separators = [a for a in letters.actions() if a.isSeparator()]
+    if separators:
+        letters.insertAction(separators[-1], certificate)
+    else:
+        letters.addAction(certificate)
+    certificate.setEnabled(user.has(Role.SIGNER))
+    certificate.triggered.connect(lambda: EnrolDialog(store, user, parent).open())
+    bsre = admin.addAction(parent.tr("Pengaturan TTE BSrE..."))
+    bsre.setEnabled(user.has(Role.ADMIN))
+    bsre.triggered.connect(lambda: BsreSettingsDialog(store, parent).open())
+    return certificate, bsre

@@ -90,3 +90,32 @@ def test_sign_from_the_queue_wrong_passphrase_then_right(
     assert report.valid, report.summary()
     assert signing_dialogs.SESSION.has_key(o.camat.id)  # remembered until the app closes
     window.close()
+
+
+def test_signer_prepares_enrolment_from_the_menu(
+    qtbot: Any, office_staff: Office, click: Any
+) -> None:
+    o = office_staff
+    OfficePki.create().install_trust(o.store)
+    window = log_in(qtbot, o.store, o.camat)
+    window.certificate_action.trigger()
+    dialog = window.findChild(signing_dialogs.EnrolDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert "Belum ada sertifikat" in dialog.status.text()
+    type_into(qtbot, dialog.passphrase, "Merdeka45")
+    type_into(qtbot, dialog.repeat, "Merdeka45")
+    assert dialog.strength.text() and "cukup kuat" not in dialog.strength.text()
+    click(dialog.bundle_button)
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    dialog.passphrase.clear()
+    dialog.repeat.clear()
+    type_into(qtbot, dialog.passphrase, PASSPHRASE)
+    type_into(qtbot, dialog.repeat, PASSPHRASE)
+    assert dialog.strength.text() == "Frasa sandi cukup kuat."
+    click(dialog.bundle_button)
+    qtbot.waitUntil(lambda: "bundel" in dialog.status.text())
+    from desktop.letters import signer_keys
+
+    assert signer_keys.status(o.store, o.camat.id).state is signer_keys.CredentialState.PENDING
+    window.close()
