@@ -120,7 +120,7 @@ class Letter(SQLModel, table=True):
     letter_date: date | None = Field(default=None, index=True)
     signed_at: datetime | None = None
     signature_kind: str = ""  # sync.protocol.SignatureKind ("basah", "tte_internal", "tte_bsre")
-    pdf_hash: str | None = None
+    pdf_hash: str | None = Field(default=None, index=True)  # verification finds a PDF by it
     # The code in the QR address of an electronically signed letter ("<public_url>/v/<code>").
     verify_code: str = Field(default="", index=True)
     # When the server's document timestamp was added to the signed PDF (None: not yet).
@@ -169,7 +169,7 @@ class LetterSignature(Synced, table=True):
     signer_jabatan: str = ""
     cert_serial: str = ""  # lowercase hex
     cert_sha256: str = ""  # of the certificate's DER
-    pdf_hash: str  # the signed PDF this signature produced
+    pdf_hash: str = Field(index=True)  # the signed PDF this signature produced
 
 
 class NumberCounter(SQLModel, table=True):

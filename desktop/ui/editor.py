@@ -299,16 +299,20 @@ class LetterEditor(QWidget):
     def _send_chosen(self, dialog: SendDialog) -> None:
         signer_id = dialog.signer_id()
         reviewers = dialog.reviewer_ids()
+        co_signers = dialog.co_signer_ids()
         if signer_id and signer_id != self.signer.currentData():
             self.signer.setCurrentIndex(max(0, self.signer.findData(signer_id)))
         self._timer.stop()
         data = self.current_input()
         store, user, letter_id = self.store, self.user, self.letter.id
-        holder = dialog.chain.item(0).text() if reviewers else dialog.signer.currentText()
+        if reviewers:
+            holder = dialog.chain.item(0).text()
+        else:
+            holder = dialog.co_chain.item(0).text() if co_signers else dialog.signer.currentText()
 
         def send() -> Letter:
             drafting.save_draft(store, user, letter_id, data)
-            return workflow.send(store, user, letter_id, reviewers, signer_id or "")
+            return workflow.send(store, user, letter_id, reviewers, signer_id or "", co_signers)
 
         def done(_letter: Letter) -> None:
             self._saved = data

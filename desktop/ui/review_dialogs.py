@@ -61,6 +61,19 @@ class SendDialog(QDialog):
             self.signer.addItem(person_text(person), person.id)
         if signer_id:
             self.signer.setCurrentIndex(max(0, self.signer.findData(signer_id)))
+        # Further signers (a berita acara's parties) sign in order before the signer.
+        self.co_available = QComboBox()
+        for person in signers:
+            self.co_available.addItem(person_text(person), person.id)
+        self.co_add_button = QPushButton(self.tr("Tambahkan"))
+        self.co_chain = QListWidget()
+        self.co_chain.setMaximumHeight(70)
+        self.co_remove_button = QPushButton(self.tr("Hapus"))
+        co_grid = QGridLayout()
+        co_grid.addWidget(self.co_available, 0, 0)
+        co_grid.addWidget(self.co_add_button, 0, 1)
+        co_grid.addWidget(self.co_chain, 1, 0)
+        co_grid.addWidget(self.co_remove_button, 1, 1)
         grid = QGridLayout()
         grid.addWidget(self.available, 0, 0)
         grid.addWidget(self.add_button, 0, 1)
@@ -85,7 +98,15 @@ class SendDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Urutan pemaraf")))
         layout.addLayout(grid)
         layout.addLayout(form)
+        layout.addWidget(
+            QLabel(self.tr("Penanda tangan lain, menandatangani lebih dulu (boleh kosong)"))
+        )
+        layout.addLayout(co_grid)
         layout.addWidget(self.buttons)
+        self.co_add_button.clicked.connect(self.add_co_signer)
+        self.co_remove_button.clicked.connect(
+            lambda: self.co_chain.takeItem(self.co_chain.currentRow())
+        )
         self.add_button.clicked.connect(self.add_current)
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button.clicked.connect(lambda: self._move(-1))
@@ -93,7 +114,7 @@ class SendDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.send_button.setEnabled(self.signer.count() > 0)
-        self.resize(520, 360)
+        self.resize(520, 460)
 
     def add_current(self) -> None:
         person_id = self.available.currentData()
@@ -121,6 +142,17 @@ class SendDialog(QDialog):
         item = self.chain.takeItem(row)
         self.chain.insertItem(target, item)
         self.chain.setCurrentRow(target)
+
+    def add_co_signer(self) -> None:
+        person_id = self.co_available.currentData()
+        if person_id is None or person_id in self.co_signer_ids():
+            return
+        item = QListWidgetItem(self.co_available.currentText())
+        item.setData(PERSON_ROLE, person_id)
+        self.co_chain.addItem(item)
+
+    def co_signer_ids(self) -> list[str]:
+        return [self.co_chain.item(i).data(PERSON_ROLE) for i in range(self.co_chain.count())]
 
     def reviewer_ids(self) -> list[str]:
         return [self.chain.item(i).data(PERSON_ROLE) for i in range(self.chain.count())]

@@ -23,6 +23,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("verify_code", _STR(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("timestamped_at", _TIME(), nullable=True))
         batch_op.create_index("ix_letter_verify_code", ["verify_code"])
+        batch_op.create_index("ix_letter_pdf_hash", ["pdf_hash"])
     op.create_table(
         "letter_signature",
         sa.Column("id", _STR(length=36), nullable=False),
@@ -44,6 +45,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_letter_signature_letter_id", "letter_signature", ["letter_id"])
+    op.create_index("ix_letter_signature_pdf_hash", "letter_signature", ["pdf_hash"])
     op.create_table(
         "signer_credential",
         sa.Column("id", _STR(length=36), nullable=False),
@@ -79,9 +81,11 @@ def downgrade() -> None:
     op.drop_table("trust_material")
     op.drop_index("ix_signer_credential_person_id", table_name="signer_credential")
     op.drop_table("signer_credential")
+    op.drop_index("ix_letter_signature_pdf_hash", table_name="letter_signature")
     op.drop_index("ix_letter_signature_letter_id", table_name="letter_signature")
     op.drop_table("letter_signature")
     with op.batch_alter_table("letter") as batch_op:
+        batch_op.drop_index("ix_letter_pdf_hash")
         batch_op.drop_index("ix_letter_verify_code")
         batch_op.drop_column("timestamped_at")
         batch_op.drop_column("verify_code")
