@@ -149,11 +149,12 @@ def timestamp_letters(store: Store, link: Transport) -> tuple[int, str]:
 
 def sync_signing(store: Store, link: Transport) -> PkiReport:
     """The signing part of one sync, run by the engine before records go up (so timestamped
-    letters go up in the same sync): trust when none is held, pending certificate requests,
-    timestamps. A server without a CA, or any failure here, never fails the record sync."""
+    letters go up in the same sync): pending certificate requests, timestamps. Both cost no
+    request when there is nothing to do; the trust material follows the server's CRL number
+    after the records (``newer_trust``). A server without a CA, or any failure here, never
+    fails the record sync."""
     report = PkiReport()
     try:
-        report.trust_updated = refresh_trust(store, link)
         report.certificates, report.refused = request_certificates(store, link)
         report.timestamped, report.timestamp_error = timestamp_letters(store, link)
     except trust.TrustRefused as exc:
