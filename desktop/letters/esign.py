@@ -27,10 +27,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from pyhanko.sign.timestamps import TimeStamper
 from sqlmodel import Session, col, select
 
 from desktop.i18n import _
@@ -41,8 +41,6 @@ from desktop.letters.errors import InvalidTransition, PermissionDenied
 from desktop.letters.workflow import SIGN, _load, _move, current_step
 from desktop.render.dates import format_date_id
 from desktop.render.document import LetterDocument, SignatureMark, SignatureSpace
-from desktop.signing import pades
-from desktop.signing.bsre import BsreClient
 from desktop.signing.errors import SigningError
 from desktop.signing.keys import LoadedSigner
 from desktop.store import clock, sync_models
@@ -52,7 +50,13 @@ from desktop.store.models import Letter, LetterSignature, Office, Person
 from sync.pki import ca
 from sync.protocol import Entity, LetterStatus, SignatureKind
 
-SIGNED_NOTE = "Ditandatangani secara elektronik"
+if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a letter is signed
+    from pyhanko.sign.timestamps import TimeStamper
+
+    from desktop.signing import pades
+    from desktop.signing.bsre import BsreClient
+
+SIGNED_NOTE = "Ditandatangani secara elektronik"  # in the signature space and the stamp
 STAMP_MAX_WIDTH_PT = 72 * 70 / 25.4  # 70 mm
 CLOCK_TOLERANCE = timedelta(minutes=10)
 
@@ -110,6 +114,8 @@ def _check_clock(session: Session, now: datetime) -> None:
 
 
 def _stamp_box(space: SignatureSpace) -> pades.StampBox:
+    from desktop.signing import pades
+
     width = min(space.width - 6, STAMP_MAX_WIDTH_PT)
     height = space.height - 2
     return pades.StampBox(
@@ -282,6 +288,8 @@ def sign_electronically(
     chain = signer.chain or [held.root]
     loaded = LoadedSigner(signer.key, signer.cert, chain)
 
+    from desktop.signing import pades
+
     def method(ctx: SigningContext) -> tuple[bytes, x509.Certificate]:
         signed = pades.sign_pdf(
             ctx.pdf,
@@ -295,6 +303,7 @@ def sign_electronically(
             field_box=ctx.box,
             crls=held.crls,
             now=ctx.now,
+            heading=SIGNED_NOTE,
         )
         return signed, loaded.cert
 
@@ -335,6 +344,8 @@ def sign_with_bsre(
 
 def _last_signer_certificate(pdf: bytes) -> x509.Certificate:
     """The certificate of the newest signature in ``pdf`` (checked by the BSrE adapter)."""
+    from desktop.signing import pades
+
     reader = pades.open_pdf(pdf)
     signature = reader.embedded_regular_signatures[-1]
     return x509.load_der_x509_certificate(signature.signer_cert.dump())
@@ -391,7 +402,7 @@ def document_as_signed(session: Session, letter: Letter, blob_dir: Path) -> Lett
     )
     marks = {
         s.position - 1: SignatureMark(
-            url, (pades.DEFAULT_HEADING, s.signer_name, s.signer_jabatan, _when(s.signed_at))
+            url, (SIGNED_NOTE, s.signer_name, s.signer_jabatan, _when(s.signed_at))
         )
         for s in signatures_of(session, letter.id)
     }
@@ -452,6 +463,8 @@ def add_timestamp(store: Store, letter_id: str, timestamper: TimeStamper) -> Let
         old_hash = letter.pdf_hash
     if old_hash is None or letter.timestamped_at is not None:
         return letter
+    from desktop.signing import pades
+
     stamped = pades.add_document_timestamp(blobs.get(old_hash), timestamper)
     digest = blobs.put(stamped)
     with store.write() as session:

@@ -9,3 +9,8 @@ Modules:
 - ``verify``: ``verify_pdf`` -> ``VerificationReport``.
 - ``stamp``/``ttf``: the visible stamp and the font subsetting it needs (internal).
 """
+
+# asn1crypto maps CMS content types to names once, on first use; the timestamp type only joins
+# the map when asn1crypto.tsp is imported. Import it before any CMS structure is parsed (the key
+# file is one), or a later RFC 3161 token cannot be built ("tst_info" unknown).
+import asn1crypto.tsp  # noqa: F401

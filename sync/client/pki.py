@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-
-from pyhanko.sign.timestamps import TimeStamper
+from typing import TYPE_CHECKING
 
 from desktop.i18n import _
 from desktop.letters import esign, signer_keys, trust
@@ -25,8 +24,10 @@ from desktop.store.db import Store
 from desktop.store.sync_models import SignerCredential
 from sync.client.errors import EnrolRefused, ServerFailed, SyncError
 from sync.client.transport import API, Transport, detail_of
-from sync.pki import tsa
 from sync.protocol import CertificateIssued, CertificateRequest, TrustMaterial
+
+if TYPE_CHECKING:
+    from pyhanko.sign.timestamps import TimeStamper
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +126,8 @@ def enrol_signer(
 def timestamper_for(link: Transport) -> TimeStamper:
     """pyHanko's RFC 3161 client for the server's timestamp service, with this device's token
     (TLS verified as for every request; plain HTTP only to loopback, see the transport)."""
+    from sync.pki import tsa
+
     auth = str(link.session.headers.get("Authorization", ""))
     return tsa.http_timestamper(
         link.base_url + f"{API}/pki/timestamp",

@@ -2,3 +2,6 @@
 (``ca``), the RFC 3161 token signer and client (``tsa``), signer identities and ASN.1 glue.
 Pure functions over ``cryptography``/``asn1crypto``; imports neither ``desktop`` nor the server.
 """
+
+# See desktop/signing/__init__.py: the timestamp content type must be known before CMS is used.
+import asn1crypto.tsp  # noqa: F401
