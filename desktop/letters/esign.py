@@ -453,7 +453,8 @@ def letters_to_timestamp(store: Store) -> list[str]:
 
 
 def add_timestamp(store: Store, letter_id: str, timestamper: TimeStamper) -> Letter:
-    """Append the server's document timestamp to a signed letter's PDF (one transaction).
+    """Append the server's document timestamp, with the validation data (root, TSA certificate,
+    newest CRL) under it, to a signed letter's PDF (one transaction).
 
     The timestamp is fetched before the transaction (network), then the letter is checked
     again: a letter changed meanwhile is left for the next round."""
@@ -461,11 +462,15 @@ def add_timestamp(store: Store, letter_id: str, timestamper: TimeStamper) -> Let
     with store.read() as session:
         letter = _load(session, letter_id)
         old_hash = letter.pdf_hash
+        held = trust.load(session)
     if old_hash is None or letter.timestamped_at is not None:
         return letter
     from desktop.signing import pades
 
-    stamped = pades.add_document_timestamp(blobs.get(old_hash), timestamper)
+    certs = [c for c in (held.root, held.tsa) if c is not None] if held else []
+    stamped = pades.add_document_timestamp(
+        blobs.get(old_hash), timestamper, certs=certs, crls=held.crls if held else []
+    )
     digest = blobs.put(stamped)
     with store.write() as session:
         letter = _load(session, letter_id)

@@ -45,6 +45,7 @@ from pyhanko.pdf_utils.metadata.xmp_xml import MetadataStream
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
+from pyhanko.sign.validation.dss import DocumentSecurityStore
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from desktop.i18n import _
@@ -60,7 +61,7 @@ from desktop.signing.errors import (
 )
 from desktop.signing.keys import LoadedSigner
 from desktop.signing.stamp import NaskahStampStyle, StampLine
-from sync.pki.asn1 import to_asn1_cert, to_asn1_key
+from sync.pki.asn1 import to_asn1_cert, to_asn1_crl, to_asn1_key
 from sync.pki.ca import SIGNER_EKUS, find_revocation
 
 DEFAULT_HEADING = "Ditandatangani secara elektronik"
@@ -311,18 +312,35 @@ def sign_pdf(
 
 
 def add_document_timestamp(
-    pdf: bytes, timestamper: timestamps.TimeStamper, *, field_name: str | None = None
+    pdf: bytes,
+    timestamper: timestamps.TimeStamper,
+    *,
+    certs: Sequence[x509.Certificate] = (),
+    crls: Sequence[x509.CertificateRevocationList] = (),
+    field_name: str | None = None,
 ) -> bytes:
-    """Return ``pdf`` with a PAdES document timestamp from ``timestamper`` appended."""
+    """Return ``pdf`` with a PAdES document timestamp from ``timestamper`` appended.
+
+    ``certs`` and ``crls`` (the root, the TSA certificate, the newest revocation list) go into
+    the document security store in the same incremental update, under the timestamp: the
+    long-term validation data a verifier needs years later, with no network."""
     reader = open_pdf(pdf)
     taken = {name for name, _value, _ref in fields.enumerate_sig_fields(reader)}
     n = 1
     while f"CapWaktu{n}" in taken:
         n += 1
+    writer = _PdfAWriter(BytesIO(pdf))
+    if certs or crls:
+        DocumentSecurityStore.supply_dss_in_writer(
+            writer,
+            None,
+            certs=[to_asn1_cert(c) for c in certs],
+            crls=[to_asn1_crl(c) for c in crls],
+        )
     stamper = PdfTimeStamper(timestamper, field_name=field_name or f"CapWaktu{n}")
     out = BytesIO()
     try:
-        stamper.timestamp_pdf(_PdfAWriter(BytesIO(pdf)), "sha256", output=out)
+        stamper.timestamp_pdf(writer, "sha256", output=out)
     except (OSError, timestamps.TimestampRequestError) as exc:
         raise TimestampFailed(str(exc)) from exc
     return out.getvalue()

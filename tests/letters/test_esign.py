@@ -248,6 +248,11 @@ def test_timestamp_appends_and_both_times_are_reported(
     [sig] = report.signatures
     assert sig.claimed_signing_time is not None and sig.document_timestamp is not None
     assert sig.document_timestamp.trusted
+    # Long-term validation data under the timestamp: root, TSA certificate and the CRL.
+    from pypdf import PdfReader
+
+    dss = PdfReader(BytesIO(pdf)).trailer["/Root"]["/DSS"]
+    assert len(dss["/Certs"]) >= 2 and len(dss["/CRLs"]) == 1
 
 
 @pytest.mark.skipif(shutil.which("pdfsig") is None, reason="pdfsig missing (apt poppler-utils)")
