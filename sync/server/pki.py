@@ -589,6 +589,7 @@ class PkiService:
                 self._keys = load_keys(self.engine, self._passphrase)
             except WrongCaPassphrase:
                 log.error("the CA passphrase given to the server does not open the CA keys")
+                self._passphrase = None  # it never will: stop trying (and logging)
                 self._problem = NO_KEY
             except PkiRefused as exc:
                 self._problem = exc.message

@@ -74,7 +74,7 @@ def _issue(pc: DeviceClient, person_id: str) -> dict[str, Any]:
     _key, csr_pem = _csr()
     r = _ask(pc, person_id, csr_pem)
     assert r.status_code == 200, r.text
-    return r.json()  # type: ignore[no-any-return]
+    return r.json()
 
 
 # -- certificates -----------------------------------------------------------------------------
@@ -628,7 +628,7 @@ def test_bundle_carries_certificate_requests_and_trust(module_pki_server, tmp_pa
         "cursor": 0,
         "lease_epoch": 0,
     }
-    body = {
+    body: dict[str, Any] = {
         "batches": [{"request": {"cursor": 0, "mutations": mutations}, "covers": {}}],
         "blobs": {},
         "csr_requests": [

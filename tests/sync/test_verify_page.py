@@ -175,7 +175,7 @@ def _get(letters: Letters, name: str, suffix: str = "", **headers: str) -> reque
 def _json(letters: Letters, name: str) -> dict[str, Any]:
     r = _get(letters, name, ".json")
     assert r.status_code == 200, r.text
-    return r.json()  # type: ignore[no-any-return]
+    return r.json()
 
 
 # -- HTTP -------------------------------------------------------------------------------------
