@@ -399,6 +399,21 @@ class Smoke:
             f"terminated{note}",
         )  # fmt: skip
 
+    def verify_signed_pdf(self) -> bool:
+        """A letter signed by the source tree, checked by the frozen ``verify`` (pyHanko and
+        asn1crypto in the bundle): intact, signer named, issuer unknown on a fresh PC (exit 1)."""
+        signed = self.tmp / "surat-bertanda-tangan.pdf"
+        made = subprocess.run(
+            [sys.executable, str(ROOT / "packaging" / "signed_sample.py"), str(signed)],
+            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        if made.returncode != 0:
+            return self.record("FAIL", "cli verify", "could not make the signed sample:\n"
+                               + _indent(made.stderr))  # fmt: skip
+        empty = self.tmp / "verify-data"
+        return self.cli("cli verify (signed PDF)", ["--data-dir", str(empty), "verify",
+                        str(signed)], rc=1, expect="Keutuhan: utuh")  # fmt: skip
+
     def run(self) -> bool:
         profile_dir = self.tmp / "profile"
         profile_dir.mkdir()
@@ -422,6 +437,7 @@ class Smoke:
                         str(profile)], expect="Wamena", env=with_password)  # fmt: skip
         ok &= self.cli("cli audit verify (sample data)",
                        ["--data-dir", str(sample), "audit", "verify"], expect="utuh")  # fmt: skip
+        ok &= self.verify_signed_pdf()
 
         modules = self.bundle.modules()
         has_gui = (
