@@ -267,7 +267,7 @@ def signable(ws: Workspace, letter_id: str) -> Signable:
     footer naming the signature kind (``esign``'s own wording)."""
     from sqlmodel import select
 
-    from desktop.letters import esign, numbering, trust
+    from desktop.letters import esign, numbering, signed_letters, trust
     from desktop.letters.document import document_for
     from desktop.store import clock
     from desktop.store.models import Letter, Office
@@ -278,9 +278,15 @@ def signable(ws: Workspace, letter_id: str) -> Signable:
         office = session.exec(select(Office)).one()
         held = trust.require(session)
         url = held.verify_url(esign.new_verify_code())
-        footer = esign.footer_note(SignatureKind.INTERNAL, esign._organisation(held.root), url)
+        footer = signed_letters.footer_note(
+            SignatureKind.INTERNAL, signed_letters.organisation_of(held.root), url
+        )
         doc = document_for(
-            session, letter, ws.store.blob_dir, signed_note=esign.SIGNED_NOTE, footer_note=footer
+            session,
+            letter,
+            ws.store.blob_dir,
+            signed_note=signed_letters.SIGNED_NOTE,
+            footer_note=footer,
         )
     today = clock.today()
     number = numbering.format_number(
@@ -304,7 +310,7 @@ def benchmark_document(tmp: Path) -> tuple[Signable, Workspace]:
 def sign(pdf: bytes, spaces: list[Any], letter: Signable, signer: Any) -> bytes:
     """``pdf`` signed as ``esign`` signs it: the stamp over the signer's space, the same reason,
     location, date text and revocation check."""
-    from desktop.letters import esign
+    from desktop.letters import esign, signed_letters
     from desktop.signing import pades
     from desktop.store import clock
 
@@ -313,8 +319,8 @@ def sign(pdf: bytes, spaces: list[Any], letter: Signable, signer: Any) -> bytes:
     return pades.sign_pdf(
         pdf, signer, reason=f"Menandatangani naskah dinas nomor {letter.doc.number}",
         location=letter.doc.place, signer_name=sig.name, position=sig.position,
-        date_text=esign._when(now), verify_url=letter.verify_url,
-        field_box=esign._stamp_box(spaces[0]), crls=letter.crls, now=now,
+        date_text=signed_letters.signing_time_text(now), verify_url=letter.verify_url,
+        field_box=esign.stamp_box(spaces[0]), crls=letter.crls, now=now,
     )  # fmt: skip
 
 
@@ -403,7 +409,7 @@ def first_signature_figure(ws: Workspace, tmp: Path, runs: int) -> Figure:
 def in_process_figures(ws: Workspace, runs: int) -> tuple[list[Figure], dict[str, Any]]:
     from sqlmodel import select
 
-    from desktop.letters import esign
+    from desktop.letters import esign, signed_letters
     from desktop.render.pdf import render_signable_pdf
     from desktop.signing import keys, verify
     from desktop.store.blobs import BlobStore
@@ -436,7 +442,9 @@ def in_process_figures(ws: Workspace, runs: int) -> tuple[list[Figure], dict[str
         raise RuntimeError(f"the signed benchmark letter does not verify: {report.summary()}")
     timestamper = tsa.make_timestamper(ws.tsa_cert, ws.tsa_key, [ws.root])
     stamp_ids: Iterator[str] = iter(e2e_ids)
-    stamped = measure(lambda: esign.add_timestamp(ws.store, next(stamp_ids), timestamper), runs)
+    stamped = measure(
+        lambda: signed_letters.add_timestamp(ws.store, next(stamp_ids), timestamper), runs
+    )
     rounds = f"{keys.KDF_ROUNDS:,}"
     figures = [
         figure(

@@ -1,5 +1,5 @@
-"""Electronic signing of a letter (TTE): internal certificates offline, BSrE online, and the
-document timestamp added once the PC is back online.
+"""Electronic signing of a letter (TTE): internal certificates offline, and BSrE online.
+How a signed letter shows, and its timestamp added later, are in ``signed_letters``.
 
 ``sign_electronically`` is one transaction: for the first signer the number is issued, the
 letter is rendered to PDF/A with each signer's signature space and a footer that truthfully
@@ -14,8 +14,6 @@ Guarantees:
   not revoked by the newest revocation list on this PC); a PC clock set behind the last sync is
   refused, since the signing time would be false.
 - The footer never claims more than the truth: internal certificates say they are not BSrE's.
-- Timestamps only ever append to the signed PDF (an incremental update); the signature bytes
-  made offline are kept untouched.
 """
 
 from __future__ import annotations
@@ -24,9 +22,8 @@ import hashlib
 import secrets
 from base64 import b32encode
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cryptography import x509
@@ -38,25 +35,27 @@ from desktop.letters import journal, numbering, signer_keys, trust
 from desktop.letters.accounts import CurrentUser, Role, require
 from desktop.letters.document import document_for
 from desktop.letters.errors import InvalidTransition, PermissionDenied
+from desktop.letters.signed_letters import (
+    SIGNED_NOTE,
+    footer_note,
+    kind_label,
+    organisation_of,
+    signing_time_text,
+)
 from desktop.letters.workflow import SIGN, _load, _move, current_step
-from desktop.render.dates import format_date_id
-from desktop.render.document import LetterDocument, SignatureMark, SignatureSpace
+from desktop.render.document import SignatureSpace
 from desktop.signing.errors import SigningError
 from desktop.signing.keys import LoadedSigner
 from desktop.store import clock, sync_models
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Letter, LetterSignature, Office, Person
-from sync.pki import ca
 from sync.protocol import Entity, LetterStatus, SignatureKind
 
 if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a letter is signed
-    from pyhanko.sign.timestamps import TimeStamper
-
     from desktop.signing import pades
     from desktop.signing.bsre import BsreClient
 
-SIGNED_NOTE = "Ditandatangani secara elektronik"  # in the signature space and the stamp
 STAMP_MAX_WIDTH_PT = 72 * 70 / 25.4  # 70 mm
 CLOCK_TOLERANCE = timedelta(minutes=10)
 
@@ -67,37 +66,13 @@ class ClockBehind(SigningError):
             _(
                 "Tanggal dan jam komputer ({n}) lebih awal daripada yang sudah tercatat "
                 "({k}). Betulkan tanggal dan jam komputer, lalu tandatangani lagi."
-            ).format(n=_when(now), k=_when(known))
+            ).format(n=signing_time_text(now), k=signing_time_text(known))
         )
-
-
-def _when(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{format_date_id(local.date())} {local:%H:%M}"
-
-
-def footer_note(kind: SignatureKind, organisation: str, verify_url: str) -> str:
-    """The sentence printed at the foot of every page of an electronically signed letter."""
-    if kind is SignatureKind.BSRE:
-        return _(
-            "Dokumen ini ditandatangani secara elektronik menggunakan sertifikat elektronik yang "
-            "diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN. Periksa keasliannya "
-            "di {url}"
-        ).format(url=verify_url)
-    return _(
-        "Dokumen ini ditandatangani secara elektronik dengan sertifikat internal {org}, bukan "
-        "sertifikat BSrE. Periksa keasliannya dengan memindai kode QR atau di {url}"
-    ).format(org=organisation, url=verify_url)
 
 
 def new_verify_code() -> str:
     """100 random bits in lowercase base32 (``sync.protocol.VERIFY_CODE_PATTERN``)."""
     return b32encode(secrets.token_bytes(20)).decode("ascii").lower()[:20]
-
-
-def _organisation(root: x509.Certificate) -> str:
-    name = ca.common_name(root.subject)
-    return name.removeprefix(ca.ROOT_NAME_PREFIX).strip() or name
 
 
 def _check_clock(session: Session, now: datetime) -> None:
@@ -113,7 +88,7 @@ def _check_clock(session: Session, now: datetime) -> None:
         raise ClockBehind(now, latest)
 
 
-def _stamp_box(space: SignatureSpace) -> pades.StampBox:
+def stamp_box(space: SignatureSpace) -> pades.StampBox:
     from desktop.signing import pades
 
     width = min(space.width - 6, STAMP_MAX_WIDTH_PT)
@@ -201,7 +176,7 @@ def _sign(
             letter.letter_date = clock.today()
             letter.verify_code = new_verify_code()
         verify_url = held.verify_url(letter.verify_code)
-        organisation = organisation or _organisation(held.root)
+        organisation = organisation or organisation_of(held.root)
         document = document_for(
             session,
             letter,
@@ -216,11 +191,11 @@ def _sign(
             raise SigningError(_("Ruang tanda tangan untuk penanda tangan ini tidak ditemukan."))
         context = SigningContext(
             pdf=pdf,
-            box=_stamp_box(spaces[index]),
+            box=stamp_box(spaces[index]),
             verify_url=verify_url,
             signer_name=person.name,
             position=person.jabatan,
-            date_text=_when(now),
+            date_text=signing_time_text(now),
             reason=_("Menandatangani naskah dinas nomor {n}").format(n=letter.number),
             location=office.place_name,
             now=now,
@@ -369,122 +344,4 @@ def request_bsre(store: Store, user: CurrentUser, letter_id: str) -> Letter:
         letter.signature_kind = SignatureKind.BSRE.value
         letter.updated_at = clock.now()
         journal.record(session, user.id, "letter.bsre_queued", Entity.LETTER, letter)
-        return letter
-
-
-def signatures_of(session: Session, letter_id: str) -> list[LetterSignature]:
-    return list(
-        session.exec(
-            select(LetterSignature)
-            .where(LetterSignature.letter_id == letter_id)
-            .order_by(col(LetterSignature.position))
-        ).all()
-    )
-
-
-def document_as_signed(session: Session, letter: Letter, blob_dir: Path) -> LetterDocument:
-    """The letter as its signed PDF shows it (signature notes and footer for electronic
-    signatures), for the preview and printing; drafts and wet signatures as they are."""
-    kinds = {SignatureKind.INTERNAL.value, SignatureKind.BSRE.value}
-    first = next(iter(signatures_of(session, letter.id)), None)
-    kind = letter.signature_kind if letter.signature_kind in kinds else first and first.kind
-    if not kind or not letter.verify_code:
-        return document_for(session, letter, blob_dir)
-    held = trust.load(session)
-    url = held.verify_url(letter.verify_code) if held else ""
-    organisation = _organisation(held.root) if held else ""
-    document = document_for(
-        session,
-        letter,
-        blob_dir,
-        signed_note=SIGNED_NOTE,
-        footer_note=footer_note(SignatureKind(kind), organisation, url),
-    )
-    marks = {
-        s.position - 1: SignatureMark(
-            url, (SIGNED_NOTE, s.signer_name, s.signer_jabatan, _when(s.signed_at))
-        )
-        for s in signatures_of(session, letter.id)
-    }
-    return replace(document, signature_marks=marks)
-
-
-def kind_label(kind: str) -> str:
-    return {
-        SignatureKind.WET.value: _("Tanda tangan basah"),
-        SignatureKind.INTERNAL.value: _("TTE internal"),
-        SignatureKind.BSRE.value: _("TTE BSrE"),
-    }.get(kind, kind)
-
-
-def badge(letter: Letter) -> str:
-    """The signature badge of a signed letter: "TTE internal, bertanda waktu 10:42"."""
-    if not letter.signature_kind:
-        return ""
-    label = kind_label(letter.signature_kind)
-    if letter.status == LetterStatus.AWAITING_SIGNATURE.value:
-        return _("Diantrekan untuk {k} (perlu sambungan internet)").format(k=label)
-    if letter.signature_kind == SignatureKind.WET.value:
-        return label
-    if letter.timestamped_at is None:
-        return _("{k}, menunggu cap waktu server").format(k=label)
-    local = letter.timestamped_at.astimezone()
-    return _("{k}, bertanda waktu {t}").format(k=label, t=f"{local:%H:%M}")
-
-
-def letters_to_timestamp(store: Store) -> list[str]:
-    """Electronically signed letters whose PDF has no server timestamp yet, oldest first."""
-    with store.read() as session:
-        return list(
-            session.exec(
-                select(Letter.id)
-                .where(
-                    Letter.status == LetterStatus.SIGNED.value,
-                    col(Letter.signature_kind).in_(
-                        [SignatureKind.INTERNAL.value, SignatureKind.BSRE.value]
-                    ),
-                    col(Letter.timestamped_at).is_(None),
-                    col(Letter.pdf_hash).is_not(None),
-                    col(Letter.deleted_at).is_(None),
-                )
-                .order_by(col(Letter.signed_at))
-            ).all()
-        )
-
-
-def add_timestamp(store: Store, letter_id: str, timestamper: TimeStamper) -> Letter:
-    """Append the server's document timestamp, with the validation data (root, TSA certificate,
-    newest CRL) under it, to a signed letter's PDF (one transaction).
-
-    The timestamp is fetched before the transaction (network), then the letter is checked
-    again: a letter changed meanwhile is left for the next round."""
-    blobs = BlobStore(store.blob_dir)
-    with store.read() as session:
-        letter = _load(session, letter_id)
-        old_hash = letter.pdf_hash
-        held = trust.load(session)
-    if old_hash is None or letter.timestamped_at is not None:
-        return letter
-    from desktop.signing import pades
-
-    certs = [c for c in (held.root, held.tsa) if c is not None] if held else []
-    stamped = pades.add_document_timestamp(
-        blobs.get(old_hash), timestamper, certs=certs, crls=held.crls if held else []
-    )
-    digest = blobs.put(stamped)
-    with store.write() as session:
-        letter = _load(session, letter_id)
-        if letter.pdf_hash != old_hash or letter.timestamped_at is not None:
-            return letter
-        letter.pdf_hash = digest
-        letter.timestamped_at = clock.now()
-        letter.updated_at = clock.now()
-        journal.record(
-            session,
-            None,
-            "letter.timestamp",
-            Entity.LETTER,
-            letter,
-            detail={"pdf_sha256": digest, "previous_sha256": old_hash},
-        )
         return letter

@@ -14,9 +14,9 @@ from desktop.letters import (
     accounts,
     classification,
     drafting,
-    esign,
     numbering,
     queries,
+    signed_letters,
     workflow,
 )
 from desktop.letters.accounts import CurrentUser, Role
@@ -69,11 +69,11 @@ def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
     letter = drafting.get_letter(store, user, letter_id)
     history = queries.history(store, user, letter_id)
     with store.read() as session:
-        document = esign.document_as_signed(session, letter, store.blob_dir)
-        signatures = esign.signatures_of(session, letter.id)
+        document = signed_letters.document_as_signed(session, letter, store.blob_dir)
+        signatures = signed_letters.signatures_of(session, letter.id)
     names = {p.id: p.name for p in accounts.list_people(store)}
     found = classification.get(store, letter.classification_code)
-    lines = [esign.badge(letter)] if letter.signature_kind else []
+    lines = [signed_letters.badge(letter)] if letter.signature_kind else []
     if len(signatures) > 1 or (signatures and not letter.signature_kind):
         lines += [f"{s.position}. {s.signer_name} ({time_text(s.signed_at)})" for s in signatures]
     signature = "\n".join(lines) or "-"
@@ -349,7 +349,7 @@ class LetterView(QWidget):
 
     def _document(self) -> LetterDocument:
         with self.store.read() as session:
-            return esign.document_as_signed(session, self.letter, self.store.blob_dir)
+            return signed_letters.document_as_signed(session, self.letter, self.store.blob_dir)
 
     def print_letter(self) -> None:
         from desktop.render.paint import print_document

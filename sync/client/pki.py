@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.i18n import _
-from desktop.letters import esign, signer_keys, trust
+from desktop.letters import signed_letters, signer_keys, trust
 from desktop.letters.accounts import CurrentUser
 from desktop.signing.errors import TimestampFailed
 from desktop.store.db import Store
@@ -140,9 +140,9 @@ def timestamp_letters(store: Store, link: Transport) -> tuple[int, str]:
     """Timestamp every letter signed offline: (how many, the first error or "")."""
     done = 0
     stamper = timestamper_for(link)
-    for letter_id in esign.letters_to_timestamp(store):
+    for letter_id in signed_letters.letters_to_timestamp(store):
         try:
-            esign.add_timestamp(store, letter_id, stamper)
+            signed_letters.add_timestamp(store, letter_id, stamper)
         except TimestampFailed as exc:
             log.warning("timestamp failed for a letter: %s", exc.message)
             return done, exc.message

@@ -14,7 +14,7 @@ import pytest
 from cryptography import x509
 from sqlmodel import func, select
 
-from desktop.letters import drafting, esign, signer_keys, workflow
+from desktop.letters import drafting, esign, signed_letters, signer_keys, workflow
 from desktop.letters.errors import InvalidTransition
 from desktop.signing import verify
 from desktop.signing.errors import (
@@ -78,7 +78,7 @@ def test_sign_offline_numbers_renders_signs_and_records(
     assert letter.signature_kind == SignatureKind.INTERNAL
     assert letter.number.startswith("000.1.5/")
     assert len(letter.verify_code) == 20
-    assert esign.badge(letter) == "TTE internal, menunggu cap waktu server"
+    assert signed_letters.badge(letter) == "TTE internal, menunggu cap waktu server"
     pdf = pdf_of(o, letter)
     report = verify.verify_pdf(pdf, [pki.root])
     assert report.valid, report.summary()
@@ -236,11 +236,11 @@ def test_timestamp_appends_and_both_times_are_reported(
     pki.enrol(o.store, o.camat)
     signer = signer_keys.unlock(o.store, o.camat.id, PASSPHRASE, PassphraseGuard())
     signed = esign.sign_electronically(o.store, o.camat, awaiting(o), signer)
-    assert esign.letters_to_timestamp(o.store) == [signed.id]
-    stamped = esign.add_timestamp(o.store, signed.id, pki.timestamper())
+    assert signed_letters.letters_to_timestamp(o.store) == [signed.id]
+    stamped = signed_letters.add_timestamp(o.store, signed.id, pki.timestamper())
     assert stamped.timestamped_at is not None
-    assert "bertanda waktu" in esign.badge(stamped)
-    assert esign.letters_to_timestamp(o.store) == []
+    assert "bertanda waktu" in signed_letters.badge(stamped)
+    assert signed_letters.letters_to_timestamp(o.store) == []
     pdf = pdf_of(o, stamped)
     assert pdf.startswith(pdf_of(o, signed))
     report = verify.verify_pdf(pdf, [pki.root])
@@ -281,7 +281,7 @@ def test_printed_copy_carries_the_stamp_and_its_qr_code(
     signer = signer_keys.unlock(o.store, o.camat.id, PASSPHRASE, PassphraseGuard())
     letter = esign.sign_electronically(o.store, o.camat, awaiting(o), signer)
     with o.store.read() as s:
-        document = esign.document_as_signed(s, letter, o.store.blob_dir)
+        document = signed_letters.document_as_signed(s, letter, o.store.blob_dir)
     assert list(document.signature_marks) == [0]
     # What the printer gets, at an ordinary office printer's 300 dpi, in grey.
     page = render_pages(document, 300)[0].convertToFormat(QImage.Format.Format_Grayscale8)

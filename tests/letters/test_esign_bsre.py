@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import func, select
 
-from desktop.letters import esign, signer_keys
+from desktop.letters import esign, signed_letters, signer_keys
 from desktop.signing import verify
 from desktop.signing.bsre import BsreClient, BsreUnreachable, BsreWrongPassphrase
 from desktop.signing.errors import SigningError
@@ -43,7 +43,7 @@ def test_queued_then_signed_by_bsre(office: Office, bsre: StandIn, bsre_client: 
     o = office
     letter_id = awaiting(o)
     queued = esign.request_bsre(o.store, o.camat, letter_id)
-    assert esign.badge(queued).startswith("Diantrekan untuk TTE BSrE")
+    assert signed_letters.badge(queued).startswith("Diantrekan untuk TTE BSrE")
     letter = esign.sign_with_bsre(
         o.store, o.camat, letter_id, bsre_client, ANDI_NIK, ANDI_PASSPHRASE
     )

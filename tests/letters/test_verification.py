@@ -15,7 +15,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pypdf import PdfWriter
 from sqlmodel import select
 
-from desktop.letters import drafting, esign, signer_keys, workflow
+from desktop.letters import drafting, esign, signed_letters, signer_keys, workflow
 from desktop.letters.verification import MatchKind, TrustSource, check_pdf, describe
 from desktop.signing.keys import PassphraseGuard
 from desktop.signing.report import ChainStatus
@@ -160,7 +160,7 @@ def test_revoked_after_signing_is_valid_at_signing_with_a_warning(
     stamper = tsa.make_timestamper(
         pki.tsa_cert, pki.tsa_key, [pki.root], clock=lambda: now - timedelta(hours=1)
     )
-    letter = esign.add_timestamp(o.store, letter.id, stamper)
+    letter = signed_letters.add_timestamp(o.store, letter.id, stamper)
     pki.revoke(o.store, cert, x509.ReasonFlags.key_compromise)  # the laptop was stolen today
     check = check_pdf(o.store, pdf_of(o, letter))
     assert check.valid and check.warned, describe(check)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from desktop.letters import esign, signer_keys, workflow
+from desktop.letters import esign, signed_letters, signer_keys, workflow
 from desktop.signing import verify
 from desktop.signing.errors import CertificateUnusable
 from desktop.signing.keys import PassphraseGuard
@@ -81,7 +81,7 @@ def test_enrol_sign_offline_timestamp_on_reconnect(pki_server, tmp_path: Path) -
     assert report.pending == 0
     letter = esign_letter(pc, letter_id)
     assert letter.timestamped_at is not None
-    assert esign.badge(letter).startswith("TTE internal, bertanda waktu ")
+    assert signed_letters.badge(letter).startswith("TTE internal, bertanda waktu ")
     stamped = BlobStore(pc.store.blob_dir).get(letter.pdf_hash)
     assert stamped.startswith(signed_pdf)  # the offline signature's bytes are untouched
     with pc.store.read() as s:
