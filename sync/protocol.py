@@ -69,6 +69,14 @@ class SignatureKind(StrEnum):
     BSRE = "tte_bsre"  # PAdES signature made by BSrE's signing service
 
 
+# How each kind is named to people (Bahasa Indonesia; the app may translate these).
+SIGNATURE_KIND_TEXT: dict[str, str] = {
+    SignatureKind.WET.value: "Tanda tangan basah",
+    SignatureKind.INTERNAL.value: "TTE internal",
+    SignatureKind.BSRE.value: "TTE BSrE",
+}
+
+
 # Sifat (confidentiality) values whose letters the public verification page describes in full;
 # for every other sifat it says only "valid" or "not valid".
 PUBLIC_SIFAT = frozenset({"Biasa"})

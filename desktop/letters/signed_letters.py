@@ -28,7 +28,7 @@ from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Letter, LetterSignature
 from sync.pki import ca
-from sync.protocol import Entity, LetterStatus, SignatureKind
+from sync.protocol import SIGNATURE_KIND_TEXT, Entity, LetterStatus, SignatureKind
 
 if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a letter is stamped
     from pyhanko.sign.timestamps import TimeStamper
@@ -98,11 +98,7 @@ def document_as_signed(session: Session, letter: Letter, blob_dir: Path) -> Lett
 
 
 def kind_label(kind: str) -> str:
-    return {
-        SignatureKind.WET.value: _("Tanda tangan basah"),
-        SignatureKind.INTERNAL.value: _("TTE internal"),
-        SignatureKind.BSRE.value: _("TTE BSrE"),
-    }.get(kind, kind)
+    return _(SIGNATURE_KIND_TEXT[kind]) if kind in SIGNATURE_KIND_TEXT else kind
 
 
 def badge(letter: Letter) -> str:

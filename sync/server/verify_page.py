@@ -24,15 +24,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Engine, select
 
 from sync.pki.identity import office_label
-from sync.protocol import PUBLIC_SIFAT, VERIFY_CODE_PATTERN, Entity, LetterStatus, SignatureKind
+from sync.protocol import (
+    PUBLIC_SIFAT,
+    SIGNATURE_KIND_TEXT,
+    VERIFY_CODE_PATTERN,
+    Entity,
+    LetterStatus,
+)
 from sync.server import db, pki
 from sync.server.blobs import blob_path, office_holds, valid_hash
 
-KIND_TEXT = {
-    SignatureKind.INTERNAL.value: "TTE internal",
-    SignatureKind.BSRE.value: "TTE BSrE",
-    SignatureKind.WET.value: "Tanda tangan basah",
-}
 MONTHS = [
     "Januari",
     "Februari",
@@ -88,7 +89,7 @@ class Signer:
 
     @property
     def kind_text(self) -> str:
-        return KIND_TEXT.get(self.kind, "Tanda tangan")
+        return SIGNATURE_KIND_TEXT.get(self.kind, "Tanda tangan")
 
 
 @dataclass
