@@ -119,3 +119,25 @@ def test_signer_prepares_enrolment_from_the_menu(
 
     assert signer_keys.status(o.store, o.camat.id).state is signer_keys.CredentialState.PENDING
     window.close()
+
+
+def test_send_dialog_takes_further_signers_in_order(
+    qtbot: Any, office_staff: Office, click: Any
+) -> None:
+    from desktop.ui.review_dialogs import SendDialog
+
+    o = office_staff
+    dialog = SendDialog(o.store, o.camat.id, o.drafter.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.co_available.setCurrentIndex(dialog.co_available.findData(o.sekcam.id))
+    click(dialog.co_add_button)
+    click(dialog.co_add_button)  # the same person twice is one signer
+    assert dialog.co_signer_ids() == [o.sekcam.id]
+    assert dialog.signer_id() == o.camat.id
+    letter = drafting.new_draft(o.store, o.drafter, "surat_undangan")
+    fill_invitation(o, letter.id)
+    sent = workflow.send(
+        o.store, o.drafter, letter.id, dialog.reviewer_ids(), o.camat.id, dialog.co_signer_ids()
+    )
+    assert sent.holder_id == o.sekcam.id  # the further signer signs first
