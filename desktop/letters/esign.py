@@ -88,6 +88,15 @@ def _check_clock(session: Session, now: datetime) -> None:
         raise ClockBehind(now, latest)
 
 
+def warm_up() -> None:
+    """Load the signing machinery (pyHanko) ahead of the first signature.
+
+    Importing pyHanko takes most of a second, too long for start-up and for the first click on
+    "Tandatangani": the app calls this on a background thread for signers once its window is
+    up. Safe to call from any thread, any number of times."""
+    from desktop.signing import pades  # noqa: F401 - importing it is the work
+
+
 def stamp_box(space: SignatureSpace) -> pades.StampBox:
     from desktop.signing import pades
 

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.certificate_action, self.bsre_action = signing_dialogs.add_menu_actions(
             self, self.store, self.user, letters, admin
         )
+        signing_dialogs.warm_up_later(self.user)
 
     def _first_queue(self) -> Queue:
         """Where this person's work usually is: signers sign, reviewers initial."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 
 import keyring
 from keyring.errors import KeyringError
@@ -35,6 +36,7 @@ from desktop.ui.qt import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -313,6 +315,20 @@ class EnrolDialog(QDialog):
             self.status.setText(signer_keys.status(self.store, self.user.id).message)
             return True
         return False
+
+
+def warm_up_later(user: CurrentUser, delay_ms: int = 1500) -> None:
+    """For a signer: load the signing machinery on a background thread shortly after the window
+    is up, so neither start-up nor the first "Tandatangani" waits for it."""
+    from desktop.letters.accounts import Role
+
+    if not user.has(Role.SIGNER):
+        return
+
+    def start() -> None:
+        threading.Thread(target=esign.warm_up, name="naskah-warm-up", daemon=True).start()
+
+    QTimer.singleShot(delay_ms, start)
 
 
 def add_menu_actions(
