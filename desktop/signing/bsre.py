@@ -49,24 +49,19 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 import keyring
 import keyring.errors
 import requests
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation.pdf_embedded import (
-    EmbeddedPdfSignature,
-    async_validate_pdf_signature,
-)
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
 
 from desktop.i18n import _
 from desktop.signing.errors import SigningError, StampDoesNotFit
-from desktop.signing.pades import open_pdf
+
+if TYPE_CHECKING:  # pyHanko takes most of a second to import: loaded when a PDF is checked
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 
 log = logging.getLogger(__name__)
 
@@ -532,6 +527,13 @@ def _signed_end(emb: EmbeddedPdfSignature) -> int:
 
 def _check_signed(original: bytes, signed: bytes, pages: int) -> None:
     """Raise ``BsreBadResponse`` unless ``signed`` is the letter with BSrE's signature."""
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    from desktop.signing.pades import open_pdf
+
     if not signed.startswith(b"%PDF-"):
         raise BsreBadResponse()
     try:
@@ -626,6 +628,8 @@ class BsreClient:
         nik = _clean_nik(nik)
         if not passphrase:
             raise BsreWrongPassphrase()
+        from desktop.signing.pades import open_pdf
+
         pages = _check_box(open_pdf(pdf), page, box)
         if urlsplit(qr_url).scheme not in ("https", "http"):
             raise BsreInvalidSettings(_("Alamat verifikasi untuk kode QR tidak sah."))
