@@ -16,7 +16,6 @@ from desktop.letters import (
     drafting,
     numbering,
     queries,
-    signed_letters,
     workflow,
 )
 from desktop.letters.accounts import CurrentUser, Role
@@ -68,6 +67,8 @@ class Loaded:
 def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
     letter = drafting.get_letter(store, user, letter_id)
     history = queries.history(store, user, letter_id)
+    from desktop.letters import signed_letters  # certificates: loaded with the first letter
+
     with store.read() as session:
         document = signed_letters.document_as_signed(session, letter, store.blob_dir)
         signatures = signed_letters.signatures_of(session, letter.id)
@@ -349,6 +350,8 @@ class LetterView(QWidget):
 
     def _document(self) -> LetterDocument:
         with self.store.read() as session:
+            from desktop.letters import signed_letters
+
             return signed_letters.document_as_signed(session, self.letter, self.store.blob_dir)
 
     def print_letter(self) -> None:

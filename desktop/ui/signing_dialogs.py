@@ -12,15 +12,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 import keyring
 from keyring.errors import KeyringError
 
-from desktop.letters import esign, signer_keys
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import ServiceError
 from desktop.signing.errors import WrongPassphrase
-from desktop.signing.keys import LoadedSigner, PassphraseGuard
 from desktop.signing.passphrase import MIN_LENGTH, passphrase_problem
 from desktop.store.db import Store
 from desktop.store.models import Letter
@@ -43,6 +42,9 @@ from desktop.ui.qt import (
 )
 from sync.client.errors import SyncError
 
+if TYPE_CHECKING:  # keys and certificates load with the first dialog, not at start-up
+    from desktop.signing.keys import LoadedSigner, PassphraseGuard
+
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "naskah-signer"
@@ -56,6 +58,8 @@ class SignerSession:
         self._guards: dict[str, PassphraseGuard] = {}
 
     def guard(self, person_id: str) -> PassphraseGuard:
+        from desktop.signing.keys import PassphraseGuard
+
         return self._guards.setdefault(person_id, PassphraseGuard())
 
     def forget(self) -> None:
@@ -75,6 +79,8 @@ class SignerSession:
     ) -> LoadedSigner:
         """The unlocked key: remembered, else from the typed passphrase, else from the
         keyring. Raises WrongPassphrase (and the other unlock errors)."""
+        from desktop.letters import signer_keys
+
         if not passphrase and person_id in self._signers:
             return self._signers[person_id]
         saved = False
@@ -125,6 +131,8 @@ def _sign(
     keep: bool,
 ) -> Letter:
     signer = SESSION.signer(store, user.id, passphrase, remember=remember, keep_in_keyring=keep)
+    from desktop.letters import esign
+
     return esign.sign_electronically(store, user, letter_id, signer)
 
 
@@ -141,6 +149,8 @@ class SignDialog(QDialog):
         self.store, self.user, self.letter = store, user, letter
         self.setWindowTitle(self.tr("Tandatangani secara elektronik"))
         self.setMinimumWidth(460)
+        from desktop.letters import signer_keys
+
         status = signer_keys.status(store, user.id)
         usable = status.state is signer_keys.CredentialState.ACTIVE
         intro = QLabel(
@@ -225,6 +235,8 @@ class EnrolDialog(QDialog):
         self.store, self.user = store, user
         self.setWindowTitle(self.tr("Sertifikat tanda tangan elektronik"))
         self.setMinimumWidth(480)
+        from desktop.letters import signer_keys
+
         self.status = hint_label(signer_keys.status(store, user.id).message)
         explain = QLabel(
             self.tr(
@@ -277,6 +289,8 @@ class EnrolDialog(QDialog):
         store, user, passphrase = self.store, self.user, self.passphrase.text()
 
         def work() -> str:
+            from desktop.letters import signer_keys
+
             if not online:
                 signer_keys.prepare_request(store, user, passphrase)
                 return self.tr(
@@ -311,6 +325,8 @@ class EnrolDialog(QDialog):
         for button in (self.online_button, self.bundle_button):
             button.setEnabled(True)
         if isinstance(exc, ServiceError | SyncError):
+            from desktop.letters import signer_keys
+
             self._show_error(exc.message)
             self.status.setText(signer_keys.status(self.store, self.user.id).message)
             return True
@@ -326,6 +342,8 @@ def warm_up_later(user: CurrentUser, delay_ms: int = 1500) -> None:
         return
 
     def start() -> None:
+        from desktop.letters import esign
+
         threading.Thread(target=esign.warm_up, name="naskah-warm-up", daemon=True).start()
 
     QTimer.singleShot(delay_ms, start)
