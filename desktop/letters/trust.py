@@ -7,24 +7,36 @@ Guarantees:
 - A revocation list is only taken when the root signed it and its number is not older than the
   one held, so a replayed old list cannot "un-revoke" a certificate.
 - Everything here is read and written inside the caller's transaction.
+- Other roots an administrator chose to trust for verification (BSrE's root, for letters signed
+  with TTE BSrE) live as PEM files in ``trust/`` in the data dir: only self-signed CA
+  certificates are taken, and they never sign anything here.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlmodel import Session
 
 from desktop.i18n import _
 from desktop.letters.errors import ServiceError
+from desktop.signing.keys import write_atomically
 from desktop.store import clock
 from desktop.store.sync_models import TrustMaterial
 from sync import protocol
 from sync.pki import ca
+
+log = logging.getLogger(__name__)
+
+EXTRA_ROOTS_DIR = "trust"
 
 
 class TrustRefused(ServiceError):
@@ -133,3 +145,44 @@ def save(session: Session, material: protocol.TrustMaterial) -> bool:
         return False
     session.merge(new)
     return True
+
+
+def extra_roots(data_dir: Path) -> list[x509.Certificate]:
+    """The other roots trusted for verification on this PC (unreadable files are skipped)."""
+    roots = []
+    for path in sorted((data_dir / EXTRA_ROOTS_DIR).glob("*.pem")):
+        try:
+            roots.append(ca.cert_from_pem(path.read_bytes()))
+        except (OSError, ValueError):
+            log.warning("skipping an unreadable trusted root: %s", path.name)
+    return roots
+
+
+def add_extra_root(data_dir: Path, data: bytes) -> x509.Certificate:
+    """Trust the root certificate in ``data`` (PEM or DER) for verification. Raises
+    TrustRefused unless it is a self-signed CA certificate."""
+    try:
+        cert = (
+            ca.cert_from_pem(data)
+            if data.lstrip().startswith(b"-----")
+            else x509.load_der_x509_certificate(data)
+        )
+    except ValueError as exc:
+        raise TrustRefused(_("Berkas ini bukan sertifikat (PEM atau DER).")) from exc
+    try:
+        is_ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    except x509.ExtensionNotFound:
+        is_ca = False
+    try:
+        cert.verify_directly_issued_by(cert)
+        self_signed = True
+    except (InvalidSignature, ValueError, TypeError):
+        self_signed = False
+    if not (is_ca and self_signed):
+        raise TrustRefused(
+            _("Sertifikat ini bukan sertifikat akar (CA) yang menandatangani dirinya.")
+        )
+    der = cert.public_bytes(serialization.Encoding.DER)
+    path = data_dir / EXTRA_ROOTS_DIR / f"{hashlib.sha256(der).hexdigest()[:16]}.pem"
+    write_atomically(path, ca.cert_to_pem(cert))
+    return cert

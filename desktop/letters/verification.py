@@ -117,9 +117,11 @@ def check_pdf(
     from desktop.signing.verify import verify_pdf
 
     held = None
+    others: list[x509.Certificate] = []
     if store is not None:
         with store.read() as session:
             held = trust.load(session)
+        others = trust.extra_roots(store.data_dir)
     source = (
         TrustSource.NO_STORE
         if store is None
@@ -135,7 +137,7 @@ def check_pdf(
     try:
         report = verify_pdf(
             data,
-            [held.root] if held is not None else [],
+            ([held.root] if held is not None else []) + others,
             held.crls if held is not None else [],
             now=now,
         )

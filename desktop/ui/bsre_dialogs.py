@@ -3,8 +3,10 @@ OS keyring) and the signer's dialog (NIK and passphrase typed now, used once, ne
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop.i18n import _
-from desktop.letters import esign
+from desktop.letters import esign, trust
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import ServiceError
 from desktop.signing import bsre
@@ -15,13 +17,16 @@ from desktop.ui.forms import error_label, hint_label, save_cancel_buttons
 from desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from sync.pki import ca
 
 
 def configured(store: Store) -> bsre.BsreConfig | None:
@@ -150,10 +155,20 @@ class BsreSettingsDialog(QDialog):
         if current and bsre.load_client_secret(current.client_id):
             self.secret.setPlaceholderText(self.tr("(tersimpan di keyring; isi untuk mengganti)"))
         self.error = error_label()
+        self.root_button = QPushButton(self.tr("Percayai sertifikat akar BSrE..."))
+        self.root_button.clicked.connect(self.choose_root)
+        self.root_label = hint_label(
+            self.tr(
+                "Agar surat ber-TTE BSrE terperiksa sebagai terpercaya, pilih berkas sertifikat "
+                "akar BSrE (.pem/.cer) dari BSrE/BSSN."
+            )
+        )
         form = QFormLayout()
         form.addRow(self.tr("Alamat layanan"), self.url)
         form.addRow(self.tr("ID klien"), self.client_id)
         form.addRow(self.tr("Kata sandi klien"), self.secret)
+        form.addRow("", self.root_button)
+        form.addRow("", self.root_label)
         buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -167,6 +182,25 @@ class BsreSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def choose_root(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Sertifikat akar BSrE"), "", self.tr("Sertifikat (*.pem *.cer *.crt)")
+        )
+        if path:
+            self.trust_root(Path(path))
+
+    def trust_root(self, path: Path) -> None:
+        try:
+            cert = trust.add_extra_root(self.store.data_dir, path.read_bytes())
+        except (ServiceError, OSError) as exc:
+            self.error.setText(getattr(exc, "message", str(exc)))
+            self.error.show()
+            return
+        self.error.hide()
+        self.root_label.setText(
+            self.tr("Dipercaya untuk pemeriksaan: {name}").format(name=ca.common_name(cert.subject))
+        )
 
     def save(self) -> None:
         try:

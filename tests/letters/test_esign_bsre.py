@@ -96,3 +96,27 @@ def test_internal_signature_refused_for_a_bsre_queued_letter(office_staff: Offic
         esign.sign_electronically(o.store, o.camat, letter_id, signer)
     assert "diantrekan untuk TTE BSrE" in refused.value.message
     assert unsigned(o, letter_id)
+
+
+def test_bsre_root_trusted_for_verification(
+    office: Office, bsre: StandIn, bsre_client: BsreClient
+) -> None:
+    from desktop.letters import trust, verification
+    from sync.pki import ca
+
+    o = office
+    letter = esign.sign_with_bsre(
+        o.store, o.camat, awaiting(o), bsre_client, ANDI_NIK, ANDI_PASSPHRASE
+    )
+    assert letter.pdf_hash
+    pdf = BlobStore(o.store.blob_dir).get(letter.pdf_hash)
+    before = verification.check_pdf(o.store, pdf, user=o.camat)
+    assert before.report is not None and not before.report.valid  # BSrE's root is not ours
+    # A signer's own certificate is not a root: refused.
+    holder_cert = before.report.signatures[0]
+    assert holder_cert.chain.value == "unknown"
+    with pytest.raises(trust.TrustRefused):
+        trust.add_extra_root(o.store.data_dir, b"bukan sertifikat")
+    trust.add_extra_root(o.store.data_dir, ca.cert_to_pem(bsre.root))
+    after = verification.check_pdf(o.store, pdf, user=o.camat)
+    assert after.report is not None and after.report.valid, after.report.summary()

@@ -8,6 +8,7 @@ from typing import Any
 from desktop.letters import signer_keys
 from desktop.signing import bsre as adapter
 from desktop.ui.bsre_dialogs import BsreSettingsDialog
+from sync.pki import ca
 from tests.conftest import Office
 from tests.letters.office_pki import OfficePki
 from tests.letters.test_esign import awaiting
@@ -33,6 +34,14 @@ def test_settings_then_sign_with_bsre(
     type_into(qtbot, settings.url, bsre.base_url)
     type_into(qtbot, settings.client_id, CLIENT_ID)
     type_into(qtbot, settings.secret, CLIENT_SECRET)
+    # The file picker's choice: first a file that is no certificate, then BSrE's root.
+    junk, root = o.store.data_dir / "junk.pem", o.store.data_dir / "bsre-root.pem"
+    junk.write_bytes(b"bukan sertifikat")
+    root.write_bytes(ca.cert_to_pem(bsre.root))
+    settings.trust_root(junk)
+    assert settings.error.isVisible() and "bukan sertifikat" in settings.error.text()
+    settings.trust_root(root)
+    assert not settings.error.isVisible() and "BSrE" in settings.root_label.text()
     click(settings.save_button)
     assert not settings.isVisible()
     config = adapter.BsreConfig.load(o.store.data_dir)
