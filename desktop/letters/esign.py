@@ -194,7 +194,7 @@ def _sign(
             footer_note=footer_note(kind, organisation, verify_url),
         )
         rendered, spaces = render_signable_pdf(document)
-        pdf = blobs.get(letter.pdf_hash) if earlier and letter.pdf_hash else rendered
+        pdf = _earlier_pdf(blobs, letter.pdf_hash) if earlier else rendered
         index = len(earlier)
         if index >= len(spaces):
             raise SigningError(_("Ruang tanda tangan untuk penanda tangan ini tidak ditemukan."))
@@ -252,6 +252,21 @@ def _sign(
             },
         )
         return letter
+
+
+def _earlier_pdf(blobs: BlobStore, digest: str | None) -> bytes:
+    """The PDF the previous signer signed (from another PC, it comes with sync)."""
+    try:
+        if digest is None:
+            raise FileNotFoundError(digest)
+        return blobs.get(digest)
+    except OSError as exc:
+        raise SigningError(
+            _(
+                "PDF yang ditandatangani penanda tangan sebelumnya belum ada di komputer ini. "
+                "Sinkronkan dulu, lalu tandatangani lagi."
+            )
+        ) from exc
 
 
 def sign_electronically(

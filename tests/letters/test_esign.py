@@ -289,3 +289,21 @@ def test_printed_copy_carries_the_stamp_and_its_qr_code(
     image = memoryview(raw).cast("B", (page.height(), page.bytesPerLine()))
     found = [r.text for r in zxingcpp.read_barcodes(image)]
     assert found == [f"{PUBLIC_URL}/v/{letter.verify_code}"]
+
+
+def test_next_signer_without_the_earlier_pdf_is_told_to_sync(
+    office_staff: Office, pki: OfficePki
+) -> None:
+    o = office_staff
+    pki.enrol(o.store, o.camat)
+    pki.enrol(o.store, o.sekcam)
+    letter_id = awaiting(o, co_signers=[o.sekcam.id])
+    sekcam = signer_keys.unlock(o.store, o.sekcam.id, PASSPHRASE, PassphraseGuard())
+    first = esign.sign_electronically(o.store, o.sekcam, letter_id, sekcam)
+    assert first.pdf_hash
+    BlobStore(o.store.blob_dir).path(first.pdf_hash).unlink()  # as if signed on another PC
+    camat = signer_keys.unlock(o.store, o.camat.id, PASSPHRASE, PassphraseGuard())
+    with pytest.raises(SigningError) as refused:
+        esign.sign_electronically(o.store, o.camat, letter_id, camat)
+    assert "Sinkronkan dulu" in refused.value.message
+    assert load(o, letter_id).status == LetterStatus.AWAITING_SIGNATURE
