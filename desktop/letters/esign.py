@@ -75,12 +75,16 @@ def new_verify_code() -> str:
     return b32encode(secrets.token_bytes(20)).decode("ascii").lower()[:20]
 
 
-def _check_clock(session: Session, now: datetime) -> None:
+def _check_clock(session: Session, signer_id: str, now: datetime) -> None:
+    """Refuse a clock set behind what this PC already recorded: its last sync, and the signer's
+    own latest signature (other PCs' clocks are not this PC's business)."""
     state = sync_models.enrolment(session)
     known = [
         state.last_sync_at if state is not None else None,
         session.exec(
-            select(LetterSignature.signed_at).order_by(col(LetterSignature.signed_at).desc())
+            select(LetterSignature.signed_at)
+            .where(LetterSignature.signer_id == signer_id)
+            .order_by(col(LetterSignature.signed_at).desc())
         ).first(),
     ]
     latest = max((k for k in known if k is not None), default=None)
@@ -158,7 +162,7 @@ def _sign(
         assert person is not None
         office = session.exec(select(Office)).one()
         held = trust.require(session)
-        _check_clock(session, now)
+        _check_clock(session, user.id, now)
         earlier = session.exec(
             select(LetterSignature)
             .where(LetterSignature.letter_id == letter.id)
