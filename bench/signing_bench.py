@@ -271,6 +271,7 @@ def signable(ws: Workspace, letter_id: str) -> Signable:
     from desktop.letters.document import document_for
     from desktop.store import clock
     from desktop.store.models import Letter, Office
+    from sync.pki import ca
     from sync.protocol import SignatureKind
 
     with ws.store.read() as session:
@@ -279,7 +280,7 @@ def signable(ws: Workspace, letter_id: str) -> Signable:
         held = trust.require(session)
         url = held.verify_url(esign.new_verify_code())
         footer = signed_letters.footer_note(
-            SignatureKind.INTERNAL, signed_letters.organisation_of(held.root), url
+            SignatureKind.INTERNAL, ca.organisation_of(held.root), url
         )
         doc = document_for(
             session,

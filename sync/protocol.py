@@ -77,6 +77,13 @@ SIGNATURE_KIND_TEXT: dict[str, str] = {
 }
 
 
+# Month names as letters and the verification page print dates ("3 Maret 2026").
+INDONESIAN_MONTHS: tuple[str, ...] = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
 # Sifat (confidentiality) values whose letters the public verification page describes in full;
 # for every other sifat it says only "valid" or "not valid".
 PUBLIC_SIFAT = frozenset({"Biasa"})

@@ -39,7 +39,6 @@ from desktop.letters.signed_letters import (
     SIGNED_NOTE,
     footer_note,
     kind_label,
-    organisation_of,
     signing_time_text,
 )
 from desktop.letters.workflow import SIGN, _load, _move, current_step
@@ -50,6 +49,7 @@ from desktop.store import clock, sync_models
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Letter, LetterSignature, Office, Person
+from sync.pki import ca
 from sync.protocol import Entity, LetterStatus, SignatureKind
 
 if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a letter is signed
@@ -189,7 +189,7 @@ def _sign(
             letter.letter_date = clock.today()
             letter.verify_code = new_verify_code()
         verify_url = held.verify_url(letter.verify_code)
-        organisation = organisation or organisation_of(held.root)
+        organisation = organisation or ca.organisation_of(held.root)
         document = document_for(
             session,
             letter,

@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cryptography import x509
 from sqlmodel import Session, col, select
 
 from desktop.i18n import _
@@ -55,11 +54,6 @@ def footer_note(kind: SignatureKind, organisation: str, verify_url: str) -> str:
     ).format(org=organisation, url=verify_url)
 
 
-def organisation_of(root: x509.Certificate) -> str:
-    name = ca.common_name(root.subject)
-    return name.removeprefix(ca.ROOT_NAME_PREFIX).strip() or name
-
-
 def signatures_of(session: Session, letter_id: str) -> list[LetterSignature]:
     return list(
         session.exec(
@@ -80,7 +74,7 @@ def document_as_signed(session: Session, letter: Letter, blob_dir: Path) -> Lett
         return document_for(session, letter, blob_dir)
     held = trust.load(session)
     url = held.verify_url(letter.verify_code) if held else ""
-    organisation = organisation_of(held.root) if held else ""
+    organisation = ca.organisation_of(held.root) if held else ""
     document = document_for(
         session,
         letter,

@@ -132,7 +132,7 @@ def check_pdf(
         size=len(data),
         sha256=_sha256(data),
         trust=source,
-        organisation=_organisation(held.root) if held is not None else "",
+        organisation=ca.organisation_of(held.root) if held is not None else "",
     )
     try:
         report = verify_pdf(
@@ -153,11 +153,6 @@ def check_pdf(
     if store is None:
         return check
     return replace(check, record=_find_record(store, user, data, check.report))
-
-
-def _organisation(root: x509.Certificate) -> str:
-    cn = ca.common_name(root.subject)
-    return cn.removeprefix(ca.ROOT_NAME_PREFIX).strip() or cn
 
 
 # -- the matching record ------------------------------------------------------------------------

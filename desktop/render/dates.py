@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-MONTHS_ID: tuple[str, ...] = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+from sync.protocol import INDONESIAN_MONTHS
+
+MONTHS_ID = INDONESIAN_MONTHS  # shared with the server's verification page
 
 _ROMAN: tuple[str, ...] = (
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",

@@ -329,15 +329,3 @@ def verify_pdf(
     reader = open_pdf(pdf, strict=True)
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     return asyncio.run(_Verifier(pdf, reader, trust_roots, crls, moment).run())
-
-
-async def verify_pdf_async(
-    pdf: bytes,
-    trust_roots: Sequence[x509.Certificate],
-    crls: Sequence[x509.CertificateRevocationList] = (),
-    now: datetime | None = None,
-) -> VerificationReport:
-    """``verify_pdf`` for callers already inside an event loop (the server)."""
-    reader = open_pdf(pdf, strict=True)
-    moment = (now or datetime.now(UTC)).astimezone(UTC)
-    return await _Verifier(pdf, reader, trust_roots, crls, moment).run()

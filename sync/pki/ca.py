@@ -96,6 +96,15 @@ def common_name(name: x509.Name) -> str:
 # -- the root ----------------------------------------------------------------------------------
 
 
+def organisation_of(root: x509.Certificate) -> str:
+    """The organisation a root speaks for: its O attribute, else its name without the prefix."""
+    values = root.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+    if values:
+        return str(values[0].value)
+    name = common_name(root.subject)
+    return name.removeprefix(ROOT_NAME_PREFIX).strip() or name
+
+
 def create_root_ca(
     organisation: str,
     *,

@@ -216,7 +216,7 @@ def create_ca(
         else:
             root_key = _unlock(root_row.key_pem, passphrase)
             root_cert = ca.cert_from_pem(root_row.cert_pem.encode())
-        org = _organisation(root_cert)
+        org = ca.organisation_of(root_cert)
         has_tsa = conn.execute(select(db.pki_keys.c.kind).where(db.pki_keys.c.kind == TSA)).first()
         if has_tsa is None:
             tsa_key, tsa_cert = ca.create_tsa(root_key, root_cert, org, now=when)
@@ -231,11 +231,6 @@ def create_ca(
         if _newest_crl_row(conn) is None:
             _sign_crl(conn, root_key, root_cert, 1, when)
     return created
-
-
-def _organisation(root: x509.Certificate) -> str:
-    values = root.subject.get_attributes_for_oid(x509.NameOID.ORGANIZATION_NAME)
-    return str(values[0].value) if values else ca.common_name(root.subject)
 
 
 def load_keys(engine: Engine, passphrase: str) -> CaKeys:

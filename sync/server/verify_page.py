@@ -25,6 +25,7 @@ from sqlalchemy import Engine, select
 
 from sync.pki.identity import office_label
 from sync.protocol import (
+    INDONESIAN_MONTHS,
     PUBLIC_SIFAT,
     SIGNATURE_KIND_TEXT,
     VERIFY_CODE_PATTERN,
@@ -34,20 +35,6 @@ from sync.protocol import (
 from sync.server import db, pki
 from sync.server.blobs import blob_path, office_holds, valid_hash
 
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 ZONE_LABELS = {
     "Asia/Jakarta": "WIB",
     "Asia/Pontianak": "WIB",
@@ -315,7 +302,7 @@ class Clock:
             self.zone, self.label = None, "UTC"
 
     def date_text(self, value: date | None) -> str:
-        return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "-"
+        return f"{value.day} {INDONESIAN_MONTHS[value.month - 1]} {value.year}" if value else "-"
 
     def time_text(self, value: datetime | None) -> str:
         if value is None:
