@@ -16,6 +16,8 @@ from desktop.signing import verify
 from desktop.signing.errors import CertificateUnusable
 from desktop.signing.keys import PassphraseGuard
 from desktop.store.blobs import BlobStore
+from desktop.ui import ops
+from desktop.ui.qt import Qt
 from sync.client import bundle as client_bundle
 from sync.client import engine, pki
 from sync.client.errors import Offline
@@ -141,3 +143,28 @@ def esign_letter(pc: PC, letter_id: str):  # type: ignore[no-untyped-def]
 
 def signer_keys_serial(pc: PC, person_id: str) -> str:
     return signer_keys.status(pc.store, person_id).serial
+
+
+def test_signer_enrols_online_from_the_dialog(pki_server, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The enrolment dialog as a signer uses it, against the real server: weak passphrase
+    refused in place, then the certificate arrives and the dialog says until when."""
+    from desktop.ui.signing_dialogs import EnrolDialog
+
+    pc = office_pc(pki_server, tmp_path)
+    camat = pc.user("camat")
+    dialog = EnrolDialog(pc.store, camat)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for field in (dialog.passphrase, dialog.repeat):
+        qtbot.keyClicks(field, "Merdeka45")
+    qtbot.mouseClick(dialog.online_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10000)
+    assert signer_keys.status(pc.store, camat.id).state is signer_keys.CredentialState.NONE
+    for field in (dialog.passphrase, dialog.repeat):
+        field.clear()
+        qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.mouseClick(dialog.online_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Sertifikat aktif sampai" in dialog.status.text(), timeout=20000)
+    assert signer_keys.status(pc.store, camat.id).state is signer_keys.CredentialState.ACTIVE
+    ops.wait_idle()
+    pc.close()
