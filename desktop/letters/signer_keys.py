@@ -135,9 +135,13 @@ def _public_der(key: ec.EllipticCurvePublicKey) -> bytes:
 
 def install_certificate(session: Session, issued: protocol.CertificateIssued) -> bool:
     """Install a certificate from the server into the pending request it answers (False when
-    no pending request on this PC holds its key: another PC's certificate)."""
-    cert = ca.cert_from_pem(issued.certificate_pem.encode())
-    chain = ca.certs_from_pem(issued.chain_pem.encode())
+    no pending request on this PC holds its key: another PC's certificate). SigningError when
+    the answer is not a certificate."""
+    try:
+        cert = ca.cert_from_pem(issued.certificate_pem.encode())
+        chain = ca.certs_from_pem(issued.chain_pem.encode())
+    except ValueError as exc:
+        raise SigningError(_("Sertifikat dari server tidak dapat dibaca.")) from exc
     for row in session.exec(
         select(SignerCredential).where(
             SignerCredential.person_id == issued.person_id, SignerCredential.cert_pem == ""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from desktop.i18n import _
 from desktop.letters import signed_letters, signer_keys, trust
 from desktop.letters.accounts import CurrentUser
+from desktop.letters.errors import ServiceError
 from desktop.signing.errors import TimestampFailed
 from desktop.store.db import Store
 from desktop.store.sync_models import SignerCredential
@@ -38,7 +39,7 @@ class PkiReport:
     certificates: int = 0
     refused: int = 0
     timestamped: int = 0
-    timestamp_error: str = ""
+    error: str = ""  # the first problem (refused trust, unreadable certificate, a failed timestamp)
 
 
 def held_crl_number(store: Store) -> int | None:
@@ -64,8 +65,8 @@ def newer_trust(store: Store, link: Transport, crl_number: int, report: PkiRepor
     """After the records: fetch a newer revocation list the server announced."""
     try:
         report.trust_updated |= refresh_trust(store, link, crl_number)
-    except trust.TrustRefused as exc:
-        report.timestamp_error = exc.message
+    except (ServiceError, SyncError) as exc:
+        report.error = exc.message
 
 
 def request_certificate(
@@ -159,9 +160,7 @@ def sync_signing(store: Store, link: Transport) -> PkiReport:
     report = PkiReport()
     try:
         report.certificates, report.refused = request_certificates(store, link)
-        report.timestamped, report.timestamp_error = timestamp_letters(store, link)
-    except trust.TrustRefused as exc:
-        report.timestamp_error = exc.message
-    except SyncError as exc:
-        report.timestamp_error = exc.message
+        report.timestamped, report.error = timestamp_letters(store, link)
+    except (ServiceError, SyncError) as exc:  # refused trust, an unreadable certificate, offline
+        report.error = exc.message
     return report

@@ -307,3 +307,23 @@ def test_next_signer_without_the_earlier_pdf_is_told_to_sync(
         esign.sign_electronically(o.store, o.camat, letter_id, camat)
     assert "Sinkronkan dulu" in refused.value.message
     assert load(o, letter_id).status == LetterStatus.AWAITING_SIGNATURE
+
+
+def test_garbage_certificate_from_the_server_is_refused_clearly(
+    office_staff: Office, pki: OfficePki
+) -> None:
+    from sync import protocol
+
+    o = office_staff
+    signer_keys.prepare_request(o.store, o.camat, PASSPHRASE)
+    garbage = protocol.CertificateIssued(
+        person_id=o.camat.id,
+        certificate_pem="-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+        chain_pem="",
+        serial="1",
+        not_after=datetime.now(UTC),
+    )
+    with pytest.raises(SigningError) as refused, o.store.write() as s:
+        signer_keys.install_certificate(s, garbage)
+    assert "tidak dapat dibaca" in refused.value.message
+    assert signer_keys.status(o.store, o.camat.id).state is signer_keys.CredentialState.PENDING
