@@ -62,6 +62,7 @@ class Loaded:
     names: dict[str, str]
     classification_title: str
     signature: str  # the signature badge and, for several signers, who signed
+    bsre_ready: bool  # TTE BSrE is set up on this PC (read off the GUI thread)
 
 
 def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
@@ -78,7 +79,9 @@ def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
     if len(signatures) > 1 or (signatures and not letter.signature_kind):
         lines += [f"{s.position}. {s.signer_name} ({time_text(s.signed_at)})" for s in signatures]
     signature = "\n".join(lines) or "-"
-    return Loaded(letter, history, document, names, found.title if found else "", signature)
+    bsre_ready = bsre_dialogs.configured(store) is not None
+    title = found.title if found else ""
+    return Loaded(letter, history, document, names, title, signature, bsre_ready)
 
 
 class LetterView(QWidget):
@@ -239,7 +242,7 @@ class LetterView(QWidget):
         bsre_queued = letter.signature_kind == SignatureKind.BSRE.value
         self.esign_button.setVisible(to_sign and me.has(Role.SIGNER) and not bsre_queued)
         self.bsre_button.setVisible(
-            to_sign and me.has(Role.SIGNER) and bsre_dialogs.configured(self.store) is not None
+            to_sign and me.has(Role.SIGNER) and self.data is not None and self.data.bsre_ready
         )
         # Once a co-signer signed electronically, the others sign electronically too.
         self.sign_button.setVisible(to_sign and me.has(Role.SIGNER) and not letter.number)
