@@ -1,28 +1,46 @@
 """Shared fixtures: real SQLite stores in temp dirs, a set-up office with its staff.
 
-Tests run Qt offscreen and use an in-memory keyring backend, never the machine's.
+The rules every test lives under (autouse, for the whole suite):
+- Qt runs offscreen; the keyring is an in-memory backend, never the machine's.
+- The clocks of the PCs and of the server read a fixed instant (tests/clocks.py), in Papua's
+  time zone; ``test_clock`` moves it.
+- Password hashes and key files use the cheap test work factors (``desktop.costs``).
+- A test fails when the app logs an error it did not expect; a test that provokes one asks for
+  ``log_errors`` and checks what it holds. The crash dialog fails the test instead of opening.
+- ``store`` and ``office_staff`` are copies of templates built once per session (tests/stores.py).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
+os.environ["TZ"] = "Asia/Jayapura"  # Papua (WIT, UTC+9): the date turns nine hours before UTC's
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import keyring
 import pytest
 
+from desktop import costs
 from desktop.letters import accounts, office
 from desktop.letters.accounts import CurrentUser, PersonInput, Role
 from desktop.store import clock
-from desktop.store.db import Store, open_store
+from desktop.store.db import Store
+from sync import clock as server_clock
+from tests import stores
+from tests.clocks import TestClock, start_instant
 from tests.memory_keyring import MemoryKeyring
+
+time.tzset()
+costs.use_test_costs()
 
 PASSWORD = "rahasia-123"
 
@@ -46,17 +64,108 @@ def _memory_keyring() -> Iterator[None]:
     yield
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Like Django's test hashers: the production cost (n=2**14) is checked in test_accounts;
-    # elsewhere a cheap cost keeps fixtures fast. Stored hashes carry their own parameters.
-    monkeypatch.setattr(accounts, "_SCRYPT", {"n": 2**8, "r": 8, "p": 1})
-
-
-@pytest.fixture(autouse=True)
-def _real_clock() -> Iterator[None]:
-    yield
+@pytest.fixture(scope="session")
+def suite_clock() -> Iterator[TestClock]:
+    """The one clock of the session, read by the PCs' and the server's code."""
+    test_clock = TestClock(start_instant())
+    clock.set_clock(test_clock.utcnow)
+    server_clock.set_clock(test_clock.utcnow)
+    yield test_clock
     clock.set_clock(None)
+    server_clock.set_clock(None)
+
+
+@pytest.fixture(autouse=True)
+def test_clock(suite_clock: TestClock) -> Iterator[TestClock]:
+    """The clock, at the suite's start instant when the test begins."""
+    suite_clock.reset()
+    yield suite_clock
+    # A test that replaced a clock (or moved this one) leaves the next one at the start instant.
+    clock.set_clock(suite_clock.utcnow)
+    server_clock.set_clock(suite_clock.utcnow)
+    suite_clock.reset()
+
+
+class _ErrorRecords(logging.Handler):
+    """Collects every record of level ERROR or above, from any thread."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(scope="session")
+def _error_records() -> Iterator[_ErrorRecords]:
+    handler = _ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield handler
+    root.removeHandler(handler)
+
+
+@dataclass
+class LogErrors:
+    """The errors the app has logged so far in a test that expects some (``log_errors``)."""
+
+    handler: _ErrorRecords
+
+    @property
+    def records(self) -> list[logging.LogRecord]:
+        return list(self.handler.records)
+
+    @property
+    def messages(self) -> list[str]:
+        return [r.getMessage() for r in self.handler.records]
+
+
+@pytest.fixture
+def log_errors(_error_records: _ErrorRecords) -> LogErrors:
+    """Ask for this in a test that provokes logged errors, and assert on ``.messages``."""
+    return LogErrors(_error_records)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_errors(
+    request: pytest.FixtureRequest, _error_records: _ErrorRecords
+) -> Iterator[None]:
+    _error_records.records.clear()
+    yield
+    logged = list(_error_records.records)
+    _error_records.records.clear()
+    if logged and "log_errors" not in request.fixturenames:
+        lines = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in logged]
+        pytest.fail("the app logged errors this test did not expect:\n" + "\n".join(lines))
+
+
+@pytest.fixture(autouse=True)
+def _crash_dialog_fails_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug that would open the crash report dialog fails the test with its trace instead."""
+    from desktop.ui import crash
+
+    def fail(_parent: Any, exc: BaseException, trace: str) -> None:
+        raise AssertionError(f"the crash dialog would open:\n{trace}") from exc
+
+    monkeypatch.setattr(crash, "show_crash", fail)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _store_templates(tmp_path_factory: pytest.TempPathFactory, suite_clock: TestClock) -> None:
+    root = tmp_path_factory.mktemp("store-templates")
+    empty = root / "empty"
+    from desktop.store.db import open_store
+
+    open_store(empty).close()
+    stores.TEMPLATES["empty"] = empty
+    staffed = root / "staffed"
+    store = stores.new_store(staffed)
+    try:
+        _staff_office(store)
+    finally:
+        store.close()
+    stores.TEMPLATES["staffed"] = staffed
 
 
 @pytest.fixture
@@ -65,8 +174,10 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    s = open_store(data_dir)
+def store(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[Store]:
+    """A new store; already staffed (see ``office_staff``) when the test asks for the office."""
+    template = "staffed" if "office_staff" in request.fixturenames else "empty"
+    s = stores.new_store(data_dir, template)
     yield s
     s.close()
 
@@ -101,9 +212,21 @@ class Office:
     camat: CurrentUser
 
 
-@pytest.fixture
-def office_staff(store: Store) -> Office:
-    """An office with an administrator, a drafter, two reviewers and the camat as signer."""
+STAFF = [
+    ("Budi Santoso", "199001012015031001", "budi", {Role.DRAFTER}, "Pengadministrasi Umum"),
+    ("Sari Wulandari", "198705052012022003", "sari", {Role.REVIEWER}, "Kepala Seksi"),
+    (
+        "Drs. Petrus Tabuni",
+        "197512121999031004",
+        "petrus",
+        {Role.REVIEWER, Role.SIGNER},
+        "Sekretaris Kecamatan",
+    ),
+    ("Agustinus Mabel, S.IP", "197008171994031006", "camat", {Role.SIGNER}, "Camat Wamena"),
+]
+
+
+def _staff_office(store: Store) -> None:
     office.setup(
         store,
         office_input(),
@@ -112,21 +235,16 @@ def office_staff(store: Store) -> Office:
         ),
     )
     admin = accounts.login(store, "admin", PASSWORD)
-    staff = [
-        ("Budi Santoso", "199001012015031001", "budi", {Role.DRAFTER}, "Pengadministrasi Umum"),
-        ("Sari Wulandari", "198705052012022003", "sari", {Role.REVIEWER}, "Kepala Seksi"),
-        (
-            "Drs. Petrus Tabuni",
-            "197512121999031004",
-            "petrus",
-            {Role.REVIEWER, Role.SIGNER},
-            "Sekretaris Kecamatan",
-        ),
-        ("Agustinus Mabel, S.IP", "197008171994031006", "camat", {Role.SIGNER}, "Camat Wamena"),
-    ]
-    for name, nip, username, roles, jabatan in staff:
+    for name, nip, username, roles, jabatan in STAFF:
         accounts.add_person(
             store, admin, person_input(name, nip, username, roles, jabatan, "Pembina (IV/a)")
         )
+
+
+@pytest.fixture
+def office_staff(store: Store) -> Office:
+    """An office with an administrator, a drafter, two reviewers and the camat as signer
+    (the store is a copy of the session's staffed template)."""
     login = lambda u: accounts.login(store, u, PASSWORD)  # noqa: E731
+    admin = login("admin")
     return Office(store, admin, login("budi"), login("sari"), login("petrus"), login("camat"))

@@ -19,6 +19,7 @@ from functools import cache
 
 from sqlmodel import Session, col, select
 
+from desktop import costs
 from desktop.i18n import _
 from desktop.letters import journal
 from desktop.letters.errors import AuthError, NotFound, PermissionDenied, ValidationError
@@ -31,8 +32,6 @@ from sync.protocol import Entity
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
-DEFAULT_SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # about 50 ms per hash here
-_SCRYPT = dict(DEFAULT_SCRYPT)
 _USERNAME = re.compile(r"^[a-z0-9._-]{3,32}$")
 
 
@@ -74,8 +73,10 @@ def require(user: CurrentUser, role: Role) -> None:
 
 def hash_password(password: str) -> str:
     salt = os.urandom(16)
-    key = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
-    params = f"{_SCRYPT['n']}:{_SCRYPT['r']}:{_SCRYPT['p']}"
+    cost = costs.current()
+    n, r, p = cost.scrypt_n, cost.scrypt_r, cost.scrypt_p
+    key = hashlib.scrypt(password.encode(), salt=salt, dklen=32, n=n, r=r, p=p)
+    params = f"{n}:{r}:{p}"
     return f"scrypt${params}${base64.b64encode(salt).decode()}${base64.b64encode(key).decode()}"
 
 

@@ -195,7 +195,7 @@ def _current(session: Session, person_id: str) -> SignerCredential | None:
 
 def status(store: Store, person_id: str, now: datetime | None = None) -> CredentialStatus:
     """Where this signer stands on this PC, in one sentence they can act on."""
-    now = (now or datetime.now(UTC)).astimezone(UTC)
+    now = (now or clock.now()).astimezone(UTC)
     with store.read() as session:
         row = _current(session, person_id)
         held = trust.load(session)

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from desktop import costs
 from desktop.signing.errors import DamagedKeyFile, KeyFileMissing, WrongPassphrase
 from desktop.signing.passphrase import PassphraseGuard, passphrase_problem
 from sync.pki.identity import SignerIdentity
@@ -52,7 +53,8 @@ __all__ = [
 
 # PBKDF2 rounds for the key and certificate bags, and PKCS#12-KDF rounds for the MAC. Unlocking
 # costs about 2 x PBKDF2 + 1 x MAC derivation (measured in the benchmarks, well under 600 ms).
-KDF_ROUNDS = 200_000
+# New files get ``costs.current().pkcs12_rounds``: this value, except in the test suite.
+KDF_ROUNDS = costs.PRODUCTION.pkcs12_rounds
 
 PrivateKey = ec.EllipticCurvePrivateKey
 
@@ -131,9 +133,11 @@ def serialize_key_file(
     chain: list[x509.Certificate],
     passphrase: str,
     *,
-    rounds: int = KDF_ROUNDS,
+    rounds: int | None = None,
 ) -> bytes:
-    """The PKCS#12 bytes for ``key``, ``cert`` and ``chain`` under ``passphrase``."""
+    """The PKCS#12 bytes for ``key``, ``cert`` and ``chain`` under ``passphrase`` (``rounds``
+    defaults to the current work factor, see ``desktop.costs``)."""
+    rounds = rounds or costs.current().pkcs12_rounds
     encryption = (
         serialization.PrivateFormat.PKCS12.encryption_builder()
         .kdf_rounds(rounds)
@@ -174,7 +178,7 @@ def save_key_file(
     chain: list[x509.Certificate],
     passphrase: str,
     *,
-    rounds: int = KDF_ROUNDS,
+    rounds: int | None = None,
 ) -> None:
     """Write the key file durably and atomically (the old file stays until the new one is whole)."""
     write_atomically(Path(path), serialize_key_file(key, cert, chain, passphrase, rounds=rounds))

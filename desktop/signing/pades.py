@@ -32,7 +32,6 @@ from datetime import UTC, datetime
 from io import BytesIO
 from typing import Any, cast
 
-import tzlocal
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID
@@ -61,6 +60,7 @@ from desktop.signing.errors import (
 )
 from desktop.signing.keys import LoadedSigner
 from desktop.signing.stamp import NaskahStampStyle, StampLine
+from desktop.store import clock
 from sync.pki.asn1 import to_asn1_cert, to_asn1_crl, to_asn1_key
 from sync.pki.ca import SIGNER_EKUS, find_revocation
 
@@ -120,13 +120,27 @@ class _PdfAWriter(IncrementalPdfFileWriter):
         if self._info is None or not isinstance(stream, MetadataStream):
             super()._update_meta()
             return
-        self._meta.last_modified = datetime.now(tz=tzlocal.get_localzone()).replace(microsecond=0)
+        self._meta.last_modified = clock.now().astimezone().replace(microsecond=0)
         info = self._info.get_object()
         update_info_dict(self._meta, info, only_update_existing=True)
         info["/Producer"] = generic.TextStringObject(metadata_model.VENDOR)
         self.mark_update(self._info)
         stream.update_xmp_with_meta(self._meta)
         self.update_container(stream)
+
+
+class _ClockedPdfSigner(signers.PdfSigner):
+    """pyHanko stamps the CMS signing time from the system clock; ours comes from the store's
+    clock, the same moment the letter records as signed and the certificate was checked at."""
+
+    def __init__(self, signing_time: datetime, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._signing_time = signing_time
+
+    def init_signing_session(self, *args: Any, **kwargs: Any) -> Any:
+        session = super().init_signing_session(*args, **kwargs)
+        session.system_time = self._signing_time
+        return session
 
 
 def open_pdf(pdf: bytes, *, strict: bool = False) -> PdfFileReader:
@@ -160,7 +174,7 @@ def check_signer_usable(
     now: datetime | None = None,
 ) -> None:
     """Raise ``CertificateUnusable`` unless ``signer``'s certificate may sign at ``now``."""
-    now = (now or datetime.now(UTC)).astimezone(UTC)
+    now = (now or clock.now()).astimezone(UTC)
     cert = signer.cert
     if now < cert.not_valid_before_utc:
         raise CertificateUnusable(
@@ -290,7 +304,8 @@ def sign_pdf(
     )
     # pyHanko writes the rectangle as reals; its type hint says int only.
     spec = fields.SigFieldSpec(sig_field_name=name, on_page=page, box=cast(Any, rect))
-    pdf_signer = signers.PdfSigner(
+    pdf_signer = _ClockedPdfSigner(
+        (now or clock.now()).astimezone(UTC),
         meta,
         signer=pyhanko_signer(signer),
         timestamper=timestamper,

@@ -70,6 +70,7 @@ from desktop.signing.verify_parts import (
     unreadable,
     unreadable_timestamp,
 )
+from desktop.store import clock
 from sync.pki.asn1 import from_asn1_cert, to_asn1_cert, to_asn1_crl
 
 # pyHanko and certvalidator log every failed check as a warning with a traceback; the report
@@ -327,5 +328,5 @@ def verify_pdf(
 ) -> VerificationReport:
     """Verify every signature and document timestamp in ``pdf`` (see the module docs)."""
     reader = open_pdf(pdf, strict=True)
-    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    moment = (now or clock.now()).astimezone(UTC)
     return asyncio.run(_Verifier(pdf, reader, trust_roots, crls, moment).run())

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from desktop.i18n import _
-from desktop.store import migrate
+from desktop.store import clock, migrate
 from desktop.store.errors import DiskFull, StoreBusy, StoreDamaged, StoreError, StoreLocked
 from desktop.store.migrate import APPLICATION_ID
 
@@ -101,7 +100,7 @@ def backup_file(path: Path, reason: str) -> Path:
     """Copy the store to ``backups/`` with SQLite's online backup; keep the newest few."""
     folder = path.parent / BACKUP_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"naskah-{stamp}-{reason}.sqlite3"
     src = sqlite3.connect(path)
     dst = sqlite3.connect(target)
@@ -132,12 +131,12 @@ def restore_backup(data_dir: Path, backup: Path) -> None:
     """Replace a damaged store with ``backup``; the damaged file is kept aside, never deleted."""
     db = data_dir / DB_NAME
     if db.exists():
-        aside = data_dir / f"{DB_NAME}.rusak-{datetime.now():%Y%m%d-%H%M%S}"
+        aside = data_dir / f"{DB_NAME}.rusak-{clock.now().astimezone():%Y%m%d-%H%M%S}"
         db.rename(aside)
     for suffix in ("-wal", "-shm"):
         side = data_dir / f"{DB_NAME}{suffix}"
         if side.exists():
-            side.rename(data_dir / f"{side.name}.rusak-{datetime.now():%Y%m%d-%H%M%S}")
+            side.rename(data_dir / f"{side.name}.rusak-{clock.now().astimezone():%Y%m%d-%H%M%S}")
     src = sqlite3.connect(backup)
     dst = sqlite3.connect(db)
     try:

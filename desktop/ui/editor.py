@@ -7,13 +7,12 @@ clerk made is never lost. A save that changes nothing is skipped here and by the
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from desktop.letters import accounts, drafting, workflow
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.drafting import CAPACITIES, SIFAT, URGENCY, AddresseeInput, DraftInput
 from desktop.letters.errors import ServiceError, ValidationError
 from desktop.letters.templates import letter_types
+from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.models import Letter, Person
 from desktop.ui import ops
@@ -329,4 +328,4 @@ class LetterEditor(QWidget):
 
 
 def _now_text() -> str:
-    return datetime.now().strftime("%H.%M")
+    return clock.now().astimezone().strftime("%H.%M")

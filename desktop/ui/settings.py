@@ -7,13 +7,13 @@ forms ask the same questions the same way.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from desktop.letters import numbering, office
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.errors import ValidationError
 from desktop.letters.numbering import TOKENS, format_number, pattern_problem
+from desktop.store import clock
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Office
@@ -63,7 +63,7 @@ def example_number(pattern: str, unit: str, seq: int = 1, padding: int = 3) -> s
     if pattern_problem(pattern):
         return ""
     return format_number(pattern, kode=EXAMPLE_CODE, seq=seq, padding=padding,
-                         unit=unit or "Kec.SKM", on=date.today())  # fmt: skip
+                         unit=unit or "Kec.SKM", on=clock.today())  # fmt: skip
 
 
 def form_layout(widget: QWidget | None = None) -> QFormLayout:
@@ -295,7 +295,7 @@ class OfficeSettingsDialog(QDialog):
         self.kop.logo.set_data(data, shown_name=self.tr("Logo saat ini"))
 
     def _next_numbers(self) -> dict[bool, int]:
-        year = date.today().year
+        year = clock.today().year
         common = numbering.register(self.store, year)
         own = numbering.register(self.store, year, f"{numbering.OUTGOING}/{EXAMPLE_TYPE}")
         return {False: max((n.seq for n in common), default=0) + 1,

@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from sqlmodel import Session, col, delete, select
 
 from desktop.i18n import _
 from desktop.letters import signer_keys, trust
-from desktop.store import sync_models
+from desktop.store import clock, sync_models
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Outbox
@@ -132,7 +131,7 @@ def export_bundle(
         "office_id": state.office_id,
         "office_code": state.office_code,
         "server_id": state.server_id,
-        "created": datetime.now(UTC).isoformat(),
+        "created": clock.now().isoformat(),
         "cursor": state.cursor,
         "lease_epoch": lease_epoch,
     }

@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from desktop.i18n import _
+from desktop.store import clock
 from desktop.store.db import Store
 from sync.client import engine
 from sync.client.engine import SyncReport
@@ -56,7 +57,7 @@ def compose(status: SyncStatus) -> SyncStatus:
     """``status`` with its status-bar message written for its phase and pending count."""
     waiting = _("{n} perubahan menunggu").format(n=status.pending) if status.pending else ""
     if status.phase == Phase.SYNCED:
-        at = status.last_synced_at or datetime.now().astimezone()
+        at = status.last_synced_at or clock.now().astimezone()
         parts = [_("Tersinkron {t}").format(t=at.astimezone().strftime("%H:%M"))]
         parts += [skew_text(status.skew)] if status.skew is not None else []
     elif status.phase == Phase.OFFLINE:
@@ -201,7 +202,7 @@ class SyncScheduler:
         )
 
     def _synced(self, report: SyncReport) -> SyncStatus:
-        at = report.finished_at or datetime.now().astimezone()
+        at = report.finished_at or clock.now().astimezone()
         skew = report.skew if report.skew is not None and abs(report.skew) > SKEW_LIMIT else None
         return compose(SyncStatus(Phase.SYNCED, "", report.pending, last_synced_at=at, skew=skew))
 

@@ -23,7 +23,7 @@ import ipaddress
 import json
 import socket
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -32,6 +32,7 @@ from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection
 
+from desktop.store import clock
 from sync.client.errors import (
     BadServerUrl,
     EnrolRefused,
@@ -153,9 +154,9 @@ class Transport:
     def hello(self) -> HelloResult:
         """Is a real Naskah server there? Raises NoServer (captive portal, TLS, anything that
         is not the fixed hello), Offline, or UpgradeRequired. Sends nothing else."""
-        before = datetime.now(UTC)
+        before = clock.now()
         response = self._request("GET", f"{API}/hello")
-        after = datetime.now(UTC)
+        after = clock.now()
         hello = self._parse(response, Hello)
         if hello.protocol < 1 or hello.min_client_protocol > PROTOCOL_VERSION:
             raise UpgradeRequired()

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
+from sync import clock
 from sync.pki.identity import SignerIdentity
 
 ROOT_NAME_PREFIX = "Naskah Root CA - "
@@ -69,7 +70,7 @@ class Revocation:
 
 
 def _now(now: datetime | None) -> datetime:
-    return (now or datetime.now(UTC)).astimezone(UTC)
+    return (now or clock.now()).astimezone(UTC)
 
 
 def _hash_for(key: CaKey) -> hashes.SHA256 | hashes.SHA384:

@@ -27,6 +27,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from sync import clock as sync_clock
 from sync.pki.asn1 import to_asn1_cert, to_asn1_key
 
 # A private-use policy for Naskah's internal TSA (tokens say under which rules they were made).
@@ -69,7 +70,7 @@ class LocalTimeStamper(DummyTimeStamper):
             ),
         )
         self._key = tsa_key
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or sync_clock.now
         self._policy = policy_oid
 
     def _build_tst_info(

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -260,7 +259,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         "office_id": device.office_id,
         "office_code": header.get("office_code"),
         "server_id": server_id,
-        "created": datetime.now(UTC).isoformat(),
+        "created": db.utcnow().isoformat(),
         "bundle_sha256": digest,
         "cursor": cursor,
     }

@@ -45,6 +45,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from sync import clock
+
 metadata = MetaData()
 
 ID = String(36)
@@ -276,7 +278,7 @@ letter_signatures = Table(
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def aware(value: datetime) -> datetime:

@@ -126,7 +126,7 @@ class CaKeys:
         self.root_cert = root_cert
         self.tsa_key = tsa_key
         self.tsa_cert = tsa_cert
-        self.timestamper = LocalTimeStamper(tsa_cert, tsa_key, [root_cert])
+        self.timestamper = LocalTimeStamper(tsa_cert, tsa_key, [root_cert], clock=db.utcnow)
 
     def __repr__(self) -> str:
         return f"<CaKeys {ca.common_name(self.root_cert.subject)!r}>"

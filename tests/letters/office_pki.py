@@ -6,13 +6,14 @@ run the whole exchange against the real server."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from desktop.letters import signer_keys, trust
 from desktop.letters.accounts import CurrentUser
+from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.models import Person
 from sync import protocol
@@ -89,7 +90,7 @@ class OfficePki:
     def revoke(
         self, store: Store, cert: x509.Certificate, reason: x509.ReasonFlags | None = None
     ) -> None:
-        self.revoked.append(ca.Revocation(cert.serial_number, datetime.now(UTC), reason))
+        self.revoked.append(ca.Revocation(cert.serial_number, clock.now(), reason))
         self.crl_number += 1
         self.install_trust(store)
 

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from desktop import costs
 from desktop.letters import accounts
 from desktop.letters.accounts import Role
 from desktop.letters.errors import AuthError, PermissionDenied, ValidationError
@@ -92,9 +93,12 @@ def test_deactivated_person_cannot_log_in(office_staff: Office) -> None:
         accounts.set_active(o.store, o.admin, o.admin.id, False)
 
 
-def test_production_cost_is_slow_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(accounts, "_SCRYPT", accounts.DEFAULT_SCRYPT)
-    assert accounts.DEFAULT_SCRYPT["n"] >= 2**14
-    stored = accounts.hash_password("x")
+def test_production_cost_is_slow_kdf() -> None:
+    costs.use_test_costs(False)
+    try:
+        stored = accounts.hash_password("x")
+    finally:
+        costs.use_test_costs()
+    assert costs.PRODUCTION.scrypt_n >= 2**14
     assert stored.split("$")[1] == "16384:8:1"
-    assert accounts.check_password("x", stored)
+    assert accounts.check_password("x", stored)  # checked with the parameters it carries

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
@@ -30,6 +30,7 @@ from desktop.store import clock
 from desktop.store.blobs import BlobStore
 from desktop.store.models import AuditEntry, IssuedNumber, Letter, LetterSignature, Outbox
 from sync.protocol import Entity, LetterStatus, SignatureKind
+from tests.clocks import TestClock
 from tests.conftest import Office
 from tests.letters.office_pki import PASSPHRASE, PUBLIC_URL, OfficePki
 from tests.letters.test_lifecycle import fill_invitation
@@ -155,20 +156,22 @@ def test_revoked_certificate_refused_and_nothing_consumed(
 
 def test_expired_certificate_refused(office_staff: Office, pki: OfficePki) -> None:
     o = office_staff
-    pki.enrol(o.store, o.camat, days=1, now=datetime.now(UTC) - timedelta(days=3))
+    pki.enrol(o.store, o.camat, days=1, now=clock.now() - timedelta(days=3))
     signer = signer_keys.unlock(o.store, o.camat.id, PASSPHRASE, PassphraseGuard())
     with pytest.raises(CertificateUnusable) as refused:
         esign.sign_electronically(o.store, o.camat, awaiting(o), signer)
     assert "kedaluwarsa" in refused.value.message
 
 
-def test_clock_far_in_the_past_refused(office_staff: Office, pki: OfficePki) -> None:
+def test_clock_far_in_the_past_refused(
+    office_staff: Office, pki: OfficePki, test_clock: TestClock
+) -> None:
     o = office_staff
     pki.enrol(o.store, o.camat)
     signer = signer_keys.unlock(o.store, o.camat.id, PASSPHRASE, PassphraseGuard())
     esign.sign_electronically(o.store, o.camat, awaiting(o), signer)
     second = awaiting(o)
-    clock.set_clock(lambda: datetime.now(UTC) - timedelta(days=2))
+    test_clock.advance(-timedelta(days=2))  # the PC's clock was put back two days
     with pytest.raises(SigningError) as refused:
         esign.sign_electronically(o.store, o.camat, second, signer)
     assert "jam komputer" in refused.value.message
@@ -321,7 +324,7 @@ def test_garbage_certificate_from_the_server_is_refused_clearly(
         certificate_pem="-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
         chain_pem="",
         serial="1",
-        not_after=datetime.now(UTC),
+        not_after=clock.now(),
     )
     with pytest.raises(SigningError) as refused, o.store.write() as s:
         signer_keys.install_certificate(s, garbage)

@@ -4,7 +4,7 @@ PDFs or are encrypted, and a confidential letter seen by someone who is not on i
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from desktop.letters import drafting, esign, signed_letters, signer_keys, workfl
 from desktop.letters.verification import MatchKind, TrustSource, check_pdf, describe
 from desktop.signing.keys import PassphraseGuard
 from desktop.signing.report import ChainStatus
+from desktop.store import clock
 from desktop.store.db import open_store
 from desktop.store.models import AuditEntry, Letter
 from sync.pki import tsa
@@ -154,7 +155,7 @@ def test_revoked_after_signing_is_valid_at_signing_with_a_warning(
     office_staff: Office, pki: OfficePki
 ) -> None:
     o = office_staff
-    now = datetime.now(UTC)
+    now = clock.now()
     letter, cert = signed(o, pki, at=now - timedelta(hours=2))
     # Back online an hour later: the server's document timestamp proves the signing time.
     stamper = tsa.make_timestamper(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from io import BytesIO
 
 import pypdf
@@ -14,6 +14,7 @@ from desktop.render.document import LetterDocument
 from desktop.signing import keys, pades
 from desktop.signing.keys import LoadedSigner
 from desktop.signing.pades import StampBox
+from desktop.store import clock
 from sync.pki import ca, tsa
 from sync.pki.identity import SignerIdentity
 from tests.render.render_samples import make_undangan
@@ -95,4 +96,4 @@ def note_box(pdf: bytes, note: str = NOTE, width_mm: float = 70, height_mm: floa
 
 
 def later(hours: float) -> datetime:
-    return datetime.now(UTC) + timedelta(hours=hours)
+    return clock.now() + timedelta(hours=hours)

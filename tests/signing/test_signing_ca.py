@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from desktop.signing import keys
+from desktop.store import clock
 from sync.pki import ca
 from sync.pki.ca import CsrRejected
 from tests.signing.signing_support import ANDI, ORG, Pki
@@ -203,5 +204,5 @@ def test_pem_round_trips(pki: Pki) -> None:
         assert back.private_numbers() == pki.root_key.private_numbers()
     csr = keys.build_csr(signer.key, ANDI)
     assert ca.csr_from_pem(ca.csr_to_pem(csr)) == csr
-    crl = pki.crl(signer.cert, datetime.now(UTC))
+    crl = pki.crl(signer.cert, clock.now())
     assert ca.crl_from_pem(ca.crl_to_pem(crl)) == crl

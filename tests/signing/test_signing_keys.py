@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from desktop import costs
 from desktop.signing import keys
 from desktop.signing.errors import (
     DamagedKeyFile,
@@ -58,7 +59,7 @@ def test_key_file_round_trip_is_atomic_and_strong(pki: Pki, tmp_path: Path) -> N
 
     # The MAC costs as much as the encryption, and both are modern (PBES2/AES-256, SHA-256).
     pfx = asn1_pkcs12.Pfx.load(path.read_bytes())
-    assert pfx["mac_data"]["iterations"].native == keys.KDF_ROUNDS
+    assert pfx["mac_data"]["iterations"].native == costs.current().pkcs12_rounds
     assert pfx["mac_data"]["mac"]["digest_algorithm"]["algorithm"].native == "sha256"
     # ... and any standard PKCS#12 reader still opens it (OpenSSL checks the new MAC).
     assert pkcs12.load_pkcs12(path.read_bytes(), PASSPHRASE.encode()).key is not None

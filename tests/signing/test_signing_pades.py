@@ -25,6 +25,7 @@ from desktop.signing.errors import (
 from desktop.signing.keys import LoadedSigner
 from desktop.signing.report import ChainStatus, LaterChanges
 from desktop.signing.ttf import TrueTypeFont
+from desktop.store import clock
 from tests.signing.conftest import SignFn
 from tests.signing.signing_support import HAMZAH, VERIFY_URL, Pki
 
@@ -67,7 +68,7 @@ def test_signed_letter_verifies_valid_trusted_and_intact(
     assert "Naskah Root CA" in sig.issuer
     assert sig.signed_ranges[0][0] == 0 and sig.signed_ranges[1][1] == len(signed)
     assert sig.claimed_signing_time is not None
-    assert abs(sig.claimed_signing_time - datetime.now(UTC)) < timedelta(minutes=5)
+    assert abs(sig.claimed_signing_time - clock.now()) < timedelta(minutes=5)
     assert report.unsigned_tail is None
     assert "sah" in report.summary()
 
@@ -254,19 +255,19 @@ def test_expired_not_yet_valid_and_revoked_certificates_refuse_to_sign(
 ) -> None:
     signer = pki.signer(days=1)
     with pytest.raises(CertificateUnusable) as err:
-        sign(signer, now=datetime.now(UTC) + timedelta(days=3))
+        sign(signer, now=clock.now() + timedelta(days=3))
     assert "kedaluwarsa" in err.value.message and "sertifikat baru" in err.value.message
 
     with pytest.raises(CertificateUnusable) as err:  # a PC clock set years back
         sign(signer, now=datetime(2019, 1, 1, tzinfo=UTC))
     assert "tanggal dan jam komputer" in err.value.message
 
-    crl = pki.crl(signer.cert, datetime.now(UTC) - timedelta(minutes=1))
+    crl = pki.crl(signer.cert, clock.now() - timedelta(minutes=1))
     with pytest.raises(CertificateUnusable) as err:
         sign(signer, crls=[crl])
     assert "dicabut" in err.value.message
     # A revocation list that does not name this certificate changes nothing.
-    other = pki.crl(pki.signer().cert, datetime.now(UTC) - timedelta(minutes=1))
+    other = pki.crl(pki.signer().cert, clock.now() - timedelta(minutes=1))
     assert sign(signer, crls=[other])
 
 

@@ -9,20 +9,52 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from desktop.signing import pades
 from desktop.signing.keys import LoadedSigner
+from desktop.store import clock
 from sync.pki import ca
+from sync.pki.identity import SignerIdentity
 from tests.signing.conftest import SignFn
-from tests.signing.signing_support import HAMZAH, Pki
+from tests.signing.signing_support import ANDI, HAMZAH, ORG, Pki
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdfsig") is None or shutil.which("certutil") is None,
     reason="pdfsig (apt: poppler-utils) or certutil (apt: libnss3-tools) not installed",
 )
+
+
+# pdfsig judges certificates at the machine's real time, which the suite's fixed clock does not
+# follow: the CA and signers of this module are valid at both instants, whatever today is.
+_REAL = datetime.now(UTC)  # the independent checker's clock, not the product's
+
+
+def _window() -> tuple[datetime, int]:
+    suite = clock.now()
+    start = min(_REAL, suite) - timedelta(days=2)
+    return start, (max(_REAL, suite) - start).days + 365
+
+
+@pytest.fixture(scope="module")
+def pki() -> Pki:
+    start, _days = _window()
+    root_key, root = ca.create_root_ca(ORG, now=start)
+    tsa_key, tsa_cert = ca.create_tsa(root_key, root, ORG, now=start)
+    return Pki(root_key, root, tsa_key, tsa_cert)
+
+
+def _signer(pki: Pki, identity: SignerIdentity) -> LoadedSigner:
+    start, days = _window()
+    return pki.signer(identity, now=start, days=days)
+
+
+@pytest.fixture(scope="module")
+def andi(pki: Pki) -> LoadedSigner:
+    return _signer(pki, ANDI)
 
 
 def _nss_db(tmp_path: Path, pki: Pki) -> str:
@@ -67,7 +99,7 @@ def test_pdfsig_agrees_on_two_signers_and_a_timestamp(
     from dataclasses import replace
 
     first = sign(andi)
-    both = sign(pki.signer(HAMZAH), first, field_box=replace(stamp_box, x=stamp_box.x - 220))
+    both = sign(_signer(pki, HAMZAH), first, field_box=replace(stamp_box, x=stamp_box.x - 220))
     stamped = pades.add_document_timestamp(both, pki.timestamper())
     out = _pdfsig(stamped, tmp_path, _nss_db(tmp_path, pki))
     signatures = out.split("Signature #")[1:]

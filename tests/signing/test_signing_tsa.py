@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
@@ -17,11 +17,13 @@ from asn1crypto import algos, cms, tsp
 from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
 from pyhanko_certvalidator import ValidationContext
 
+from desktop.store import clock
 from sync.pki import ca, tsa
 from sync.pki.asn1 import to_asn1_cert
+from tests.clocks import start_instant
 from tests.signing.signing_support import Pki
 
-AT = datetime.now(UTC).replace(microsecond=0)
+AT = start_instant().astimezone(UTC).replace(microsecond=0)
 
 
 def _request(digest: bytes, algorithm: str = "sha256", nonce: int = 4242) -> tsp.TimeStampReq:
@@ -119,7 +121,8 @@ def test_openssl_verifies_the_token_independently(pki: Pki, tmp_path: Path) -> N
     (tmp_path / "root.pem").write_bytes(ca.cert_to_pem(pki.root))
     result = subprocess.run(
         ["openssl", "ts", "-verify", "-data", str(data), "-in", str(tmp_path / "reply.tsr"),
-         "-CAfile", str(tmp_path / "root.pem")],
+         "-CAfile", str(tmp_path / "root.pem"),
+         "-attime", str(int(clock.now().timestamp()))],  # judged at the suite's instant
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert "Verification: OK" in result.stdout, result.stdout + result.stderr

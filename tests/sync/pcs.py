@@ -23,6 +23,7 @@ from desktop.store.db import DB_NAME, Store, open_store
 from sync.client import engine
 from sync.client.engine import SyncReport
 from tests.conftest import PASSWORD, office_input, person_input
+from tests.stores import new_store
 
 # Tables every PC of an office must agree on, and the columns that stay on one PC.
 SYNCED_TABLES = (
@@ -63,7 +64,11 @@ class PC:
 
 
 def open_pc(root: Path, name: str) -> PC:
-    return PC(name, open_store(root / name))
+    """The PC ``name`` under ``root``: its store reopened, or a new one (the migrated template)."""
+    data_dir = root / name
+    if (data_dir / DB_NAME).exists():
+        return PC(name, open_store(data_dir))
+    return PC(name, new_store(data_dir))
 
 
 def clone_pc(template: PC, root: Path, name: str) -> PC:

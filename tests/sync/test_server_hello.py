@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import requests
 
+from desktop.store import clock
 from sync.protocol import CLIENT_PROTOCOL_HEADER, MARKER_HEADER, Hello
 
 
@@ -16,7 +15,7 @@ def test_hello_fixed_body_and_marker(module_sync_server) -> None:
     hello = Hello.model_validate(r.json())
     assert hello.service == "naskah-sync" and hello.protocol == 1
     assert hello.min_client_protocol == 1
-    assert abs((hello.server_time - datetime.now(UTC)).total_seconds()) < 60
+    assert abs((hello.server_time - clock.now()).total_seconds()) < 60
     again = requests.get(module_sync_server.url + "/api/v1/hello", timeout=10).json()
     assert again["server_id"] == hello.server_id
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-YEAR = datetime.now(UTC).year
+from tests.clocks import start_instant
+
+YEAR = start_instant().astimezone(UTC).year  # the server's year at the suite's instant
 
 
 def _number(pc, seq: int, series: str = "keluar", year: int = YEAR) -> dict[str, object]:

@@ -182,7 +182,7 @@ def test_garbage_gets_json_4xx_never_500(module_sync_server) -> None:
 
 
 def test_a_bug_is_a_json_500_without_traceback_or_token(
-    module_sync_server, monkeypatch, caplog
+    module_sync_server, monkeypatch, caplog, log_errors
 ) -> None:
     server = module_sync_server
     office, _ = server.new_office()
@@ -198,3 +198,4 @@ def test_a_bug_is_a_json_500_without_traceback_or_token(
     assert r.headers[MARKER_HEADER] == "1"
     assert "boom" in caplog.text and "Traceback" not in r.text
     assert pc.token not in caplog.text
+    assert log_errors.messages == ["unhandled error on POST /api/v1/sync"]

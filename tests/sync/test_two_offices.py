@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import select as select_rows
 
-from desktop.letters import accounts, office
+from desktop.letters import office
 from desktop.store.models import Letter
 from sync.server import db
 from tests.sync.pcs import PC, clone_pc, draft, enrol, open_pc, save, set_up_office, snapshot
@@ -32,10 +32,8 @@ ORDERS = list(itertools.permutations(["a1", "a2", "b"]))
 def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[PC, str]]:
     """A set-up office with one draft, made once and copied for every run."""
     pc = open_pc(tmp_path_factory.mktemp("template"), "template")
-    with pytest.MonkeyPatch.context() as patch:  # the function-scoped cheap hashing is not on yet
-        patch.setattr(accounts, "_SCRYPT", {"n": 2**8, "r": 8, "p": 1})
-        set_up_office(pc)
-        shared = draft(pc, "Undangan Rapat Koordinasi")
+    set_up_office(pc)
+    shared = draft(pc, "Undangan Rapat Koordinasi")
     yield pc, shared
     pc.close()
 
