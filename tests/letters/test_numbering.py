@@ -9,6 +9,7 @@ import pytest
 from desktop.letters import drafting, numbering, office, workflow
 from desktop.letters.errors import PermissionDenied, ValidationError
 from desktop.store import clock
+from tests.clocks import WIT, TestClock
 from tests.conftest import Office
 from tests.letters.test_lifecycle import fill_invitation
 
@@ -81,3 +82,29 @@ def test_numbers_unique_under_many_signings(office_staff: Office) -> None:
     numbers = [sign_new(o, date(2026, 7, 1)) for _ in range(12)]
     assert len(set(numbers)) == 12
     assert [n.split("/")[1] for n in numbers] == [f"{i:03d}" for i in range(1, 13)]
+
+
+def test_new_year_on_a_pc_without_a_server_restarts_the_series_at_one(
+    office_staff: Office, test_clock: TestClock
+) -> None:
+    """Signed by the clock, not by a date typed in: 31 December 23:59 and 1 January 00:01 in
+    Wamena (WIT), when UTC is still on 31 December for both."""
+    o = office_staff
+    test_clock.freeze(datetime(2026, 12, 31, 23, 58, tzinfo=WIT))
+    assert sign_today(o) == "000.1.5/001/Kec.WMN/2026"
+    test_clock.freeze(datetime(2026, 12, 31, 23, 59, tzinfo=WIT))
+    assert sign_today(o) == "000.1.5/002/Kec.WMN/2026"
+    test_clock.freeze(datetime(2027, 1, 1, 0, 1, tzinfo=WIT))
+    assert sign_today(o) == "000.1.5/001/Kec.WMN/2027"
+    assert [n.seq for n in numbering.register(o.store, 2026)] == [1, 2]
+    assert [n.seq for n in numbering.register(o.store, 2027)] == [1]
+
+
+def sign_today(o: Office) -> str:
+    """Sign a new invitation by hand on the clock's day (as the signer's button does)."""
+    letter = drafting.new_draft(o.store, o.drafter, "surat_undangan")
+    fill_invitation(o, letter.id)
+    workflow.send(o.store, o.drafter, letter.id, [], o.camat.id)
+    signed = workflow.sign_by_hand(o.store, o.camat, letter.id)
+    assert signed.letter_date == clock.today()
+    return signed.number
