@@ -248,3 +248,10 @@ def office_staff(store: Store) -> Office:
     login = lambda u: accounts.login(store, u, PASSWORD)  # noqa: E731
     admin = login("admin")
     return Office(store, admin, login("budi"), login("sari"), login("petrus"), login("camat"))
+
+
+def pytest_report_header() -> str:
+    return (
+        f"suite clock: {start_instant().isoformat()} (NASKAH_TEST_CLOCK="
+        f"{os.environ.get('NASKAH_TEST_CLOCK', 'december')}), time zone {os.environ['TZ']}"
+    )
