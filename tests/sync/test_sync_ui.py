@@ -29,7 +29,7 @@ from tests.sync.pcs import PC, draft, office_with_pcs, open_pc, save, set_up_off
 from tests.ui import conftest as ui_fixtures
 
 # The GUI helpers of tests/ui (this file sits under tests/sync for the server fixtures).
-messages, click = ui_fixtures.messages, ui_fixtures.click
+driver, messages, click = ui_fixtures.driver, ui_fixtures.messages, ui_fixtures.click
 _operations_finish = ui_fixtures._operations_finish
 
 SQLITE = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)

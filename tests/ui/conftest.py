@@ -1,65 +1,49 @@
-"""GUI test helpers: message boxes that record instead of blocking, clicks, idle operations."""
+"""GUI test fixtures: the driver that uses the app as a person would (tests/ui/driver.py),
+message boxes that record instead of blocking, and no work left running after a test."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
-from desktop.ui import ops
-from desktop.ui.qt import QAbstractButton, QApplication, QMessageBox, Qt
-
-
-@dataclass
-class MessageBoxes:
-    """Every QMessageBox static call, recorded as (kind, title, text); ``answer`` for questions."""
-
-    shown: list[tuple[str, str, str]] = field(default_factory=list)
-    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
-
-    @property
-    def texts(self) -> list[str]:
-        return [text for _kind, _title, text in self.shown]
+from desktop.ui import background, ops
+from desktop.ui.qt import QApplication
+from tests.ui.driver import Driver, MessageBoxes, record_message_boxes
 
 
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
-    boxes = MessageBoxes()
+    """Every message box the app shows, recorded (ask for this in a test that expects some)."""
+    return record_message_boxes(monkeypatch, expected=True)
 
-    def recorder(kind: str) -> Any:
-        def show(_parent: Any, title: str, text: str, *_args: Any, **_kw: Any) -> Any:
-            boxes.shown.append((kind, title, text))
-            if kind == "question":
-                return boxes.answer
-            return QMessageBox.StandardButton.Ok
 
-        return staticmethod(show)
-
-    for kind in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, kind, recorder(kind))
-    return boxes
+@pytest.fixture
+def driver(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Driver]:
+    """The app's windows, driven as a person would; see tests/ui/driver.py."""
+    if "messages" in request.fixturenames:
+        boxes = request.getfixturevalue("messages")
+    else:  # recorded all the same, so that one fails the test instead of blocking it
+        boxes = record_message_boxes(monkeypatch, expected=False)
+    drive = Driver(qtbot, monkeypatch, boxes)
+    yield drive
+    drive.finish()
 
 
 @pytest.fixture(autouse=True)
 def _operations_finish(qtbot: Any) -> Iterator[None]:
-    """No service call may still run (or deliver to a closed dialog) after a test."""
+    """No service call or background read may still run (or deliver to a closed dialog) after
+    a test."""
     yield
     ops.wait_idle()
+    background.wait_all()
     QApplication.processEvents()
 
 
 @pytest.fixture
-def click(qtbot: Any) -> Any:
-    """Click a button as a person would (and fail if it is disabled)."""
-
-    def press(button: QAbstractButton) -> None:
-        assert button.isEnabled(), f"{button.text()!r} is disabled"
-        assert button.isVisible(), f"{button.text()!r} is not visible"
-        pos = button.rect().center()
-        if button.isCheckable():
-            pos.setX(8)  # on the box or circle: a wide check box only reacts on its content
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=pos)
-
-    return press
+def click(driver: Driver) -> Any:
+    """Click a button as a person would (until every test goes through the driver)."""
+    return driver.click
