@@ -281,7 +281,7 @@ class Driver:
 
     def _press(self, button: QAbstractButton) -> None:
         name = shown_text(button.text()) or button.objectName() or type(button).__name__
-        assert button.isVisible(), f"button {name!r} is not on screen"
+        self._on_screen(button, f"button {name!r}")
         assert button.isEnabled(), f"button {name!r} is disabled"
         modal = QApplication.activeModalWidget()
         if modal is not None:
@@ -292,6 +292,14 @@ class Driver:
         if button.isCheckable() and not isinstance(button, QPushButton):
             pos.setX(8)  # on the box or circle: a wide check box only reacts on its content
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=pos)
+
+    def _on_screen(self, widget: QWidget, what: str) -> None:
+        """A widget just added shows once the app has run (as a person waits a blink for it)."""
+        if not widget.isVisible():
+            try:
+                self.qtbot.waitUntil(widget.isVisible, timeout=1000)
+            except QtBotTimeout:
+                raise AssertionError(f"{what} is not on screen") from None
 
     def _scope(self, within: QWidget | None) -> QWidget:
         if within is not None:
@@ -398,7 +406,7 @@ class Driver:
         """Click into ``field`` (after what it holds) and type ``text`` key by key;
         ``replace`` first selects everything in it and deletes it, as Ctrl+A, Backspace."""
         name = field.objectName() or type(field).__name__
-        assert field.isVisible(), f"field {name} is not on screen"
+        self._on_screen(field, f"field {name}")
         assert field.isEnabled(), f"field {name} is disabled"
         field.setFocus()
         if isinstance(field, QLineEdit):
@@ -428,7 +436,7 @@ class Driver:
     def pick(self, combo: QComboBox, text: str) -> None:
         """Choose the item of ``combo`` that reads ``text`` (or the only one containing it)."""
         texts = [combo.itemText(i) for i in range(combo.count())]
-        assert combo.isVisible(), f"the list to pick {text!r} from is not on screen"
+        self._on_screen(combo, f"the list to pick {text!r} from")
         assert combo.isEnabled(), f"the list to pick {text!r} from is disabled"
         matches = [i for i, t in enumerate(texts) if t == text]
         if not matches:
@@ -448,7 +456,7 @@ class Driver:
 
     def press(self, widget: QWidget, key: Qt.Key) -> None:
         """Press ``key`` on ``widget`` (e.g. Enter on the list)."""
-        assert widget.isVisible(), f"{type(widget).__name__} is not on screen"
+        self._on_screen(widget, type(widget).__name__)
         widget.setFocus()
         self.qtbot.keyClick(widget, key)
 
