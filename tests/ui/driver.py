@@ -519,6 +519,8 @@ class Driver:
             return QDialog.DialogCode.Rejected.value
         handler = expected[0]
         handler.opened.append(dialog)
+        if dialog.parent() is None:
+            self.qtbot.addWidget(dialog)
         was_modal = dialog.testAttribute(Qt.WidgetAttribute.WA_ShowModal)
         dialog.setAttribute(Qt.WidgetAttribute.WA_ShowModal, True)
         dialog.setResult(QDialog.DialogCode.Rejected.value)

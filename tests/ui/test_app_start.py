@@ -13,9 +13,11 @@ from desktop.letters.accounts import Role
 from desktop.store import db
 from desktop.ui import app
 from desktop.ui.login import LoginDialog
+from desktop.ui.main_window import MainWindow
 from desktop.ui.qt import QApplication, QDialog, QLocale, QMainWindow, QMessageBox
 from desktop.ui.wizard import SetupWizard
 from tests.conftest import PASSWORD, office_input, person_input
+from tests.ui.driver import Driver
 
 
 def make_office(data_dir: Path) -> None:
@@ -121,7 +123,7 @@ def test_damaged_file_without_backup_says_to_call_it(data_dir: Path, messages: A
 
 
 def test_first_start_runs_wizard_then_login_then_main_window(
-    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    driver: Driver, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[str] = []
 
@@ -136,11 +138,11 @@ def test_first_start_runs_wizard_then_login_then_main_window(
         dialog.user = accounts.login(dialog.store, "admin", PASSWORD)
         return QDialog.DialogCode.Accepted.value
 
+    show_main_window = app.show_main_window
+
     def main_window(store: Any, user: Any) -> QMainWindow:
         seen.append(f"main:{user.name}")
-        window = QMainWindow()
-        qtbot.addWidget(window)
-        return window
+        return show_main_window(store, user)
 
     monkeypatch.setattr(SetupWizard, "exec", wizard_exec)
     monkeypatch.setattr(LoginDialog, "exec", login_exec)
@@ -149,8 +151,14 @@ def test_first_start_runs_wizard_then_login_then_main_window(
     started = app.launch(data_dir)
 
     assert isinstance(started, app.Started)
-    started.store.close()
-    assert seen == ["wizard", "login", "main:Admin Kantor"]
+    try:
+        assert isinstance(started.window, MainWindow)
+        driver.attach(started.window)
+        assert seen == ["wizard", "login", "main:Admin Kantor"]
+    finally:
+        started.window.close()
+        driver.wait_idle()
+        started.store.close()
 
 
 def test_cancelled_login_quits_with_code_0(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -161,30 +169,29 @@ def test_cancelled_login_quits_with_code_0(data_dir: Path, monkeypatch: pytest.M
 
 
 def test_set_up_office_logs_in_and_shows_the_main_window(
-    qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch, click: Any
+    driver: Driver, qtbot: Any, data_dir: Path
 ) -> None:
     pytest.importorskip("desktop.ui.main_window")
     make_office(data_dir)
 
-    def login_exec(dialog: LoginDialog) -> int:
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.keyClicks(dialog.username, "admin")
-        qtbot.keyClicks(dialog.password, PASSWORD)
+    def log_in(dialog: LoginDialog) -> None:
+        driver.type_into(dialog.username, "admin")
+        driver.type_into(dialog.password, PASSWORD)
         with qtbot.waitSignal(dialog.accepted, timeout=5000):
-            click(dialog.login_button)
-        return dialog.result()
+            driver.click("Masuk")
 
-    monkeypatch.setattr(LoginDialog, "exec", login_exec)
+    logins = driver.when_opened(LoginDialog, log_in)
     started = app.launch(data_dir)
     assert isinstance(started, app.Started)
-    qtbot.addWidget(started.window)
     try:
+        assert isinstance(started.window, MainWindow)
+        driver.attach(started.window)
         assert started.window.isVisible()
         assert started.user.name == "Admin Kantor"
+        assert [d.result() for d in logins] == [QDialog.DialogCode.Accepted.value]
     finally:
         started.window.close()
-        app.ops.wait_idle()
+        driver.wait_idle()
         started.store.close()
 
 
