@@ -36,6 +36,7 @@ from desktop.ui import background, ops
 from desktop.ui.main_window import QUEUE_ROLE, MainWindow
 from desktop.ui.qt import (
     QAbstractButton,
+    QAbstractItemView,
     QAction,
     QApplication,
     QComboBox,
@@ -200,10 +201,16 @@ class Driver:
                 return queue
         raise AssertionError(f"no queue {label!r}; the sidebar has {list(QUEUE_LABELS.values())}")
 
-    def select_row(self, row: int | str) -> None:
-        """Click a row of the list once (by index, or by its Hal)."""
-        index = self._row_index(row)
-        table = self.window.table
+    def select_row(self, row: int | str, table: QAbstractItemView | None = None) -> None:
+        """Click a row once: of the letter list (by index, or by its Hal), or of ``table``."""
+        if table is None:
+            table = self.window.table
+            index = self._row_index(row)
+        else:
+            assert isinstance(row, int), "rows of other tables are given by index"
+            index = table.model().index(row, 0)
+            assert index.isValid(), f"no row {row} in the table"
+        self._on_screen(table, "the table")
         table.scrollTo(index)
         pos = table.visualRect(index).center()
         self.qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
@@ -307,7 +314,12 @@ class Driver:
         modal = QApplication.activeModalWidget()
         if modal is not None:
             return modal
-        return self.window
+        if self._window is not None:
+            return self._window
+        # Nobody logged in: a test of one dialog, the one window on screen.
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        assert len(shown) == 1, f"nobody logged in, and {len(shown)} windows on screen: within="
+        return shown[0]
 
     def _click_text(self, text: str, within: QWidget | None) -> None:
         scope = self._scope(within)

@@ -13,53 +13,38 @@ from desktop.letters.errors import AuthError
 from desktop.ui.people import PeopleDialog, PeopleTableModel, PersonDialog
 from desktop.ui.qt import QDialog, QLineEdit, Qt
 from tests.conftest import PASSWORD
+from tests.ui.driver import Driver
 
 NEW_NIP = "199203142019032005"
 
 
 @pytest.fixture
-def dialog(qtbot: Any, office_staff: Any) -> PeopleDialog:
-    d = PeopleDialog(office_staff.store, office_staff.admin)
-    qtbot.addWidget(d)
-    d.show()
-    return d
+def dialog(driver: Driver, office_staff: Any) -> PeopleDialog:
+    return driver.show(PeopleDialog(office_staff.store, office_staff.admin))
 
 
-@pytest.fixture
-def drive_form(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch, click: Any
-) -> Callable[[Callable[[PersonDialog], None]], list[PersonDialog]]:
-    """Make the person form, when opened, be filled by ``fill`` and saved, like a clerk would."""
+def saving(driver: Driver, fill: Callable[[PersonDialog], None]) -> list[PersonDialog]:
+    """When the person form opens, ``fill`` it and click "Simpan", like a clerk would."""
 
-    def install(fill: Callable[[PersonDialog], None]) -> list[PersonDialog]:
-        opened: list[PersonDialog] = []
+    def handle(form: PersonDialog) -> None:
+        fill(form)
+        driver.click("Simpan")
+        driver.wait_until(form.save_button.isEnabled, "the save to be checked")
 
-        def exec_(form: PersonDialog) -> int:
-            opened.append(form)
-            qtbot.addWidget(form)
-            form.show()
-            fill(form)
-            click(form.save_button)
-            qtbot.waitUntil(form.save_button.isEnabled, timeout=5000)
-            return form.result()
-
-        monkeypatch.setattr(PersonDialog, "exec", exec_)
-        return opened
-
-    return install
+    return driver.when_opened(PersonDialog, handle)
 
 
-def type_person(qtbot: Any, form: PersonDialog, click: Any, username: str = "natalia") -> None:
+def type_person(driver: Driver, form: PersonDialog, username: str = "natalia") -> None:
     f = form.fields
-    qtbot.keyClicks(f.name, "Natalia Itlay, A.Md")
-    qtbot.keyClicks(f.nip, NEW_NIP)
-    f.pangkat.setCurrentText("Pengatur (II/c)")
-    qtbot.keyClicks(f.jabatan, "Pengadministrasi Persuratan")
-    qtbot.keyClicks(f.username, username)
-    click(f.roles[Role.DRAFTER])
-    click(f.roles[Role.REGISTRAR])
-    qtbot.keyClicks(f.password, "surat-masuk-1")
-    qtbot.keyClicks(f.password_again, "surat-masuk-1")
+    driver.type_into(f.name, "Natalia Itlay, A.Md")
+    driver.type_into(f.nip, NEW_NIP)
+    driver.pick(f.pangkat, "Pengatur (II/c)")
+    driver.type_into(f.jabatan, "Pengadministrasi Persuratan")
+    driver.type_into(f.username, username)
+    driver.click(f.roles[Role.DRAFTER])
+    driver.click(f.roles[Role.REGISTRAR])
+    driver.type_into(f.password, "surat-masuk-1")
+    driver.type_into(f.password_again, "surat-masuk-1")
 
 
 def row_of(d: PeopleDialog, name: str) -> int:
@@ -87,10 +72,10 @@ def test_list_shows_staff_with_indonesian_role_names(dialog: PeopleDialog) -> No
 
 
 def test_admin_adds_staff_with_roles_who_can_then_log_in(
-    qtbot: Any, dialog: PeopleDialog, office_staff: Any, drive_form: Any, click: Any
+    driver: Driver, dialog: PeopleDialog, office_staff: Any
 ) -> None:
-    opened = drive_form(lambda form: type_person(qtbot, form, click))
-    click(dialog.add_button)
+    opened = saving(driver, lambda form: type_person(driver, form))
+    driver.click("Tambah pegawai...")
 
     assert opened[0].windowTitle() == "Tambah pegawai"
     assert opened[0].result() == QDialog.DialogCode.Accepted
@@ -101,11 +86,9 @@ def test_admin_adds_staff_with_roles_who_can_then_log_in(
     assert user.roles == frozenset({Role.DRAFTER, Role.REGISTRAR})
 
 
-def test_service_refusals_are_shown_on_the_fields(
-    qtbot: Any, dialog: PeopleDialog, drive_form: Any, click: Any
-) -> None:
-    opened = drive_form(lambda form: type_person(qtbot, form, click, username="budi"))
-    click(dialog.add_button)
+def test_service_refusals_are_shown_on_the_fields(driver: Driver, dialog: PeopleDialog) -> None:
+    opened = saving(driver, lambda form: type_person(driver, form, username="budi"))
+    driver.click("Tambah pegawai...")
 
     form = opened[0]
     assert form.result() != QDialog.DialogCode.Accepted
@@ -114,33 +97,31 @@ def test_service_refusals_are_shown_on_the_fields(
     assert dialog.model.rowCount() == 5
 
 
-def test_form_checks_roles_and_password_before_saving(
-    qtbot: Any, dialog: PeopleDialog, drive_form: Any, click: Any
-) -> None:
+def test_form_checks_roles_and_password_before_saving(driver: Driver, dialog: PeopleDialog) -> None:
     def fill(form: PersonDialog) -> None:
-        type_person(qtbot, form, click)
-        click(form.fields.roles[Role.DRAFTER])
-        click(form.fields.roles[Role.REGISTRAR])  # no role left
-        form.fields.password.setText("pendek")
+        type_person(driver, form)
+        driver.click(form.fields.roles[Role.DRAFTER])
+        driver.click(form.fields.roles[Role.REGISTRAR])  # no role left
+        driver.type_into(form.fields.password, "pendek", replace=True)
 
-    opened = drive_form(fill)
-    click(dialog.add_button)
+    opened = saving(driver, fill)
+    driver.click("Tambah pegawai...")
     errors = opened[0].errors
     assert errors.message("roles") == "Pilih setidaknya satu peran."
     assert errors.message("password") == "Kata sandi minimal 8 karakter."
 
 
 def test_admin_changes_roles_without_touching_the_password(
-    qtbot: Any, dialog: PeopleDialog, office_staff: Any, drive_form: Any, click: Any
+    driver: Driver, dialog: PeopleDialog, office_staff: Any
 ) -> None:
     def fill(form: PersonDialog) -> None:
         assert form.fields.name.text() == "Budi Santoso"
         assert form.fields.password.echoMode() == QLineEdit.EchoMode.Password
-        click(form.fields.roles[Role.REVIEWER])
+        driver.click(form.fields.roles[Role.REVIEWER])
 
-    opened = drive_form(fill)
-    dialog.table.selectRow(row_of(dialog, "Budi Santoso"))
-    click(dialog.edit_button)
+    opened = saving(driver, fill)
+    driver.select_row(row_of(dialog, "Budi Santoso"), dialog.table)
+    driver.click("Ubah...")
 
     assert opened[0].windowTitle() == "Ubah data pegawai"
     user = accounts.login(office_staff.store, "budi", PASSWORD)
@@ -148,39 +129,39 @@ def test_admin_changes_roles_without_touching_the_password(
 
 
 def test_deactivated_staff_cannot_log_in(
-    qtbot: Any, dialog: PeopleDialog, office_staff: Any, click: Any
+    driver: Driver, dialog: PeopleDialog, office_staff: Any
 ) -> None:
     row = row_of(dialog, "Budi Santoso")
-    dialog.table.selectRow(row)
+    driver.select_row(row, dialog.table)
     assert dialog.active_button.text() == "Nonaktifkan"
-    click(dialog.active_button)
-    qtbot.waitUntil(lambda: dialog.active_button.text() == "Aktifkan")
+    driver.click("Nonaktifkan")
+    driver.wait_until(lambda: dialog.active_button.text() == "Aktifkan", "Budi deactivated")
     assert dialog.model.data(dialog.model.index(row_of(dialog, "Budi Santoso"), 4)) == "Nonaktif"
     with pytest.raises(AuthError):
         accounts.login(office_staff.store, "budi", PASSWORD)
 
 
 def test_admin_cannot_deactivate_own_account(
-    qtbot: Any, dialog: PeopleDialog, messages: Any, click: Any
+    driver: Driver, dialog: PeopleDialog, messages: Any
 ) -> None:
-    dialog.table.selectRow(row_of(dialog, "Admin Kantor"))
-    click(dialog.active_button)
-    qtbot.waitUntil(lambda: bool(messages.texts))
+    driver.select_row(row_of(dialog, "Admin Kantor"), dialog.table)
+    driver.click("Nonaktifkan")
+    driver.wait_until(lambda: bool(messages.texts), "the refusal")
     assert messages.texts == ["Anda tidak dapat menonaktifkan akun sendiri."]
 
 
-def test_non_admin_adding_is_refused_by_the_service(
-    qtbot: Any, office_staff: Any, drive_form: Any, click: Any
-) -> None:
-    d = PeopleDialog(office_staff.store, office_staff.drafter)
-    qtbot.addWidget(d)
-    d.show()
-    opened = drive_form(lambda form: type_person(qtbot, form, click))
-    click(d.add_button)
+def test_non_admin_adding_is_refused_by_the_service(driver: Driver, office_staff: Any) -> None:
+    d = driver.show(PeopleDialog(office_staff.store, office_staff.drafter))
 
-    form = opened[0]
-    assert form.message.isVisible()
-    assert form.message.text() == "Tindakan ini memerlukan peran Administrator."
+    def refused(form: PersonDialog) -> None:
+        type_person(driver, form)
+        driver.click("Simpan")
+        driver.wait_until(form.save_button.isEnabled, "the save to be checked")
+        assert form.message.isVisible()
+        assert form.message.text() == "Tindakan ini memerlukan peran Administrator."
+
+    driver.when_opened(PersonDialog, refused)
+    driver.click("Tambah pegawai...")
     assert d.model.rowCount() == 5
 
 

@@ -10,23 +10,21 @@ import pytest
 
 from desktop.letters import office
 from desktop.render.dates import roman_month
-from desktop.ui.qt import QDialog, QFileDialog
+from desktop.ui.qt import QDialog
 from desktop.ui.settings import OfficeSettingsDialog
+from tests.ui.driver import Driver
 
-NUMBER_TAB = 2
+NUMBER_TAB = 2  # "Nomor surat"
 
 
 @pytest.fixture
-def dialog(qtbot: Any, office_staff: Any) -> OfficeSettingsDialog:
-    d = OfficeSettingsDialog(office_staff.store, office_staff.admin)
-    qtbot.addWidget(d)
-    d.show()
-    return d
+def dialog(driver: Driver, office_staff: Any) -> OfficeSettingsDialog:
+    return driver.show(OfficeSettingsDialog(office_staff.store, office_staff.admin))
 
 
-def save(qtbot: Any, d: OfficeSettingsDialog, click: Any) -> None:
-    click(d.save_button)
-    qtbot.waitUntil(d.save_button.isEnabled, timeout=5000)
+def save(driver: Driver, d: OfficeSettingsDialog) -> None:
+    driver.click("Simpan")
+    driver.wait_until(d.save_button.isEnabled, "the save to be checked")
 
 
 def test_settings_show_the_current_office(dialog: OfficeSettingsDialog) -> None:
@@ -40,23 +38,22 @@ def test_settings_show_the_current_office(dialog: OfficeSettingsDialog) -> None:
 
 
 def test_admin_changes_number_pattern_and_paper_size(
-    qtbot: Any, dialog: OfficeSettingsDialog, office_staff: Any, click: Any
+    qtbot: Any, driver: Driver, dialog: OfficeSettingsDialog, office_staff: Any
 ) -> None:
-    dialog.tabs.setCurrentIndex(NUMBER_TAB)
+    driver.open_tab(dialog.tabs, "Nomor surat")
     numbering = dialog.numbering
-    numbering.pattern.clear()
-    qtbot.keyClicks(numbering.pattern, "{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}")
+    driver.type_into(numbering.pattern, "{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}", replace=True)
     numbering.padding.setValue(4)
     today = date.today()
     assert numbering.example.text() == (
         f"400.10.2.2/0001/Kec.WMN/{roman_month(today.month)}/{today.year}"
     )
-    dialog.tabs.setCurrentIndex(1)
-    click(dialog.paper.a4)
+    driver.open_tab(dialog.tabs, "Kertas dan huruf")
+    driver.click("A4 (210 × 297 mm)")
     dialog.font_pt.setValue(11.5)
 
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
-        click(dialog.save_button)
+        driver.click("Simpan")
 
     row = office.get_office(office_staff.store)
     assert row.number_pattern == "{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}"
@@ -67,16 +64,15 @@ def test_admin_changes_number_pattern_and_paper_size(
 
 
 def test_unusable_pattern_is_explained_and_not_saved(
-    qtbot: Any, dialog: OfficeSettingsDialog, office_staff: Any, click: Any
+    driver: Driver, dialog: OfficeSettingsDialog, office_staff: Any
 ) -> None:
-    dialog.tabs.setCurrentIndex(NUMBER_TAB)
-    dialog.numbering.pattern.clear()
-    qtbot.keyClicks(dialog.numbering.pattern, "{kode}/{nomor}/{tahun}")
+    driver.open_tab(dialog.tabs, "Nomor surat")
+    driver.type_into(dialog.numbering.pattern, "{kode}/{nomor}/{tahun}", replace=True)
     assert dialog.errors.message("number_pattern") == "Token tidak dikenal dalam pola nomor: nomor."
     assert dialog.numbering.example.text() == "—"
-    dialog.tabs.setCurrentIndex(0)
+    driver.open_tab(dialog.tabs, "Kop surat")
 
-    save(qtbot, dialog, click)
+    save(driver, dialog)
 
     assert dialog.isVisible()
     assert dialog.tabs.currentIndex() == NUMBER_TAB  # where the problem is
@@ -85,21 +81,16 @@ def test_unusable_pattern_is_explained_and_not_saved(
 
 
 def test_bad_unit_code_and_non_image_logo_are_refused(
-    qtbot: Any, dialog: OfficeSettingsDialog, office_staff: Any, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, click: Any,
-) -> None:  # fmt: skip
+    driver: Driver, dialog: OfficeSettingsDialog, office_staff: Any, tmp_path: Path
+) -> None:
     fake = tmp_path / "logo.jpg"
     fake.write_bytes(b"%PDF-1.7 not an image")
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(fake), ""))
-    )
-    click(dialog.kop.logo.choose_button)
+    driver.choose_file(fake)
+    driver.click("Pilih berkas...")
     assert dialog.errors.message("logo") == "Berkas logo bukan gambar PNG atau JPEG."
-    unit = dialog.kop.edits["unit_code"]
-    unit.clear()
-    qtbot.keyClicks(unit, "Kec/WMN")
+    driver.type_into(dialog.kop.edits["unit_code"], "Kec/WMN", replace=True)
 
-    save(qtbot, dialog, click)
+    save(driver, dialog)
 
     assert dialog.isVisible()
     assert "tanpa garis miring" in dialog.errors.message("unit_code")

@@ -11,9 +11,10 @@ from sqlmodel import func, select
 from desktop.letters import accounts, classification, office
 from desktop.store.db import Store
 from desktop.store.models import Letter
-from desktop.ui.qt import QFileDialog, QLabel, QWizard
+from desktop.ui.qt import QLabel, QWizard
 from desktop.ui.wizard import SetupWizard
 from tests.conftest import PNG_1PX
+from tests.ui.driver import Driver
 
 ADMIN_NIP = "198503122010011002"
 ADMIN_PASSWORD = "kantor-2026"
@@ -22,11 +23,8 @@ FINISH = QWizard.WizardButton.FinishButton
 
 
 @pytest.fixture
-def wizard(qtbot: Any, store: Store) -> SetupWizard:
-    w = SetupWizard(store)
-    qtbot.addWidget(w)
-    w.show()
-    return w
+def wizard(driver: Driver, store: Store) -> SetupWizard:
+    return driver.show(SetupWizard(store))
 
 
 @pytest.fixture
@@ -36,66 +34,60 @@ def logo_file(tmp_path: Path) -> Path:
     return path
 
 
-def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), ""))
-    )
-
-
-def fill_office(qtbot: Any, w: SetupWizard) -> None:
+def fill_office(driver: Driver, w: SetupWizard) -> None:
     edits = w.office_page.fields.edits
-    qtbot.keyClicks(edits["kabupaten"], "Jayawijaya")
-    qtbot.keyClicks(edits["kecamatan"], "Sukamaju")
-    qtbot.keyClicks(edits["address"], "Jl. Trikora No. 1, Sukamaju")
-    qtbot.keyClicks(edits["phone"], "(0969) 31234")
-    qtbot.keyClicks(edits["email"], "kec.sukamaju@jayawijayakab.go.id")
+    driver.type_into(edits["kabupaten"], "Jayawijaya")
+    driver.type_into(edits["kecamatan"], "Sukamaju")
+    driver.type_into(edits["address"], "Jl. Trikora No. 1, Sukamaju")
+    driver.type_into(edits["phone"], "(0969) 31234")
+    driver.type_into(edits["email"], "kec.sukamaju@jayawijayakab.go.id")
 
 
-def fill_admin(qtbot: Any, w: SetupWizard, nip: str = ADMIN_NIP) -> None:
+def fill_admin(driver: Driver, w: SetupWizard, nip: str = ADMIN_NIP) -> None:
     person = w.admin_page.person
-    qtbot.keyClicks(person.name, "Yulianus Wetipo, S.Kom")
-    qtbot.keyClicks(person.nip, nip)
-    person.pangkat.setCurrentText("Penata Muda (III/a)")
-    qtbot.keyClicks(person.jabatan, "Pengelola Sistem Informasi")
-    qtbot.keyClicks(person.username, "yulianus")
-    qtbot.keyClicks(person.password, ADMIN_PASSWORD)
-    qtbot.keyClicks(person.password_again, ADMIN_PASSWORD)
+    driver.type_into(person.name, "Yulianus Wetipo, S.Kom")
+    driver.type_into(person.nip, nip)
+    driver.pick(person.pangkat, "Penata Muda (III/a)")
+    driver.type_into(person.jabatan, "Pengelola Sistem Informasi")
+    driver.type_into(person.username, "yulianus")
+    driver.type_into(person.password, ADMIN_PASSWORD)
+    driver.type_into(person.password_again, ADMIN_PASSWORD)
 
 
 def test_clerk_sets_up_office_end_to_end(
-    qtbot: Any, wizard: SetupWizard, store: Store, logo_file: Path,
-    monkeypatch: pytest.MonkeyPatch, click: Any,
-) -> None:  # fmt: skip
-    fill_office(qtbot, wizard)
+    qtbot: Any, driver: Driver, wizard: SetupWizard, store: Store, logo_file: Path
+) -> None:
+    fill_office(driver, wizard)
     fields = wizard.office_page.fields
     # Place name and unit code follow the kecamatan name until the clerk changes them.
     assert fields.edits["place_name"].text() == "Sukamaju"
     assert fields.edits["unit_code"].text() == "Kec.SKM"
-    choose_file(monkeypatch, logo_file)
-    click(fields.logo.choose_button)
+    driver.choose_file(logo_file)
+    driver.click("Pilih berkas...")
     assert not fields.logo.preview.pixmap().isNull()
     assert fields.logo.file_name.text() == "lambang.png"
-    click(wizard.button(NEXT))
+    driver.click(wizard.button(NEXT))
 
     assert wizard.currentPage() is wizard.paper_page
     example = wizard.paper_page.numbering.example
     assert example.text().startswith("400.10.2.2/001/Kec.SKM/")
-    wizard.paper_page.numbering.pattern.clear()
-    qtbot.keyClicks(
-        wizard.paper_page.numbering.pattern, "{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}"
+    driver.type_into(
+        wizard.paper_page.numbering.pattern,
+        "{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}",
+        replace=True,
     )
     assert "/Kec.SKM/" in example.text() and example.text().count("/") == 4
-    click(wizard.paper_page.paper.a4)
-    click(wizard.button(NEXT))
+    driver.click("A4 (210 × 297 mm)")
+    driver.click(wizard.button(NEXT))
 
     assert wizard.currentPage() is wizard.admin_page
-    fill_admin(qtbot, wizard)
-    click(wizard.button(NEXT))
+    fill_admin(driver, wizard)
+    driver.click(wizard.button(NEXT))
     assert wizard.currentPage() is wizard.finish_page
     assert "Kecamatan Sukamaju" in wizard.finish_page.summary.text()
 
     with qtbot.waitSignal(wizard.accepted, timeout=10000):
-        click(wizard.button(FINISH))
+        driver.click(wizard.button(FINISH))
 
     assert office.is_set_up(store)
     row = office.get_office(store)
@@ -110,9 +102,9 @@ def test_clerk_sets_up_office_end_to_end(
 
 
 def test_missing_required_fields_are_refused_and_marked(
-    qtbot: Any, wizard: SetupWizard, store: Store, click: Any
+    driver: Driver, wizard: SetupWizard, store: Store
 ) -> None:
-    click(wizard.button(NEXT))
+    driver.click(wizard.button(NEXT))
 
     assert wizard.currentPage() is wizard.office_page
     errors = wizard.office_page.errors
@@ -124,22 +116,18 @@ def test_missing_required_fields_are_refused_and_marked(
     shown = wizard.findChild(QLabel, "error_kabupaten")
     assert shown is not None and shown.isVisible() and shown.text() == "Nama kabupaten wajib diisi."
     # Typing into a marked field takes its mark away.
-    qtbot.keyClicks(wizard.office_page.fields.edits["kabupaten"], "Jayawijaya")
+    driver.type_into(wizard.office_page.fields.edits["kabupaten"], "Jayawijaya")
     assert not errors.is_invalid("kabupaten")
     assert errors.message("kabupaten") == ""
     assert not office.is_set_up(store)
 
 
-def test_invalid_email_and_unit_code_are_explained(
-    qtbot: Any, wizard: SetupWizard, click: Any
-) -> None:
-    fill_office(qtbot, wizard)
+def test_invalid_email_and_unit_code_are_explained(driver: Driver, wizard: SetupWizard) -> None:
+    fill_office(driver, wizard)
     edits = wizard.office_page.fields.edits
-    edits["email"].clear()
-    qtbot.keyClicks(edits["email"], "kecamatan-sukamaju")
-    edits["unit_code"].clear()
-    qtbot.keyClicks(edits["unit_code"], "Kec/SKM")
-    click(wizard.button(NEXT))
+    driver.type_into(edits["email"], "kecamatan-sukamaju", replace=True)
+    driver.type_into(edits["unit_code"], "Kec/SKM", replace=True)
+    driver.click(wizard.button(NEXT))
     errors = wizard.office_page.errors
     assert wizard.currentPage() is wizard.office_page
     assert errors.message("email") == "Alamat e-mail tidak valid."
@@ -147,13 +135,13 @@ def test_invalid_email_and_unit_code_are_explained(
 
 
 def test_invalid_nip_gets_a_clear_message(
-    qtbot: Any, wizard: SetupWizard, store: Store, click: Any
+    driver: Driver, wizard: SetupWizard, store: Store
 ) -> None:
-    fill_office(qtbot, wizard)
-    click(wizard.button(NEXT))
-    click(wizard.button(NEXT))
-    fill_admin(qtbot, wizard, nip="198513122010011002")  # month 13
-    click(wizard.button(NEXT))
+    fill_office(driver, wizard)
+    driver.click(wizard.button(NEXT))
+    driver.click(wizard.button(NEXT))
+    fill_admin(driver, wizard, nip="198513122010011002")  # month 13
+    driver.click(wizard.button(NEXT))
 
     assert wizard.currentPage() is wizard.admin_page
     errors = wizard.admin_page.errors
@@ -162,50 +150,49 @@ def test_invalid_nip_gets_a_clear_message(
     assert not office.is_set_up(store)
 
 
-def test_password_confirmation_must_match(qtbot: Any, wizard: SetupWizard, click: Any) -> None:
-    fill_office(qtbot, wizard)
-    click(wizard.button(NEXT))
-    click(wizard.button(NEXT))
-    fill_admin(qtbot, wizard)
-    qtbot.keyClicks(wizard.admin_page.person.password_again, "x")
-    click(wizard.button(NEXT))
+def test_password_confirmation_must_match(driver: Driver, wizard: SetupWizard) -> None:
+    fill_office(driver, wizard)
+    driver.click(wizard.button(NEXT))
+    driver.click(wizard.button(NEXT))
+    fill_admin(driver, wizard)
+    driver.type_into(wizard.admin_page.person.password_again, "x")
+    driver.click(wizard.button(NEXT))
     assert wizard.currentPage() is wizard.admin_page
     msg = wizard.admin_page.errors.message("admin.password_again")
     assert msg == "Kata sandi dan ulangannya tidak sama."
 
 
 def test_non_image_logo_is_refused_and_nothing_saved(
-    qtbot: Any, wizard: SetupWizard, store: Store, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, click: Any,
-) -> None:  # fmt: skip
+    driver: Driver, wizard: SetupWizard, store: Store, tmp_path: Path
+) -> None:
     fake = tmp_path / "logo.png"
     fake.write_text("bukan gambar")
-    fill_office(qtbot, wizard)
-    choose_file(monkeypatch, fake)
-    click(wizard.office_page.fields.logo.choose_button)
+    fill_office(driver, wizard)
+    driver.choose_file(fake)
+    driver.click("Pilih berkas...")
 
     errors = wizard.office_page.errors
     assert errors.message("logo") == "Berkas logo bukan gambar PNG atau JPEG."
-    click(wizard.button(NEXT))
+    driver.click(wizard.button(NEXT))
     assert wizard.currentPage() is wizard.office_page
     assert errors.message("logo") == "Berkas logo bukan gambar PNG atau JPEG."
     assert not office.is_set_up(store)
     assert not store.blob_dir.exists()
 
-    click(wizard.office_page.fields.logo.remove_button)  # go on without a logo
+    driver.click(wizard.office_page.fields.logo.remove_button)  # go on without a logo
     assert errors.message("logo") == ""
-    click(wizard.button(NEXT))
+    driver.click(wizard.button(NEXT))
     assert wizard.currentPage() is wizard.paper_page
 
 
 def test_service_refusals_go_back_to_their_page(
-    qtbot: Any, wizard: SetupWizard, messages: Any, click: Any
+    driver: Driver, wizard: SetupWizard, messages: Any
 ) -> None:
-    fill_office(qtbot, wizard)
-    click(wizard.button(NEXT))
-    click(wizard.button(NEXT))
-    fill_admin(qtbot, wizard)
-    click(wizard.button(NEXT))
+    fill_office(driver, wizard)
+    driver.click(wizard.button(NEXT))
+    driver.click(wizard.button(NEXT))
+    fill_admin(driver, wizard)
+    driver.click(wizard.button(NEXT))
 
     wizard.show_errors({"unit_code": "Kode unit salah.", "admin.nip": "NIP salah.",
                         "office": "Kantor ini sudah disiapkan sebelumnya."})  # fmt: skip
@@ -217,18 +204,18 @@ def test_service_refusals_go_back_to_their_page(
 
 
 def test_sample_data_option_fills_letters(
-    qtbot: Any, wizard: SetupWizard, store: Store, click: Any
+    qtbot: Any, driver: Driver, wizard: SetupWizard, store: Store
 ) -> None:
-    fill_office(qtbot, wizard)
-    click(wizard.button(NEXT))
-    click(wizard.button(NEXT))
-    fill_admin(qtbot, wizard)
-    click(wizard.button(NEXT))
+    fill_office(driver, wizard)
+    driver.click(wizard.button(NEXT))
+    driver.click(wizard.button(NEXT))
+    fill_admin(driver, wizard)
+    driver.click(wizard.button(NEXT))
     assert "latihan123" in wizard.finish_page.sample_hint.text()
-    click(wizard.finish_page.sample)
+    driver.click("Isi dengan data contoh untuk latihan")
 
     with qtbot.waitSignal(wizard.accepted, timeout=60000):
-        click(wizard.button(FINISH))
+        driver.click(wizard.button(FINISH))
         assert wizard.finish_page.busy.isVisible()
         assert not wizard.button(FINISH).isEnabled()
 
