@@ -15,44 +15,31 @@ import pytest
 from sqlmodel import select
 
 from desktop.letters import office
+from desktop.letters.queries import Queue
 from desktop.store.models import Letter
-from desktop.ui import background
 from desktop.ui.conflicts import ConflictsDialog
 from desktop.ui.login import LoginDialog
-from desktop.ui.main_window import MainWindow
 from desktop.ui.qt import QDialog
-from desktop.ui.sync_settings import EnrolFields, SyncSettingsDialog
+from desktop.ui.sync_settings import EnrolFields, JoinOfficeDialog, SyncSettingsDialog
 from desktop.ui.wizard import SetupWizard
 from sync.client import conflicts, engine
 from tests.conftest import PASSWORD, PNG_1PX
 from tests.sync.pcs import PC, draft, office_with_pcs, open_pc, save, set_up_office
 from tests.ui import conftest as ui_fixtures
+from tests.ui.driver import Driver
 
-# The GUI helpers of tests/ui (this file sits under tests/sync for the server fixtures).
-driver, messages, click = ui_fixtures.driver, ui_fixtures.messages, ui_fixtures.click
+# The GUI fixtures of tests/ui (this file sits under tests/sync for the server fixtures).
+driver, messages = ui_fixtures.driver, ui_fixtures.messages
 _operations_finish = ui_fixtures._operations_finish
 
 SQLITE = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
 WAIT = 20_000
 
 
-@pytest.fixture(autouse=True)
-def _background_done() -> Iterator[None]:
-    yield
-    background.wait_all()
-
-
-def window_for(qtbot: Any, pc: PC, username: str) -> MainWindow:
-    window = MainWindow(pc.store, pc.user(username))
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def type_enrolment(qtbot: Any, fields: EnrolFields, url: str, code: str, enrol_code: str) -> None:
-    qtbot.keyClicks(fields.server_url, url)
-    qtbot.keyClicks(fields.office_code, code)
-    qtbot.keyClicks(fields.enrol_code, enrol_code)
+def type_enrolment(driver: Driver, fields: EnrolFields, url: str, code: str, enrol: str) -> None:
+    driver.type_into(fields.server_url, url)
+    driver.type_into(fields.office_code, code)
+    driver.type_into(fields.enrol_code, enrol)
 
 
 class _Portal(BaseHTTPRequestHandler):
@@ -84,70 +71,76 @@ def portal() -> Iterator[str]:
 
 @SQLITE
 def test_enrol_from_settings_then_the_status_bar_says_synced(
-    qtbot: Any, click: Any, module_sync_server: Any, tmp_path: Path
+    driver: Driver, module_sync_server: Any, tmp_path: Path
 ) -> None:
     pc = open_pc(tmp_path, "pc1")
     set_up_office(pc)
     code, _ = module_sync_server.new_office()
-    window = window_for(qtbot, pc, "admin")
-    assert window.sync_action.isEnabled()
+    window = driver.log_in(pc.store, pc.user("admin"))
+    assert driver.menu_item("Administrasi", "Sinkronisasi...").isEnabled()
     assert not window.sync.running  # not enrolled yet: nothing runs
     assert re.fullmatch(r"Luring - \d+ perubahan menunggu", window.sync_label.text())
 
-    dialog = SyncSettingsDialog(pc.store, window.sync, window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert dialog.server_label.text() == "belum terdaftar"
-    assert not dialog.sync_button.isEnabled()
-    type_enrolment(qtbot, dialog.fields, module_sync_server.url, code,
-                   module_sync_server.enrol_code(code))  # fmt: skip
-    click(dialog.enrol_button)
-    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Tersinkron"), timeout=WAIT)
-    assert re.fullmatch(r"Tersinkron \d\d:\d\d", window.sync_label.text())
-    assert engine.pending_count(pc.store) == 0
-    state = engine.state_of(pc.store)
-    assert state is not None
-    assert dialog.office_label.text() == code
-    assert dialog.device_label.text() == state.device_id
-    assert not dialog.enrol_box.isVisible()
-    assert dialog.sync_button.isEnabled()
+    def enrol(dialog: SyncSettingsDialog) -> None:
+        assert dialog.server_label.text() == "belum terdaftar"
+        assert not dialog.sync_button.isEnabled()
+        type_enrolment(driver, dialog.fields, module_sync_server.url, code,
+                       module_sync_server.enrol_code(code))  # fmt: skip
+        driver.click("Daftarkan PC ini")
+        driver.wait_until(lambda: window.sync_label.text().startswith("Tersinkron"),
+                          "the first sync", timeout=WAIT)  # fmt: skip
+        assert re.fullmatch(r"Tersinkron \d\d:\d\d", window.sync_label.text())
+        assert engine.pending_count(pc.store) == 0
+        state = engine.state_of(pc.store)
+        assert state is not None
+        assert dialog.office_label.text() == code
+        assert dialog.device_label.text() == state.device_id
+        assert not dialog.enrol_box.isVisible()
+        assert dialog.sync_button.isEnabled()
 
-    # A local change pokes the scheduler; "Sinkronkan sekarang" syncs it without waiting.
-    letter_id = draft(pc, "Undangan Rapat")
-    window.refresh()
-    qtbot.waitUntil(lambda: "perubahan menunggu" in window.sync_label.text(), timeout=WAIT)
-    click(dialog.sync_button)
-    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Tersinkron")
-                    and "menunggu" not in window.sync_label.text(), timeout=WAIT)  # fmt: skip
-    assert engine.pending_count(pc.store) == 0
-    assert letter_id
-    window.close()
+        # A local change pokes the scheduler; "Sinkronkan sekarang" syncs it without waiting.
+        letter_id = draft(pc, "Undangan Rapat")
+        window.refresh()
+        driver.wait_until(lambda: "perubahan menunggu" in window.sync_label.text(),
+                          "the change to wait", timeout=WAIT)  # fmt: skip
+        driver.click("Sinkronkan sekarang")
+        driver.wait_until(lambda: window.sync_label.text().startswith("Tersinkron")
+                          and "menunggu" not in window.sync_label.text(),
+                          "the change synced", timeout=WAIT)  # fmt: skip
+        assert engine.pending_count(pc.store) == 0
+        assert letter_id
+
+    driver.when_opened(SyncSettingsDialog, enrol)
+    driver.click("Administrasi", "Sinkronisasi...")
+    driver.log_out()
     assert not window.sync.running
 
 
 def test_a_captive_portal_is_explained(
-    qtbot: Any, click: Any, messages: Any, portal: str, store: Any
+    driver: Driver, messages: Any, portal: str, store: Any
 ) -> None:
     pc = PC("pc", store)
     set_up_office(pc)
-    window = window_for(qtbot, pc, "admin")
-    dialog = SyncSettingsDialog(pc.store, window.sync, window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    type_enrolment(qtbot, dialog.fields, portal, "KEC-1", "ABCD-EFGH")
-    click(dialog.enrol_button)
-    qtbot.waitUntil(lambda: messages.shown != [], timeout=WAIT)
-    ((kind, _title, text),) = messages.shown
-    assert kind == "warning"
-    assert "captive portal" in text
-    assert "captive portal" in dialog.fields.error.text()
-    assert engine.state_of(pc.store) is None
-    assert dialog.fields.isEnabled()  # the clerk can log in to the Wi-Fi and try again
+    driver.log_in(pc.store, pc.user("admin"))
+
+    def enrol(dialog: SyncSettingsDialog) -> None:
+        type_enrolment(driver, dialog.fields, portal, "KEC-1", "ABCD-EFGH")
+        driver.click("Daftarkan PC ini")
+        driver.wait_until(lambda: messages.shown != [], "the warning", timeout=WAIT)
+        ((kind, _title, text),) = messages.shown
+        assert kind == "warning"
+        assert "captive portal" in text
+        assert "captive portal" in dialog.fields.error.text()
+        assert engine.state_of(pc.store) is None
+        assert dialog.fields.isEnabled()  # the clerk can log in to the Wi-Fi and try again
+
+    driver.when_opened(SyncSettingsDialog, enrol)
+    driver.click("Administrasi", "Sinkronisasi...")
 
 
 @SQLITE
 def test_a_conflict_is_shown_side_by_side_and_its_resolution_syncs(
-    qtbot: Any, click: Any, messages: Any, module_sync_server: Any, tmp_path: Path
+    driver: Driver, messages: Any, module_sync_server: Any, tmp_path: Path
 ) -> None:
     _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
     letter_id = draft(pc1, "Undangan Rapat")
@@ -158,26 +151,30 @@ def test_a_conflict_is_shown_side_by_side_and_its_resolution_syncs(
     pc1.sync()
     assert pc2.sync().conflicts == 1
 
-    window = window_for(qtbot, pc2, "budi")
+    window = driver.log_in(pc2.store, pc2.user("budi"))
     assert window.conflicts_action.text() == "Konflik (1)"
     window.sync.stop()  # this test syncs by hand
-    dialog = ConflictsDialog(pc2.store, pc2.user("budi"), window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert dialog.list.count() == 1
-    assert dialog.panel is not None
-    (choice,) = dialog.panel.choices
-    assert choice.name == "hal"
-    assert choice.server_button.text() == "Undangan Musyawarah"
-    assert choice.client_button.text() == "Undangan Rapat Koordinasi"
-    assert choice.result.text() == "Undangan Musyawarah"
-    click(choice.client_button)
-    assert choice.result.text() == "Undangan Rapat Koordinasi"
-    choice.result.setText("Undangan Rapat Koordinasi Desa")  # the person edits the result
-    click(dialog.save_button)
-    qtbot.waitUntil(lambda: dialog.list.count() == 0 or bool(messages.shown), timeout=WAIT)
-    assert messages.shown == []
-    assert conflicts.open_conflicts(pc2.store) == []
+
+    def resolve(dialog: ConflictsDialog) -> None:
+        assert dialog.list.count() == 1
+        assert dialog.panel is not None
+        (choice,) = dialog.panel.choices
+        assert choice.name == "hal"
+        assert choice.server_button.text() == "Undangan Musyawarah"
+        assert choice.client_button.text() == "Undangan Rapat Koordinasi"
+        assert choice.result.text() == "Undangan Musyawarah"
+        driver.click(choice.client_button)
+        assert choice.result.text() == "Undangan Rapat Koordinasi"
+        driver.type_into(choice.result, " Desa")  # the person edits the result
+        driver.click("Simpan penyelesaian")
+        driver.wait_until(lambda: dialog.list.count() == 0 or bool(messages.shown),
+                          "the resolution saved", timeout=WAIT)  # fmt: skip
+        assert messages.shown == []
+        assert conflicts.open_conflicts(pc2.store) == []
+
+    driver.when_opened(ConflictsDialog, resolve)
+    driver.click("Surat", "Konflik (1)")
+    assert window.conflicts_action.text() == "Konflik (0)"
 
     pc2.sync()
     pc1.sync()
@@ -189,53 +186,50 @@ def test_a_conflict_is_shown_side_by_side_and_its_resolution_syncs(
 
 @SQLITE
 def test_joining_an_existing_office_from_the_wizard_brings_its_people(
-    qtbot: Any, click: Any, messages: Any, module_sync_server: Any, tmp_path: Path
+    driver: Driver, messages: Any, module_sync_server: Any, tmp_path: Path
 ) -> None:
     code, (pc1,) = office_with_pcs(module_sync_server, tmp_path, "pc1")
     pc2 = open_pc(tmp_path, "pc2")
-    wizard = SetupWizard(pc2.store)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    click(wizard.office_page.join_button)
-    join = wizard.join_dialog
-    qtbot.waitUntil(join.isVisible)
-    type_enrolment(qtbot, join.fields, module_sync_server.url, code,
+    wizard = driver.show(SetupWizard(pc2.store))
+    driver.click("Gabung ke kantor yang sudah ada...")
+    join = driver.dialog(JoinOfficeDialog)
+    type_enrolment(driver, join.fields, module_sync_server.url, code,
                    module_sync_server.enrol_code(code))  # fmt: skip
-    click(join.join_button)
-    qtbot.waitUntil(lambda: wizard.joined or bool(messages.shown), timeout=WAIT)
+    driver.click("Gabung")
+    driver.wait_until(lambda: wizard.joined or bool(messages.shown), "the join", timeout=WAIT)
     assert messages.shown == []
     assert wizard.result() == QDialog.DialogCode.Accepted
     assert office.is_set_up(pc2.store)
 
-    login = LoginDialog(pc2.store)
-    qtbot.addWidget(login)
-    login.show()
-    qtbot.keyClicks(login.username, "budi")
-    qtbot.keyClicks(login.password, PASSWORD)
-    click(login.login_button)
-    qtbot.waitUntil(lambda: login.result() == QDialog.DialogCode.Accepted, timeout=WAIT)
+    login = driver.show(LoginDialog(pc2.store))
+    driver.type_into(login.username, "budi")
+    driver.type_into(login.password, PASSWORD)
+    driver.click("Masuk")
+    driver.wait_until(lambda: login.result() == QDialog.DialogCode.Accepted, "the log-in",
+                      timeout=WAIT)  # fmt: skip
     assert login.user is not None and login.user.name == "Budi Santoso"
     pc1.close()
 
 
-def test_enrol_asks_for_every_field(qtbot: Any, click: Any, store: Any) -> None:
+def test_enrol_asks_for_every_field(driver: Driver, store: Any) -> None:
     pc = PC("pc", store)
     set_up_office(pc)
-    window = window_for(qtbot, pc, "admin")
-    dialog = SyncSettingsDialog(pc.store, window.sync, window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    click(dialog.enrol_button)
-    assert "kode pendaftaran" in dialog.fields.error.text()
+    driver.log_in(pc.store, pc.user("admin"))
+
+    def enrol_blank(dialog: SyncSettingsDialog) -> None:
+        driver.click("Daftarkan PC ini")
+        assert "kode pendaftaran" in dialog.fields.error.text()
+
+    driver.when_opened(SyncSettingsDialog, enrol_blank)
+    driver.click("Administrasi", "Sinkronisasi...")
 
 
 def test_a_scan_not_yet_downloaded_shows_lampiran_menyusul(
-    qtbot: Any, office_staff: Any, messages: Any
+    driver: Driver, office_staff: Any, messages: Any
 ) -> None:
     from desktop.letters import workflow
     from desktop.store.blobs import BlobStore
-    from desktop.ui.letter_view import LetterView
-    from tests.ui.test_letter_view import letter_for_camat
+    from tests.ui.test_letter_view import HAL, letter_for_camat
 
     store = office_staff.store
     letter = letter_for_camat(office_staff)
@@ -243,31 +237,32 @@ def test_a_scan_not_yet_downloaded_shows_lampiran_menyusul(
     letter = workflow.attach_scan(store, office_staff.camat, letter.id, PNG_1PX)
     assert letter.scan_hash
     BlobStore(store.blob_dir).path(letter.scan_hash).unlink()  # synced record, file not here
-    view = LetterView(store, office_staff.camat, letter)
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitUntil(lambda: view.data is not None)
-    assert view.fields["scan"].text().startswith("Lampiran menyusul")
+    driver.log_in(store, office_staff.camat)
+    driver.open_queue(Queue.OUTGOING)
+    driver.open_letter(HAL)
+    assert driver.field("Pindaian").startswith("Lampiran menyusul")
 
 
 @SQLITE
 def test_a_wrong_enrolment_code_is_explained(
-    qtbot: Any, click: Any, messages: Any, module_sync_server: Any, store: Any
+    driver: Driver, messages: Any, module_sync_server: Any, store: Any
 ) -> None:
     pc = PC("pc", store)
     set_up_office(pc)
     code, _ = module_sync_server.new_office()
-    window = window_for(qtbot, pc, "admin")
-    dialog = SyncSettingsDialog(pc.store, window.sync, window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    type_enrolment(qtbot, dialog.fields, module_sync_server.url, code, "SALAH-KODE")
-    click(dialog.enrol_button)
-    qtbot.waitUntil(lambda: bool(messages.shown), timeout=WAIT)
-    ((kind, title, _text),) = messages.shown
-    assert (kind, title) == ("warning", "Pendaftaran gagal")
-    assert dialog.fields.error.text()
-    assert engine.state_of(pc.store) is None
+    driver.log_in(pc.store, pc.user("admin"))
+
+    def enrol(dialog: SyncSettingsDialog) -> None:
+        type_enrolment(driver, dialog.fields, module_sync_server.url, code, "SALAH-KODE")
+        driver.click("Daftarkan PC ini")
+        driver.wait_until(lambda: bool(messages.shown), "the refusal", timeout=WAIT)
+        ((kind, title, _text),) = messages.shown
+        assert (kind, title) == ("warning", "Pendaftaran gagal")
+        assert dialog.fields.error.text()
+        assert engine.state_of(pc.store) is None
+
+    driver.when_opened(SyncSettingsDialog, enrol)
+    driver.click("Administrasi", "Sinkronisasi...")
 
 
 def test_the_status_bar_words_each_phase(qtbot: Any, store: Any) -> None:
@@ -294,7 +289,7 @@ def test_the_status_bar_words_each_phase(qtbot: Any, store: Any) -> None:
 
 @SQLITE
 def test_the_status_bar_says_when_a_captive_portal_answers(
-    qtbot: Any, module_sync_server: Any, portal: str, tmp_path: Path
+    driver: Driver, module_sync_server: Any, portal: str, tmp_path: Path
 ) -> None:
     from desktop.store.sync_models import SyncState
 
@@ -303,8 +298,9 @@ def test_the_status_bar_says_when_a_captive_portal_answers(
         state = session.exec(select(SyncState)).one()
         state.server_url = portal
         session.add(state)
-    window = window_for(qtbot, pc, "admin")
+    window = driver.log_in(pc.store, pc.user("admin"))
     assert window.sync.running
-    qtbot.waitUntil(lambda: "captive portal" in window.sync_label.text(), timeout=WAIT)
+    driver.wait_until(lambda: "captive portal" in window.sync_label.text(),
+                      "the portal noticed", timeout=WAIT)  # fmt: skip
     assert window.sync_label.text().startswith("Jaringan meminta login (captive portal)")
-    window.close()
+    driver.log_out()

@@ -41,9 +41,3 @@ def _operations_finish(qtbot: Any) -> Iterator[None]:
     ops.wait_idle()
     background.wait_all()
     QApplication.processEvents()
-
-
-@pytest.fixture
-def click(driver: Driver) -> Any:
-    """Click a button as a person would (until every test goes through the driver)."""
-    return driver.click

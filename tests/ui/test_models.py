@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -20,12 +19,6 @@ from tests.conftest import Office
 LETTERS = 350
 TYPES = ["surat_dinas", "surat_undangan", "surat_tugas"]
 CODES = ["000.1.5", "400.12.2.1", "800.1.11.1"]
-
-
-@pytest.fixture(autouse=True)
-def _background_done() -> Iterator[None]:
-    yield
-    background.wait_all()
 
 
 @pytest.fixture
