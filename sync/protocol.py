@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -102,6 +102,12 @@ MIN_CLIENT_PROTOCOL = 1
 MARKER_HEADER = "X-Naskah-Sync"  # set on every real server response; its value: PROTOCOL_VERSION
 CLIENT_PROTOCOL_HEADER = "X-Naskah-Protocol"  # the client's protocol version, on every request
 BATCH_SIZE = 200  # mutations per sync request (and changes per response)
+# Bounds every message respects (and sync.schema checks inside records): ids are 1-64 printable
+# ASCII characters; counters fit a 32-bit column, the change-log cursor a 64-bit one.
+MAX_ID = 64
+ID_PATTERN = r"^[\x21-\x7e]{1,64}$"
+MAX_INT = 2**31 - 1
+MAX_CURSOR = 2**63 - 1
 # Number series a request may ask leases for (``SyncRequest.series_wanted``): at most this many
 # are considered, each a lowercase name with at most one "/<letter type>" part ("keluar",
 # "keluar/surat_dinas"); the server ignores the others.
@@ -145,8 +151,8 @@ class Hello(BaseModel):
 
 
 class EnrollRequest(BaseModel):
-    office_code: str
-    enrol_code: str
+    office_code: str = Field(max_length=MAX_ID)
+    enrol_code: str = Field(max_length=MAX_ID)
     device_name: str = Field(max_length=120)
 
 
@@ -157,13 +163,17 @@ class EnrollResponse(BaseModel):
     token: str
 
 
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+Count = Annotated[int, Field(ge=0, le=MAX_INT)]
+
+
 class Mutation(BaseModel):
-    mutation_id: str  # made by the client; the server stores each result under it
+    mutation_id: Id  # made by the client; the server stores each result under it
     entity: Entity
-    entity_id: str
+    entity_id: Id
     op: Op
-    base_version: int  # the server version the client edited (0: never synced)
-    fields: dict[str, Any]
+    base_version: Count  # the server version the client edited (0: never synced)
+    fields: dict[str, Any]  # checked against the entity's schema (sync.schema)
 
 
 class AckStatus(StrEnum):
@@ -202,12 +212,14 @@ class LeaseGrant(BaseModel):
 
 
 class SyncRequest(BaseModel):
-    cursor: int
+    cursor: int = Field(ge=0, le=MAX_CURSOR)
     mutations: list[Mutation] = Field(default_factory=list)
-    lease_epoch: int = 0  # the newest lease epoch this device holds
+    # The newest lease epoch this device holds; 0 after a restore from a backup (every lease
+    # is voided and fresh ones granted). Absent: the device claims nothing, nothing is voided.
+    lease_epoch: Count | None = None
     # Number series this device may issue from (its office settings); the server tops up a
     # lease for each (see SERIES_PATTERN, MAX_SERIES_WANTED). Empty: the server's default only.
-    series_wanted: list[str] = Field(default_factory=list)
+    series_wanted: list[str] = Field(default_factory=list, max_length=4 * MAX_SERIES_WANTED)
 
 
 class SyncResponse(BaseModel):
@@ -236,7 +248,7 @@ class TrustMaterial(BaseModel):
 
 
 class CertificateRequest(BaseModel):
-    person_id: str  # a person of the device's office with the signer role, already synced
+    person_id: Id  # a person of the device's office with the signer role, already synced
     csr_pem: str = Field(max_length=8192)
 
 

@@ -31,6 +31,7 @@ from sync.protocol import (
     merge_ignored,
     pdf_extension_allowed,
 )
+from sync.schema import record_problem
 from sync.server import db, leases
 from sync.server.auth import Device
 from sync.server.blobs import blob_path, office_holds, valid_hash
@@ -101,6 +102,8 @@ def apply_mutation(
     timestamped PDF; without it such a change is refused."""
     fields = {k: v for k, v in m.fields.items() if k not in SERVER_OWNED}
     ctx = _Ctx(batch, device, m, fields, blob_dir)
+    if problem := record_problem(m.entity, m.fields):
+        return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=f"data tidak sah: {problem}"))
     if fields.get("id", m.entity_id) != m.entity_id:
         return Outcome(
             ctx.ack(AckStatus.REJECTED, 0, reason="id dalam data berbeda dari entity_id")

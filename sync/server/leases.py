@@ -8,7 +8,8 @@ Rules (docs/sync-protocol.md, "Number leases"):
   higher epoch never reached it (a lost answer) or were lost with a store restored from a backup:
   they are voided (their numbers are never handed out again) after the request's mutations are
   applied, and fresh blocks are granted. A device that has voided its own leases (restored
-  store) sends 0: all its leases are voided and it gets fresh ones.
+  store) sends 0: all its leases are voided and it gets fresh ones. A request without it, or
+  with an epoch the server never granted, voids nothing.
 - An ``issued_number`` is accepted only inside a non-void lease of the sending device, and only
   once per office, series, year and seq.
 """
@@ -22,7 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from sync.protocol import MAX_SERIES_WANTED, SERIES_PATTERN, LeaseGrant
+from sync.protocol import MAX_INT, MAX_SERIES_WANTED, SERIES_PATTERN, LeaseGrant
 from sync.server import db
 from sync.server.auth import Device
 from sync.server.settings import Settings
@@ -36,6 +37,8 @@ def number_key(fields: dict[str, Any]) -> tuple[str, int, int] | None:
     if not isinstance(series, str) or not series or len(series) > 64:
         return None
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in (year, seq)):
+        return None
+    if not (1 <= int(year) <= 9999 and 1 <= int(seq) <= MAX_INT):  # type: ignore[arg-type]
         return None
     return series, int(year), int(seq)  # type: ignore[arg-type]
 
@@ -149,7 +152,11 @@ def _take_block(conn: Connection, office_id: str, series: str, year: int, size: 
 
 
 def top_up(
-    conn: Connection, device: Device, settings: Settings, held_epoch: int, wanted: set[SeriesYear]
+    conn: Connection,
+    device: Device,
+    settings: Settings,
+    held_epoch: int | None,
+    wanted: set[SeriesYear],
 ) -> list[LeaseGrant]:
     """Void grants the device does not hold, then grant a block for every series and year in
     ``wanted`` (plus those of its live leases in or after the earliest wanted year) that runs
@@ -160,6 +167,9 @@ def top_up(
             select(db.devices.c.lease_epoch).where(db.devices.c.id == device.id)
         ).scalar_one()
     )
+    # A device cannot hold grants the server never made: a higher claim (or none at all)
+    # voids nothing and moves no counter.
+    held_epoch = newest if held_epoch is None else min(held_epoch, newest)
     conn.execute(
         db.leases.update()
         .where(
@@ -180,7 +190,7 @@ def top_up(
         )
     ).all()
     wanted = wanted | {(str(row.series), int(row.year)) for row in live}
-    epoch = max(newest, held_epoch) + 1
+    epoch = newest + 1
     grants: list[LeaseGrant] = []
     for series, year in sorted(wanted):
         if _unused(conn, device, series, year) >= settings.lease_low_water:
@@ -200,10 +210,8 @@ def top_up(
             )
         )
         grants.append(LeaseGrant(series=series, year=year, start=start, end=end, epoch=epoch))
-    if grants or held_epoch > newest:
+    if grants:
         conn.execute(
-            db.devices.update()
-            .where(db.devices.c.id == device.id)
-            .values(lease_epoch=epoch if grants else held_epoch)
+            db.devices.update().where(db.devices.c.id == device.id).values(lease_epoch=epoch)
         )
     return grants

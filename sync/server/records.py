@@ -5,6 +5,8 @@ keeps a 200-mutation batch cheap on SQLite and PostgreSQL alike.
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +16,8 @@ from sqlalchemy.engine import Connection
 
 from sync.protocol import Change, Entity, Op
 from sync.server import db
+
+log = logging.getLogger("naskah.server")
 
 # Entity kinds stored on the server but never sent down to PCs.
 NOT_SENT_DOWN = frozenset({Entity.AUDIT.value})
@@ -229,8 +233,19 @@ def changes_after(
         .order_by(cl.c.seq)
         .limit(limit + 1)
     ).all()
-    changes = [
-        Change(
+    changes = []
+    for row in rows[:limit]:
+        change = _servable(row)
+        if change is not None:
+            changes.append(change)
+    return changes, len(rows) > limit
+
+
+def _servable(row: Any) -> Change | None:
+    """The change for a change-log row, or None (logged) if it cannot be sent: a record stored
+    before the server checked records on the way in must not stop the office's pull forever."""
+    try:
+        change = Change(
             seq=row.seq,
             entity=Entity(row.entity),
             entity_id=row.entity_id,
@@ -238,6 +253,14 @@ def changes_after(
             op=Op.DELETE if row.deleted else Op.UPSERT,
             fields=dict(row.fields),
         )
-        for row in rows[:limit]
-    ]
-    return changes, len(rows) > limit
+        json.dumps(change.model_dump(mode="json"), ensure_ascii=False, allow_nan=False).encode()
+    except Exception:
+        log.error(
+            "record %s/%s (change %s) cannot be served and is skipped; repair or delete it",
+            row.entity,
+            row.entity_id,
+            row.seq,
+            exc_info=True,
+        )
+        return None
+    return change
