@@ -6,7 +6,7 @@ import random
 import re
 import statistics
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from io import BytesIO
 
 import pypdf
@@ -18,6 +18,7 @@ from desktop.signing import pades, verify
 from desktop.signing.errors import EncryptedPdf, NoSignatures, NotAPdf, SigningError
 from desktop.signing.keys import LoadedSigner
 from desktop.signing.report import ChainStatus, LaterChanges, VerificationReport
+from desktop.store import clock
 from sync.pki import ca
 from tests.signing.conftest import SignFn
 from tests.signing.signing_support import ANDI, ORG, Pki, later
@@ -138,7 +139,7 @@ def test_document_timestamp_added_later_keeps_the_signature_valid_with_both_time
     pki: Pki, andi: LoadedSigner, sign: SignFn
 ) -> None:
     signed = sign(andi)
-    stamped_at = (datetime.now(UTC) + timedelta(minutes=90)).replace(microsecond=0)
+    stamped_at = (clock.now() + timedelta(minutes=90)).replace(microsecond=0)
     stamped = pades.add_document_timestamp(signed, pki.timestamper(at=stamped_at))
     assert stamped.startswith(signed)
     assert pades.open_pdf(stamped).root.get("/Version") is None
@@ -186,7 +187,7 @@ def test_expired_certificate_is_reported_and_judged_at_signing_time(pki: Pki, si
 def test_signature_made_after_expiry_is_invalid(
     pki: Pki, sign: SignFn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    signer = pki.signer(days=2, now=datetime.now(UTC) - timedelta(days=10))
+    signer = pki.signer(days=2, now=clock.now() - timedelta(days=10))
     monkeypatch.setattr(pades, "check_signer_usable", lambda *a, **k: None)  # a rogue signer
     (sig,) = _verify(sign(signer), pki).signatures
     assert sig.chain == ChainStatus.EXPIRED and not sig.valid_at_signing and not sig.valid
@@ -237,7 +238,7 @@ def test_signature_made_after_revocation_is_invalid(
     pki: Pki, sign: SignFn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     signer = pki.signer()
-    crl = pki.crl(signer.cert, datetime.now(UTC) - timedelta(hours=1), x509.ReasonFlags.superseded)
+    crl = pki.crl(signer.cert, clock.now() - timedelta(hours=1), x509.ReasonFlags.superseded)
     monkeypatch.setattr(pades, "check_signer_usable", lambda *a, **k: None)  # a rogue signer
     (sig,) = _verify(sign(signer), pki, crls=[crl]).signatures
     assert sig.chain == ChainStatus.REVOKED and not sig.valid
