@@ -144,6 +144,27 @@ class Driver:
         self._window: MainWindow | None = None
         self._expected: list[_Expected[Any]] = []
         self._failures: list[BaseException] = []
+        self._stand_in_for_modal_dialogs()
+
+    def _stand_in_for_modal_dialogs(self) -> None:
+        """A modal dialog would block the test: every ``exec``, file and print dialog is taken
+        over, and one the test did not announce fails it (after the click that opened it)."""
+
+        def exec_(dialog: QDialog) -> int:
+            return self._exec(dialog)
+
+        def unexpected(what: str, answer: Any) -> Any:
+            def opened(*_args: Any, **_kw: Any) -> Any:
+                self._failures.append(AssertionError(f"{what} opened that the test did not expect"))
+                return answer
+
+            return opened
+
+        self.monkeypatch.setattr(QDialog, "exec", exec_)
+        for name, answer in (("getOpenFileName", ("", "")), ("getSaveFileName", ("", ""))):
+            fail = unexpected(f"a file dialog ({name})", answer)
+            self.monkeypatch.setattr(QFileDialog, name, staticmethod(fail))
+        self._print_dialog(None)
 
     # -- the main window ----------------------------------------------------------------------
 
@@ -221,6 +242,7 @@ class Driver:
         window = self.window
         index = self._row_index(row)
         table = window.table
+        self._on_screen(table, "the list")
         table.scrollTo(index)
         pos = table.visualRect(index).center()
         self.qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
@@ -507,17 +529,12 @@ class Driver:
     def when_opened(self, cls: type[D], handle: Callable[[D], None]) -> list[D]:
         """Each time the app runs a ``cls`` modally (``exec``), ``handle`` works in it as a
         person would; once it returns (and the work it started is done), a dialog still open is
-        closed with "Batal". Returns the dialogs opened, to check afterwards.
+        closed with "Batal". Returns the dialogs opened, to check afterwards. The first
+        announcement that fits a dialog handles it.
 
-        ``exec`` would block the test; this stands in for it and shows the dialog modal.
+        ``exec`` would block the test; the driver stands in for it and shows the dialog modal.
         """
         opened: list[D] = []
-        if not self._expected:
-
-            def exec_(dialog: QDialog) -> int:
-                return self._exec(dialog)
-
-            self.monkeypatch.setattr(QDialog, "exec", exec_)
         self._expected.append(_Expected(cls, handle, opened))
         return opened
 
@@ -562,17 +579,27 @@ class Driver:
 
     def print_to(self, path: Path) -> None:
         """From now on, the print dialog prints to the PDF file ``path`` and says OK."""
+        self._print_dialog(path)
+
+    def _print_dialog(self, path: Path | None) -> None:
         from desktop.ui import letter_view
 
-        class PrintToFile:
+        failures = self._failures
+
+        class PrintDialog:
             def __init__(self, printer: QPrinter, _parent: QWidget) -> None:
+                if path is None:
+                    failures.append(AssertionError("a print dialog opened unexpectedly"))
+                    return
                 printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
                 printer.setOutputFileName(str(path))
 
             def exec(self) -> QDialog.DialogCode:
+                if path is None:
+                    return QDialog.DialogCode.Rejected
                 return QDialog.DialogCode.Accepted
 
-        self.monkeypatch.setattr(letter_view, "QPrintDialog", PrintToFile)
+        self.monkeypatch.setattr(letter_view, "QPrintDialog", PrintDialog)
 
     # -- dragging files -----------------------------------------------------------------------
 
@@ -671,7 +698,9 @@ class Driver:
 
     # -- waiting ------------------------------------------------------------------------------
 
-    def wait_until(self, condition: Callable[[], Any], what: str = "", timeout: int = WAIT_MS):
+    def wait_until(
+        self, condition: Callable[[], Any], what: str = "", timeout: int = WAIT_MS
+    ) -> None:
         """Let the app run until ``condition()`` holds; fail after ``timeout`` ms saying ``what``
         was waited for."""
         try:
@@ -699,15 +728,18 @@ class Driver:
             raise first
 
     def finish(self) -> None:
-        """After the test: what went wrong out of its sight fails it; the screen is cleared
-        of dialogs (the windows are closed by qtbot)."""
+        """After the test: what went wrong out of its sight fails it (once: what was reported
+        is forgotten); the screen is cleared of dialogs (qtbot closes the windows)."""
         self.wait_idle()
+        self._raise_failures()
         _close_dialogs(lambda _dialog: True)
-        for expected in self._expected:
-            if not expected.opened:
-                pytest.fail(f"the test expected a {expected.cls.__name__} that never opened")
+        never = [e.cls.__name__ for e in self._expected if not e.opened]
+        self._expected = [e for e in self._expected if e.opened]
+        if never:
+            pytest.fail(f"the test expected dialogs that never opened: {never}")
         if self.messages.shown and not self.messages.expected:
             lines = [f"{kind} {title!r}: {text}" for kind, title, text in self.messages.shown]
+            self.messages.shown.clear()
             pytest.fail("message boxes the test did not expect:\n" + "\n".join(lines))
 
 
