@@ -7,8 +7,9 @@ does in the background. After qutebrowser's end-to-end tests, it is strict:
 
 - a button or menu item is clicked only if it is on screen and enabled, and a text must name
   exactly one (while a modal dialog is open, only that dialog can be clicked);
-- a modal dialog (``exec``) that the test did not announce with ``when_opened`` fails the test,
-  and so does an announced one that never opened;
+- a modal dialog (``exec``), file or print dialog would block the test: the driver stands in
+  for each, and one the test did not announce (``when_opened``, ``choose_file``,
+  ``save_file_as``, ``print_to``) fails it, as does an announced dialog that never opened;
 - every message box is recorded instead of blocking; one that a test not asking for the
   ``messages`` fixture did not expect fails it, with its text.
 
@@ -371,15 +372,17 @@ class Driver:
         def walk(menu: QMenu, path: tuple[str, ...]) -> None:
             for action in menu.actions():
                 name = shown_text(action.text())
-                if action.menu() is not None:
-                    walk(action.menu(), (*path, name))
+                submenu = _submenu(action)
+                if submenu is not None:
+                    walk(submenu, (*path, name))
                 elif name == text:
                     found.append(((*path, name), action))
 
         window = self.window
         for action in window.menuBar().actions():
-            if action.menu() is not None:
-                walk(action.menu(), (shown_text(action.text()),))
+            submenu = _submenu(action)
+            if submenu is not None:
+                walk(submenu, (shown_text(action.text()),))
         for button in window.findChildren(QPushButton):
             if button.menu() is not None and button.isVisible():
                 walk(button.menu(), (shown_text(button.text()),))
@@ -394,7 +397,9 @@ class Driver:
         if bar:
             (top,) = bar
             assert top.isVisible() and top.isEnabled(), f"menu {head!r} is disabled"
-            menu = top.menu()
+            found = _submenu(top)
+            assert found is not None, f"{head!r} is no menu"
+            menu = found
         else:
             scope = within or window
             buttons = [b for b in scope.findChildren(QPushButton)
@@ -415,8 +420,9 @@ class Driver:
             (action,) = matches
             assert action.isVisible(), f"{' > '.join(walked)!r} is hidden"
             assert action.isEnabled(), f"{' > '.join(walked)!r} is disabled"
-            if action.menu() is not None:
-                menu = action.menu()
+            submenu = _submenu(action)
+            if submenu is not None:
+                menu = submenu
                 continue
             assert name == path[-1], f"{' > '.join(walked)!r} is an item, not a menu"
             action.trigger()
@@ -432,7 +438,8 @@ class Driver:
             matches = [a for a in actions if shown_text(a.text()) == name]
             assert len(matches) == 1, f"no single {' > '.join(path[: depth + 1])!r}"
             action = matches[0]
-            actions = action.menu().actions() if action.menu() is not None else []
+            submenu = _submenu(action)
+            actions = submenu.actions() if submenu is not None else []
         assert action is not None
         return action
 
@@ -502,11 +509,9 @@ class Driver:
         at = QPoint(header.sectionViewportPosition(section) + 20, header.height() // 2)
         self.qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
 
-    def show(self, widget: W, size: QSize | None = None) -> W:
+    def show(self, widget: W) -> W:
         """Put a dialog or widget made by the test on screen (tests of one dialog)."""
         self.qtbot.addWidget(widget)
-        if size is not None:
-            widget.resize(size)
         widget.show()
         return widget
 
@@ -741,6 +746,11 @@ class Driver:
             lines = [f"{kind} {title!r}: {text}" for kind, title, text in self.messages.shown]
             self.messages.shown.clear()
             pytest.fail("message boxes the test did not expect:\n" + "\n".join(lines))
+
+
+def _submenu(action: QAction) -> QMenu | None:
+    menu = action.menu()
+    return menu if isinstance(menu, QMenu) else None
 
 
 def _inside(widget: QWidget, window: QWidget) -> bool:

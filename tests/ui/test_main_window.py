@@ -82,6 +82,7 @@ def test_filter_bar_narrows_the_list(driver: Driver, office_staff: Office) -> No
     driver.type_into(bar.search, "posyandu")
     assert driver.row_count() == 5  # not yet: typing pauses first
     driver.wait_until(lambda: driver.row_count() == 3, "the search to narrow the list")
+    assert driver.rows("Hal") == ["Rapat Posyandu"] * 3
     driver.clear(bar.search)
     driver.wait_until(lambda: driver.row_count() == 5, "the whole list again")
     driver.type_into(bar.classification, "500")
