@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import cProfile
 import random
 import re
-import statistics
-import time
+from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from io import BytesIO
 
 import pypdf
@@ -39,6 +40,22 @@ def _intact_and_unmodified(report: VerificationReport, position: int | None = No
     )
 
 
+def _counted(
+    check: Callable[[], VerificationReport],
+) -> tuple[VerificationReport | SigningError, int]:
+    """What ``check()`` returned (or the SigningError it raised) and how many Python function
+    calls it made: the work done, counted the same on a fast machine and on a loaded one."""
+    profile = cProfile.Profile(builtins=False)
+    profile.enable()
+    try:
+        result: VerificationReport | SigningError = check()
+    except SigningError as exc:
+        result = exc
+    finally:
+        profile.disable()
+    return result, sum(entry.callcount for entry in profile.getstats())
+
+
 @pytest.fixture
 def berita_acara(pki: Pki, andi: LoadedSigner, sign: SignFn, stamp_box: pades.StampBox) -> bytes:
     """Two signers, the second with a signature timestamp, then a document timestamp."""
@@ -63,29 +80,33 @@ def test_every_byte_tamper_in_a_sample_of_200_is_detected(
     request: pytest.FixtureRequest,
 ) -> None:
     """A changed byte anywhere: the file no longer parses, or every signature whose revision
-    holds that byte stops claiming to be intact and unmodified (and the report is not valid)."""
+    holds that byte stops claiming to be intact and unmodified (and the report is not valid).
+    Damaged input must not make verification crawl: no copy costs more than twice the work of
+    the intact file (bench.signing_bench reports the same in milliseconds)."""
     signed = sign(andi) if document == "letter" else request.getfixturevalue("berita_acara")
     assert _verify(signed, pki).valid
+    intact, intact_calls = _counted(lambda: _verify(signed, pki))
+    assert isinstance(intact, VerificationReport) and intact.valid
     rng = random.Random(20260303)
     positions = rng.sample(range(len(signed)), 200)
     outcomes: dict[str, int] = {}
-    slowest = 0.0
+    most, most_at = 0, -1
     for position in positions:
         tampered = bytearray(signed)
         tampered[position] = rng.choice([b for b in range(256) if b != signed[position]])
-        start = time.perf_counter()
-        try:
-            report = _verify(bytes(tampered), pki)
-        except SigningError as exc:
-            outcomes[type(exc).__name__] = outcomes.get(type(exc).__name__, 0) + 1
+        report, calls = _counted(partial(_verify, bytes(tampered), pki))
+        if calls > most:
+            most, most_at = calls, position
+        if isinstance(report, SigningError):
+            outcomes[type(report).__name__] = outcomes.get(type(report).__name__, 0) + 1
             continue
-        finally:
-            slowest = max(slowest, time.perf_counter() - start)
         assert not _intact_and_unmodified(report, position), f"byte {position} not detected"
         assert not report.valid
         outcomes["reported"] = outcomes.get("reported", 0) + 1
     assert sum(outcomes.values()) == 200
-    assert slowest < 3.0  # damaged input must not make verification crawl (it once took 5 s)
+    assert most <= 2 * intact_calls, (
+        f"byte {most_at} changed: {most:,} calls to verify, the intact file {intact_calls:,}"
+    )
 
 
 def test_tampers_inside_the_unsigned_signature_container_are_detected(
@@ -275,19 +296,30 @@ def test_bad_inputs_give_clear_errors(pki: Pki, letter_pdf: bytes) -> None:
         _verify(out.getvalue(), pki)
 
 
-def test_verification_is_fast(pki: Pki, andi: LoadedSigner, sign: SignFn) -> None:
-    """The benchmark target is 50 ms median here; this only guards against a big regression
-    on a slower machine."""
+# The work verification may do, in Python function calls: the same count on any machine for the
+# same Python and libraries. About three times what each took when these budgets were set (34,000
+# and 160,000); calling ``.native`` on the timestamp tokens once made the berita acara cost 1.5
+# million (0.6 s on the development machine; fixed in 4008096).
+LETTER_CALLS = 100_000
+BERITA_ACARA_CALLS = 500_000
+
+
+def test_verification_work_is_bounded(
+    pki: Pki, andi: LoadedSigner, sign: SignFn, berita_acara: bytes
+) -> None:
+    """A step count, not seconds: the 50 ms median target is a benchmark figure
+    (bench.signing_bench), and a test never depends on the machine's speed."""
     signed = sign(andi)
     crl = ca.build_crl(pki.root_key, pki.root, [], crl_number=1)
-    _verify(signed, pki, crls=[crl])
-    times = []
-    for _ in range(9):
-        start = time.perf_counter()
-        report = _verify(signed, pki, crls=[crl])
-        times.append(time.perf_counter() - start)
+    _verify(signed, pki, crls=[crl])  # first use: imports, caches
+    report, calls = _counted(lambda: _verify(signed, pki, crls=[crl]))
+    assert isinstance(report, VerificationReport)
     assert report.valid and not report.signatures[0].warnings
-    assert statistics.median(times) < 0.25
+    assert calls <= LETTER_CALLS, f"{calls:,} calls to verify a signed letter"
+    _verify(berita_acara, pki)  # first use of the timestamp paths
+    report, calls = _counted(lambda: _verify(berita_acara, pki))
+    assert isinstance(report, VerificationReport) and report.valid
+    assert calls <= BERITA_ACARA_CALLS, f"{calls:,} calls to verify the berita acara"
 
 
 def test_identity_in_the_report(pki: Pki, andi: LoadedSigner, sign: SignFn) -> None:
