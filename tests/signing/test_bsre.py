@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from io import BytesIO
 from pathlib import Path
 
@@ -193,11 +192,11 @@ def test_a_lock_warning_from_bsre_is_passed_on(
 def test_a_slow_bsre_gives_the_connection_message_quickly(
     bsre: StandIn, letter_pdf: bytes, stamp_box: StampBox
 ) -> None:
-    bsre.delay = 2.0
-    started = time.monotonic()
+    # BSrE answers only after 30 s, and then it signs: the refusal can only come from the
+    # client's own 0.3 s timeout, however slow the machine (no seconds are measured here).
+    bsre.delay = 30.0
     with _client(bsre.base_url, timeout=0.3) as client, pytest.raises(BsreUnreachable) as caught:
         _sign(client, letter_pdf, stamp_box)
-    assert time.monotonic() - started < 1.5
     assert "koneksi" in caught.value.message
     assert "Tidak ada yang ditandatangani" in caught.value.message
 
