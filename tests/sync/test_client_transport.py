@@ -14,23 +14,25 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
+from desktop.store import clock
 from sync.client import transport
 from sync.client.errors import BadServerUrl, NoServer, Offline, TlsFailed, UpgradeRequired
 from sync.client.transport import Transport, check_server_url
 from sync.protocol import MARKER_HEADER, Mutation, SyncRequest
+from tests.clocks import TestClock
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
 HELLO = {"service": "naskah-sync", "protocol": 1, "min_client_protocol": 1, "server_id": "s1"}
 
 
 def _hello(**overrides: Any) -> dict[str, Any]:
-    return {**HELLO, "server_time": datetime.now(UTC).isoformat(), **overrides}
+    return {**HELLO, "server_time": clock.now().isoformat(), **overrides}
 
 
 def send(
@@ -109,16 +111,17 @@ def test_refused_server_addresses(url: str) -> None:
         check_server_url(url)
 
 
-def test_real_hello_and_clock_skew(fake: FakeServer) -> None:
+def test_real_hello_and_clock_skew(fake: FakeServer, test_clock: TestClock) -> None:
+    test_clock.freeze(test_clock.now())  # the skew comes out exact, however long a request takes
     fake.routes["/api/v1/hello"] = lambda h: send(h, 200, json.dumps(_hello()).encode())
     result = Transport(fake.url).hello()
-    assert result.hello.server_id == "s1" and not result.skew_too_big
-    late = (datetime.now(UTC) + timedelta(hours=2)).isoformat()
+    assert result.hello.server_id == "s1" and not result.skew_too_big and not result.skew
+    late = (clock.now() + timedelta(hours=2)).isoformat()
     fake.routes["/api/v1/hello"] = lambda h: send(
         h, 200, json.dumps(_hello(server_time=late)).encode()
     )
     result = Transport(fake.url).hello()
-    assert result.skew_too_big and abs(result.skew - timedelta(hours=2)) < timedelta(seconds=5)
+    assert result.skew_too_big and result.skew == timedelta(hours=2)
 
 
 @pytest.mark.parametrize(
@@ -161,8 +164,10 @@ def test_tls_failure_and_no_listener(fake: FakeServer) -> None:
         Transport(f"http://127.0.0.1:{free}").hello()
 
 
-def _trickle(pieces: int, pause: float, stop_after: int | None = None) -> Handler:
-    """A hello whose body arrives a little at a time (padded with spaces, still valid JSON)."""
+def _trickle(pieces: int, pause: float, hold: threading.Event | None = None) -> Handler:
+    """A hello whose body arrives a little at a time (padded with spaces, still valid JSON);
+    with ``hold``, it stops after four pieces and keeps the connection open until ``hold`` is
+    set."""
 
     def answer(h: BaseHTTPRequestHandler) -> None:
         body = json.dumps(_hello()).encode().ljust(pieces * 1024)
@@ -172,8 +177,9 @@ def _trickle(pieces: int, pause: float, stop_after: int | None = None) -> Handle
         h.send_header(MARKER_HEADER, "1")
         h.end_headers()
         for i in range(pieces):
-            if stop_after is not None and i == stop_after:
-                time.sleep(3)
+            if hold is not None and i == 4:
+                hold.wait()
+                h.close_connection = True
                 return
             h.wfile.write(body[i * 1024 : (i + 1) * 1024])
             h.wfile.flush()
@@ -186,15 +192,19 @@ def test_slow_body_that_keeps_flowing_does_not_time_out(fake: FakeServer) -> Non
     fake.routes["/api/v1/hello"] = _trickle(pieces=12, pause=0.15)
     started = time.monotonic()
     Transport(fake.url, stall_timeout=0.5).hello()  # ~1.8 s in all, never 0.5 s without bytes
-    assert time.monotonic() - started > 1.5
+    assert time.monotonic() - started > 1.5  # it really trickled: 11 pauses of 0.15 s come first
 
 
 def test_body_that_stops_is_a_stall(fake: FakeServer) -> None:
-    fake.routes["/api/v1/hello"] = _trickle(pieces=12, pause=0.01, stop_after=4)
-    started = time.monotonic()
-    with pytest.raises(Offline):
-        Transport(fake.url, stall_timeout=0.5).hello()
-    assert time.monotonic() - started < 2.5
+    # The server holds the connection open with the body unfinished until the client has given
+    # up: only the stall timeout can end the call (without it, pytest-timeout fails the test).
+    hold = threading.Event()
+    fake.routes["/api/v1/hello"] = _trickle(pieces=12, pause=0.01, hold=hold)
+    try:
+        with pytest.raises(Offline):
+            Transport(fake.url, stall_timeout=0.5).hello()
+    finally:
+        hold.set()
 
 
 def test_slowly_read_upload_does_not_time_out_and_is_gzipped(
@@ -213,7 +223,7 @@ def test_slowly_read_upload_does_not_time_out_and_is_gzipped(
         fake.seen.append({"encoding": h.headers["Content-Encoding"], "bytes": length,
                           "request": json.loads(gzip.decompress(raw))})  # fmt: skip
         reply = {"acks": [], "changes": [], "cursor": 0, "more": False,
-                 "server_time": datetime.now(UTC).isoformat()}  # fmt: skip
+                 "server_time": clock.now().isoformat()}  # fmt: skip
         send(h, 200, json.dumps(reply).encode())
 
     fake.routes["/api/v1/sync"] = read_slowly
@@ -224,7 +234,7 @@ def test_slowly_read_upload_does_not_time_out_and_is_gzipped(
     link = Transport(fake.url, "t", connect_timeout=0.5, stall_timeout=0.5)
     started = time.monotonic()
     link.sync(request)
-    assert time.monotonic() - started > 1.0  # the server really took its time
+    assert time.monotonic() - started > 1.0  # the server took its time: its pauses alone are ~1.6 s
     (seen,) = fake.seen
     assert seen["encoding"] == "gzip" and seen["bytes"] < len(noise)
     assert seen["request"]["mutations"][0]["fields"]["body_html"] == noise
