@@ -220,6 +220,11 @@ class SyncRequest(BaseModel):
     # Number series this device may issue from (its office settings); the server tops up a
     # lease for each (see SERIES_PATTERN, MAX_SERIES_WANTED). Empty: the server's default only.
     series_wanted: list[str] = Field(default_factory=list, max_length=4 * MAX_SERIES_WANTED)
+    # This device's number for this request, higher than any it sent before (a retry takes a
+    # new one). The server applies nothing new from a request numbered at or below the highest
+    # it has taken from the device: it arrived late, after a newer one. None (older clients):
+    # no ordering.
+    request_seq: int | None = Field(default=None, ge=1, le=MAX_CURSOR)
 
 
 class SyncResponse(BaseModel):
@@ -232,6 +237,11 @@ class SyncResponse(BaseModel):
     # The number of the CA's newest revocation list (0: no CA). A device holding an older one
     # fetches ``GET /api/v1/pki/trust`` after the sync.
     crl_number: int = 0
+    # The highest request number the server has taken from this device, and whether this
+    # request was behind it (then only mutations already applied were acknowledged, and no
+    # lease was voided or granted; the client raises its own number and sends again).
+    request_seq: int = 0
+    late: bool = False
 
 
 # --- Signing certificates and trust (docs/sync-protocol.md, "Signing") -----------------------

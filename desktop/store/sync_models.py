@@ -42,6 +42,9 @@ class SyncState(SQLModel, table=True):
     cursor: int = 0  # the server change-log seq applied up to
     audit_cursor: int = 0  # audit_entry.seq pushed up to (audit goes up, never down)
     lease_epoch: int = 0  # newest lease epoch this store holds
+    # The last sync request number taken (each request and bundle batch takes the next one;
+    # the server applies nothing from a request older than one it already took from us).
+    request_seq: int = 0
     enrolled_at: datetime = Field(default_factory=clock.now)
     last_sync_at: datetime | None = None
     last_error: str = ""
@@ -126,6 +129,16 @@ def remember_issued(device_id: str, series: str, year: int, seq: int) -> None:
 def enrolment(session: Session) -> SyncState | None:
     """The sync state row, or None on a standalone (never enrolled) PC."""
     return session.get(SyncState, 1)
+
+
+def take_request_seqs(session: Session, count: int = 1) -> int:
+    """Reserve ``count`` request numbers (caller's write transaction); return the first."""
+    state = enrolment(session)
+    assert state is not None, "not enrolled"
+    first = state.request_seq + 1
+    state.request_seq += count
+    session.add(state)
+    return first
 
 
 def leases_void(state: SyncState) -> bool:

@@ -63,7 +63,8 @@ def apply_response(
     if acked:
         session.exec(delete(Outbox).where(col(Outbox.seq).in_(acked)))
     result.audit = sum(1 for a in response.acks if a.entity == Entity.AUDIT)
-    if result.audit and batch.audit_upto > state.audit_cursor:
+    # A late request's answer acknowledges only entries sent before: the rest go again.
+    if result.audit and not response.late and batch.audit_upto > state.audit_cursor:
         state.audit_cursor = batch.audit_upto
     pending = _pending(session)
     rows = _rows(session, [(a.entity, a.entity_id) for a in mine])
@@ -74,6 +75,7 @@ def apply_response(
     _apply_changes(session, response.changes, pending, result)
     save_leases(session, state, response.leases, restored=restored)
     state.cursor = max(state.cursor, response.cursor)
+    state.request_seq = max(state.request_seq, response.request_seq)
     state.last_sync_at = clock.now()
     state.last_error = ""
     session.add(state)

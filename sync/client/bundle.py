@@ -94,7 +94,8 @@ class ExportReport:
 def export_bundle(
     store: Store, path: Path, *, max_batches: int = MAX_BATCHES, limit: int = BATCH_SIZE
 ) -> ExportReport:
-    """Write the pending batches and their blobs to ``path``. Changes nothing in the store."""
+    """Write the pending batches and their blobs to ``path``. Changes nothing in the store but
+    the request numbers the bundle takes."""
     state = engine.state_of(store)
     if state is None:
         raise NotEnrolled()
@@ -122,6 +123,10 @@ def export_bundle(
             session.close()
         finally:
             trans.rollback()
+    with store.write() as session:  # one number per batch, and one for the reply's pull
+        first = sync_models.take_request_seqs(session, len(batches) + 1)
+    for offset, b in enumerate(batches):
+        b.request.request_seq = first + offset
     hashes = blobs.outbox_blobs(store)
     with store.read() as session:
         csr_requests = [r.model_dump() for r in signer_keys.pending_requests(session)]
@@ -134,6 +139,7 @@ def export_bundle(
         "created": clock.now().isoformat(),
         "cursor": state.cursor,
         "lease_epoch": lease_epoch,
+        "request_seq": first + len(batches),
     }
     body = {
         "batches": [

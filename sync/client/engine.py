@@ -180,9 +180,12 @@ def push_pull(
     """Build the next request from the store and send it (no local change). Exposed for
     tests that lose or repeat answers."""
     restored = sync_models.leases_void(state)
+    with store.write() as session:  # taken before sending: a retry is a new, later request
+        request_seq = sync_models.take_request_seqs(session)
     with store.read() as session:
         lease_epoch = 0 if restored else state.lease_epoch
         batch = build_batch(session, state, lease_epoch=lease_epoch, limit=limit)
+    batch.request.request_seq = request_seq
     return batch, link.sync(batch.request)
 
 
@@ -232,6 +235,8 @@ def sync_once(
                 left = pending_count(store)
                 expected = report.batches + math.ceil(left / batch_size) + int(response.more)
                 progress(report.batches, expected)
+            if response.late:
+                continue  # our request number was behind the server's (a restored store)
             if not (response.more or batch.more_local or applied.copies):
                 break
             if not (applied.acked or applied.audit or response.changes):

@@ -242,10 +242,16 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         response = run(
             request.model_copy(update={"cursor": cursor, "lease_epoch": lease_epoch}), batch
         )
+    # The pull after the batches carries the bundle's own request number: imported a second
+    # time, it is late like its batches, and voids no lease the first import granted.
+    pull_seq = header.get("request_seq")
+    pull_seq = pull_seq if isinstance(pull_seq, int) and pull_seq > 0 else None
     pages = 0
     while (response is None or response.more) and pages < MAX_PAGES:
         pages += 1
-        response = run(SyncRequest(cursor=cursor, lease_epoch=lease_epoch), {})
+        response = run(
+            SyncRequest(cursor=cursor, lease_epoch=lease_epoch, request_seq=pull_seq), {}
+        )
     hashes = _blob_refs(store, device.office_id, responses)
     # After the batches: the person records a request names may have come in this bundle.
     ca = pki.PkiService(engine, settings.ca_passphrase, settings.public_url)

@@ -89,6 +89,16 @@ devices = Table(
     Column("lease_epoch", Integer, nullable=False, default=0),  # newest epoch granted
 )
 
+# The highest request number taken from each device (SyncRequest.request_seq): a request at or
+# below it arrived late and applies nothing new. Its own table, so that servers made before it
+# gain it with ``init_db``.
+device_requests = Table(
+    "device_requests",
+    metadata,
+    Column("device_id", ID, ForeignKey("devices.id"), primary_key=True),
+    Column("last_seq", BigInteger, nullable=False),
+)
+
 enrol_codes = Table(
     "enrol_codes",
     metadata,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import Connection
 
 from sync.protocol import Ack, AckStatus, SyncRequest, SyncResponse
 from sync.server import db, leases, pki, records
@@ -32,6 +33,8 @@ def handle_sync(
     wanted = leases.wanted_series(settings, request.series_wanted, now)
     with db.write_tx(engine) as conn:
         batch = Batch(conn, device.office_id)  # takes the office's writer lock
+        taken = _request_seq(conn, device)
+        late = request.request_seq is not None and request.request_seq <= taken
         stored: dict[str, tuple[str, Any]] = {}
         ids = list({m.mutation_id for m in request.mutations})
         for start in range(0, len(ids), 500):
@@ -64,6 +67,8 @@ def handle_sync(
                         )
                     )
                 continue
+            if late:
+                continue  # superseded by a newer request, or sent again in one: no ack
             outcome = apply_mutation(batch, device, m, settings.blob_dir)
             if outcome.number:
                 wanted.add(outcome.number)
@@ -82,7 +87,10 @@ def handle_sync(
         batch.flush()
         if new_acks:
             conn.execute(db.applied_mutations.insert(), new_acks)
-        grants = leases.top_up(conn, device, settings, request.lease_epoch, wanted)
+        grants = [] if late else leases.top_up(conn, device, settings, request.lease_epoch, wanted)
+        if request.request_seq is not None and not late:
+            _take_request_seq(conn, device, taken, request.request_seq)
+            taken = request.request_seq
         changes, more = records.changes_after(
             conn, device.office_id, request.cursor, settings.page_size
         )
@@ -97,4 +105,21 @@ def handle_sync(
         leases=grants,
         server_time=db.utcnow(),
         crl_number=crl_number,
+        request_seq=taken,
+        late=late,
     )
+
+
+def _request_seq(conn: Connection, device: Device) -> int:
+    """The highest request number taken from ``device`` (0: none yet)."""
+    t = db.device_requests
+    taken = conn.execute(select(t.c.last_seq).where(t.c.device_id == device.id)).scalar()
+    return int(taken or 0)
+
+
+def _take_request_seq(conn: Connection, device: Device, taken: int, seq: int) -> None:
+    t = db.device_requests
+    if taken:
+        conn.execute(t.update().where(t.c.device_id == device.id).values(last_seq=seq))
+    else:
+        conn.execute(t.insert().values(device_id=device.id, last_seq=seq))

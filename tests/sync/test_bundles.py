@@ -109,9 +109,12 @@ def test_double_import_changes_nothing(sync_server: Any, tmp_path: Path) -> None
         from sqlalchemy import text
 
         applied = conn.execute(text("SELECT count(*) FROM applied_mutations")).scalar()
+        leases = conn.execute(text("SELECT id, voided_at FROM leases ORDER BY id")).all()
     assert _server_import(sync_server, file, reply2) == 0  # the same bundle again
     with sync_server.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM applied_mutations")).scalar() == applied
+        # ... and it voids none of the leases the first reply granted
+        assert conn.execute(text("SELECT id, voided_at FROM leases ORDER BY id")).all() == leases
     bundle.import_reply(pc1.store, reply)
     after_first = snapshot(pc1.store)
     bundle.import_reply(pc1.store, reply)  # the same reply again
@@ -123,6 +126,9 @@ def test_double_import_changes_nothing(sync_server: Any, tmp_path: Path) -> None
     assert count(pc2.store, "SELECT count(*) FROM letter") == count(
         pc1.store, "SELECT count(*) FROM letter"
     )
+    # A number from the leases the replies brought is accepted.
+    sign(pc1, draft(pc1, "Surat sesudah bundel"))
+    assert pc1.sync().rejected == 0
 
 
 def test_damaged_bundle_and_reply_are_refused(sync_server: Any, tmp_path: Path) -> None:
