@@ -57,16 +57,15 @@ def test_serve_runs_a_working_server(
         text=True,
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
+        while True:  # until it listens (one that never does: pytest-timeout)
             try:
-                r = requests.get(f"http://127.0.0.1:{port}/api/v1/hello", timeout=2)
+                r = requests.get(f"http://127.0.0.1:{port}/api/v1/hello", timeout=60)
                 break
             except requests.ConnectionError:
-                assert proc.poll() is None and time.monotonic() < deadline
+                assert proc.poll() is None, "the server exited"
                 time.sleep(0.1)
         assert r.json()["service"] == "naskah-sync"
         assert "not initialised" in capsys.readouterr().err
     finally:
         proc.terminate()
-        proc.wait(10)
+        proc.wait(60)
