@@ -17,6 +17,10 @@ from typing import Any
 
 BUNDLE_FORMAT = "naskah-bundle/1"  # PC -> server
 REPLY_FORMAT = "naskah-reply/1"  # server -> PC
+# The largest container either side opens, decompressed: a file that would expand beyond it
+# (a gzip bomb) is refused after at most this much memory, whatever its compressed size.
+MAX_CONTAINER_BYTES = 256 * 1024 * 1024
+_CHUNK = 1024 * 1024
 
 
 class ContainerRefused(ValueError):
@@ -45,17 +49,43 @@ def write_container(path: Path, fmt: str, header: dict[str, Any], body: dict[str
     return digest
 
 
-def read_container(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
+def _decompress(path: Path, limit: int) -> bytes:
+    """The gzip file at ``path``, decompressed as a stream and refused past ``limit`` bytes."""
+    too_big = (
+        f"Berkas {path.name} terlalu besar (lebih dari {limit // (1024 * 1024)} MB setelah "
+        "dibuka); berkas ditolak. Buat beberapa bundel yang lebih kecil."
+    )
+    out = bytearray()
+    inflate = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    with path.open("rb") as f:
+        while not inflate.eof:
+            chunk = inflate.unconsumed_tail or f.read(_CHUNK)
+            if not chunk:
+                raise EOFError("truncated gzip file")
+            out += inflate.decompress(chunk, limit + 1 - len(out))
+            if len(out) > limit:
+                raise ContainerRefused(too_big)
+    return bytes(out)
+
+
+def read_container(
+    path: Path, fmt: str, *, limit: int = MAX_CONTAINER_BYTES
+) -> tuple[dict[str, Any], dict[str, Any], str]:
     """(header, body, sha256) of a file of format ``fmt``; ContainerRefused when it is missing,
-    damaged (any changed byte breaks the checksum) or of another kind."""
+    damaged (any changed byte breaks the checksum), of another kind, or larger than ``limit``
+    bytes decompressed (read as a stream: a gzip bomb costs at most ``limit`` of memory)."""
     damaged = f"Berkas {path.name} rusak atau tidak lengkap; salin ulang dari sumbernya."
     try:
-        doc = json.loads(gzip.decompress(path.read_bytes()))
+        doc = json.loads(_decompress(path, limit))
+    except ContainerRefused:
+        raise
     except FileNotFoundError as exc:
         raise ContainerRefused(f"Berkas {path} tidak ditemukan.") from exc
-    except (OSError, EOFError, zlib.error, ValueError, UnicodeDecodeError) as exc:
+    except (OSError, EOFError, zlib.error, ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise ContainerRefused(damaged) from exc
     if not isinstance(doc, dict) or not {"format", "header", "body", "sha256"} <= doc.keys():
+        raise ContainerRefused(damaged)
+    if not isinstance(doc["header"], dict) or not isinstance(doc["body"], dict):
         raise ContainerRefused(damaged)
     claimed = doc.pop("sha256")
     if hashlib.sha256(canonical(doc)).hexdigest() != claimed:

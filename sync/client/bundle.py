@@ -18,11 +18,13 @@ changes older than the local version are skipped, leases are stored once, the cu
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, Field, ValidationError
 from sqlmodel import Session, col, delete, select
 
 from desktop.i18n import _
@@ -60,6 +62,22 @@ class BundleRefused(SyncError):
     retry = False
 
 
+class _Exchange(BaseModel):
+    request: SyncRequest
+    response: SyncResponse
+    covers: dict[str, list[int]] = Field(default_factory=dict)
+    audit_upto: int = 0
+
+
+class _Reply(BaseModel):
+    """The shape of a reply's body (checked before anything is applied)."""
+
+    exchanges: list[_Exchange] = Field(default_factory=list)
+    blobs: dict[str, str] = Field(default_factory=dict)
+    certificates: list[dict[str, Any]] = Field(default_factory=list)
+    trust: dict[str, Any] | None = None
+
+
 def _read(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
     try:
         return read_container(path, fmt)
@@ -73,7 +91,10 @@ def encode_blobs(store_dir: Path, hashes: list[str]) -> dict[str, str]:
 
 
 def decode_blob(sha256: str, text: str) -> bytes:
-    data = base64.b64decode(text)
+    try:
+        data = base64.b64decode(text, validate=True)
+    except binascii.Error:
+        data = b""
     if hashlib.sha256(data).hexdigest() != sha256:
         raise BundleRefused(_("Lampiran {h} di dalam berkas rusak.").format(h=sha256[:12]))
     return data
@@ -176,7 +197,11 @@ class ImportReport:
 def import_reply(store: Store, path: Path) -> ImportReport:
     """Apply a reply file made by the server for this PC: blobs first, then each answer in its
     own transaction, exactly as online sync applies them."""
-    header, body, _digest = _read(path, REPLY_FORMAT)
+    header, raw_body, _digest = _read(path, REPLY_FORMAT)
+    try:
+        reply = _Reply.model_validate(raw_body)
+    except ValidationError as exc:
+        raise BundleRefused(_("Isi balasan tidak sesuai format Naskah; berkas ditolak.")) from exc
     state = engine.state_of(store)
     if state is None:
         raise NotEnrolled()
@@ -192,16 +217,15 @@ def import_reply(store: Store, path: Path) -> ImportReport:
         raise BundleRefused(_("Balasan ini dari server lain, bukan server tempat PC terdaftar."))
     local = BlobStore(store.blob_dir)
     stored: list[str] = []
-    for sha256, text in dict(body.get("blobs", {})).items():
+    for sha256, text in reply.blobs.items():
         data = decode_blob(sha256, text)
         if not local.has(sha256):
             local.put(data)
         stored.append(sha256)
     report = engine.SyncReport()
-    for exchange in body.get("exchanges", []):
-        request = SyncRequest.model_validate(exchange["request"])
-        response = SyncResponse.model_validate(exchange["response"])
-        covers = {k: list(v) for k, v in dict(exchange.get("covers", {})).items()}
+    for exchange in reply.exchanges:
+        request, response = exchange.request, exchange.response
+        covers = dict(exchange.covers)
         with store.read() as session:
             present = set(session.exec(select(Outbox.seq)).all())
         # Acks already applied (a reply imported twice) are left out: their rows are gone.
@@ -210,14 +234,14 @@ def import_reply(store: Store, path: Path) -> ImportReport:
             request=request,
             covers=covers,
             sent={m.mutation_id: m for m in request.mutations if m.mutation_id in covers},
-            audit_upto=int(exchange.get("audit_upto", 0)),
+            audit_upto=exchange.audit_upto,
         )
         _state, applied = engine.apply(store, batch, response)
         report.add(applied)
     if stored:
         with store.write() as session:
             session.exec(delete(BlobWanted).where(col(BlobWanted.sha256).in_(stored)))
-    _import_signing(store, body)
+    _import_signing(store, {"trust": reply.trust, "certificates": reply.certificates})
     report.pending = engine.pending_count(store)
     return ImportReport(report=report, blobs=len(stored))
 

@@ -14,12 +14,13 @@ The container format lives in ``sync/container.py``, shared with the client.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, Field, StrictInt, ValidationError
 from sqlalchemy import Engine, select
 
 from sync.container import (
@@ -30,6 +31,9 @@ from sync.container import (
     write_container,
 )
 from sync.protocol import (
+    MAX_CURSOR,
+    MAX_ID,
+    MAX_INT,
     MIN_CLIENT_PROTOCOL,
     PROTOCOL_VERSION,
     CertificateRequest,
@@ -56,6 +60,34 @@ class BundleRefused(ValueError):
     """A damaged, foreign or unknown bundle; the message (Bahasa Indonesia) says which."""
 
 
+class _Header(BaseModel):
+    """What the server reads from a bundle's header (other keys are ignored)."""
+
+    protocol: StrictInt
+    device_id: str = Field(max_length=MAX_ID)
+    office_id: str = Field(max_length=MAX_ID)
+    office_code: str = Field(max_length=MAX_ID)
+    server_id: str | None = Field(default=None, max_length=MAX_ID)
+    cursor: int = Field(default=0, ge=0, le=MAX_CURSOR)
+    lease_epoch: int = Field(default=0, ge=0, le=MAX_INT)
+    request_seq: int | None = Field(default=None, ge=1, le=MAX_CURSOR)
+
+
+class _Batch(BaseModel):
+    request: SyncRequest
+    covers: dict[str, list[int]] = Field(default_factory=dict)
+    audit_upto: int = 0
+
+
+class _Body(BaseModel):
+    batches: list[_Batch] = Field(default_factory=list)
+    blobs: dict[str, str] = Field(default_factory=dict)
+    csr_requests: list[Any] = Field(default_factory=list)
+
+
+_SHAPE = "Isi bundel tidak sesuai format Naskah (dibuat oleh program lain?); bundel ditolak."
+
+
 def _read(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
     try:
         return read_container(path, fmt)
@@ -77,9 +109,8 @@ class ImportResult:
     deferred: int = 0  # certificate requests left unanswered: the CA is not active
 
 
-def _device(engine: Engine, header: dict[str, Any]) -> Device:
-    device_id = str(header.get("device_id", ""))
-    office_id = str(header.get("office_id", ""))
+def _device(engine: Engine, header: _Header) -> Device:
+    device_id, office_id = header.device_id, header.office_id
     with db.read_tx(engine) as conn:
         row = conn.execute(
             select(
@@ -89,9 +120,9 @@ def _device(engine: Engine, header: dict[str, Any]) -> Device:
         office = conn.execute(
             select(db.offices.c.id, db.offices.c.code).where(db.offices.c.id == office_id)
         ).first()
-    if office is None or office.code != header.get("office_code"):
+    if office is None or office.code != header.office_code:
         raise BundleRefused(
-            f"Bundel ini untuk kantor {header.get('office_code', '?')} yang tidak dikenal "
+            f"Bundel ini untuk kantor {header.office_code} yang tidak dikenal "
             "server ini; bundel ditolak."
         )
     if row is None:
@@ -191,35 +222,44 @@ def _issue(
 def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -> ImportResult:
     """Verify and apply the bundle at ``path``; write the reply to ``reply``. BundleRefused
     (nothing applied, no reply written) when the bundle is damaged or foreign."""
-    header, body, digest = _read(path, BUNDLE_FORMAT)
-    protocol = int(header.get("protocol", 0))
+    raw_header, raw_body, digest = _read(path, BUNDLE_FORMAT)
+    try:
+        protocol = _Header.model_validate({"protocol": 0, **raw_header}).protocol
+    except ValidationError as exc:
+        raise BundleRefused(_SHAPE) from exc
     if not MIN_CLIENT_PROTOCOL <= protocol <= PROTOCOL_VERSION:
         raise BundleRefused(
             f"Bundel ini memakai protokol {protocol}; server ini menerima "
             f"{MIN_CLIENT_PROTOCOL}-{PROTOCOL_VERSION}. Perbarui aplikasinya."
         )
+    try:
+        header, body = _Header.model_validate(raw_header), _Body.model_validate(raw_body)
+    except ValidationError as exc:
+        raise BundleRefused(_SHAPE) from exc
     server_id = db.server_id(engine)
-    if header.get("server_id") not in ("", None, server_id):
+    if header.server_id not in ("", None, server_id):
         raise BundleRefused("Bundel ini dibuat untuk server lain; bundel ditolak.")
     device = _device(engine, header)
     store = BlobStore(engine, settings.blob_dir)
-    blobs_in = dict(body.get("blobs", {}))
     decoded: dict[str, bytes] = {}
-    for sha256, text in blobs_in.items():
-        data = base64.b64decode(text)
+    for sha256, text in body.blobs.items():
+        try:
+            data = base64.b64decode(text, validate=True)
+        except binascii.Error:
+            data = b""
         if not valid_hash(sha256) or hashlib.sha256(data).hexdigest() != sha256:
             raise BundleRefused(f"Lampiran {sha256[:12]} di dalam bundel rusak; bundel ditolak.")
         decoded[sha256] = data
-    batches = list(body.get("batches", []))
-    requests = [SyncRequest.model_validate(b["request"]) for b in batches]
-    csr_requests = _csr_requests(body)
+    batches = [b.model_dump() for b in body.batches]
+    requests = [b.request for b in body.batches]
+    csr_requests = _csr_requests(raw_body)
     for sha256, data in decoded.items():
         _store_blob(store, device, sha256, data)
 
     exchanges: list[dict[str, Any]] = []
     responses: list[SyncResponse] = []
-    cursor = requests[0].cursor if requests else int(header.get("cursor", 0))
-    lease_epoch = int(header.get("lease_epoch", 0))
+    cursor = requests[0].cursor if requests else header.cursor
+    lease_epoch = header.lease_epoch
 
     def run(request: SyncRequest, batch: dict[str, Any]) -> SyncResponse:
         nonlocal cursor, lease_epoch
@@ -244,8 +284,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         )
     # The pull after the batches carries the bundle's own request number: imported a second
     # time, it is late like its batches, and voids no lease the first import granted.
-    pull_seq = header.get("request_seq")
-    pull_seq = pull_seq if isinstance(pull_seq, int) and pull_seq > 0 else None
+    pull_seq = header.request_seq
     pages = 0
     while (response is None or response.more) and pages < MAX_PAGES:
         pages += 1
@@ -263,7 +302,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         "protocol": PROTOCOL_VERSION,
         "device_id": device.id,
         "office_id": device.office_id,
-        "office_code": header.get("office_code"),
+        "office_code": header.office_code,
         "server_id": server_id,
         "created": db.utcnow().isoformat(),
         "bundle_sha256": digest,
@@ -279,7 +318,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
     write_container(reply, REPLY_FORMAT, reply_header, reply_body)
     return ImportResult(
         device_id=device.id,
-        office_code=str(header.get("office_code")),
+        office_code=header.office_code,
         batches=len(requests),
         mutations=sum(len(r.mutations) for r in requests),
         pages=len(exchanges),

@@ -1,0 +1,107 @@
+"""Bundles made by hand, not by Naskah: each is refused whole with one clear message in
+Indonesian, nothing applied, no traceback; a gzip bomb is refused in bounded memory."""
+
+from __future__ import annotations
+
+import tracemalloc
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from sync.container import BUNDLE_FORMAT, MAX_CONTAINER_BYTES, read_container, write_container
+from sync.server import db
+from sync.server.bundle import BundleRefused, import_bundle
+from tests.sync.pcs import draft, office_with_pcs
+
+# The checks run before the database is touched: SQLite is enough.
+pytestmark = pytest.mark.parametrize("sync_engine_kind", ["sqlite"], indirect=True)
+
+
+def _applied(server: Any) -> int:
+    with server.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(db.applied_mutations)).scalar())
+
+
+@pytest.fixture
+def genuine(sync_server: Any, tmp_path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The header and body of a real bundle from an enrolled PC with a draft to send."""
+    from sync.client import bundle
+
+    _, (pc,) = office_with_pcs(sync_server, tmp_path, "pc1")
+    draft(pc, "Undangan Rapat")
+    path = tmp_path / "asli.naskah"
+    bundle.export_bundle(pc.store, path)
+    header, body, _digest = read_container(path, BUNDLE_FORMAT)
+    return header, body
+
+
+@pytest.mark.parametrize(
+    ("header_change", "body_change"),
+    [
+        ({}, {"batches": "semua"}),
+        ({}, {"batches": [{"request": {"cursor": "nol"}}]}),
+        ({}, {"blobs": {"a" * 64: "bukan base64!"}}),
+        ({}, {"blobs": "banyak"}),
+        ({"protocol": "satu"}, {}),
+        ({"protocol": None}, {}),
+        ({"device_id": ["x"]}, {}),
+        ({"cursor": 2**70}, {}),
+    ],
+    ids=[
+        "batches-text",
+        "cursor-text",
+        "bad-base64",
+        "blobs-text",
+        "protocol-text",
+        "protocol-null",
+        "device-list",
+        "cursor-huge",
+    ],
+)
+def test_a_crafted_bundle_is_refused_whole_in_indonesian(
+    sync_server: Any,
+    genuine: tuple[dict[str, Any], dict[str, Any]],
+    tmp_path: Path,
+    header_change: dict[str, Any],
+    body_change: dict[str, Any],
+) -> None:
+    header, body = genuine
+    path = tmp_path / "buatan.naskah"
+    write_container(path, BUNDLE_FORMAT, {**header, **header_change}, {**body, **body_change})
+    before = _applied(sync_server)
+    with pytest.raises(BundleRefused) as refused:
+        import_bundle(sync_server.engine, sync_server.settings, path, tmp_path / "balasan")
+    message = str(refused.value)
+    assert "ditolak" in message and "Traceback" not in message
+    assert "validation error" not in message.lower() and "Input should" not in message
+    assert _applied(sync_server) == before
+    assert not (tmp_path / "balasan").exists()
+
+
+def _gzip_bomb(path: Path, expands_to: int) -> None:
+    """One gzip member of zeros that expands to ``expands_to`` bytes (about 1000:1)."""
+    deflate = zlib.compressobj(1, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(1 << 20)
+    with path.open("wb") as f:
+        for _ in range(expands_to >> 20):
+            f.write(deflate.compress(zeros))
+        f.write(deflate.flush())
+
+
+def test_a_2_gb_bundle_bomb_is_refused_in_bounded_memory(sync_server: Any, tmp_path: Path) -> None:
+    bomb = tmp_path / "bom.naskah"
+    _gzip_bomb(bomb, 2 << 30)
+    assert bomb.stat().st_size < 16 << 20  # a few MB on the stick
+    tracemalloc.start()
+    try:
+        with pytest.raises(BundleRefused, match="terlalu besar"):
+            import_bundle(sync_server.engine, sync_server.settings, bomb, tmp_path / "balasan")
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # Bounded by the container limit (one buffer and its growth), not by the 2 GB inside.
+    assert peak < 3 * MAX_CONTAINER_BYTES
+    assert not (tmp_path / "balasan").exists()
