@@ -3,8 +3,10 @@ proxy (latency, throttling, cuts mid-body, captive-portal HTML, stalls) with ret
 converge. Each seeded run must end exactly like a clean run of the same work (direct link, no
 faults): same records on both PCs, none duplicated, none lost, outboxes empty.
 
-Default run: ``NASKAH_FAULT_RUNS`` seeds (10 unless set); the full campaign (200 seeds) is
-marked slow: ``pytest -m slow tests/sync/test_fault_campaign.py``.
+Default run: a small sample of ``NASKAH_FAULT_RUNS`` seeds (3 unless set, about 7 s each); the
+full campaign (200 seeds) is marked slow: ``pytest -m slow tests/sync/test_fault_campaign.py``.
+No seconds are asserted: a run that cannot converge fails after ``MAX_ATTEMPTS`` syncs, and a
+hang is caught by the per-test timeout, allowing ``SEED_TIMEOUT_S`` a seed.
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ from tests.sync.pcs import PC, count, draft, office_with_pcs, save, sign, snapsh
 
 pytestmark = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
 
-RUNS = int(os.environ.get("NASKAH_FAULT_RUNS", "10"))
+RUNS = int(os.environ.get("NASKAH_FAULT_RUNS", "3"))
 FULL_RUNS = 200
-MAX_ATTEMPTS = 60
-RUN_DEADLINE_S = 90.0
+MAX_ATTEMPTS = 60  # syncs of one PC before "no convergence"
+SEED_TIMEOUT_S = 120  # hang guard only: a seed takes about 7 s here
 
 
 def workload(pcs: list[PC], seed: int) -> list[str]:
@@ -80,7 +82,7 @@ def projection(pc: PC) -> dict[str, Any]:
     }
 
 
-def sync_until_done(pc: PC, proxy_url: str, deadline: float) -> int:
+def sync_until_done(pc: PC, proxy_url: str) -> int:
     """Sync through the proxy until one sync completes with nothing pending; the attempts."""
     state = engine.state_of(pc.store)
     assert state is not None
@@ -98,7 +100,6 @@ def sync_until_done(pc: PC, proxy_url: str, deadline: float) -> int:
             pass
         finally:
             link.close()
-        assert time.monotonic() < deadline, f"{pc.name}: no convergence after {attempt} tries"
     raise AssertionError(f"{pc.name}: no convergence after {MAX_ATTEMPTS} attempts")
 
 
@@ -128,9 +129,8 @@ def one_run(server: Any, root: Path, seed: int) -> dict[str, int]:
         proxy = FaultProxy(server.port, seed=seed, faults=_faults(rng), buffer=8 * 1024)
         attempts = 0
         with proxy:
-            deadline = time.monotonic() + RUN_DEADLINE_S
             for pc in (faulty[0], faulty[1], faulty[0], faulty[1]):
-                attempts += sync_until_done(pc, proxy.url, deadline)
+                attempts += sync_until_done(pc, proxy.url)
         # Converged, identical to the clean run, nothing lost or duplicated.
         assert snapshot(faulty[0].store) == snapshot(faulty[1].store)
         assert snapshot(clean[0].store) == snapshot(clean[1].store)
@@ -169,11 +169,13 @@ def _campaign(server: Any, root: Path, seeds: range) -> None:
     assert not failures, failures
 
 
+@pytest.mark.timeout(SEED_TIMEOUT_S * max(1, RUNS))
 def test_fault_campaign(module_sync_server: Any, tmp_path: Path) -> None:
     _campaign(module_sync_server, tmp_path, range(RUNS))
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(SEED_TIMEOUT_S * FULL_RUNS // 4)
 @pytest.mark.parametrize("part", range(4))
 def test_fault_campaign_full(module_sync_server: Any, tmp_path: Path, part: int) -> None:
     """The full campaign in four parts of 50 seeds (run them in parallel processes with
@@ -216,7 +218,9 @@ def test_proxy_throttles_with_small_buffers_and_fakes_a_portal(
         elapsed = time.monotonic() - started
     listener.close()
     assert got.endswith(payload)
-    assert 1.6 < elapsed < 4.0, elapsed
+    # Throttled: the proxy sleeps 1.96 s for the chunks before the last one (no upper bound: a
+    # loaded machine is only slower).
+    assert elapsed > 1.6, elapsed
 
     import requests
 
