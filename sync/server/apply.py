@@ -139,13 +139,22 @@ def _insert(ctx: _Ctx) -> Outcome:
                     AckStatus.REJECTED, 0, reason="nomor tanpa seri, tahun atau urutan yang sah"
                 )
             )
+        adopt = False
         if reason := leases.check_number(ctx.conn, ctx.device, key):
-            return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
+            # A PC that worked standalone before it was enrolled brings its numbers: the
+            # office adopts those that collide with nothing (docs/sync-protocol.md).
+            if not leases.issued_before_enrolment(ctx.conn, ctx.device, ctx.fields):
+                return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
+            if reason := leases.adoption_problem(ctx.conn, ctx.device, key):
+                return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
+            adopt = True
     if reason := _signature_problem(ctx) or _verify_code_problem(ctx, ctx.fields):
         return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
     version = ctx.write(ctx.fields, False)
     if key is not None:
         leases.record_number(ctx.conn, ctx.device, key, m.entity_id)
+        if adopt:
+            leases.adopt_number(ctx.conn, ctx.device, key)
     _index(ctx, ctx.fields)
     return Outcome(ctx.ack(AckStatus.APPLIED, version))
 

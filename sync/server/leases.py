@@ -17,7 +17,7 @@ Rules (docs/sync-protocol.md, "Number leases"):
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -85,6 +85,70 @@ def check_number(conn: Connection, device: Device, key: tuple[str, int, int]) ->
     if taken is not None:
         return f"nomor {series}/{year}/{seq} sudah terpakai"
     return ""
+
+
+def issued_before_enrolment(conn: Connection, device: Device, fields: dict[str, Any]) -> bool:
+    """Did the device issue this number before it was enrolled (a PC that worked standalone
+    first)? Judged by the number's ``issued_at`` against the server's enrolment time."""
+    try:
+        issued = datetime.fromisoformat(str(fields.get("issued_at")))
+    except ValueError:
+        return False
+    enrolled: datetime = conn.execute(
+        select(db.devices.c.created_at).where(db.devices.c.id == device.id)
+    ).scalar_one()
+    if issued.tzinfo is None:
+        issued = issued.replace(tzinfo=UTC)
+    return issued < db.aware(enrolled)
+
+
+def adoption_problem(conn: Connection, device: Device, key: tuple[str, int, int]) -> str:
+    """Why a number issued before enrolment cannot become the office's ("" if it can): it is
+    taken, or inside a block another PC holds. The message says what the office should do."""
+    series, year, seq = key
+    advice = "; batalkan nomor itu di PC ini dan tandatangani ulang suratnya dengan nomor baru"
+    taken = conn.execute(
+        select(db.issued_numbers.c.entity_id).where(
+            db.issued_numbers.c.office_id == device.office_id,
+            db.issued_numbers.c.series == series,
+            db.issued_numbers.c.year == year,
+            db.issued_numbers.c.seq == seq,
+        )
+    ).first()
+    if taken is not None:
+        return f"nomor {series}/{year}/{seq} dari sebelum PC ini terdaftar sudah terpakai{advice}"
+    leased = conn.execute(
+        select(db.leases.c.id).where(
+            db.leases.c.office_id == device.office_id,
+            db.leases.c.series == series,
+            db.leases.c.year == year,
+            db.leases.c.start_seq <= seq,
+            db.leases.c.end_seq >= seq,
+            db.leases.c.voided_at.is_(None),
+        )
+    ).first()
+    if leased is not None:
+        return (
+            f"nomor {series}/{year}/{seq} dari sebelum PC ini terdaftar sudah dibagikan ke PC "
+            f"lain{advice}"
+        )
+    return ""
+
+
+def adopt_number(conn: Connection, device: Device, key: tuple[str, int, int]) -> None:
+    """Make a pre-enrolment number the office's: later blocks start above it."""
+    series, year, seq = key
+    c = db.lease_counters
+    where = (c.c.office_id == device.office_id, c.c.series == series, c.c.year == year)
+    current = conn.execute(select(c.c.next_seq).where(*where)).scalar()
+    if current is None:
+        conn.execute(
+            c.insert().values(
+                office_id=device.office_id, series=series, year=year, next_seq=seq + 1
+            )
+        )
+    elif current <= seq:
+        conn.execute(c.update().where(*where).values(next_seq=seq + 1))
 
 
 def record_number(

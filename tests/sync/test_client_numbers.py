@@ -8,6 +8,7 @@ leases the backup still lists.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ from desktop.store.sync_models import Conflict, NumberLease
 from sync.client import engine
 from sync.protocol import Entity
 from sync.server import db
-from tests.sync.pcs import PC, count, draft, enrol, open_pc, set_up_office, snapshot
+from tests.clocks import TestClock
+from tests.sync.pcs import PC, count, draft, enrol, open_pc, set_up_office, sign, snapshot
 
 pytestmark = pytest.mark.parametrize("sync_engine_kind", ["sqlite"], indirect=True)
 
@@ -161,3 +163,48 @@ def test_restored_store_with_an_older_lease_epoch_waits_for_fresh_leases(
     assert issue(pc, letter_id, 1) == [11]
     assert pc.sync().rejected == 0
     assert server_numbers(server, office_id) == (4, 4)
+
+
+def test_a_pc_that_worked_standalone_keeps_its_numbers_when_enrolled(
+    sync_server_factory: Callable[..., Any], tmp_path: Path, test_clock: TestClock
+) -> None:
+    """Work first, server later: the office adopts the numbers the PC issued on its own."""
+    server = sync_server_factory()
+    pc = open_pc(tmp_path, "pc1")
+    set_up_office(pc)
+    letters = [draft(pc, f"Surat {i}") for i in range(4)]
+    assert [sign(pc, letter_id).split("/")[1] for letter_id in letters[:3]] == [
+        "001", "002", "003"
+    ]  # fmt: skip
+    test_clock.advance(timedelta(days=3))
+    code, office_id = server.new_office()
+    enrol(pc, server, code)
+    report = pc.sync()
+    assert report.rejected == 0 and report.conflicts == 0
+    assert server_numbers(server, office_id) == (3, 3)
+    assert sign(pc, letters[3]).split("/")[1] == "004"  # the first block starts above them
+    assert pc.sync().rejected == 0
+
+
+def test_standalone_numbers_that_collide_are_refused_with_what_to_do(
+    sync_server_factory: Callable[..., Any], tmp_path: Path, test_clock: TestClock
+) -> None:
+    server = sync_server_factory()
+    code, office_id = server.new_office()
+    first = open_pc(tmp_path, "pc1")
+    set_up_office(first)
+    enrol(first, server, code)
+    first.sync()  # holds the office's first block (1-50)
+    later = open_pc(tmp_path, "pc2")
+    set_up_office(later)
+    letter_id = draft(later, "Surat dari PC yang belum terdaftar")
+    assert sign(later, letter_id).split("/")[1] == "001"
+    test_clock.advance(timedelta(days=1))
+    enrol(later, server, code)
+    assert later.sync().rejected == 1
+    with later.store.read() as session:
+        (kept,) = session.exec(
+            select_rows(Conflict).where(Conflict.entity == Entity.ISSUED_NUMBER.value)
+        ).all()
+    assert "sudah dibagikan ke PC lain" in kept.reason and "batalkan nomor itu" in kept.reason
+    assert server_numbers(server, office_id) == (0, 0)
