@@ -32,6 +32,11 @@ def pool(name: str) -> QThreadPool:
     return found
 
 
+def busy() -> bool:
+    """Is a background job queued, running, or waiting to deliver its result?"""
+    return bool(_in_flight)
+
+
 def wait_all(timeout_ms: int = 30000) -> bool:
     """Block until every background job finished (shutdown and tests)."""
     return all(p.waitForDone(timeout_ms) for p in _pools.values())

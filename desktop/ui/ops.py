@@ -121,6 +121,11 @@ def run_op(
     writer_pool().start(_Task(fn, relay))
 
 
+def busy() -> bool:
+    """Is an operation queued, running, or waiting to deliver its result to the GUI thread?"""
+    return bool(_pending)
+
+
 def wait_idle(timeout_ms: int = 30000) -> bool:
     """Block until queued operations ran (for shutdown and tests)."""
     return writer_pool().waitForDone(timeout_ms)

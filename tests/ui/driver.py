@@ -719,7 +719,7 @@ class Driver:
         to deliver (``ops.run_op``, ``background.Channel``)."""
         # The relays are held until their result is delivered on the GUI thread.
         self.wait_until(
-            lambda: not ops._pending and not background._in_flight,
+            lambda: not ops.busy() and not background.busy(),
             "the background work to finish",
             timeout,
         )
