@@ -1,6 +1,7 @@
 """Measure electronic signing: the "Tandatangani" step end to end through the letters service,
 the first signature of a session (key unlock included), verification and the document timestamp,
-with the render and PAdES parts on their own.
+with the render and PAdES parts on their own, and verification of damaged copies against the
+intact letter's (a ratio).
 
     .venv/bin/python -m bench.signing_bench [--runs 41] [--first-runs 7]
 
@@ -18,10 +19,12 @@ CPU time next to each target) and writes bench/out/signing_results.json. See doc
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import pickle
 import platform
+import random
 import re
 import statistics
 import subprocess
@@ -30,6 +33,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -53,6 +57,10 @@ PUBLIC_URL = "https://naskah.manggaraibaratkab.go.id"
 TARGET_SIGN_MS = 150.0  # median, key unlocked, end to end
 TARGET_FIRST_MS = 600.0  # first signature of a session, with the key unlock
 TARGET_VERIFY_MS = 50.0  # median
+TARGET_DAMAGED_X = 3.0  # slowest damaged copy / intact median (damaged input must not crawl)
+DAMAGED_COPIES = 200  # one byte changed at seeded positions, as in tests/signing
+DAMAGED_SEED = 20260303
+DAMAGED_REPEATS = 3  # calls a copy; the copy counts with their median
 
 # The benchmark letter: a one-page surat dinas of plain paragraphs (about 1,200 characters of
 # body, like the render benchmark's), so the .docx of bench.libreoffice_compare can carry
@@ -407,6 +415,61 @@ def first_signature_figure(ws: Workspace, tmp: Path, runs: int) -> Figure:
     )
 
 
+# -- damaged copies --------------------------------------------------------------------------------
+
+
+def damaged_copies(pdf: bytes, n: int = DAMAGED_COPIES, seed: int = DAMAGED_SEED) -> list[bytes]:
+    """``n`` copies of ``pdf``, each with one byte changed at a seeded position."""
+    rng = random.Random(seed)
+    copies = []
+    for position in rng.sample(range(len(pdf)), n):
+        copy = bytearray(pdf)
+        copy[position] = rng.choice([b for b in range(256) if b != pdf[position]])
+        copies.append(bytes(copy))
+    return copies
+
+
+def damaged_figure(pdf: bytes, roots: list[Any], crls: list[Any], runs: int) -> Figure:
+    """Verifying copies of ``pdf`` with one byte changed (refused as damaged, or reported not
+    intact; both timed), against verifying ``pdf`` itself in the same run: damaged input must
+    not make verification crawl. Each copy counts with the median of ``DAMAGED_REPEATS`` calls,
+    so that a garbage collection or a busy core landing on one call is not taken for a copy
+    that is slow to check. The tests check the same as a count of Python calls."""
+    from desktop.signing import verify
+    from desktop.signing.errors import SigningError
+
+    def check(data: bytes) -> None:
+        with contextlib.suppress(SigningError):
+            verify.verify_pdf(data, roots, crls)
+
+    report = verify.verify_pdf(pdf, roots, crls)
+    if not report.valid or not report.document_timestamps:
+        raise RuntimeError(f"the timestamped letter does not verify: {report.summary()}")
+    intact_wall, intact_cpu = measure(lambda: check(pdf), runs)
+    wall: list[float] = []
+    cpu: list[float] = []
+    single = 0.0
+    for copy in damaged_copies(pdf):
+        w, c = measure(partial(check, copy), DAMAGED_REPEATS, warmup=0)
+        wall.append(statistics.median(w))
+        cpu.append(statistics.median(c))
+        single = max(single, *w)
+    base, cpu_base = statistics.median(intact_wall), statistics.median(intact_cpu)
+    ratios = [w / base for w in wall]
+    note = (
+        f"p95 {p95(ratios):.2f}x, median {statistics.median(ratios):.2f}x; slowest copy "
+        f"{max(wall):.1f} ms against the intact median {base:.1f} ms; by CPU time the slowest "
+        f"copy is {max(cpu) / cpu_base:.2f}x the intact median; median of {DAMAGED_REPEATS} "
+        f"calls a copy (slowest single call {single:.1f} ms)"
+    )
+    return Figure(
+        f"verify: {len(wall)} copies with one byte changed, slowest / intact median "
+        "(signed + document timestamp)",
+        max(ratios), "x", "max", TARGET_DAMAGED_X, f"max <= {TARGET_DAMAGED_X:g}x",
+        len(ratios), note, ratios,
+    )  # fmt: skip
+
+
 # -- in-process figures ----------------------------------------------------------------------------
 
 
@@ -495,6 +558,7 @@ def in_process_figures(ws: Workspace, runs: int) -> tuple[list[Figure], dict[str
             None,
             "local RFC 3161 signer, no network; what sync does on reconnect",
         ),
+        damaged_figure(signed_pdf(e2e_ids[-1]), [ws.root], letter.crls, runs),
     ]
     facts = {
         "letter_pdf_bytes": len(pdf),

@@ -298,7 +298,7 @@ def test_bad_inputs_give_clear_errors(pki: Pki, letter_pdf: bytes) -> None:
 
 # The work verification may do, in Python function calls: the same count on any machine for the
 # same Python and libraries. About three times what each took when these budgets were set (34,000
-# and 160,000); calling ``.native`` on the timestamp tokens once made the berita acara cost 1.5
+# and 160,000); calling ``.native`` on whole CMS parts once made the berita acara cost 1.5
 # million (0.6 s on the development machine; fixed in 4008096).
 LETTER_CALLS = 100_000
 BERITA_ACARA_CALLS = 500_000
