@@ -57,7 +57,9 @@ PUBLIC_URL = "https://naskah.manggaraibaratkab.go.id"
 TARGET_SIGN_MS = 150.0  # median, key unlocked, end to end
 TARGET_FIRST_MS = 600.0  # first signature of a session, with the key unlock
 TARGET_VERIFY_MS = 50.0  # median
-TARGET_DAMAGED_X = 3.0  # slowest damaged copy / intact median (damaged input must not crawl)
+# Slowest damaged copy / intact median: a crawl is ten times and more (the berita acara once
+# took ten times the intact work); under load, wall ratios up to 4x were measured for 2x of CPU.
+TARGET_DAMAGED_X = 5.0
 DAMAGED_COPIES = 200  # one byte changed at seeded positions, as in tests/signing
 DAMAGED_SEED = 20260303
 DAMAGED_REPEATS = 3  # calls a copy; the copy counts with their median
