@@ -1,8 +1,10 @@
 """The bundle file container, shared by the client and the server (docs/sync-protocol.md).
 
 Both directions use one shape: gzip of one JSON document ``{"format", "header", "body",
-"sha256"}``, where ``sha256`` is taken over the canonical JSON of ``{"format", "header",
-"body"}`` (sorted keys, no spaces, UTF-8). Like ``sync.protocol`` it imports neither side.
+"sha256", "signature"}``, where ``sha256`` is taken over the canonical JSON of ``{"format",
+"header", "body"}`` (sorted keys, no spaces, UTF-8) and ``signature`` is its maker's signature
+of that hash (``sync.sealing``: the device's for a bundle, the server's for a reply). Like
+``sync.protocol`` it imports neither side.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import hashlib
 import json
 import os
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +39,27 @@ def canonical(doc: dict[str, Any]) -> bytes:
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def write_container(path: Path, fmt: str, header: dict[str, Any], body: dict[str, Any]) -> str:
-    """Write the file atomically (temp file, fsync, rename); returns its content SHA-256."""
+@dataclass(frozen=True)
+class Container:
+    header: dict[str, Any]
+    body: dict[str, Any]
+    sha256: str  # of the canonical {format, header, body}
+    signature: object  # the maker's signature of sha256 (checked by the reader's side)
+
+
+def write_container(
+    path: Path,
+    fmt: str,
+    header: dict[str, Any],
+    body: dict[str, Any],
+    sign: Callable[[str], str] | None = None,
+) -> str:
+    """Write the file atomically (temp file, fsync, rename), signed with ``sign(sha256)``;
+    returns its content SHA-256."""
     doc = {"format": fmt, "header": header, "body": body}
     digest = hashlib.sha256(canonical(doc)).hexdigest()
-    data = gzip.compress(canonical({**doc, "sha256": digest}), mtime=0)
+    signed = {**doc, "sha256": digest, "signature": sign(digest) if sign else None}
+    data = gzip.compress(canonical(signed), mtime=0)
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("wb") as f:
         f.write(data)
@@ -68,10 +88,8 @@ def _decompress(path: Path, limit: int) -> bytes:
     return bytes(out)
 
 
-def read_container(
-    path: Path, fmt: str, *, limit: int = MAX_CONTAINER_BYTES
-) -> tuple[dict[str, Any], dict[str, Any], str]:
-    """(header, body, sha256) of a file of format ``fmt``; ContainerRefused when it is missing,
+def read_container(path: Path, fmt: str, *, limit: int = MAX_CONTAINER_BYTES) -> Container:
+    """The container in a file of format ``fmt``; ContainerRefused when it is missing,
     damaged (any changed byte breaks the checksum), of another kind, or larger than ``limit``
     bytes decompressed (read as a stream: a gzip bomb costs at most ``limit`` of memory)."""
     damaged = f"Berkas {path.name} rusak atau tidak lengkap; salin ulang dari sumbernya."
@@ -88,9 +106,10 @@ def read_container(
     if not isinstance(doc["header"], dict) or not isinstance(doc["body"], dict):
         raise ContainerRefused(damaged)
     claimed = doc.pop("sha256")
+    signature = doc.pop("signature", None)
     if hashlib.sha256(canonical(doc)).hexdigest() != claimed:
         raise ContainerRefused(damaged)
     if doc["format"] != fmt:
         kind = "balasan server" if fmt == REPLY_FORMAT else "bundel"
         raise ContainerRefused(f"Berkas {path.name} bukan {kind} Naskah (format {doc['format']}).")
-    return doc["header"], doc["body"], str(claimed)
+    return Container(doc["header"], doc["body"], str(claimed), signature)

@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 PROTOCOL_VERSION = 1
 
@@ -225,6 +225,21 @@ class SyncRequest(BaseModel):
     # it has taken from the device: it arrived late, after a newer one. None (older clients):
     # no ordering.
     request_seq: int | None = Field(default=None, ge=1, le=MAX_CURSOR)
+    # This device's bundle-signing public key (PEM, EC P-256), sent until the device holds the
+    # server's key: the server keeps the first one and checks every bundle against it.
+    device_key: str | None = Field(default=None, max_length=1024)
+
+    @field_validator("device_key")
+    @classmethod
+    def _a_real_key(cls, value: str | None) -> str | None:
+        if value is not None:
+            from sync.sealing import SealBroken, load_public
+
+            try:
+                load_public(value)
+            except SealBroken as exc:
+                raise ValueError("device_key is not an EC P-256 public key") from exc
+        return value
 
 
 class SyncResponse(BaseModel):
@@ -242,6 +257,9 @@ class SyncResponse(BaseModel):
     # lease was voided or granted; the client raises its own number and sends again).
     request_seq: int = 0
     late: bool = False
+    # The server's public key (PEM), answering a request that sent ``device_key``: replies to
+    # this device's bundles are signed with it.
+    server_key: str = ""
 
 
 # --- Signing certificates and trust (docs/sync-protocol.md, "Signing") -----------------------

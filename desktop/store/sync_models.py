@@ -45,6 +45,8 @@ class SyncState(SQLModel, table=True):
     # The last sync request number taken (each request and bundle batch takes the next one;
     # the server applies nothing from a request older than one it already took from us).
     request_seq: int = 0
+    # The server's public key (PEM): replies to this PC's bundles must carry its signature.
+    server_key: str = ""
     enrolled_at: datetime = Field(default_factory=clock.now)
     last_sync_at: datetime | None = None
     last_error: str = ""
@@ -96,6 +98,15 @@ def token(device_id: str) -> str | None:
 
 def save_token(device_id: str, value: str) -> None:
     keyring.set_password(KEYRING_SERVICE, device_id, value)
+
+
+def bundle_key(device_id: str) -> str | None:
+    """The device's bundle-signing private key (PEM), kept in the OS keyring like the token."""
+    return keyring.get_password(KEYRING_SERVICE, f"{device_id}:bundle-key")
+
+
+def save_bundle_key(device_id: str, private_pem: str) -> None:
+    keyring.set_password(KEYRING_SERVICE, f"{device_id}:bundle-key", private_pem)
 
 
 def keyring_epoch(device_id: str) -> int:

@@ -76,6 +76,8 @@ def apply_response(
     save_leases(session, state, response.leases, restored=restored)
     state.cursor = max(state.cursor, response.cursor)
     state.request_seq = max(state.request_seq, response.request_seq)
+    if response.server_key and not state.server_key:
+        state.server_key = response.server_key
     state.last_sync_at = clock.now()
     state.last_error = ""
     session.add(state)

@@ -33,13 +33,15 @@ from desktop.store import clock, sync_models
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Outbox
-from desktop.store.sync_models import BlobWanted
+from desktop.store.sync_models import BlobWanted, SyncState
+from sync import sealing
 from sync.client import blobs, engine
 from sync.client.errors import NotEnrolled, SyncError
 from sync.client.outbox import Batch, build_batch
 from sync.container import (
     BUNDLE_FORMAT,
     REPLY_FORMAT,
+    Container,
     ContainerRefused,
     read_container,
     write_container,
@@ -78,7 +80,7 @@ class _Reply(BaseModel):
     trust: dict[str, Any] | None = None
 
 
-def _read(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
+def _read(path: Path, fmt: str) -> Container:
     try:
         return read_container(path, fmt)
     except ContainerRefused as exc:
@@ -175,7 +177,15 @@ def export_bundle(
         # Signer enrolment by USB stick: the server answers with certificates in the reply.
         "csr_requests": csr_requests,
     }
-    digest = write_container(path, BUNDLE_FORMAT, header, body)
+    if not state.server_key:  # the server has not learnt this PC's key yet
+        raise BundleRefused(
+            _(
+                "PC ini belum pernah bersinkron online sejak diperbarui, jadi server belum "
+                "mengenal kunci tanda tangan bundelnya. Sinkronkan sekali secara online dulu."
+            )
+        )
+    key = sealing.load_private(_bundle_key(state.device_id))
+    digest = write_container(path, BUNDLE_FORMAT, header, body, sign=lambda d: sealing.sign(key, d))
     return ExportReport(
         batches=len(batches),
         mutations=sum(len(b.request.mutations) for b in batches),
@@ -197,11 +207,8 @@ class ImportReport:
 def import_reply(store: Store, path: Path) -> ImportReport:
     """Apply a reply file made by the server for this PC: blobs first, then each answer in its
     own transaction, exactly as online sync applies them."""
-    header, raw_body, _digest = _read(path, REPLY_FORMAT)
-    try:
-        reply = _Reply.model_validate(raw_body)
-    except ValidationError as exc:
-        raise BundleRefused(_("Isi balasan tidak sesuai format Naskah; berkas ditolak.")) from exc
+    container = _read(path, REPLY_FORMAT)
+    header = container.header
     state = engine.state_of(store)
     if state is None:
         raise NotEnrolled()
@@ -215,6 +222,11 @@ def import_reply(store: Store, path: Path) -> ImportReport:
         raise BundleRefused(_("Balasan ini dibuat untuk PC lain, bukan PC ini."))
     if state.server_id and header.get("server_id") not in ("", None, state.server_id):
         raise BundleRefused(_("Balasan ini dari server lain, bukan server tempat PC terdaftar."))
+    raw_body = _opened(state, container)
+    try:
+        reply = _Reply.model_validate(raw_body)
+    except ValidationError as exc:
+        raise BundleRefused(_("Isi balasan tidak sesuai format Naskah; berkas ditolak.")) from exc
     local = BlobStore(store.blob_dir)
     stored: list[str] = []
     for sha256, text in reply.blobs.items():
@@ -244,6 +256,40 @@ def import_reply(store: Store, path: Path) -> ImportReport:
     _import_signing(store, {"trust": reply.trust, "certificates": reply.certificates})
     report.pending = engine.pending_count(store)
     return ImportReport(report=report, blobs=len(stored))
+
+
+def _bundle_key(device_id: str) -> str:
+    """This PC's bundle key; refused until the server knows it (learnt over an online sync)."""
+    pem = sync_models.bundle_key(device_id)
+    if pem is None:
+        raise BundleRefused(
+            _(
+                "PC ini belum punya kunci bundel yang dikenal server. Sinkronkan sekali secara "
+                "online, lalu buat bundel lagi."
+            )
+        )
+    return pem
+
+
+def _opened(state: SyncState, container: Container) -> dict[str, Any]:
+    """The reply's body, once its signature is the server's and it opens with this PC's key."""
+    if not state.server_key:
+        raise BundleRefused(
+            _(
+                "PC ini belum mengenal kunci server untuk memeriksa balasan. Sinkronkan sekali "
+                "secara online, lalu impor balasannya lagi."
+            )
+        )
+    forged = _("Balasan ini tidak ditandatangani server tempat PC ini terdaftar; berkas ditolak.")
+    try:
+        sealing.verify(state.server_key, container.sha256, container.signature)
+    except sealing.SealBroken as exc:
+        raise BundleRefused(forged) from exc
+    try:
+        key = sealing.load_private(_bundle_key(state.device_id))
+        return sealing.unseal(key, container.body.get("sealed"))
+    except sealing.SealBroken as exc:
+        raise BundleRefused(_("Balasan ini dibuat untuk PC lain, bukan PC ini.")) from exc
 
 
 def _import_signing(store: Store, body: dict[str, Any]) -> None:

@@ -30,6 +30,7 @@ from desktop.store.db import Store, _translate
 from desktop.store.ids import uuid7
 from desktop.store.models import Classification, Outbox
 from desktop.store.sync_models import SyncState
+from sync import sealing
 from sync.client import blobs, pki
 from sync.client.apply import Applied, apply_response
 from sync.client.errors import EnrolRefused, NotEnrolled, SyncError
@@ -141,6 +142,7 @@ def enroll(
         if own:
             link.close()
     sync_models.save_token(answer.device_id, answer.token)
+    device_public_key(answer.device_id)  # the bundle key pair, made now; sent with the 1st sync
     state = SyncState(
         server_url=link.base_url,
         server_id=hello.hello.server_id,
@@ -186,7 +188,19 @@ def push_pull(
         lease_epoch = 0 if restored else state.lease_epoch
         batch = build_batch(session, state, lease_epoch=lease_epoch, limit=limit)
     batch.request.request_seq = request_seq
+    if not state.server_key:  # until the server's key is held: tell it ours, learn its
+        batch.request.device_key = device_public_key(state.device_id)
     return batch, link.sync(batch.request)
+
+
+def device_public_key(device_id: str) -> str:
+    """This device's bundle-signing public key; the key pair is made (and its private half
+    kept in the OS keyring) the first time it is needed."""
+    pem = sync_models.bundle_key(device_id)
+    if pem is None:
+        pem = sealing.private_pem(sealing.new_private_key())
+        sync_models.save_bundle_key(device_id, pem)
+    return sealing.public_pem(sealing.load_private(pem))
 
 
 def apply(store: Store, batch: Batch, response: SyncResponse) -> tuple[SyncState, Applied]:

@@ -23,9 +23,11 @@ from typing import Any
 from pydantic import BaseModel, Field, StrictInt, ValidationError
 from sqlalchemy import Engine, select
 
+from sync import sealing
 from sync.container import (
     BUNDLE_FORMAT,
     REPLY_FORMAT,
+    Container,
     ContainerRefused,
     read_container,
     write_container,
@@ -41,7 +43,7 @@ from sync.protocol import (
     SyncRequest,
     SyncResponse,
 )
-from sync.server import db, pki
+from sync.server import db, keys, pki
 from sync.server.auth import Device
 from sync.server.blobs import BlobStore, valid_hash
 from sync.server.service import handle_sync
@@ -88,7 +90,7 @@ class _Body(BaseModel):
 _SHAPE = "Isi bundel tidak sesuai format Naskah (dibuat oleh program lain?); bundel ditolak."
 
 
-def _read(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any], str]:
+def _read(path: Path, fmt: str) -> Container:
     try:
         return read_container(path, fmt)
     except ContainerRefused as exc:
@@ -107,6 +109,25 @@ class ImportResult:
     certificates: int = 0  # issued on the bundle's certificate requests
     refused: int = 0  # certificate requests refused (the reply says why)
     deferred: int = 0  # certificate requests left unanswered: the CA is not active
+
+
+def _check_signature(engine: Engine, device: Device, container: Container) -> None:
+    """The bundle must be signed by the device it names, with the key it gave over sync."""
+    with db.read_tx(engine) as conn:
+        public = keys.device_key(conn, device.id)
+    if public is None:
+        raise BundleRefused(
+            "Perangkat pembuat bundel ini belum pernah bersinkron online sejak diperbarui, "
+            "jadi server belum mengenal kunci tanda tangannya; bundel ditolak. Sambungkan PC "
+            "itu ke server sekali, lalu buat bundel baru."
+        )
+    try:
+        sealing.verify(public, container.sha256, container.signature)
+    except sealing.SealBroken as exc:
+        raise BundleRefused(
+            "Bundel ini tidak ditandatangani oleh perangkat yang namanya tertulis di dalamnya "
+            "(dipalsukan atau diubah); bundel ditolak."
+        ) from exc
 
 
 def _device(engine: Engine, header: _Header) -> Device:
@@ -222,7 +243,8 @@ def _issue(
 def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -> ImportResult:
     """Verify and apply the bundle at ``path``; write the reply to ``reply``. BundleRefused
     (nothing applied, no reply written) when the bundle is damaged or foreign."""
-    raw_header, raw_body, digest = _read(path, BUNDLE_FORMAT)
+    container = _read(path, BUNDLE_FORMAT)
+    raw_header, raw_body, digest = container.header, container.body, container.sha256
     try:
         protocol = _Header.model_validate({"protocol": 0, **raw_header}).protocol
     except ValidationError as exc:
@@ -240,6 +262,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
     if header.server_id not in ("", None, server_id):
         raise BundleRefused("Bundel ini dibuat untuk server lain; bundel ditolak.")
     device = _device(engine, header)
+    _check_signature(engine, device, container)
     store = BlobStore(engine, settings.blob_dir)
     decoded: dict[str, bytes] = {}
     for sha256, text in body.blobs.items():
@@ -315,7 +338,17 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
     }
     if material is not None:
         reply_body["trust"] = material.trust(ca.configured_url()).model_dump(mode="json")
-    write_container(reply, REPLY_FORMAT, reply_header, reply_body)
+    with db.write_tx(engine) as conn:
+        signing_key, _public = keys.server_key(conn)
+        device_pem = keys.device_key(conn, device.id)
+    assert device_pem is not None  # checked with the bundle's signature
+    write_container(
+        reply,
+        REPLY_FORMAT,
+        reply_header,
+        {"sealed": sealing.seal(device_pem, reply_body)},
+        sign=lambda digest: sealing.sign(signing_key, digest),
+    )
     return ImportResult(
         device_id=device.id,
         office_code=header.office_code,

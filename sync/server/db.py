@@ -99,6 +99,25 @@ device_requests = Table(
     Column("last_seq", BigInteger, nullable=False),
 )
 
+# Each device's bundle-signing public key (sync.sealing), learnt over its authenticated sync.
+device_keys = Table(
+    "device_keys",
+    metadata,
+    Column("device_id", ID, ForeignKey("devices.id"), primary_key=True),
+    Column("public_key", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# The server's own key pair: it signs bundle replies (the PCs hold its public key).
+server_keys = Table(
+    "server_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),  # always 1
+    Column("private_key", Text, nullable=False),
+    Column("public_key", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 enrol_codes = Table(
     "enrol_codes",
     metadata,

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
 from sync.protocol import Ack, AckStatus, SyncRequest, SyncResponse
-from sync.server import db, leases, pki, records
+from sync.server import db, keys, leases, pki, records
 from sync.server.apply import apply_mutation
 from sync.server.auth import Device
 from sync.server.records import Batch
@@ -96,6 +96,10 @@ def handle_sync(
         )
         conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
         crl_number = pki.crl_number(conn)
+        server_key = ""
+        if request.device_key and not late:
+            keys.remember_device_key(conn, device, request.device_key)
+            server_key = keys.server_key(conn)[1]
     cursor = changes[-1].seq if changes else request.cursor
     return SyncResponse(
         acks=acks,
@@ -107,6 +111,7 @@ def handle_sync(
         crl_number=crl_number,
         request_seq=taken,
         late=late,
+        server_key=server_key,
     )
 
 

@@ -50,6 +50,8 @@ import requests
 import uvicorn
 from sqlalchemy import Engine, make_url
 
+from sync import sealing
+from sync.container import BUNDLE_FORMAT, REPLY_FORMAT, read_container, write_container
 from sync.protocol import CLIENT_PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync.server import admin, db, pki
 from sync.server.app import create_app
@@ -74,6 +76,8 @@ class DeviceClient:
     session: requests.Session = field(default_factory=requests.Session)
     office_record_id: str | None = None  # the office record ``put_office`` made
     office_record_version: int = 0
+    bundle_key: Any = None  # this device's bundle key, once ``register_bundle_key`` made it
+    server_key: str = ""  # the server's public key, learnt with it
 
     def __post_init__(self) -> None:
         self.session.headers.update(
@@ -135,6 +139,34 @@ class DeviceClient:
         )
         ack: dict[str, Any] = answer["acks"][0]
         return ack
+
+    def register_bundle_key(self) -> None:
+        """Make this device's bundle key pair and tell the server over sync (as the app does
+        in its first sync); ``write_bundle`` and ``read_reply`` then sign and open."""
+        if self.bundle_key is None:
+            self.bundle_key = sealing.new_private_key()
+            r = self.post(
+                "/api/v1/sync",
+                json={
+                    "cursor": 0,
+                    "mutations": [],
+                    "device_key": sealing.public_pem(self.bundle_key),
+                },
+            )
+            assert r.status_code == 200, r.text
+            self.server_key = r.json()["server_key"]
+
+    def write_bundle(self, path: Path, header: dict[str, Any], body: dict[str, Any]) -> None:
+        """A bundle file signed with this device's key."""
+        self.register_bundle_key()
+        key = self.bundle_key
+        write_container(path, BUNDLE_FORMAT, header, body, sign=lambda d: sealing.sign(key, d))
+
+    def read_reply(self, path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(header, body) of a reply made for this device, its server signature checked."""
+        found = read_container(path, REPLY_FORMAT)
+        sealing.verify(self.server_key, found.sha256, found.signature)
+        return found.header, sealing.unseal(self.bundle_key, found.body["sealed"])
 
     def put_office(self, kecamatan: str = "Wamena", kabupaten: str = "Jayawijaya") -> str:
         """Sync this office's ``office`` record (made on the first call, edited afterwards)."""

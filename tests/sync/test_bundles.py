@@ -174,7 +174,8 @@ def test_foreign_bundles_are_refused(
     file, reply = tmp_path / "b", tmp_path / "r"
     bundle.export_bundle(pc1.store, file)
     # A bundle claiming another office than its device's.
-    header, body, _ = server_bundle.read_container(file, server_bundle.BUNDLE_FORMAT)
+    made = server_bundle.read_container(file, server_bundle.BUNDLE_FORMAT)
+    header, body = made.header, made.body
     state3 = bundle.engine.state_of(pc3.store)
     assert state3 is not None
     forged = tmp_path / "forged"

@@ -3,6 +3,7 @@ Indonesian, nothing applied, no traceback; a gzip bomb is refused in bounded mem
 
 from __future__ import annotations
 
+import gzip
 import tracemalloc
 import zlib
 from pathlib import Path
@@ -11,7 +12,14 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from sync.container import BUNDLE_FORMAT, MAX_CONTAINER_BYTES, read_container, write_container
+from sync import sealing
+from sync.container import (
+    BUNDLE_FORMAT,
+    MAX_CONTAINER_BYTES,
+    REPLY_FORMAT,
+    read_container,
+    write_container,
+)
 from sync.server import db
 from sync.server.bundle import BundleRefused, import_bundle
 from tests.sync.pcs import draft, office_with_pcs
@@ -34,8 +42,8 @@ def genuine(sync_server: Any, tmp_path: Path) -> tuple[dict[str, Any], dict[str,
     draft(pc, "Undangan Rapat")
     path = tmp_path / "asli.naskah"
     bundle.export_bundle(pc.store, path)
-    header, body, _digest = read_container(path, BUNDLE_FORMAT)
-    return header, body
+    container = read_container(path, BUNDLE_FORMAT)
+    return container.header, container.body
 
 
 @pytest.mark.parametrize(
@@ -105,3 +113,45 @@ def test_a_2_gb_bundle_bomb_is_refused_in_bounded_memory(sync_server: Any, tmp_p
     # Bounded by the container limit (one buffer and its growth), not by the 2 GB inside.
     assert peak < 3 * MAX_CONTAINER_BYTES
     assert not (tmp_path / "balasan").exists()
+
+
+def test_a_bundle_forged_with_another_devices_ids_is_refused(
+    sync_server: Any, genuine: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    """Everything in a header can be read off any bundle of the office: only the device's own
+    key can sign for it. Unsigned, or signed with another key: refused, nothing applied."""
+    header, body = genuine
+    before = _applied(sync_server)
+    for name, sign in [("tanpa-tanda-tangan", None), ("kunci-lain", _signer_of_a_stranger())]:
+        path = tmp_path / name
+        write_container(path, BUNDLE_FORMAT, header, body, sign=sign)
+        with pytest.raises(BundleRefused, match="tidak ditandatangani oleh perangkat"):
+            import_bundle(sync_server.engine, sync_server.settings, path, tmp_path / "balasan")
+    assert _applied(sync_server) == before
+    assert not (tmp_path / "balasan").exists()
+
+
+def _signer_of_a_stranger() -> Any:
+    key = sealing.new_private_key()
+    return lambda digest: sealing.sign(key, digest)
+
+
+def test_a_reply_is_sealed_for_its_pc_and_a_forged_one_is_refused(
+    sync_server: Any, tmp_path: Path
+) -> None:
+    from sync.client import bundle
+
+    _, (pc,) = office_with_pcs(sync_server, tmp_path, "pc1")
+    draft(pc, "Undangan Rapat Rahasia Kecamatan")
+    path, reply = tmp_path / "b", tmp_path / "r"
+    bundle.export_bundle(pc.store, path)
+    import_bundle(sync_server.engine, sync_server.settings, path, reply)
+    # On the stick the reply's letters cannot be read: its body is encrypted for the PC.
+    assert b"Rahasia Kecamatan" not in gzip.decompress(reply.read_bytes())
+    # A reply whose body was changed (and its checksum recomputed) lacks the server's signature.
+    made = read_container(reply, REPLY_FORMAT)
+    forged = tmp_path / "palsu"
+    write_container(forged, REPLY_FORMAT, made.header, {"sealed": {"epk": "x"}})
+    with pytest.raises(bundle.BundleRefused, match="tidak ditandatangani server"):
+        bundle.import_reply(pc.store, forged)
+    assert bundle.import_reply(pc.store, reply).report.pending == 0

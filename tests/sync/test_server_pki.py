@@ -31,7 +31,6 @@ from sqlalchemy import select
 
 from desktop.signing.keys import build_csr, generate_key
 from sync import clock as server_clock
-from sync.container import BUNDLE_FORMAT, REPLY_FORMAT, read_container, write_container
 from sync.pki import ca
 from sync.pki.identity import SignerIdentity, office_label
 from sync.pki.tsa import TimeStampResp
@@ -643,10 +642,10 @@ def test_bundle_carries_certificate_requests_and_trust(module_pki_server, tmp_pa
         ],
     }
     file, reply = tmp_path / "bundle", tmp_path / "reply"
-    write_container(file, BUNDLE_FORMAT, header, body)
+    pc.write_bundle(file, header, body)
     done = server_bundle.import_bundle(server.engine, server.settings, file, reply)
     assert (done.certificates, done.refused) == (1, 2)
-    _header, answer, _ = read_container(reply, REPLY_FORMAT)
+    _header, answer = pc.read_reply(reply)
     issued, unknown, malformed = answer["certificates"]
     cert = ca.cert_from_pem(issued["certificate_pem"].encode())
     assert issued["person_id"] == person and cert.public_key() == key.public_key()
@@ -660,19 +659,19 @@ def test_bundle_carries_certificate_requests_and_trust(module_pki_server, tmp_pa
     assert _verify_row(server, code).office_id == office_id  # the same apply path
 
     # A bundle without requests still brings the trust material, and an empty list.
-    write_container(file, BUNDLE_FORMAT, header, {"batches": [], "blobs": {}})
+    pc.write_bundle(file, header, {"batches": [], "blobs": {}})
     server_bundle.import_bundle(server.engine, server.settings, file, reply)
-    _header, answer, _ = read_container(reply, REPLY_FORMAT)
+    _header, answer = pc.read_reply(reply)
     assert answer["certificates"] == [] and answer["trust"]["root_pem"] == trust["root_pem"]
 
     # Imported without the CA passphrase: no request is answered (they stay pending on the PC,
     # as after a 503 online), the trust material still comes.
     again = {"batches": [], "blobs": {}, "csr_requests": body["csr_requests"][:2]}
-    write_container(file, BUNDLE_FORMAT, header, again)
+    pc.write_bundle(file, header, again)
     locked = replace(server.settings, ca_passphrase=None)
     done = server_bundle.import_bundle(server.engine, locked, file, reply)
     assert (done.certificates, done.refused, done.deferred) == (0, 0, 2)
-    _header, answer, _ = read_container(reply, REPLY_FORMAT)
+    _header, answer = pc.read_reply(reply)
     assert answer["certificates"] == [] and answer["trust"]["crl_number"] >= 1
 
 

@@ -1,4 +1,5 @@
-"""sync requests carry a per-device number so the server applies none out of order
+"""sync requests carry a per-device number so the server applies none out of order; the
+server's public key that signs bundle replies
 
 Revision ID: 0006
 Revises: 0005
@@ -18,8 +19,10 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("request_seq", sa.Integer(), nullable=False, server_default="0")
         )
+        batch_op.add_column(sa.Column("server_key", sa.String(), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("sync_state") as batch_op:
+        batch_op.drop_column("server_key")
         batch_op.drop_column("request_seq")
