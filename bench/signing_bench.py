@@ -288,7 +288,7 @@ def signable(ws: Workspace, letter_id: str) -> Signable:
         letter = session.exec(select(Letter).where(Letter.id == letter_id)).one()
         office = session.exec(select(Office)).one()
         held = trust.require(session)
-        url = held.verify_url(esign.new_verify_code())
+        url = held.verify_url(esign.new_verify_code(session, letter_id))
         footer = signed_letters.footer_note(
             SignatureKind.INTERNAL, ca.organisation_of(held.root), url
         )

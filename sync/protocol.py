@@ -6,6 +6,9 @@ lifecycle live here once, so that the client and the server cannot disagree abou
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -260,6 +263,8 @@ class SyncResponse(BaseModel):
     # The server's public key (PEM), answering a request that sent ``device_key``: replies to
     # this device's bundles are signed with it.
     server_key: str = ""
+    # With ``server_key``: the office's verification-code key (hex), see office_verify_code.
+    office_key: str = ""
 
 
 # --- Signing certificates and trust (docs/sync-protocol.md, "Signing") -----------------------
@@ -291,6 +296,14 @@ class CertificateIssued(BaseModel):
 TIMESTAMP_QUERY_TYPE = "application/timestamp-query"
 TIMESTAMP_REPLY_TYPE = "application/timestamp-reply"
 VERIFY_CODE_PATTERN = r"^[a-z2-7]{20}$"  # base32, 100 bits; in the QR address /v/<code>
+
+
+def office_verify_code(office_key: bytes, letter_id: str) -> str:
+    """The verification code of a letter: 100 bits of HMAC-SHA256 under the office's code key
+    (which the server gives the office's PCs), so no other office can claim it. A PC that does
+    not hold the key yet makes a random code; the server lets such a code yield to this one."""
+    mac = hmac.new(office_key, letter_id.encode(), hashlib.sha256).digest()
+    return base64.b32encode(mac).decode("ascii").lower()[:20]
 
 
 def letter_write_allowed(current: dict[str, Any], new: dict[str, Any]) -> bool:

@@ -50,7 +50,7 @@ from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Letter, LetterSignature, Office, Person
 from sync.pki import ca
-from sync.protocol import Entity, LetterStatus, SignatureKind
+from sync.protocol import Entity, LetterStatus, SignatureKind, office_verify_code
 
 if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a letter is signed
     from desktop.signing import pades
@@ -70,8 +70,14 @@ class ClockBehind(SigningError):
         )
 
 
-def new_verify_code() -> str:
-    """100 random bits in lowercase base32 (``sync.protocol.VERIFY_CODE_PATTERN``)."""
+def new_verify_code(session: Session, letter_id: str) -> str:
+    """The letter's verification code (``sync.protocol.VERIFY_CODE_PATTERN``): made with the
+    office's code key once the server has given it to this PC, so that no other office can
+    claim it; 100 random bits before that (and on a PC without a server)."""
+    state = sync_models.enrolment(session)
+    key = sync_models.office_key(state.device_id) if state is not None else None
+    if key is not None:
+        return office_verify_code(key, letter_id)
     return b32encode(secrets.token_bytes(20)).decode("ascii").lower()[:20]
 
 
@@ -187,7 +193,7 @@ def _sign(
             letter.number = number.text
             letter.number_id = number.id
             letter.letter_date = clock.today()
-            letter.verify_code = new_verify_code()
+            letter.verify_code = new_verify_code(session, letter.id)
         verify_url = held.verify_url(letter.verify_code)
         organisation = organisation or ca.organisation_of(held.root)
         document = document_for(

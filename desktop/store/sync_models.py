@@ -109,6 +109,16 @@ def save_bundle_key(device_id: str, private_pem: str) -> None:
     keyring.set_password(KEYRING_SERVICE, f"{device_id}:bundle-key", private_pem)
 
 
+def office_key(device_id: str) -> bytes | None:
+    """The office's verification-code key the server gave this PC (OS keyring), or None."""
+    found = keyring.get_password(KEYRING_SERVICE, f"{device_id}:office-key")
+    return bytes.fromhex(found) if found else None
+
+
+def save_office_key(device_id: str, key_hex: str) -> None:
+    keyring.set_password(KEYRING_SERVICE, f"{device_id}:office-key", key_hex)
+
+
 def keyring_epoch(device_id: str) -> int:
     raw = keyring.get_password(KEYRING_SERVICE, f"{device_id}:lease-epoch")
     return int(raw) if raw and raw.isdigit() else 0

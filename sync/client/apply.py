@@ -23,7 +23,7 @@ from sqlmodel import Session, col, delete, select
 from desktop.i18n import _
 from desktop.letters import drafting, journal
 from desktop.letters.journal import local_only
-from desktop.store import clock
+from desktop.store import clock, sync_models
 from desktop.store.ids import uuid7
 from desktop.store.models import Letter, Outbox
 from desktop.store.sync_models import Conflict, NumberLease, SyncState
@@ -78,6 +78,8 @@ def apply_response(
     state.request_seq = max(state.request_seq, response.request_seq)
     if response.server_key and not state.server_key:
         state.server_key = response.server_key
+    if response.office_key:
+        sync_models.save_office_key(state.device_id, response.office_key)
     state.last_sync_at = clock.now()
     state.last_error = ""
     session.add(state)

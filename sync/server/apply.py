@@ -29,10 +29,11 @@ from sync.protocol import (
     SignatureKind,
     letter_write_allowed,
     merge_ignored,
+    office_verify_code,
     pdf_extension_allowed,
 )
 from sync.schema import record_problem
-from sync.server import db, leases
+from sync.server import db, keys, leases
 from sync.server.auth import Device
 from sync.server.blobs import blob_path, office_holds, valid_hash
 from sync.server.records import Batch, Version
@@ -183,24 +184,42 @@ def _verify_code_problem(ctx: _Ctx, fields: dict[str, Any]) -> str:
         return "kode verifikasi surat tidak sah"
     t = db.verify_codes
     owner = ctx.conn.execute(select(t.c.office_id, t.c.letter_id).where(t.c.code == code)).first()
-    if owner is not None and (owner.office_id, owner.letter_id) != (
+    if owner is None or (owner.office_id, owner.letter_id) == (
         ctx.batch.office_id,
         ctx.m.entity_id,
     ):
-        return "kode verifikasi sudah dipakai surat lain"
-    return ""
+        return ""
+    # A code made with the office's key belongs to that letter: it takes the code over from
+    # a random one (made by a PC without the key), and nothing can take it from it.
+    if _keyed(ctx.conn, ctx.batch.office_id, ctx.m.entity_id, code) and not _keyed(
+        ctx.conn, owner.office_id, owner.letter_id, code
+    ):
+        return ""
+    return "kode verifikasi sudah dipakai surat lain"
+
+
+def _keyed(conn: Connection, office_id: str, letter_id: str, code: str) -> bool:
+    """Is ``code`` the one the office's key gives this letter?"""
+    return office_verify_code(keys.office_code_key(conn, office_id), letter_id) == code
 
 
 def _index(ctx: _Ctx, fields: dict[str, Any]) -> None:
     """Keep the verification page's indexes: a letter's code, a signature's letter."""
     if ctx.m.entity == Entity.LETTER and fields.get("verify_code"):
+        t, code = db.verify_codes, fields["verify_code"]
         db.insert_ignore(
             ctx.conn,
-            db.verify_codes,
-            code=fields["verify_code"],
+            t,
+            code=code,
             office_id=ctx.batch.office_id,
             letter_id=ctx.m.entity_id,
             created_at=db.utcnow(),
+        )
+        # The keyed code taking over from a random one (see _verify_code_problem).
+        ctx.conn.execute(
+            t.update()
+            .where(t.c.code == code)
+            .values(office_id=ctx.batch.office_id, letter_id=ctx.m.entity_id)
         )
     elif ctx.m.entity == Entity.LETTER_SIGNATURE:
         db.insert_ignore(

@@ -108,6 +108,15 @@ device_keys = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Each office's verification-code key (sync.protocol.office_verify_code), made on first use.
+office_keys = Table(
+    "office_keys",
+    metadata,
+    Column("office_id", ID, ForeignKey("offices.id"), primary_key=True),
+    Column("code_key", String(64), nullable=False),  # hex
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 # The server's own key pair: it signs bundle replies (the PCs hold its public key).
 server_keys = Table(
     "server_keys",

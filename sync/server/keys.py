@@ -4,6 +4,7 @@ the signature on a reply."""
 from __future__ import annotations
 
 import logging
+import secrets
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
@@ -33,6 +34,22 @@ def server_key(conn: Connection) -> tuple[ec.EllipticCurvePrivateKey, str]:
         )
         row = conn.execute(select(t.c.private_key, t.c.public_key).where(t.c.id == 1)).one()
     return sealing.load_private(str(row.private_key)), str(row.public_key)
+
+
+def office_code_key(conn: Connection, office_id: str) -> bytes:
+    """The office's verification-code key, made on first use (the first one stored wins)."""
+    t = db.office_keys
+    found = conn.execute(select(t.c.code_key).where(t.c.office_id == office_id)).scalar()
+    if found is None:
+        db.insert_ignore(
+            conn,
+            t,
+            office_id=office_id,
+            code_key=secrets.token_hex(32),
+            created_at=db.utcnow(),
+        )
+        found = conn.execute(select(t.c.code_key).where(t.c.office_id == office_id)).scalar_one()
+    return bytes.fromhex(str(found))
 
 
 def device_key(conn: Connection, device_id: str) -> str | None:

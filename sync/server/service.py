@@ -96,10 +96,11 @@ def handle_sync(
         )
         conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
         crl_number = pki.crl_number(conn)
-        server_key = ""
+        server_key = office_key = ""
         if request.device_key and not late:
             keys.remember_device_key(conn, device, request.device_key)
             server_key = keys.server_key(conn)[1]
+            office_key = keys.office_code_key(conn, device.office_id).hex()
     cursor = changes[-1].seq if changes else request.cursor
     return SyncResponse(
         acks=acks,
@@ -112,6 +113,7 @@ def handle_sync(
         request_seq=taken,
         late=late,
         server_key=server_key,
+        office_key=office_key,
     )
 
 

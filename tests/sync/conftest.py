@@ -78,6 +78,7 @@ class DeviceClient:
     office_record_version: int = 0
     bundle_key: Any = None  # this device's bundle key, once ``register_bundle_key`` made it
     server_key: str = ""  # the server's public key, learnt with it
+    office_key: bytes = b""  # the office's verification-code key, learnt with it
 
     def __post_init__(self) -> None:
         self.session.headers.update(
@@ -155,6 +156,7 @@ class DeviceClient:
             )
             assert r.status_code == 200, r.text
             self.server_key = r.json()["server_key"]
+            self.office_key = bytes.fromhex(r.json()["office_key"])
 
     def write_bundle(self, path: Path, header: dict[str, Any], body: dict[str, Any]) -> None:
         """A bundle file signed with this device's key."""

@@ -9,8 +9,9 @@ import uuid
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
+from sync.protocol import office_verify_code
 from sync.server import db
 from tests.conftest import LogErrors
 from tests.sync.conftest import DeviceClient
@@ -177,3 +178,40 @@ def test_a_record_stored_before_the_checks_is_skipped_and_logged_not_a_500(
     served = [c["entity_id"] for c in pulls_everything(other)]
     assert good_id in served and bad_id not in served
     assert any(bad_id in m and "cannot be served" in m for m in log_errors.messages)
+
+
+def _code_owner(server: Any, code: str) -> tuple[str, str] | None:
+    with server.engine.connect() as conn:
+        row = conn.execute(
+            select(db.verify_codes.c.office_id, db.verify_codes.c.letter_id).where(
+                db.verify_codes.c.code == code
+            )
+        ).first()
+    return (row.office_id, row.letter_id) if row else None
+
+
+def test_a_verification_code_squatted_by_another_office_goes_to_its_letter(
+    module_sync_server: Any,
+) -> None:
+    """Office A's PC claims the code printed on office B's paper letter before B syncs; B's
+    code is made with B's key, so B's letter takes it and A can never take it back."""
+    code_a, _ = module_sync_server.new_office()
+    code_b, office_b = module_sync_server.new_office()
+    squatter, real = module_sync_server.enrol(code_a), module_sync_server.enrol(code_b)
+    real.register_bundle_key()  # B's PC learns its office's key in a sync, as the app does
+    letter_b = str(uuid.uuid4())
+    code = office_verify_code(real.office_key, letter_b)
+    fake, signed = str(uuid.uuid4()), {**LETTER, "status": "signed", "verify_code": code}
+    assert squatter.push("letter", fake, signed)["status"] == "applied"  # nobody held it yet
+    assert real.push("letter", letter_b, signed)["status"] == "applied"
+    assert _code_owner(module_sync_server, code) == (office_b, letter_b)
+    again = squatter.push("letter", str(uuid.uuid4()), signed)
+    assert again["status"] == "rejected" and "sudah dipakai" in again["reason"]
+    assert _code_owner(module_sync_server, code) == (office_b, letter_b)
+    # Between random codes (PCs without the key yet) the first one keeps it, as before.
+    other = "abcdefghijklmnopqrst"
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    assert real.push("letter", first, {**signed, "verify_code": other})["status"] == "applied"
+    late = squatter.push("letter", second, {**signed, "verify_code": other})
+    assert late["status"] == "rejected"
+    assert _code_owner(module_sync_server, other) == (office_b, first)
