@@ -2,6 +2,11 @@
 
 ``create_app(settings)`` builds a self-contained app (its own engine and blob store); serve it
 with uvicorn (``naskah-server serve``) or mount it in tests. OpenAPI: ``GET /openapi.json``.
+
+The OpenAPI document tells the truth: every status an operation can answer is declared with its
+body (``Problem`` for every error), the limits and patterns the server checks are in the schema,
+and request bodies are validated strictly (an integer field takes an integer, not ``false`` or
+``"3"``). ``tests/sync/test_openapi_contract.py`` runs schemathesis against it.
 """
 
 import logging
@@ -9,47 +14,80 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, Field
+from fastapi.routing import APIRoute
+from fastapi.security import HTTPBearer
+from pydantic import BaseModel, Field, StrictInt
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
+from starlette.routing import Match
 
+from sync import protocol
 from sync.protocol import (
+    CLIENT_PROTOCOL_HEADER,
+    MARKER_HEADER,
+    MAX_CURSOR,
+    MAX_INT,
     MIN_CLIENT_PROTOCOL,
     PROTOCOL_VERSION,
     TIMESTAMP_QUERY_TYPE,
     TIMESTAMP_REPLY_TYPE,
+    VERIFY_CODE_PATTERN,
     CertificateIssued,
     CertificateRequest,
     EnrollRequest,
     EnrollResponse,
     Hello,
-    SyncRequest,
     SyncResponse,
     TrustMaterial,
 )
 from sync.server import auth, db, pki, verify_page
-from sync.server.blobs import BadChunk, BadOffset, BlobStore, HashMismatch, valid_hash
-from sync.server.middleware import NaskahMiddleware
+from sync.server.blobs import BadChunk, BadOffset, BlobStore, HashMismatch
+from sync.server.middleware import FORWARDED_FOR, NaskahMiddleware, client_address
 from sync.server.service import TooManyMutations, handle_sync
-from sync.server.settings import Settings
+from sync.server.settings import Settings, parse_networks
 
 API = "/api/v1"
 MAX_TIMESTAMP_QUERY = 16 * 1024  # bytes; a TimeStampReq is about a hundred
+MAX_HASHES = 10_000  # hashes in one /blobs/missing question
 PEM_TYPE = "application/x-pem-file"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"  # lowercase hex, as blobs are named
+RANGE_PATTERN = r"^bytes=[0-9]{1,19}-([0-9]{1,19})?$"  # one range from byte n (to m)
 log = logging.getLogger("naskah.server")
+
+Sha256 = Annotated[str, Field(pattern=SHA256_PATTERN)]
+
+# -- request bodies: the protocol's models, integers strictly -------------------------------
+# Same fields and names as sync.protocol, but an integer field takes only an integer, as the
+# schema says (not ``false`` for 0, ``"3"`` or ``3.0`` for 3). Everything else is as there.
+StrictCount = Annotated[StrictInt, Field(ge=0, le=MAX_INT)]
+
+
+class Mutation(protocol.Mutation):
+    base_version: StrictCount
+
+
+class SyncRequest(protocol.SyncRequest):
+    cursor: StrictInt = Field(ge=0, le=MAX_CURSOR)
+    mutations: list[Mutation] = Field(default_factory=list)  # type: ignore[assignment]
+    lease_epoch: StrictCount | None = None
+    request_seq: StrictInt | None = Field(default=None, ge=1, le=MAX_CURSOR)
 
 
 class HashList(BaseModel):
-    hashes: list[str] = Field(max_length=10_000)
+    hashes: list[Sha256] = Field(max_length=MAX_HASHES)
+
+
+# -- answers ----------------------------------------------------------------------------------
 
 
 class Missing(BaseModel):
-    missing: list[str]
+    missing: list[Sha256]
 
 
 class UploadState(BaseModel):
@@ -57,8 +95,137 @@ class UploadState(BaseModel):
     complete: bool  # the whole blob arrived and its SHA-256 matched
 
 
-def _error(status: int, detail: Any, **extra: Any) -> JSONResponse:
-    return JSONResponse({"detail": detail, **extra}, status_code=status)
+class Issue(BaseModel):
+    """One way a request does not match the schema (the input itself is never echoed)."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """Every error answer: ``detail`` says why (in Bahasa Indonesia where a person reads it),
+    or lists the issues of a request that does not match the schema (422)."""
+
+    detail: str | list[Issue]
+
+
+class OffsetProblem(Problem):
+    """An upload refused at an offset: continue (409) or start again (422, offset 0) there."""
+
+    offset: int
+
+
+class UploadInvalid(Problem):
+    """422 of an upload: the request does not match the schema (``detail`` a list), or all the
+    bytes arrived but do not hash to the blob's name (``offset`` 0: start again)."""
+
+    offset: int | None = None
+
+
+class UpgradeProblem(Problem):
+    """426: the client's ``X-Naskah-Protocol`` is below ``min_client_protocol``."""
+
+    min_client_protocol: int
+    protocol: int
+
+
+def _error(
+    status: int, detail: Any, *, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    return JSONResponse({"detail": detail, **extra}, status_code=status, headers=headers)
+
+
+# -- what each operation may answer (OpenAPI ``responses``) -----------------------------------
+
+_WHY: dict[int, str] = {
+    400: "The body is not valid gzip, JSON or as long as declared, or X-Naskah-Protocol is "
+    "not an integer",
+    401: "Missing or unknown device token, or the device was revoked",
+    403: "Refused",
+    404: "Not found",
+    409: "Conflict",
+    413: "The request body (after gunzip) is over the server's limit",
+    415: "Unsupported Content-Type",
+    416: "The Range asked for is not satisfiable",
+    422: "The request does not match the schema (detail lists the issues)",
+    426: "X-Naskah-Protocol is below min_client_protocol",
+    429: "Too many failed attempts; try again later",
+    500: "A bug (a fixed message, never a traceback)",
+    503: "The database is busy or unreachable; nothing was committed, send it again",
+}
+_RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Seconds to wait",
+        "required": True,
+        "schema": {"type": "integer"},
+    }
+}
+_HEADERS: dict[int, dict[str, Any]] = {
+    401: {
+        "WWW-Authenticate": {
+            "description": "Bearer",
+            "required": True,
+            "schema": {"type": "string"},
+        }
+    },
+    429: _RETRY_AFTER,
+    503: _RETRY_AFTER,
+}
+_MODELS: dict[int, type[BaseModel]] = {426: UpgradeProblem}
+
+
+def _responses(*codes: int, **why: str | tuple[str, type[BaseModel]]) -> dict[int | str, Any]:
+    """OpenAPI ``responses`` for the error ``codes`` an operation answers (plus those every
+    operation may: 400, 426, 500). ``why`` overrides a description (``_409="..."``) and
+    optionally the body model."""
+    answer: dict[int | str, Any] = {}
+    for code in sorted({400, 426, 500, *codes}):
+        text: str | tuple[str, type[BaseModel]] = why.get(f"_{code}", _WHY[code])
+        model = _MODELS.get(code, Problem)
+        if isinstance(text, tuple):
+            text, model = text
+        entry: dict[str, Any] = {"model": model, "description": text}
+        if code in _HEADERS:
+            entry["headers"] = _HEADERS[code]
+        answer[code] = entry
+    return answer
+
+
+def _binary_body(media_type: str, description: str) -> dict[str, Any]:
+    """``openapi_extra`` for an operation whose request body is raw bytes of ``media_type``."""
+    return {
+        "requestBody": {
+            "required": True,
+            "description": description,
+            "content": {media_type: {"schema": {"type": "string", "format": "binary"}}},
+        }
+    }
+
+
+_PROTOCOL_HEADER = {
+    "name": CLIENT_PROTOCOL_HEADER,
+    "in": "header",
+    "required": False,
+    "description": "The client's protocol version (every Naskah client sends it); below "
+    "min_client_protocol: 426",
+    "schema": {"type": "integer", "minimum": MIN_CLIENT_PROTOCOL},
+}
+_VERIFY_CODE = {
+    "name": "code",
+    "in": "path",
+    "required": True,
+    "description": "The letter's verification code (20 characters of lowercase base32), "
+    "optionally followed by .json",
+    "schema": {"type": "string", "pattern": VERIFY_CODE_PATTERN.rstrip("$") + r"(\.json)?$"},
+}
+_MARKER = {
+    MARKER_HEADER: {
+        "description": "Set on every answer of a real Naskah server: its protocol version",
+        "required": True,
+        "schema": {"type": "string"},
+    }
+}
 
 
 def _refused(exc: pki.PkiRefused) -> JSONResponse:
@@ -70,8 +237,14 @@ def create_app(settings: Settings) -> FastAPI:
     """A FastAPI app serving ``settings.db_url`` (initialised with ``admin.init_server``)."""
     engine = db.make_engine(settings.db_url)
     store = BlobStore(engine, settings.blob_dir)
-    limiter = auth.AttemptLimiter(settings.enrol_attempts, settings.enrol_window_s)
+    enrol_limits = auth.EnrolLimits(
+        settings.enrol_attempts,
+        settings.enrol_office_attempts,
+        settings.enrol_code_attempts,
+        settings.enrol_window_s,
+    )
     verify_limiter = auth.AttemptLimiter(settings.verify_misses, settings.verify_window_s)
+    proxies = parse_networks(settings.trusted_proxies)
     ca = pki.PkiService(engine, settings.ca_passphrase, settings.public_url)
     clock = verify_page.Clock(settings.time_zone)
     state: dict[str, str] = {}
@@ -86,7 +259,13 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         engine.dispose()
 
-    app = FastAPI(title="Naskah sync server", version=str(PROTOCOL_VERSION), lifespan=lifespan)
+    app = FastAPI(
+        title="Naskah sync server",
+        version=str(PROTOCOL_VERSION),
+        lifespan=lifespan,
+        description="The sync protocol of docs/sync-protocol.md. Every answer carries "
+        f"{MARKER_HEADER}; every error body is JSON with a `detail` (Problem).",
+    )
     app.state.settings = settings
     app.state.engine = engine
     app.state.blobs = store
@@ -123,24 +302,40 @@ def create_app(settings: Settings) -> FastAPI:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse(
-            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
-        )
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = exc.headers
+        if exc.status_code == 405:  # Starlette names only the first route's methods
+            headers = {**(headers or {}), "Allow": ", ".join(_methods_of(request))}
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
 
-    def device(authorization: Annotated[str | None, Header()] = None) -> auth.Device:
-        found = auth.authenticate(engine, authorization)
-        if found is None:
-            raise HTTPException(
-                401,
-                "token perangkat tidak sah atau dicabut",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        return found
+    def _methods_of(request: Request) -> list[str]:
+        """Every method the document declares at the request's path (a concrete path such as
+        /blobs/missing shadows a template such as /blobs/{sha256}, as in OpenAPI)."""
+        matching = [
+            route
+            for route in app.router.routes
+            if isinstance(route, APIRoute)
+            and route.include_in_schema
+            and route.matches(request.scope)[0] != Match.NONE
+        ]
+        concrete = [route for route in matching if "{" not in route.path]
+        return sorted({m for route in concrete or matching for m in route.methods or ()})
+
+    bearer = HTTPBearer(auto_error=False, description="The device token from enrolment")
+
+    def device(request: Request, _scheme: Annotated[Any, Depends(bearer)]) -> auth.Device:
+        try:
+            return auth.authenticate(engine, request.headers.get("authorization"))
+        except auth.Unauthorised as exc:
+            raise HTTPException(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from exc
 
     Dev = Annotated[auth.Device, Depends(device)]
 
-    @app.get(f"{API}/hello", response_model=Hello)
+    def client(request: Request) -> str:
+        peer = request.client.host if request.client else None
+        return client_address(peer, request.headers.getlist(FORWARDED_FOR), proxies)
+
+    @app.get(f"{API}/hello", response_model=Hello, responses=_responses())
     def hello() -> Hello:
         return Hello(
             service="naskah-sync",
@@ -150,18 +345,49 @@ def create_app(settings: Settings) -> FastAPI:
             server_time=db.utcnow(),
         )
 
-    @app.post(f"{API}/enroll", response_model=EnrollResponse)
+    @app.post(
+        f"{API}/enroll",
+        response_model=EnrollResponse,
+        responses=_responses(
+            403,
+            413,
+            422,
+            429,
+            503,
+            _403="A wrong, used or expired code, or a code of another office (detail says which)",
+            _429="Failed attempts past a limit (per address, office code or code); a valid "
+            "unused code is still accepted",
+        ),
+    )
     def enroll(body: EnrollRequest, request: Request) -> Any:
-        client = request.client.host if request.client else "?"
-        if limiter.blocked(client):
-            return _error(429, "Terlalu banyak percobaan pendaftaran; coba lagi nanti.")
+        address = client(request)
         try:
             return auth.enrol(engine, body)
         except auth.EnrolRefused as exc:
-            limiter.failed(client)
+            over = enrol_limits.exceeded(address, body)
+            enrol_limits.failed(address, body)
+            if over:
+                return _error(
+                    429,
+                    "Kode pendaftaran tidak diterima, dan terlalu banyak percobaan yang gagal; "
+                    "periksa kode kantor dan kode pendaftaran, lalu coba lagi nanti. Kode yang "
+                    "benar dan belum dipakai tetap diterima.",
+                    headers={"Retry-After": str(int(settings.enrol_window_s))},
+                )
             return _error(403, str(exc))
 
-    @app.post(f"{API}/sync", response_model=SyncResponse)
+    @app.post(
+        f"{API}/sync",
+        response_model=SyncResponse,
+        responses=_responses(
+            401,
+            413,
+            422,
+            503,
+            _413="The body is over the server's limit, or it carries more than BATCH_SIZE "
+            "mutations",
+        ),
+    )
     def sync(body: SyncRequest, dev: Dev) -> Any:
         ca.maybe_refresh()  # the answer then names the fresh CRL's number
         try:
@@ -169,33 +395,59 @@ def create_app(settings: Settings) -> FastAPI:
         except TooManyMutations as exc:
             return _error(413, str(exc))
 
-    @app.post(f"{API}/blobs/missing", response_model=Missing)
+    @app.post(
+        f"{API}/blobs/missing", response_model=Missing, responses=_responses(401, 413, 422, 503)
+    )
     def blobs_missing(body: HashList, dev: Dev) -> Any:
-        bad = [h for h in body.hashes if not valid_hash(h)]
-        if bad:
-            return _error(422, "not a lowercase hex SHA-256", hashes=bad[:10])
         return Missing(missing=store.missing(dev.office_id, body.hashes))
 
-    def checked(sha256: str) -> str:
-        if not valid_hash(sha256):
-            raise HTTPException(422, "not a lowercase hex SHA-256")
-        return sha256
+    @app.get(f"{API}/blobs/missing", include_in_schema=False)
+    def blobs_missing_is_a_post() -> JSONResponse:
+        # Without this, GET /blobs/missing would be a download of the blob named "missing"
+        # (422); it is the path of the POST above, asked with the wrong method.
+        return _error(405, "Method Not Allowed", headers={"Allow": "POST"})
 
-    @app.get(f"{API}/blobs/{{sha256}}/upload", response_model=UploadState)
-    def upload_offset(sha256: str, dev: Dev) -> UploadState:
-        offset, complete = store.offset(dev.office_id, checked(sha256))
+    BlobHash = Annotated[str, Path(pattern=SHA256_PATTERN, description="lowercase hex SHA-256")]
+
+    @app.get(
+        f"{API}/blobs/{{sha256}}/upload",
+        response_model=UploadState,
+        responses=_responses(401, 422, 503),
+    )
+    def upload_offset(sha256: BlobHash, dev: Dev) -> UploadState:
+        offset, complete = store.offset(dev.office_id, sha256)
         return UploadState(offset=offset, complete=complete)
 
-    @app.put(f"{API}/blobs/{{sha256}}/upload", response_model=UploadState)
+    @app.put(
+        f"{API}/blobs/{{sha256}}/upload",
+        response_model=UploadState,
+        responses=_responses(
+            401,
+            409,
+            413,
+            422,
+            503,
+            _400="An empty chunk, one whose bytes do not match X-Chunk-Sha256 or run past "
+            "X-Blob-Size; or a body that is not valid gzip",
+            _409=("The chunk is not at the current end: continue at offset", OffsetProblem),
+            _413="The chunk is over the chunk limit, or the body over the server's limit",
+            _422=(
+                "The request does not match the schema (detail lists the issues), or all the "
+                "bytes arrived but do not hash to the name: the partial upload was discarded, "
+                "start again at offset 0",
+                UploadInvalid,
+            ),
+        ),
+        openapi_extra=_binary_body("application/octet-stream", "One chunk of the blob"),
+    )
     async def upload_chunk(
-        sha256: str,
+        sha256: BlobHash,
         request: Request,
         dev: Dev,
-        offset: Annotated[int, Query(ge=0)],
-        x_chunk_sha256: Annotated[str, Header()],
-        x_blob_size: Annotated[int | None, Header(ge=1)] = None,
+        offset: Annotated[int, Query(ge=0, le=MAX_CURSOR)],
+        x_chunk_sha256: Annotated[str, Header(pattern=SHA256_PATTERN)],
+        x_blob_size: Annotated[int | None, Header(ge=1, le=MAX_CURSOR)] = None,
     ) -> Any:
-        checked(sha256)
         chunk = await request.body()
         if not chunk:
             return _error(400, "empty chunk")
@@ -213,15 +465,72 @@ def create_app(settings: Settings) -> FastAPI:
             return _error(409, str(exc), offset=exc.offset)
         return UploadState(offset=new, complete=complete)
 
-    @app.get(f"{API}/blobs/{{sha256}}", response_class=FileResponse)
-    def download(sha256: str, dev: Dev) -> Any:
-        if not store.visible(dev.office_id, checked(sha256)):
+    @app.get(
+        f"{API}/blobs/{{sha256}}",
+        response_class=FileResponse,
+        responses={
+            200: {
+                "description": "The blob",
+                "content": {
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                },
+            },
+            206: {
+                "description": "The rest of the blob from the Range asked (bytes=n-)",
+                "content": {
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                },
+            },
+            **_responses(
+                401,
+                404,
+                416,
+                422,
+                503,
+                _404="The office does not hold this blob",
+                _400="A Range that ends before it starts, or X-Naskah-Protocol not an integer",
+                _416="The Range starts past the blob's end (Content-Range: bytes */size)",
+            ),
+        },
+    )
+    def download(
+        sha256: BlobHash,
+        dev: Dev,
+        range_: Annotated[
+            str | None,
+            Header(
+                alias="Range",
+                pattern=RANGE_PATTERN,
+                description="Resume from byte n: bytes=n- (or bytes=n-m)",
+            ),
+        ] = None,
+    ) -> Any:
+        if not store.visible(dev.office_id, sha256):
             return _error(404, "blob not found")
-        return FileResponse(store.path(sha256), media_type="application/octet-stream")
+        path = store.path(sha256)
+        if range_ is not None:  # checked here, so that a bad range gets a JSON answer too
+            start, _, end = range_.removeprefix("bytes=").partition("-")
+            size = path.stat().st_size
+            if int(start) >= size:
+                return _error(
+                    416, "range starts past the end", headers={"Content-Range": f"bytes */{size}"}
+                )
+            if end and int(end) < int(start):
+                return _error(400, "range ends before it starts")
+        return FileResponse(path, media_type="application/octet-stream")
 
     # -- signing (docs/sync-protocol.md, "Signing") --------------------------------------------
 
-    @app.get(f"{API}/pki/trust", response_model=TrustMaterial)
+    _no_ca = (
+        "The server has no CA, or (certificates, timestamps) runs without its passphrase, or "
+        "the database is busy; detail says which"
+    )
+
+    @app.get(
+        f"{API}/pki/trust",
+        response_model=TrustMaterial,
+        responses=_responses(401, 503, _503=_no_ca),
+    )
     def trust(request: Request, _dev: Dev) -> Any:
         try:
             material = ca.material()
@@ -229,7 +538,23 @@ def create_app(settings: Settings) -> FastAPI:
             return _refused(exc)
         return material.trust(ca.public_url(str(request.base_url)))
 
-    @app.post(f"{API}/pki/certificates", response_model=CertificateIssued)
+    @app.post(
+        f"{API}/pki/certificates",
+        response_model=CertificateIssued,
+        responses=_responses(
+            401,
+            403,
+            404,
+            413,
+            422,
+            503,
+            _403="The person is not an active signer of the device's office",
+            _404="The person, or the office record, is not on the server yet: sync first",
+            _422="The request does not match the schema, the person's or office's data is "
+            "incomplete, or the CA refuses the CSR (detail says why)",
+            _503=_no_ca,
+        ),
+    )
     def certificates(body: CertificateRequest, dev: Dev) -> Any:
         try:
             return pki.issue_certificate(
@@ -246,7 +571,24 @@ def create_app(settings: Settings) -> FastAPI:
     @app.post(
         f"{API}/pki/timestamp",
         response_class=Response,
-        responses={200: {"content": {TIMESTAMP_REPLY_TYPE: {}}}},
+        responses={
+            200: {
+                "description": "A DER TimeStampResp (RFC 3161): a token, or a rejection",
+                "content": {
+                    TIMESTAMP_REPLY_TYPE: {"schema": {"type": "string", "format": "binary"}}
+                },
+            },
+            **_responses(
+                401,
+                413,
+                415,
+                503,
+                _413="The timestamp request is over 16 KiB, or the body over the limit",
+                _415=f"Content-Type is not {TIMESTAMP_QUERY_TYPE}",
+                _503=_no_ca,
+            ),
+        },
+        openapi_extra=_binary_body(TIMESTAMP_QUERY_TYPE, "A DER TimeStampReq (RFC 3161)"),
     )
     async def timestamp(request: Request, _dev: Dev) -> Response:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -278,39 +620,113 @@ def create_app(settings: Settings) -> FastAPI:
             },
         )
 
-    @app.get("/pki/root.pem", response_class=Response)
+    _pem_responses = {
+        200: {"description": "PEM", "content": {PEM_TYPE: {"schema": {"type": "string"}}}},
+        **_responses(503, _503=_no_ca),
+    }
+
+    @app.get("/pki/root.pem", response_class=Response, responses=_pem_responses)
     def root_pem() -> Response:
         return _pem("root")
 
-    @app.get("/pki/crl.pem", response_class=Response)
+    @app.get("/pki/crl.pem", response_class=Response, responses=_pem_responses)
     def crl_pem() -> Response:
         return _pem("crl")
 
-    @app.get("/v/{code}", include_in_schema=False)
-    def verify(code: str, request: Request) -> Response:
+    def _page(description: str) -> dict[str, Any]:
+        return {
+            "description": description,
+            "content": {
+                "text/html": {"schema": {"type": "string"}},
+                "application/json": {"schema": {"$ref": "#/components/schemas/Problem"}},
+            },
+        }
+
+    @app.get(
+        "/v/{code}",
+        response_class=Response,  # HTML or JSON; the errors of every operation are JSON
+        responses={
+            200: {
+                "description": "The verdict on the letter: HTML, or JSON for `<code>.json` or "
+                "`Accept: application/json` (docs/sync-protocol.md, the verification page)",
+                "content": {
+                    "text/html": {"schema": {"type": "string"}},
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": [
+                                "code",
+                                "valid",
+                                "status",
+                                "status_text",
+                                "details_public",
+                            ],
+                        }
+                    },
+                },
+            },
+            **_responses(503),
+            404: _page("No letter has this code (or it is not a code)"),
+            429: {
+                **_page("Too many unknown codes from this address; a known code is still answered"),
+                "headers": _RETRY_AFTER,
+            },
+        },
+        # Read from the path, not validated by FastAPI: anything that is not a known code is
+        # answered 404 (a page a person reads), never 422.
+        openapi_extra={"parameters": [_VERIFY_CODE]},
+    )
+    def verify(request: Request) -> Response:
+        code = str(request.path_params["code"])
         as_json = code.endswith(".json")
         if as_json:
             code = code.removesuffix(".json")
         else:
             accept = request.headers.get("accept", "").lower()
             as_json = "application/json" in accept and "text/html" not in accept
-        client = request.client.host if request.client else "?"
         headers = verify_page.SECURITY_HEADERS
-        if verify_limiter.blocked(client):
+        # A known code is always answered; only unknown ones count against the address.
+        found = verify_page.lookup(engine, settings.blob_dir, code)
+        if found is not None:
+            if as_json:
+                return JSONResponse(verify_page.as_json(found, clock), headers=headers)
+            return HTMLResponse(verify_page.render_html(found, clock), headers=headers)
+        address = client(request)
+        if verify_limiter.blocked(address):
+            limited = {**headers, "Retry-After": str(int(settings.verify_window_s))}
             detail = "Terlalu banyak permintaan; coba lagi nanti."
             if as_json:
-                return JSONResponse({"detail": detail}, status_code=429, headers=headers)
-            return HTMLResponse(verify_page.render_message(detail), 429, headers=headers)
-        found = verify_page.lookup(engine, settings.blob_dir, code)
-        if found is None:
-            verify_limiter.failed(client)
-            if as_json:
-                return JSONResponse(
-                    {"detail": verify_page.UNKNOWN_CODE}, status_code=404, headers=headers
-                )
-            return HTMLResponse(verify_page.render_unknown(), 404, headers=headers)
+                return JSONResponse({"detail": detail}, status_code=429, headers=limited)
+            return HTMLResponse(verify_page.render_message(detail), 429, headers=limited)
+        if verify_limiter.failed(address):
+            log.warning(
+                "verification page: %d unknown codes from address %s within %d s; further "
+                "unknown codes are answered 429",
+                verify_limiter.limit, address, int(settings.verify_window_s),
+            )  # fmt: skip
         if as_json:
-            return JSONResponse(verify_page.as_json(found, clock), headers=headers)
-        return HTMLResponse(verify_page.render_html(found, clock), headers=headers)
+            return JSONResponse(
+                {"detail": verify_page.UNKNOWN_CODE}, status_code=404, headers=headers
+            )
+        return HTMLResponse(verify_page.render_unknown(), 404, headers=headers)
 
+    def openapi() -> dict[str, Any]:
+        """FastAPI's document, plus what every operation shares: the optional protocol header
+        and the marker header on every answer."""
+        if app.openapi_schema is None:
+            document = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            for operations in document["paths"].values():
+                for operation in operations.values():
+                    operation.setdefault("parameters", []).append(_PROTOCOL_HEADER)
+                    for answer in operation["responses"].values():
+                        answer.setdefault("headers", {}).update(_MARKER)
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

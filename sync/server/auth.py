@@ -1,23 +1,33 @@
-"""Devices: enrolment with a one-time code, bearer tokens, and the rate limit on enrolment.
+"""Devices: enrolment with a one-time code, bearer tokens, and the limits on failed attempts.
 
 A token is 32 random bytes (urlsafe base64) handed out once; the server stores only its SHA-256,
 so a copy of the database does not let anyone act as a device. Tokens are never logged.
+
+Failed enrolments are counted per client address, per office code named and per code presented
+(``EnrolLimits``). The counters never refuse a valid unused code: a code of about 74 random bits
+is what keeps guessers out, and a limit that refused good codes would let anyone who sends wrong
+ones lock real PCs out (behind a proxy every PC may share one address). Past a limit a failure
+is answered 429 without its reason, and the server logs a warning once per window.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import threading
-import time
 from collections import deque
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Engine, select
 
+from sync import clock
 from sync.protocol import EnrollRequest, EnrollResponse
 from sync.server import db
 from sync.server.admin import hash_code
+
+log = logging.getLogger("naskah.server")
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,11 @@ class Device:
 
 class EnrolRefused(Exception):
     """A wrong, used or expired code, or a code of another office (HTTP 403)."""
+
+
+class Unauthorised(Exception):
+    """No token, an unknown one, or the token of a revoked device (HTTP 401); the message says
+    which, in Bahasa Indonesia."""
 
 
 def hash_token(token: str) -> str:
@@ -79,46 +94,127 @@ def enrol(engine: Engine, request: EnrollRequest) -> EnrollResponse:
     )
 
 
-def authenticate(engine: Engine, authorization: str | None) -> Device | None:
-    """The live (not revoked) device owning the bearer token in ``authorization``, or None."""
-    if not authorization:
-        return None
-    scheme, _, token = authorization.partition(" ")
+MAX_TOKEN = 200  # characters; a real token has 43
+
+
+def authenticate(engine: Engine, authorization: str | None) -> Device:
+    """The live device owning the bearer token in ``authorization``. Raises ``Unauthorised``
+    with a message a person can act on (a revoked device is told so)."""
+    scheme, _, token = (authorization or "").partition(" ")
     token = token.strip()
-    if scheme.lower() != "bearer" or not token or len(token) > 200:
-        return None
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthorised("Permintaan tanpa token perangkat (Authorization: Bearer ...).")
+    if len(token) > MAX_TOKEN:
+        raise Unauthorised("Token perangkat tidak dikenal server ini; daftarkan ulang PC ini.")
     with db.read_tx(engine) as conn:
         row = conn.execute(
-            select(db.devices.c.id, db.devices.c.office_id, db.devices.c.name).where(
-                db.devices.c.token_hash == hash_token(token), db.devices.c.revoked_at.is_(None)
-            )
+            select(
+                db.devices.c.id, db.devices.c.office_id, db.devices.c.name, db.devices.c.revoked_at
+            ).where(db.devices.c.token_hash == hash_token(token))
         ).first()
-    return Device(row.id, row.office_id, row.name) if row else None
+    if row is None:
+        raise Unauthorised("Token perangkat tidak dikenal server ini; daftarkan ulang PC ini.")
+    if row.revoked_at is not None:
+        raise Unauthorised(
+            f"Perangkat ini sudah dicabut oleh pengelola server pada "
+            f"{db.aware(row.revoked_at):%d-%m-%Y}; daftarkan ulang PC ini dengan kode "
+            "pendaftaran baru."
+        )
+    return Device(row.id, row.office_id, row.name)
 
 
 class AttemptLimiter:
-    """At most ``limit`` failed attempts per key within ``window`` seconds (in this process)."""
+    """Failed attempts per key within ``window`` seconds, in this process, on the server's
+    clock (``sync.clock``). Remembers at most ``max_keys`` keys: the stalest are forgotten."""
 
-    def __init__(self, limit: int, window: float) -> None:
+    def __init__(self, limit: int, window: float, max_keys: int = 10_000) -> None:
         self.limit = limit
         self.window = window
-        self._failures: dict[str, deque[float]] = {}
+        self.max_keys = max_keys
+        self._failures: dict[str, deque[datetime]] = {}
         self._lock = threading.Lock()
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        failures = self._failures.setdefault(key, deque())
-        while failures and failures[0] <= now - self.window:
+    def _recent(self, key: str, now: datetime) -> deque[datetime]:
+        failures = self._failures.get(key)
+        if failures is None:
+            return deque()
+        while failures and (now - failures[0]).total_seconds() >= self.window:
             failures.popleft()
+        if not failures:
+            del self._failures[key]
         return failures
 
-    def blocked(self, key: str) -> bool:
+    def count(self, key: str) -> int:
+        """Failures of ``key`` within the window."""
         with self._lock:
-            return len(self._recent(key, time.monotonic())) >= self.limit
+            return len(self._recent(key, clock.now()))
 
-    def failed(self, key: str) -> None:
+    def blocked(self, key: str) -> bool:
+        """Has ``key`` reached the limit within the window?"""
+        return self.count(key) >= self.limit
+
+    def failed(self, key: str) -> bool:
+        """Count a failure of ``key``; True when this one reached the limit (log it once)."""
         with self._lock:
-            now = time.monotonic()
-            self._recent(key, now).append(now)
-            if len(self._failures) > 10_000:  # forget idle keys; never grow without bound
-                for stale in [k for k, v in self._failures.items() if not v]:
-                    del self._failures[stale]
+            now = clock.now()
+            failures = self._recent(key, now)
+            if not failures:
+                self._failures[key] = failures
+            failures.append(now)
+            if len(self._failures) > self.max_keys:
+                self._forget(now)
+            return len(failures) == self.limit
+
+    def _forget(self, now: datetime) -> None:
+        for key in list(self._failures):
+            self._recent(key, now)
+        if len(self._failures) > self.max_keys:  # still full: drop the least recently failed
+            keep = self.max_keys * 3 // 4
+            by_last = sorted(self._failures, key=lambda k: self._failures[k][-1])
+            for key in by_last[: len(by_last) - keep]:
+                del self._failures[key]
+
+
+class EnrolLimits:
+    """The counters of failed enrolments: per client address, per office code, per code."""
+
+    def __init__(self, per_address: int, per_office: int, per_code: int, window: float) -> None:
+        self.address = AttemptLimiter(per_address, window)
+        self.office = AttemptLimiter(per_office, window)
+        self.code = AttemptLimiter(per_code, window)
+
+    @staticmethod
+    def _keys(client: str, request: EnrollRequest) -> tuple[str, str, str]:
+        return client, request.office_code.strip(), hash_code(request.enrol_code)
+
+    def exceeded(self, client: str, request: EnrollRequest) -> bool:
+        """Has any counter of this attempt reached its limit?"""
+        address, office, code = self._keys(client, request)
+        return (
+            self.address.blocked(address)
+            or self.office.blocked(office)
+            or (self.code.blocked(code))
+        )
+
+    def failed(self, client: str, request: EnrollRequest) -> None:
+        """Count a failed attempt under each of its keys; warn when one reaches its limit."""
+        address, office, code = self._keys(client, request)
+        window = int(self.address.window)
+        if self.address.failed(address):
+            log.warning(
+                "enrolment: %d failed attempts from address %s within %d s; further failures "
+                "are answered 429",
+                self.address.limit, address, window,
+            )  # fmt: skip
+        if self.office.failed(office):
+            log.warning(
+                "enrolment: %d failed attempts naming office code %r within %d s; further "
+                "failures are answered 429",
+                self.office.limit, office[:64], window,
+            )  # fmt: skip
+        if self.code.failed(code):
+            log.warning(
+                "enrolment: one code (sha256 %s...) failed %d times within %d s; further "
+                "failures are answered 429",
+                code[:12], self.code.limit, window,
+            )  # fmt: skip

@@ -1,14 +1,17 @@
 """The ASGI layer every request passes: marker header, protocol check, body limits, gzip bodies,
-and a JSON 500 (never a traceback) for bugs.
+and a JSON 500 (never a traceback) for bugs; and ``client_address``, who sent a request.
 
 Tokens never reach a log line: errors are logged with the method and path only.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
+import re
 import zlib
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -22,7 +25,57 @@ from sync.protocol import (
 
 log = logging.getLogger("naskah.server")
 
+IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+FORWARDED_FOR = "x-forwarded-for"
+UNKNOWN_CLIENT = "?"
+
+
+def _address(text: str) -> IpAddress | None:
+    """An address as a proxy writes it: bare, ``a.b.c.d:port`` or ``[v6]:port``; None if not."""
+    text = text.strip()
+    if text.startswith("["):
+        text = text[1 : text.find("]")] if "]" in text else ""
+    elif text.count(":") == 1:
+        text = text.split(":", 1)[0]
+    try:
+        found = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if isinstance(found, ipaddress.IPv6Address) and found.ipv4_mapped is not None:
+        return found.ipv4_mapped
+    return found
+
+
+def client_address(
+    peer: str | None, forwarded_for: Iterable[str], trusted: Sequence[Network]
+) -> str:
+    """The address a request came from, as the key of the per-address limits.
+
+    ``peer`` is the connection's address. Only when it is one of the ``trusted`` proxies is
+    ``X-Forwarded-For`` read (every value, in order): from its right end, the first address that
+    is not a trusted proxy is the client (a client can put anything at the left end, but not
+    past the proxy that appends the address it saw). Without trusted proxies the header is
+    ignored, so that nobody picks their own key by sending it."""
+    own = _address(peer or "")
+    if own is None:
+        return peer or UNKNOWN_CLIENT
+    if not trusted or not any(own in net for net in trusted):
+        return str(own)
+    hops = [hop for value in forwarded_for for hop in value.split(",") if hop.strip()]
+    client = own
+    for hop in reversed(hops):
+        found = _address(hop)
+        if found is None:  # garbage the proxy passed on: the last address we could trust
+            break
+        client = found
+        if not any(found in net for net in trusted):
+            break
+    return str(client)
+
+
 _MARKER = (MARKER_HEADER.lower().encode(), str(PROTOCOL_VERSION).encode())
+_INTEGER = re.compile(rb"[+-]?[0-9]+")  # ASCII digits only (int() would take "1_0" or "١")
 
 
 class BodyTooLarge(Exception):
@@ -104,6 +157,8 @@ class NaskahMiddleware:
         if raw is None:
             return None
         try:
+            if not _INTEGER.fullmatch(raw.strip()):
+                raise ValueError(raw)
             version = int(raw)
         except ValueError:
             return 400, {"detail": f"{CLIENT_PROTOCOL_HEADER} must be an integer"}

@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sync.protocol import BATCH_SIZE
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_networks(values: tuple[str, ...] | list[str]) -> tuple[Network, ...]:
+    """Addresses or CIDR networks (``127.0.0.1``, ``10.0.0.0/8``, ``::1``), comma-separated or
+    one per value. ValueError names the first one that is not an address or network."""
+    networks: list[Network] = []
+    for value in values:
+        for part in value.split(","):
+            text = part.strip()
+            if not text:
+                continue
+            try:
+                networks.append(ipaddress.ip_network(text, strict=False))
+            except ValueError as exc:
+                raise ValueError(f"not an IP address or network: {text!r}") from exc
+    return tuple(networks)
 
 
 @dataclass(frozen=True)
@@ -19,13 +38,24 @@ class Settings:
     default_series: str = "keluar"
     max_body: int = 16 * 1024 * 1024  # bytes of a request body (after gunzip)
     max_chunk: int = 8 * 1024 * 1024  # bytes of one blob upload chunk
-    enrol_attempts: int = 20  # failed enrolments per client address ...
-    enrol_window_s: float = 300.0  # ... within this many seconds before 429
+    # Failed enrolments counted within ``enrol_window_s`` seconds per client address, per office
+    # code named and per code presented; past any of them a further failure is answered 429
+    # without its reason. A valid unused code is never refused (docs/sync-protocol.md, "enrol").
+    enrol_attempts: int = 20  # per client address
+    enrol_office_attempts: int = 50  # per office code named
+    enrol_code_attempts: int = 10  # per enrolment code presented
+    enrol_window_s: float = 300.0
+    # Proxies whose X-Forwarded-For is believed (addresses or networks, e.g. "127.0.0.1" for a
+    # TLS proxy on the same box). Empty: the connection's own address is the client's, and
+    # X-Forwarded-For is ignored.
+    trusted_proxies: tuple[str, ...] = ()
     # Signing (docs/sync-protocol.md, "Signing"). Without the passphrase the server still
     # syncs and publishes its trust material, but issues no certificates and no timestamps.
     ca_passphrase: str | None = field(default=None, repr=False, compare=False)
     public_url: str = ""  # base of verification addresses; "" = the stored one or the request's
     cert_days: int = 365  # validity of a signer certificate
     time_zone: str = "Asia/Jakarta"  # how the verification page shows times (WIB)
-    verify_misses: int = 120  # unknown verification codes per client address ...
-    verify_window_s: float = 300.0  # ... within this many seconds before 429
+    # Unknown verification codes per client address within the window; past it a further
+    # unknown code is answered 429. A known code is always answered.
+    verify_misses: int = 120
+    verify_window_s: float = 300.0
