@@ -5,7 +5,9 @@
 embedded) in a new visible signature field whose appearance is the Naskah stamp (QR code with
 the verification address, signer name, position and date). With a ``timestamper`` the
 signature also carries an RFC 3161 signature timestamp (B-T). ``add_document_timestamp``
-appends a PAdES document timestamp (``ETSI.RFC3161``) in another incremental update.
+appends a PAdES document timestamp (``ETSI.RFC3161``) in another incremental update, with the
+long-term validation data under it in the document security store (PAdES B-LT: the document
+timestamp proves when the signatures existed; the DSS holds what shows they were good then).
 
 Guarantees:
 - The original bytes are never rewritten: the output starts with the input, byte for byte.
@@ -336,9 +338,11 @@ def add_document_timestamp(
 ) -> bytes:
     """Return ``pdf`` with a PAdES document timestamp from ``timestamper`` appended.
 
-    ``certs`` and ``crls`` (the root, the TSA certificate, the newest revocation list) go into
-    the document security store in the same incremental update, under the timestamp: the
-    long-term validation data a verifier needs years later, with no network."""
+    ``certs`` and ``crls`` (the root, the TSA certificate, the revocation list valid when the
+    letter was signed) go into the document security store in the same incremental update,
+    under the timestamp, together with the certificates embedded in each signature and a VRI
+    entry per signature naming its certificates and the CRLs: the long-term validation data a
+    verifier needs years later, with no network (PAdES B-LT)."""
     reader = open_pdf(pdf)
     taken = {name for name, _value, _ref in fields.enumerate_sig_fields(reader)}
     n = 1
@@ -346,12 +350,16 @@ def add_document_timestamp(
         n += 1
     writer = _PdfAWriter(BytesIO(pdf))
     if certs or crls:
-        DocumentSecurityStore.supply_dss_in_writer(
-            writer,
-            None,
-            certs=[to_asn1_cert(c) for c in certs],
-            crls=[to_asn1_crl(c) for c in crls],
-        )
+        given = [to_asn1_cert(c) for c in certs]
+        lists = [to_asn1_crl(c) for c in crls]
+        DocumentSecurityStore.supply_dss_in_writer(writer, None, certs=given, crls=lists)
+        for emb in reader.embedded_regular_signatures:
+            try:
+                own = [emb.signer_cert, *emb.other_embedded_certs]
+                contents = emb.pkcs7_content.hex().encode("ascii")
+            except Exception:  # a signature too damaged to read adds nothing
+                continue
+            DocumentSecurityStore.supply_dss_in_writer(writer, contents, certs=own, crls=lists)
     stamper = PdfTimeStamper(timestamper, field_name=field_name or f"CapWaktu{n}")
     out = BytesIO()
     try:
