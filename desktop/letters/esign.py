@@ -40,6 +40,7 @@ from desktop.letters.signed_letters import (
     footer_note,
     kind_label,
     signing_time_text,
+    zone_of,
 )
 from desktop.letters.workflow import SIGN, _load, _move, current_step
 from desktop.render.document import SignatureSpace
@@ -50,6 +51,7 @@ from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Letter, LetterSignature, Office, Person
 from sync.pki import ca
+from sync.pki.zones import LOCAL, Zone, office_zone
 from sync.protocol import Entity, LetterStatus, SignatureKind, office_verify_code
 
 if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a letter is signed
@@ -61,12 +63,12 @@ CLOCK_TOLERANCE = timedelta(minutes=10)
 
 
 class ClockBehind(SigningError):
-    def __init__(self, now: datetime, known: datetime) -> None:
+    def __init__(self, now: datetime, known: datetime, zone: Zone = LOCAL) -> None:
         super().__init__(
             _(
                 "Tanggal dan jam komputer ({n}) lebih awal daripada yang sudah tercatat "
                 "({k}). Betulkan tanggal dan jam komputer, lalu tandatangani lagi."
-            ).format(n=signing_time_text(now), k=signing_time_text(known))
+            ).format(n=signing_time_text(now, zone), k=signing_time_text(known, zone))
         )
 
 
@@ -95,7 +97,7 @@ def _check_clock(session: Session, signer_id: str, now: datetime) -> None:
     ]
     latest = max((k for k in known if k is not None), default=None)
     if latest is not None and now < latest - CLOCK_TOLERANCE:
-        raise ClockBehind(now, latest)
+        raise ClockBehind(now, latest, zone_of(session))
 
 
 def warm_up() -> None:
@@ -214,7 +216,7 @@ def _sign(
             verify_url=verify_url,
             signer_name=person.name,
             position=person.jabatan,
-            date_text=signing_time_text(now),
+            date_text=signing_time_text(now, office_zone(office.kabupaten)),
             reason=_("Menandatangani naskah dinas nomor {n}").format(n=letter.number),
             location=office.place_name,
             now=now,

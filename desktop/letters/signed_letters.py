@@ -5,6 +5,8 @@ Guarantees:
 - The footer never claims more than the truth: internal certificates say they are not BSrE's.
 - Timestamps only ever append to the signed PDF (an incremental update), with the validation
   data under them; the signature bytes made offline are kept untouched.
+- Times are written with their zone, the office's ("3 Maret 2026 10:04 WIT"), as the public
+  verification page writes them.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ from desktop.i18n import _
 from desktop.letters import journal, trust
 from desktop.letters.document import document_for
 from desktop.letters.workflow import _load
-from desktop.render.dates import format_date_id
 from desktop.render.document import LetterDocument, SignatureMark
 from desktop.store import clock
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
-from desktop.store.models import Letter, LetterSignature
+from desktop.store.models import Letter, LetterSignature, Office
 from sync.pki import ca
+from sync.pki.zones import LOCAL, Zone, office_zone
 from sync.protocol import SIGNATURE_KIND_TEXT, Entity, LetterStatus, SignatureKind
 
 if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a letter is stamped
@@ -35,9 +37,15 @@ if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a let
 SIGNED_NOTE = "Ditandatangani secara elektronik"  # in the signature space and the stamp
 
 
-def signing_time_text(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{format_date_id(local.date())} {local:%H:%M}"
+def signing_time_text(moment: datetime, zone: Zone = LOCAL) -> str:
+    """ "3 Maret 2026 10:04 WIT": the signing time as the stamp prints it."""
+    return zone.time_text(moment)
+
+
+def zone_of(session: Session) -> Zone:
+    """The zone this office shows its times in (see ``sync.pki.zones.office_zone``)."""
+    office = session.exec(select(Office)).first()
+    return office_zone(office.kabupaten if office is not None else None)
 
 
 def footer_note(kind: SignatureKind, organisation: str, verify_url: str) -> str:
@@ -82,9 +90,11 @@ def document_as_signed(session: Session, letter: Letter, blob_dir: Path) -> Lett
         signed_note=SIGNED_NOTE,
         footer_note=footer_note(SignatureKind(kind), organisation, url),
     )
+    zone = zone_of(session)
     marks = {
         s.position - 1: SignatureMark(
-            url, (SIGNED_NOTE, s.signer_name, s.signer_jabatan, signing_time_text(s.signed_at))
+            url,
+            (SIGNED_NOTE, s.signer_name, s.signer_jabatan, signing_time_text(s.signed_at, zone)),
         )
         for s in signatures_of(session, letter.id)
     }
@@ -95,8 +105,8 @@ def kind_label(kind: str) -> str:
     return _(SIGNATURE_KIND_TEXT[kind]) if kind in SIGNATURE_KIND_TEXT else kind
 
 
-def badge(letter: Letter) -> str:
-    """The signature badge of a signed letter: "TTE internal, bertanda waktu 10:42"."""
+def badge(letter: Letter, zone: Zone = LOCAL) -> str:
+    """The signature badge of a signed letter: "TTE internal, bertanda waktu 10:42 WIT"."""
     if not letter.signature_kind:
         return ""
     label = kind_label(letter.signature_kind)
@@ -106,8 +116,7 @@ def badge(letter: Letter) -> str:
         return label
     if letter.timestamped_at is None:
         return _("{k}, menunggu cap waktu server").format(k=label)
-    local = letter.timestamped_at.astimezone()
-    return _("{k}, bertanda waktu {t}").format(k=label, t=f"{local:%H:%M}")
+    return _("{k}, bertanda waktu {t}").format(k=label, t=zone.clock_text(letter.timestamped_at))
 
 
 def letters_to_timestamp(store: Store) -> list[str]:
@@ -131,8 +140,12 @@ def letters_to_timestamp(store: Store) -> list[str]:
 
 
 def add_timestamp(store: Store, letter_id: str, timestamper: TimeStamper) -> Letter:
-    """Append the server's document timestamp, with the validation data (root, TSA certificate,
-    newest CRL) under it, to a signed letter's PDF (one transaction).
+    """Append the server's document timestamp, with the validation data under it, to a signed
+    letter's PDF (one transaction): PAdES B-LT, so that any validator can check the signatures
+    at the time the timestamp proves, years later and with no network. The document security
+    store gets the root, the TSA certificate, every signer's certificates and the newest CRL
+    this PC holds (the one valid when the letter was signed offline, since the PC takes a new
+    one only after the timestamps of a sync), and a VRI entry for each signature.
 
     The timestamp is fetched before the transaction (network), then the letter is checked
     again: a letter changed meanwhile is left for the next round."""
