@@ -9,6 +9,14 @@ or a signed revision inside it does (our PDF with bytes added later); or, as a l
 number named in the signature's reason. A letter above Biasa the current user is not on is
 reported only as "a letter of this office", as the public verification page does.
 
+For a copy of our own letter whose signer's certificate was revoked later, and which carries no
+timestamp proving when it was signed (a copy mailed before the next sync), the signing time the
+server recorded decides, as on the public verification page: the synced ``letter_signature``
+record whose PDF is exactly that signature's revision, made with that certificate. The check
+then names the letter's final copy (with its timestamp) kept in the archive.
+
+Times are shown in the office's zone (WIB, WITA or WIT, ``sync.pki.zones.office_zone``).
+
 Guarantees:
 - Never touches the network, never writes the file, never raises for bad input: a file that
   is not a PDF, is encrypted, damaged or unsigned gives a ``PdfCheck`` whose ``error`` is the
@@ -39,9 +47,10 @@ from desktop.render.dates import format_date_id
 from desktop.signing.errors import DamagedPdf, NoSignatures, SigningError
 from desktop.signing.report import ChainStatus, SignatureReport, TimestampInfo, VerificationReport
 from desktop.store.db import Store
-from desktop.store.models import Letter, LetterSignature
+from desktop.store.models import Letter, LetterSignature, Office
 from sync.pki import ca
-from sync.protocol import PUBLIC_SIFAT
+from sync.pki.zones import LOCAL, Zone, office_zone
+from sync.protocol import PUBLIC_SIFAT, LetterStatus
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +69,16 @@ class MatchKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class RecordedSignature:
+    """What the letter's ``letter_signature`` record says about one signature."""
+
+    pdf_hash: str  # the PDF this signature produced (its revision, byte for byte)
+    cert_serial: str  # lowercase hex
+    signed_at: datetime
+    on_server: bool  # the server holds the record (acknowledged or received in sync)
+
+
+@dataclass(frozen=True)
 class RecordMatch:
     """The letter of this office the file belongs to (details empty when not for this user)."""
 
@@ -73,6 +92,10 @@ class RecordMatch:
     signature_kind: str = ""
     signers: list[str] = field(default_factory=list)  # "name, position" in signing order
     added_bytes: int = 0  # for EXTENDED: bytes after our stored version
+    final_sha256: str = ""  # the letter's PDF as kept now (the final copy once all signed)
+    final_timestamped_at: datetime | None = None  # the server's timestamp on that copy
+    complete: bool = False  # every signer has signed
+    recorded: tuple[RecordedSignature, ...] = ()
 
     @property
     def byte_identical(self) -> bool:
@@ -90,6 +113,7 @@ class PdfCheck:
     error: str = ""  # why the file could not be checked
     unreadable: bool = False  # not a PDF, encrypted or damaged (as opposed to "no signatures")
     record: RecordMatch | None = None
+    zone: Zone = LOCAL  # the zone times are shown in (the office's)
 
     @property
     def valid(self) -> bool:
@@ -118,10 +142,14 @@ def check_pdf(
 
     held = None
     others: list[x509.Certificate] = []
+    kabupaten: str | None = None
     if store is not None:
         with store.read() as session:
             held = trust.load(session)
+            office = session.exec(select(Office)).first()
+            kabupaten = office.kabupaten if office is not None else None
         others = trust.extra_roots(store.data_dir)
+    zone = office_zone(kabupaten)
     source = (
         TrustSource.NO_STORE
         if store is None
@@ -133,14 +161,12 @@ def check_pdf(
         sha256=_sha256(data),
         trust=source,
         organisation=ca.organisation_of(held.root) if held is not None else "",
+        zone=zone,
     )
+    roots = ([held.root] if held is not None else []) + others
+    crls = held.crls if held is not None else []
     try:
-        report = verify_pdf(
-            data,
-            ([held.root] if held is not None else []) + others,
-            held.crls if held is not None else [],
-            now=now,
-        )
+        report = verify_pdf(data, roots, crls, now=now, zone=zone)
     except NoSignatures as exc:
         check = replace(check, error=exc.message)
     except SigningError as exc:
@@ -152,7 +178,36 @@ def check_pdf(
         check = replace(check, report=report)
     if store is None:
         return check
-    return replace(check, record=_find_record(store, user, data, check.report))
+    record = _find_record(store, user, data, check.report)
+    check = replace(check, record=record)
+    if record is None or check.report is None or record.how is MatchKind.CLAIMED:
+        return check
+    revoked = [s for s in check.report.signatures if s.chain == ChainStatus.REVOKED]
+    if all(s.valid_at_signing for s in revoked):
+        return check
+    recorded = _recorded_times(data, check.report, record)
+    if not recorded:
+        return check
+    report = verify_pdf(data, roots, crls, now=now, recorded=recorded, zone=zone)
+    return replace(check, report=report)
+
+
+def _recorded_times(
+    data: bytes, report: VerificationReport, record: RecordMatch
+) -> dict[int, datetime]:
+    """The server's recorded signing time of each signature in ``data`` that is exactly one of
+    the letter's synced signature records: the signature's revision hashes to the record's PDF
+    and its certificate is the record's. Keyed by where that revision ends."""
+    times = {}
+    for sig in report.signatures:
+        if not sig.signed_ranges or sig.serial is None:
+            continue
+        end = sig.signed_ranges[-1][1]
+        digest = _sha256(data[:end])
+        for r in record.recorded:
+            if r.on_server and r.pdf_hash == digest and r.cert_serial == format(sig.serial, "x"):
+                times[end] = r.signed_at
+    return times
 
 
 # -- the matching record ------------------------------------------------------------------------
@@ -182,7 +237,14 @@ def _find_record(
         letter, how, added = found
         visible = letter.sifat in PUBLIC_SIFAT
         participant = user is not None and user.id in drafting.participants(session, letter)
-        signers = _signers(session, letter.id)
+        rows = _signature_rows(session, letter.id)
+        signers = [", ".join(p for p in (r.signer_name, r.signer_jabatan) if p) for r in rows]
+        recorded = tuple(
+            RecordedSignature(r.pdf_hash, r.cert_serial.lower(), r.signed_at, r.version > 0)
+            for r in rows
+        )
+        final_sha256, final_at = letter.pdf_hash or "", letter.timestamped_at
+        complete = letter.status == LetterStatus.SIGNED.value
     if not visible and participant and user is not None:
         try:  # the same rule as opening the letter, and the read is audited
             drafting.get_letter(store, user, letter.id)
@@ -190,7 +252,15 @@ def _find_record(
         except (PermissionDenied, NotFound):
             visible = False
     if not visible:
-        return RecordMatch(how=how, visible=False, added_bytes=added)
+        return RecordMatch(
+            how=how,
+            visible=False,
+            added_bytes=added,
+            final_sha256=final_sha256,
+            final_timestamped_at=final_at,
+            complete=complete,
+            recorded=recorded,
+        )
     return RecordMatch(
         how=how,
         visible=True,
@@ -202,6 +272,10 @@ def _find_record(
         signature_kind=letter.signature_kind,
         signers=signers,
         added_bytes=added,
+        final_sha256=final_sha256,
+        final_timestamped_at=final_at,
+        complete=complete,
+        recorded=recorded,
     )
 
 
@@ -260,22 +334,19 @@ def _by_claimed_number(
     return None
 
 
-def _signers(session: Session, letter_id: str) -> list[str]:
-    rows = session.exec(
-        select(LetterSignature)
-        .where(LetterSignature.letter_id == letter_id)
-        .order_by(col(LetterSignature.position))
-    ).all()
-    return [", ".join(p for p in (r.signer_name, r.signer_jabatan) if p) for r in rows]
+def _signature_rows(session: Session, letter_id: str) -> list[LetterSignature]:
+    return list(
+        session.exec(
+            select(LetterSignature)
+            .where(
+                LetterSignature.letter_id == letter_id, col(LetterSignature.deleted_at).is_(None)
+            )
+            .order_by(col(LetterSignature.position))
+        ).all()
+    )
 
 
 # -- in words -------------------------------------------------------------------------------------
-
-
-def _when(moment: datetime) -> str:
-    local = moment.astimezone()
-    zone = local.tzname() or ""
-    return f"{format_date_id(local.date())} {local:%H:%M}" + (f" {zone}" if zone else "")
 
 
 def _count(n: int) -> str:
@@ -299,6 +370,12 @@ def headline(check: PdfCheck) -> str:
         return check.error
     report = check.report
     assert report is not None
+    forged = [s for s in report.signatures if s.chain == ChainStatus.FORGED]
+    if forged:
+        issuer = forged[0].issuer
+        return _("PALSU: ditandatangani oleh sertifikat yang bukan dari {org}.").format(
+            org=_attr(issuer, "O") or _cn(issuer) or "?"
+        )
     if report.valid:
         text = _("SAH: tanda tangan utuh dan dokumen tidak berubah sejak ditandatangani.")
         return text + (" " + _("Perhatikan peringatan.") if check.warned else "")
@@ -333,17 +410,19 @@ def _integrity(sig: SignatureReport) -> list[str]:
     ]
 
 
-def _chain(sig: SignatureReport) -> str:
+def _chain(sig: SignatureReport, zone: Zone) -> str:
     issuer = _cn(sig.issuer)
     if sig.chain == ChainStatus.TRUSTED:
         return _("Sertifikat: terpercaya (diterbitkan oleh {i}).").format(i=issuer)
+    if sig.chain == ChainStatus.FORGED:
+        return _("Sertifikat: PALSU (tidak diterbitkan oleh sertifikat akar yang dipercaya).")
     if sig.chain == ChainStatus.UNKNOWN:
         return _("Sertifikat: tidak dikenal (penerbit {i} tidak dipercaya komputer ini).").format(
             i=issuer or "?"
         )
     if sig.chain == ChainStatus.REVOKED:
         text = (
-            _("Sertifikat: dicabut pada {d}").format(d=_when(sig.revoked_at))
+            _("Sertifikat: dicabut pada {d}").format(d=zone.time_text(sig.revoked_at))
             if sig.revoked_at
             else _("Sertifikat: dicabut")
         )
@@ -355,14 +434,14 @@ def _chain(sig: SignatureReport) -> str:
     return _("Sertifikat: tidak sah untuk tanda tangan.")
 
 
-def _stamp(label: str, ts: TimestampInfo) -> str:
+def _stamp(label: str, ts: TimestampInfo, zone: Zone) -> str:
     state = _("tepercaya") if ts.ok else (_("penerbit tidak dikenal") if ts.intact else _("rusak"))
     return _("{label}: {t} oleh {tsa} ({s}).").format(
-        label=label, t=_when(ts.time), tsa=ts.tsa or "?", s=state
+        label=label, t=zone.time_text(ts.time), tsa=ts.tsa or "?", s=state
     )
 
 
-def _signature_lines(sig: SignatureReport, index: int, total: int) -> list[str]:
+def _signature_lines(sig: SignatureReport, index: int, total: int, zone: Zone) -> list[str]:
     who = sig.signer_name or "?"
     if sig.signer_nip:
         who += _(" (NIP {nip})").format(nip=sig.signer_nip)
@@ -374,19 +453,29 @@ def _signature_lines(sig: SignatureReport, index: int, total: int) -> list[str]:
         if total > 1
         else _("Penanda tangan: {who}").format(who=who)
     )
-    lines = [head, *_integrity(sig), _chain(sig)]
+    lines = [head, *_integrity(sig), _chain(sig, zone)]
     if sig.claimed_signing_time is not None:
         lines.append(
             _("Waktu tanda tangan: {t} (menurut jam komputer penanda tangan).").format(
-                t=_when(sig.claimed_signing_time)
+                t=zone.time_text(sig.claimed_signing_time)
             )
         )
     if sig.timestamp is not None:
-        lines.append(_stamp(_("Cap waktu tanda tangan"), sig.timestamp))
+        lines.append(_stamp(_("Cap waktu tanda tangan"), sig.timestamp, zone))
     if sig.document_timestamp is not None:
-        lines.append(_stamp(_("Cap waktu dokumen"), sig.document_timestamp))
+        lines.append(_stamp(_("Cap waktu dokumen"), sig.document_timestamp, zone))
     if sig.timestamp is None and sig.document_timestamp is None:
-        lines.append(_("Cap waktu: belum ada (waktu hanya menurut jam komputer penanda tangan)."))
+        if sig.recorded_signing_time is not None:
+            lines.append(
+                _(
+                    "Cap waktu: belum ada pada berkas ini; waktu penandatanganan tercatat di "
+                    "server kantor: {t}."
+                ).format(t=zone.time_text(sig.recorded_signing_time))
+            )
+        else:
+            lines.append(
+                _("Cap waktu: belum ada (waktu hanya menurut jam komputer penanda tangan).")
+            )
     said = {
         _(
             "Dokumen diubah setelah ditandatangani: bita {a}-{b} tidak dilindungi tanda tangan ini."
@@ -415,7 +504,26 @@ def _trust_line(check: PdfCheck) -> str:
     )
 
 
-def _record_lines(record: RecordMatch) -> list[str]:
+def _final_copy(record: RecordMatch, zone: Zone) -> str:
+    """Which copy of the letter is the final one, when this file is not it."""
+    digest = record.final_sha256[:16]
+    if not record.complete:
+        return _(
+            "Surat ini belum selesai ditandatangani; versi terbaru (SHA-256 {h}…) ada di arsip "
+            "kantor."
+        ).format(h=digest)
+    if record.final_timestamped_at is None:
+        return _(
+            "Salinan akhir surat ini (SHA-256 {h}…) ada di arsip kantor dan belum bertanda waktu "
+            "server."
+        ).format(h=digest)
+    return _(
+        "Salinan akhir surat ini adalah versi bertanda waktu server {t} (SHA-256 {h}…) di arsip "
+        "kantor; gunakan salinan itu."
+    ).format(t=zone.time_text(record.final_timestamped_at), h=digest)
+
+
+def _record_lines(record: RecordMatch, zone: Zone) -> list[str]:
     if not record.visible:
         head = _("Arsip: surat milik kantor ini (rincian hanya untuk pihak terkait).")
     else:
@@ -435,8 +543,8 @@ def _record_lines(record: RecordMatch) -> list[str]:
         {
             MatchKind.EXACT: _("Berkas ini sama persis (bita demi bita) dengan salinan tersimpan."),
             MatchKind.EARLIER: _(
-                "Berkas ini sama persis dengan versi tersimpan yang lebih awal; salinan "
-                "tersimpan kini memuat tambahan (cap waktu atau tanda tangan berikutnya)."
+                "Berkas ini sama persis dengan salinan lebih awal surat ini yang tersimpan, "
+                "sebelum tambahan berikutnya (cap waktu server atau tanda tangan berikutnya)."
             ),
             MatchKind.EXTENDED: _(
                 "Berkas ini adalah salinan tersimpan ditambah {n} bita sesudahnya yang tidak ada "
@@ -448,6 +556,15 @@ def _record_lines(record: RecordMatch) -> list[str]:
             ),
         }[record.how]
     )
+    if record.how in (MatchKind.EARLIER, MatchKind.EXTENDED):
+        lines.append(_final_copy(record, zone))
+    elif record.how is MatchKind.EXACT and record.complete and not record.final_timestamped_at:
+        lines.append(
+            _(
+                "Salinan ini belum bertanda waktu server; cap waktu ditambahkan pada "
+                "sinkronisasi berikutnya."
+            )
+        )
     return lines
 
 
@@ -461,13 +578,13 @@ def describe(check: PdfCheck) -> list[str]:
     if report is not None:
         total = len(report.signatures)
         for index, sig in enumerate(report.signatures, start=1):
-            lines += _signature_lines(sig, index, total)
+            lines += _signature_lines(sig, index, total, check.zone)
         for ts in report.document_timestamps:
             lines += [_("Masalah cap waktu dokumen: {p}").format(p=p) for p in ts.problems]
     if not check.unreadable:
         lines.append(_trust_line(check))
     if check.record is not None:
-        lines += _record_lines(check.record)
+        lines += _record_lines(check.record, check.zone)
     elif check.trust is not TrustSource.NO_STORE and not check.unreadable:
         lines.append(_("Arsip: tidak ditemukan surat kantor ini yang cocok dengan berkas ini."))
     return lines

@@ -15,6 +15,7 @@ ByteSpan = tuple[int, int]  # [start, end) in bytes
 class ChainStatus(StrEnum):
     TRUSTED = "trusted"  # leads to a trusted root and is valid at the time of checking
     UNKNOWN = "unknown"  # no path to a trusted root (e.g. another CA, or self-signed)
+    FORGED = "forged"  # names a trusted root as its issuer but was not issued by it
     REVOKED = "revoked"  # revoked (see valid_at_signing for signatures made before that)
     EXPIRED = "expired"  # outside its validity at the time of checking (or not yet valid)
     INVALID = "invalid"  # not a signing certificate, broken chain, forbidden algorithm
@@ -59,6 +60,7 @@ class SignatureReport:
     timestamp: TimestampInfo | None  # the signature's own timestamp token, if any
     document_timestamp: TimestampInfo | None  # first later document timestamp covering it
     revoked_at: datetime | None = None
+    recorded_signing_time: datetime | None = None  # as the organisation's server recorded it
     problems: list[str] = field(default_factory=list)  # why it is not valid
     warnings: list[str] = field(default_factory=list)  # valid, but worth knowing
 
@@ -125,6 +127,10 @@ class VerificationReport:
             warned = any(s.warnings for s in self.signatures)
             text = _("Tanda tangan sah dan dokumen tidak berubah: {names}.").format(names=names)
             return text + (" " + _("Perhatikan peringatan.") if warned else "")
+        if any(s.chain == ChainStatus.FORGED for s in self.signatures):
+            return _(
+                "Tanda tangan palsu: sertifikatnya tidak diterbitkan oleh penerbit yang dipercaya."
+            )
         if any(s.modified_after_signing or not s.intact for s in self.signatures):
             return _("Dokumen telah diubah setelah ditandatangani.")
         return _("Tanda tangan tidak dapat dipercaya.")

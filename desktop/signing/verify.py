@@ -12,9 +12,17 @@ letter was signed; the signing time claimed by the signer, its timestamp token a
 document timestamp covering it.
 
 Evidence of the signing time for "valid at signing": a trusted timestamp (the signature's own
-token or a later document timestamp); without one, the time claimed by the signer's PC is
-accepted only for an expired certificate, or for a certificate revoked for a reason other than
-key compromise or an unspecified one (someone holding a stolen key can claim any time).
+token or a later document timestamp); else the signing time the organisation's server recorded
+for exactly that signature (``recorded``: the caller matched the signature's revision and
+certificate to the synced records of its own letters); without either, the time claimed by
+the signer's PC is accepted only for an expired certificate, or for a certificate revoked for
+a reason other than key compromise or an unspecified one (someone holding a stolen key can
+claim any time).
+
+A certificate that names a trusted root as its issuer without having been issued by it (a
+self-made CA copying the root's name) is reported as forged, not merely unknown. A document
+timestamp is reported on the signatures it covers even when its issuer is not trusted here
+(it then proves nothing, and says so). Times in messages are in ``zone`` (with its label).
 
 Raises ``NotAPdf``, ``DamagedPdf``, ``EncryptedPdf`` or ``NoSignatures``; a damaged signature
 is reported as not intact, never raised.
@@ -24,7 +32,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -61,6 +69,7 @@ from desktop.signing.report import (
 from desktop.signing.verify_chain import judge_chain
 from desktop.signing.verify_parts import (
     NAMES,
+    impostor_of,
     later_changes,
     name_attr,
     signed_end,
@@ -71,7 +80,9 @@ from desktop.signing.verify_parts import (
     unreadable_timestamp,
 )
 from desktop.store import clock
+from sync.pki import ca
 from sync.pki.asn1 import from_asn1_cert, to_asn1_cert, to_asn1_crl
+from sync.pki.zones import LOCAL, Zone
 
 # pyHanko and certvalidator log every failed check as a warning with a traceback; the report
 # carries what matters, so keep the app's log readable.
@@ -87,8 +98,11 @@ class _Verifier:
         trust_roots: Sequence[x509.Certificate],
         crls: Sequence[x509.CertificateRevocationList],
         now: datetime,
+        recorded: Mapping[int, datetime],
+        zone: Zone,
     ) -> None:
         self.pdf, self.reader, self.now = pdf, reader, now
+        self.recorded, self.zone = recorded, zone
         self.trust_roots = list(trust_roots)
         self.roots = [to_asn1_cert(c) for c in trust_roots]
         self.crls: list[asn1_crl.CertificateList] = [to_asn1_crl(c) for c in crls]
@@ -160,12 +174,8 @@ class _Verifier:
         signatures = []
         for emb in embedded:
             if emb.sig_object_type != "/DocTimeStamp":
-                later_ts = [
-                    r.timestamp
-                    for end, r in doc_ts
-                    if end > ends[id(emb)] and r.valid and r.timestamp is not None
-                ]
-                first_ts = min(later_ts, key=lambda t: t.time) if later_ts else None
+                covering = [r for end, r in doc_ts if end > ends[id(emb)] and r.timestamp]
+                first_ts = _first_timestamp(covering)
                 try:
                     report = await self.signature(emb, size, tail_benign, first_ts)
                 except Exception as exc:  # damage pyHanko trips over while reading details
@@ -271,6 +281,12 @@ class _Verifier:
             problems.append(_("Struktur dokumen diubah setelah ditandatangani."))
         claimed = status.signer_reported_dt if status is not None else None
         timestamp = ts_info(status.timestamp_validity) if status is not None else None
+        recorded = self.recorded.get(signed[-1][1]) if signed else None
+        impostor = impostor_of(
+            from_asn1_cert(cert),
+            [from_asn1_cert(c) for c in emb.other_embedded_certs],
+            self.trust_roots,
+        )
         verdict = await judge_chain(
             status,
             cert,
@@ -280,6 +296,9 @@ class _Verifier:
             doc_timestamp=doc_timestamp,
             claimed=claimed,
             valid_at=lambda moment: self.valid_at(emb, moment),
+            recorded=recorded,
+            impostor_of=ca.common_name(impostor.subject) if impostor is not None else "",
+            zone=self.zone,
         )
         altered = container_problems(_content_info(emb), self.trust_roots)
         if altered:
@@ -305,9 +324,21 @@ class _Verifier:
             timestamp=timestamp,
             document_timestamp=doc_timestamp,
             revoked_at=verdict.revoked_at,
+            recorded_signing_time=recorded,
             problems=problems + verdict.problems,
             warnings=verdict.warnings,
         )
+
+
+def _first_timestamp(covering: list[DocumentTimestampReport]) -> TimestampInfo | None:
+    """The first valid document timestamp of those covering a signature; failing that, the
+    first one that is intact but from an issuer not trusted here (shown, proving nothing)."""
+    valid = [r.timestamp for r in covering if r.valid and r.timestamp is not None]
+    if valid:
+        return min(valid, key=lambda t: t.time)
+    untrusted = [r.timestamp for r in covering if r.timestamp and r.timestamp.intact]
+    untrusted = [t for t in untrusted if not t.trusted]
+    return min(untrusted, key=lambda t: t.time) if untrusted else None
 
 
 def _replace_changes(
@@ -325,8 +356,14 @@ def verify_pdf(
     trust_roots: Sequence[x509.Certificate],
     crls: Sequence[x509.CertificateRevocationList] = (),
     now: datetime | None = None,
+    *,
+    recorded: Mapping[int, datetime] | None = None,
+    zone: Zone = LOCAL,
 ) -> VerificationReport:
-    """Verify every signature and document timestamp in ``pdf`` (see the module docs)."""
+    """Verify every signature and document timestamp in ``pdf`` (see the module docs).
+    ``recorded`` maps where a signature's revision ends (the offset after its signed bytes) to
+    the signing time the organisation's server recorded for exactly that signature."""
     reader = open_pdf(pdf, strict=True)
     moment = (now or clock.now()).astimezone(UTC)
-    return asyncio.run(_Verifier(pdf, reader, trust_roots, crls, moment).run())
+    verifier = _Verifier(pdf, reader, trust_roots, crls, moment, recorded or {}, zone)
+    return asyncio.run(verifier.run())

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -16,6 +17,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus
 
 from desktop.i18n import _
 from desktop.signing.report import ChainStatus, TimestampInfo
+from sync.pki.zones import LOCAL, Zone
 
 # Revocation reasons after which the signer's own clock is still believed for "signed before".
 CLAIMED_TIME_OK_REASONS = frozenset(
@@ -47,9 +49,9 @@ class ChainVerdict:
     warnings: list[str] = field(default_factory=list)
 
 
-def fmt(when: datetime) -> str:
-    """A time as people read it here (the PC's time zone)."""
-    return when.astimezone().strftime("%d-%m-%Y %H:%M")
+def fmt(when: datetime, zone: Zone = LOCAL) -> str:
+    """A time as people read it here, with its zone ("3 Maret 2026 10:04 WIB")."""
+    return zone.time_text(when)
 
 
 def _status_of(
@@ -79,12 +81,28 @@ async def judge_chain(
     doc_timestamp: TimestampInfo | None,
     claimed: datetime | None,
     valid_at: Callable[[datetime], Awaitable[bool]],
+    recorded: datetime | None = None,
+    impostor_of: str = "",
+    zone: Zone = LOCAL,
 ) -> ChainVerdict:
     """The chain status at ``now`` and, when revoked or expired, whether it was good when
-    signed (``valid_at(t)`` re-validates the chain at ``t``)."""
+    signed (``valid_at(t)`` re-validates the chain at ``t``). ``recorded`` is the signing time
+    the organisation's server recorded for this signature, when the caller knows it;
+    ``impostor_of`` the name of a trusted root the certificate names as its issuer without
+    being signed by it."""
     if status is None:
         return ChainVerdict(ChainStatus.UNKNOWN)
     verdict = ChainVerdict(_status_of(status, cert, now))
+    if verdict.chain == ChainStatus.UNKNOWN and impostor_of:
+        verdict.chain = ChainStatus.FORGED
+        verdict.problems.append(
+            _(
+                "Sertifikat penanda tangan memakai nama penerbit {i}, tetapi tidak diterbitkan "
+                "olehnya: sertifikat palsu."
+            ).format(i=impostor_of)
+        )
+        return verdict
+    when = partial(fmt, zone=zone)
     if timestamp is not None and not timestamp.intact:
         verdict.problems.append(_("Cap waktu pada tanda tangan rusak."))
     elif timestamp is not None and not timestamp.trusted:
@@ -105,12 +123,12 @@ async def judge_chain(
             _(
                 "Daftar pencabutan sertifikat yang ada terbit {d} dan sudah lewat masa "
                 "berlakunya; perbarui dengan sinkronisasi."
-            ).format(d=fmt(newest.last_update_utc))
+            ).format(d=when(newest.last_update_utc))
         )
     if verdict.chain == ChainStatus.REVOKED:
-        await _revoked(verdict, status, proven, claimed, valid_at)
+        await _revoked(verdict, status, proven, claimed, valid_at, recorded, when)
     elif verdict.chain == ChainStatus.EXPIRED:
-        await _expired(verdict, cert, proven, claimed, valid_at)
+        await _expired(verdict, cert, proven, claimed, valid_at, when)
     elif verdict.chain == ChainStatus.UNKNOWN:
         verdict.problems.append(
             _("Sertifikat penanda tangan tidak diterbitkan oleh CA yang dipercaya aplikasi ini.")
@@ -131,6 +149,8 @@ async def _revoked(
     proven: datetime | None,
     claimed: datetime | None,
     valid_at: Callable[[datetime], Awaitable[bool]],
+    recorded: datetime | None,
+    fmt: Callable[[datetime], str],
 ) -> None:
     details = status.revocation_details
     if details is None:  # a CA above the signer was revoked without details
@@ -146,6 +166,14 @@ async def _revoked(
                 "Sertifikat penanda tangan dicabut pada {r}, setelah dokumen ditandatangani "
                 "(dibuktikan cap waktu {t}). Tanda tangan sah pada saat dibuat."
             ).format(r=fmt(revoked_at), t=fmt(proven))
+        )
+    elif recorded is not None and recorded < revoked_at and await valid_at(recorded):
+        verdict.valid_at_signing = True
+        verdict.warnings.append(
+            _(
+                "Sertifikat penanda tangan dicabut pada {r}, setelah surat ditandatangani pada "
+                "{t} menurut catatan server kantor. Tanda tangan sah pada saat dibuat."
+            ).format(r=fmt(revoked_at), t=fmt(recorded))
         )
     elif (
         claimed is not None
@@ -181,6 +209,7 @@ async def _expired(
     proven: datetime | None,
     claimed: datetime | None,
     valid_at: Callable[[datetime], Awaitable[bool]],
+    fmt: Callable[[datetime], str],
 ) -> None:
     when = proven or claimed
     not_after = cert["tbs_certificate"]["validity"]["not_after"].native

@@ -3,10 +3,13 @@ and the reports for signatures too damaged to read."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC
 
 from asn1crypto import core
 from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.x509.oid import NameOID
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
@@ -113,6 +116,29 @@ def tsa_cert(emb: EmbeddedPdfSignature) -> asn1_x509.Certificate | None:
                         return cert
     except (KeyError, IndexError, ValueError, AttributeError):
         return None
+    return None
+
+
+def impostor_of(
+    cert: x509.Certificate,
+    embedded: Sequence[x509.Certificate],
+    roots: Sequence[x509.Certificate],
+) -> x509.Certificate | None:
+    """The trusted root that ``cert``, or a CA certificate above it in ``embedded``, names as
+    its issuer without being signed by it (a self-made CA copying the real root's name)."""
+    current = cert
+    for _step in range(8):
+        for root in roots:
+            if current.issuer == root.subject and current != root:
+                try:
+                    current.verify_directly_issued_by(root)
+                except (InvalidSignature, ValueError, TypeError):
+                    return root
+                return None
+        above = next((c for c in embedded if c.subject == current.issuer and c != current), None)
+        if above is None:
+            return None
+        current = above
     return None
 
 

@@ -152,11 +152,6 @@ class Zone:
         month = INDONESIAN_MONTHS[local.month - 1]
         return f"{local.day} {month} {local.year} {local:%H:%M} {label}"
 
-    def short_text(self, moment: datetime) -> str:
-        """ "03-03-2026 10:04 WIB" """
-        local, label = self.local(moment)
-        return f"{local:%d-%m-%Y %H:%M} {label}"
-
     def clock_text(self, moment: datetime) -> str:
         """ "10:04 WIB" """
         local, label = self.local(moment)

@@ -15,15 +15,16 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pypdf import PdfWriter
 from sqlmodel import select
 
-from desktop.letters import drafting, esign, signed_letters, signer_keys, workflow
+from desktop.letters import accounts, drafting, esign, signed_letters, signer_keys, workflow
 from desktop.letters.verification import MatchKind, TrustSource, check_pdf, describe
 from desktop.signing.keys import PassphraseGuard
 from desktop.signing.report import ChainStatus
 from desktop.store import clock
 from desktop.store.db import open_store
 from desktop.store.models import AuditEntry, Letter
-from sync.pki import tsa
-from tests.conftest import Office
+from sync.pki import ca, tsa
+from tests import stores
+from tests.conftest import PASSWORD, Office
 from tests.letters.office_pki import PASSPHRASE, OfficePki
 from tests.letters.test_esign import awaiting, pdf_of
 from tests.letters.test_lifecycle import fill_invitation
@@ -128,7 +129,9 @@ def test_pdf_from_a_ca_this_pc_does_not_trust(
     pdf = pdf_of(o, signed(o, pki)[0])
     elsewhere = open_store(tmp_path / "kabupaten-lain")
     try:
-        OfficePki.create().install_trust(elsewhere)
+        root_key, root = ca.create_root_ca("Pemerintah Kabupaten Lanny Jaya")
+        tsa_key, tsa_cert = ca.create_tsa(root_key, root, "Pemerintah Kabupaten Lanny Jaya")
+        OfficePki(root_key, root, tsa_key, tsa_cert).install_trust(elsewhere)
         check = check_pdf(elsewhere, pdf)
     finally:
         elsewhere.close()
@@ -139,6 +142,43 @@ def test_pdf_from_a_ca_this_pc_does_not_trust(
     assert lines[0].startswith("TIDAK DAPAT DIPASTIKAN")
     assert "Sertifikat: tidak dikenal" in text(lines)
     assert "tidak ditemukan surat kantor ini" in text(lines)
+
+
+def forged_letter(tmp_path: Path) -> bytes:
+    """A letter "signed by our camat" on someone's own copy of Naskah, whose CA they made
+    themselves with exactly our root's name."""
+    store = stores.new_store(tmp_path / "pemalsu", "staffed")
+    try:
+        login = lambda u: accounts.login(store, u, PASSWORD)  # noqa: E731
+        forger = Office(
+            store, login("admin"), login("budi"), login("sari"), login("petrus"), login("camat")
+        )
+        impostor = OfficePki.create()
+        impostor.install_trust(store)
+        return pdf_of(forger, signed(forger, impostor)[0])
+    finally:
+        store.close()
+
+
+def test_a_self_made_ca_with_our_roots_name_is_forged(
+    office_staff: Office, pki: OfficePki, tmp_path: Path
+) -> None:
+    """One plain verdict, and nothing that reads as "unknown issuer" right above "checked
+    against our root"."""
+    check = check_pdf(office_staff.store, forged_letter(tmp_path), name="undangan.pdf")
+    assert not check.valid and check.report is not None
+    [sig] = check.report.signatures
+    assert sig.intact and sig.chain is ChainStatus.FORGED
+    assert sig.issuer.startswith("CN=Naskah Root CA - Pemerintah Kabupaten Jayawijaya")
+    lines = describe(check)
+    assert lines[0] == (
+        "PALSU: ditandatangani oleh sertifikat yang bukan dari Pemerintah Kabupaten Jayawijaya."
+    )
+    out = text(lines)
+    assert "Sertifikat: PALSU" in out
+    assert "tidak dikenal" not in out and "TIDAK DAPAT DIPASTIKAN" not in out
+    assert "Diperiksa terhadap sertifikat akar Pemerintah Kabupaten Jayawijaya" in out
+    assert check.report.summary().startswith("Tanda tangan palsu")
 
 
 def test_no_store_checks_integrity_only(office_staff: Office, pki: OfficePki) -> None:
