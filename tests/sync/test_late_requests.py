@@ -142,9 +142,9 @@ def second_processes(sync_server: Any) -> Iterator[list[tuple[str, subprocess.Po
             while True:  # pytest-timeout ends this if the process never comes up
                 assert proc.poll() is None, "naskah-server serve exited"
                 try:
-                    requests.get(url + "/api/v1/hello", timeout=2)
+                    requests.get(url + "/api/v1/hello", timeout=60)
                     break
-                except requests.ConnectionError:
+                except requests.ConnectionError:  # not listening yet
                     time.sleep(0.1)
         yield list(zip(urls, procs, strict=True))
     finally:
