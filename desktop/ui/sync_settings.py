@@ -1,7 +1,9 @@
-"""Sync settings: where this PC syncs to, enrolling it with an office, and "sync now".
+"""Sync settings: where this PC syncs to, enrolling it with an office, moving it to the server's
+new address, and "sync now".
 
-Enrolling (and the first sync when joining an office) runs on the writer thread through
-``run_op``; sync errors are shown with their own Indonesian messages (``sync.client.errors``).
+Enrolling (and the first sync when joining an office) and checking a new server address run on
+the writer thread through ``run_op``; sync errors are shown with their own Indonesian messages
+(``sync.client.errors``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from desktop.ui.qt import (
     QWidget,
 )
 from desktop.ui.sync_status import SyncBridge
-from sync.client import engine
+from sync.client import engine, server_address
 from sync.client.errors import SyncError
 from sync.client.scheduler import SyncStatus
 
@@ -156,6 +158,8 @@ class SyncSettingsDialog(_Enrolling):
         self.enrol_button.clicked.connect(self._enrol_clicked)
         box.addWidget(self.enrol_button)
         layout.addWidget(self.enrol_box)
+        self.address_box = self._address_box()
+        layout.addWidget(self.address_box)
         layout.addWidget(self.progress)
         self.sync_button = QPushButton(self.tr("Sinkronkan sekarang"))
         self.sync_button.clicked.connect(self.bridge.sync_now)
@@ -166,10 +170,78 @@ class SyncSettingsDialog(_Enrolling):
         bridge.changed.connect(self._status_changed)
         self.show_state()
 
+    def _address_box(self) -> QGroupBox:
+        """For an enrolled PC: move it to the server's new address (same server, new URL)."""
+        box = QGroupBox(self.tr("Alamat server baru"))
+        form = QFormLayout(box)
+        hint = QLabel(self.tr(
+            "Jika server pindah alamat, isi alamat barunya. PC ini memeriksa bahwa itu server "
+            "yang sama sebelum memakainya; pendaftaran dan data tidak berubah."
+        ))  # fmt: skip
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        self.new_server_url = QLineEdit()
+        self.new_server_url.setPlaceholderText("https://naskah.kabupaten.go.id")
+        form.addRow(self.tr("Alamat baru"), self.new_server_url)
+        self.address_error = QLabel()
+        self.address_error.setWordWrap(True)
+        self.address_error.setStyleSheet("color: #b3261e;")
+        self.address_error.hide()
+        form.addRow(self.address_error)
+        self.address_button = QPushButton(self.tr("Ubah alamat server"))
+        self.address_button.clicked.connect(self._change_address_clicked)
+        form.addRow(self.address_button)
+        return box
+
+    def _show_address_error(self, text: str) -> None:
+        self.address_error.setText(text)
+        self.address_error.setVisible(bool(text))
+
+    def _change_address_clicked(self) -> None:
+        url = self.new_server_url.text().strip()
+        if not url:
+            self._show_address_error(self.tr("Isi alamat server yang baru."))
+            return
+        store = self.store
+        self._show_address_error("")
+        self._set_busy(True)
+        run_op(
+            self,
+            lambda: server_address.change_server_address(store, url),
+            self._address_changed,
+            self._address_failed,
+        )
+
+    def _address_changed(self, state: SyncState) -> None:
+        self._set_busy(False)
+        self.new_server_url.clear()
+        self.show_state()
+        QMessageBox.information(
+            self,
+            self.tr("Alamat server diubah"),
+            self.tr("PC ini sekarang sinkron dengan {url}.").format(url=state.server_url),
+        )
+        self.bridge.sync_now()
+
+    def _address_failed(self, exc: BaseException) -> bool:
+        self._set_busy(False)
+        text = error_text(exc)
+        if text is None:
+            return False
+        self._show_address_error(text)
+        QMessageBox.warning(self, self.tr("Alamat server tidak diubah"), text)
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        super()._set_busy(busy)
+        if hasattr(self, "address_box"):
+            self.address_box.setEnabled(not busy)
+
     def show_state(self) -> None:
         state: SyncState | None = engine.state_of(self.store)
         enrolled = state is not None
         self.enrol_box.setVisible(not enrolled)
+        self.address_box.setVisible(enrolled)
         self.sync_button.setEnabled(enrolled)
         dash = "-"
         self.server_label.setText(state.server_url if state else self.tr("belum terdaftar"))

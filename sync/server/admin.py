@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -83,10 +84,57 @@ def make_enrol_code(engine: Engine, office_code: str, hours: float = 24) -> str:
     return code
 
 
-def revoke_device(engine: Engine, device_id: str) -> bool:
-    """Revoke a device's token; True if the device existed."""
-    with db.write_tx(engine) as conn:
-        result = conn.execute(
-            db.devices.update().where(db.devices.c.id == device_id).values(revoked_at=db.utcnow())
+@dataclass(frozen=True)
+class DeviceRow:
+    """A device as ``naskah-server device list`` shows it."""
+
+    id: str
+    office_code: str
+    name: str
+    created_at: datetime
+    last_seen: datetime | None
+    revoked_at: datetime | None
+
+
+def list_devices(engine: Engine, office_code: str | None = None) -> list[DeviceRow]:
+    """Every device (of one office with ``office_code``), oldest first. LookupError for an
+    unknown office code."""
+    d, o = db.devices, db.offices
+    query = (
+        select(d.c.id, o.c.code, d.c.name, d.c.created_at, d.c.last_seen, d.c.revoked_at)
+        .join(o, o.c.id == d.c.office_id)
+        .order_by(d.c.created_at, d.c.id)
+    )
+    if office_code is not None:
+        query = query.where(d.c.office_id == office_id_for(engine, office_code))
+    with db.read_tx(engine) as conn:
+        rows = conn.execute(query).all()
+    return [
+        DeviceRow(
+            r.id,
+            r.code,
+            r.name,
+            db.aware(r.created_at),
+            db.aware(r.last_seen) if r.last_seen is not None else None,
+            db.aware(r.revoked_at) if r.revoked_at is not None else None,
         )
-    return bool(result.rowcount)
+        for r in rows
+    ]
+
+
+def revoke_device(engine: Engine, device_id: str) -> bool:
+    """Revoke a device's token (its next request gets 401); True if the device existed. A device
+    revoked before keeps its first revocation time."""
+    with db.write_tx(engine) as conn:
+        found = conn.execute(
+            select(db.devices.c.revoked_at).where(db.devices.c.id == device_id).with_for_update()
+        ).first()
+        if found is None:
+            return False
+        if found.revoked_at is None:
+            conn.execute(
+                db.devices.update()
+                .where(db.devices.c.id == device_id)
+                .values(revoked_at=db.utcnow())
+            )
+    return True

@@ -9,9 +9,14 @@
     naskah-server cert list --db URL [--office KEC-WMN]
     naskah-server cert revoke SERIAL --db URL [--reason key_compromise]
     naskah-server ca info --db URL
+    naskah-server device list --db URL [--office KEC-WMN]
+    naskah-server device revoke DEVICE_ID --db URL
 
 ``--db`` takes a SQLite file path (default ``naskah-server.db`` in the current directory),
 ``sqlite:///path`` or ``postgresql://user:pass@host/dbname`` (driven by psycopg 3).
+
+``serve`` (and PostgreSQL) need the server's dependencies, the ``server`` extra; without them
+every command says which extra to install instead of failing with a traceback.
 
 The CA passphrase (docs/admin-guide.md, "The organisation's CA") is never a command-line
 argument: it comes from ``--ca-passphrase-file`` (e.g. a systemd credential), the environment
@@ -38,6 +43,12 @@ from sync.server import admin, db, pki
 
 DEFAULT_DB = "naskah-server.db"
 DEFAULT_BLOBS = "naskah-blobs"
+# Modules of the ``server`` extra (and what they pull in): a command that needs one without it
+# says which extra to install.
+SERVER_EXTRA_MODULES = frozenset(
+    {"fastapi", "starlette", "uvicorn", "psycopg", "psycopg_binary", "psycopg_c", "h11", "anyio"}
+)
+INSTALL_SERVER_EXTRA = 'pip install "naskah[server]"'
 
 
 class _Refused(Exception):
@@ -104,6 +115,15 @@ def _parser() -> argparse.ArgumentParser:
         default="Asia/Jakarta",
         help="time zone of the verification page (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
     )
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="address or network (CIDR) of a reverse proxy in front of this server, e.g. "
+        "127.0.0.1; only requests from it have their X-Forwarded-For believed (per-address "
+        "limits). Repeat it or separate with commas",
+    )
     with_passphrase_file(serve)
     with_public_url(serve)
     with_cert_days(serve)
@@ -139,12 +159,34 @@ def _parser() -> argparse.ArgumentParser:
     ca_cmd = sub.add_parser("ca", help="the organisation's CA")
     ca_sub = ca_cmd.add_subparsers(dest="ca_command", required=True)
     with_db(ca_sub.add_parser("info", help="show the CA, TSA and newest CRL"))
+
+    device = sub.add_parser("device", help="enrolled PCs")
+    device_sub = device.add_subparsers(dest="device_command", required=True)
+    devices = with_db(device_sub.add_parser("list", help="list enrolled devices"))
+    devices.add_argument("--office", help="only this office (code)")
+    cut = with_db(device_sub.add_parser("revoke", help="revoke a device (a lost or stolen PC)"))
+    cut.add_argument("device_id", help="the device id, as `device list` prints it")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 refused with a message on stderr)."""
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ModuleNotFoundError as exc:
+        missing = (exc.name or "").split(".")[0]
+        if missing not in SERVER_EXTRA_MODULES:
+            raise
+        print(
+            f"naskah-server: '{args.command}' needs the server's dependencies, which are not "
+            f"installed (no module {missing!r}). Install them with: {INSTALL_SERVER_EXTRA}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "init":
             _init(args)
@@ -163,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             _cert(args)
         elif args.command == "ca":
             _ca_info(args)
+        elif args.command == "device":
+            _device(args)
     except (ValueError, LookupError, RuntimeError, _Refused) as exc:
         print(f"naskah-server: {exc}", file=sys.stderr)
         return 1
@@ -272,10 +316,17 @@ def _serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     from sync.server.app import create_app
-    from sync.server.settings import Settings
+    from sync.server.settings import Settings, parse_networks
 
     if args.cert_days < 1:
         raise _Refused("--cert-days must be at least 1")
+    try:
+        proxies = tuple(
+            str(net.network_address) if net.num_addresses == 1 else str(net)
+            for net in parse_networks(args.trusted_proxy)
+        )
+    except ValueError as exc:
+        raise _Refused(f"--trusted-proxy: {exc}") from exc
     try:
         ZoneInfo(args.time_zone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -313,7 +364,10 @@ def _serve(args: argparse.Namespace) -> None:
         public_url=public_url,
         cert_days=args.cert_days,
         time_zone=args.time_zone,
+        trusted_proxies=proxies,
     )
+    if proxies:
+        print(f"naskah-server: X-Forwarded-For is believed from {', '.join(proxies)} only")
     uvicorn.run(
         create_app(settings), host=args.host, port=args.port, access_log=False, proxy_headers=False
     )
@@ -409,6 +463,35 @@ def _ca_info(args: argparse.Namespace) -> None:
         f"valid until {until}, {len(revoked)} revoked certificate(s)"
     )
     print(f"public address: {public_url or '(not set: --public-url)'}")
+
+
+def _device(args: argparse.Namespace) -> None:
+    with _engine(args) as engine:
+        if args.device_command == "list":
+            rows = admin.list_devices(engine, args.office)
+            print(f"{'DEVICE ID':<36}  {'OFFICE':<16}  {'ENROLLED':<10}  {'LAST SYNC':<16}  "
+                  f"{'STATUS':<18}  NAME")  # fmt: skip
+            for r in rows:
+                seen = f"{r.last_seen:%Y-%m-%d %H:%M}" if r.last_seen else "-"
+                status = f"revoked {r.revoked_at:%Y-%m-%d}" if r.revoked_at else "active"
+                print(
+                    f"{r.id:<36}  {r.office_code:<16}  {r.created_at:%Y-%m-%d}  {seen:<16}  "
+                    f"{status:<18}  {r.name}"
+                )
+            print(f"{len(rows)} device(s); times in UTC")
+            return
+        device_id = args.device_id.strip()
+        before = {r.id: r for r in admin.list_devices(engine)}.get(device_id)
+        if before is None or not admin.revoke_device(engine, device_id):
+            raise _Refused(f"no device with id {device_id!r} (naskah-server device list)")
+    if before.revoked_at is not None:
+        print(f"device {device_id} ({before.name}, {before.office_code}) was already revoked "
+              f"on {before.revoked_at:%Y-%m-%d}")  # fmt: skip
+        return
+    print(
+        f"device {device_id} ({before.name}, {before.office_code}) revoked: its next request "
+        "is refused (401); it can enrol again only with a new enrolment code"
+    )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,13 @@ import functools
 import ipaddress
 import logging
 import os
+import socket
+import subprocess
+import sys
+import time
 import uuid
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,7 +33,9 @@ import requests
 import uvicorn
 
 from sync.protocol import MARKER_HEADER
+from sync.server.cli import main
 from sync.server.middleware import client_address
+from sync.server.settings import Settings
 
 WRONG = "SALAH-SALAH-SALAH"
 
@@ -219,3 +226,55 @@ def test_verification_misses_count_per_forwarded_client(sync_server_factory: Any
         assert ask(server, _verify_code(), "203.0.113.66").status_code == 404
     assert ask(server, _verify_code(), "203.0.113.66").status_code == 429
     assert ask(server, _verify_code(), "198.51.100.7").status_code == 404  # someone else
+
+
+# -- naskah-server serve --trusted-proxy -------------------------------------------------------
+
+
+def test_serve_believes_forwarded_for_only_from_its_trusted_proxy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, blobs = str(tmp_path / "server.db"), str(tmp_path / "blobs")
+    assert main(["init", "--db", db, "--blobs", blobs, "--no-ca"]) == 0
+    assert main(["office", "add", "--db", db, "--code", "KEC-WMN", "--name", "Wamena"]) == 0
+    assert main(["serve", "--db", db, "--blobs", blobs, "--trusted-proxy", "bukan-alamat"]) == 1
+    assert "--trusted-proxy: not an IP address or network: 'bukan-alamat'" in (
+        capsys.readouterr().err
+    )
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sync.server.cli", "serve", "--db", db, "--blobs", blobs,
+         "--port", str(port), "--trusted-proxy", "10.0.0.0/8,127.0.0.1"],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/api/v1/enroll"
+
+    def attempt(forwarded_for: str, code: str = WRONG) -> requests.Response:
+        body = {"office_code": "KEC-WMN", "enrol_code": code, "device_name": "PC"}
+        headers = {"X-Forwarded-For": forwarded_for}
+        return requests.post(url, json=body, headers=headers, timeout=60)
+
+    try:
+        while True:  # until it listens (one that never does: pytest-timeout)
+            try:
+                requests.get(f"http://127.0.0.1:{port}/api/v1/hello", timeout=60)
+                break
+            except requests.ConnectionError:
+                assert proc.poll() is None, "the server exited"
+                time.sleep(0.1)
+        for n in range(Settings.enrol_attempts):  # a new guess each time (per-code limit)
+            assert refused(attempt("203.0.113.66", f"SALAH-{n:05d}"))
+        assert limited(attempt("203.0.113.66, 10.1.1.1"))
+        assert refused(attempt("198.51.100.7"))  # another client behind the same proxy
+        assert main(["enroll-code", "--db", db, "--office", "KEC-WMN"]) == 0
+        code = capsys.readouterr().out.strip()
+        assert attempt("203.0.113.66", code).status_code == 200  # even from the attacker's
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=60)[0]
+    assert "X-Forwarded-For is believed from 10.0.0.0/8, 127.0.0.1 only" in output
