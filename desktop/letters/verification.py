@@ -17,6 +17,10 @@ then names the letter's final copy (with its timestamp) kept in the archive.
 
 Times are shown in the office's zone (WIB, WITA or WIT, ``sync.pki.zones.office_zone``).
 
+``check_code(store, typed)`` checks the stored PDF of the letter whose verification code a
+person typed from paper, read as the public page reads it (any case, 0/O, 1/l/I, 8/B:
+``sync.pki.codes``).
+
 Guarantees:
 - Never touches the network, never writes the file, never raises for bad input: a file that
   is not a PDF, is encrypted, damaged or unsigned gives a ``PdfCheck`` whose ``error`` is the
@@ -40,15 +44,17 @@ from sqlmodel import Session, col, select
 from desktop.i18n import _
 from desktop.letters import drafting, trust
 from desktop.letters.accounts import CurrentUser
-from desktop.letters.errors import NotFound, PermissionDenied
+from desktop.letters.errors import NotFound, PermissionDenied, ServiceError
 from desktop.letters.esign import kind_label
 from desktop.letters.queries import STATUS_LABELS
 from desktop.render.dates import format_date_id
 from desktop.signing.errors import DamagedPdf, NoSignatures, SigningError
 from desktop.signing.report import ChainStatus, SignatureReport, TimestampInfo, VerificationReport
+from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Letter, LetterSignature, Office
 from sync.pki import ca
+from sync.pki.codes import code_candidates
 from sync.pki.zones import LOCAL, Zone, office_zone
 from sync.protocol import PUBLIC_SIFAT, LetterStatus
 
@@ -190,6 +196,55 @@ def check_pdf(
         return check
     report = verify_pdf(data, roots, crls, now=now, recorded=recorded, zone=zone)
     return replace(check, report=report)
+
+
+class UnknownCode(ServiceError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Kode verifikasi tidak dikenal di komputer ini. Periksa kembali kode pada surat "
+                "(20 huruf a–z dan angka 2–7), atau periksa di halaman verifikasi server."
+            )
+        )
+
+
+def check_code(
+    store: Store,
+    typed: str,
+    *,
+    user: CurrentUser | None = None,
+    now: datetime | None = None,
+) -> PdfCheck:
+    """Check the stored PDF of the letter whose verification code is ``typed`` (as a person
+    types it from paper). Raises ``UnknownCode`` when no letter here, or more than one, has a
+    code it may stand for, and ``ServiceError`` when the letter's PDF has not reached this PC."""
+    candidates = code_candidates(typed)
+    with store.read() as session:
+        letters = (
+            list(
+                session.exec(
+                    select(Letter).where(
+                        col(Letter.verify_code).in_(candidates),
+                        col(Letter.deleted_at).is_(None),
+                    )
+                ).all()
+            )
+            if candidates
+            else []
+        )
+    if len(letters) != 1:
+        raise UnknownCode()
+    letter = letters[0]
+    try:
+        if not letter.pdf_hash:
+            raise FileNotFoundError(letter.id)
+        data = BlobStore(store.blob_dir).get(letter.pdf_hash)
+    except OSError as exc:
+        raise ServiceError(
+            _("PDF surat dengan kode ini belum ada di komputer ini. Sinkronkan dulu.")
+        ) from exc
+    name = _("surat berkode {c}").format(c=letter.verify_code)
+    return check_pdf(store, data, user=user, name=name, now=now)
 
 
 def _recorded_times(

@@ -1,6 +1,9 @@
 """Checking a signed PDF from the app: drop it anywhere on the main window, or Surat > "Periksa
 keaslian PDF...". The result shows in a dialog: a green or red verdict, then the same lines
-``naskah verify`` prints (selectable, with "Salin"), and "Buka surat" for our own letter.
+``naskah verify`` prints (selectable, with "Salin"), and "Buka surat" for our own letter. The
+dialog also takes a verification code typed from a paper letter ("Periksa kode"), read as the
+public verification page reads it (any case, 0/O, 1/l/I, 8/B), and checks that letter's PDF
+as this PC holds it.
 
 The file is read and verified on the writer thread (``ops``), since a confidential letter's
 details shown to a participant are written to the audit log; the window never waits for it.
@@ -24,7 +27,9 @@ from desktop.ui.qt import (
     QDialogButtonBox,
     QEvent,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QObject,
     QPlainTextEdit,
     QPushButton,
@@ -80,14 +85,19 @@ def _read_and_check(store: Store, user: CurrentUser, path: Path) -> PdfCheck:
     return check_pdf(store, data, user=user, name=path.name)
 
 
+CodeChecker = Callable[[str], "PdfCheck"]
+
+
 class VerifyDialog(QDialog):
-    """The result of checking one PDF (shows "Memeriksa..." until ``show_check``)."""
+    """The result of checking one PDF (shows "Memeriksa..." until ``show_check``); with
+    ``check_code``, a field to check a letter by the verification code printed on it."""
 
     def __init__(
         self,
         name: str,
         parent: QWidget | None = None,
         on_open: Callable[[str], None] | None = None,
+        check_code: CodeChecker | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Periksa keaslian PDF"))
@@ -122,6 +132,18 @@ class VerifyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.details, 1)
+        self._check_code = check_code
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("kode verifikasi pada surat, 20 huruf dan angka"))
+        self.code_button = QPushButton(self.tr("Periksa kode"))
+        if check_code is not None:
+            row = QHBoxLayout()
+            row.addWidget(QLabel(self.tr("Kode verifikasi:")))
+            row.addWidget(self.code, 1)
+            row.addWidget(self.code_button)
+            layout.addLayout(row)
+            self.code.returnPressed.connect(self.check_typed_code)
+            self.code_button.clicked.connect(self.check_typed_code)
         layout.addWidget(buttons)
 
     def _style(self, kind: str) -> None:
@@ -141,6 +163,27 @@ class VerifyDialog(QDialog):
         self.open_button.setVisible(
             self._on_open is not None and record is not None and record.visible
         )
+
+    def check_typed_code(self) -> None:
+        """Check the letter whose code is typed in the field (off the GUI thread)."""
+        typed = self.code.text().strip()
+        if not typed or self._check_code is None:
+            return
+        checker = self._check_code
+        self.check = None
+        self.headline.setText(self.tr("Memeriksa kode {c}...").format(c=typed))
+        self.details.setPlainText("")
+        self._style("busy")
+        self.copy_button.setEnabled(False)
+        self.open_button.hide()
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, ServiceError):
+                self.show_failure(exc.message)
+                return True
+            return False
+
+        run_for(self, lambda: checker(typed), self.show_check, failed)
 
     def show_failure(self, message: str) -> None:
         self.headline.setText(message)
@@ -210,9 +253,30 @@ class PdfVerifier(QObject):
         if path:
             self.check_file(Path(path))
 
+    def _code_checker(self) -> CodeChecker:
+        store, user = self.store, self.user
+
+        def check(typed: str) -> PdfCheck:
+            from desktop.letters.verification import check_code
+
+            return check_code(store, typed, user=user)
+
+        return check
+
+    def check_code(self, typed: str) -> VerifyDialog:
+        """Open a dialog checking the letter whose verification code is ``typed``."""
+        dialog = VerifyDialog(typed, self.target, self.on_open, self._code_checker())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.destroyed.connect(lambda *_a: self._forget(dialog))
+        dialog.code.setText(typed)
+        dialog.show()
+        dialog.check_typed_code()
+        return dialog
+
     def check_file(self, path: Path) -> VerifyDialog:
         """Open the result dialog now and fill it when the check (off the GUI thread) lands."""
-        dialog = VerifyDialog(path.name, self.target, self.on_open)
+        dialog = VerifyDialog(path.name, self.target, self.on_open, self._code_checker())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.destroyed.connect(lambda *_a: self._forget(dialog))

@@ -23,7 +23,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, select
 
+from sync.pki.codes import code_candidates
 from sync.pki.identity import office_label
+from sync.pki.zones import ZONE_LABELS
 from sync.protocol import (
     INDONESIAN_MONTHS,
     PUBLIC_SIFAT,
@@ -35,13 +37,6 @@ from sync.protocol import (
 from sync.server import db, pki
 from sync.server.blobs import blob_path, office_holds, valid_hash
 
-ZONE_LABELS = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-    "UTC": "UTC",
-}
 UNKNOWN_CODE = "Kode verifikasi tidak dikenal"
 
 
@@ -142,19 +137,24 @@ def _sha256_file(path: Path) -> str:
 
 
 def lookup(engine: Engine, blob_dir: Path, code: str) -> Verification | None:
-    """The verification of the letter with ``code``, or None when no letter has it."""
-    if not re.fullmatch(VERIFY_CODE_PATTERN, code):
+    """The verification of the letter with ``code``, or None when no letter has it. ``code``
+    is taken as a person types it from paper (any case, separators, 0/O, 1/l/I, 8/B: see
+    ``sync.pki.codes``); it is found when exactly one letter has one of the codes it may
+    stand for."""
+    candidates = [c for c in code_candidates(code) if re.fullmatch(VERIFY_CODE_PATTERN, c)]
+    if not candidates:
         return None
     r = db.records
     with db.read_tx(engine) as conn:
-        found = conn.execute(
-            select(db.verify_codes.c.office_id, db.verify_codes.c.letter_id).where(
-                db.verify_codes.c.code == code
-            )
-        ).first()
-        if found is None:
+        matches = conn.execute(
+            select(
+                db.verify_codes.c.code, db.verify_codes.c.office_id, db.verify_codes.c.letter_id
+            ).where(db.verify_codes.c.code.in_(candidates))
+        ).all()
+        if len(matches) != 1:
             return None
-        office_id, letter_id = found.office_id, found.letter_id
+        found = matches[0]
+        code, office_id, letter_id = found.code, found.office_id, found.letter_id
         letter = conn.execute(
             select(r.c.deleted, r.c.fields).where(
                 r.c.office_id == office_id,

@@ -8,15 +8,25 @@ from datetime import timedelta
 
 import pytest
 from cryptography import x509
+from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from desktop.letters import signed_letters, signer_keys
-from desktop.letters.verification import MatchKind, check_pdf, describe
+from desktop.letters.verification import (
+    MatchKind,
+    UnknownCode,
+    check_code,
+    check_pdf,
+    describe,
+)
 from desktop.signing import pades
 from desktop.signing.keys import PassphraseGuard
 from desktop.signing.report import ChainStatus
 from desktop.store.models import Letter, LetterSignature
+from desktop.ui.qt import QWidget
+from desktop.ui.verify_dialog import PdfVerifier
 from sync.client.records import set_version
+from sync.pki.codes import code_candidates
 from tests.clocks import TestClock
 from tests.conftest import Office
 from tests.letters.office_pki import PASSPHRASE, OfficePki
@@ -143,3 +153,43 @@ def test_a_document_timestamp_shows_on_a_pc_without_the_office_data(
         f"Cap waktu dokumen: {check.zone.time_text(final.timestamped_at)} oleh Naskah TSA - "
         "Pemerintah Kabupaten Jayawijaya (penerbit tidak dikenal)." in out
     )
+
+
+def as_typed_from_paper(code: str) -> str:
+    """How a person may type a printed code: capitals, in groups, with the look-alikes."""
+    typed = code.upper().replace("O", "0").replace("B", "8").replace("L", "1")
+    return " ".join(typed[i : i + 5] for i in range(0, len(typed), 5))
+
+
+def test_code_candidates_read_a_code_as_typed() -> None:
+    code = "ab2cdlo7efgh3ijk4lmn"
+    assert code_candidates(code)[0] == code
+    assert code in code_candidates(as_typed_from_paper(code))
+    assert code in code_candidates(f"https://naskah.jayawijayakab.go.id/v/{code}.json")
+    assert code in code_candidates("AB2C-DLO7-EFGH-3IJK-4LMN")
+    assert code_candidates("ab2cd") == [] and code_candidates("9" * 20) == []
+    assert len(code_candidates("1" * 20)) == 1  # too ambiguous: the plain reading only
+
+
+def test_a_code_typed_from_paper_finds_the_letter_in_the_app(
+    office_staff: Office, pki: OfficePki, qtbot: QtBot
+) -> None:
+    o = office_staff
+    letter, _cert = signed(o, pki)
+    typed = as_typed_from_paper(letter.verify_code)
+    check = check_code(o.store, typed, user=o.kasi)
+    assert check.valid and check.record is not None and check.record.byte_identical
+    assert describe(check)[0].startswith("SAH")
+    with pytest.raises(UnknownCode):
+        check_code(o.store, "a" * 20)
+
+    verifier = PdfVerifier(QWidget(), o.store, o.kasi)
+    dialog = verifier.check_code(typed)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.copy_button.isEnabled)
+    assert dialog.headline.text().startswith("SAH") and letter.number in dialog.text
+    dialog.code.setText("bukan kode")
+    dialog.code_button.click()
+    qtbot.waitUntil(dialog.copy_button.isEnabled)
+    assert dialog.headline.text().startswith("Kode verifikasi tidak dikenal")
+    assert dialog.headline.property("verdict") == "invalid"
