@@ -16,6 +16,7 @@ import hashlib
 import logging
 import secrets
 import threading
+import unicodedata
 from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
@@ -57,11 +58,13 @@ def enrol(engine: Engine, request: EnrollRequest) -> EnrollResponse:
     under concurrent attempts. Raises ``EnrolRefused`` with a message a person can act on."""
     token = secrets.token_urlsafe(32)
     now = db.utcnow()
+    office_code = request.office_code.strip()
+    if _unstorable(office_code):  # no office has one (PostgreSQL text cannot even hold a NUL)
+        raise EnrolRefused("Kode pendaftaran atau kode kantor salah.")
+    device_name = "".join(ch for ch in request.device_name if not _unstorable(ch)).strip()
     with db.write_tx(engine) as conn:
         office = conn.execute(
-            select(db.offices.c.id, db.offices.c.code).where(
-                db.offices.c.code == request.office_code.strip()
-            )
+            select(db.offices.c.id, db.offices.c.code).where(db.offices.c.code == office_code)
         ).first()
         code_hash = hash_code(request.enrol_code)
         code = conn.execute(
@@ -78,7 +81,7 @@ def enrol(engine: Engine, request: EnrollRequest) -> EnrollResponse:
             db.devices.insert().values(
                 id=device_id,
                 office_id=office.id,
-                name=request.device_name.strip() or "PC",
+                name=device_name or "PC",
                 token_hash=hash_token(token),
                 created_at=now,
                 lease_epoch=0,
@@ -95,6 +98,12 @@ def enrol(engine: Engine, request: EnrollRequest) -> EnrollResponse:
 
 
 MAX_TOKEN = 200  # characters; a real token has 43
+
+
+def _unstorable(text: str) -> bool:
+    """Does ``text`` hold a control character (NUL included) or a lone surrogate, which a
+    database column should never get from a request?"""
+    return any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in text)
 
 
 def authenticate(engine: Engine, authorization: str | None) -> Device:

@@ -26,6 +26,7 @@ import pytest
 import requests
 
 from sync.protocol import MARKER_HEADER
+from sync.server import admin
 
 SEED = 20261215
 # Checks that judge the document and the server together. Left out: positive_data_acceptance
@@ -136,6 +137,27 @@ def test_the_document_declares_what_the_server_answers(module_sync_server: Any) 
     r = requests.get(module_sync_server.url + "/api/v1/blobs/not-a-hash", timeout=30,
                      headers={"Authorization": "Bearer x"})  # fmt: skip
     assert r.status_code == 401 and isinstance(r.json()["detail"], str)
+
+
+def test_what_schemathesis_found_stays_fixed(module_sync_server: Any) -> None:
+    """A NUL in an enrolment was a 500 on PostgreSQL (its text cannot hold one): now a wrong
+    office code is refused and a device name cleaned. (A lone surrogate never gets past the
+    schema: 422.)"""
+    server = module_sync_server
+    url = server.url + "/api/v1/enroll"
+    office, _ = server.new_office()
+    for office_code in ("a\u00a3@e8\u00bdx\u001b*AV\u0000", office + "\u0000", "KEC\n1"):
+        body = {"office_code": office_code, "enrol_code": "", "device_name": ""}
+        r = requests.post(url, json=body, timeout=30)  # JSON escapes: \u0000
+        assert r.status_code == 403, r.text
+    body = {"office_code": "\udbc0", "enrol_code": "", "device_name": ""}
+    assert requests.post(url, json=body, timeout=30).status_code == 422
+    code = server.enrol_code(office)
+    body = {"office_code": office, "enrol_code": code, "device_name": "PC\u0000\u001b 1"}
+    r = requests.post(url, json=body, timeout=30)
+    assert r.status_code == 200, r.text
+    listed = {d.id: d.name for d in admin.list_devices(server.engine, office)}
+    assert listed[r.json()["device_id"]] == "PC 1"
 
 
 @pytest.mark.parametrize("module_sync_engine_kind", ["sqlite", "postgresql"], indirect=True)
