@@ -25,7 +25,7 @@ from desktop.store.models import AuditEntry, Letter
 from sync.pki import ca, tsa
 from tests import stores
 from tests.conftest import PASSWORD, Office
-from tests.letters.office_pki import PASSPHRASE, OfficePki
+from tests.letters.office_pki import ORG, PASSPHRASE, OfficePki
 from tests.letters.test_esign import awaiting, pdf_of
 from tests.letters.test_lifecycle import fill_invitation
 
@@ -144,18 +144,23 @@ def test_pdf_from_a_ca_this_pc_does_not_trust(
     assert "tidak ditemukan surat kantor ini" in text(lines)
 
 
-def forged_letter(tmp_path: Path) -> bytes:
+def forged_letter(tmp_path: Path, *, start: datetime | None = None, days: int = 365) -> bytes:
     """A letter "signed by our camat" on someone's own copy of Naskah, whose CA they made
-    themselves with exactly our root's name."""
+    themselves with exactly our root's name (valid from ``start`` for ``days``)."""
     store = stores.new_store(tmp_path / "pemalsu", "staffed")
     try:
         login = lambda u: accounts.login(store, u, PASSWORD)  # noqa: E731
         forger = Office(
             store, login("admin"), login("budi"), login("sari"), login("petrus"), login("camat")
         )
-        impostor = OfficePki.create()
+        root_key, root = ca.create_root_ca(ORG, now=start)
+        tsa_key, tsa_cert = ca.create_tsa(root_key, root, ORG, now=start)
+        impostor = OfficePki(root_key, root, tsa_key, tsa_cert)
         impostor.install_trust(store)
-        return pdf_of(forger, signed(forger, impostor)[0])
+        impostor.enrol(store, forger.camat, now=start, days=days)
+        signer = signer_keys.unlock(store, forger.camat.id, PASSPHRASE, PassphraseGuard())
+        letter_id = awaiting(forger)
+        return pdf_of(forger, esign.sign_electronically(store, forger.camat, letter_id, signer))
     finally:
         store.close()
 
