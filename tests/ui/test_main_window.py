@@ -10,6 +10,7 @@ from desktop.letters import drafting, workflow
 from desktop.letters.drafting import AddresseeInput
 from desktop.letters.queries import ListFilter, Queue
 from desktop.letters.templates import letter_types
+from desktop.store import clock
 from desktop.ui.people import PeopleDialog
 from desktop.ui.qt import QDate, Qt
 from desktop.ui.settings import OfficeSettingsDialog
@@ -98,7 +99,7 @@ def test_filter_bar_narrows_the_list(driver: Driver, office_staff: Office) -> No
     assert driver.row_count() == 5
     driver.click("Tanggal")
     assert bar.date_from.isEnabled()
-    today = date.today()
+    today = clock.today()
     bar.date_from.setDate(QDate(today.year + 1, 1, 1))
     bar.date_to.setDate(QDate(today.year + 1, 12, 31))
     assert window.model.filter.date_from == date(today.year + 1, 1, 1)

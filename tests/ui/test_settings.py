@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +9,7 @@ import pytest
 
 from desktop.letters import office
 from desktop.render.dates import roman_month
+from desktop.store import clock
 from desktop.ui.qt import QDialog
 from desktop.ui.settings import OfficeSettingsDialog
 from tests.ui.driver import Driver
@@ -34,7 +34,7 @@ def test_settings_show_the_current_office(dialog: OfficeSettingsDialog) -> None:
     assert dialog.paper.f4.isChecked()
     assert not dialog.kop.logo.preview.pixmap().isNull()  # the stored logo
     example = dialog.numbering.example.text()
-    assert example == f"400.10.2.2/001/Kec.WMN/{date.today().year}"
+    assert example == f"400.10.2.2/001/Kec.WMN/{clock.today().year}"
 
 
 def test_admin_changes_number_pattern_and_paper_size(
@@ -44,7 +44,7 @@ def test_admin_changes_number_pattern_and_paper_size(
     numbering = dialog.numbering
     driver.type_into(numbering.pattern, "{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}", replace=True)
     numbering.padding.setValue(4)
-    today = date.today()
+    today = clock.today()
     assert numbering.example.text() == (
         f"400.10.2.2/0001/Kec.WMN/{roman_month(today.month)}/{today.year}"
     )
