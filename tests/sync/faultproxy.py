@@ -25,6 +25,7 @@ import socket
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 PORTAL_HTML = (
@@ -56,6 +57,12 @@ class FaultProxy:
     counts: Counter[str] = field(default_factory=Counter)
     bytes_up: int = 0
     bytes_down: int = 0
+    # Like a load balancer that ignores client aborts (nginx's proxy_ignore_client_abort): when
+    # the client gives up, the request still runs to its end on the server, answer discarded.
+    finish_abandoned: bool = False
+    # Called once (then cleared) right after the first chunk of the next ``POST /api/v1/sync``
+    # is forwarded: e.g. to pause the server process while it holds that request.
+    on_sync_request: Callable[[], None] | None = None
 
     def __post_init__(self) -> None:
         self._rng = random.Random(self.seed)
@@ -196,6 +203,9 @@ class FaultProxy:
                 except OSError:
                     break
                 if not data:
+                    if up and self.finish_abandoned:
+                        _close(src)  # the client left; the server keeps its request
+                        return
                     break
                 now = time.monotonic()
                 if f.latency and now - last > f.latency:
@@ -211,7 +221,17 @@ class FaultProxy:
                     else:
                         self._count("cut_done")
                     break
-                dst.sendall(data)
+                try:
+                    dst.sendall(data)
+                except OSError:
+                    if not up and self.finish_abandoned:
+                        self._drain(src)
+                    raise
+                if up and data.startswith(b"POST /api/v1/sync"):  # a request begins
+                    with self._lock:
+                        hook, self.on_sync_request = self.on_sync_request, None
+                    if hook is not None:
+                        hook()
                 moved += len(data)
                 last = time.monotonic()
                 with self._lock:
@@ -227,6 +247,14 @@ class FaultProxy:
             done.set()
             _close(src)
             _close(dst)
+
+    def _drain(self, upstream: socket.socket) -> None:
+        """Read the abandoned answer to its end (or until the server is idle for 10 s)."""
+        self._count("abandoned")
+        upstream.settimeout(10)
+        with contextlib.suppress(OSError):
+            while upstream.recv(CHUNK):
+                pass
 
     def _count(self, key: str) -> None:
         with self._lock:
