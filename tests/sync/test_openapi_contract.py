@@ -75,7 +75,7 @@ def run_schemathesis(
         "--report", "json", "--report-json-path", str(report),
         "--output-truncate", "true",
     ]  # fmt: skip
-    env = {**os.environ, "NO_COLOR": "1", "SCHEMATHESIS_TELEMETRY": "false"}
+    env = {**os.environ, "NO_COLOR": "1"}
     done = subprocess.run(
         command, cwd=directory, env=env, capture_output=True, text=True, check=False
     )
