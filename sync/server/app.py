@@ -215,9 +215,10 @@ _VERIFY_CODE = {
     "name": "code",
     "in": "path",
     "required": True,
-    "description": "The letter's verification code (20 characters of lowercase base32), "
-    "optionally followed by .json",
-    "schema": {"type": "string", "pattern": VERIFY_CODE_PATTERN.rstrip("$") + r"(\.json)?$"},
+    "description": "The letter's verification code (" + VERIFY_CODE_PATTERN + "), optionally "
+    "followed by .json; also as a person types it from paper (any case, separators, 0/O, "
+    "1/l/I, 8/B: sync.pki.codes). Anything else is an unknown code (404)",
+    "schema": {"type": "string"},
 }
 _MARKER = {
     MARKER_HEADER: {
