@@ -296,6 +296,7 @@ class SyncServer:
             access_log=False,
             lifespan="on",
             timeout_graceful_shutdown=2,
+            proxy_headers=False,  # as `naskah-server serve`: only --trusted-proxy is believed
         )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, name=f"sync-server-{self.port}", daemon=True)
