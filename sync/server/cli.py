@@ -207,6 +207,8 @@ def _run(args: argparse.Namespace) -> int:
             _ca_info(args)
         elif args.command == "device":
             _device(args)
+    except KeyError:  # a bug (a missing key), not a refusal: let it show its traceback
+        raise
     except (ValueError, LookupError, RuntimeError, _Refused) as exc:
         print(f"naskah-server: {exc}", file=sys.stderr)
         return 1
