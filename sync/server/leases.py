@@ -59,30 +59,44 @@ def wanted_series(settings: Settings, requested: list[str], now: datetime) -> se
     return {(s, y) for s in series for y in years}
 
 
+def _taken(conn: Connection, office_id: str, key: tuple[str, int, int]) -> bool:
+    series, year, seq = key
+    n = db.issued_numbers.c
+    return (
+        conn.execute(
+            select(n.entity_id).where(
+                n.office_id == office_id, n.series == series, n.year == year, n.seq == seq
+            )
+        ).first()
+        is not None
+    )
+
+
+def _leased(conn: Connection, whose: Any, key: tuple[str, int, int]) -> bool:
+    """Is ``key`` inside a live lease matching ``whose`` (a device's, or an office's)?"""
+    series, year, seq = key
+    t = db.leases.c
+    return (
+        conn.execute(
+            select(t.id).where(
+                whose,
+                t.series == series,
+                t.year == year,
+                t.start_seq <= seq,
+                t.end_seq >= seq,
+                t.voided_at.is_(None),
+            )
+        ).first()
+        is not None
+    )
+
+
 def check_number(conn: Connection, device: Device, key: tuple[str, int, int]) -> str:
     """Why the device may not issue ``key`` now ("" if it may)."""
     series, year, seq = key
-    lease = conn.execute(
-        select(db.leases.c.id).where(
-            db.leases.c.device_id == device.id,
-            db.leases.c.series == series,
-            db.leases.c.year == year,
-            db.leases.c.start_seq <= seq,
-            db.leases.c.end_seq >= seq,
-            db.leases.c.voided_at.is_(None),
-        )
-    ).first()
-    if lease is None:
+    if not _leased(conn, db.leases.c.device_id == device.id, key):
         return f"nomor {series}/{year}/{seq} di luar blok nomor (lease) perangkat ini"
-    taken = conn.execute(
-        select(db.issued_numbers.c.entity_id).where(
-            db.issued_numbers.c.office_id == device.office_id,
-            db.issued_numbers.c.series == series,
-            db.issued_numbers.c.year == year,
-            db.issued_numbers.c.seq == seq,
-        )
-    ).first()
-    if taken is not None:
+    if _taken(conn, device.office_id, key):
         return f"nomor {series}/{year}/{seq} sudah terpakai"
     return ""
 
@@ -107,27 +121,9 @@ def adoption_problem(conn: Connection, device: Device, key: tuple[str, int, int]
     taken, or inside a block another PC holds. The message says what the office should do."""
     series, year, seq = key
     advice = "; batalkan nomor itu di PC ini dan tandatangani ulang suratnya dengan nomor baru"
-    taken = conn.execute(
-        select(db.issued_numbers.c.entity_id).where(
-            db.issued_numbers.c.office_id == device.office_id,
-            db.issued_numbers.c.series == series,
-            db.issued_numbers.c.year == year,
-            db.issued_numbers.c.seq == seq,
-        )
-    ).first()
-    if taken is not None:
+    if _taken(conn, device.office_id, key):
         return f"nomor {series}/{year}/{seq} dari sebelum PC ini terdaftar sudah terpakai{advice}"
-    leased = conn.execute(
-        select(db.leases.c.id).where(
-            db.leases.c.office_id == device.office_id,
-            db.leases.c.series == series,
-            db.leases.c.year == year,
-            db.leases.c.start_seq <= seq,
-            db.leases.c.end_seq >= seq,
-            db.leases.c.voided_at.is_(None),
-        )
-    ).first()
-    if leased is not None:
+    if _leased(conn, db.leases.c.office_id == device.office_id, key):
         return (
             f"nomor {series}/{year}/{seq} dari sebelum PC ini terdaftar sudah dibagikan ke PC "
             f"lain{advice}"

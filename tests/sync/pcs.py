@@ -7,8 +7,6 @@ its local-only columns, so PCs of one office can be compared for convergence.
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,7 +21,7 @@ from desktop.store.db import DB_NAME, Store, open_store
 from sync.client import engine
 from sync.client.engine import SyncReport
 from tests.conftest import PASSWORD, office_input, person_input
-from tests.stores import new_store
+from tests.stores import copy_store, new_store
 
 # Tables every PC of an office must agree on, and the columns that stay on one PC.
 SYNCED_TABLES = (
@@ -73,18 +71,8 @@ def open_pc(root: Path, name: str) -> PC:
 
 def clone_pc(template: PC, root: Path, name: str) -> PC:
     """A new PC whose data dir is a copy of ``template``'s (SQLite backup + blobs)."""
-    target = root / name
-    target.mkdir(parents=True)
-    src = sqlite3.connect(template.store.path)
-    dst = sqlite3.connect(target / DB_NAME)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    if template.store.blob_dir.exists():
-        shutil.copytree(template.store.blob_dir, target / "blobs")
-    return PC(name, open_store(target))
+    copy_store(template.store.data_dir, root / name)
+    return PC(name, open_store(root / name))
 
 
 def set_up_office(pc: PC, kecamatan: str = "Wamena") -> None:
