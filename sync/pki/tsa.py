@@ -30,8 +30,11 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from sync import clock as sync_clock
 from sync.pki.asn1 import to_asn1_cert, to_asn1_key
 
-# A private-use policy for Naskah's internal TSA (tokens say under which rules they were made).
-NASKAH_TSA_POLICY = "1.3.6.1.4.1.55555.1.1"
+# The policy a token names when its TSA has none configured (the server stores its own, see
+# sync.server.pki.tsa_policy): an OID under the UUID arc 2.25 (ITU-T X.667), which anyone may
+# use without registering, so it belongs to nobody else.
+NASKAH_TSA_POLICY = "2.25.98348514400338553032733365884972248200"
+TSA_POLICY_PATTERN = r"^[0-2](\.(0|[1-9][0-9]*))+$"
 ACCEPTED_DIGESTS = {"sha256", "sha384", "sha512"}
 
 _HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {

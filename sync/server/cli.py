@@ -102,6 +102,12 @@ def _parser() -> argparse.ArgumentParser:
         help="organisation named in the CA certificates (default: %(default)s)",
     )
     init.add_argument("--no-ca", action="store_true", help="do not create the CA (yet)")
+    init.add_argument(
+        "--tsa-policy",
+        metavar="OID",
+        help="the policy OID the timestamp tokens name (default: one made for this server "
+        "under the UUID arc 2.25; give your organisation's registered OID if it has one)",
+    )
     with_passphrase_file(init)
     with_public_url(init)
 
@@ -308,10 +314,15 @@ def _init(args: argparse.Namespace) -> None:
             created = pki.create_ca(engine, args.org, passphrase)
         except pki.WrongCaPassphrase as exc:
             raise _Refused("the CA already exists and this passphrase does not open it") from exc
+        if args.tsa_policy:
+            pki.store_tsa_policy(engine, args.tsa_policy)
         root = pki.load_keys(engine, passphrase).root_cert
+        with db.read_tx(engine) as conn:
+            policy = pki.tsa_policy(conn)
     state = "created" if created else "already exists (passphrase checked)"
     print(f"CA {state}: {ca.common_name(root.subject)}")
     print(f"root SHA-256 fingerprint: {_fingerprint(root)}")
+    print(f"TSA policy OID: {policy}")
 
 
 def _serve(args: argparse.Namespace) -> None:
@@ -448,6 +459,7 @@ def _ca_info(args: argparse.Namespace) -> None:
     with _engine(args) as engine, db.read_tx(engine) as conn:
         material = pki.public_material(conn)
         public_url = pki.stored_public_url(conn)
+        policy = pki.tsa_policy(conn)
         revoked = conn.execute(
             select(db.certificates.c.serial).where(db.certificates.c.revoked_at.is_not(None))
         ).all()
@@ -465,6 +477,7 @@ def _ca_info(args: argparse.Namespace) -> None:
         f"valid until {until}, {len(revoked)} revoked certificate(s)"
     )
     print(f"public address: {public_url or '(not set: --public-url)'}")
+    print(f"TSA policy OID: {policy or '(made when the CA is next unlocked)'}")
 
 
 def _device(args: argparse.Namespace) -> None:

@@ -20,6 +20,7 @@ import logging
 import re
 import threading
 import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -31,7 +32,7 @@ from sqlalchemy.engine import Connection
 
 from sync.pki import ca
 from sync.pki.identity import SignerIdentity, office_label
-from sync.pki.tsa import LocalTimeStamper
+from sync.pki.tsa import TSA_POLICY_PATTERN, LocalTimeStamper
 from sync.protocol import CertificateIssued, CertificateRequest, Entity, TrustMaterial
 from sync.server import db
 from sync.server.auth import Device
@@ -50,6 +51,7 @@ SIGNER_ROLE = "signer"
 CRL_VALIDITY = timedelta(days=30)
 CRL_REFRESH_AFTER = timedelta(days=7)
 PUBLIC_URL_KEY = "public_url"
+TSA_POLICY_KEY = "tsa_policy_oid"
 
 # ``cert revoke --reason`` values; "unspecified" puts no reason code in the CRL (RFC 5280 5.3.1).
 REASONS: dict[str, x509.ReasonFlags | None] = {
@@ -121,12 +123,15 @@ class CaKeys:
         root_cert: x509.Certificate,
         tsa_key: ca.CaKey,
         tsa_cert: x509.Certificate,
+        tsa_policy: str,
     ) -> None:
         self.root_key = root_key
         self.root_cert = root_cert
         self.tsa_key = tsa_key
         self.tsa_cert = tsa_cert
-        self.timestamper = LocalTimeStamper(tsa_cert, tsa_key, [root_cert], clock=db.utcnow)
+        self.timestamper = LocalTimeStamper(
+            tsa_cert, tsa_key, [root_cert], clock=db.utcnow, policy_oid=tsa_policy
+        )
 
     def __repr__(self) -> str:
         return f"<CaKeys {ca.common_name(self.root_cert.subject)!r}>"
@@ -230,6 +235,10 @@ def create_ca(
             )
         if _newest_crl_row(conn) is None:
             _sign_crl(conn, root_key, root_cert, 1, when)
+        if not tsa_policy(conn):
+            conn.execute(
+                db.server_config.insert().values(key=TSA_POLICY_KEY, value=new_tsa_policy())
+            )
     return created
 
 
@@ -237,13 +246,17 @@ def load_keys(engine: Engine, passphrase: str) -> CaKeys:
     """Unlock the stored CA. ``PkiRefused(503)`` when there is none, ``WrongCaPassphrase``."""
     with db.read_tx(engine) as conn:
         rows = {r.kind: r for r in conn.execute(select(db.pki_keys))}
+        policy = tsa_policy(conn)
     if ROOT not in rows or TSA not in rows:
         raise PkiRefused(503, NO_CA)
+    if not policy:  # a CA made before the policy was configurable: give it its own now
+        policy = store_tsa_policy(engine, new_tsa_policy())
     return CaKeys(
         _unlock(rows[ROOT].key_pem, passphrase),
         ca.cert_from_pem(rows[ROOT].cert_pem.encode()),
         _unlock(rows[TSA].key_pem, passphrase),
         ca.cert_from_pem(rows[TSA].cert_pem.encode()),
+        policy,
     )
 
 
@@ -352,6 +365,34 @@ def revoke(
 
 
 # -- server configuration --------------------------------------------------------------------
+
+
+def new_tsa_policy() -> str:
+    """A policy OID of this organisation's own: under the UUID arc 2.25 (ITU-T X.667), which
+    needs no registration. An organisation with a registered arc sets that instead."""
+    return f"2.25.{uuid.uuid4().int}"
+
+
+def tsa_policy(conn: Connection) -> str:
+    """The TSA policy OID its tokens name ("" when none is stored yet)."""
+    value = conn.execute(
+        select(db.server_config.c.value).where(db.server_config.c.key == TSA_POLICY_KEY)
+    ).scalar_one_or_none()
+    return str(value or "")
+
+
+def store_tsa_policy(engine: Engine, oid: str) -> str:
+    """Set the TSA policy OID (``naskah-server init --tsa-policy``); ValueError if malformed."""
+    oid = oid.strip()
+    if not re.fullmatch(TSA_POLICY_PATTERN, oid) or len(oid) > 200:
+        raise ValueError(f"not an object identifier (e.g. 2.25.123...): {oid!r}")
+    with db.write_tx(engine) as conn:
+        t = db.server_config
+        if conn.execute(select(t.c.key).where(t.c.key == TSA_POLICY_KEY)).first():
+            conn.execute(t.update().where(t.c.key == TSA_POLICY_KEY).values(value=oid))
+        else:
+            conn.execute(t.insert().values(key=TSA_POLICY_KEY, value=oid))
+    return oid
 
 
 def stored_public_url(conn: Connection) -> str:

@@ -33,7 +33,7 @@ from desktop.signing.keys import build_csr, generate_key
 from sync import clock as server_clock
 from sync.pki import ca
 from sync.pki.identity import SignerIdentity, office_label
-from sync.pki.tsa import TimeStampResp
+from sync.pki.tsa import NASKAH_TSA_POLICY, TimeStampResp
 from sync.protocol import PROTOCOL_VERSION, TIMESTAMP_QUERY_TYPE, TIMESTAMP_REPLY_TYPE
 from sync.server import bundle as server_bundle
 from sync.server import db, pki
@@ -782,3 +782,35 @@ def test_serve_takes_the_passphrase_from_a_credential_file(
         output, _ = proc.communicate(timeout=60)
     assert TEST_CA_PASSPHRASE not in output
     assert "no CA passphrase" not in output
+
+
+def test_the_tsa_names_this_servers_own_policy(tmp_path: Path) -> None:
+    """Tokens name a policy OID the organisation owns: one made for the server under the UUID
+    arc at init, or the registered one it gives; never someone else's arc."""
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    env_pass = {"NASKAH_CA_PASSPHRASE": TEST_CA_PASSPHRASE}
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in env_pass.items():
+            mp.setenv(k, v)
+        assert naskah_server(["init", "--db", url, "--blobs", str(tmp_path / "b")]) == 0
+        engine = db.make_engine(url)
+        with db.read_tx(engine) as conn:
+            made = pki.tsa_policy(conn)
+        assert made.startswith("2.25.") and made != NASKAH_TSA_POLICY
+        assert (
+            naskah_server(
+                ["init", "--db", url, "--blobs", str(tmp_path / "b"), "--tsa-policy", "1.2.3.4.5"]
+            )
+            == 0
+        )
+        keys = pki.load_keys(engine, TEST_CA_PASSPHRASE)
+        request = tsp.TimeStampReq(
+            {"version": "v1", "message_imprint": {
+                "hash_algorithm": {"algorithm": "sha256"}, "hashed_message": bytes(32)}}
+        )  # fmt: skip
+        token = tsp.TimeStampResp.load(keys.timestamper.respond(request.dump()))
+        info = token["time_stamp_token"]["content"]["encap_content_info"]["content"].parsed
+        assert info["policy"].dotted == "1.2.3.4.5"
+        with pytest.raises(ValueError):
+            pki.store_tsa_policy(engine, "bukan-oid")
+        engine.dispose()
