@@ -701,7 +701,7 @@ def test_init_makes_the_ca_once(
     out = capsys.readouterr().out
     assert "CA created: Naskah Root CA - Pemerintah Kabupaten Jayawijaya" in out
     assert TEST_CA_PASSPHRASE not in out
-    fingerprint = out.split("fingerprint: ")[1].strip()
+    fingerprint = out.split("fingerprint: ")[1].splitlines()[0].strip()
     assert naskah_server(["init", *store]) == 0
     assert "already exists (passphrase checked)" in capsys.readouterr().out
 
