@@ -114,7 +114,8 @@ case "$cmd" in
     ensure_optional_debs "${TEST_DEBS[@]}"
     ensure_venv test
     export QT_QPA_PLATFORM=offscreen
-    exec "$VENV/bin/python" -m pytest "$@"
+    # On every core (pytest-xdist); `-n 0` after the command runs in one process.
+    exec "$VENV/bin/python" -m pytest -n auto "$@"
     ;;
   bench)
     ensure_qt_libs
