@@ -386,13 +386,7 @@ def store_tsa_policy(engine: Engine, oid: str) -> str:
     oid = oid.strip()
     if not re.fullmatch(TSA_POLICY_PATTERN, oid) or len(oid) > 200:
         raise ValueError(f"not an object identifier (e.g. 2.25.123...): {oid!r}")
-    with db.write_tx(engine) as conn:
-        t = db.server_config
-        if conn.execute(select(t.c.key).where(t.c.key == TSA_POLICY_KEY)).first():
-            conn.execute(t.update().where(t.c.key == TSA_POLICY_KEY).values(value=oid))
-        else:
-            conn.execute(t.insert().values(key=TSA_POLICY_KEY, value=oid))
-    return oid
+    return _set_config(engine, TSA_POLICY_KEY, oid)
 
 
 def stored_public_url(conn: Connection) -> str:
@@ -407,13 +401,17 @@ def store_public_url(engine: Engine, url: str) -> str:
     url = url.strip().rstrip("/")
     if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", url):
         raise ValueError(f"not an http(s) base URL: {url!r}")
+    return _set_config(engine, PUBLIC_URL_KEY, url)
+
+
+def _set_config(engine: Engine, key: str, value: str) -> str:
     with db.write_tx(engine) as conn:
         t = db.server_config
-        if conn.execute(select(t.c.key).where(t.c.key == PUBLIC_URL_KEY)).first():
-            conn.execute(t.update().where(t.c.key == PUBLIC_URL_KEY).values(value=url))
+        if conn.execute(select(t.c.key).where(t.c.key == key)).first():
+            conn.execute(t.update().where(t.c.key == key).values(value=value))
         else:
-            conn.execute(t.insert().values(key=PUBLIC_URL_KEY, value=url))
-    return url
+            conn.execute(t.insert().values(key=key, value=value))
+    return value
 
 
 # -- signer certificates ---------------------------------------------------------------------
