@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from desktop.i18n import _
+from desktop.store.errors import UserError
 
 
-class ServiceError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class ServiceError(UserError):
+    """A domain service refused: the person can correct the input or the situation."""
 
 
 class ValidationError(ServiceError):

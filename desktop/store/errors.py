@@ -5,12 +5,21 @@ from __future__ import annotations
 from desktop.i18n import _
 
 
-class StoreError(Exception):
-    """A problem with the data file that the user (or IT officer) can act on."""
+class UserError(Exception):
+    """The one base of every error a person can act on: its ``message`` is shown as it is.
+
+    The store, the domain services (``desktop.letters.errors.ServiceError``, signing included)
+    and the sync client (``sync.client.errors.SyncError``) derive their families from it, so the
+    UI routes all of them one way: a message for a ``UserError``, the crash dialog for the rest.
+    """
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class StoreError(UserError):
+    """A problem with the data file that the user (or IT officer) can act on."""
 
 
 class StoreLocked(StoreError):

@@ -7,14 +7,11 @@ need a person (upgrade the app, enrol again, fix the address).
 from __future__ import annotations
 
 from desktop.i18n import _
+from desktop.store.errors import UserError
 
 
-class SyncError(Exception):
+class SyncError(UserError):
     retry = True
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class Offline(SyncError):
