@@ -11,6 +11,13 @@
 - Request bodies are gzip-compressed (``Content-Encoding: gzip``); answers are decompressed.
 - Every request carries ``X-Naskah-Protocol``; every answer must carry the server's marker
   header, otherwise it came from something else (a captive portal) and is refused.
+- Kept-alive connections: a server (uvicorn, as ``naskah-server serve`` runs it: after 5 s) or
+  a proxy closes a connection left idle, and a request sent on it just as it closes fails
+  before any answer. So a connection idle for more than ``IDLE_LIMIT`` seconds is not reused,
+  and a request whose connection the other side closed before answering is sent once more on
+  a new connection. Sending again is safe for every
+  request: a sync's mutations are applied once by id and a repeated ``request_seq`` is answered
+  as late (docs/sync-protocol.md); a blob upload resumes from the server's offset.
 
 Errors are ``sync.client.errors`` classes with a message a person can act on.
 """
@@ -18,10 +25,13 @@ Errors are ``sync.client.errors`` classes with a message a person can act on.
 from __future__ import annotations
 
 import gzip
+import http.client
 import io
 import ipaddress
 import json
+import logging
 import socket
+import time
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 from typing import Any, TypeVar
@@ -31,6 +41,7 @@ import requests
 from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection
+from urllib3.exceptions import NewConnectionError, ProtocolError
 
 from desktop.store import clock
 from sync.client.errors import (
@@ -63,6 +74,11 @@ STALL_TIMEOUT = 60.0
 # 300 ms on Linux), far above the rural links this is for.
 SEND_BUFFER = 128 * 1024
 SKEW_LIMIT = timedelta(minutes=5)
+# A pooled connection idle longer than this is closed rather than reused: below uvicorn's
+# default keep-alive (5 s), so even a server or proxy with that default never closes it under us.
+IDLE_LIMIT = 4.0
+
+log = logging.getLogger("naskah.sync")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -145,6 +161,10 @@ class Transport:
         self.bytes_sent = 0
         self.bytes_received = 0
         self.requests = 0
+        self.resent = 0  # requests sent again after the server closed their connection
+        self.idle_limit = IDLE_LIMIT
+        self._adapter = adapter
+        self._last_used: float | None = None  # time.monotonic() of the last answer
 
     def close(self) -> None:
         self.session.close()
@@ -206,14 +226,28 @@ class Transport:
     ) -> requests.Response:
         kwargs.setdefault("timeout", self.timeout)
         kwargs.setdefault("allow_redirects", False)
-        try:
-            response = self.session.request(method, self.base_url + path, **kwargs)
-        except requests.exceptions.SSLError as exc:
-            raise TlsFailed(_short(exc)) from exc
-        except requests.exceptions.Timeout as exc:
-            raise Offline("koneksi macet") from exc
-        except requests.exceptions.RequestException as exc:
-            raise Offline(_short(exc)) from exc
+        if self._last_used is not None and time.monotonic() - self._last_used > self.idle_limit:
+            self._adapter.poolmanager.clear()  # the server may be closing them right now
+        data = kwargs.get("data")
+        start = data.tell() if isinstance(data, io.IOBase) else None
+        for attempt in (1, 2):
+            try:
+                response = self.session.request(method, self.base_url + path, **kwargs)
+                break
+            except requests.exceptions.SSLError as exc:
+                raise TlsFailed(_short(exc)) from exc
+            except requests.exceptions.Timeout as exc:
+                raise Offline("koneksi macet") from exc
+            except requests.exceptions.ConnectionError as exc:
+                if attempt == 2 or not closed_before_answer(exc):
+                    raise Offline(_short(exc)) from exc
+                log.info("%s %s: connection closed by the server, sending again", method, path)
+                self.resent += 1
+                if start is not None:
+                    data.seek(start)
+            except requests.exceptions.RequestException as exc:
+                raise Offline(_short(exc)) from exc
+        self._last_used = time.monotonic()
         self.requests += 1
         self.bytes_sent += sent
         if not kwargs.get("stream"):
@@ -254,6 +288,22 @@ def detail_of(response: requests.Response) -> str:
         return response.text[:200]
     detail = data.get("detail") if isinstance(data, dict) else None
     return detail if isinstance(detail, str) else json.dumps(detail)[:200]
+
+
+def closed_before_answer(exc: requests.exceptions.ConnectionError) -> bool:
+    """Did the other side close an established connection before answering (a kept-alive
+    connection closing as the request went out), as opposed to no connection at all?"""
+    cause = exc.args[0] if exc.args else None
+    if isinstance(cause, NewConnectionError) or not isinstance(cause, ProtocolError):
+        return False
+    inner = cause.args[1] if len(cause.args) > 1 else None
+    return isinstance(
+        inner,
+        http.client.RemoteDisconnected
+        | ConnectionResetError
+        | BrokenPipeError
+        | ConnectionAbortedError,
+    )
 
 
 def _short(exc: Exception) -> str:
