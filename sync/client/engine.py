@@ -12,6 +12,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import logging
 import math
 import platform
 from collections.abc import Callable, Iterator
@@ -40,6 +41,8 @@ from sync.protocol import BATCH_SIZE, EnrollRequest, SyncResponse
 
 Progress = Callable[[int, int], None]  # (batches done, batches expected)
 MAX_BATCHES = 10_000
+
+log = logging.getLogger("naskah.sync")
 
 
 @dataclass
@@ -259,6 +262,8 @@ def sync_once(
         if crl_number:
             pki.newer_trust(store, link, crl_number, report.signing)
     except SyncError as exc:
+        detail = getattr(exc, "detail", "")
+        log.info("sync failed: %s%s", exc.message, f" ({detail})" if detail else "")
         _note_error(store, exc.message)
         raise
     finally:

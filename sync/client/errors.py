@@ -15,11 +15,15 @@ class SyncError(UserError):
 
 
 class Offline(SyncError):
-    """No connection (no route, refused, reset, or a transfer that stopped making progress)."""
+    """No connection (no route, refused, reset, or a transfer that stopped making progress).
 
-    def __init__(self, detail: str = "") -> None:
+    ``reason`` is a sentence a clerk understands (``sync.client.transport.plain_reason``);
+    ``detail`` is the library's own text, for the log only."""
+
+    def __init__(self, reason: str = "", detail: str = "") -> None:
         text = _("Luring: server tidak dapat dihubungi.")
-        super().__init__(f"{text} ({detail})" if detail else text)
+        super().__init__(f"{text} {reason}" if reason else text)
+        self.reason = reason
         self.detail = detail
 
 

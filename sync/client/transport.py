@@ -24,6 +24,7 @@ Errors are ``sync.client.errors`` classes with a message a person can act on.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import http.client
 import io
@@ -41,8 +42,15 @@ import requests
 from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection
-from urllib3.exceptions import NewConnectionError, ProtocolError
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+)
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
+from desktop.i18n import _
 from desktop.store import clock
 from sync.client.errors import (
     BadServerUrl,
@@ -237,16 +245,16 @@ class Transport:
             except requests.exceptions.SSLError as exc:
                 raise TlsFailed(_short(exc)) from exc
             except requests.exceptions.Timeout as exc:
-                raise Offline("koneksi macet") from exc
+                raise Offline(plain_reason(exc), _short(exc)) from exc
             except requests.exceptions.ConnectionError as exc:
                 if attempt == 2 or not closed_before_answer(exc):
-                    raise Offline(_short(exc)) from exc
+                    raise Offline(plain_reason(exc), _short(exc)) from exc
                 log.info("%s %s: connection closed by the server, sending again", method, path)
                 self.resent += 1
                 if start is not None:
                     data.seek(start)
             except requests.exceptions.RequestException as exc:
-                raise Offline(_short(exc)) from exc
+                raise Offline(plain_reason(exc), _short(exc)) from exc
         self._last_used = time.monotonic()
         self.requests += 1
         self.bytes_sent += sent
@@ -304,6 +312,41 @@ def closed_before_answer(exc: requests.exceptions.ConnectionError) -> bool:
         | BrokenPipeError
         | ConnectionAbortedError,
     )
+
+
+def plain_reason(exc: BaseException) -> str:
+    """Why a request failed, in a sentence a clerk understands (the library's text, such as
+    "HTTPConnectionPool(host=...): Max retries exceeded...", goes to the log only)."""
+    seen: list[BaseException] = []
+    todo: list[object] = [exc]
+    while todo and len(seen) < 12:  # the cause chain and urllib3's nested reasons
+        item = todo.pop()
+        if not isinstance(item, BaseException) or item in seen:
+            continue
+        seen.append(item)
+        todo.extend([item.__cause__, item.__context__, getattr(item, "reason", None), *item.args])
+    if any(isinstance(e, socket.gaierror | NameResolutionError) for e in seen):
+        return _(
+            "Alamat server tidak ditemukan; periksa sambungan internet dan alamat server "
+            "di Pengaturan."
+        )
+    if any(isinstance(e, ConnectionRefusedError) for e in seen):
+        return _("Server menolak sambungan; mungkin server sedang mati atau alamatnya salah.")
+    if any(isinstance(e, OSError) and e.errno in _NO_ROUTE for e in seen):
+        return _("Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.")
+    # (urllib3's NewConnectionError is a ConnectTimeoutError too: the causes above come first.)
+    if any(isinstance(e, requests.exceptions.ConnectTimeout | ConnectTimeoutError) for e in seen):
+        return _("Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.")
+    if any(isinstance(e, requests.exceptions.Timeout | TimeoutError | Urllib3Timeout)
+           for e in seen):  # fmt: skip
+        return _("Sambungan berhenti di tengah jalan (terlalu lambat atau terputus).")
+    if any(isinstance(e, http.client.RemoteDisconnected | ConnectionResetError
+                      | BrokenPipeError | ConnectionAbortedError) for e in seen):  # fmt: skip
+        return _("Sambungan terputus di tengah jalan; coba lagi nanti.")
+    return _("Sambungan ke server gagal; coba lagi nanti.")
+
+
+_NO_ROUTE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EHOSTDOWN}
 
 
 def _short(exc: Exception) -> str:
