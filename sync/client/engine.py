@@ -34,7 +34,7 @@ from desktop.store.sync_models import SyncState
 from sync import sealing
 from sync.client import blobs, pki
 from sync.client.apply import Applied, apply_response
-from sync.client.errors import EnrolRefused, NotEnrolled, SyncError
+from sync.client.errors import EnrolRefused, NoKeyring, NotEnrolled, SyncError
 from sync.client.outbox import Batch, build_batch
 from sync.client.transport import HelloResult, Transport
 from sync.protocol import BATCH_SIZE, EnrollRequest, SyncResponse
@@ -130,6 +130,9 @@ def enroll(
     UpgradeRequired, BadServerUrl."""
     if state_of(store) is not None:
         raise EnrolRefused(_("PC ini sudah terdaftar ke server."))
+    problem = sync_models.keyring_problem()
+    if problem:  # before the server spends the code on a token this PC could not keep
+        raise NoKeyring(problem)
     own = transport is None
     link = transport or Transport(server_url)
     try:
@@ -144,8 +147,12 @@ def enroll(
     finally:
         if own:
             link.close()
-    sync_models.save_token(answer.device_id, answer.token)
-    device_public_key(answer.device_id)  # the bundle key pair, made now; sent with the 1st sync
+    try:
+        sync_models.save_token(answer.device_id, answer.token)
+        device_public_key(answer.device_id)  # the bundle key pair; sent with the 1st sync
+    except Exception as exc:
+        # The server accepts the same code again until this device has synced once.
+        raise NoKeyring(f"{type(exc).__name__}: {exc}"[:300], after_enrolment=True) from exc
     state = SyncState(
         server_url=link.base_url,
         server_id=hello.hello.server_id,

@@ -73,6 +73,30 @@ class EnrolRefused(SyncError):
     retry = False
 
 
+class NoKeyring(SyncError):
+    """The OS keyring cannot keep the device's token: enrolling would strand it."""
+
+    retry = False
+
+    def __init__(self, detail: str = "", *, after_enrolment: bool = False) -> None:
+        text = _(
+            "Penyimpanan rahasia sistem (keyring) tidak dapat dipakai di komputer ini, sehingga "
+            "token server tidak dapat disimpan dengan aman."
+        )
+        what = (
+            _("Kode pendaftaran masih berlaku: setelah keyring diperbaiki, daftarkan lagi dengan "
+              "kode yang sama.")
+            if after_enrolment
+            else _("Kode pendaftaran belum dipakai.")
+        )  # fmt: skip
+        fix = _(
+            "Di Windows, masuk dengan akun pengguna Windows biasa (bukan profil sementara); di "
+            "Linux, pasang dan buka GNOME Keyring atau KWallet. Hubungi petugas TI bila perlu."
+        )
+        super().__init__(f"{text} {what} {fix}")
+        self.detail = detail
+
+
 class BadServerUrl(SyncError, ValueError):
     retry = False
 
