@@ -120,9 +120,7 @@ def _pdf() -> bytes:
     return b"%PDF-1.7\n" + os.urandom(3000) + b"\n%%EOF\n"
 
 
-def _certificate(
-    pc: DeviceClient, person: tuple[str, str, str], kecamatan: str = "Wamena"
-) -> str:
+def _certificate(pc: DeviceClient, person: tuple[str, str, str], kecamatan: str = "Wamena") -> str:
     """A certificate the server's CA issues to ``person`` of ``pc``'s office: its serial."""
     person_id = pc.add_person(*person)
     identity = SignerIdentity(*person, office_label(kecamatan, "Jayawijaya"))
