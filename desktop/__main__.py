@@ -245,7 +245,10 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from desktop import seam
     from desktop.store.errors import StoreError
+
+    seam.install()  # before anything can sync: the GUI's scheduler and the sync commands
 
     try:
         if args.command == "setup":

@@ -309,9 +309,10 @@ class LetterEditor(QWidget):
         else:
             holder = dialog.co_chain.item(0).text() if co_signers else dialog.signer.currentText()
 
-        def send() -> Letter:
-            drafting.save_draft(store, user, letter_id, data)
-            return workflow.send(store, user, letter_id, reviewers, signer_id or "", co_signers)
+        def send() -> Letter:  # the edit is saved and sent in one transaction
+            return workflow.save_and_send(
+                store, user, letter_id, data, reviewers, signer_id or "", co_signers
+            )
 
         def done(_letter: Letter) -> None:
             self._saved = data

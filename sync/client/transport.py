@@ -185,7 +185,7 @@ class Transport:
         before = clock.now()
         response = self._request("GET", f"{API}/hello")
         after = clock.now()
-        hello = self._parse(response, Hello)
+        hello = parse_answer(response, Hello)
         if hello.protocol < 1 or hello.min_client_protocol > PROTOCOL_VERSION:
             raise UpgradeRequired()
         server_time = hello.server_time
@@ -197,11 +197,11 @@ class Transport:
     def enroll(self, request: EnrollRequest) -> EnrollResponse:
         """Exchange a one-time code for a device id and token. EnrolRefused on a bad code."""
         response = self._post(f"{API}/enroll", request)
-        return self._parse(response, EnrollResponse)
+        return parse_answer(response, EnrollResponse)
 
     def sync(self, request: SyncRequest) -> SyncResponse:
         """One batch: mutations up, acks + changes + leases down (see docs/sync-protocol.md)."""
-        return self._parse(self._post(f"{API}/sync", request), SyncResponse)
+        return parse_answer(self._post(f"{API}/sync", request), SyncResponse)
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -280,12 +280,13 @@ class Transport:
             raise EnrolRefused(detail or "ditolak server")
         raise ServerFailed(f"Server menjawab HTTP {status}: {detail}")
 
-    @staticmethod
-    def _parse(response: requests.Response, model: type[M]) -> M:
-        try:
-            return model.model_validate_json(response.content)
-        except (ValidationError, ValueError) as exc:
-            raise NoServer("jawaban bukan JSON protokol Naskah") from exc
+
+def parse_answer(response: requests.Response, model: type[M]) -> M:
+    """A server's answer as ``model``; NoServer when it is not the protocol's JSON."""
+    try:
+        return model.model_validate_json(response.content)
+    except (ValidationError, ValueError) as exc:
+        raise NoServer("jawaban bukan JSON protokol Naskah") from exc
 
 
 def detail_of(response: requests.Response) -> str:
