@@ -83,7 +83,7 @@ def send(
     with store.write() as session:
         letter = _editable(session, user, letter_id)
         letter.signer_id = signer_id
-        errors = validate_for_sending(input_of(letter))
+        errors = validate_for_sending(input_of(letter), store.data_dir)
         if errors:
             raise ValidationError(errors)
         for rid in reviewer_ids:

@@ -31,7 +31,9 @@ from desktop.render.layout import (
     layout_dpi,
     page_size,
     paper_points,
+    text_document,
 )
+from desktop.render.html import page_number_html
 
 WATERMARK_TEXT = "KONSEP"
 WATERMARK_COLOR = QColor(215, 215, 215)  # opaque: PDF/A-1 forbids transparency
@@ -70,6 +72,22 @@ def _paint_footer(painter: QPainter, laid: LaidOutLetter) -> None:
     painter.save()
     painter.translate(laid.left, y)
     laid.footer.documentLayout().draw(
+        painter, _paint_context(QRectF(0, 0, laid.content_width, height))
+    )
+    painter.restore()
+
+
+def _paint_page_number(painter: QPainter, laid: LaidOutLetter, index: int) -> None:
+    """"- 2 -" centred in the top margin from the second page on (Tata Naskah Dinas)."""
+    if index == 0:
+        return
+    number = text_document(
+        page_number_html(laid.letter, index + 1), laid.content_width, laid.letter.font_pt
+    )
+    height = number.size().height()
+    painter.save()
+    painter.translate(laid.left, max(0.0, (laid.top - height) / 2))
+    number.documentLayout().draw(
         painter, _paint_context(QRectF(0, 0, laid.content_width, height))
     )
     painter.restore()
@@ -130,6 +148,7 @@ def _paint_page(painter: QPainter, laid: LaidOutLetter, index: int) -> None:
     laid.body.documentLayout().draw(painter, _paint_context(clip))
     _paint_marks(painter, laid, index)
     painter.restore()
+    _paint_page_number(painter, laid, index)
     _paint_footer(painter, laid)
 
 
