@@ -298,7 +298,8 @@ def _name_html(name: str, *, one_line: bool) -> str:
     """The signer's name, never wrapped inside its titles ("S.H., M.Kn." stay together); on one
     line when ``one_line`` (the column was made wide enough for it)."""
     if one_line:
-        return _e(name).replace(" ", "&nbsp;")
+        # The column is wide enough; ordinary spaces, so that a PDF viewer finds the name.
+        return _e(name)
     person, sep, titles = name.partition(", ")
     return _e(person) + (_e(sep.strip()) + " " + _e(titles).replace(" ", "&nbsp;") if sep else "")
 

@@ -242,16 +242,22 @@ def _keep_closing_with_signature(
     table_height = layout.frameBoundingRect(table).height()
     if enclosing is not None:
         moved = layout.frameBoundingRect(enclosing).height()
-        if moved + table_height < page_height:
-            table_format = enclosing.format()
-            table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            enclosing.setFormat(table_format)
+    else:
+        moved = layout.blockBoundingRect(before).height()
+    if moved + table_height >= page_height:
         return
-    if layout.blockBoundingRect(before).height() + table_height >= page_height:
-        return
-    block_format = before.blockFormat()
-    block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    cursor.setBlockFormat(block_format)
+    if enclosing is not None:
+        enclosing_format = enclosing.format()
+        enclosing_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        enclosing.setFormat(enclosing_format)
+    else:
+        block_format = before.blockFormat()
+        block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.setBlockFormat(block_format)
+    # The signature now follows the paragraph on its page instead of opening one.
+    table_format = table.format()
+    table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+    table.setFormat(table_format)
 
 
 @dataclass
