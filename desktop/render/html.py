@@ -369,14 +369,17 @@ def _column_widths(doc: LetterDocument, m: Metrics, names: list[list[str]]) -> t
         max((measure(n, True) + m.mm(SIGNATURE_NAME_PAD_MM) for n in column), default=0.0)
         for column in names
     ]
-    left, right = total / 2, total / 2
-    if need[1] > right:
-        right = min(total, need[1])
-        left = total - right
-    elif need[0] > left:
-        left = min(total, need[0])
-        right = total - left
-    return round(left), round(right)
+    half = total / 2
+    if need[0] + need[1] > total:
+        # Both cannot stay whole: share the width by need (the names break before titles).
+        left = total * need[0] / (need[0] + need[1])
+    elif need[1] > half:
+        left = total - need[1]
+    elif need[0] > half:
+        left = need[0]
+    else:
+        left = half
+    return round(left), round(total - left)
 
 
 def _signature(doc: LetterDocument, m: Metrics, *, with_date: bool) -> str:
