@@ -159,6 +159,14 @@ def _shipped() -> dict[str, dict[str, Any]]:
     return _shipped_raw
 
 
+def forget_loaded() -> None:
+    """Read the files again on next use (the shipped file is otherwise read once a process)."""
+    global _shipped_raw
+    with _lock:
+        _shipped_raw = None
+        _cache.clear()
+
+
 def office_file(data_dir: Path) -> Path:
     """Where an office keeps its own version of the letter types."""
     return data_dir / OFFICE_FILE
