@@ -437,13 +437,11 @@ def _signature(doc: LetterDocument, m: Metrics, *, with_date: bool) -> str:
         cells.append([])
     spacer = _spacer(m, 8) if len(others) else ""
     widths = (
-        (f'width="{left_w}"', f'width="{right_w}"')
-        if left_w
-        else ('width="50%"', 'width="50%"')
+        (f'width="{left_w}"', f'width="{right_w}"') if left_w else ('width="50%"', 'width="50%"')
     )
     rows = "".join(
-        f'<tr><td {widths[0]}>{"".join(cells[i])}{spacer}</td>'
-        f'<td {widths[1]}>{"".join(cells[i + 1])}{spacer}</td></tr>'
+        f"<tr><td {widths[0]}>{''.join(cells[i])}{spacer}</td>"
+        f"<td {widths[1]}>{''.join(cells[i + 1])}{spacer}</td></tr>"
         for i in range(0, len(cells), 2)
     )
     return (

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 
 from desktop.render.document import PAPER_MM, LetterDocument, SignatureMark
 from desktop.render.fonts import font_family
+from desktop.render.html import page_number_html
 from desktop.render.layout import (
     MM_PER_INCH,
     LaidOutLetter,
@@ -33,7 +34,6 @@ from desktop.render.layout import (
     paper_points,
     text_document,
 )
-from desktop.render.html import page_number_html
 
 WATERMARK_TEXT = "KONSEP"
 WATERMARK_COLOR = QColor(215, 215, 215)  # opaque: PDF/A-1 forbids transparency
@@ -78,7 +78,7 @@ def _paint_footer(painter: QPainter, laid: LaidOutLetter) -> None:
 
 
 def _paint_page_number(painter: QPainter, laid: LaidOutLetter, index: int) -> None:
-    """"- 2 -" centred in the top margin from the second page on (Tata Naskah Dinas)."""
+    """ "- 2 -" centred in the top margin from the second page on (Tata Naskah Dinas)."""
     if index == 0:
         return
     number = text_document(
@@ -87,9 +87,7 @@ def _paint_page_number(painter: QPainter, laid: LaidOutLetter, index: int) -> No
     height = number.size().height()
     painter.save()
     painter.translate(laid.left, max(0.0, (laid.top - height) / 2))
-    number.documentLayout().draw(
-        painter, _paint_context(QRectF(0, 0, laid.content_width, height))
-    )
+    number.documentLayout().draw(painter, _paint_context(QRectF(0, 0, laid.content_width, height)))
     painter.restore()
 
 

@@ -128,9 +128,7 @@ def test_a_long_name_with_titles_stays_on_one_line() -> None:
 
 
 def _co_signer(name: str) -> SignatureBlock:
-    return SignatureBlock(
-        position="Kepala Seksi Pemerintahan", name=name, nip="199001012015031001"
-    )
+    return SignatureBlock(position="Kepala Seksi Pemerintahan", name=name, nip="199001012015031001")
 
 
 def test_long_names_of_two_signers_side_by_side_stay_whole() -> None:
