@@ -271,7 +271,11 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from desktop.letters import templates
     from desktop.store.errors import StoreError
+
+    # Letters rendered or numbered by any command follow the office's own letter types.
+    templates.use_office_folder(_data_dir(args))
 
     try:
         if args.command == "setup":

@@ -525,7 +525,7 @@ def build_letter_html(doc: LetterDocument, m: Metrics) -> str:
     return "<html><body>" + "".join(p for p in parts if p) + "</body></html>"
 
 
-def page_number_html(doc: LetterDocument, number: int) -> str:
+def page_number_html(number: int) -> str:
     """The page number as Tata Naskah Dinas writes it: "- 2 -", centred."""
     return "<html><body>" + _p(f"- {number} -", align="center") + "</body></html>"
 

@@ -81,9 +81,7 @@ def _paint_page_number(painter: QPainter, laid: LaidOutLetter, index: int) -> No
     """ "- 2 -" centred in the top margin from the second page on (Tata Naskah Dinas)."""
     if index == 0:
         return
-    number = text_document(
-        page_number_html(laid.letter, index + 1), laid.content_width, laid.letter.font_pt
-    )
+    number = text_document(page_number_html(index + 1), laid.content_width, laid.letter.font_pt)
     height = number.size().height()
     painter.save()
     painter.translate(laid.left, max(0.0, (laid.top - height) / 2))
