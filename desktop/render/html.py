@@ -207,7 +207,7 @@ def _info_block(doc: LetterDocument, m: Metrics, form: TypeForm) -> str:
             continue
         label = INFO_LABELS[row]
         if row is InfoRow.TEMBUSAN:
-            label = doc.resolved_form().tembusan_label
+            label = _e(form.tembusan_label)
         if len(values) == 1:
             value = _e(values[0]) if values[0] else "&nbsp;"
             rows.append(
