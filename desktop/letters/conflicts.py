@@ -85,7 +85,7 @@ def resolve(store: Store, user: CurrentUser, conflict_id: str, chosen: dict[str,
             )
             if letter is not None and _draft_edit(letter, user, chosen):
                 data = replace(drafting.input_of(letter), **chosen)
-                drafting.save_draft_in(session, user, letter.id, data)
+                drafting.save_draft_in(session, user, letter.id, data, store.data_dir)
             else:
                 _write_fields(session, user, entity, conflict.entity_id, chosen)
         _close(session, user, conflict)

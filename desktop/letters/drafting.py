@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -110,10 +111,11 @@ def input_of(letter: Letter) -> DraftInput:
     )
 
 
-def validate_draft(data: DraftInput) -> dict[str, str]:
-    """Problems that prevent saving at all (a draft may be incomplete, but not nonsense)."""
+def validate_draft(data: DraftInput, data_dir: Path | None = None) -> dict[str, str]:
+    """Problems that prevent saving at all (a draft may be incomplete, but not nonsense).
+    ``data_dir``: the office whose letter types apply (None: the app's office)."""
     errors: dict[str, str] = {}
-    if data.letter_type not in letter_types():
+    if data.letter_type not in letter_types(data_dir):
         errors["letter_type"] = _("Jenis naskah tidak dikenal.")
     if data.sifat not in SIFAT:
         errors["sifat"] = _("Sifat tidak valid.")
@@ -124,16 +126,18 @@ def validate_draft(data: DraftInput) -> dict[str, str]:
     return errors
 
 
-def validate_for_sending(data: DraftInput) -> dict[str, str]:
-    """Problems that prevent a draft from going to review or signature."""
-    errors = validate_draft(data)
-    kind = letter_types().get(data.letter_type)
+def validate_for_sending(data: DraftInput, data_dir: Path | None = None) -> dict[str, str]:
+    """Problems that prevent a draft from going to review or signature: what the letter type
+    prints must be filled in (the Hal of a type that prints one, the addressee of a letter
+    that names one)."""
+    errors = validate_draft(data, data_dir)
+    kind = letter_types(data_dir).get(data.letter_type)
     if not data.classification_code.strip():
         errors["classification_code"] = _("Kode klasifikasi wajib dipilih.")
-    if kind is not None and kind.layout.value == "correspondence":
-        if not data.hal.strip():
+    if kind is not None:
+        if kind.prints("hal") and not data.hal.strip():
             errors["hal"] = _("Hal wajib diisi.")
-        if not any(a.name.strip() for a in data.addressees):
+        if kind.needs_addressees() and not any(a.name.strip() for a in data.addressees):
             errors["addressees"] = _("Isi setidaknya satu tujuan surat.")
     if not html_to_text(data.body_html).strip():
         errors["body_html"] = _("Isi surat masih kosong.")
@@ -190,7 +194,7 @@ def _revise(session: Session, letter: Letter, author_id: str) -> None:
 def new_draft(store: Store, user: CurrentUser, type_key: str) -> Letter:
     """Start a draft from the letter type's template (drafter role)."""
     require(user, Role.DRAFTER)
-    kind = letter_type(type_key)
+    kind = letter_type(type_key, store.data_dir)
     data = DraftInput(
         letter_type=type_key, classification_code=kind.classification, body_html=kind.body
     )
@@ -234,13 +238,20 @@ def save_draft(store: Store, user: CurrentUser, letter_id: str, data: DraftInput
     InvalidTransition.
     """
     with store.write() as session:
-        return save_draft_in(session, user, letter_id, data)
+        return save_draft_in(session, user, letter_id, data, store.data_dir)
 
 
-def save_draft_in(session: Session, user: CurrentUser, letter_id: str, data: DraftInput) -> Letter:
+def save_draft_in(
+    session: Session,
+    user: CurrentUser,
+    letter_id: str,
+    data: DraftInput,
+    data_dir: Path | None = None,
+) -> Letter:
     """``save_draft`` inside the caller's transaction, for an action that saves the edit and
-    does more in the same transaction (sending it, resolving a conflict with it)."""
-    errors = validate_draft(data)
+    does more in the same transaction (sending it, resolving a conflict with it); ``data_dir``
+    names the office whose letter types apply (None: the app's office)."""
+    errors = validate_draft(data, data_dir)
     if errors:
         raise ValidationError(errors)
     letter = load_editable(session, user, letter_id)

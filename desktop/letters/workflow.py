@@ -8,6 +8,7 @@ electronic (``esign``), is ``record_signing``.
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -86,7 +87,9 @@ def send(
     drafted it.
     """
     with store.write() as session:
-        return _send_in(session, user, letter_id, reviewer_ids, signer_id, co_signer_ids)
+        return _send_in(
+            session, user, letter_id, reviewer_ids, signer_id, co_signer_ids, store.data_dir
+        )
 
 
 def save_and_send(
@@ -103,8 +106,10 @@ def save_and_send(
     wrong person), nothing is saved either and the editor still holds the edit. Raises as
     ``drafting.save_draft`` and ``send``."""
     with store.write() as session:
-        save_draft_in(session, user, letter_id, data)
-        return _send_in(session, user, letter_id, reviewer_ids, signer_id, co_signer_ids)
+        save_draft_in(session, user, letter_id, data, store.data_dir)
+        return _send_in(
+            session, user, letter_id, reviewer_ids, signer_id, co_signer_ids, store.data_dir
+        )
 
 
 def _send_in(
@@ -114,6 +119,7 @@ def _send_in(
     reviewer_ids: list[str],
     signer_id: str,
     co_signer_ids: list[str] | None,
+    data_dir: Path | None = None,
 ) -> Letter:
     require(user, Role.DRAFTER)
     co_signer_ids = list(co_signer_ids or [])
@@ -123,7 +129,7 @@ def _send_in(
         raise ValidationError({"co_signers": _("Penanda tangan yang sama dipilih dua kali.")})
     letter = load_editable(session, user, letter_id)
     letter.signer_id = signer_id
-    errors = validate_for_sending(input_of(letter))
+    errors = validate_for_sending(input_of(letter), data_dir)
     if errors:
         raise ValidationError(errors)
     for rid in reviewer_ids:

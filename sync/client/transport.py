@@ -251,7 +251,7 @@ class Transport:
                     raise Offline(plain_reason(exc), _short(exc)) from exc
                 log.info("%s %s: connection closed by the server, sending again", method, path)
                 self.resent += 1
-                if start is not None:
+                if isinstance(data, io.IOBase) and start is not None:
                     data.seek(start)
             except requests.exceptions.RequestException as exc:
                 raise Offline(plain_reason(exc), _short(exc)) from exc

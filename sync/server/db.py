@@ -358,8 +358,9 @@ def checkpoint(engine: Engine) -> tuple[int, int] | None:
     if engine.dialect.name != "sqlite":
         return None
     with engine.connect() as conn:
-        busy, pages, done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
-    return None if busy else (int(pages), int(done))
+        row = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    busy, pages, done = (int(value) for value in row)
+    return None if busy else (pages, done)
 
 
 def make_engine(
