@@ -123,7 +123,7 @@ def main_window(data_dir: Path, username: str, password: str) -> int:
     user = accounts.login(store, username, password)
     rec.mark("login")
     from desktop.letters.queries import Queue
-    from desktop.ui import background, ops
+    from desktop.ui import ops
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(store, user)
@@ -156,7 +156,6 @@ def main_window(data_dir: Path, username: str, password: str) -> int:
     try:
         return app.exec()
     finally:
-        background.wait_all()
         ops.wait_idle()
         store.close()
 

@@ -7,8 +7,10 @@ transaction that either lands whole or not at all.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from sqlmodel import Session
 
 from desktop.i18n import _
 from desktop.store import clock, migrate
+from desktop.store.changes import COLLECTOR_KEY, LOCAL, Changes, Collector
 from desktop.store.errors import DiskFull, StoreBusy, StoreDamaged, StoreError, StoreLocked
 from desktop.store.migrate import APPLICATION_ID
 
@@ -31,6 +34,10 @@ LOCK_NAME = "naskah.lock"
 BACKUP_DIR = "backups"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 KEEP_BACKUPS = 10
+
+log = logging.getLogger(__name__)
+
+ChangeListener = Callable[[Changes], None]
 
 
 # SQLite understands "FROM t INDEXED BY ix"; SQLAlchemy's SQLite compiler drops table hints, so
@@ -147,7 +154,11 @@ def restore_backup(data_dir: Path, backup: Path) -> None:
 
 
 class Store:
-    """An open office store. Use ``read()`` for queries and ``write()`` for one user action."""
+    """An open office store. Use ``read()`` for queries and ``write()`` for one user action.
+
+    After each committed ``write()`` the store tells its listeners (``on_change``) what changed,
+    on the thread that wrote; listeners must be quick and must not write.
+    """
 
     def __init__(self, data_dir: Path, engine: Engine, lock: FileLock | None) -> None:
         self.data_dir = data_dir
@@ -155,6 +166,9 @@ class Store:
         self.engine = engine
         self._write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._lock = lock
+        self._listeners: list[ChangeListener] = []
+        self._listeners_lock = threading.Lock()
+        self._origin = threading.local()
 
     @property
     def blob_dir(self) -> Path:
@@ -173,6 +187,8 @@ class Store:
         StoreBusy when another writer holds the lock past the busy timeout.
         """
         session = Session(self._write_engine, expire_on_commit=False)
+        collector = Collector()
+        session.info[COLLECTOR_KEY] = collector
         try:
             with session.begin():
                 yield session
@@ -180,6 +196,44 @@ class Store:
             raise _translate(exc) from exc
         finally:
             session.close()
+        if collector:
+            self._notify(collector.changes(self.current_origin()))
+
+    # -- change notification ------------------------------------------------------------------
+
+    def on_change(self, listener: ChangeListener) -> Callable[[], None]:
+        """Call ``listener(changes)`` after every committed write; returns the unsubscriber."""
+        with self._listeners_lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._listeners_lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    @contextmanager
+    def origin(self, name: str) -> Iterator[None]:
+        """Writes made on this thread inside the block are reported with origin ``name``."""
+        previous = getattr(self._origin, "name", LOCAL)
+        self._origin.name = name
+        try:
+            yield
+        finally:
+            self._origin.name = previous
+
+    def current_origin(self) -> str:
+        return str(getattr(self._origin, "name", LOCAL))
+
+    def _notify(self, changes: Changes) -> None:
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(changes)
+            except Exception:  # the write is committed: a listener's bug must not undo it
+                log.exception("store change listener failed")
 
     def close(self) -> None:
         try:

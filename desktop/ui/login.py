@@ -6,8 +6,8 @@ from desktop.letters import accounts, office
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import AuthError, NotFound
 from desktop.store.db import Store
+from desktop.ui import ops
 from desktop.ui.forms import FORM_STYLE, error_label
-from desktop.ui.ops import run_op
 from desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -83,22 +83,16 @@ class LoginDialog(QDialog):
             (self.password if username else self.username).setFocus()
             return
         self._say("")
-        self.login_button.setEnabled(False)
-        run_op(
-            self,
-            lambda: accounts.login(self.store, username, password),
-            self._logged_in,
-            self._refused,
-        )
+        store = self.store
+        ops.WriteOp(self, lambda: accounts.login(store, username, password)).success(
+            self._logged_in
+        ).failure(self._refused).disable(self.login_button).run()
 
-    def _logged_in(self, user: object) -> None:
-        assert isinstance(user, CurrentUser)
+    def _logged_in(self, user: CurrentUser) -> None:
         self.user = user
-        self.login_button.setEnabled(True)
         self.accept()
 
     def _refused(self, exc: BaseException) -> bool:
-        self.login_button.setEnabled(True)
         if not isinstance(exc, AuthError):
             return False  # e.g. the store is busy: a message box, or a bug: the crash dialog
         self._say(exc.message)

@@ -23,7 +23,7 @@ from desktop.signing.errors import WrongPassphrase
 from desktop.signing.passphrase import MIN_LENGTH, passphrase_problem
 from desktop.store.db import Store
 from desktop.store.models import Letter
-from desktop.ui.background import run_for
+from desktop.ui import ops
 from desktop.ui.forms import error_label, hint_label
 from desktop.ui.qt import (
     QAction,
@@ -203,12 +203,11 @@ class SignDialog(QDialog):
         store, user, letter_id = self.store, self.user, self.letter.id
         passphrase = self.passphrase.text()
         remember, keep = self.remember.isChecked(), self.keep.isChecked()
-        run_for(
-            self,
-            lambda: _sign(store, user, letter_id, passphrase, remember, keep),
-            self._done,
-            self._failed,
-        )
+        ops.WriteOp(
+            self, lambda: _sign(store, user, letter_id, passphrase, remember, keep)
+        ).success(self._done).failure(self._failed).progress(
+            self.tr("Menandatangani naskah...")
+        ).run()
 
     def _done(self, letter: Letter) -> None:
         self.passphrase.clear()
@@ -308,7 +307,9 @@ class EnrolDialog(QDialog):
 
         for button in (self.online_button, self.bundle_button):
             button.setEnabled(False)
-        run_for(self, work, self._done, self._failed)
+        ops.WriteOp(self, work).success(self._done).failure(self._failed).progress(
+            self.tr("Membuat kunci tanda tangan...")
+        ).run()
 
     def _done(self, message: str) -> None:
         self.passphrase.clear()

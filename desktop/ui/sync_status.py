@@ -3,15 +3,24 @@
 The scheduler runs on its own Python thread (no Qt); its status callback emits ``changed`` from
 that thread, and Qt queues the signal to the GUI thread, where the label and the menus read it.
 Nothing here syncs on the GUI thread: ``start``, ``poke`` and ``sync_now`` only wake the worker.
+
+The bridge listens to the store's change signal: any change made on this PC (an action, an
+autosave) pokes a sync a few seconds later (the scheduler's debounce) instead of waiting for
+the timer. The scheduler's own syncs write under the origin ``SYNC``, and what they apply does
+not poke, so a sync never asks for another one.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
+from desktop.store.changes import SYNC, Changes
 from desktop.store.db import Store
+from desktop.ui import store_events
 from desktop.ui.qt import QLabel, QObject, Qt, QWidget, Signal, Slot
 from sync.client import engine
+from sync.client.engine import SyncReport
 from sync.client.scheduler import Phase, SyncScheduler, SyncStatus, compose
 
 log = logging.getLogger(__name__)
@@ -29,6 +38,7 @@ class SyncBridge(QObject):
         self._args = scheduler_args
         self.status = SyncStatus(Phase.NOT_ENROLLED, "", 0)
         self.changed.connect(self._remember, Qt.ConnectionType.QueuedConnection)
+        store_events.of(store).changed.connect(self._store_changed)
 
     @property
     def running(self) -> bool:
@@ -55,9 +65,21 @@ class SyncBridge(QObject):
             return True
         if not self.enrolled():
             return False
-        self.scheduler = SyncScheduler(self.store, self.changed.emit, **self._args)  # type: ignore[arg-type]
+        args: dict[str, Any] = dict(self._args)
+        sync = args.pop("sync", engine.sync_once)
+
+        def sync_marked(store: Store, **kwargs: Any) -> SyncReport:
+            with store.origin(SYNC):  # what this sync applies is not a local change
+                return sync(store, **kwargs)
+
+        self.scheduler = SyncScheduler(self.store, self.changed.emit, sync=sync_marked, **args)
         self.scheduler.start()
         return True
+
+    @Slot(object)
+    def _store_changed(self, changes: Changes) -> None:
+        if changes.origin != SYNC:
+            self.poke()
 
     def poke(self) -> None:
         """A local change was saved: sync soon."""

@@ -33,7 +33,7 @@ from pytestqt.qtbot import QtBot
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.queries import QUEUE_LABELS, Queue
 from desktop.store.db import Store
-from desktop.ui import background, ops
+from desktop.ui import ops
 from desktop.ui.main_window import QUEUE_ROLE, MainWindow
 from desktop.ui.qt import (
     QAbstractButton,
@@ -715,11 +715,11 @@ class Driver:
         self._raise_failures()
 
     def wait_idle(self, timeout: int = 30_000) -> None:
-        """Until no service call or background read is queued, running, or has a result still
-        to deliver (``ops.run_op``, ``background.Channel``)."""
+        """Until no operation is queued, running, or has a result still to deliver, and every
+        store change has reached its listeners (``ops.busy``)."""
         # The relays are held until their result is delivered on the GUI thread.
         self.wait_until(
-            lambda: not ops.busy() and not background.busy(),
+            lambda: not ops.busy(),
             "the background work to finish",
             timeout,
         )

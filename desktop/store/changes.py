@@ -1,0 +1,110 @@
+"""What a committed transaction changed, told to whoever listens. No Qt here.
+
+``Store.write()`` hands each write session a ``Collector``; SQLAlchemy's session events fill it:
+``after_flush`` with the rows the ORM inserted, updated or deleted (table and primary key), and
+``do_orm_execute`` with the tables a bulk ``insert``/``update``/``delete`` statement wrote
+(no ids: any row of such a table may have changed). After the commit the store passes one
+``Changes`` to its listeners. Sync's apply writes through the same sessions, so its records are
+seen too; raw SQL strings are not (nothing in the app writes domain rows that way).
+
+Each change carries its ``origin``: ``LOCAL`` for what a person did on this PC, or the name a
+thread gave with ``Store.origin(...)`` (the sync scheduler marks its syncs ``SYNC``, so what a
+sync applied never asks for another sync).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+
+LOCAL = "local"
+SYNC = "sync"
+
+COLLECTOR_KEY = "naskah.changes"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Tables and row ids written by one or more committed transactions of one origin."""
+
+    origin: str
+    # table -> ids of the rows written: the record's ``id`` where it has one, else its key
+    rows: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    whole: frozenset[str] = frozenset()  # tables written by statements that name no rows
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(self.rows) | self.whole
+
+    @property
+    def local(self) -> bool:
+        return self.origin == LOCAL
+
+    def touches(self, *tables: str) -> bool:
+        """Did any row of any of ``tables`` change?"""
+        return any(t in self.rows or t in self.whole for t in tables)
+
+    def may_touch(self, table: str, row_id: str) -> bool:
+        """Did the row ``row_id`` of ``table`` change (or may it have, after a bulk write)?"""
+        return table in self.whole or row_id in self.rows.get(table, ())
+
+    def merged(self, other: Changes) -> Changes:
+        """Both changes as one (of this origin)."""
+        rows = {t: ids | other.rows.get(t, frozenset()) for t, ids in self.rows.items()}
+        rows.update({t: ids for t, ids in other.rows.items() if t not in rows})
+        return Changes(self.origin, rows, self.whole | other.whole)
+
+
+class Collector:
+    """Filled by the session events while one write transaction runs."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, set[str]] = {}
+        self.whole: set[str] = set()
+
+    def __bool__(self) -> bool:
+        return bool(self.rows or self.whole)
+
+    def add_objects(self, objects: Iterable[Any]) -> None:
+        for obj in objects:
+            state = inspect(obj)
+            table = state.mapper.local_table.name
+            entity_id = getattr(obj, "id", None)  # the record's UUID (``letter`` keys on seq)
+            if entity_id is None:
+                key = state.mapper.primary_key_from_instance(obj)
+                entity_id = key[0] if len(key) == 1 else "|".join(map(str, key))
+            self.rows.setdefault(table, set()).add(str(entity_id))
+
+    def changes(self, origin: str) -> Changes:
+        return Changes(
+            origin, {t: frozenset(ids) for t, ids in self.rows.items()}, frozenset(self.whole)
+        )
+
+
+def _collector(session: Session) -> Collector | None:
+    found = session.info.get(COLLECTOR_KEY)
+    return found if isinstance(found, Collector) else None
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
+    # Here session.new/dirty/deleted still hold what this flush wrote, with ids assigned.
+    collector = _collector(session)
+    if collector is not None:
+        collector.add_objects(session.new)
+        collector.add_objects(o for o in session.dirty if session.is_modified(o))
+        collector.add_objects(session.deleted)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _bulk_statement(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    collector = _collector(state.session)
+    table = getattr(state.statement, "table", None)
+    if collector is not None and table is not None:
+        collector.whole.add(str(table.name))
