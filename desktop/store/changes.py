@@ -1,11 +1,13 @@
 """What a committed transaction changed, told to whoever listens. No Qt here.
 
-``Store.write()`` hands each write session a ``Collector``; SQLAlchemy's session events fill it:
-``after_flush`` with the rows the ORM inserted, updated or deleted (table and primary key), and
-``do_orm_execute`` with the tables a bulk ``insert``/``update``/``delete`` statement wrote
-(no ids: any row of such a table may have changed). After the commit the store passes one
-``Changes`` to its listeners. Sync's apply writes through the same sessions, so its records are
-seen too; raw SQL strings are not (nothing in the app writes domain rows that way).
+SQLAlchemy's session events fill a ``Collector`` kept on the connection of the transaction:
+``after_flush`` with the rows the ORM inserted, updated or deleted (table and id), and
+``do_orm_execute`` with the tables a bulk ``insert``/``update``/``delete`` wrote (no ids: any
+row of such a table may have changed). The store's engine moves it aside when the transaction
+commits (a rollback drops it) and hands it to the store when the connection goes back to the
+pool, after the commit: ``Store.write()`` and any other transaction on the store's engine
+(sync's apply runs its own, with foreign-key checks off) are seen alike. Raw SQL strings are
+not (nothing in the app writes domain rows that way).
 
 Each change carries its ``origin``: ``LOCAL`` for what a person did on this PC, or the name a
 thread gave with ``Store.origin(...)`` (the sync scheduler marks its syncs ``SYNC``, so what a
@@ -24,7 +26,9 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 LOCAL = "local"
 SYNC = "sync"
 
-COLLECTOR_KEY = "naskah.changes"
+STORE_CONNECTION = "naskah.store"  # set in the connection's info by the store's engine
+PENDING = "naskah.changes"  # the running transaction's collector
+COMMITTED = "naskah.committed"  # committed, to be told when the connection is checked in
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,11 @@ class Collector:
                 entity_id = key[0] if len(key) == 1 else "|".join(map(str, key))
             self.rows.setdefault(table, set()).add(str(entity_id))
 
+    def merge(self, other: Collector) -> None:
+        for table, ids in other.rows.items():
+            self.rows.setdefault(table, set()).update(ids)
+        self.whole |= other.whole
+
     def changes(self, origin: str) -> Changes:
         return Changes(
             origin, {t: frozenset(ids) for t, ids in self.rows.items()}, frozenset(self.whole)
@@ -86,8 +95,13 @@ class Collector:
 
 
 def _collector(session: Session) -> Collector | None:
-    found = session.info.get(COLLECTOR_KEY)
-    return found if isinstance(found, Collector) else None
+    info = session.connection().info
+    if not info.get(STORE_CONNECTION):
+        return None  # another engine's session (the server's, in tests)
+    found = info.get(PENDING)
+    if not isinstance(found, Collector):
+        found = info[PENDING] = Collector()
+    return found
 
 
 @event.listens_for(Session, "after_flush")
@@ -104,7 +118,27 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
 def _bulk_statement(state: ORMExecuteState) -> None:
     if not (state.is_insert or state.is_update or state.is_delete):
         return
-    collector = _collector(state.session)
     table = getattr(state.statement, "table", None)
+    collector = _collector(state.session) if table is not None else None
     if collector is not None and table is not None:
         collector.whole.add(str(table.name))
+
+
+def committed(info: dict[str, Any]) -> None:
+    """The transaction on this connection commits: keep what it wrote for the check-in."""
+    pending = info.pop(PENDING, None)
+    if isinstance(pending, Collector) and pending:
+        earlier = info.get(COMMITTED)
+        if isinstance(earlier, Collector):
+            earlier.merge(pending)
+        else:
+            info[COMMITTED] = pending
+
+
+def rolled_back(info: dict[str, Any]) -> None:
+    info.pop(PENDING, None)
+
+
+def take_committed(info: dict[str, Any]) -> Collector | None:
+    found = info.pop(COMMITTED, None)
+    return found if isinstance(found, Collector) else None

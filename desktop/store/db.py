@@ -24,8 +24,9 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from desktop.i18n import _
+from desktop.store import changes as changes_
 from desktop.store import clock, migrate
-from desktop.store.changes import COLLECTOR_KEY, LOCAL, Changes, Collector
+from desktop.store.changes import LOCAL, Changes
 from desktop.store.errors import DiskFull, StoreBusy, StoreDamaged, StoreError, StoreLocked
 from desktop.store.migrate import APPLICATION_ID
 
@@ -45,7 +46,8 @@ ChangeListener = Callable[[Changes], None]
 SQLiteCompiler.get_from_hint_text = lambda self, table, text: text  # type: ignore[method-assign]
 
 
-def _configure(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+def _configure(dbapi_conn: sqlite3.Connection, record: Any) -> None:
+    record.info[changes_.STORE_CONNECTION] = True  # its ORM writes are collected
     # Let SQLAlchemy's begin event issue BEGIN itself (pysqlite's own is deferred and late).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
@@ -169,6 +171,9 @@ class Store:
         self._listeners: list[ChangeListener] = []
         self._listeners_lock = threading.Lock()
         self._origin = threading.local()
+        event.listen(engine, "commit", lambda conn: changes_.committed(conn.info))
+        event.listen(engine, "rollback", lambda conn: changes_.rolled_back(conn.info))
+        event.listen(engine.pool, "checkin", self._checked_in)
 
     @property
     def blob_dir(self) -> Path:
@@ -187,17 +192,13 @@ class Store:
         StoreBusy when another writer holds the lock past the busy timeout.
         """
         session = Session(self._write_engine, expire_on_commit=False)
-        collector = Collector()
-        session.info[COLLECTOR_KEY] = collector
         try:
             with session.begin():
                 yield session
         except DBAPIError as exc:
             raise _translate(exc) from exc
         finally:
-            session.close()
-        if collector:
-            self._notify(collector.changes(self.current_origin()))
+            session.close()  # the connection's check-in tells the listeners (after the commit)
 
     # -- change notification ------------------------------------------------------------------
 
@@ -225,6 +226,11 @@ class Store:
 
     def current_origin(self) -> str:
         return str(getattr(self._origin, "name", LOCAL))
+
+    def _checked_in(self, _dbapi_conn: Any, record: Any) -> None:
+        collector = changes_.take_committed(record.info) if record is not None else None
+        if collector:
+            self._notify(collector.changes(self.current_origin()))
 
     def _notify(self, changes: Changes) -> None:
         with self._listeners_lock:

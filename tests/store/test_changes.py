@@ -107,3 +107,22 @@ def test_a_listener_that_fails_is_logged_and_the_write_stays(
     drafting.new_draft(store, budi, "surat_dinas")
     assert len(heard) == 2
     assert log_errors.messages == ["store change listener failed"]
+
+
+def test_a_transaction_of_its_own_on_the_stores_engine_is_told_after_it_commits(
+    office_staff: Office,
+) -> None:
+    """Sync applies a server answer in its own transaction (foreign-key checks off)."""
+    from sync.client.engine import replica_transaction
+
+    store, budi = office_staff.store, office_staff.drafter
+    letter = drafting.new_draft(store, budi, "surat_dinas")
+    heard = listen(store)
+    with store.origin(SYNC), replica_transaction(store) as session:
+        row = session.exec(select(Letter).where(Letter.id == letter.id)).one()
+        row.hal = "Diubah di PC lain"
+        session.add(row)
+        session.flush()
+        assert heard == []  # not before the commit
+    assert [c.origin for c in heard] == [SYNC]
+    assert heard[0].may_touch("letter", letter.id)
