@@ -28,10 +28,9 @@ from desktop.store import changes as changes_
 from desktop.store import clock, migrate
 from desktop.store.changes import LOCAL, Changes
 from desktop.store.errors import DiskFull, StoreBusy, StoreDamaged, StoreError, StoreLocked
+from desktop.store.files import DB_NAME, LOCK_NAME
 from desktop.store.migrate import APPLICATION_ID
 
-DB_NAME = "naskah.sqlite3"
-LOCK_NAME = "naskah.lock"
 BACKUP_DIR = "backups"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 KEEP_BACKUPS = 10
@@ -274,7 +273,9 @@ def open_store(data_dir: Path) -> Store:
     is written to ``backups/``.
     """
     data_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(data_dir / LOCK_NAME))
+    # Not thread-local: the app may open the store on its writer thread and close it on the GUI
+    # thread.
+    lock = FileLock(str(data_dir / LOCK_NAME), thread_local=False)
     try:
         lock.acquire(timeout=0)
     except Timeout as exc:

@@ -104,12 +104,17 @@ class MainWindow(QMainWindow):
         self._wanted = (first, ListFilter())
         self._select_queue(first)
         self._show_person()
-        QTimer.singleShot(0, self.refresh_counts)  # after the first paint
+        QTimer.singleShot(0, self._after_first_paint)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.save_open_work)
             app.aboutToQuit.connect(self.sync.stop)
-        self.sync.start_if_enrolled()
+
+    def _after_first_paint(self) -> None:
+        """What the first screen does not need: the other queues' counts, the sync client
+        (loaded on a reading thread, then started if enrolled), the conflicts count."""
+        self.refresh_counts()
+        self.sync.prepare()
         self._show_conflict_count()
 
     # -- building ---------------------------------------------------------------------------

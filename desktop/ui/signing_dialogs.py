@@ -12,15 +12,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import keyring
 from keyring.errors import KeyringError
 
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import ServiceError
-from desktop.signing.errors import WrongPassphrase
-from desktop.signing.passphrase import MIN_LENGTH, passphrase_problem
 from desktop.store.db import Store
 from desktop.store.models import Letter
 from desktop.ui import ops
@@ -80,6 +78,7 @@ class SignerSession:
         """The unlocked key: remembered, else from the typed passphrase, else from the
         keyring. Raises WrongPassphrase (and the other unlock errors)."""
         from desktop.letters import signer_keys
+        from desktop.signing.errors import WrongPassphrase
 
         if not passphrase and person_id in self._signers:
             return self._signers[person_id]
@@ -242,7 +241,7 @@ class EnrolDialog(QDialog):
                 "Pilih frasa sandi untuk kunci tanda tangan Anda: paling sedikit {n} karakter, "
                 "mudah Anda ingat, sulit ditebak orang lain. Frasa sandi tidak disimpan di mana "
                 "pun; bila lupa, daftarkan ulang."
-            ).format(n=MIN_LENGTH)
+            ).format(n=passphrase_rules().MIN_LENGTH)
         )
         explain.setWordWrap(True)
         self.passphrase = QLineEdit()
@@ -277,7 +276,8 @@ class EnrolDialog(QDialog):
         layout.addWidget(buttons)
 
     def _check(self, text: str) -> None:
-        problem = passphrase_problem(text, name=self.user.name) if text else None
+        rules = passphrase_rules()
+        problem = rules.passphrase_problem(text, name=self.user.name) if text else None
         self.strength.setText(problem or (self.tr("Frasa sandi cukup kuat.") if text else ""))
 
     def submit(self, *, online: bool) -> None:
@@ -356,7 +356,6 @@ def add_menu_actions(
     """ "Sertifikat TTE saya..." (signers; before the letters menu's last separator) and
     "Pengaturan TTE BSrE..." (administrators)."""
     from desktop.letters.accounts import Role
-    from desktop.ui.bsre_dialogs import BsreSettingsDialog
 
     certificate = QAction(parent.tr("Sertifikat TTE saya..."), parent)
     separators = [a for a in letters.actions() if a.isSeparator()]
@@ -368,5 +367,19 @@ def add_menu_actions(
     certificate.triggered.connect(lambda: EnrolDialog(store, user, parent).open())
     bsre = admin.addAction(parent.tr("Pengaturan TTE BSrE..."))
     bsre.setEnabled(user.has(Role.ADMIN))
-    bsre.triggered.connect(lambda: BsreSettingsDialog(store, parent).open())
+
+    def open_bsre_settings() -> None:
+        from desktop.ui.bsre_dialogs import BsreSettingsDialog  # requests, the CA: when used
+
+        BsreSettingsDialog(store, parent).open()
+
+    bsre.triggered.connect(open_bsre_settings)
     return certificate, bsre
+
+
+def passphrase_rules() -> Any:
+    """``desktop.signing.passphrase``, loaded when a signing dialog first needs it (the signing
+    package brings asn1crypto, which the first screen does not need)."""
+    from desktop.signing import passphrase
+
+    return passphrase

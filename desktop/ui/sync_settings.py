@@ -252,7 +252,8 @@ class SyncSettingsDialog(_Enrolling):
         )
         self.pending_label.setText(str(engine.pending_count(self.store)))
         error = state.last_error if state is not None else ""
-        self.status_label.setText(self.bridge.status.message or error or dash)
+        shown = self.bridge.status.message if self.bridge.status is not None else ""
+        self.status_label.setText(shown or error or dash)
 
     def _status_changed(self, status: SyncStatus) -> None:
         self.show_state()

@@ -18,14 +18,13 @@ from sqlmodel import select
 from desktop.letters import office
 from desktop.letters.queries import Queue
 from desktop.store.models import Letter
-from desktop.ui import sync_status
 from desktop.ui.conflicts import ConflictsDialog
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qt import QDialog
 from desktop.ui.sync_settings import EnrolFields, JoinOfficeDialog, SyncSettingsDialog
 from desktop.ui.wizard import SetupWizard
-from sync.client import conflicts, engine
+from sync.client import conflicts, engine, scheduler
 from sync.client.scheduler import SyncScheduler
 from tests.conftest import PASSWORD, PNG_1PX
 from tests.sync.pcs import PC, draft, office_with_pcs, open_pc, save, set_up_office
@@ -368,7 +367,7 @@ def test_what_a_sync_brings_down_shows_and_asks_for_no_other_sync(
 ) -> None:
     _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
     debounce = 0.2  # a local change syncs after 0.2 s, so a loop would show at once
-    monkeypatch.setattr(sync_status, "SyncScheduler", partial(SyncScheduler, debounce=debounce))
+    monkeypatch.setattr(scheduler, "SyncScheduler", partial(SyncScheduler, debounce=debounce))
     ran = count_syncs(monkeypatch)
     window = driver.log_in(pc1.store, pc1.user("budi"))
     driver.open_queue(Queue.DRAFTS)

@@ -171,7 +171,7 @@ class Driver:
 
     def log_in(self, store: Store, user: CurrentUser) -> MainWindow:
         """Open the main window as ``user`` (logging out whoever is in) and wait until it is
-        ready: the person's queues counted and the busiest one shown."""
+        ready: the person's queues counted, the busiest one shown, the sync status read."""
         if self._window is not None:
             self.log_out()
         return self.attach(MainWindow(store, user))
@@ -182,6 +182,7 @@ class Driver:
         window.resize(SCREEN)
         window.show()
         self.wait_until(lambda: bool(window.counts), f"{window.user.name}'s queues to be counted")
+        self.wait_idle()  # and the sync client loaded behind the first paint (status bar)
         self._window = window
         return window
 
