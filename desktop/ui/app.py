@@ -257,12 +257,12 @@ def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
         if logged_in is False:
             return 0
         if isinstance(logged_in, tuple):
-            store, user = logged_in
+            opened, who = logged_in
             try:
-                return Started(store, user, show_main_window(store, user))
+                return Started(opened, who, show_main_window(opened, who))
             except BaseException:
                 ops.wait_idle()
-                store.close()
+                opened.close()
                 raise
     store = open_store_interactive(data_dir, parent)
     if store is None:
