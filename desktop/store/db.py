@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -205,11 +206,14 @@ class Store:
         """Call ``listener(changes)`` after every committed write; returns the unsubscriber."""
         with self._listeners_lock:
             self._listeners.append(listener)
+        store = weakref.ref(self)  # a listener's owner must not keep the store alive
 
         def unsubscribe() -> None:
-            with self._listeners_lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
+            found = store()
+            if found is not None:
+                with found._listeners_lock:
+                    if listener in found._listeners:
+                        found._listeners.remove(listener)
 
         return unsubscribe
 

@@ -16,6 +16,7 @@ from desktop.letters.queries import QUEUE_LABELS, SEARCH_LIMIT, LetterRow, ListF
 from desktop.letters.templates import letter_types
 from desktop.store.changes import Changes
 from desktop.store.db import Store
+from desktop.store.errors import StoreBusy
 from desktop.store.models import Letter
 from desktop.ui import ops, signing_dialogs, store_events
 from desktop.ui.letter_list import FilterBar, letter_table
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._counts = ops.Lane("read")
         # Searches read on their own thread, so typing never waits for a slow match.
         self._search = ops.Lane("search")
+        self._conflicts = ops.Lane("read")
         self._list_stale = False  # the store changed while the list was not on screen
         self.searching = False
         self._wanted: tuple[Queue, ListFilter] = (Queue.DRAFTS, ListFilter())
@@ -476,10 +478,12 @@ class MainWindow(QMainWindow):
         ConflictsDialog(self.store, self.user, self).exec()
 
     def _show_conflict_count(self) -> None:
-        try:
-            n = len(open_conflicts(self.store))
-        except Exception:  # a busy store: keep the old count
-            return
+        store = self.store
+        ops.ReadOp(self, lambda: len(open_conflicts(store))).success(
+            self._conflict_count_arrived
+        ).failure(lambda exc: isinstance(exc, StoreBusy)).run(self._conflicts)  # busy: keep it
+
+    def _conflict_count_arrived(self, n: int) -> None:
         self.conflicts_action.setText(self.tr("Konflik ({n})").format(n=n))
         self.conflicts_action.setEnabled(n > 0)
 
