@@ -17,20 +17,12 @@ from desktop.store.changes import Changes
 from desktop.store.db import Store
 from desktop.ui.qt import QObject, QTimer, Signal, Slot
 
-_pending = 0  # notices heard from the store and not yet delivered (tests wait for them)
-_pending_lock = threading.Lock()
 _bridges: weakref.WeakKeyDictionary[Store, StoreEvents] = weakref.WeakKeyDictionary()
 
 
 def pending() -> bool:
-    """Has the store told of a change that has not reached the GUI thread's listeners yet?"""
-    return _pending > 0
-
-
-def _count(n: int) -> None:
-    global _pending
-    with _pending_lock:
-        _pending += n
+    """Has a store told of a change that has not reached the GUI thread's listeners yet?"""
+    return any(bridge.undelivered for bridge in list(_bridges.values()))
 
 
 def of(store: Store) -> StoreEvents:
@@ -51,37 +43,43 @@ class StoreEvents(QObject):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self._buffer: dict[str, Changes] = {}
-        self._undelivered = 0
+        self._lock = threading.Lock()
+        self.undelivered = 0  # heard from the store, not yet emitted (tests wait for these)
+        self._collected = 0  # of those, the ones in the buffer (the rest are in Qt's queue)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._deliver)
         self._heard.connect(self._collect)  # queued when the writer is another thread
-        self._unsubscribe = store.on_change(self._from_store)
-        self.destroyed.connect(lambda *_a: self._unsubscribe())
+        # Lives as long as its store (``of``); if Qt deleted it first, ``_from_store`` says so.
+        self.unsubscribe = store.on_change(self._from_store)
+
+    def _count(self, n: int) -> None:
+        with self._lock:
+            self.undelivered += n
 
     def _from_store(self, changes: Changes) -> None:
         """Runs on the thread that wrote."""
-        _count(1)
+        self._count(1)
         try:
             self._heard.emit(changes)
         except RuntimeError:  # the bridge was deleted meanwhile (the app is closing)
-            _count(-1)
+            self._count(-1)
 
     @Slot(object)
     def _collect(self, changes: Changes) -> None:
         earlier = self._buffer.get(changes.origin)
         self._buffer[changes.origin] = earlier.merged(changes) if earlier else changes
-        self._undelivered += 1
+        self._collected += 1
         if not self._timer.isActive():
             self._timer.start()
 
     @Slot()
     def _deliver(self) -> None:
         buffer, self._buffer = self._buffer, {}
-        delivered, self._undelivered = self._undelivered, 0
+        delivered, self._collected = self._collected, 0
         try:
             for changes in buffer.values():
                 self.changed.emit(changes)
         finally:
-            _count(-delivered)
+            self._count(-delivered)
