@@ -8,7 +8,7 @@ from desktop.letters.document import build_document, letterhead
 from desktop.render.document import LetterDocument
 from desktop.store.db import Store
 from desktop.store.models import Letter
-from desktop.ui.background import run_for
+from desktop.ui import ops
 from desktop.ui.editor import LetterEditor
 from desktop.ui.preview import DELAY_MS, PreviewPane
 from desktop.ui.qt import (
@@ -130,7 +130,7 @@ class EditorPage(QWidget):
     def show_revisions(self) -> None:
         self.editor.save_now()
         # Opened once the save above is stored, so the list includes it.
-        run_for(self, lambda: None, lambda _r: self._open_revisions())
+        ops.after_writes(self, self._open_revisions)
 
     def _open_revisions(self) -> None:
         from desktop.ui.revisions import RevisionsDialog

@@ -131,3 +131,10 @@ __all__ += [
     "QResizeEvent", "QTextCharFormat", "QTextLength", "QTextTableFormat", "QToolButton",
     "QWheelEvent",
 ]  # fmt: skip
+
+# The operation runner: busy cursor, progress dialog, is a widget still alive.
+from PySide6.QtGui import QCursor  # noqa: E402
+from PySide6.QtWidgets import QProgressDialog  # noqa: E402
+from shiboken6 import isValid  # noqa: E402
+
+__all__ += ["QCursor", "QProgressDialog", "isValid"]

@@ -6,17 +6,17 @@ forms ask the same questions the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from desktop.letters import numbering, office
 from desktop.letters.accounts import CurrentUser, Role
-from desktop.letters.errors import ValidationError
 from desktop.letters.numbering import TOKENS, format_number, pattern_problem
 from desktop.store import clock
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Office
+from desktop.ui import ops
 from desktop.ui.forms import (
     FORM_STYLE,
     FieldErrors,
@@ -25,7 +25,6 @@ from desktop.ui.forms import (
     hint_label,
     save_cancel_buttons,
 )
-from desktop.ui.ops import run_op
 from desktop.ui.qt import (
     QCheckBox,
     QDialog,
@@ -326,25 +325,19 @@ class OfficeSettingsDialog(QDialog):
             self.accept()
             return
         self.message.hide()
-        self.save_button.setEnabled(False)
-        run_op(self, lambda: office.update_office(self.store, self.user, changes, logo),
-               self._saved, self._refused)  # fmt: skip
+        store, user = self.store, self.user
+        ops.WriteOp(self, lambda: office.update_office(store, user, changes, logo)).success(
+            self._saved
+        ).form(self._place_errors, self.message).disable(self.save_button).run()
 
-    def _saved(self, result: object) -> None:
-        assert isinstance(result, Office)
+    def _saved(self, result: Office) -> None:
         self.office = result
-        self.save_button.setEnabled(True)
         self.accept()
 
-    def _refused(self, exc: BaseException) -> bool:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            rest = self.errors.show(exc.fields)
-            tabs = [self.tab_of[k] for k in exc.fields if k in self.tab_of]
-            if tabs:
-                self.tabs.setCurrentIndex(min(tabs))
-            if rest:
-                self.message.setText("\n".join(rest.values()))
-                self.message.show()
-            return True
-        return False
+    def _place_errors(self, fields: Mapping[str, str]) -> Mapping[str, str]:
+        """Mark the fields and bring the clerk to the first tab with one."""
+        rest = self.errors.show(fields)
+        tabs = [self.tab_of[k] for k in fields if k in self.tab_of]
+        if tabs:
+            self.tabs.setCurrentIndex(min(tabs))
+        return rest

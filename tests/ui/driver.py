@@ -33,7 +33,7 @@ from pytestqt.qtbot import QtBot
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.queries import QUEUE_LABELS, Queue
 from desktop.store.db import Store
-from desktop.ui import background, ops
+from desktop.ui import ops
 from desktop.ui.main_window import QUEUE_ROLE, MainWindow
 from desktop.ui.qt import (
     QAbstractButton,
@@ -171,7 +171,7 @@ class Driver:
 
     def log_in(self, store: Store, user: CurrentUser) -> MainWindow:
         """Open the main window as ``user`` (logging out whoever is in) and wait until it is
-        ready: the person's queues counted and the busiest one shown."""
+        ready: the person's queues counted, the busiest one shown, the sync status read."""
         if self._window is not None:
             self.log_out()
         return self.attach(MainWindow(store, user))
@@ -182,6 +182,7 @@ class Driver:
         window.resize(SCREEN)
         window.show()
         self.wait_until(lambda: bool(window.counts), f"{window.user.name}'s queues to be counted")
+        self.wait_idle()  # and the sync client loaded behind the first paint (status bar)
         self._window = window
         return window
 
@@ -715,11 +716,11 @@ class Driver:
         self._raise_failures()
 
     def wait_idle(self, timeout: int = 30_000) -> None:
-        """Until no service call or background read is queued, running, or has a result still
-        to deliver (``ops.run_op``, ``background.Channel``)."""
+        """Until no operation is queued, running, or has a result still to deliver, and every
+        store change has reached its listeners (``ops.busy``)."""
         # The relays are held until their result is delivered on the GUI thread.
         self.wait_until(
-            lambda: not ops.busy() and not background.busy(),
+            lambda: not ops.busy(),
             "the background work to finish",
             timeout,
         )
