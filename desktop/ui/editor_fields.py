@@ -3,12 +3,15 @@ body with its small toolbar."""
 
 from __future__ import annotations
 
+from desktop.letters import paste
 from desktop.render.fonts import font_family
 from desktop.ui.qt import (
     QFont,
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
+    QMimeData,
     QPushButton,
     QTextCharFormat,
     QTextCursor,
@@ -96,6 +99,42 @@ class RowListEditor(QFrame):
         self.blockSignals(False)
 
 
+class PasteTextEdit(QTextEdit):
+    """A rich-text edit that pastes (and takes drops) through ``desktop.letters.paste``: the
+    structure of what was copied stays, the font, size, colour and spacing become the letter's.
+    An image cannot come along (its file is the source program's, e.g. Word's temporary
+    folder): it is left out and the clerk is told."""
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or source.hasText() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasHtml():
+            cleaned = paste.clean_html(source.html())
+            html = cleaned.with_images([None] * len(cleaned.images))
+            if html.strip():
+                self.textCursor().insertHtml(html)
+            self.ensureCursorVisible()
+            if cleaned.images:
+                self._images_refused(len(cleaned.images))
+        elif source.hasText():
+            self.textCursor().insertText(paste.plain_text(source.text()))
+            self.ensureCursorVisible()
+        elif source.hasImage():
+            self._images_refused(1)
+
+    def _images_refused(self, count: int) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Gambar tidak ditempel"),
+            self.tr(
+                "{n} gambar dalam teks yang ditempel tidak ikut disalin: gambar itu berkas "
+                "sementara program asalnya dan tidak akan tercetak di PC lain. Lampirkan gambar "
+                "sebagai berkas lampiran surat."
+            ).format(n=count),
+        )
+
+
 class BodyEditor(QWidget):
     """The letter body: a rich-text edit with bold, italic, underline, lists and a table."""
 
@@ -103,7 +142,7 @@ class BodyEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text = QTextEdit()
+        self.text = PasteTextEdit()
         self.text.setAcceptRichText(True)
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(220)

@@ -131,3 +131,9 @@ __all__ += [
     "QResizeEvent", "QTextCharFormat", "QTextLength", "QTextTableFormat", "QToolButton",
     "QWheelEvent",
 ]  # fmt: skip
+
+# Pasting into the letter body; fitting windows to the screen and remembering their size.
+from PySide6.QtCore import QByteArray, QMimeData, QRect, QSettings  # noqa: E402
+from PySide6.QtGui import QScreen  # noqa: E402
+
+__all__ += ["QByteArray", "QMimeData", "QRect", "QScreen", "QSettings"]
