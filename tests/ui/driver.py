@@ -53,7 +53,6 @@ from desktop.ui.qt import (
     QPoint,
     QPrinter,
     QPushButton,
-    QSize,
     Qt,
     QTabWidget,
     QTextCursor,
@@ -61,15 +60,12 @@ from desktop.ui.qt import (
     QUrl,
     QWidget,
 )
+from desktop.ui.screen import show_main_window
 
 if TYPE_CHECKING:
     from desktop.ui.editor_page import EditorPage
     from desktop.ui.letter_view import LetterView
 
-# A 1366x768 laptop at 125% leaves 1093x574 logical px above the taskbar, but the main window
-# cannot shrink that far (the filter bar alone wants 1131 px of width, an open letter 599 px of
-# height), so the tests use the whole 1366x768 screen.
-SCREEN = QSize(1366, 768)
 WAIT_MS = 5000
 
 D = TypeVar("D", bound=QDialog)
@@ -179,8 +175,8 @@ class Driver:
     def attach(self, window: MainWindow) -> MainWindow:
         """Take over a main window the app opened itself (at start-up), as ``log_in`` does."""
         self.qtbot.addWidget(window)
-        window.resize(SCREEN)
-        window.show()
+        if not window.isVisible():  # placed as the app places it: the suite's screen is a
+            show_main_window(window, window.store.data_dir)  # 1366x768 laptop at 125%
         self.wait_until(lambda: bool(window.counts), f"{window.user.name}'s queues to be counted")
         self._window = window
         return window
