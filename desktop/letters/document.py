@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from desktop.letters.body_images import images_of
 from desktop.letters.drafting import DraftInput, input_of
 from desktop.letters.templates import letter_types
 from desktop.render.document import (
@@ -67,7 +68,10 @@ def build_document(
     co_signers: Sequence[Person] = (),
     signed_note: str = "",
     footer_note: str = "",
+    images: dict[str, bytes] | None = None,
 ) -> LetterDocument:
+    """The letter ``data`` describes, as the renderer draws it; ``images`` are the body's
+    (``body_images.images_of``)."""
     kind = letter_types().get(data.letter_type)
     signature = None
     if signer is not None:
@@ -84,6 +88,7 @@ def build_document(
         hal=data.hal,
         addressees=[Addressee(a.name, a.place) for a in data.addressees if a.name.strip()],
         body_html=data.body_html,
+        images=dict(images or {}),
         signature=signature,
         co_signatures=[_block(p, signed_note) for p in co_signers],
         footer_note=footer_note,
@@ -138,6 +143,7 @@ def document_for(
         co_signers=co_signers,
         signed_note=signed_note,
         footer_note=footer_note,
+        images=images_of(blob_dir, letter.body_html),
     )
 
 

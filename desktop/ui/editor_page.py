@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.letters import office
 from desktop.letters.accounts import CurrentUser
+from desktop.letters.body_images import images_of
 from desktop.letters.document import build_document, letterhead
 from desktop.render.document import LetterDocument
 from desktop.store.db import Store
@@ -115,8 +116,10 @@ class EditorPage(QWidget):
 
     def document(self) -> LetterDocument:
         """The letter as the fields say now, as it would print (with the draft marker)."""
+        data = self.editor.current_input()
+        images = images_of(self.store.blob_dir, data.body_html)
         return build_document(
-            self._office, self._head, self.editor.current_input(), self.editor.signer_person()
+            self._office, self._head, data, self.editor.signer_person(), images=images
         )
 
     def update_preview(self) -> None:

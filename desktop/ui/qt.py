@@ -133,7 +133,7 @@ __all__ += [
 ]  # fmt: skip
 
 # Pasting into the letter body; fitting windows to the screen and remembering their size.
-from PySide6.QtCore import QByteArray, QMimeData, QRect, QSettings  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRect, QSettings  # noqa: E402
 from PySide6.QtGui import QScreen  # noqa: E402
 
-__all__ += ["QByteArray", "QMimeData", "QRect", "QScreen", "QSettings"]
+__all__ += ["QBuffer", "QByteArray", "QIODevice", "QMimeData", "QRect", "QScreen", "QSettings"]

@@ -20,8 +20,9 @@ from PySide6.QtGui import QTextDocument, QTextTable
 from desktop.letters import drafting
 from desktop.render.fonts import font_family
 from desktop.render.pdf import render_pdf
+from desktop.store.blobs import BlobStore
 from desktop.ui.editor_page import EditorPage
-from desktop.ui.qt import QApplication, QImage, QMimeData, Qt, QTextCursor
+from desktop.ui.qt import QApplication, QColor, QImage, QMimeData, Qt, QTextCursor, QUrl
 from tests.conftest import Office
 from tests.ui.driver import Driver
 
@@ -29,6 +30,8 @@ WORD_HTML = (Path(__file__).resolve().parents[1] / "data" / "word-2016-clipboard
     encoding="utf-8"
 )
 HAL = "Pendataan Nelayan"
+# Where Word keeps the pasted picture while it holds the clipboard (and deletes it after).
+WORD_IMAGE = "file:///C:/Users/KASUBA~1/AppData/Local/Temp/msohtmlclip1/01/clip_image002.png"
 
 
 def paste(driver: Driver, page: EditorPage, mime: QMimeData) -> None:
@@ -39,9 +42,19 @@ def paste(driver: Driver, page: EditorPage, mime: QMimeData) -> None:
     driver.qtbot.keyClick(body, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
 
-def word_clipboard() -> QMimeData:
+def word_clipboard(temp: Path | None) -> QMimeData:
+    """Word's clipboard; with ``temp``, Word is still open and its picture in ``temp``."""
+    html = WORD_HTML
+    assert WORD_IMAGE in html
+    if temp is not None:
+        picture = temp / "msohtmlclip1" / "01" / "clip_image002.png"
+        picture.parent.mkdir(parents=True)
+        image = QImage(160, 80, QImage.Format.Format_ARGB32)
+        image.fill(QColor(0, 90, 160, 128))  # half transparent, as logos often are
+        assert image.save(str(picture), "PNG")
+        html = html.replace(WORD_IMAGE, picture.as_uri())
     mime = QMimeData()
-    mime.setHtml(WORD_HTML)
+    mime.setHtml(html)
     mime.setText("Dalam rangka pelaksanaan pendataan nelayan tahun 2026 ...")
     return mime
 
@@ -52,23 +65,32 @@ def stored_body(office_staff: Office, page: EditorPage, driver: Driver) -> str:
     return drafting.get_letter(office_staff.store, office_staff.drafter, page.letter.id).body_html
 
 
-def pasted_letter(driver: Driver, office_staff: Office, messages: Any) -> tuple[EditorPage, str]:
+def pasted_letter(
+    driver: Driver, office_staff: Office, temp: Path | None
+) -> tuple[EditorPage, str]:
     driver.log_in(office_staff.store, office_staff.drafter)
     page = driver.new_letter("Surat Dinas")
     driver.type_into(page.editor.hal, HAL)
-    paste(driver, page, word_clipboard())
+    paste(driver, page, word_clipboard(temp))
     return page, stored_body(office_staff, page, driver)
 
 
 def test_word_paste_keeps_the_structure_and_drops_the_formatting(
-    driver: Driver, office_staff: Office, messages: Any
+    driver: Driver, office_staff: Office, tmp_path: Path
 ) -> None:
-    page, html = pasted_letter(driver, office_staff, messages)
+    page, html = pasted_letter(driver, office_staff, tmp_path)
 
-    # The image is Word's temporary file: refused, and the clerk is told why.
-    assert len(messages.shown) == 1
-    assert "gambar" in messages.texts[0] and "lampiran" in messages.texts[0]
-    assert "file:" not in html and "msohtmlclip" not in html and "<img" not in html
+    # The picture is copied into the office's files; the body names the copy, not Word's.
+    assert "file:" not in html and "msohtmlclip" not in html
+    digests = re.findall(r'<img src="naskah-gambar:([0-9a-f]{64})"', html)
+    assert len(digests) == 1
+    picture = tmp_path / "msohtmlclip1" / "01" / "clip_image002.png"
+    assert BlobStore(office_staff.store.blob_dir).get(digests[0]) == picture.read_bytes()
+    picture.unlink()  # Word closes and empties its folder: the letter still shows the picture
+    document = page.editor.body.text.document()
+    shown = document.resource(QTextDocument.ResourceType.ImageResource.value,
+                              QUrl("naskah-gambar:" + digests[0]))  # fmt: skip
+    assert isinstance(shown, QImage) and shown.width() == 160
 
     # What the regulations fix is gone...
     for gone in ("Times New Roman", "Bookman", "Courier", "Calibri", "Symbol", "background",
@@ -111,10 +133,14 @@ def test_word_paste_keeps_the_structure_and_drops_the_formatting(
 
 
 def test_the_pasted_letter_prints_in_the_office_font_with_the_table_grid(
-    driver: Driver, office_staff: Office, messages: Any, tmp_path: Path
+    driver: Driver, office_staff: Office, tmp_path: Path
 ) -> None:
-    page, html = pasted_letter(driver, office_staff, messages)
+    page, html = pasted_letter(driver, office_staff, tmp_path)
     pdf = render_pdf(page.document())
+    assert b"file:" not in pdf and b"msohtmlclip" not in pdf
+    pictures = _pdf_images(pdf)
+    assert len(pictures) == 2  # the kop's logo and the pasted picture
+    assert not [p for p in pictures if "/SMask" in p]  # on white: PDF/A-1 has no transparency
     fonts = _pdf_fonts(pdf)
     family = font_family().replace(" ", "")
     assert fonts and all(family in name for name in fonts), fonts
@@ -151,21 +177,46 @@ def test_plain_text_paste_keeps_its_paragraphs(driver: Driver, office_staff: Off
     assert blocks == ["Paragraf pertama.", "Paragraf kedua.", "", "Paragraf ketiga.", "Baris baru."]
 
 
-def test_a_picture_alone_on_the_clipboard_is_refused_with_a_message(
+def test_a_picture_that_word_already_deleted_is_refused_with_a_message(
+    driver: Driver, office_staff: Office, messages: Any
+) -> None:
+    page, html = pasted_letter(driver, office_staff, None)
+    assert len(messages.shown) == 1
+    assert "clip_image002.png tidak ada lagi" in messages.texts[0]
+    assert "<img" not in html and "file:" not in html
+    assert "Demikian disampaikan" in page.editor.body.plain_text()  # the rest is pasted
+
+
+def test_a_picture_alone_on_the_clipboard_is_kept(driver: Driver, office_staff: Office) -> None:
+    driver.log_in(office_staff.store, office_staff.drafter)
+    page = driver.new_letter("Surat Dinas")
+    image = QImage(20, 10, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    mime = QMimeData()
+    mime.setImageData(image)
+    paste(driver, page, mime)
+    html = stored_body(office_staff, page, driver)
+    digests = re.findall(r'<img src="naskah-gambar:([0-9a-f]{64})"', html)
+    assert len(digests) == 1
+    kept = QImage.fromData(BlobStore(office_staff.store.blob_dir).get(digests[0]))
+    assert (kept.width(), kept.height()) == (20, 10)
+
+
+def test_what_is_not_an_image_is_refused(
     driver: Driver, office_staff: Office, messages: Any
 ) -> None:
     driver.log_in(office_staff.store, office_staff.drafter)
     page = driver.new_letter("Surat Dinas")
-    driver.clear(page.editor.body.text)
-    before = page.editor.body.html()
-    image = QImage(20, 10, QImage.Format.Format_RGB32)
-    image.fill(0xFF0000)
     mime = QMimeData()
-    mime.setImageData(image)
+    mime.setHtml(
+        '<p>Lihat <img src="data:image/png;base64,bm90IGFuIGltYWdl"> dan '
+        '<img src="https://contoh.go.id/peta.png"> di sini.</p>'
+    )
     paste(driver, page, mime)
-    assert len(messages.shown) == 1 and "gambar" in messages.texts[0]
-    assert "<img" not in page.editor.body.html()
-    assert page.editor.body.html() == before  # nothing was inserted
+    assert len(messages.shown) == 1
+    text = messages.texts[0]
+    assert "PNG, JPEG, GIF atau BMP" in text and "tanpa internet" in text
+    assert page.editor.body.plain_text().split() == ["Lihat", "dan", "di", "sini."]
 
 
 # -- reading documents back ------------------------------------------------------------------
@@ -223,6 +274,16 @@ def _pdf_fonts(pdf: bytes) -> set[str]:
         for ref in fonts.get_object().values():
             names.add(str(ref.get_object()["/BaseFont"]).lstrip("/"))
     return names
+
+
+def _pdf_images(pdf: bytes) -> list[Any]:
+    found = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        objects = page.get("/Resources", {}).get_object().get("/XObject", {}).get_object()
+        found += [
+            o.get_object() for o in objects.values() if o.get_object()["/Subtype"] == "/Image"
+        ]
+    return found
 
 
 def _drawn_rects(pdf: bytes) -> int:
