@@ -42,7 +42,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Cari nomor, hal, tujuan atau isi surat..."))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(160)
         self.status = QComboBox()
         self.status.addItem(self.tr("Semua status"), None)
         for key, label in queries.STATUS_LABELS.items():
@@ -59,7 +59,7 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(8)
         self.use_dates = QCheckBox(self.tr("Tanggal"))
         today = clock.today()
         self.date_from = self._date_edit(QDate(today.year, 1, 1))

@@ -32,7 +32,7 @@ from desktop.ui.preview import PreviewPane
 from desktop.ui.qt import (
     QDialog,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -110,7 +110,10 @@ class LetterView(QWidget):
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
 
-        self.details = QFormLayout()
+        # A grid, not a QFormLayout: in a scroll area QFormLayout shares the height of wrapped
+        # values out wrongly and cut the last line of thirty addressees.
+        self.details = QGridLayout()
+        self.details.setColumnStretch(1, 1)
         self.fields: dict[str, QLabel] = {}
         for key, label in (
             ("number", self.tr("Nomor")), ("date", self.tr("Tanggal")),
@@ -124,7 +127,10 @@ class LetterView(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
-            self.details.addRow(f"<b>{label}</b>", value)
+            row = self.details.rowCount()
+            self.details.addWidget(QLabel(f"<b>{label}</b>"), row, 0, Qt.AlignmentFlag.AlignTop)
+            self.details.addWidget(value, row, 1)
+        self.details.setRowStretch(self.details.rowCount(), 1)  # short details stay at the top
         self.history = QListWidget()
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(60)
@@ -154,10 +160,8 @@ class LetterView(QWidget):
 
         # A long Hal or thirty addressees scroll inside the details; the actions stay in view.
         details = QWidget()
-        details_layout = QVBoxLayout(details)
-        details_layout.setContentsMargins(0, 0, 0, 0)
-        details_layout.addLayout(self.details)
-        details_layout.addStretch(1)
+        details.setLayout(self.details)
+        self.details.setContentsMargins(0, 0, 0, 0)
         self.details_area = scrolling(details)
         self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QWidget()

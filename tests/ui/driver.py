@@ -43,7 +43,6 @@ from desktop.ui.qt import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -680,8 +679,8 @@ class Driver:
         assert view is not None and view.data is not None, "no letter is shown"
         captions = []
         for row in range(view.details.rowCount()):
-            label = view.details.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            value = view.details.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label = view.details.itemAtPosition(row, 0)
+            value = view.details.itemAtPosition(row, 1)
             if label is None or value is None:
                 continue
             name = _plain(label.widget().text())  # type: ignore[union-attr]

@@ -147,6 +147,12 @@ def test_the_main_window_fits_with_a_long_letter_open(driver: Driver, office_sta
     assert {b.text() for b in shown} >= {"Kembalikan...", "Tandatangani Basah...", "Cetak..."}
     for button in shown:
         problems += _reachable(window, button, "the letter view")
+    # The details scroll: every value is whole there (the thirty addressees included).
+    for key, label in view.fields.items():
+        wanted = label.heightForWidth(label.width())
+        if label.text() and label.height() < wanted:
+            problems.append(f"the letter view: {key} is {label.height()} px of {wanted} high")
+    assert driver.field("Kepada").count("Kepala Kampung") == 30
     assert not problems, "\n".join(problems)
 
 
@@ -234,3 +240,24 @@ def test_the_setup_wizard_fits_on_every_page(driver: Driver, store: Store) -> No
         assert wizard.currentPage().title() == page
         problems += problems_of(wizard, f"wizard, {page}")
     assert not problems, "\n".join(problems)
+
+
+def test_the_main_window_opens_maximised_here_and_remembers_its_size(
+    driver: Driver, office_staff: Office
+) -> None:
+    store, budi = office_staff.store, office_staff.drafter
+    window = driver.log_in(store, budi)
+    assert window.isMaximized()  # this screen has less room than 1280x720
+    assert window.frameGeometry().size() == AVAILABLE
+    window.showNormal()
+    window.setGeometry(QRect(6, 30, 1080, 480))
+    settle(driver)
+    driver.log_out()  # closing remembers where it was
+    window = driver.log_in(store, budi)
+    assert not window.isMaximized()
+    assert window.geometry() == QRect(6, 30, 1080, 480)
+    window.showMaximized()
+    settle(driver)
+    driver.log_out()
+    window = driver.log_in(store, budi)
+    assert window.isMaximized()
