@@ -106,14 +106,27 @@ def image_bytes(blob_dir: Path, url: str) -> bytes | None:
         return None
 
 
-def images_of(blob_dir: Path, body_html: str) -> dict[str, bytes]:
-    """The images a body shows, by URL, for drawing it (those not on this PC yet are left out:
-    sync brings them)."""
+def images_of(blob_dir: Path, body_html: str, *, complete: bool = False) -> dict[str, bytes]:
+    """The images a body shows, by URL, for drawing it. One not on this PC yet (sync brings
+    it) is left out of a preview; with ``complete`` (the signed copy) it raises ImageMissing."""
     blobs = BlobStore(blob_dir)
     found: dict[str, bytes] = {}
     for digest in sorted(body_image_refs(Entity.LETTER, {"body_html": body_html})):
         try:
             found[image_url(digest)] = blobs.get(digest)
-        except OSError:
-            continue
+        except OSError as exc:
+            if complete:
+                raise ImageMissing() from exc
     return found
+
+
+class ImageMissing(ServiceError):
+    """A picture of the body has not reached this PC yet: the letter cannot be signed here."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Gambar dalam isi surat ini belum diunduh dari server (lampiran menyusul). "
+                "Tanda tangani sesudah sinkronisasi berikutnya."
+            )
+        )

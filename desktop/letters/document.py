@@ -125,9 +125,11 @@ def document_for(
     *,
     signed_note: str = "",
     footer_note: str = "",
+    complete: bool = False,
 ) -> LetterDocument:
     """The letter as the renderer draws it. ``signed_note`` (electronic signatures) goes in each
-    signer's signature space, ``footer_note`` at the foot of every page."""
+    signer's signature space, ``footer_note`` at the foot of every page. With ``complete`` (the
+    copy to sign) a picture of the body missing on this PC raises ``ImageMissing``."""
     office = session.exec(select(Office)).one()
     signer = session.get(Person, letter.signer_id) if letter.signer_id else None
     co_signers = [p for i in co_signer_ids(session, letter) if (p := session.get(Person, i))]
@@ -143,7 +145,7 @@ def document_for(
         co_signers=co_signers,
         signed_note=signed_note,
         footer_note=footer_note,
-        images=images_of(blob_dir, letter.body_html),
+        images=images_of(blob_dir, letter.body_html, complete=complete),
     )
 
 
@@ -152,4 +154,4 @@ def render_final_pdf(session: Session, letter: Letter, blob_dir: Path) -> bytes:
     from desktop.render.fonts import ensure_gui_app
 
     ensure_gui_app()
-    return render_pdf(document_for(session, letter, blob_dir))
+    return render_pdf(document_for(session, letter, blob_dir, complete=True))
