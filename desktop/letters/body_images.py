@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -37,8 +38,10 @@ def image_url(digest: str) -> str:
 
 def digest_of(url: str) -> str | None:
     """The blob an image URL of a letter body names, or None for any other URL."""
-    found = body_image_refs(Entity.LETTER, {"body_html": url})
-    return next(iter(found)) if found else None
+    scheme, _sep, digest = url.partition(":")
+    if scheme != BODY_IMAGE_SCHEME or not re.fullmatch(r"[0-9a-f]{64}", digest):
+        return None
+    return digest
 
 
 def keep_image(store: Store, user: CurrentUser, data: bytes) -> str:

@@ -136,7 +136,12 @@ class PasteTextEdit(QTextEdit):
         refused: list[str] = []
         if source.hasHtml():
             cleaned = paste.clean_html(source.html())
-            urls = [self._keep(_reader(image.source), refused) for image in cleaned.images]
+            urls = [
+                # A picture copied from a letter is the office's already: it stays as it is.
+                image.source if body_images.digest_of(image.source)
+                else self._keep(_reader(image.source), refused)
+                for image in cleaned.images
+            ]  # fmt: skip
             html = cleaned.with_images(urls)
             if html.strip():
                 self.textCursor().insertHtml(html)

@@ -164,6 +164,28 @@ def test_the_pasted_letter_prints_in_the_office_font_with_the_table_grid(
     assert _drawn_rects(pdf) >= _drawn_rects(plain) + 4  # at least the 2x2 grid's cells
 
 
+def test_copying_within_the_letter_keeps_the_structure(
+    driver: Driver, office_staff: Office, tmp_path: Path
+) -> None:
+    page, html = pasted_letter(driver, office_staff, tmp_path)
+    before = QTextDocument()
+    before.setHtml(html)
+    body = page.editor.body.text
+    driver.press(body, Qt.Key.Key_End)
+    driver.qtbot.keyClick(body, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    driver.qtbot.keyClick(body, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    driver.qtbot.keyClick(body, Qt.Key.Key_Delete)
+    assert page.editor.body.plain_text() == ""
+    driver.qtbot.keyClick(body, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    after = QTextDocument()
+    after.setHtml(stored_body(office_staff, page, driver))
+    assert _lists(after) == _lists(before)
+    assert (_first_table(after).rows(), _first_table(after).columns()) == (2, 2)
+    assert _first_table(after).format().border() >= 1
+    assert after.toPlainText().strip() == before.toPlainText().strip()
+    assert "naskah-gambar:" in after.toHtml()  # the picture is the office's copy still
+
+
 def test_plain_text_paste_keeps_its_paragraphs(driver: Driver, office_staff: Office) -> None:
     driver.log_in(office_staff.store, office_staff.drafter)
     page = driver.new_letter("Surat Dinas")
