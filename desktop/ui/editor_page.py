@@ -88,6 +88,11 @@ class EditorPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.editor)
+        # The form never scrolls sideways (a row's remove button out of sight): on a small
+        # screen the preview gives way instead.
+        scroll.setMinimumWidth(
+            self.editor.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.preview)
