@@ -201,9 +201,10 @@ def login(store: Store, parent: QWidget | None = None) -> CurrentUser | None:
 
 def show_main_window(store: Store, user: CurrentUser) -> QMainWindow:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.screen import show_main_window as place
 
     window = MainWindow(store, user)
-    window.show()
+    place(window, store.data_dir)
     return window
 
 

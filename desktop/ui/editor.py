@@ -7,7 +7,7 @@ clerk made is never lost. A save that changes nothing is skipped here and by the
 
 from __future__ import annotations
 
-from desktop.letters import accounts, drafting, workflow
+from desktop.letters import accounts, body_images, drafting, workflow
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.drafting import CAPACITIES, SIFAT, URGENCY, AddresseeInput, DraftInput
 from desktop.letters.templates import letter_types
@@ -92,7 +92,11 @@ class LetterEditor(QWidget):
             [self.tr("Yth. (nama atau jabatan tujuan)"), self.tr("di (tempat)")],
             self.tr("Tambah tujuan"),
         )
-        self.body = BodyEditor()
+        store, user = self.store, self.user
+        self.body = BodyEditor(
+            lambda data: body_images.keep_image(store, user, data),
+            lambda url: body_images.image_bytes(store.blob_dir, url),
+        )
         self.tembusan = RowListEditor([self.tr("Penerima tembusan")], self.tr("Tambah tembusan"))
         self.signer = QComboBox()
         self.signer.addItem(self.tr("— pilih penandatangan —"), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.letters import office
 from desktop.letters.accounts import CurrentUser
+from desktop.letters.body_images import images_of
 from desktop.letters.document import build_document, letterhead
 from desktop.render.document import LetterDocument
 from desktop.store.db import Store
@@ -87,6 +88,11 @@ class EditorPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.editor)
+        # The form never scrolls sideways (a row's remove button out of sight): on a small
+        # screen the preview gives way instead.
+        scroll.setMinimumWidth(
+            self.editor.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.preview)
@@ -115,12 +121,15 @@ class EditorPage(QWidget):
 
     def document(self) -> LetterDocument:
         """The letter as the fields say now, as it would print (with the draft marker)."""
+        data = self.editor.current_input()
+        images = images_of(self.store.blob_dir, data.body_html)
         return build_document(
             self._office,
             self._head,
-            self.editor.current_input(),
+            data,
             self.editor.signer_person(),
             data_dir=self.editor.store.data_dir,
+            images=images,
         )
 
     def update_preview(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from desktop.letters import (
@@ -34,7 +33,7 @@ from desktop.ui.preview import PreviewPane
 from desktop.ui.qt import (
     QDialog,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -49,6 +48,7 @@ from desktop.ui.qt import (
     Signal,
 )
 from desktop.ui.review_dialogs import NoteDialog, return_dialog, void_dialog
+from desktop.ui.screen import ElidedLabel, scrolling
 from desktop.ui.signing_dialogs import EnrolDialog, SignDialog
 from sync.protocol import LetterStatus, SignatureKind
 
@@ -107,12 +107,18 @@ class LetterView(QWidget):
         self.dialog: NoteDialog | None = None
         self.preview = PreviewPane()
         self.back_button = QPushButton(self.tr("← Daftar surat"))
-        self.title = QLabel()
+        self.title = ElidedLabel()
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
 
-        self.details = QFormLayout()
+        # A grid, not a QFormLayout: in a scroll area QFormLayout shares the height of wrapped
+        # values out wrongly and cut the last line of thirty addressees.
+        self.details = QGridLayout()
+        self.details.setColumnStretch(1, 1)
         self.fields: dict[str, QLabel] = {}
         for key, label in (
             ("number", self.tr("Nomor")), ("date", self.tr("Tanggal")),
@@ -126,10 +132,13 @@ class LetterView(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
-            self.details.addRow(f"<b>{label}</b>", value)
+            row = self.details.rowCount()
+            self.details.addWidget(QLabel(f"<b>{label}</b>"), row, 0, Qt.AlignmentFlag.AlignTop)
+            self.details.addWidget(value, row, 1)
+        self.details.setRowStretch(self.details.rowCount(), 1)  # short details stay at the top
         self.history = QListWidget()
         self.history.setWordWrap(True)
-        self.history.setMinimumHeight(120)
+        self.history.setMinimumHeight(60)
 
         self.initial_button = QPushButton(self.tr("Paraf"))
         self.return_button = QPushButton(self.tr("Kembalikan..."))
@@ -154,12 +163,18 @@ class LetterView(QWidget):
         self.void_button.clicked.connect(self.ask_void)
         self.back_button.clicked.connect(self.closed)
 
+        # A long Hal or thirty addressees scroll inside the details; the actions stay in view.
+        details = QWidget()
+        details.setLayout(self.details)
+        self.details.setContentsMargins(0, 0, 0, 0)
+        self.details_area = scrolling(details)
+        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addLayout(self.details)
+        side_layout.addWidget(self.details_area, 3)
         side_layout.addLayout(actions)
         side_layout.addWidget(QLabel(f"<b>{self.tr('Riwayat')}</b>"))
-        side_layout.addWidget(self.history, 1)
+        side_layout.addWidget(self.history, 2)
         splitter = QSplitter()
         splitter.addWidget(self.preview)
         splitter.addWidget(side)
@@ -205,8 +220,7 @@ class LetterView(QWidget):
         letter = self.letter = data.letter
         kind = letter_types().get(letter.letter_type)
         status = queries.STATUS_LABELS.get(letter.status, letter.status)
-        self.title.setText(f"<b>{escape(kind.label if kind else letter.letter_type)}</b> — "
-                           f"{escape(letter.hal or '')}")  # fmt: skip
+        self.title.set_full_text(f"{kind.label if kind else letter.letter_type} — {letter.hal}")
         addressees = drafting.addressees_of(letter)
         signer = data.names.get(letter.signer_id or "", "")
         if signer and letter.signer_capacity:

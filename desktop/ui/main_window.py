@@ -43,6 +43,7 @@ from desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desktop.ui.screen import MAIN_WINDOW_SIZE, fit, remember_main_window
 from desktop.ui.sync_status import SyncBridge, SyncStatusLabel
 from desktop.ui.verify_dialog import PdfVerifier
 
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.user = user
         self.setWindowTitle(self.tr("Naskah — {name}").format(name=user.name))
-        self.resize(1280, 720)
+        fit(self, MAIN_WINDOW_SIZE)
         self.counts: dict[Queue, int] = {}
         self._counts_fresh = False
         self._queue_chosen = False  # the clerk picked a queue: stop choosing one for them
@@ -500,6 +501,7 @@ class MainWindow(QMainWindow):
             self.editor_page.save_sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember_main_window(self, self.store.data_dir)
         self.save_open_work()
         self.sync.stop()
         super().closeEvent(event)

@@ -34,12 +34,14 @@ from desktop.ui.qt import (
     QLineEdit,
     QMessageBox,
     QRadioButton,
+    QSize,
     QSpinBox,
     Qt,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from desktop.ui.screen import fit
 
 EXAMPLE_CODE = "400.10.2.2"
 EXAMPLE_TYPE = "surat_dinas"
@@ -281,7 +283,7 @@ class OfficeSettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)  # fmt: skip
-        self.resize(680, 620)
+        fit(self, QSize(680, 620))  # or less, on a small screen
 
     def _load_logo(self) -> None:
         if not self.office.logo_hash:

@@ -27,11 +27,13 @@ from desktop.ui.qt import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSize,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
+from desktop.ui.screen import fit
 from desktop.ui.settings import NumberingFields, OfficeFields, PaperChoice
 
 
@@ -210,7 +212,7 @@ class SetupWizard(QWizard):
         self.setPage(self.PAPER, self.paper_page)
         self.setPage(self.ADMIN, self.admin_page)
         self.setPage(self.FINISH, self.finish_page)
-        self.resize(760, 640)
+        fit(self, QSize(760, 640))  # or less, on a small screen
 
     def join_office(self) -> None:
         """First run on another PC of an office: enrol and sync down instead of setting up."""
