@@ -29,6 +29,14 @@ class Entity(StrEnum):
     AUDIT = "audit"
     CONFLICT = "conflict"  # made by the server when both sides changed the same field
     LETTER_SIGNATURE = "letter_signature"  # one electronic signature on a letter (insert-only)
+    # Incoming letters and dispositions (desktop/store/incoming_models.py).
+    SENDER = "sender"
+    INCOMING_LETTER = "incoming_letter"
+    INCOMING_SCAN = "incoming_scan"
+    LETTER_LINK = "letter_link"
+    DISPOSITION = "disposition"
+    DISPOSITION_NOTE = "disposition_note"
+    DISPOSITION_INSTRUCTION = "disposition_instruction"
 
 
 class Op(StrEnum):

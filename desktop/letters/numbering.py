@@ -33,6 +33,7 @@ TOKENS = {
     "bulan_romawi": _("bulan (angka Romawi)"),
 }
 OUTGOING = "keluar"
+INCOMING = "masuk"  # the yearly series of agenda numbers of incoming letters
 
 
 def pattern_problem(pattern: str) -> str | None:
@@ -95,6 +96,19 @@ def _next_local(session: Session, series: str, year: int) -> int:
     return counter.last_seq
 
 
+def take_seq(session: Session, series: str, year: int) -> int:
+    """The next sequence number of ``series`` in ``year`` (caller's transaction): from the local
+    counter on a standalone PC, from the server's leases on an enrolled one (NoNumberLease when
+    none is left or they are void after a restore)."""
+    state = sync_models.enrolment(session)
+    if state is None:
+        return _next_local(session, series, year)
+    leased = sync_models.take_leased_number(session, state, series, year)
+    if leased is None:
+        raise NoNumberLease()
+    return leased
+
+
 def issue(
     session: Session, office: Office, actor_id: str, letter: Letter, on: date
 ) -> IssuedNumber:
@@ -104,14 +118,7 @@ def issue(
     granted (raising NoNumberLease when none is left or the leases are void after a restore).
     """
     series = series_for(office, letter.letter_type)
-    state = sync_models.enrolment(session)
-    if state is None:
-        seq = _next_local(session, series, on.year)
-    else:
-        leased = sync_models.take_leased_number(session, state, series, on.year)
-        if leased is None:
-            raise NoNumberLease()
-        seq = leased
+    seq = take_seq(session, series, on.year)
     text = format_number(
         office.number_pattern,
         kode=letter.classification_code,
