@@ -29,7 +29,7 @@ def pdf_bytes(pages: int, title: str = "Surat") -> bytes:
         painter.drawText(100, 200, f"{title} halaman {n}")
     painter.end()
     buffer.close()
-    return bytes(data)
+    return data.data()
 
 
 def write_pdf(folder: Path, name: str, pages: int, title: str = "Surat") -> Path:
@@ -49,7 +49,7 @@ def image_bytes(fmt: str, image_format: QImage.Format = QImage.Format.Format_RGB
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     assert image.save(buffer, fmt)
     buffer.close()
-    return bytes(data)
+    return data.data()
 
 
 def encrypted_pdf(pages: int = 1) -> bytes:
