@@ -20,7 +20,10 @@ from sqlmodel import Session, col, select
 from desktop.i18n import _
 from desktop.letters import incoming, journal
 from desktop.letters.accounts import CurrentUser, Role, require
+from desktop.letters.document import letterhead
 from desktop.letters.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from desktop.render.dates import format_date_id
+from desktop.render.disposition_sheet import DispositionSheet
 from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.incoming_models import (
@@ -29,7 +32,7 @@ from desktop.store.incoming_models import (
     DispositionNote,
     IncomingLetter,
 )
-from desktop.store.models import Letter, Person
+from desktop.store.models import Letter, Office, Person
 from sync.protocol import Entity
 
 SENT, READ, DONE, CANCELLED = "dikirim", "dibaca", "selesai", "dibatalkan"
@@ -340,3 +343,89 @@ def get(store: Store, user: CurrentUser, disposition_id: str) -> Disposition:
         row = _own(session, user, disposition_id)
         _letter(session, user, row.incoming_id)
         return row
+
+
+def mark_read_on(store: Store, user: CurrentUser, incoming_id: str) -> int:
+    """The recipient opened the letter: each of their unread dispositions on it becomes read
+    (one transaction; returns how many)."""
+    with store.write() as session:
+        rows = session.exec(
+            select(Disposition).where(
+                Disposition.incoming_id == incoming_id,
+                Disposition.to_id == user.id,
+                Disposition.state == SENT,
+                col(Disposition.deleted_at).is_(None),
+            )
+        ).all()
+        for row in rows:
+            _mark_read(session, user, row)
+        return len(rows)
+
+
+# -- the printed sheet -----------------------------------------------------------------------
+
+
+def _tree_lines(nodes: list[Node], prefix: str = "") -> list[str]:
+    lines: list[str] = []
+    for i, node in enumerate(nodes, start=1):
+        d = node.disposition
+        number = f"{prefix}{i}."
+        what = "; ".join(
+            [*node.instructions, *([d.instruction_text] if d.instruction_text else [])]
+        )
+        line = f"{number} {node.from_name} → {node.to_name}"
+        if d.to_jabatan:
+            line += f" ({d.to_jabatan})"
+        line += f": {what}"
+        if d.due_date:
+            line += _(", batas {d}").format(d=format_date_id(d.due_date))
+        line += f" [{STATE_LABELS.get(d.state, d.state)}]"
+        if d.result:
+            line += _(" — hasil: {r}").format(r=d.result)
+        lines.append(line)
+        lines += _tree_lines(node.children, number)
+    return lines
+
+
+def sheet(store: Store, user: CurrentUser, incoming_id: str | None) -> DispositionSheet:
+    """The disposition sheet of a letter, or a blank one (``incoming_id`` None) for a paper
+    letter not in the register: the office's positions and instructions to tick by hand."""
+    with store.read() as session:
+        office = session.exec(select(Office)).first()
+        if office is None:
+            raise NotFound(_("Profil kantor"))
+        head = letterhead(office, store.blob_dir)
+        positions = sorted(
+            {p.jabatan for p in session.exec(select(Person).where(col(Person.active))).all()
+             if p.jabatan}
+        )  # fmt: skip
+    standard = [i.text for i in instructions(store)]
+    blank = DispositionSheet(head, positions=positions, instructions=standard)
+    if incoming_id is None:
+        return blank
+    with store.read() as session:
+        letter = _letter(session, user, incoming_id)
+    roots = tree(store, user, incoming_id)
+    first = [n.disposition for n in roots]
+    blank.sender = letter.sender_name
+    blank.sender_number = letter.sender_number
+    blank.sender_date = format_date_id(letter.sender_date) if letter.sender_date else ""
+    blank.received_date = format_date_id(letter.received_date)
+    blank.agenda_number = f"{letter.agenda_number}/{letter.agenda_year}"
+    blank.sifat, blank.urgency, blank.hal = letter.sifat, letter.urgency, letter.hal
+    live = [d for d in first if d.state != CANCELLED]
+    blank.positions_ticked = {d.to_jabatan for d in live}
+    ticked = {text for d in live for text in json.loads(d.instructions_json)}
+    blank.instructions = standard + sorted(ticked - set(standard))
+    blank.instructions_ticked = ticked
+    blank.other_instruction = "; ".join(
+        sorted({d.instruction_text for d in live if d.instruction_text})
+    )
+    blank.note = "; ".join(sorted({d.note for d in live if d.note}))
+    dues = sorted(d.due_date for d in live if d.due_date)
+    blank.due_date = format_date_id(dues[0]) if dues else ""
+    blank.tree = _tree_lines(roots)
+    if live:
+        blank.signed_by = roots[0].from_name
+        blank.signed_on = format_date_id(live[0].created_at.astimezone().date())
+    return blank

@@ -18,6 +18,7 @@ from desktop.store.db import Store
 from desktop.store.models import Letter
 from desktop.ui import signing_dialogs
 from desktop.ui.background import Channel, run_for
+from desktop.ui.incoming_page import IncomingDesk
 from desktop.ui.letter_list import FilterBar, letter_table
 from desktop.ui.letter_model import LetterListModel, read_view
 from desktop.ui.qt import (
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.filters = FilterBar()
         self.table = letter_table(self.model)
         self.sidebar = self._make_sidebar()
+        self.incoming = IncomingDesk(self, store, user, self.sidebar)  # incoming letters' queues
         self.new_button = self._make_new_button()
         self.list_page = self._make_list_page()
         self.stack = QStackedWidget()
@@ -228,7 +230,10 @@ class MainWindow(QMainWindow):
                 return
 
     def _queue_item_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:
+        if item is not None and self.incoming.owns(item):
+            self._queue_chosen = True
+            self.incoming.open_item(item)
+        elif item is not None:
             self._queue_chosen = True
             self.open_queue(Queue(item.data(QUEUE_ROLE)))
 
@@ -297,12 +302,15 @@ class MainWindow(QMainWindow):
         store, user = self.store, self.user
         self._counts_fresh = False
         self._counts.submit(lambda: queries.queue_counts(store, user))
+        self.incoming.refresh_counts()
 
     def _counts_arrived(self, counts: dict[Queue, int]) -> None:
         self.counts = counts
         self._counts_fresh = True
         for i in range(self.sidebar.count()):
             item = self.sidebar.item(i)
+            if item.data(QUEUE_ROLE) is None:
+                continue  # an incoming queue: IncomingDesk counts those
             queue = Queue(item.data(QUEUE_ROLE))
             n = counts.get(queue, 0)
             item.setText(f"{QUEUE_LABELS[queue]}  ({n})" if n else QUEUE_LABELS[queue])

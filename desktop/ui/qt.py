@@ -131,3 +131,8 @@ __all__ += [
     "QResizeEvent", "QTextCharFormat", "QTextLength", "QTextTableFormat", "QToolButton",
     "QWheelEvent",
 ]  # fmt: skip
+
+# Dropping scans on the registration of an incoming letter.
+from PySide6.QtGui import QDropEvent, QKeyEvent  # noqa: E402
+
+__all__ += ["QDropEvent", "QKeyEvent"]
