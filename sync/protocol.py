@@ -69,7 +69,9 @@ LETTER_TRANSITIONS: dict[LetterStatus, frozenset[LetterStatus]] = {
 IMMUTABLE_LETTER_STATUSES = frozenset({LetterStatus.SIGNED, LetterStatus.VOIDED})
 
 # Entity kinds whose records never change once written.
-IMMUTABLE_ENTITIES = frozenset({Entity.AUDIT, Entity.LETTER_REVISION, Entity.LETTER_SIGNATURE})
+IMMUTABLE_ENTITIES = frozenset(
+    {Entity.AUDIT, Entity.LETTER_REVISION, Entity.LETTER_SIGNATURE, Entity.DISPOSITION_NOTE}
+)
 
 
 class SignatureKind(StrEnum):

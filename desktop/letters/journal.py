@@ -20,6 +20,7 @@ from sync.protocol import Entity, Op
 # local integer key (an issued number's ``seq`` is its official sequence and must travel).
 LOCAL_ONLY: dict[str, frozenset[str]] = {
     "letter": frozenset({"seq"}),
+    "incoming_letter": frozenset({"seq"}),
     "audit_entry": frozenset({"seq"}),
     "person": frozenset({"failed_logins", "locked_until"}),
 }

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.letters.numbering import OUTGOING, series_for
+from desktop.letters.numbering import INCOMING, OUTGOING, series_for
 from desktop.letters.templates import letter_types
 from desktop.store.models import AuditEntry, Office, Outbox
 from desktop.store.sync_models import SyncState
@@ -78,8 +78,8 @@ def audit_fields(entry: AuditEntry) -> dict[str, Any]:
 def series_wanted(session: Session) -> list[str]:
     """The number series this PC may issue from, so that the server leases each of them before
     the first letter of a type is signed: "keluar", plus "keluar/<type>" for every letter type
-    when the office numbers per type."""
-    wanted = [OUTGOING]
+    when the office numbers per type, and "masuk" for the agenda numbers of incoming letters."""
+    wanted = [OUTGOING, INCOMING]
     office = session.exec(select(Office)).first()
     if office is not None and office.series_per_type:
         wanted += [series_for(office, key) for key in sorted(letter_types())]

@@ -16,6 +16,15 @@ from sqlmodel import Session, SQLModel, select
 
 from desktop.letters.journal import local_only
 from desktop.store import clock
+from desktop.store.incoming_models import (
+    Disposition,
+    DispositionInstruction,
+    DispositionNote,
+    IncomingLetter,
+    IncomingScan,
+    LetterLink,
+    Sender,
+)
 from desktop.store.models import (
     Classification,
     IssuedNumber,
@@ -40,6 +49,13 @@ MODELS: dict[Entity, type[SQLModel]] = {
     Entity.ISSUED_NUMBER: IssuedNumber,
     Entity.CONFLICT: Conflict,
     Entity.LETTER_SIGNATURE: LetterSignature,
+    Entity.SENDER: Sender,
+    Entity.INCOMING_LETTER: IncomingLetter,
+    Entity.INCOMING_SCAN: IncomingScan,
+    Entity.LETTER_LINK: LetterLink,
+    Entity.DISPOSITION: Disposition,
+    Entity.DISPOSITION_NOTE: DispositionNote,
+    Entity.DISPOSITION_INSTRUCTION: DispositionInstruction,
 }
 
 
@@ -47,6 +63,7 @@ MODELS: dict[Entity, type[SQLModel]] = {
 BLOB_FIELDS: dict[Entity, tuple[str, ...]] = {
     Entity.OFFICE: ("logo_hash",),
     Entity.LETTER: ("pdf_hash", "scan_hash"),
+    Entity.INCOMING_SCAN: ("sha256",),
 }
 
 
