@@ -496,3 +496,80 @@ class TextDialog(QDialog):
             self.errors.show()
             return
         self.accept()
+
+
+class InstructionsDialog(QDialog):
+    """The administrator's list of standard disposition instructions: add, rename, retire
+    (a retired one stays on the dispositions that used it). Each change is saved at once."""
+
+    def __init__(self, store: Store, user: CurrentUser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.user = store, user
+        self.setWindowTitle(self.tr("Instruksi Disposisi"))
+        self.rows = QListWidget()
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Teks instruksi, misalnya Segera laporkan"))
+        self.add_button = QPushButton(self.tr("Tambah"))
+        self.rename_button = QPushButton(self.tr("Ubah Teks"))
+        self.retire_button = QPushButton(self.tr("Nonaktifkan/Aktifkan"))
+        self.errors = error_label()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.text, 1)
+        for button in (self.add_button, self.rename_button, self.retire_button):
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.rows, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.errors)
+        layout.addWidget(close)
+        self.resize(620, 400)
+        self.add_button.clicked.connect(lambda: self._save(None))
+        self.rename_button.clicked.connect(lambda: self._save(self._current()))
+        self.retire_button.clicked.connect(self._toggle)
+        self.rows.currentRowChanged.connect(self._picked)
+        self._load()
+
+    def _load(self) -> None:
+        current = self.rows.currentRow()
+        self.rows.clear()
+        for row in disposition.instructions(self.store, include_retired=True):
+            label = row.text if row.active else self.tr("{t} (nonaktif)").format(t=row.text)
+            item = QListWidgetItem(label)
+            item.setData(ID_ROLE, (row.id, row.text, row.active))
+            self.rows.addItem(item)
+        self.rows.setCurrentRow(min(max(current, 0), self.rows.count() - 1))
+
+    def _current(self) -> str | None:
+        item = self.rows.currentItem()
+        return item.data(ID_ROLE)[0] if item is not None else None
+
+    def _picked(self, row: int) -> None:
+        item = self.rows.item(row)
+        if item is not None:
+            self.text.setText(item.data(ID_ROLE)[1])
+
+    def _save(self, instruction_id: str | None, active: bool = True) -> None:
+        store, user, text = self.store, self.user, self.text.text()
+        self.errors.hide()
+        run_for(
+            self,
+            lambda: disposition.save_instruction(store, user, instruction_id, text, active=active),
+            lambda _row: self._load(),
+            self._refused,
+        )
+
+    def _toggle(self) -> None:
+        item = self.rows.currentItem()
+        if item is not None:
+            instruction_id, text, active = item.data(ID_ROLE)
+            self.text.setText(text)
+            self._save(instruction_id, active=not active)
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, ValidationError):
+            self.errors.setText("\n".join(exc.fields.values()))
+            self.errors.show()
+            return True
+        return False

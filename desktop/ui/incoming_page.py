@@ -33,6 +33,7 @@ from desktop.ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QObject,
     QPushButton,
     QStackedWidget,
@@ -267,6 +268,18 @@ class IncomingDesk(QObject):
     def _clicked(self, item: QListWidgetItem) -> None:
         if self.owns(item) and self.window.stack.currentWidget() is not self.page:  # type: ignore[attr-defined]
             self.open_item(item)
+
+    def add_admin_actions(self, menu: QMenu) -> None:
+        """Administrasi > "Instruksi Disposisi..." (administrators)."""
+        action = menu.addAction(self.tr("Instruksi Disposisi..."))
+        action.setEnabled(self.user.has(Role.ADMIN))
+        action.triggered.connect(self.open_instructions)
+        self.instructions_action = action
+
+    def open_instructions(self) -> None:
+        from desktop.ui.incoming_dialogs import InstructionsDialog
+
+        InstructionsDialog(self.store, self.user, self.window).exec()
 
     def owns(self, item: QListWidgetItem | None) -> bool:
         return item is not None and item.data(INCOMING_ROLE) is not None

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.sync_action = admin.addAction(self.tr("Sinkronisasi..."))
         self.sync_action.triggered.connect(self.open_sync_settings)
+        self.incoming.add_admin_actions(admin)
         is_admin = self.user.has(Role.ADMIN)
         self.people_action.setEnabled(is_admin)
         self.settings_action.setEnabled(is_admin)

@@ -146,3 +146,36 @@ def test_who_may_dispose_and_what_a_disposition_needs(o: IncomingOffice, tmp_pat
         disposition.complete(o.store, o.camat, mine.id, "Selesai")
     with o.store.read() as s:
         assert len(s.exec(select(Disposition)).all()) == 1
+
+
+def test_a_blank_sheet_for_a_paper_letter_lists_the_positions_and_instructions(
+    o: IncomingOffice,
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from desktop.render.disposition_sheet import HALF_FOLIO_MM, sheet_pdf
+
+    sheet = disposition.sheet(o.store, o.camat, None)
+    assert sheet.sender == "" and sheet.tree == []
+    reader = PdfReader(io.BytesIO(sheet_pdf(sheet)))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
+        round(HALF_FOLIO_MM[0]),
+        round(HALF_FOLIO_MM[1]),
+    )
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    for expected in (
+        "LEMBAR DISPOSISI",
+        "KECAMATAN WAMENA",
+        "Surat dari",
+        "Nomor agenda",
+        "Camat Wamena",
+        "Kepala Seksi Kesejahteraan Rakyat",
+        "Tanggapan dan saran",
+        "Arsipkan",
+        "☐",
+    ):
+        assert expected in text, expected  # fmt: skip
+    assert "☑" not in text

@@ -255,3 +255,30 @@ def red_pixels(path: Path) -> int:
         for x in range(image.width())
         if (c := image.pixelColor(x, y)).red() - c.green() > 40
     )
+
+
+def test_the_administrator_edits_the_standard_instructions(
+    driver: Driver, o: IncomingOffice
+) -> None:
+    from desktop.letters import disposition
+    from desktop.ui.incoming_dialogs import InstructionsDialog
+
+    def edit(dialog: InstructionsDialog) -> None:
+        fits(dialog)
+        before = dialog.rows.count()
+        driver.type_into(dialog.text, "Laporkan hasilnya", replace=True)
+        driver.click("Tambah", within=dialog)
+        driver.wait_until(lambda: dialog.rows.count() == before + 1, "the new instruction")
+        (row,) = [i for i in range(dialog.rows.count()) if dialog.rows.item(i).text() == "Arsipkan"]
+        driver.select_row(row, table=dialog.rows)
+        driver.click("Nonaktifkan/Aktifkan", within=dialog)
+        driver.wait_until(
+            lambda: dialog.rows.item(row).text() == "Arsipkan (nonaktif)", "Arsipkan retired"
+        )
+
+    driver.log_in(o.store, o.admin)
+    opened = driver.when_opened(InstructionsDialog, edit)
+    driver.click("Administrasi", "Instruksi Disposisi...")
+    assert len(opened) == 1
+    texts = [i.text for i in disposition.instructions(o.store)]
+    assert texts[-1] == "Laporkan hasilnya" and "Arsipkan" not in texts
