@@ -47,7 +47,7 @@ from desktop.ui.qt import (
     QWidget,
     Signal,
 )
-from desktop.ui.scan_viewer import ScanSource, ScanViewer, pages_pdf
+from desktop.ui.scan_viewer import ScanSource, ScanViewer, pages_pdf, paint_pages
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -135,8 +135,9 @@ class IncomingView(QWidget):
         self.print_sheet_button = QPushButton(self.tr("Cetak Lembar Disposisi..."))
         self.save_sheet_button = QPushButton(self.tr("Simpan Lembar Disposisi..."))
         self.save_scan_button = QPushButton(self.tr("Simpan Pindaian..."))
+        self.print_scan_button = QPushButton(self.tr("Cetak Pindaian..."))
         actions = QHBoxLayout()
-        grid = [self.action_buttons()[i : i + 3] for i in range(0, 9, 3)]
+        grid = [self.action_buttons()[i : i + 3] for i in range(0, 12, 3)]
         columns = [QVBoxLayout() for _ in range(3)]
         for row in grid:
             for column, button in zip(columns, row, strict=False):
@@ -190,6 +191,7 @@ class IncomingView(QWidget):
         self.print_sheet_button.clicked.connect(self.print_sheet)
         self.save_sheet_button.clicked.connect(self.save_sheet)
         self.save_scan_button.clicked.connect(self.save_scans)
+        self.print_scan_button.clicked.connect(self.print_scans)
         for button in self.action_buttons():
             button.hide()
         self.reload()
@@ -198,7 +200,7 @@ class IncomingView(QWidget):
         return [
             self.dispose_button, self.forward_button, self.note_button, self.done_button,
             self.cancel_button, self.reply_button, self.print_sheet_button,
-            self.save_sheet_button, self.save_scan_button,
+            self.save_sheet_button, self.save_scan_button, self.print_scan_button,
         ]  # fmt: skip
 
     # -- showing ------------------------------------------------------------------------------
@@ -312,6 +314,7 @@ class IncomingView(QWidget):
         for button in (self.print_sheet_button, self.save_sheet_button):
             button.setVisible(True)
         self.save_scan_button.setVisible(bool(data.scans) and not data.missing)
+        self.print_scan_button.setVisible(bool(data.scans) and not data.missing)
 
     # -- dispositions ---------------------------------------------------------------------------
 
@@ -441,6 +444,24 @@ class IncomingView(QWidget):
         else:
             data = pages_pdf(sources, self.watermark_text() if confidential else "")
         self._write(Path(path), data)
+
+    def _sources(self) -> list[ScanSource]:
+        blobs = BlobStore(self.store.blob_dir)
+        scans = self.data.scans if self.data else []
+        return [ScanSource(blobs.path(s.sha256), s.media_type, s.filename) for s in scans]
+
+    def print_scans(self) -> None:
+        """Print the scans; a confidential letter's print carries the watermark."""
+        if self.data is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._stem())
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        confidential = self.data.letter.sifat != "Biasa"
+        paint_pages(self._sources(), self.watermark_text() if confidential else "", printer)
+        self.changed.emit(self.tr("Pindaian dicetak."))
 
     def _write(self, path: Path, data: bytes) -> None:
         try:

@@ -133,6 +133,6 @@ __all__ += [
 ]  # fmt: skip
 
 # Dropping scans on the registration of an incoming letter.
-from PySide6.QtGui import QDropEvent, QKeyEvent  # noqa: E402
+from PySide6.QtGui import QDropEvent, QKeyEvent, QPagedPaintDevice  # noqa: E402
 
-__all__ += ["QDropEvent", "QKeyEvent"]
+__all__ += ["QDropEvent", "QKeyEvent", "QPagedPaintDevice"]

@@ -24,6 +24,7 @@ from desktop.ui.qt import (
     QKeySequence,
     QLabel,
     QObject,
+    QPagedPaintDevice,
     QPixmap,
     QPushButton,
     QResizeEvent,
@@ -331,6 +332,31 @@ def watermarked(image: QImage, text: str) -> QImage:
         painter.restore()
     painter.end()
     return out
+
+
+def paint_pages(sources: list[ScanSource], watermark: str, device: QPagedPaintDevice) -> int:
+    """Paint every page of ``sources`` on ``device`` (a printer), one page each, scaled to fit,
+    with ``watermark`` across each when given; returns the pages painted."""
+    from desktop.ui.qt_pdf import QPainter, QRectF
+
+    pages = ScanPages()
+    pages.load(sources)
+    painter = QPainter(device)
+    try:
+        for at in range(len(pages.index)):
+            if at:
+                device.newPage()
+            size = pages.point_size(at)
+            image = pages.render(at, QSize(size.width() * 150 // 72, size.height() * 150 // 72))
+            if watermark:
+                image = watermarked(image, watermark)
+            room = painter.viewport()
+            scale = min(room.width() / image.width(), room.height() / image.height())
+            painter.drawImage(QRectF(0, 0, image.width() * scale, image.height() * scale), image)
+        return len(pages.index)
+    finally:
+        painter.end()
+        pages.close()
 
 
 def pages_pdf(sources: list[ScanSource], watermark: str) -> bytes:

@@ -235,6 +235,11 @@ def test_a_rahasia_letter_is_not_listed_for_a_staffer_and_watermarked_for_the_ca
     driver.wait_until(saved.exists, "the saved copy")
     assert len(PdfReader(saved).pages) == 1
     assert red_pixels(saved) > 500, "the saved copy carries the red watermark"
+    printed = tmp_path / "cetak.pdf"
+    driver.print_to(printed)
+    driver.click("Cetak Pindaian...")
+    assert len(PdfReader(printed).pages) == 1
+    assert red_pixels(printed) > 500, "the print carries the watermark too"
     # The same scan saved by someone reading a Biasa letter has none: the red is the mark.
     plain = tmp_path / "biasa.pdf"
     plain.write_bytes(pages_pdf([ScanSource(tmp_path / "r.pdf", "application/pdf")], ""))
