@@ -15,6 +15,7 @@ from desktop.letters import incoming_queries as iq
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.drafting import SIFAT
 from desktop.letters.incoming_queries import INCOMING_QUEUE_LABELS, IncomingFilter, IncomingQueue
+from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.incoming_models import IncomingLetter
 from desktop.store.models import Letter
@@ -26,6 +27,8 @@ from desktop.ui.qt import (
     QCheckBox,
     QColor,
     QComboBox,
+    QDate,
+    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -50,6 +53,13 @@ if TYPE_CHECKING:
     from desktop.ui.incoming_view import IncomingView
 
 INCOMING_ROLE = Qt.ItemDataRole.UserRole + 7  # the IncomingQueue of a sidebar item
+
+
+def _date_edit(value: QDate) -> QDateEdit:
+    edit = QDateEdit(value)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
 
 
 class IncomingTable(QTableView):
@@ -107,6 +117,14 @@ class IncomingPage(QWidget):
         self.sifat.addItem(self.tr("Semua sifat"), None)
         for value in SIFAT:
             self.sifat.addItem(value, value)
+        self.classification = QLineEdit()
+        self.classification.setPlaceholderText(self.tr("Klasifikasi"))
+        self.classification.setToolTip(self.tr("Awal kode klasifikasi, misalnya 400 atau 474"))
+        self.classification.setMaximumWidth(100)
+        self.use_dates = QCheckBox(self.tr("Diterima"))
+        today = clock.today()
+        self.date_from = _date_edit(QDate(today.year, 1, 1))
+        self.date_to = _date_edit(QDate(today.year, today.month, today.day))
         self.overdue_only = QCheckBox(self.tr("Hanya yang terlambat"))
         self.count_label = QLabel()
         self.table = IncomingTable(self.model)
@@ -117,6 +135,11 @@ class IncomingPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.sifat, 1)
+        filters.addWidget(self.classification)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("s.d.")))
+        filters.addWidget(self.date_to)
         filters.addWidget(self.overdue_only)
         filters.addWidget(self.count_label)
         list_page = QWidget()
@@ -140,6 +163,11 @@ class IncomingPage(QWidget):
         self.search.returnPressed.connect(self.apply_filter)
         self.sifat.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.overdue_only.toggled.connect(lambda _on: self.apply_filter())
+        self.classification.textChanged.connect(lambda _t: self._typing.start())
+        self.use_dates.toggled.connect(self._dates_toggled)
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self._dates_changed)
         self.table.open_row.connect(self._open_row)
         self.register_button.clicked.connect(self.ask_register)
         self.blank_sheet_button.clicked.connect(self.save_blank_sheet)
@@ -156,10 +184,23 @@ class IncomingPage(QWidget):
         self.model.set_view(queue, self.current_filter())
         self.table.set_widths(self.model)
 
+    def _dates_changed(self, _date: object) -> None:
+        if self.use_dates.isChecked():
+            self.apply_filter()
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.apply_filter()
+
     def current_filter(self) -> IncomingFilter:
+        dates = self.use_dates.isChecked()
         return IncomingFilter(
             search=self.search.text().strip(),
             sifat=self.sifat.currentData(),
+            classification=self.classification.text().strip() or None,
+            date_from=self.date_from.date().toPython() if dates else None,  # type: ignore[arg-type]
+            date_to=self.date_to.date().toPython() if dates else None,  # type: ignore[arg-type]
             overdue_only=self.overdue_only.isChecked(),
         )
 

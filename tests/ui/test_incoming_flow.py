@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from desktop.store import clock
 from desktop.ui.incoming_dialogs import (
     DispositionDialog,
     DuplicateDialog,
@@ -287,3 +288,24 @@ def test_the_administrator_edits_the_standard_instructions(
     assert len(opened) == 1
     texts = [i.text for i in disposition.instructions(o.store)]
     assert texts[-1] == "Laporkan hasilnya" and "Arsipkan" not in texts
+
+
+def test_surat_masuk_filters_by_classification_and_received_date(
+    driver: Driver, o: IncomingOffice, tmp_path: Path, test_clock: TestClock
+) -> None:
+    old = clock.today() - timedelta(days=40)
+    register(o, [write_pdf(tmp_path, "a.pdf", 1)], received_date=old, sender_date=old)
+    register(o, [write_pdf(tmp_path, "b.pdf", 1, "B")], sender_number="B/2",
+             hal="Surat edaran", classification_code="000.1.5")  # fmt: skip
+    driver.log_in(o.store, o.camat)
+    page = driver.open_incoming("Surat Masuk")
+    assert page.model.rowCount() == 2
+    driver.type_into(page.classification, "400")
+    driver.press(page.search, Qt.Key.Key_Return)
+    assert [page.model.row_at(0).hal] == ["Undangan Rapat Evaluasi Dana Kampung"]  # type: ignore[union-attr]
+    driver.clear(page.classification)
+    driver.click(page.use_dates)
+    start = clock.today() - timedelta(days=10)
+    driver.type_into(page.date_from, start.strftime("%d/%m/%Y"), replace=True)
+    driver.wait_until(lambda: page.model.rowCount() == 1, "only the recent letter")
+    assert page.model.row_at(0).hal == "Surat edaran"  # type: ignore[union-attr]
