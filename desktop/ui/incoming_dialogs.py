@@ -573,3 +573,98 @@ class InstructionsDialog(QDialog):
             self.errors.show()
             return True
         return False
+
+
+class SendersDialog(QDialog):
+    """The directory of senders: find one, correct its name and place, give it the other
+    names clerks type for it (aliases, separated by ";"), or add a new one."""
+
+    def __init__(self, store: Store, user: CurrentUser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.user = store, user
+        self.setWindowTitle(self.tr("Daftar Pengirim"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Cari nama atau singkatan..."))
+        self.rows = QListWidget()
+        self.name = QLineEdit()
+        self.place = QLineEdit()
+        self.aliases = QLineEdit()
+        self.aliases.setPlaceholderText(self.tr("Nama lain, dipisah titik koma: DPMK; Dinas PMK"))
+        self.errors = error_label()
+        self.new_button = QPushButton(self.tr("Pengirim Baru"))
+        self.save_button = QPushButton(self.tr("Simpan"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Nama"), self.name)
+        form.addRow(self.tr("Tempat"), self.place)
+        form.addRow(self.tr("Nama lain"), self.aliases)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.rows, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.errors)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+        self.resize(620, 480)
+        self.editing: str | None = None
+        self.search.textChanged.connect(lambda _t: self._load())
+        self.rows.currentRowChanged.connect(self._picked)
+        self.new_button.clicked.connect(self._new)
+        self.save_button.clicked.connect(self._save)
+        self._load()
+
+    def _load(self) -> None:
+        self.rows.blockSignals(True)
+        self.rows.clear()
+        for sender in incoming.find_senders(self.store, self.search.text(), limit=500):
+            aliases = incoming.aliases_of(sender)
+            label = sender.name + (f"  ({'; '.join(aliases)})" if aliases else "")
+            item = QListWidgetItem(label)
+            item.setData(ID_ROLE, (sender.id, sender.name, sender.place, aliases))
+            self.rows.addItem(item)
+        self.rows.blockSignals(False)
+
+    def _picked(self, row: int) -> None:
+        item = self.rows.item(row)
+        if item is None:
+            return
+        self.editing, name, place, aliases = item.data(ID_ROLE)
+        self.name.setText(name)
+        self.place.setText(place)
+        self.aliases.setText("; ".join(aliases))
+
+    def _new(self) -> None:
+        self.editing = None
+        self.rows.clearSelection()
+        for field in (self.name, self.place, self.aliases):
+            field.clear()
+        self.name.setFocus()
+
+    def _save(self) -> None:
+        store, user, sender_id = self.store, self.user, self.editing
+        name, place = self.name.text(), self.place.text()
+        aliases = [a.strip() for a in self.aliases.text().split(";") if a.strip()]
+        self.errors.hide()
+
+        def saved(sender: object) -> None:
+            self.editing = getattr(sender, "id", None)
+            self._load()
+
+        run_for(
+            self,
+            lambda: incoming.save_sender(store, user, sender_id, name, place, aliases),
+            saved,
+            self._refused,
+        )
+
+    def _refused(self, exc: BaseException) -> bool:
+        if isinstance(exc, ValidationError):
+            self.errors.setText("\n".join(exc.fields.values()))
+            self.errors.show()
+            return True
+        return False

@@ -311,11 +311,20 @@ class IncomingDesk(QObject):
             self.open_item(item)
 
     def add_admin_actions(self, menu: QMenu) -> None:
-        """Administrasi > "Instruksi Disposisi..." (administrators)."""
+        """Administrasi > "Daftar Pengirim..." (registrars, administrators) and "Instruksi
+        Disposisi..." (administrators)."""
+        senders = menu.addAction(self.tr("Daftar Pengirim..."))
+        senders.setEnabled(self.user.has(Role.REGISTRAR) or self.user.has(Role.ADMIN))
+        senders.triggered.connect(self.open_senders)
         action = menu.addAction(self.tr("Instruksi Disposisi..."))
         action.setEnabled(self.user.has(Role.ADMIN))
         action.triggered.connect(self.open_instructions)
-        self.instructions_action = action
+        self.senders_action, self.instructions_action = senders, action
+
+    def open_senders(self) -> None:
+        from desktop.ui.incoming_dialogs import SendersDialog
+
+        SendersDialog(self.store, self.user, self.window).exec()
 
     def open_instructions(self) -> None:
         from desktop.ui.incoming_dialogs import InstructionsDialog

@@ -309,3 +309,40 @@ def test_surat_masuk_filters_by_classification_and_received_date(
     driver.type_into(page.date_from, start.strftime("%d/%m/%Y"), replace=True)
     driver.wait_until(lambda: page.model.rowCount() == 1, "only the recent letter")
     assert page.model.row_at(0).hal == "Surat edaran"  # type: ignore[union-attr]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "does not support grabbing")
+def test_the_registrar_gives_a_sender_an_alias_and_registering_finds_it(
+    driver: Driver, o: IncomingOffice, tmp_path: Path
+) -> None:
+    from desktop.ui.incoming_dialogs import SendersDialog
+
+    register(o, [write_pdf(tmp_path, "a.pdf", 1)])
+
+    def add_alias(dialog: SendersDialog) -> None:
+        fits(dialog)
+        driver.type_into(dialog.search, "pemberdayaan")
+        driver.select_row(0, table=dialog.rows)
+        driver.type_into(dialog.aliases, "DPMK; Dinas PMK Kab. Jayawijaya", replace=True)
+        driver.click("Simpan", within=dialog)
+        driver.wait_until(lambda: "DPMK" in dialog.rows.item(0).text(), "the alias saved")
+
+    driver.log_in(o.store, o.registrar)
+    driver.when_opened(SendersDialog, add_alias)
+    driver.click("Administrasi", "Daftar Pengirim...")
+    driver.open_incoming("Surat Masuk")
+    driver.click("+ Catat Surat Masuk...")
+    dialog = driver.dialog(RegisterDialog)
+    driver.choose_file(write_pdf(tmp_path, "b.pdf", 1, "B"))
+    driver.click("Tambah Berkas...", within=dialog)
+    driver.type_into(dialog.sender_edit, "dpmk")
+    driver.type_into(dialog.sender_number, "400/2/2026")
+    driver.type_into(dialog.hal, "Surat kedua")
+    driver.click("Simpan", within=dialog)
+    driver.wait_until(lambda: not dialog.isVisible(), "the letter to be saved")
+    page = driver.window.incoming.page
+    assert page is not None
+    driver.wait_until(lambda: page.model.rowCount() == 2, "both letters listed")
+    assert {page.model.row_at(i).sender_name for i in range(2)} == {  # type: ignore[union-attr]
+        "Dinas Pemberdayaan Masyarakat dan Kampung"
+    }
