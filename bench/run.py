@@ -2,10 +2,11 @@
 
     .venv/bin/python -m bench.run [--letters 100000] [--only NAME[,NAME...]]
 
-NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice. The
-store comes from ``bench.generate`` (built once, cached under bench/out/) and is copied to a scratch
-folder for each run, so the logins, saves and signatures a run makes never change the cached store
-(``libreoffice``, the comparison with a .docx template converted by LibreOffice, needs no store).
+NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
+incoming. The store comes from ``bench.generate`` (built once, cached under bench/out/) and is
+copied to a scratch folder for each run, so the logins, saves and signatures a run makes never
+change the cached store (``libreoffice``, the comparison with a .docx template converted by
+LibreOffice, and ``incoming``, which writes its own register, need no store).
 Prints a markdown table and writes bench/out/results.json. See docs/benchmarks.md for what each
 figure means.
 """
@@ -34,8 +35,9 @@ from bench import generate
 
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
+    "incoming",
 )  # fmt: skip
-NO_STORE = ("libreoffice",)  # groups that make their own letters
+NO_STORE = ("libreoffice", "incoming")  # groups that make their own letters
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -626,6 +628,12 @@ def signing_figures(bench: Bench) -> list[Figure]:
     return signing_bench.figures(bench.data_dir, log=lambda line: print(line, flush=True))[0]
 
 
+def incoming_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import incoming_bench
+
+    return list(incoming_bench.figures(log=lambda line: print(line, flush=True)))
+
+
 def libreoffice_figures(_bench: Bench | None) -> list[Figure]:
     from bench import libreoffice_compare
 
@@ -727,6 +735,7 @@ def main(argv: list[str] | None = None) -> int:
         ("render", render_figures, "render", 100),
         ("signing", signing_figures, "signing", 150),
         ("libreoffice", libreoffice_figures, "LibreOffice comparison", None),
+        ("incoming", incoming_figures, "incoming letters", 300),
     ]
     for group, fn, label, target in steps:
         if group not in only:

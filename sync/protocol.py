@@ -30,6 +30,14 @@ class Entity(StrEnum):
     AUDIT = "audit"
     CONFLICT = "conflict"  # made by the server when both sides changed the same field
     LETTER_SIGNATURE = "letter_signature"  # one electronic signature on a letter (insert-only)
+    # Incoming letters and dispositions (desktop/store/incoming_models.py).
+    SENDER = "sender"
+    INCOMING_LETTER = "incoming_letter"
+    INCOMING_SCAN = "incoming_scan"
+    LETTER_LINK = "letter_link"
+    DISPOSITION = "disposition"
+    DISPOSITION_NOTE = "disposition_note"
+    DISPOSITION_INSTRUCTION = "disposition_instruction"
 
 
 class Op(StrEnum):
@@ -62,7 +70,9 @@ LETTER_TRANSITIONS: dict[LetterStatus, frozenset[LetterStatus]] = {
 IMMUTABLE_LETTER_STATUSES = frozenset({LetterStatus.SIGNED, LetterStatus.VOIDED})
 
 # Entity kinds whose records never change once written.
-IMMUTABLE_ENTITIES = frozenset({Entity.AUDIT, Entity.LETTER_REVISION, Entity.LETTER_SIGNATURE})
+IMMUTABLE_ENTITIES = frozenset(
+    {Entity.AUDIT, Entity.LETTER_REVISION, Entity.LETTER_SIGNATURE, Entity.DISPOSITION_NOTE}
+)
 
 # An image in a letter's body is one of the letter's own files: a blob the body names as
 # <img src="naskah-gambar:<sha256>">. It travels like an attachment (uploaded before the record

@@ -7,6 +7,7 @@ audit entry. A save that changes nothing writes nothing.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -191,13 +192,26 @@ def _revise(session: Session, letter: Letter, author_id: str) -> None:
     )
 
 
-def new_draft(store: Store, user: CurrentUser, type_key: str) -> Letter:
-    """Start a draft from the letter type's template (drafter role)."""
+def new_draft(
+    store: Store,
+    user: CurrentUser,
+    type_key: str,
+    *,
+    prefill: Callable[[DraftInput], None] | None = None,
+    then: Callable[[Session, Letter], None] | None = None,
+) -> Letter:
+    """Start a draft from the letter type's template (drafter role).
+
+    ``prefill`` may fill the template's fields first (a reply: addressee, classification,
+    reference); ``then`` writes related records in the same transaction (the thread link).
+    """
     require(user, Role.DRAFTER)
     kind = letter_type(type_key, store.data_dir)
     data = DraftInput(
         letter_type=type_key, classification_code=kind.classification, body_html=kind.body
     )
+    if prefill is not None:
+        prefill(data)
     with store.write() as session:
         letter = Letter(
             letter_type=type_key,
@@ -212,6 +226,8 @@ def new_draft(store: Store, user: CurrentUser, type_key: str) -> Letter:
         journal.record(
             session, user.id, "letter.create", Entity.LETTER, letter, detail={"type": type_key}
         )
+        if then is not None:
+            then(session, letter)
         return letter
 
 

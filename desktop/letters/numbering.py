@@ -34,6 +34,7 @@ TOKENS = {
     "bulan_romawi": _("bulan (angka Romawi)"),
 }
 OUTGOING = "keluar"
+INCOMING = "masuk"  # the yearly series of agenda numbers of incoming letters
 
 
 def pattern_problem(pattern: str) -> str | None:
@@ -70,8 +71,9 @@ def series_for(office: Office, letter_type: str) -> str:
 def series_wanted(session: Session) -> list[str]:
     """The number series this PC may issue from, so that the server leases each of them before
     the first letter of a type is signed: "keluar", plus "keluar/<type>" for every letter type
-    when the office numbers per type. (Asked by the sync client for every request.)"""
-    wanted = [OUTGOING]
+    when the office numbers per type, and "masuk" for the agenda numbers of incoming letters.
+    (Asked by the sync client for every request.)"""
+    wanted = [OUTGOING, INCOMING]
     office = session.exec(select(Office)).first()
     if office is not None and office.series_per_type:
         wanted += [series_for(office, key) for key in sorted(letter_types())]
@@ -107,6 +109,19 @@ def _next_local(session: Session, series: str, year: int) -> int:
     return counter.last_seq
 
 
+def take_seq(session: Session, series: str, year: int) -> int:
+    """The next sequence number of ``series`` in ``year`` (caller's transaction): from the local
+    counter on a standalone PC, from the server's leases on an enrolled one (NoNumberLease when
+    none is left or they are void after a restore)."""
+    state = sync_models.enrolment(session)
+    if state is None:
+        return _next_local(session, series, year)
+    leased = sync_models.take_leased_number(session, state, series, year)
+    if leased is None:
+        raise NoNumberLease()
+    return leased
+
+
 def issue(
     session: Session, office: Office, actor_id: str, letter: Letter, on: date
 ) -> IssuedNumber:
@@ -116,14 +131,7 @@ def issue(
     granted (raising NoNumberLease when none is left or the leases are void after a restore).
     """
     series = series_for(office, letter.letter_type)
-    state = sync_models.enrolment(session)
-    if state is None:
-        seq = _next_local(session, series, on.year)
-    else:
-        leased = sync_models.take_leased_number(session, state, series, on.year)
-        if leased is None:
-            raise NoNumberLease()
-        seq = leased
+    seq = take_seq(session, series, on.year)
     text = format_number(
         office.number_pattern,
         kode=letter.classification_code,

@@ -10,6 +10,15 @@ from __future__ import annotations
 
 from sqlmodel import Session, SQLModel, select
 
+from desktop.store.incoming_models import (
+    Disposition,
+    DispositionInstruction,
+    DispositionNote,
+    IncomingLetter,
+    IncomingScan,
+    LetterLink,
+    Sender,
+)
 from desktop.store.models import (
     Classification,
     IssuedNumber,
@@ -34,12 +43,20 @@ MODELS: dict[Entity, type[SQLModel]] = {
     Entity.ISSUED_NUMBER: IssuedNumber,
     Entity.CONFLICT: Conflict,
     Entity.LETTER_SIGNATURE: LetterSignature,
+    Entity.SENDER: Sender,
+    Entity.INCOMING_LETTER: IncomingLetter,
+    Entity.INCOMING_SCAN: IncomingScan,
+    Entity.LETTER_LINK: LetterLink,
+    Entity.DISPOSITION: Disposition,
+    Entity.DISPOSITION_NOTE: DispositionNote,
+    Entity.DISPOSITION_INSTRUCTION: DispositionInstruction,
 }
 
 # Columns that never leave the PC, per table. ``seq`` is local only where it is the table's
 # local integer key (an issued number's ``seq`` is its official sequence and must travel).
 LOCAL_ONLY: dict[str, frozenset[str]] = {
     "letter": frozenset({"seq"}),
+    "incoming_letter": frozenset({"seq"}),
     "audit_entry": frozenset({"seq"}),
     "person": frozenset({"failed_logins", "locked_until"}),
 }

@@ -221,5 +221,7 @@ class Outbox(SQLModel, table=True):
     created_at: datetime = Field(default_factory=clock.now)
 
 
-# Sync state tables live in their own module; importing it here registers them with the rest.
+# Sync state tables, and the incoming letters with their dispositions, live in their own
+# modules; importing them here registers them with the rest.
+from desktop.store import incoming_models as _incoming_models  # noqa: E402, F401
 from desktop.store import sync_models as _sync_models  # noqa: E402, F401

@@ -64,6 +64,7 @@ class Loaded:
     classification_title: str
     signature: str  # the signature badge and, for several signers, who signed
     bsre_ready: bool  # TTE BSrE is set up on this PC (read off the GUI thread)
+    thread: str = "-"  # the letters linked to this one (an incoming letter it answers, ...)
 
 
 def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
@@ -82,7 +83,13 @@ def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
     signature = "\n".join(lines) or "-"
     bsre_ready = bsre_dialogs.configured(store) is not None
     title = found.title if found else ""
-    return Loaded(letter, history, document, names, title, signature, bsre_ready)
+    from desktop.letters import incoming
+
+    linked = incoming.thread(store, user, incoming.OUTGOING, letter_id)
+    thread = "\n".join(
+        f"{incoming.RELATION_LABELS.get(t.relation, t.relation)}: {t.label}" for t in linked
+    )
+    return Loaded(letter, history, document, names, title, signature, bsre_ready, thread or "-")
 
 
 class LetterView(QWidget):
@@ -126,7 +133,7 @@ class LetterView(QWidget):
             ("classification", self.tr("Klasifikasi")), ("sifat", self.tr("Sifat")),
             ("hal", self.tr("Hal")), ("addressees", self.tr("Kepada")),
             ("signer", self.tr("Penandatangan")), ("signature", self.tr("Tanda tangan")),
-            ("scan", self.tr("Pindaian")),
+            ("scan", self.tr("Pindaian")), ("thread", self.tr("Surat terkait")),
         ):  # fmt: skip
             value = QLabel()
             value.setWordWrap(True)
@@ -239,6 +246,7 @@ class LetterView(QWidget):
             "signer": signer or "-",
             "signature": data.signature,
             "scan": self._scan_text(letter),
+            "thread": data.thread,
         }
         for key, value in values.items():
             self.fields[key].setText(value)

@@ -20,6 +20,7 @@ from desktop.store.db import Store
 from desktop.store.errors import StoreBusy
 from desktop.store.models import Letter
 from desktop.ui import ops, signing_dialogs, store_events
+from desktop.ui.incoming_page import IncomingDesk
 from desktop.ui.letter_list import FilterBar, letter_table
 from desktop.ui.letter_model import LetterListModel, read_view
 from desktop.ui.qt import (
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.filters = FilterBar()
         self.table = letter_table(self.model)
         self.sidebar = self._make_sidebar()
+        self.incoming = IncomingDesk(self, store, user, self.sidebar)  # incoming letters' queues
         self.new_button = self._make_new_button()
         self.list_page = self._make_list_page()
         self.stack = QStackedWidget()
@@ -206,6 +208,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.sync_action = admin.addAction(self.tr("Sinkronisasi..."))
         self.sync_action.triggered.connect(self.open_sync_settings)
+        self.incoming.add_admin_actions(admin)
         is_admin = self.user.has(Role.ADMIN)
         self.people_action.setEnabled(is_admin)
         self.settings_action.setEnabled(is_admin)
@@ -237,7 +240,10 @@ class MainWindow(QMainWindow):
                 return
 
     def _queue_item_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:
+        if item is not None and self.incoming.owns(item):
+            self._queue_chosen = True
+            self.incoming.open_item(item)
+        elif item is not None:
             self._queue_chosen = True
             self.open_queue(Queue(item.data(QUEUE_ROLE)))
 
@@ -318,12 +324,15 @@ class MainWindow(QMainWindow):
         ops.ReadOp(self, lambda: queries.queue_counts(store, user)).success(
             self._counts_arrived
         ).run(self._counts)
+        self.incoming.refresh_counts()
 
     def _counts_arrived(self, counts: dict[Queue, int]) -> None:
         self.counts = counts
         self._counts_fresh = True
         for i in range(self.sidebar.count()):
             item = self.sidebar.item(i)
+            if item.data(QUEUE_ROLE) is None:
+                continue  # an incoming queue: IncomingDesk counts those
             queue = Queue(item.data(QUEUE_ROLE))
             n = counts.get(queue, 0)
             item.setText(f"{QUEUE_LABELS[queue]}  ({n})" if n else QUEUE_LABELS[queue])

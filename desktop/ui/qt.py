@@ -144,3 +144,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRect, QSe
 from PySide6.QtGui import QScreen  # noqa: E402
 
 __all__ += ["QBuffer", "QByteArray", "QIODevice", "QMimeData", "QRect", "QScreen", "QSettings"]
+
+# Dropping scans on the registration of an incoming letter.
+from PySide6.QtGui import QDropEvent, QKeyEvent, QPagedPaintDevice  # noqa: E402
+
+__all__ += ["QDropEvent", "QKeyEvent", "QPagedPaintDevice"]

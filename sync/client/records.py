@@ -25,6 +25,7 @@ BLOB_FIELDS: dict[Entity, tuple[str, ...]] = {
     Entity.OFFICE: ("logo_hash",),
     Entity.LETTER: ("pdf_hash", "scan_hash"),
     Entity.LETTER_REVISION: (),
+    Entity.INCOMING_SCAN: ("sha256",),
 }
 
 

@@ -56,6 +56,7 @@ MAX_CSR_REQUESTS = 50
 BLOB_FIELDS: dict[str, tuple[str, ...]] = {
     Entity.OFFICE.value: ("logo_hash",),
     Entity.LETTER.value: ("pdf_hash", "scan_hash"),
+    Entity.INCOMING_SCAN.value: ("sha256",),
 }
 
 

@@ -129,11 +129,13 @@ def sign(pc: PC, letter_id: str, on: date | None = None) -> str:
     return workflow.sign_by_hand(pc.store, camat, letter_id, on=on).number
 
 
-def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+def snapshot(
+    store: Store, tables: tuple[str, ...] = SYNCED_TABLES
+) -> dict[str, list[tuple[Any, ...]]]:
     """Synced tables (server-made conflicts only), rows sorted, local-only columns left out."""
     out: dict[str, list[tuple[Any, ...]]] = {}
     with store.engine.connect() as conn:
-        for table in SYNCED_TABLES:
+        for table in tables:
             cols = [
                 r[1]
                 for r in conn.execute(text(f"PRAGMA table_info({table})")).all()

@@ -152,7 +152,8 @@ def test_restored_store_with_an_older_lease_epoch_waits_for_fresh_leases(
     with pc.store.read() as session:
         leases = session.exec(select_rows(NumberLease)).all()
     year = clock.today().year
-    by_year = {lease.year: (lease.start, lease.end) for lease in leases}
+    # The outgoing series (the PC also holds leases of the incoming agenda series, "masuk").
+    by_year = {lease.year: (lease.start, lease.end) for lease in leases if lease.series == "keluar"}
     assert by_year.pop(year) == (11, 15)  # this year's: after every block granted before
     if clock.today().month == 12:
         # In December the server also leases next year's series (a PC offline over new year

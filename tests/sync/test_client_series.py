@@ -25,12 +25,12 @@ def test_per_type_series_are_leased_before_the_first_letter(
     pc = open_pc(tmp_path, "pc1")
     set_up_office(pc)
     with pc.store.read() as session:
-        assert series_wanted(session) == ["keluar"]
+        assert series_wanted(session) == ["keluar", "masuk"]  # outgoing numbers, agenda numbers
     with pc.store.write() as session:
         session.exec(select(Office)).one().series_per_type = True
     with pc.store.read() as session:
         wanted = series_wanted(session)
-    assert wanted == ["keluar", *(f"keluar/{key}" for key in sorted(letter_types()))]
+    assert wanted == ["keluar", "masuk", *(f"keluar/{key}" for key in sorted(letter_types()))]
     enrol(pc, module_sync_server, code)
     pc.sync()
     with pc.store.read() as session:

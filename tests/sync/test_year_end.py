@@ -32,9 +32,10 @@ JAN_5 = datetime(2027, 1, 5, 8, 0, tzinfo=WIT)
 
 
 def leases(pc: PC) -> dict[int, list[tuple[int, int]]]:
-    """The PC's live lease blocks by year."""
+    """The PC's live lease blocks of outgoing numbers by year (the incoming agenda series,
+    "masuk", is leased alongside)."""
     with pc.store.read() as session:
-        rows = session.exec(select_rows(NumberLease)).all()
+        rows = [r for r in session.exec(select_rows(NumberLease)).all() if r.series == "keluar"]
     out: dict[int, list[tuple[int, int]]] = {}
     for lease in sorted(rows, key=lambda r: (r.year, r.start)):
         out.setdefault(lease.year, []).append((lease.start, lease.end))

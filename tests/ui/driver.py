@@ -212,6 +212,26 @@ class Driver:
             f"clicking {label!r} left the list on {QUEUE_LABELS[window.model.queue]!r}"
         )
 
+    def open_incoming(self, label: str) -> Any:
+        """Click an incoming queue in the sidebar ("Surat Masuk Baru", "Surat Masuk",
+        "Disposisi") and return the incoming page once it shows that list."""
+        from desktop.letters.incoming_queries import INCOMING_QUEUE_LABELS
+        from desktop.ui.incoming_page import INCOMING_ROLE
+
+        window = self.window
+        wanted = [q for q, text in INCOMING_QUEUE_LABELS.items() if text == label]
+        assert wanted, f"no incoming queue {label!r}"
+        sidebar = window.sidebar
+        items = [sidebar.item(i) for i in range(sidebar.count())]
+        (item,) = [it for it in items if it.data(INCOMING_ROLE) == wanted[0].value]
+        sidebar.scrollToItem(item)
+        rect = sidebar.visualItemRect(item)
+        self.qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        page = window.incoming.page
+        assert page is not None and window.stack.currentWidget() is page, f"{label!r} not shown"
+        assert page.model.queue is wanted[0]
+        return page
+
     @staticmethod
     def _queue_named(label: str) -> Queue:
         for queue, text in QUEUE_LABELS.items():
@@ -601,22 +621,26 @@ class Driver:
                 return QDialog.DialogCode.Accepted
 
         self.monkeypatch.setattr(letter_view, "QPrintDialog", PrintDialog)
+        from desktop.ui import incoming_view
+
+        self.monkeypatch.setattr(incoming_view, "QPrintDialog", PrintDialog)
 
     # -- dragging files -----------------------------------------------------------------------
 
-    def drag(self, mime: Any) -> bool:
-        """Drag ``mime`` (``dragged_files``) over the main window; True if it would take it."""
+    def drag(self, mime: Any, on: QWidget | None = None) -> bool:
+        """Drag ``mime`` (``dragged_files``) over the main window (or the dialog ``on``); True
+        if it would take it."""
         from PySide6.QtGui import QDragEnterEvent
 
         event = QDragEnterEvent(
             QPoint(400, 300), Qt.DropAction.CopyAction, mime,
             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
         )  # fmt: skip
-        QApplication.sendEvent(self.window, event)
+        QApplication.sendEvent(on or self.window, event)
         return event.isAccepted()
 
-    def drop(self, mime: Any) -> bool:
-        """Drop ``mime`` on the main window; True if it took it."""
+    def drop(self, mime: Any, on: QWidget | None = None) -> bool:
+        """Drop ``mime`` on the main window (or on the dialog ``on``); True if it took it."""
         from PySide6.QtCore import QPointF
         from PySide6.QtGui import QDropEvent
 
@@ -624,7 +648,7 @@ class Driver:
             QPointF(400, 300), Qt.DropAction.CopyAction, mime,
             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
         )  # fmt: skip
-        QApplication.sendEvent(self.window, event)
+        QApplication.sendEvent(on or self.window, event)
         return event.isAccepted()
 
     # -- reading ------------------------------------------------------------------------------
