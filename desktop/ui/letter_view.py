@@ -18,8 +18,9 @@ from desktop.letters import (
     queries,
     workflow,
 )
+from desktop.letters import history as letter_history
 from desktop.letters.accounts import CurrentUser, Role
-from desktop.letters.queries import HistoryEvent
+from desktop.letters.history import HistoryEvent
 from desktop.letters.templates import letter_types
 from desktop.render.dates import format_date_id
 from desktop.render.document import LetterDocument
@@ -67,7 +68,7 @@ class Loaded:
 
 def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
     letter = drafting.get_letter(store, user, letter_id)
-    history = queries.history(store, user, letter_id)
+    history = letter_history.history(store, user, letter_id)
     from desktop.letters import signed_letters  # certificates: loaded with the first letter
 
     with store.read() as session:
