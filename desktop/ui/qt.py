@@ -131,3 +131,9 @@ __all__ += [
     "QResizeEvent", "QTextCharFormat", "QTextLength", "QTextTableFormat", "QToolButton",
     "QWheelEvent",
 ]  # fmt: skip
+
+# Keyboard and remembered layout: shortcuts, key events, settings, text measuring.
+from PySide6.QtCore import QByteArray, QSettings  # noqa: E402
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QShortcut  # noqa: E402
+
+__all__ += ["QByteArray", "QFontMetrics", "QKeyEvent", "QSettings", "QShortcut"]
