@@ -10,6 +10,7 @@ from desktop.ui.qt import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    Qt,
     QTextCharFormat,
     QTextCursor,
     QTextEdit,
@@ -31,6 +32,7 @@ class RowListEditor(QFrame):
     """
 
     changed = Signal()
+    rows_changed = Signal()  # a row added or removed: the tab order follows
 
     def __init__(
         self, placeholders: list[str], add_text: str, parent: QWidget | None = None
@@ -75,6 +77,7 @@ class RowListEditor(QFrame):
         self._row_widgets.append(row)
         self._layout.insertWidget(self._layout.count() - 1, row)
         self.changed.emit()
+        self.rows_changed.emit()
         return edits
 
     def remove_row(self, index: int) -> None:
@@ -83,6 +86,15 @@ class RowListEditor(QFrame):
         self._layout.removeWidget(row)
         row.deleteLater()
         self.changed.emit()
+        self.rows_changed.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The row fields (each row's remove button after them), then the add button."""
+        chain: list[QWidget] = []
+        for edits, row in zip(self.rows, self._row_widgets, strict=True):
+            chain += edits
+            chain += row.findChildren(QToolButton)
+        return [*chain, self.add_button]
 
     def values(self) -> list[tuple[str, ...]]:
         return [tuple(edit.text() for edit in edits) for edits in self.rows]
@@ -94,6 +106,7 @@ class RowListEditor(QFrame):
         for value in values:
             self.add_row(value)
         self.blockSignals(False)
+        self.rows_changed.emit()
 
 
 class BodyEditor(QWidget):
@@ -151,6 +164,8 @@ class BodyEditor(QWidget):
         button.setMinimumWidth(30)
         if shortcut:
             button.setShortcut(shortcut)
+        # Out of the Tab chain: Tab goes from field to field (Ctrl+B/I/U format from the keys).
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(slot)
         return button
 
