@@ -184,11 +184,29 @@ def login(store: Store, parent: QWidget | None = None) -> CurrentUser | None:
     return None
 
 
+_windows: list[QMainWindow] = []  # the main window opened after a "Keluar akun", kept alive
+
+
 def show_main_window(store: Store, user: CurrentUser) -> QMainWindow:
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(store, user)
+    window.logged_out.connect(lambda: log_in_again(store))
     window.show()
+    return window
+
+
+def log_in_again(store: Store) -> QMainWindow | None:
+    """After "Keluar akun": the log-in again, then the next person's main window; quitting
+    the log-in (Keluar, Escape) quits the app."""
+    user = login(store)
+    app = QCoreApplication.instance()
+    if user is None:
+        if app is not None:
+            app.quit()
+        return None
+    window = show_main_window(store, user)
+    _windows[:] = [window]
     return window
 
 

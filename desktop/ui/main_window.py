@@ -22,6 +22,7 @@ from desktop.ui.letter_list import FilterBar, letter_table
 from desktop.ui.letter_model import LetterListModel, read_view
 from desktop.ui.qt import (
     QAction,
+    QApplication,
     QCloseEvent,
     QCoreApplication,
     QEvent,
@@ -642,8 +643,18 @@ class MainWindow(QMainWindow):
         self._show_conflict_count()
 
     def log_out(self) -> None:
-        """ "Keluar akun": the open draft is saved, the window closes and the log-in shows."""
-        if self.close():
+        """ "Keluar akun": the open draft is saved, the window closes and the log-in shows
+        (the app does not quit although its last window closed)."""
+        app = QApplication.instance()
+        keep = isinstance(app, QApplication) and app.quitOnLastWindowClosed()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)
+        try:
+            closed = self.close()
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(keep)
+        if closed:
             self.logged_out.emit()
 
     def open_sync_settings(self) -> None:
