@@ -220,7 +220,12 @@ class LetterEditor(QWidget):
         return next((p for p in self.signers if p.id == person_id), None)
 
     def focus_first_field(self) -> None:
-        (self.hal if not self.hal.text() else self.body.text).setFocus()
+        """The first empty field from the top (Klasifikasi on a new draft), else the body."""
+        for field in (self.classification.edit, self.hal):
+            if not field.text().strip():
+                field.setFocus()
+                return
+        self.body.text.setFocus()
 
     def _field_changed(self, *_args: object) -> None:
         if not self._loading:
