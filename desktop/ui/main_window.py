@@ -8,6 +8,7 @@ is opened.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from desktop.letters import accounts, drafting, queries
@@ -213,6 +214,13 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        # Tab goes left to right, top to bottom: the queues, the filter bar, the list.
+        bar = self.filters
+        chain = [self.new_button, self.sidebar, bar.search, bar.status, bar.letter_type,
+                 bar.classification, bar.use_dates, bar.date_from, bar.date_to,
+                 self.clear_filter_button, self.table]  # fmt: skip
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         return page
 
     def _make_menus(self) -> None:
