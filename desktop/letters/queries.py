@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, column, exists, func, or_, table, text
+from sqlalchemy import and_, case, column, exists, func, or_, table, text
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
@@ -92,11 +92,15 @@ class LetterRow:
     holder_name: str = ""  # who must act next (a letter in review or awaiting signature)
 
 
-_HOLDER_NAME = (
-    select(Person.name)
-    .where(col(Person.id) == col(Letter.holder_id))
-    .correlate(Letter)
-    .scalar_subquery()
+_HOLDER_NAME = case(
+    (  # looked up only for letters on their way (a page of Surat Keluar costs nothing more)
+        col(Letter.status).in_(IN_PROCESS_STATUSES),
+        select(Person.name)
+        .where(col(Person.id) == col(Letter.holder_id))
+        .correlate(Letter)
+        .scalar_subquery(),
+    ),
+    else_="",
 )
 _ROW_COLUMNS = (
     Letter.id, Letter.number, Letter.letter_date, Letter.hal, Letter.letter_type, Letter.status,
