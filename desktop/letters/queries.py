@@ -136,12 +136,12 @@ def _may_see(user: CurrentUser) -> ColumnElement[bool]:
     """Every letter the person may see in some queue: their own drafts and letters, letters they
     hold or are on the chain of, and the finished letters visible to them."""
     finished = [LetterStatus.SIGNED.value, LetterStatus.VOIDED.value]
-    return or_(
+    return or_(  # the cheap test that most letters pass first: SQLite stops at the first true
+        and_(col(Letter.status).in_(finished), col(Letter.sifat) == "Biasa"),
         col(Letter.drafter_id) == user.id,
         col(Letter.holder_id) == user.id,
         col(Letter.signer_id) == user.id,
         _on_chain(user),
-        and_(col(Letter.status).in_(finished), col(Letter.sifat) == "Biasa"),
     )
 
 
@@ -225,13 +225,15 @@ def _hits(user: CurrentUser, queue: Queue, filt: ListFilter) -> Any:
 
 
 def _outgoing_hint(queue: Queue, filt: ListFilter, sort: str | None) -> str | None:
-    """The covering index to walk for a Surat Keluar query, or None to let SQLite choose.
+    """The covering index to walk for a Surat Keluar (or Semua surat) query, or None to let
+    SQLite choose.
 
     Letter rows are large (their body text), so a plan that reads a row per candidate is slow on
     a big archive; these indexes hold every column the queue's conditions need, and SQLite's
-    planner does not reliably pick them on its own (see docs/architecture.md).
+    planner does not reliably pick them on its own (see docs/architecture.md). Semua surat is
+    mostly Surat Keluar: its other letters (on their way, a few) cost a row read each.
     """
-    if queue is not Queue.OUTGOING or filt.date_from or filt.date_to:
+    if queue not in (Queue.OUTGOING, Queue.ALL) or filt.date_from or filt.date_to:
         return None  # a date range is selective: its own index is better
     return f"ix_out_{sort or 'status'}"  # ix_out_status leads with the queue's own columns
 
