@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop.letters import accounts, drafting, queries
 from desktop.letters.accounts import CurrentUser, Role
+from desktop.letters.conflicts import open_conflicts
 from desktop.letters.queries import QUEUE_LABELS, SEARCH_LIMIT, LetterRow, ListFilter, Queue
 from desktop.letters.templates import letter_types
 from desktop.store.db import Store
@@ -49,7 +50,6 @@ from desktop.ui.qt import (
 )
 from desktop.ui.sync_status import SyncBridge, SyncStatusLabel
 from desktop.ui.verify_dialog import PdfVerifier
-from sync.client.conflicts import open_conflicts
 from sync.client.scheduler import Phase, SyncStatus
 
 if TYPE_CHECKING:
