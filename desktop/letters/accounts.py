@@ -302,3 +302,13 @@ def get_person(store: Store, person_id: str) -> Person:
         if person is None:
             raise NotFound(_("Pegawai"))
         return person
+
+
+def refreshed(store: Store, user: CurrentUser) -> CurrentUser:
+    """``user`` as the store now says (roles given or taken while logged in apply at once).
+
+    Raises NotFound if the person no longer exists; an inactive person keeps no role.
+    """
+    person = get_person(store, user.id)
+    roles = parse_roles(person.roles) if person.active else frozenset()
+    return CurrentUser(person.id, person.name, roles)

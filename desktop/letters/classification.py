@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import re
+import tomllib
+from functools import lru_cache
 
-from sqlalchemy import insert, or_
+from sqlalchemy import and_, insert, or_
 from sqlmodel import Session, col, delete, select
 
 from desktop.i18n import _
@@ -64,26 +66,95 @@ def load_reference_if_missing(session: Session) -> None:
         load_reference(session)
 
 
+ALIASES_FILE = "aliases.toml"
+_TOKEN = re.compile(r"[^\w-]+")  # "Perundang-Undangan" stays one word; "/" and "," split
+_CODE_TEXT = re.compile(r"^[\d.]+$")
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, tuple[str, ...]]:
+    """The words clerks type for a code (``resources/classification/aliases.toml``), lower
+    case, each with its codes best first."""
+    with resource_path("classification", ALIASES_FILE).open("rb") as f:
+        data = tomllib.load(f)
+    return {str(k).lower(): tuple(v) for k, v in data.get("aliases", {}).items()}
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _TOKEN.split(text.lower()) if w]
+
+
+def _main_title(title: str) -> str:
+    """The title without its list of examples ("Rapat pimpinan antara lain: Notula/...")."""
+    lower = title.lower()
+    cut = len(title)
+    for marker in (" antara lain", "(", ","):
+        at = lower.find(marker)
+        if at > 0:
+            cut = min(cut, at)
+    return title[:cut]
+
+
+def _rank(row: Classification, words: list[str], alias_rank: dict[str, int]) -> tuple[int, int]:
+    """Lower is better: a code named by an alias of the typed words, then every word a whole
+    word of the main title, of the whole title, the start of a word, anywhere."""
+    if row.code in alias_rank:
+        return (0, alias_rank[row.code])
+    main = set(_words(_main_title(row.title)))
+    whole = set(_words(row.title))
+    if all(w in main for w in words):
+        return (1, row.level)
+    if all(w in whole for w in words):
+        return (2, row.level)
+    if all(any(t.startswith(w) for t in whole) for w in words):
+        return (3, row.level)
+    return (4, row.level)
+
+
+def _natural(code: str) -> list[int]:
+    return [int(p) for p in code.split(".") if p.isdigit()]
+
+
 def search(
     store: Store, text: str, *, include_obsolete: bool = False, limit: int = 200
 ) -> list[Classification]:
-    """Codes whose code starts with ``text`` or whose title contains every word of it."""
+    """Codes for what a clerk typed, best first.
+
+    A code (digits and dots) lists the codes starting with it, in code order (the exact code
+    first). Words list the codes named by an alias of the whole text or of a word first (in the
+    alias list's order), then codes whose title holds every word as a whole word (in the main
+    title before its examples, then anywhere), then as the start of a word, then anywhere
+    inside a word ("undangan" in "Perundang-Undangan" comes last); ties in code order. No text
+    lists every code in code order.
+    """
     text = text.strip()
     with store.read() as session:
         q = select(Classification)
         if not include_obsolete:
             q = q.where(col(Classification.obsolete).is_(False))
-        if text:
-            conds = [col(Classification.code).startswith(text)]
-            words = [w for w in text.split() if w]
-            title_match = [col(Classification.title).ilike(f"%{w}%") for w in words]
-            if title_match:
-                from sqlalchemy import and_
-
-                conds.append(and_(*title_match))
-            q = q.where(or_(*conds))
-        rows = list(session.exec(q.limit(5000)).all())
-    rows.sort(key=lambda c: [int(p) for p in c.code.split(".")])
+        if not text:
+            rows = list(session.exec(q).all())
+            rows.sort(key=lambda c: _natural(c.code))
+            return rows[:limit]
+        if _CODE_TEXT.match(text):
+            rows = list(session.exec(q.where(col(Classification.code).startswith(text))).all())
+            rows.sort(key=lambda c: (c.code != text, _natural(c.code)))
+            return rows[:limit]
+        words = _words(text)
+        known = aliases()
+        alias_rank: dict[str, int] = {}
+        for key in [" ".join(words), *words]:
+            for code in known.get(key, ()):
+                alias_rank.setdefault(code, len(alias_rank))
+        conds = []
+        if words:
+            conds.append(and_(*[col(Classification.title).ilike(f"%{w}%") for w in words]))
+        if alias_rank:
+            conds.append(col(Classification.code).in_(list(alias_rank)))
+        if not conds:
+            return []
+        rows = list(session.exec(q.where(or_(*conds))).all())
+    rows.sort(key=lambda c: (*_rank(c, words, alias_rank), _natural(c.code)))
     return rows[:limit]
 
 

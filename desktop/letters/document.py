@@ -160,3 +160,15 @@ def render_final_pdf(session: Session, letter: Letter, blob_dir: Path) -> bytes:
 
     ensure_gui_app()
     return render_pdf(document_for(session, letter, blob_dir, complete=True))
+
+
+def signer_summary(name: str, capacity: str = "", on_behalf_of: str = "") -> str:
+    """Who signs, for a details line: the signer's own name first, then in what capacity
+    ("Drs. Petrus Tabuni, a.n. Camat Wamena"); "a.n." never stands before the signer's own name,
+    which would say the letter is signed on the signer's behalf."""
+    name, capacity, on_behalf_of = name.strip(), capacity.strip(), on_behalf_of.strip()
+    if not capacity:
+        return name
+    if capacity == "a.n." and on_behalf_of:
+        return f"{name}, a.n. {on_behalf_of}"
+    return f"{name} ({capacity})"

@@ -12,15 +12,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, column, exists, func, or_, table, text
+from sqlalchemy import and_, case, column, exists, func, or_, table, text
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
 from desktop.i18n import _
 from desktop.letters.accounts import CurrentUser
-from desktop.letters.drafting import get_letter
 from desktop.store.db import Store
-from desktop.store.models import IssuedNumber, Letter, LetterRevision, Person, ReviewStep
+from desktop.store.models import Letter, Person, ReviewStep
 from sync.protocol import LetterStatus
 
 
@@ -29,7 +28,9 @@ class Queue(StrEnum):
     TO_INITIAL = "perlu_paraf"
     TO_SIGN = "perlu_tanda_tangan"
     RETURNED = "dikembalikan"
+    IN_PROCESS = "dalam_proses"  # sent by me (or initialled by me), now waiting on someone else
     OUTGOING = "surat_keluar"
+    ALL = "semua"  # every letter the person may see, whatever its stage (where search looks)
 
 
 QUEUE_LABELS: dict[Queue, str] = {
@@ -37,8 +38,13 @@ QUEUE_LABELS: dict[Queue, str] = {
     Queue.TO_INITIAL: _("Perlu Paraf"),
     Queue.TO_SIGN: _("Perlu Tanda Tangan"),
     Queue.RETURNED: _("Dikembalikan"),
+    Queue.IN_PROCESS: _("Dalam proses"),
     Queue.OUTGOING: _("Surat Keluar"),
+    Queue.ALL: _("Semua surat"),
 }
+
+# Letters on their way to the signature: where they wait is worth showing.
+IN_PROCESS_STATUSES = (LetterStatus.IN_REVIEW.value, LetterStatus.AWAITING_SIGNATURE.value)
 
 STATUS_LABELS: dict[str, str] = {
     LetterStatus.DRAFT.value: _("Konsep"),
@@ -83,12 +89,23 @@ class LetterRow:
     updated_at: datetime
     sifat: str
     signature_kind: str = ""
+    holder_name: str = ""  # who must act next (a letter in review or awaiting signature)
 
 
+_HOLDER_NAME = case(
+    (  # looked up only for letters on their way (a page of Surat Keluar costs nothing more)
+        col(Letter.status).in_(IN_PROCESS_STATUSES),
+        select(Person.name)
+        .where(col(Person.id) == col(Letter.holder_id))
+        .correlate(Letter)
+        .scalar_subquery(),
+    ),
+    else_="",
+)
 _ROW_COLUMNS = (
     Letter.id, Letter.number, Letter.letter_date, Letter.hal, Letter.letter_type, Letter.status,
     Letter.classification_code, Letter.addressees_text, Letter.updated_at, Letter.sifat,
-    Letter.signature_kind,
+    Letter.signature_kind, func.coalesce(_HOLDER_NAME, ""),
 )  # fmt: skip
 
 
@@ -98,15 +115,33 @@ def fts_query(text_: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
+def _on_chain(user: CurrentUser, states: tuple[str, ...] = ()) -> ColumnElement[bool]:
+    """The person has a review step on the letter (in one of ``states``, if given)."""
+    conds = [col(ReviewStep.letter_id) == col(Letter.id), col(ReviewStep.reviewer_id) == user.id]
+    if states:
+        conds.append(col(ReviewStep.state).in_(states))
+    return exists().where(*conds)
+
+
 def _visible(user: CurrentUser) -> ColumnElement[bool]:
-    on_letter = exists().where(
-        col(ReviewStep.letter_id) == col(Letter.id), col(ReviewStep.reviewer_id) == user.id
-    )
     return or_(
         col(Letter.sifat) == "Biasa",
         col(Letter.drafter_id) == user.id,
         col(Letter.signer_id) == user.id,
-        on_letter,
+        _on_chain(user),
+    )
+
+
+def _may_see(user: CurrentUser) -> ColumnElement[bool]:
+    """Every letter the person may see in some queue: their own drafts and letters, letters they
+    hold or are on the chain of, and the finished letters visible to them."""
+    finished = [LetterStatus.SIGNED.value, LetterStatus.VOIDED.value]
+    return or_(  # the cheap test that most letters pass first: SQLite stops at the first true
+        and_(col(Letter.status).in_(finished), col(Letter.sifat) == "Biasa"),
+        col(Letter.drafter_id) == user.id,
+        col(Letter.holder_id) == user.id,
+        col(Letter.signer_id) == user.id,
+        _on_chain(user),
     )
 
 
@@ -129,6 +164,17 @@ def _conditions(user: CurrentUser, queue: Queue, filt: ListFilter) -> list[Colum
             col(Letter.status) == LetterStatus.RETURNED.value,
             col(Letter.drafter_id) == user.id,
         ]
+    elif queue is Queue.IN_PROCESS:
+        conds += [
+            col(Letter.status).in_(IN_PROCESS_STATUSES),
+            or_(col(Letter.holder_id).is_(None), col(Letter.holder_id) != user.id),
+            or_(
+                col(Letter.drafter_id) == user.id,
+                _on_chain(user, ("initialled", "signed")),
+            ),
+        ]
+    elif queue is Queue.ALL:
+        conds.append(_may_see(user))
     else:
         conds += [
             col(Letter.status).in_([LetterStatus.SIGNED.value, LetterStatus.VOIDED.value]),
@@ -179,13 +225,15 @@ def _hits(user: CurrentUser, queue: Queue, filt: ListFilter) -> Any:
 
 
 def _outgoing_hint(queue: Queue, filt: ListFilter, sort: str | None) -> str | None:
-    """The covering index to walk for a Surat Keluar query, or None to let SQLite choose.
+    """The covering index to walk for a Surat Keluar (or Semua surat) query, or None to let
+    SQLite choose.
 
     Letter rows are large (their body text), so a plan that reads a row per candidate is slow on
     a big archive; these indexes hold every column the queue's conditions need, and SQLite's
-    planner does not reliably pick them on its own (see docs/architecture.md).
+    planner does not reliably pick them on its own (see docs/architecture.md). Semua surat is
+    mostly Surat Keluar: its other letters (on their way, a few) cost a row read each.
     """
-    if queue is not Queue.OUTGOING or filt.date_from or filt.date_to:
+    if queue not in (Queue.OUTGOING, Queue.ALL) or filt.date_from or filt.date_to:
         return None  # a date range is selective: its own index is better
     return f"ix_out_{sort or 'status'}"  # ix_out_status leads with the queue's own columns
 
@@ -245,7 +293,7 @@ def page(
 
 
 def queue_counts(store: Store, user: CurrentUser) -> dict[Queue, int]:
-    """How many letters wait in each of the person's queues (one query)."""
+    """How many letters are in each of the person's queues (all but ``Queue.ALL``)."""
     me = user.id
     with store.read() as session:
         per_status = session.exec(
@@ -283,61 +331,6 @@ def queue_counts(store: Store, user: CurrentUser) -> dict[Queue, int]:
         Queue.TO_INITIAL: holder.get(LetterStatus.IN_REVIEW.value, 0),
         Queue.TO_SIGN: holder.get(LetterStatus.AWAITING_SIGNATURE.value, 0),
         Queue.RETURNED: count(store, user, Queue.RETURNED) if mine.get("returned") else 0,
+        Queue.IN_PROCESS: count(store, user, Queue.IN_PROCESS),
         Queue.OUTGOING: count(store, user, Queue.OUTGOING),
     }
-
-
-@dataclass(frozen=True)
-class HistoryEvent:
-    at: datetime
-    who: str
-    what: str
-    note: str = ""
-
-
-def history(store: Store, user: CurrentUser, letter_id: str) -> list[HistoryEvent]:
-    """What happened to a letter, oldest first: revisions, initials, returns, signing, voiding."""
-    letter = get_letter(store, user, letter_id)
-    events: list[HistoryEvent] = []
-    with store.read() as session:
-        names = dict(session.exec(select(Person.id, Person.name)).all())
-        for rev in session.exec(
-            select(LetterRevision).where(LetterRevision.letter_id == letter_id)
-        ).all():
-            events.append(
-                HistoryEvent(
-                    rev.created_at,
-                    names.get(rev.author_id, "?"),
-                    _("Revisi {n} disimpan").format(n=rev.revision_no),
-                )
-            )
-        labels = {
-            "initialled": _("Paraf"),
-            "returned": _("Dikembalikan"),
-            "signed": _("Ditandatangani basah"),
-        }
-        for step in session.exec(
-            select(ReviewStep).where(
-                col(ReviewStep.letter_id) == letter_id, col(ReviewStep.acted_at).is_not(None)
-            )
-        ).all():
-            assert step.acted_at is not None
-            what = labels.get(step.state, step.state)
-            if step.state == "signed" and letter.number:
-                what = _("Ditandatangani basah, nomor {n}").format(n=letter.number)
-            events.append(
-                HistoryEvent(step.acted_at, names.get(step.reviewer_id, "?"), what, step.note)
-            )
-        if letter.number_id:
-            number = session.get(IssuedNumber, letter.number_id)
-            if number is not None and number.voided_at is not None:
-                events.append(
-                    HistoryEvent(
-                        number.voided_at,
-                        names.get(number.voided_by or "", "?"),
-                        _("Nomor dibatalkan"),
-                        number.void_reason,
-                    )
-                )
-    events.sort(key=lambda e: e.at)
-    return events

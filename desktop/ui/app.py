@@ -204,6 +204,7 @@ def show_main_window(store: Store, user: CurrentUser) -> QMainWindow:
     from desktop.ui.screen import show_main_window as place
 
     window = MainWindow(store, user)
+    window.logged_out.connect(lambda: log_in_again(store))
     place(window, store.data_dir)
     return window
 
@@ -217,6 +218,23 @@ def use_office_templates(data_dir: Path, parent: QWidget | None = None) -> None:
     problem = templates.office_problem(data_dir)
     if problem is not None:
         QMessageBox.warning(parent, _tr("Templat jenis naskah"), problem.message)
+
+
+_windows: list[QMainWindow] = []  # the main window opened after a "Keluar akun", kept alive
+
+
+def log_in_again(store: Store) -> QMainWindow | None:
+    """After "Keluar akun": the log-in again, then the next person's main window; quitting
+    the log-in (Keluar, Escape) quits the app."""
+    user = login(store)
+    app = QCoreApplication.instance()
+    if user is None:
+        if app is not None:
+            app.quit()
+        return None
+    window = show_main_window(store, user)
+    _windows[:] = [window]
+    return window
 
 
 @dataclass

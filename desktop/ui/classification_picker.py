@@ -1,6 +1,7 @@
 """Choosing a classification code: type a code or words of its title, pick from the list.
 
-The suggestions come from ``classification.search`` (code prefix or every word in the title).
+The suggestions come from ``classification.search``, best first (a code prefix; or clerks' words
+from the alias list, then whole words of the title), so Down and Enter take the likeliest code.
 Obsolete 2012 codes are not offered for outgoing letters; one typed by hand is flagged.
 """
 
@@ -164,11 +165,14 @@ class ClassificationDialog(QDialog):
 
     def refresh(self) -> None:
         self.results.clear()
-        for row in classification.search(self.store, self.search.text()):
+        text = self.search.text()
+        for row in classification.search(self.store, text):
             item = QListWidgetItem(f"{row.code}    {row.title}")
             item.setData(CODE_ROLE, row.code)
-            # Deeper codes indented, so the hierarchy reads like a tree.
-            item.setText("    " * (row.level - 1) + item.text())
+            if not text.strip():
+                # The whole list in code order: deeper codes indented, to read like a tree
+                # (search results are ranked, best first, so they are not).
+                item.setText("    " * (row.level - 1) + item.text())
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)

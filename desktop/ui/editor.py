@@ -7,6 +7,8 @@ clerk made is never lost. A save that changes nothing is skipped here and by the
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from desktop.letters import accounts, body_images, drafting, workflow
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.drafting import CAPACITIES, SIFAT, URGENCY, AddresseeInput, DraftInput
@@ -158,10 +160,29 @@ class LetterEditor(QWidget):
             self.on_behalf.textChanged,
         ):  # fmt: skip
             signal.connect(self._field_changed)
+        self.addressees.rows_changed.connect(self.follow_form_with_tab)
+        self.tembusan.rows_changed.connect(self.follow_form_with_tab)
+        self.follow_form_with_tab()
         self.addressees.changed.connect(lambda: self.errors.clear("addressees"))
         self.body.changed.connect(lambda: self.errors.clear("body_html"))
         self.classification.changed.connect(lambda _c: self.errors.clear("classification_code"))
         self.capacity.currentIndexChanged.connect(self._capacity_changed)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The fields in the order the form shows them, top to bottom."""
+        return [
+            self.classification.edit, self.classification.browse,
+            self.sifat, self.urgency, self.lampiran, self.hal,
+            *self.addressees.focus_chain(), self.body.text, *self.tembusan.focus_chain(),
+            self.capacity, self.signer, self.on_behalf,
+        ]  # fmt: skip
+
+    def follow_form_with_tab(self) -> None:
+        """Tab goes down the form, new addressee rows where they appear (Qt's own order is the
+        order widgets were made in, which puts a row added later after the signer)."""
+        chain = self.focus_chain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _field(self, key: str, outer: QWidget, marked: QWidget | None = None) -> QWidget:
         """``outer`` with an error label under it; ``marked`` gets the red border."""
@@ -219,8 +240,12 @@ class LetterEditor(QWidget):
         return next((p for p in self.signers if p.id == person_id), None)
 
     def focus_first_field(self) -> None:
-        asks_hal = self.kind.prints("hal") and not self.hal.text()
-        (self.hal if asks_hal else self.body.text).setFocus()
+        """The first empty field from the top (Klasifikasi on a new draft), else the body."""
+        for field, asked in ((self.classification.edit, True), (self.hal, self.kind.prints("hal"))):
+            if asked and not field.text().strip():
+                field.setFocus()
+                return
+        self.body.text.setFocus()
 
     def _field_changed(self, *_args: object) -> None:
         if not self._loading:

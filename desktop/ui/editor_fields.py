@@ -21,6 +21,7 @@ from desktop.ui.qt import (
     QMessageBox,
     QMimeData,
     QPushButton,
+    Qt,
     QTextCharFormat,
     QTextCursor,
     QTextEdit,
@@ -44,6 +45,7 @@ class RowListEditor(QFrame):
     """
 
     changed = Signal()
+    rows_changed = Signal()  # a row added or removed: the tab order follows
 
     def __init__(
         self, placeholders: list[str], add_text: str, parent: QWidget | None = None
@@ -88,6 +90,7 @@ class RowListEditor(QFrame):
         self._row_widgets.append(row)
         self._layout.insertWidget(self._layout.count() - 1, row)
         self.changed.emit()
+        self.rows_changed.emit()
         return edits
 
     def remove_row(self, index: int) -> None:
@@ -96,6 +99,15 @@ class RowListEditor(QFrame):
         self._layout.removeWidget(row)
         row.deleteLater()
         self.changed.emit()
+        self.rows_changed.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The row fields (each row's remove button after them), then the add button."""
+        chain: list[QWidget] = []
+        for edits, row in zip(self.rows, self._row_widgets, strict=True):
+            chain += edits
+            chain += row.findChildren(QToolButton)
+        return [*chain, self.add_button]
 
     def values(self) -> list[tuple[str, ...]]:
         return [tuple(edit.text() for edit in edits) for edits in self.rows]
@@ -107,6 +119,7 @@ class RowListEditor(QFrame):
         for value in values:
             self.add_row(value)
         self.blockSignals(False)
+        self.rows_changed.emit()
 
 
 class PasteTextEdit(QTextEdit):
@@ -259,6 +272,8 @@ class BodyEditor(QWidget):
         button.setMinimumWidth(30)
         if shortcut:
             button.setShortcut(shortcut)
+        # Out of the Tab chain: Tab goes from field to field (Ctrl+B/I/U format from the keys).
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(slot)
         return button
 

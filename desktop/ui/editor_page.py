@@ -54,17 +54,19 @@ class EditorPage(QWidget):
         self._head = letterhead(self._office, store.blob_dir)
         self.revisions_dialog: QWidget | None = None
 
+        self.preview.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not a stop of the Tab chain
         self.back_button = QPushButton(self.tr("← Daftar surat"))
+        self.back_button.setToolTip(self.tr("Simpan dan kembali ke daftar (Esc)"))
         self.title = QLabel()
         status = self.tr("Dikembalikan") if letter.status == LetterStatus.RETURNED else ""
         self.title.setText(f"<b>{self.editor.kind.label}</b>" + (f" — {status}" if status else ""))
         self.save_label = QLabel(self.tr("Tersimpan"))
         self.save_label.setObjectName("saveState")
         self.save_label.setStyleSheet("color: #555;")
-        self.history_button = QPushButton(self.tr("Riwayat revisi"))
-        self.send_button = QPushButton(self.tr("Kirim..."))
+        self.history_button = QPushButton(self.tr("Riwayat &revisi"))
+        self.send_button = QPushButton(self.tr("&Kirim..."))
         self.send_button.setDefault(True)
-        self.send_button.setToolTip(self.tr("Kirim untuk paraf dan tanda tangan"))
+        self.send_button.setToolTip(self.tr("Kirim untuk paraf dan tanda tangan (Ctrl+Enter)"))
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)

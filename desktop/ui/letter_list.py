@@ -17,12 +17,14 @@ from desktop.ui.qt import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QResizeEvent,
     Qt,
     QTableView,
     QTimer,
     QWidget,
     Signal,
 )
+from desktop.ui.ui_state import remember_widths, widths
 
 SEARCH_DELAY_MS = 250
 ROW_HEIGHT = 26
@@ -124,15 +126,107 @@ class FilterBar(QWidget):
             search=self.search.text().strip(),
         )
 
+    def clear(self) -> None:
+        """Every control back to "no filter", without announcing each step (the caller shows
+        the list it wants)."""
+        self._typing.stop()
+        for widget in (self.search, self.status, self.letter_type, self.classification,
+                       self.use_dates):  # fmt: skip
+            widget.blockSignals(True)
+        try:
+            self.search.clear()
+            self.status.setCurrentIndex(0)
+            self.letter_type.setCurrentIndex(0)
+            self.classification.clear()
+            self.use_dates.setChecked(False)
+            self.date_from.setEnabled(False)
+            self.date_to.setEnabled(False)
+        finally:
+            for widget in (self.search, self.status, self.letter_type, self.classification,
+                           self.use_dates):  # fmt: skip
+                widget.blockSignals(False)
+
     def is_empty(self) -> bool:
         return self.current() == ListFilter()
 
 
-def letter_table(model: LetterListModel, parent: QWidget | None = None) -> QTableView:
-    """A table over ``model`` that never measures its contents: fixed row heights, column widths
-    from the model (the clerk may drag them), one whole row selected at a time."""
-    view = QTableView(parent)
-    view.setModel(model)
+# Sample texts a column must show whole (its longest usual value), measured in the view's font.
+_SAMPLES: dict[str, tuple[str, ...]] = {
+    "number": ("(belum bernomor)", "000.1.2.3/123/Kec.SKM/2026"),
+    "letter_date": ("00/00/0000",),
+    "classification_code": ("000.10.12.4",),
+    "status": ("Menunggu tanda tangan",),
+    "updated_at": ("00/00/0000 00.00",),
+}
+HAL_MIN = 240  # "Hal" never shrinks below this: the list scrolls sideways instead
+_PAD = 24  # cell margins and the sort arrow
+COLUMN_GROUP = "daftar_surat/lebar_kolom"
+
+
+def content_width(view: QTableView, model: LetterListModel, key: str, fallback: int) -> int:
+    """A column's width for its usual content in the view's font (never measuring rows)."""
+    metrics = view.fontMetrics()
+    samples = _SAMPLES.get(key)
+    if key == "letter_type":
+        samples = tuple(kind.label for kind in letter_types().values())
+    if not samples:
+        return fallback
+    title = model.headerData(model.columns_keys().index(key), Qt.Orientation.Horizontal)
+    texts = (*samples, str(title))
+    return min(max(metrics.horizontalAdvance(t) for t in texts) + _PAD, 2 * fallback)
+
+
+class LetterTable(QTableView):
+    """The list's table: gives "Hal" the width the other columns leave (at least HAL_MIN)
+    whenever the list or a column is resized, and remembers the widths the clerk dragged the
+    other columns to."""
+
+    def __init__(self, model: LetterListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.letters = model
+        self.hal = model.column_of("hal")
+        self._fitting = False
+        self._save = QTimer(self)
+        self._save.setSingleShot(True)
+        self._save.setInterval(400)
+        self._save.timeout.connect(self.save_widths)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(header.count()) if i != self.hal)
+        self._fitting = True
+        try:
+            header.resizeSection(self.hal, max(HAL_MIN, self.viewport().width() - others))
+        finally:
+            self._fitting = False
+
+    def column_resized(self, section: int, _old: int, _new: int) -> None:
+        if self._fitting or section == self.hal:
+            return
+        self._save.start()
+        self.fit()
+
+    def save_widths(self) -> None:
+        self._save.stop()
+        header = self.horizontalHeader()
+        keys = self.letters.columns_keys()
+        remember_widths(
+            self.letters.store,
+            COLUMN_GROUP,
+            {keys[i]: header.sectionSize(i) for i in range(header.count()) if i != self.hal},
+        )
+
+
+def letter_table(model: LetterListModel, parent: QWidget | None = None) -> LetterTable:
+    """A table over ``model`` that never measures its rows: fixed row heights, each column as
+    wide as its usual content (or as the clerk last dragged it on this PC), "Hal" taking the
+    rest; one whole row selected at a time."""
+    view = LetterTable(model, parent)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -149,10 +243,12 @@ def letter_table(model: LetterListModel, parent: QWidget | None = None) -> QTabl
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
     header.setHighlightSections(False)
+    remembered = widths(model.store, COLUMN_GROUP)
     for i in range(model.columnCount()):
-        view.setColumnWidth(i, model.column(i).width)
-    # "Hal" takes what the window leaves over; Stretch divides the width, it never measures text.
-    header.setSectionResizeMode(model.column_of("hal"), QHeaderView.ResizeMode.Stretch)
+        column = model.column(i)
+        width = remembered.get(column.key) or content_width(view, model, column.key, column.width)
+        view.setColumnWidth(i, width)
+    header.sectionResized.connect(view.column_resized)
     header.setSortIndicatorShown(True)
     header.setSortIndicator(model.column_of(model.sort_key), Qt.SortOrder.DescendingOrder)
     view.setSortingEnabled(True)

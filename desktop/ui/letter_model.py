@@ -161,6 +161,9 @@ class LetterListModel(QAbstractTableModel):
     def column(self, index: int) -> Column:
         return self._columns[index]
 
+    def columns_keys(self) -> list[str]:
+        return list(self._keys)
+
     def column_of(self, sort_key: str) -> int:
         return next(i for i, c in enumerate(self._columns) if c.sort_key == sort_key)
 
@@ -275,7 +278,9 @@ class LetterListModel(QAbstractTableModel):
         if role == _ID:
             return row.id
         key = self._keys[column]
-        return (getattr(row, key) or None) if key in ("hal", "addressees_text") else None
+        if key in ("hal", "addressees_text"):
+            return getattr(row, key) or None
+        return entry[1][column] or None  # the whole text of a cell cut short
 
     def _display(self, row: LetterRow, key: str) -> str:
         if key == "letter_date":
@@ -288,6 +293,8 @@ class LetterListModel(QAbstractTableModel):
             label = queries.STATUS_LABELS.get(row.status, row.status)
             if row.signature_kind in _ELECTRONIC:
                 label = f"{label} (TTE)"
+            if row.holder_name and row.status in queries.IN_PROCESS_STATUSES:
+                label = f"{label}: {row.holder_name}"  # where it waits
             return label if row.sifat == "Biasa" else f"{label} · {row.sifat}"
         if key == "number":
             return row.number or _tr("(belum bernomor)")

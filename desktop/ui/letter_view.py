@@ -18,8 +18,10 @@ from desktop.letters import (
     queries,
     workflow,
 )
+from desktop.letters import history as letter_history
 from desktop.letters.accounts import CurrentUser, Role
-from desktop.letters.queries import HistoryEvent
+from desktop.letters.document import signer_summary
+from desktop.letters.history import HistoryEvent
 from desktop.letters.templates import letter_types
 from desktop.render.dates import format_date_id
 from desktop.render.document import LetterDocument
@@ -69,7 +71,7 @@ class Loaded:
 
 def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
     letter = drafting.get_letter(store, user, letter_id)
-    history = queries.history(store, user, letter_id)
+    history = letter_history.history(store, user, letter_id)
     from desktop.letters import signed_letters  # certificates: loaded with the first letter
 
     with store.read() as session:
@@ -114,6 +116,7 @@ class LetterView(QWidget):
         self.dialog: NoteDialog | None = None
         self.preview = PreviewPane()
         self.back_button = QPushButton(self.tr("← Daftar surat"))
+        self.back_button.setToolTip(self.tr("Kembali ke daftar (Esc)"))
         self.title = ElidedLabel()
         bold = self.title.font()
         bold.setBold(True)
@@ -147,15 +150,16 @@ class LetterView(QWidget):
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(60)
 
-        self.initial_button = QPushButton(self.tr("Paraf"))
-        self.return_button = QPushButton(self.tr("Kembalikan..."))
-        self.esign_button = QPushButton(self.tr("Tandatangani Elektronik..."))
-        self.bsre_button = QPushButton(self.tr("TTE BSrE..."))
-        self.sign_button = QPushButton(self.tr("Tandatangani Basah..."))
-        self.print_button = QPushButton(self.tr("Cetak..."))
-        self.pdf_button = QPushButton(self.tr("Simpan PDF..."))
-        self.scan_button = QPushButton(self.tr("Lampirkan Pindaian..."))
-        self.void_button = QPushButton(self.tr("Batalkan Nomor..."))
+        self.initial_button = QPushButton(self.tr("&Paraf"))
+        self.return_button = QPushButton(self.tr("&Kembalikan..."))
+        self.esign_button = QPushButton(self.tr("Tandatangani &Elektronik..."))
+        self.bsre_button = QPushButton(self.tr("TTE &BSrE..."))
+        self.sign_button = QPushButton(self.tr("Tandatangani Ba&sah..."))
+        self.print_button = QPushButton(self.tr("&Cetak..."))
+        self.print_button.setToolTip(self.tr("Cetak naskah (Ctrl+P)"))
+        self.pdf_button = QPushButton(self.tr("Simpan P&DF..."))
+        self.scan_button = QPushButton(self.tr("&Lampirkan Pindaian..."))
+        self.void_button = QPushButton(self.tr("Batalkan &Nomor..."))
         actions = QVBoxLayout()
         for button in self.action_buttons():
             actions.addWidget(button)
@@ -230,15 +234,17 @@ class LetterView(QWidget):
         self.title.set_full_text(f"{kind.label if kind else letter.letter_type} — {letter.hal}")
         addressees = drafting.addressees_of(letter)
         signer = data.names.get(letter.signer_id or "", "")
-        if signer and letter.signer_capacity:
-            signer = f"{letter.signer_capacity} {signer}"
+        if signer:
+            signer = signer_summary(signer, letter.signer_capacity, letter.signer_on_behalf_of)
         values = {
             "number": letter.number or self.tr("(belum bernomor)"),
             "date": format_date_id(letter.letter_date) if letter.letter_date else "-",
             "status": status,
             "holder": data.names.get(letter.holder_id or "", "-"),
             "classification": f"{letter.classification_code} {data.classification_title}",
-            "sifat": f"{letter.sifat} / {letter.urgency}",
+            "sifat": self.tr("{sifat} · Urgensi: {urgency}").format(
+                sifat=letter.sifat, urgency=letter.urgency
+            ),
             "hal": letter.hal,
             "addressees": "\n".join(
                 f"{a.name} di {a.place}" if a.place else a.name for a in addressees
@@ -320,6 +326,8 @@ class LetterView(QWidget):
                 "final: isinya tidak dapat diubah lagi. Sesudah itu cetak naskah, tanda tangani "
                 "dan cap, lalu lampirkan pindaiannya.\n\nTandatangani naskah ini sekarang?"
             ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,  # irreversible: Enter must not sign
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

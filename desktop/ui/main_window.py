@@ -8,9 +8,10 @@ is opened.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from desktop.letters import drafting, queries
+from desktop.letters import accounts, drafting, queries
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.conflicts import open_conflicts
 from desktop.letters.queries import QUEUE_LABELS, SEARCH_LIMIT, LetterRow, ListFilter, Queue
@@ -25,8 +26,10 @@ from desktop.ui.letter_list import FilterBar, letter_table
 from desktop.ui.letter_model import LetterListModel, read_view
 from desktop.ui.qt import (
     QAction,
+    QApplication,
     QCloseEvent,
     QCoreApplication,
+    QEvent,
     QFont,
     QHBoxLayout,
     QKeySequence,
@@ -36,6 +39,8 @@ from desktop.ui.qt import (
     QMainWindow,
     QMenu,
     QModelIndex,
+    QObject,
+    QPoint,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -43,6 +48,7 @@ from desktop.ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from desktop.ui.screen import MAIN_WINDOW_SIZE, fit, remember_main_window
 from desktop.ui.sync_status import SyncBridge, SyncStatusLabel
@@ -53,15 +59,20 @@ if TYPE_CHECKING:
     from desktop.ui.letter_view import LetterView
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole
+# Queues that need no action from the person: their counts are shown, not in bold.
+_QUIET = frozenset({Queue.OUTGOING, Queue.IN_PROCESS, Queue.ALL})
 
 
 class MainWindow(QMainWindow):
     """One person's desk: queues with counts, a list paged from SQL, and an open letter."""
 
+    logged_out = Signal()  # "Keluar akun": the window closed for someone else to log in
+
     def __init__(self, store: Store, user: CurrentUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.user = user
+        self._searched_from: Queue | None = None  # the queue a search took the list away from
         self.setWindowTitle(self.tr("Naskah — {name}").format(name=user.name))
         fit(self, MAIN_WINDOW_SIZE)
         self.counts: dict[Queue, int] = {}
@@ -90,6 +101,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncBridge(store, self)
         self.verifier = PdfVerifier(self, store, user, self.open_letter)  # drop a PDF to check it
         self._make_menus()
+        self._make_page_actions()
         self.person_label = QLabel()
         self.count_label = QLabel()
         self.sync_label = SyncStatusLabel(self.sync)
@@ -103,6 +115,8 @@ class MainWindow(QMainWindow):
         self.table.activated.connect(self._row_activated)
         self.model.view_changed.connect(self._show_list_count)
         self.sidebar.currentItemChanged.connect(self._queue_item_changed)
+        self.filters.search.installEventFilter(self)
+        self.clear_filter_button.clicked.connect(self.clear_filters)
 
         first = self._first_queue()
         self.model.set_view(first, ListFilter())
@@ -142,7 +156,6 @@ class MainWindow(QMainWindow):
 
     def _make_new_button(self) -> QPushButton:
         button = QPushButton(self.tr("+ Konsep Baru"))
-        button.setToolTip(self.tr("Mulai naskah baru dari templat jenis naskah"))
         menu = QMenu(button)
         self.new_actions: dict[str, QAction] = {}
         for key, kind in letter_types().items():
@@ -150,8 +163,29 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: self.new_letter(k))
             self.new_actions[key] = action
         button.setMenu(menu)
-        button.setVisible(self.user.has(Role.DRAFTER))
+        self.new_hint = QLabel()
+        self.new_hint.setWordWrap(True)
+        self.new_hint.setStyleSheet("color: #555;")
+        self._show_new_button(button)
         return button
+
+    def _show_new_button(self, button: QPushButton) -> None:
+        """Drafters start letters; an administrator without the role is told how to get it."""
+        drafter = self.user.has(Role.DRAFTER)
+        admin = self.user.has(Role.ADMIN)
+        button.setVisible(drafter or admin)
+        button.setEnabled(drafter)
+        if drafter:
+            button.setToolTip(self.tr("Mulai naskah baru dari templat jenis naskah (Ctrl+N)"))
+            self.new_hint.hide()
+            return
+        hint = self.tr(
+            "Anda belum berperan Pengonsep. Tambahkan peran itu untuk diri Anda di "
+            "Administrasi > Pegawai; peran baru langsung berlaku."
+        )
+        button.setToolTip(hint)
+        self.new_hint.setText(hint)
+        self.new_hint.setVisible(admin)
 
     def _make_list_page(self) -> QWidget:
         left = QWidget()
@@ -159,11 +193,23 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(6, 6, 0, 6)
         self.new_button.setMinimumHeight(34)
         left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.new_hint)
         left_layout.addWidget(self.sidebar, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
         right_layout.addWidget(self.filters)
+        filter_row = QHBoxLayout()
+        self.filter_note = QLabel()
+        self.filter_note.setObjectName("filterNote")
+        self.filter_note.setStyleSheet("color: #7a4a00;")
+        self.clear_filter_button = QPushButton(self.tr("&Hapus penyaring"))
+        self.clear_filter_button.setToolTip(self.tr("Tampilkan lagi semua surat antrean ini"))
+        filter_row.addWidget(self.filter_note, 1)
+        filter_row.addWidget(self.clear_filter_button)
+        self.filter_note.hide()
+        self.clear_filter_button.hide()
+        right_layout.addLayout(filter_row)
         self.empty_label = QLabel()
         self.empty_label.setStyleSheet("color: #555; padding: 6px;")
         self.empty_label.hide()
@@ -179,34 +225,46 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        # Tab goes left to right, top to bottom: the queues, the filter bar, the list.
+        bar = self.filters
+        chain = [self.new_button, self.sidebar, bar.search, bar.status, bar.letter_type,
+                 bar.classification, bar.use_dates, bar.date_from, bar.date_to,
+                 self.clear_filter_button, self.table]  # fmt: skip
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         return page
 
     def _make_menus(self) -> None:
         letters = self.menuBar().addMenu(self.tr("&Surat"))
-        new_menu = letters.addMenu(self.tr("Konsep Baru"))
+        new_menu = letters.addMenu(self.tr("Konsep &Baru"))
         new_menu.setEnabled(self.user.has(Role.DRAFTER))
         for key, kind in letter_types().items():
             action = new_menu.addAction(kind.label)
             action.triggered.connect(lambda _checked=False, k=key: self.new_letter(k))
-        refresh = letters.addAction(self.tr("Muat ulang daftar"))
+        refresh = letters.addAction(self.tr("&Muat ulang daftar"))
         refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         refresh.triggered.connect(self.refresh)
         self.conflicts_action = letters.addAction(self.tr("Konflik"))
         self.conflicts_action.triggered.connect(self.open_conflicts)
-        find = letters.addAction(self.tr("Cari surat"))
+        find = letters.addAction(self.tr("&Cari surat"))
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._focus_search)
-        self.verify_action = letters.addAction(self.tr("Periksa keaslian PDF..."))
+        self.verify_action = letters.addAction(self.tr("&Periksa keaslian PDF..."))
         self.verify_action.triggered.connect(self.verifier.choose_file)
+        self.letters_menu = letters
         letters.addSeparator()
-        quit_action = letters.addAction(self.tr("Keluar"))
+        log_out = letters.addAction(self.tr("Keluar &akun"))
+        log_out.setToolTip(self.tr("Tutup jendela ini agar pegawai lain dapat masuk"))
+        log_out.triggered.connect(self.log_out)
+        quit_action = letters.addAction(self.tr("&Keluar"))
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         admin = self.menuBar().addMenu(self.tr("&Administrasi"))
-        self.people_action = admin.addAction(self.tr("Pegawai..."))
+        self.people_action = admin.addAction(self.tr("&Pegawai..."))
         self.people_action.triggered.connect(self.open_people)
-        self.settings_action = admin.addAction(self.tr("Pengaturan Kantor..."))
+        self.settings_action = admin.addAction(self.tr("Pengaturan &Kantor..."))
         self.settings_action.triggered.connect(self.open_settings)
-        self.sync_action = admin.addAction(self.tr("Sinkronisasi..."))
+        self.sync_action = admin.addAction(self.tr("&Sinkronisasi..."))
         self.sync_action.triggered.connect(self.open_sync_settings)
         self.incoming.add_admin_actions(admin)
         is_admin = self.user.has(Role.ADMIN)
@@ -217,6 +275,70 @@ class MainWindow(QMainWindow):
             self, self.store, self.user, letters, admin
         )
         signing_dialogs.warm_up_later(self.user)
+
+    def _make_page_actions(self) -> None:
+        """The keyboard's way to the open letter: Ctrl+N, Ctrl+S, Ctrl+Enter, Ctrl+P, Escape and
+        Ctrl+W. Each works only where it means something (a disabled action takes no key)."""
+        self.new_action = QAction(self.tr("Konsep baru..."), self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.triggered.connect(self.choose_new_letter)
+        self.save_action = QAction(self.tr("&Simpan konsep"), self)
+        self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_action.triggered.connect(self._save_page)
+        self.send_action = QAction(self.tr("Kirim untuk pa&raf..."), self)
+        self.send_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.send_action.triggered.connect(self._send_page)
+        self.print_action = QAction(self.tr("Ce&tak surat..."), self)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.triggered.connect(self._print_page)
+        self.close_action = QAction(self.tr("T&utup surat"), self)
+        keys = [QKeySequence("Ctrl+W"), QKeySequence(Qt.Key.Key_Escape)]
+        keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
+                 if k not in keys]  # fmt: skip
+        self.close_action.setShortcuts(keys)
+        self.close_action.triggered.connect(self._close_page)
+        self.addAction(self.new_action)  # no menu item: "Konsep Baru" is the menu
+        self._menu_page_actions()
+
+    def _menu_page_actions(self) -> None:
+        separator = [a for a in self.letters_menu.actions() if a.isSeparator()][-1]
+        for action in (self.save_action, self.send_action, self.print_action, self.close_action):
+            self.letters_menu.insertAction(separator, action)
+        self._page_changed()
+
+    def _page_changed(self) -> None:
+        editing = self.editor_page is not None
+        self.new_action.setEnabled(self.user.has(Role.DRAFTER))
+        self.save_action.setEnabled(editing)
+        self.send_action.setEnabled(editing)
+        self.print_action.setEnabled(self.letter_view is not None)
+        self.close_action.setEnabled(editing or self.letter_view is not None)
+
+    def choose_new_letter(self) -> None:
+        """Ctrl+N: back to the list, and the letter types open under "+ Konsep Baru" to pick
+        from with the arrow keys and Enter."""
+        if not self.user.has(Role.DRAFTER):
+            return
+        self.show_list()
+        menu = self.new_button.menu()
+        menu.popup(self.new_button.mapToGlobal(QPoint(0, self.new_button.height())))
+        menu.setActiveAction(menu.actions()[0])
+
+    def _save_page(self) -> None:
+        if self.editor_page is not None:
+            self.editor_page.save_now()
+
+    def _send_page(self) -> None:
+        if self.editor_page is not None:
+            self.editor_page.editor.send()
+
+    def _print_page(self) -> None:
+        if self.letter_view is not None:
+            self.letter_view.print_letter()
+
+    def _close_page(self) -> None:
+        if self.editor_page is not None or self.letter_view is not None:
+            self._page_closed()
 
     def _first_queue(self) -> Queue:
         """Where this person's work usually is: signers sign, reviewers initial."""
@@ -245,7 +367,12 @@ class MainWindow(QMainWindow):
             self.incoming.open_item(item)
         elif item is not None:
             self._queue_chosen = True
-            self.open_queue(Queue(item.data(QUEUE_ROLE)))
+            queue = Queue(item.data(QUEUE_ROLE))
+            # Another queue is another question: a filter left on would hide its letters.
+            self._searched_from = None
+            if queue is not Queue.ALL:
+                self.filters.clear()
+            self.open_queue(queue)
 
     def open_queue(self, queue: Queue) -> None:
         """Show ``queue`` under the current filter (and select it in the sidebar)."""
@@ -255,8 +382,23 @@ class MainWindow(QMainWindow):
         self.show_list()
 
     def _filter_changed(self, filt: ListFilter) -> None:
+        """A search looks in every letter the person may see ("Semua surat"); emptying the
+        search box goes back to the queue the search started from."""
         self._queue_chosen = True
-        self._apply(self.model.queue, filt)
+        queue = self.model.queue
+        if filt.search and queue is not Queue.ALL:
+            self._searched_from = queue
+            queue = Queue.ALL
+            self._select_queue(queue)
+        elif not filt.search and self._searched_from is not None:
+            queue, self._searched_from = self._searched_from, None
+            self._select_queue(queue)
+        self._apply(queue, filt)
+
+    def clear_filters(self) -> None:
+        """ "Hapus penyaring": the whole queue again."""
+        self.filters.clear()
+        self._filter_changed(self.filters.current())
 
     def _apply(self, queue: Queue, filt: ListFilter) -> None:
         self._wanted = (queue, filt)
@@ -337,7 +479,7 @@ class MainWindow(QMainWindow):
             n = counts.get(queue, 0)
             item.setText(f"{QUEUE_LABELS[queue]}  ({n})" if n else QUEUE_LABELS[queue])
             font = item.font()
-            font.setBold(bool(n) and queue is not Queue.OUTGOING)
+            font.setBold(bool(n) and queue not in _QUIET)
             item.setFont(font)
         self._show_person()
         if not self._queue_chosen:
@@ -367,6 +509,7 @@ class MainWindow(QMainWindow):
         self.person_label.setText(text)
 
     def _show_list_count(self) -> None:
+        self._show_filter_note()
         n = self.model.rowCount()
         shown = f"{n:,}".replace(",", ".")
         if self.model.filter.search and n >= SEARCH_LIMIT:
@@ -386,6 +529,37 @@ class MainWindow(QMainWindow):
                 self.tr("Tidak ada surat di {queue}.").format(queue=QUEUE_LABELS[self.model.queue])
             )
         self.empty_label.show()
+
+    def _show_filter_note(self) -> None:
+        filt = self.model.filter
+        on = filt != ListFilter()
+        self.filter_note.setVisible(on)
+        self.clear_filter_button.setVisible(on)
+        if not on:
+            return
+        if filt.search:
+            text = self.tr("Hasil pencarian “{q}” di semua surat yang dapat Anda lihat.").format(
+                q=filt.search
+            )
+            if filt != ListFilter(search=filt.search):
+                text += " " + self.tr("Penyaring lain juga aktif.")
+        else:
+            text = self.tr("Penyaring aktif: hanya surat yang cocok yang ditampilkan.")
+        self.filter_note.setText(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search box goes on to the results, as in a browser's address bar.
+        if (
+            watched is self.filters.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
+            and self.model.rowCount()
+        ):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def _focus_search(self) -> None:
         self.show_list()
@@ -429,6 +603,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         page.editor.focus_first_field()
+        self._page_changed()
 
     def open_view(self, letter: Letter) -> None:
         from desktop.ui.letter_view import LetterView
@@ -440,11 +615,15 @@ class MainWindow(QMainWindow):
         self.letter_view = view
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
+        view.setFocus()
+        self._page_changed()
 
     def show_list(self) -> None:
         if self.stack.currentWidget() is not self.list_page:
             self._close_pages()
             self.stack.setCurrentWidget(self.list_page)
+            self.table.setFocus()
+            self._page_changed()
         if self._list_stale:
             self._reload()
 
@@ -476,6 +655,42 @@ class MainWindow(QMainWindow):
         from desktop.ui.people import PeopleDialog
 
         PeopleDialog(self.store, self.user, self).exec()
+        self.apply_roles()
+
+    def apply_roles(self) -> None:
+        """Roles given to or taken from the logged-in person apply at once: the menus, "+ Konsep
+        Baru" and the keys are rebuilt for the roles the store now holds."""
+        try:
+            user = accounts.refreshed(self.store, self.user)
+        except Exception:  # a busy store: the roles apply at the next log-in
+            return
+        if user.roles == self.user.roles:
+            return
+        self.user = user
+        self.model.user = user
+        old_menus = [a.menu() for a in self.menuBar().actions() if a.menu() is not None]
+        self.menuBar().clear()
+        for menu in old_menus:
+            menu.deleteLater()
+        self._make_menus()
+        self._menu_page_actions()
+        self._show_new_button(self.new_button)
+        self._show_conflict_count()
+
+    def log_out(self) -> None:
+        """ "Keluar akun": the open draft is saved, the window closes and the log-in shows
+        (the app does not quit although its last window closed)."""
+        app = QApplication.instance()
+        keep = isinstance(app, QApplication) and app.quitOnLastWindowClosed()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)
+        try:
+            closed = self.close()
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(keep)
+        if closed:
+            self.logged_out.emit()
 
     def open_sync_settings(self) -> None:
         from desktop.ui.sync_settings import SyncSettingsDialog

@@ -149,3 +149,8 @@ __all__ += ["QBuffer", "QByteArray", "QIODevice", "QMimeData", "QRect", "QScreen
 from PySide6.QtGui import QDropEvent, QKeyEvent, QPagedPaintDevice  # noqa: E402
 
 __all__ += ["QDropEvent", "QKeyEvent", "QPagedPaintDevice"]
+
+# Keyboard and remembered layout: shortcuts, text measuring.
+from PySide6.QtGui import QFontMetrics, QShortcut  # noqa: E402
+
+__all__ += ["QFontMetrics", "QShortcut"]

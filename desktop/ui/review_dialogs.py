@@ -16,11 +16,13 @@ from desktop.ui.qt import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QKeySequence,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QShortcut,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,14 @@ PERSON_ROLE = Qt.ItemDataRole.UserRole
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("review_dialogs", text)
+
+
+def accept_on_ctrl_enter(dialog: QDialog, button: QPushButton) -> None:
+    """Ctrl+Enter presses ``button`` (when enabled) from anywhere in the dialog, also from a
+    text box where Enter starts a new line; the editor sends with the same keys."""
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(keys), dialog)
+        shortcut.activated.connect(lambda: button.click() if button.isEnabled() else None)
 
 
 def person_text(person: Person) -> str:
@@ -92,7 +102,9 @@ class SendDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.send_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.send_button.setText(self.tr("Kirim"))
+        self.send_button.setText(self.tr("&Kirim"))
+        self.send_button.setToolTip(self.tr("Kirim (Ctrl+Enter)"))
+        accept_on_ctrl_enter(self, self.send_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(QLabel(self.tr("Urutan pemaraf")))
@@ -176,7 +188,9 @@ class NoteDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(action)
+        self.ok_button.setToolTip(_tr("{action} (Ctrl+Enter)").format(action=action))
         self.ok_button.setEnabled(False)
+        accept_on_ctrl_enter(self, self.ok_button)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.note, 1)

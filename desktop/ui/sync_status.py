@@ -74,7 +74,8 @@ class SyncBridge(QObject):
             return False
 
     def initial_status(self) -> SyncStatus:
-        """What to show before the first sync: offline with the pending count."""
+        """What to show before the first sync: offline with the pending count, or, on a PC
+        that has no server set up, that sync is not set up (nothing is "waiting" for it)."""
         from sync.client import engine
         from sync.client.scheduler import Phase, SyncStatus, compose
 
@@ -82,6 +83,17 @@ class SyncBridge(QObject):
             pending = engine.pending_count(self.store)
         except Exception:
             pending = 0
+        if not self.enrolled():
+            message = self.tr("Sinkronisasi belum disiapkan")
+            if pending:
+                message = self.tr("{text} - {n} perubahan hanya ada di PC ini").format(
+                    text=message, n=pending
+                )
+            detail = self.tr(
+                "PC ini belum terhubung ke server kabupaten. Administrator dapat mendaftarkannya "
+                "di Administrasi > Sinkronisasi..."
+            )
+            return SyncStatus(Phase.NOT_ENROLLED, message, pending, detail=detail)
         return compose(SyncStatus(Phase.OFFLINE, "", pending))
 
     def start_if_enrolled(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from desktop.letters import office, sample
-from desktop.letters.accounts import CurrentUser, Role, parse_roles
+from desktop.letters.accounts import ROLE_LABELS, CurrentUser, Role, parse_roles
 from desktop.store.db import Store
 from desktop.store.models import Person
 from desktop.ui import ops
@@ -119,14 +119,34 @@ class AdminPage(QWizardPage):
         self.setTitle(self.tr("Administrator pertama"))
         self.setSubTitle(self.tr(
             "Administrator mengelola akun pegawai dan pengaturan kantor. Peran lain "
-            "(pengonsep, agendaris, ...) dapat ditambahkan nanti di menu Pegawai."
+            "(pemaraf, agendaris, ...) dapat ditambahkan nanti di menu Pegawai."
         ))  # fmt: skip
         self.errors = FieldErrors()
         self.person = PersonFields(self.errors, prefix="admin.", with_roles=False)
-        _scrolled(self, self.person)
+        # In a small office the administrator also writes, or signs, letters: offered here so
+        # that "+ Konsep Baru" works from the first log-in.
+        self.drafter = QCheckBox(self.tr("Saya juga menulis konsep surat (peran &Pengonsep)"))
+        self.drafter.setChecked(True)
+        self.signer = QCheckBox(self.tr("Saya juga menandatangani surat (peran Pena&ndatangan)"))
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.person)
+        column.addWidget(self.drafter)
+        column.addWidget(self.signer)
+        column.addStretch(1)
+        _scrolled(self, content)
+
+    def roles(self) -> frozenset[Role]:
+        chosen = {Role.ADMIN}
+        if self.drafter.isChecked():
+            chosen.add(Role.DRAFTER)
+        if self.signer.isChecked():
+            chosen.add(Role.SIGNER)
+        return frozenset(chosen)
 
     def validatePage(self) -> bool:
-        problems = self.person.problems(new=True, roles=frozenset({Role.ADMIN}))
+        problems = self.person.problems(new=True, roles=self.roles())
         self.errors.show(problems)
         return not problems
 
@@ -164,12 +184,13 @@ class FinishPage(QWizardPage):
         wizard = self.wizard()
         assert isinstance(wizard, SetupWizard)
         data = wizard.office_input()
-        admin = wizard.admin_page.person.person_input(frozenset({Role.ADMIN}))
+        admin = wizard.admin_page.person.person_input(wizard.admin_page.roles())
+        roles = ", ".join(ROLE_LABELS[r] for r in Role if r in admin.roles)
         self.summary.setText(self.tr(
             "Kantor: Kecamatan {kec}, Kabupaten {kab}\nKertas: {paper}\n"
-            "Administrator: {name} (nama pengguna: {user})"
+            "Administrator: {name} (nama pengguna: {user})\nPeran: {roles}"
         ).format(kec=data.kecamatan, kab=data.kabupaten, paper=data.paper_size,
-                 name=admin.name, user=admin.username))  # fmt: skip
+                 name=admin.name, user=admin.username, roles=roles))  # fmt: skip
 
     def validatePage(self) -> bool:
         wizard = self.wizard()
@@ -213,6 +234,18 @@ class SetupWizard(QWizard):
         self.setPage(self.ADMIN, self.admin_page)
         self.setPage(self.FINISH, self.finish_page)
         fit(self, QSize(760, 640))  # or less, on a small screen
+        self._untouched = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        """Everything the clerk can type in the wizard, to tell whether anything was."""
+        person = self.admin_page.person
+        return (
+            tuple(self.office_page.fields.values().items()),
+            self.office_page.fields.logo.data,
+            self.paper_page.numbering.pattern.text(),
+            person.person_input(frozenset()),
+            person.password_again.text(),
+        )
 
     def join_office(self) -> None:
         """First run on another PC of an office: enrol and sync down instead of setting up."""
@@ -250,7 +283,7 @@ class SetupWizard(QWizard):
         if self._busy:
             return False
         data = self.office_input()
-        admin = self.admin_page.person.person_input(frozenset({Role.ADMIN}))
+        admin = self.admin_page.person.person_input(self.admin_page.roles())
         self._set_busy(self.tr("Menyiapkan kantor..."))
         store = self.store
         ops.WriteOp(self, lambda: office.setup(store, data, admin)).success(self._set_up).failure(
@@ -322,8 +355,24 @@ class SetupWizard(QWizard):
             self.button(which).setEnabled(not self._busy)
 
     def reject(self) -> None:
-        if not self._busy:  # the office is being written; closing now would hide the outcome
-            super().reject()
+        """Batal or Escape: nothing to lose closes at once; typed data is discarded only when
+        the clerk says so (the default answer keeps the wizard open)."""
+        if self._busy:  # the office is being written; closing now would hide the outcome
+            return
+        if self._typed() != self._untouched:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Batalkan penyiapan?"),
+                self.tr(
+                    "Data kantor dan administrator yang sudah diketik belum disimpan dan akan "
+                    "hilang. Batalkan penyiapan dan keluar?"
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._busy:

@@ -16,6 +16,7 @@ from sqlmodel import func, select
 
 from desktop.letters import drafting, esign, signed_letters, signer_keys, workflow
 from desktop.letters.errors import InvalidTransition
+from desktop.letters.history import history
 from desktop.signing import verify
 from desktop.signing.errors import (
     CertificateUnusable,
@@ -78,6 +79,8 @@ def test_sign_offline_numbers_renders_signs_and_records(
     assert letter.status == LetterStatus.SIGNED
     assert letter.signature_kind == SignatureKind.INTERNAL
     assert letter.number.startswith("000.1.5/")
+    last = history(o.store, o.drafter, letter_id)[-1]
+    assert last.what == f"Ditandatangani elektronik (TTE internal), nomor {letter.number}"
     assert len(letter.verify_code) == 20
     assert signed_letters.badge(letter) == "TTE internal, menunggu cap waktu server"
     pdf = pdf_of(o, letter)

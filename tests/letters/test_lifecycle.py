@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import select
 
-from desktop.letters import drafting, queries, workflow
+from desktop.letters import drafting, history, queries, workflow
 from desktop.letters.drafting import AddresseeInput
 from desktop.letters.errors import InvalidTransition, PermissionDenied, ValidationError
 from desktop.letters.queries import ListFilter, Queue
@@ -78,7 +78,7 @@ def test_full_lifecycle_with_return_and_resend(office_staff: Office) -> None:
     assert signed.number in text
     assert "197008171994031006" in text  # the camat's NIP
 
-    kinds = [e.what for e in queries.history(o.store, o.drafter, letter.id)]
+    kinds = [e.what for e in history.history(o.store, o.drafter, letter.id)]
     assert any("Dikembalikan" in k for k in kinds)
     assert sum(k == "Paraf" for k in kinds) == 2
     assert any(signed.number in k for k in kinds)

@@ -113,12 +113,10 @@ def test_a_transaction_of_its_own_on_the_stores_engine_is_told_after_it_commits(
     office_staff: Office,
 ) -> None:
     """Sync applies a server answer in its own transaction (foreign-key checks off)."""
-    from sync.client.engine import replica_transaction
-
     store, budi = office_staff.store, office_staff.drafter
     letter = drafting.new_draft(store, budi, "surat_dinas")
     heard = listen(store)
-    with store.origin(SYNC), replica_transaction(store) as session:
+    with store.origin(SYNC), store.replica_write() as session:
         row = session.exec(select(Letter).where(Letter.id == letter.id)).one()
         row.hal = "Diubah di PC lain"
         session.add(row)

@@ -82,7 +82,10 @@ def test_enrol_from_settings_then_the_status_bar_says_synced(
     window = driver.log_in(pc.store, pc.user("admin"))
     assert driver.menu_item("Administrasi", "Sinkronisasi...").isEnabled()
     assert not window.sync.running  # not enrolled yet: nothing runs
-    assert re.fullmatch(r"Luring - \d+ perubahan menunggu", window.sync_label.text())
+    # No server set up yet: the status bar says so, not that changes are "waiting".
+    text = window.sync_label.text()
+    assert re.fullmatch(r"Sinkronisasi belum disiapkan - \d+ perubahan hanya ada di PC ini", text)
+    assert "Administrasi > Sinkronisasi" in window.sync_label.toolTip()
 
     def enrol(dialog: SyncSettingsDialog) -> None:
         assert dialog.server_label.text() == "belum terdaftar"

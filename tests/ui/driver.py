@@ -94,6 +94,8 @@ class MessageBoxes:
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
     expected: bool = True
+    # Per question, the button Enter would press (None: the one Qt picks, usually the first).
+    defaults: list[QMessageBox.StandardButton | None] = field(default_factory=list)
 
     @property
     def texts(self) -> list[str]:
@@ -104,9 +106,10 @@ def record_message_boxes(monkeypatch: pytest.MonkeyPatch, *, expected: bool) -> 
     boxes = MessageBoxes(expected=expected)
 
     def recorder(kind: str) -> Any:
-        def show(_parent: Any, title: str, text: str, *_args: Any, **_kw: Any) -> Any:
+        def show(_parent: Any, title: str, text: str, *args: Any, **kw: Any) -> Any:
             boxes.shown.append((kind, title, text))
             if kind == "question":
+                boxes.defaults.append(args[1] if len(args) > 1 else kw.get("defaultButton"))
                 return boxes.answer
             return QMessageBox.StandardButton.Ok
 
@@ -527,7 +530,7 @@ class Driver:
 
     def show(self, widget: W) -> W:
         """Put a dialog or widget made by the test on screen (tests of one dialog)."""
-        self.qtbot.addWidget(widget)
+        self.qtbot.addWidget(widget, before_close_func=_put_away)
         widget.show()
         return widget
 
@@ -782,10 +785,19 @@ def _inside(widget: QWidget, window: QWidget) -> bool:
     return False
 
 
+def _put_away(widget: QWidget) -> None:
+    """At the test's end, a dialog is hidden before qtbot closes it: closing a visible dialog is
+    a person's "Batal", which may rightly ask before discarding what was typed."""
+    if isinstance(widget, QDialog) and widget.isVisible():
+        widget.done(QDialog.DialogCode.Rejected.value)
+
+
 def _close_dialogs(which: Callable[[QDialog], bool]) -> None:
+    # The test's end clears the screen: done(), not close(), which a person's "Batal" would
+    # be (a dialog may rightly ask before discarding what was typed).
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible() and which(widget):
-            widget.close()
+            widget.done(QDialog.DialogCode.Rejected.value)
 
 
 def dragged_files(*paths: Path | str) -> Any:

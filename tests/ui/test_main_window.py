@@ -41,8 +41,9 @@ def test_sidebar_shows_each_queue_with_its_count(driver: Driver, office_staff: O
                   office_staff.camat.id)  # fmt: skip
     window = driver.log_in(office_staff.store, office_staff.drafter)
     assert driver.sidebar() == ["Konsep  (2)", "Perlu Paraf", "Perlu Tanda Tangan",
-                                "Dikembalikan", "Surat Keluar", "Surat Masuk Baru",
-                                "Surat Masuk", "Disposisi"]  # fmt: skip
+                                "Dikembalikan", "Dalam proses  (1)", "Surat Keluar",
+                                "Semua surat", "Surat Masuk Baru", "Surat Masuk",
+                                "Disposisi"]  # fmt: skip
     assert window.model.queue is Queue.DRAFTS and driver.row_count() == 2
     assert "Budi Santoso" in window.person_label.text()
     assert "Konsep 2" in window.person_label.text()

@@ -150,7 +150,8 @@ def test_the_main_window_fits_with_a_long_letter_open(driver: Driver, office_sta
     settle(driver)
     problems += problems_of(window, "the letter view")
     shown = [b for b in view.action_buttons() if not b.isHidden()]
-    assert {b.text() for b in shown} >= {"Kembalikan...", "Tandatangani Basah...", "Cetak..."}
+    texts = {b.text().replace("&", "") for b in shown}
+    assert texts >= {"Kembalikan...", "Tandatangani Basah...", "Cetak..."}
     for button in shown:
         problems += _reachable(window, button, "the letter view")
     # The details scroll: every value is whole there (the thirty addressees included).

@@ -11,7 +11,7 @@ from sqlmodel import func, select
 from desktop.letters import accounts, classification, office
 from desktop.store.db import Store
 from desktop.store.models import Letter
-from desktop.ui.qt import QLabel, QWizard
+from desktop.ui.qt import QDialog, QLabel, QMessageBox, Qt, QWizard
 from desktop.ui.wizard import SetupWizard
 from tests.conftest import PNG_1PX
 from tests.ui.driver import Driver
@@ -82,9 +82,13 @@ def test_clerk_sets_up_office_end_to_end(
 
     assert wizard.currentPage() is wizard.admin_page
     fill_admin(driver, wizard)
+    # The first administrator may also draft (offered, on) and sign (offered, off).
+    assert wizard.admin_page.drafter.isChecked() and not wizard.admin_page.signer.isChecked()
+    driver.click(wizard.admin_page.signer)
     driver.click(wizard.button(NEXT))
     assert wizard.currentPage() is wizard.finish_page
     assert "Kecamatan Sukamaju" in wizard.finish_page.summary.text()
+    assert "Peran: Pengonsep, Penandatangan, Administrator" in wizard.finish_page.summary.text()
 
     with qtbot.waitSignal(wizard.accepted, timeout=10000):
         driver.click(wizard.button(FINISH))
@@ -96,7 +100,7 @@ def test_clerk_sets_up_office_end_to_end(
     assert row.number_pattern == "{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}"
     assert row.logo_hash is not None
     user = accounts.login(store, "yulianus", ADMIN_PASSWORD)
-    assert user.has(accounts.Role.ADMIN)
+    assert user.roles == {accounts.Role.ADMIN, accounts.Role.DRAFTER, accounts.Role.SIGNER}
     assert wizard.admin is not None and wizard.admin.pangkat == "Penata Muda (III/a)"
     assert classification.get(store, "800.1.11.1") is not None
 
@@ -223,3 +227,27 @@ def test_sample_data_option_fills_letters(
         letters = session.exec(select(func.count()).select_from(Letter)).one()
     assert letters > 0
     assert accounts.login(store, "maria", "latihan123").name == "Maria Kogoya"
+
+
+def test_escape_asks_before_discarding_what_was_typed(
+    qtbot: Any, driver: Driver, wizard: SetupWizard, store: Store, messages: Any
+) -> None:
+    fill_office(driver, wizard)
+    messages.answer = QMessageBox.StandardButton.No
+    qtbot.keyClick(wizard.office_page.fields.edits["kabupaten"], Qt.Key.Key_Escape)
+    assert [title for _kind, title, _text in messages.shown] == ["Batalkan penyiapan?"]
+    assert messages.defaults == [QMessageBox.StandardButton.No]  # Enter keeps the typing
+    assert wizard.isVisible()
+    assert wizard.office_page.fields.edits["kabupaten"].text() == "Jayawijaya"
+    messages.answer = QMessageBox.StandardButton.Yes
+    driver.click("Batal")
+    assert not wizard.isVisible() and wizard.result() == QDialog.DialogCode.Rejected
+    assert not office.is_set_up(store)
+
+
+def test_escape_on_an_untouched_wizard_closes_it_at_once(
+    qtbot: Any, wizard: SetupWizard, messages: Any
+) -> None:
+    qtbot.keyClick(wizard.office_page.fields.edits["kabupaten"], Qt.Key.Key_Escape)
+    assert not wizard.isVisible()
+    assert messages.shown == []
