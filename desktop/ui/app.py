@@ -12,82 +12,39 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop import paths
+from desktop import i18n, paths
 from desktop.letters import office
 from desktop.letters.accounts import CurrentUser
 from desktop.store import db
 from desktop.store.db import Store
 from desktop.store.errors import StoreDamaged, StoreError, StoreLocked
 from desktop.ui import crash, ops
+from desktop.ui import i18n as ui_i18n
 from desktop.ui.login import LoginDialog
 from desktop.ui.qt import (
     QApplication,
     QCoreApplication,
     QDialog,
-    QLocale,
     QMainWindow,
     QMessageBox,
-    QTranslator,
     QWidget,
 )
 
 APP_NAME = "Naskah"
 ORGANISATION = "Naskah"
 
-# Qt's own words (standard buttons, wizard buttons, edit menus). No Indonesian catalogue ships
-# with Qt, and a clerk should not meet "Yes/No/Cancel" in an Indonesian application.
-QT_WORDS: dict[tuple[str, str], str] = {
-    **{("QPlatformTheme", en): id_ for en, id_ in {
-        "OK": "OK", "Save": "Simpan", "Save All": "Simpan semua", "Open": "Buka",
-        "&Yes": "&Ya", "Yes to &All": "Ya untuk &semua", "&No": "&Tidak",
-        "N&o to All": "Tidak untuk s&emua", "Abort": "Hentikan", "Retry": "Coba lagi",
-        "Ignore": "Abaikan", "Close": "Tutup", "Cancel": "Batal", "Discard": "Buang",
-        "Help": "Bantuan", "Apply": "Terapkan", "Reset": "Atur ulang",
-        "Restore Defaults": "Kembalikan bawaan", "Close without Saving": "Tutup tanpa menyimpan",
-    }.items()},
-    **{("QWizard", en): id_ for en, id_ in {
-        "< &Back": "< &Kembali", "&Next >": "&Lanjut >", "&Finish": "&Selesai",
-        "Cancel": "Batal", "Help": "Bantuan",
-    }.items()},
-    **{(ctx, en): id_ for ctx in ("QLineEdit", "QWidgetTextControl") for en, id_ in {
-        "&Undo": "&Urungkan", "&Redo": "&Ulangi", "Cu&t": "Po&tong", "&Copy": "&Salin",
-        "&Paste": "&Tempel", "Delete": "Hapus", "Select All": "Pilih semua",
-    }.items()},
-    ("QMessageBox", "Show Details..."): "Tampilkan rincian...",
-    ("QMessageBox", "Hide Details..."): "Sembunyikan rincian...",
-}  # fmt: skip
-
-
-class QtWordsTranslator(QTranslator):
-    """Translates Qt's built-in button and menu words from ``QT_WORDS``."""
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        return QT_WORDS.get((context, source))
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-_translators: list[QTranslator] = []  # Qt does not own installed translators: keep them alive
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("app", text)
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
-    """The application object, named, in the Indonesian locale, with Qt's words translated."""
+def make_app(argv: list[str] | None = None, language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
+    """The application object, named, speaking ``language`` (Qt's own words included)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-    if not _translators:
-        translator = QtWordsTranslator()
-        app.installTranslator(translator)
-        _translators.append(translator)
+    ui_i18n.use_language(language)
     return app
 
 
@@ -226,7 +183,7 @@ def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
 
 def run(data_dir: Path) -> int:
     """Start the desktop app on ``data_dir`` and return the process exit code."""
-    app = make_app()
+    app = make_app(language=i18n.read_language(data_dir))
     crash.install(paths.log_dir(data_dir))
     started = launch(data_dir)
     if isinstance(started, int):

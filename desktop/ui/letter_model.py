@@ -285,7 +285,7 @@ class LetterListModel(QAbstractTableModel):
         if key == "letter_type":
             return self._type_labels.get(row.letter_type, row.letter_type)
         if key == "status":
-            label = queries.STATUS_LABELS.get(row.status, row.status)
+            label = queries.status_label(row.status)
             if row.signature_kind in _ELECTRONIC:
                 label = f"{label} (TTE)"
             return label if row.sifat == "Biasa" else f"{label} · {row.sifat}"

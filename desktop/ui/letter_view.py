@@ -192,7 +192,7 @@ class LetterView(QWidget):
         self.data = data
         letter = self.letter = data.letter
         kind = letter_types().get(letter.letter_type)
-        status = queries.STATUS_LABELS.get(letter.status, letter.status)
+        status = queries.status_label(letter.status)
         self.title.setText(f"<b>{escape(kind.label if kind else letter.letter_type)}</b> — "
                            f"{escape(letter.hal or '')}")  # fmt: skip
         addressees = drafting.addressees_of(letter)

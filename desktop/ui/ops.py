@@ -15,7 +15,16 @@ from typing import Any
 
 from desktop.letters.errors import ServiceError, ValidationError
 from desktop.store.errors import StoreError
-from desktop.ui.qt import QMessageBox, QObject, QRunnable, QThreadPool, QWidget, Signal, Slot
+from desktop.ui.qt import (
+    QCoreApplication,
+    QMessageBox,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    QWidget,
+    Signal,
+    Slot,
+)
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +92,7 @@ def show_error(parent: QWidget | None, exc: BaseException, trace: str = "") -> N
     message = user_message(exc)
     if message is not None:
         QMessageBox.warning(
-            parent, parent.tr("Tidak dapat dilanjutkan") if parent else "Naskah", message
+            parent, QCoreApplication.translate("ops", "Tidak dapat dilanjutkan"), message
         )
         return
     from desktop.ui.crash import show_crash

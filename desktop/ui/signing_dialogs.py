@@ -28,6 +28,7 @@ from desktop.ui.forms import error_label, hint_label
 from desktop.ui.qt import (
     QAction,
     QCheckBox,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -357,7 +358,8 @@ def add_menu_actions(
     from desktop.letters.accounts import Role
     from desktop.ui.bsre_dialogs import BsreSettingsDialog
 
-    certificate = QAction(parent.tr("Sertifikat TTE saya..."), parent)
+    tr = QCoreApplication.translate
+    certificate = QAction(tr("signing_dialogs", "Sertifikat TTE saya..."), parent)
     separators = [a for a in letters.actions() if a.isSeparator()]
     if separators:
         letters.insertAction(separators[-1], certificate)
@@ -365,7 +367,7 @@ def add_menu_actions(
         letters.addAction(certificate)
     certificate.setEnabled(user.has(Role.SIGNER))
     certificate.triggered.connect(lambda: EnrolDialog(store, user, parent).open())
-    bsre = admin.addAction(parent.tr("Pengaturan TTE BSrE..."))
+    bsre = admin.addAction(tr("signing_dialogs", "Pengaturan TTE BSrE..."))
     bsre.setEnabled(user.has(Role.ADMIN))
     bsre.triggered.connect(lambda: BsreSettingsDialog(store, parent).open())
     return certificate, bsre
