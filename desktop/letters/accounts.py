@@ -71,7 +71,7 @@ class CurrentUser:
 def require(user: CurrentUser, role: Role) -> None:
     if not user.has(role):
         raise PermissionDenied(
-            _("Tindakan ini memerlukan peran {role}.").format(role=ROLE_LABELS[role])
+            _("Tindakan ini memerlukan peran {role}.").format(role=role_label(role))
         )
 
 

@@ -232,7 +232,8 @@ class PersonDialog(QDialog):
         layout.addWidget(self.fields)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(560, 0)
+        # Tall enough for the wrapped hints at this width (a longer translation wraps more).
+        self.resize(560, layout.totalHeightForWidth(560))
 
     def save(self) -> None:
         new = self.person is None

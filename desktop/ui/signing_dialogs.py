@@ -350,6 +350,10 @@ def warm_up_later(user: CurrentUser, delay_ms: int = 1500) -> None:
     QTimer.singleShot(delay_ms, start)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("signing_dialogs", text)
+
+
 def add_menu_actions(
     parent: QWidget, store: Store, user: CurrentUser, letters: QMenu, admin: QMenu
 ) -> tuple[QAction, QAction]:
@@ -358,8 +362,7 @@ def add_menu_actions(
     from desktop.letters.accounts import Role
     from desktop.ui.bsre_dialogs import BsreSettingsDialog
 
-    tr = QCoreApplication.translate
-    certificate = QAction(tr("signing_dialogs", "Sertifikat TTE saya..."), parent)
+    certificate = QAction(_tr("Sertifikat TTE saya..."), parent)
     separators = [a for a in letters.actions() if a.isSeparator()]
     if separators:
         letters.insertAction(separators[-1], certificate)
@@ -367,7 +370,7 @@ def add_menu_actions(
         letters.addAction(certificate)
     certificate.setEnabled(user.has(Role.SIGNER))
     certificate.triggered.connect(lambda: EnrolDialog(store, user, parent).open())
-    bsre = admin.addAction(tr("signing_dialogs", "Pengaturan TTE BSrE..."))
+    bsre = admin.addAction(_tr("Pengaturan TTE BSrE..."))
     bsre.setEnabled(user.has(Role.ADMIN))
     bsre.triggered.connect(lambda: BsreSettingsDialog(store, parent).open())
     return certificate, bsre
