@@ -1725,6 +1725,10 @@ There is no backup that can be restored. Do not delete the data folder ({folder}
             <translation>BSrE refused the signing request (code {c}){t}.</translation>
         </message>
         <message>
+            <source>Bagian [{k}] tidak dikenal; profil hanya memakai [office] dan [admin].</source>
+            <translation>Unknown section [{k}]; a profile has only [office] and [admin].</translation>
+        </message>
+        <message>
             <source>Bagian tanda tangan yang tidak ditandatangani telah diubah ({what}).</source>
             <translation>The unsigned part of the signature was changed ({what}).</translation>
         </message>
@@ -2125,6 +2129,10 @@ There is no backup that can be restored. Do not delete the data folder ({folder}
             <translation>The signature box is too small or off the page.</translation>
         </message>
         <message>
+            <source>Kunci {k} tidak dikenal di [{t}]; yang dikenal: {known}.</source>
+            <translation>Unknown key {k} in [{t}]; known keys: {known}.</translation>
+        </message>
+        <message>
             <source>Lampiran {h} di dalam berkas rusak.</source>
             <translation>The attachment {h} in the file is damaged.</translation>
         </message>
@@ -2437,12 +2445,20 @@ There is no backup that can be restored. Do not delete the data folder ({folder}
             <translation>The number pattern is not valid (unbalanced braces).</translation>
         </message>
         <message>
+            <source>Profil bukan teks UTF-8 (baris {n}). Simpan ulang profil sebagai teks UTF-8, misalnya di Notepad: Simpan sebagai, Encoding UTF-8.</source>
+            <translation>The profile is not UTF-8 text (line {n}). Save the profile again as UTF-8 text, e.g. in Notepad: Save as, Encoding UTF-8.</translation>
+        </message>
+        <message>
             <source>Profil kantor</source>
             <translation>Office profile</translation>
         </message>
         <message>
             <source>Profil tidak dapat dibaca: {e}</source>
             <translation>The profile cannot be read: {e}</translation>
+        </message>
+        <message>
+            <source>Profil tidak sah pada baris {n}: {e}. Periksa tanda kutip, tanda = dan nama tabel.</source>
+            <translation>The profile is not valid at line {n}: {e}. Check the quotes, the = signs and the table names.</translation>
         </message>
         <message>
             <source>Rentang bita tanda tangan tidak baku.</source>
@@ -2789,6 +2805,14 @@ There is no backup that can be restored. Do not delete the data folder ({folder}
             <translation>Signing time: {t} (the signer's computer clock).</translation>
         </message>
         <message>
+            <source>admin.roles harus berupa daftar teks.</source>
+            <translation>admin.roles must be a list of texts.</translation>
+        </message>
+        <message>
+            <source>angka</source>
+            <translation>a number</translation>
+        </message>
+        <message>
             <source>atribut tak bertanda tangan</source>
             <translation>unsigned attributes</translation>
         </message>
@@ -2807,6 +2831,10 @@ There is no backup that can be restored. Do not delete the data folder ({folder}
         <message>
             <source>bulan (angka)</source>
             <translation>month (digits)</translation>
+        </message>
+        <message>
+            <source>daftar [...]</source>
+            <translation>a list [...]</translation>
         </message>
         <message>
             <source>daftar algoritma digest</source>
@@ -2881,8 +2909,16 @@ There is no backup that can be restored. Do not delete the data folder ({folder}
             <translation>letter with code {c}</translation>
         </message>
         <message>
+            <source>tabel</source>
+            <translation>a table</translation>
+        </message>
+        <message>
             <source>tahun</source>
             <translation>year</translation>
+        </message>
+        <message>
+            <source>teks dalam tanda kutip</source>
+            <translation>text in quotes</translation>
         </message>
         <message>
             <source>tepercaya</source>
@@ -2893,12 +2929,24 @@ There is no backup that can be restored. Do not delete the data folder ({folder}
             <translation>no token in the keyring</translation>
         </message>
         <message>
+            <source>true/false</source>
+            <translation>true/false</translation>
+        </message>
+        <message>
             <source>versi SignedData</source>
             <translation>SignedData version</translation>
         </message>
         <message>
             <source>versi SignerInfo</source>
             <translation>SignerInfo version</translation>
+        </message>
+        <message>
+            <source>{k} harus berupa tabel [{k}].</source>
+            <translation>{k} must be a table [{k}].</translation>
+        </message>
+        <message>
+            <source>{k} harus berupa {want}, bukan {got}.</source>
+            <translation>{k} must be {want}, not {got}.</translation>
         </message>
         <message>
             <source>{k}, bertanda waktu {t}</source>

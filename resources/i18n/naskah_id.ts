@@ -1725,6 +1725,10 @@ Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({fol
             <translation>BSrE menolak permintaan tanda tangan (kode {c}){t}.</translation>
         </message>
         <message>
+            <source>Bagian [{k}] tidak dikenal; profil hanya memakai [office] dan [admin].</source>
+            <translation>Bagian [{k}] tidak dikenal; profil hanya memakai [office] dan [admin].</translation>
+        </message>
+        <message>
             <source>Bagian tanda tangan yang tidak ditandatangani telah diubah ({what}).</source>
             <translation>Bagian tanda tangan yang tidak ditandatangani telah diubah ({what}).</translation>
         </message>
@@ -2125,6 +2129,10 @@ Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({fol
             <translation>Kotak tanda tangan terlalu kecil atau di luar halaman.</translation>
         </message>
         <message>
+            <source>Kunci {k} tidak dikenal di [{t}]; yang dikenal: {known}.</source>
+            <translation>Kunci {k} tidak dikenal di [{t}]; yang dikenal: {known}.</translation>
+        </message>
+        <message>
             <source>Lampiran {h} di dalam berkas rusak.</source>
             <translation>Lampiran {h} di dalam berkas rusak.</translation>
         </message>
@@ -2437,12 +2445,20 @@ Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({fol
             <translation>Pola nomor tidak valid (kurung kurawal tidak seimbang).</translation>
         </message>
         <message>
+            <source>Profil bukan teks UTF-8 (baris {n}). Simpan ulang profil sebagai teks UTF-8, misalnya di Notepad: Simpan sebagai, Encoding UTF-8.</source>
+            <translation>Profil bukan teks UTF-8 (baris {n}). Simpan ulang profil sebagai teks UTF-8, misalnya di Notepad: Simpan sebagai, Encoding UTF-8.</translation>
+        </message>
+        <message>
             <source>Profil kantor</source>
             <translation>Profil kantor</translation>
         </message>
         <message>
             <source>Profil tidak dapat dibaca: {e}</source>
             <translation>Profil tidak dapat dibaca: {e}</translation>
+        </message>
+        <message>
+            <source>Profil tidak sah pada baris {n}: {e}. Periksa tanda kutip, tanda = dan nama tabel.</source>
+            <translation>Profil tidak sah pada baris {n}: {e}. Periksa tanda kutip, tanda = dan nama tabel.</translation>
         </message>
         <message>
             <source>Rentang bita tanda tangan tidak baku.</source>
@@ -2789,6 +2805,14 @@ Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({fol
             <translation>Waktu tanda tangan: {t} (menurut jam komputer penanda tangan).</translation>
         </message>
         <message>
+            <source>admin.roles harus berupa daftar teks.</source>
+            <translation>admin.roles harus berupa daftar teks.</translation>
+        </message>
+        <message>
+            <source>angka</source>
+            <translation>angka</translation>
+        </message>
+        <message>
             <source>atribut tak bertanda tangan</source>
             <translation>atribut tak bertanda tangan</translation>
         </message>
@@ -2807,6 +2831,10 @@ Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({fol
         <message>
             <source>bulan (angka)</source>
             <translation>bulan (angka)</translation>
+        </message>
+        <message>
+            <source>daftar [...]</source>
+            <translation>daftar [...]</translation>
         </message>
         <message>
             <source>daftar algoritma digest</source>
@@ -2881,8 +2909,16 @@ Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({fol
             <translation>surat berkode {c}</translation>
         </message>
         <message>
+            <source>tabel</source>
+            <translation>tabel</translation>
+        </message>
+        <message>
             <source>tahun</source>
             <translation>tahun</translation>
+        </message>
+        <message>
+            <source>teks dalam tanda kutip</source>
+            <translation>teks dalam tanda kutip</translation>
         </message>
         <message>
             <source>tepercaya</source>
@@ -2893,12 +2929,24 @@ Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({fol
             <translation>token tidak ada di keyring</translation>
         </message>
         <message>
+            <source>true/false</source>
+            <translation>true/false</translation>
+        </message>
+        <message>
             <source>versi SignedData</source>
             <translation>versi SignedData</translation>
         </message>
         <message>
             <source>versi SignerInfo</source>
             <translation>versi SignerInfo</translation>
+        </message>
+        <message>
+            <source>{k} harus berupa tabel [{k}].</source>
+            <translation>{k} harus berupa tabel [{k}].</translation>
+        </message>
+        <message>
+            <source>{k} harus berupa {want}, bukan {got}.</source>
+            <translation>{k} harus berupa {want}, bukan {got}.</translation>
         </message>
         <message>
             <source>{k}, bertanda waktu {t}</source>
