@@ -220,6 +220,18 @@ def latest_backup(data_dir: Path) -> Path | None:
     return None
 
 
+def enrolled(path: Path) -> bool:
+    """Does the store (or backup) at ``path`` belong to a PC enrolled with a sync server?"""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return bool(con.execute("SELECT count(*) FROM sync_state").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+
+
 def restore_backup(data_dir: Path, backup: Path) -> None:
     """Replace a damaged store with ``backup``; the damaged file is kept aside, never deleted."""
     db = data_dir / DB_NAME
@@ -255,8 +267,12 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session for queries; a damaged page met while reading raises StoreDamaged."""
         with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+            try:
+                yield session
+            except DBAPIError as exc:
+                raise _translate(exc) from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from desktop import i18n, paths
@@ -18,7 +17,7 @@ from desktop.letters.accounts import CurrentUser
 from desktop.store import db
 from desktop.store.db import Store
 from desktop.store.errors import StoreDamaged, StoreError, StoreLocked
-from desktop.ui import crash, ops
+from desktop.ui import background, crash, ops
 from desktop.ui import i18n as ui_i18n
 from desktop.ui.login import LoginDialog
 from desktop.ui.qt import (
@@ -29,6 +28,7 @@ from desktop.ui.qt import (
     QMessageBox,
     QWidget,
 )
+from desktop.ui.store_health import StoreGuard, ways_out
 
 APP_NAME = "Naskah"
 ORGANISATION = "Naskah"
@@ -65,37 +65,27 @@ def open_store_interactive(data_dir: Path, parent: QWidget | None = None) -> Sto
     return None
 
 
-def _when(path: Path) -> str:
-    from desktop.render.dates import format_date_id
-
-    stamp = datetime.fromtimestamp(path.stat().st_mtime)
-    return _tr("{date} pukul {time}").format(
-        date=format_date_id(stamp.date()), time=stamp.strftime("%H.%M")
-    )
-
-
 def offer_restore(data_dir: Path, damaged: StoreDamaged, parent: QWidget | None) -> Store | None:
     """Offer the newest good backup in place of a damaged store; open it if the clerk agrees."""
     title = _tr("Berkas data rusak")
     backup = db.latest_backup(data_dir)
     if backup is None:
-        QMessageBox.critical(parent, title, _tr(
-            "{problem}\n\nTidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder "
-            "data ({folder}); hubungi petugas TI kabupaten agar berkas ini diperiksa."
-        ).format(problem=damaged.message, folder=data_dir))  # fmt: skip
+        QMessageBox.critical(parent, title, f"{damaged.message}\n\n{ways_out(data_dir, None)}")
         return None
     answer = QMessageBox.question(
-        parent, title, _tr(
-            "{problem}\n\nAda cadangan yang baik dari {when}. Naskah dapat memulihkannya "
-            "sekarang. Berkas yang rusak tidak dihapus: berkas itu disimpan di folder data "
-            "dengan akhiran \".rusak\" untuk diperiksa petugas TI. Perubahan sesudah {when} "
-            "tidak ada di cadangan ini.\n\nPulihkan cadangan sekarang? Pilih Tidak untuk keluar."
-        ).format(problem=damaged.message, when=_when(backup)),
+        parent, title, f"{damaged.message}\n\n{ways_out(data_dir, backup)}\n\n" + _tr(
+            "Pulihkan cadangan sekarang? Pilih Tidak untuk keluar."
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )  # fmt: skip
     if answer != QMessageBox.StandardButton.Yes:
         return None
+    return restore(data_dir, backup, parent)
+
+
+def restore(data_dir: Path, backup: Path, parent: QWidget | None) -> Store | None:
+    """Put ``backup`` in place of the store (the old file kept aside) and open it."""
     try:
         _restore_locked(data_dir, backup)
         return db.open_store(data_dir)
@@ -103,7 +93,7 @@ def offer_restore(data_dir: Path, damaged: StoreDamaged, parent: QWidget | None)
         QMessageBox.critical(parent, _tr("Naskah sudah berjalan"), exc.message)
     except (StoreError, OSError) as exc:
         detail = exc.message if isinstance(exc, StoreError) else str(exc)
-        QMessageBox.critical(parent, title, _tr(
+        QMessageBox.critical(parent, _tr("Berkas data rusak"), _tr(
             "Cadangan tidak dapat dipulihkan: {detail}\n\nHubungi petugas TI kabupaten."
         ).format(detail=detail))  # fmt: skip
     return None
@@ -156,6 +146,7 @@ class Started:
     store: Store
     user: CurrentUser
     window: QMainWindow
+    guard: StoreGuard | None = None
 
 
 def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
@@ -174,7 +165,8 @@ def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
         if user is None:
             store.close()
             return 0
-        return Started(store, user, show_main_window(store, user))
+        window = show_main_window(store, user)
+        return Started(store, user, window, StoreGuard(window, data_dir))
     except BaseException:
         ops.wait_idle()
         store.close()
@@ -185,14 +177,48 @@ def run(data_dir: Path) -> int:
     """Start the desktop app on ``data_dir`` and return the process exit code."""
     app = make_app(language=i18n.read_language(data_dir))
     crash.install(paths.log_dir(data_dir))
-    started = launch(data_dir)
-    if isinstance(started, int):
-        return started
-    try:
-        return app.exec()
-    finally:
-        sync = getattr(started.window, "sync", None)
-        if sync is not None:
-            sync.stop()  # the background sync lets go of the store first
-        ops.wait_idle()  # let a save that is under way land before the store closes
-        started.store.close()
+    if not fonts_present():
+        return 1
+    while True:
+        started = launch(data_dir)
+        if isinstance(started, int):
+            return started
+        try:
+            code = app.exec()
+        finally:
+            sync = getattr(started.window, "sync", None)
+            if sync is not None:
+                sync.stop()  # the background sync lets go of the store first
+            ops.wait_idle()  # let a save that is under way land before the store closes
+            background.wait_all()
+            ops.set_damage_handler(None)
+            started.store.close()
+        if started.guard is None or not started.guard.restore_requested:
+            return code
+        backup = db.latest_backup(data_dir)
+        if backup is None or restore_closed(data_dir, backup) is None:
+            return 1
+        # and open again, at the log-in, on the restored store
+
+
+def restore_closed(data_dir: Path, backup: Path) -> Path | None:
+    """Restore ``backup`` over the closed store; the backup, or None (the reason was shown)."""
+    store = restore(data_dir, backup, None)
+    if store is None:
+        return None
+    store.close()
+    return backup
+
+
+def fonts_present(parent: QWidget | None = None) -> bool:
+    """The letter fonts must ship with the app: say which file is missing and how to fix it."""
+    from desktop.render.fonts import missing_font_files
+
+    missing = missing_font_files()
+    if missing:
+        QMessageBox.critical(parent, _tr("Berkas huruf surat tidak ada"), _tr(
+            "Naskah tidak lengkap: berkas huruf surat tidak ditemukan ({files}). Surat tidak "
+            "dapat dibuat tanpa huruf ini. Pasang ulang Naskah; data kantor tidak terpengaruh."
+        ).format(files=", ".join(str(p) for p in missing)))  # fmt: skip
+        return False
+    return True

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.letters.errors import ServiceError, ValidationError
-from desktop.store.errors import StoreError
+from desktop.store.errors import StoreDamaged, StoreError
 from desktop.ui.qt import (
     QCoreApplication,
     QMessageBox,
@@ -88,7 +88,18 @@ def user_message(exc: BaseException) -> str | None:
     return None
 
 
+_damage_handler: list[Callable[[StoreDamaged], None]] = []
+
+
+def set_damage_handler(handler: Callable[[StoreDamaged], None] | None) -> None:
+    """Route a damaged store met during work to ``handler`` (the store guard's dialog)."""
+    _damage_handler[:] = [handler] if handler is not None else []
+
+
 def show_error(parent: QWidget | None, exc: BaseException, trace: str = "") -> None:
+    if isinstance(exc, StoreDamaged) and _damage_handler:
+        _damage_handler[0](exc)
+        return
     message = user_message(exc)
     if message is not None:
         QMessageBox.warning(

@@ -1567,6 +1567,10 @@ Kabupaten {kab}</translation>
             <translation>The data file is damaged</translation>
         </message>
         <message>
+            <source>Berkas huruf surat tidak ada</source>
+            <translation>The letter font files are missing</translation>
+        </message>
+        <message>
             <source>Cadangan tidak dapat dipulihkan: {detail}
 
 Hubungi petugas TI kabupaten.</source>
@@ -1583,28 +1587,12 @@ Contact the regency's IT officer.</translation>
             <translation>Naskah is already running</translation>
         </message>
         <message>
-            <source>{date} pukul {time}</source>
-            <translation>{date} at {time}</translation>
+            <source>Naskah tidak lengkap: berkas huruf surat tidak ditemukan ({files}). Surat tidak dapat dibuat tanpa huruf ini. Pasang ulang Naskah; data kantor tidak terpengaruh.</source>
+            <translation>Naskah is incomplete: the letter font files were not found ({files}). Letters cannot be made without them. Install Naskah again; the office's data is not affected.</translation>
         </message>
         <message>
-            <source>{problem}
-
-Ada cadangan yang baik dari {when}. Naskah dapat memulihkannya sekarang. Berkas yang rusak tidak dihapus: berkas itu disimpan di folder data dengan akhiran ".rusak" untuk diperiksa petugas TI. Perubahan sesudah {when} tidak ada di cadangan ini.
-
-Pulihkan cadangan sekarang? Pilih Tidak untuk keluar.</source>
-            <translation>{problem}
-
-There is a good backup from {when}. Naskah can restore it now. The damaged file is not deleted: it is kept in the data folder with the ending ".rusak" for the IT officer to examine. Changes after {when} are not in this backup.
-
-Restore the backup now? Choose No to quit.</translation>
-        </message>
-        <message>
-            <source>{problem}
-
-Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({folder}); hubungi petugas TI kabupaten agar berkas ini diperiksa.</source>
-            <translation>{problem}
-
-There is no backup that can be restored. Do not delete the data folder ({folder}); contact the regency's IT officer to have this file examined.</translation>
+            <source>Pulihkan cadangan sekarang? Pilih Tidak untuk keluar.</source>
+            <translation>Restore the backup now? Choose No to quit.</translation>
         </message>
     </context>
     <context>
@@ -1893,6 +1881,10 @@ There is no backup that can be restored. Do not delete the data folder ({folder}
             <translation>Record</translation>
         </message>
         <message>
+            <source>Data ini dibuat oleh versi Naskah yang lebih baru (skema {r}). Pasang versi Naskah yang sama atau lebih baru di PC ini; data tidak diubah.</source>
+            <translation>This data was made by a newer version of Naskah (schema {r}). Install the same or a newer version of Naskah on this PC; the data was not changed.</translation>
+        </message>
+        <message>
             <source>Diantrekan untuk {k} (perlu sambungan internet)</source>
             <translation>Queued for {k} (needs an internet connection)</translation>
         </message>
@@ -1935,6 +1927,14 @@ There is no backup that can be restored. Do not delete the data folder ({folder}
         <message>
             <source>Dokumen telah diubah setelah ditandatangani.</source>
             <translation>The document was changed after it was signed.</translation>
+        </message>
+        <message>
+            <source>Folder data tidak dapat dipakai: {path} ({detail}).</source>
+            <translation>The data folder cannot be used: {path} ({detail}).</translation>
+        </message>
+        <message>
+            <source>Folder data tidak dapat ditulis: {path} hanya-baca atau tanpa izin tulis untuk pengguna ini. Data tidak rusak. Minta petugas TI memberi izin tulis (atau pindahkan folder data), lalu buka Naskah lagi.</source>
+            <translation>The data folder cannot be written: {path} is read-only or this user may not write to it. The data is not damaged. Ask the IT officer for write permission (or move the data folder), then open Naskah again.</translation>
         </message>
         <message>
             <source>Frasa sandi harus memakai paling sedikit dua jenis karakter (huruf kecil, huruf besar, angka, atau simbol).</source>
@@ -3016,6 +3016,45 @@ There is no backup that can be restored. Do not delete the data folder ({folder}
         <message>
             <source>Sertifikat TTE saya...</source>
             <translation>My e-signature Certificate...</translation>
+        </message>
+    </context>
+    <context>
+        <name>store_health</name>
+        <message>
+            <source>Ada cadangan yang baik dari {when}. Naskah dapat memulihkannya sekarang. Berkas yang rusak tidak dihapus: berkas itu disimpan di folder data dengan akhiran ".rusak" untuk diperiksa petugas TI. Perubahan sesudah {when} tidak ada di cadangan ini.</source>
+            <translation>There is a good backup from {when}. Naskah can restore it now. The damaged file is not deleted: it is kept in the data folder with the ending ".rusak" for the IT officer to examine. Changes after {when} are not in this backup.</translation>
+        </message>
+        <message>
+            <source>Berkas data rusak</source>
+            <translation>The data file is damaged</translation>
+        </message>
+        <message>
+            <source>Cadangan harian tidak dapat dibuat</source>
+            <translation>The daily backup could not be made</translation>
+        </message>
+        <message>
+            <source>Naskah menemukan kerusakan pada berkas data kantor: {problem}
+
+Jangan lanjutkan bekerja dengan berkas ini.</source>
+            <translation>Naskah found damage in the office's data file: {problem}
+
+Do not go on working with this file.</translation>
+        </message>
+        <message>
+            <source>PC ini terdaftar ke server: sinkronisasi berikutnya mengambil ulang dari server semua yang sudah dikirim kantor sejak cadangan itu.</source>
+            <translation>This PC is enrolled with the server: the next sync fetches again from the server everything the office sent since that backup.</translation>
+        </message>
+        <message>
+            <source>Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({folder}); hubungi petugas TI kabupaten agar berkas ini diperiksa.</source>
+            <translation>There is no backup that can be restored. Do not delete the data folder ({folder}); contact the regency's IT officer to have this file examined.</translation>
+        </message>
+        <message>
+            <source>Tutup Naskah dan pulihkan cadangan sekarang? Naskah terbuka lagi sesudahnya.</source>
+            <translation>Close Naskah and restore the backup now? Naskah opens again afterwards.</translation>
+        </message>
+        <message>
+            <source>{date} pukul {time}</source>
+            <translation>{date} at {time}</translation>
         </message>
     </context>
 </TS>

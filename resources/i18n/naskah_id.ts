@@ -1567,6 +1567,10 @@ Kabupaten {kab}</translation>
             <translation>Berkas data rusak</translation>
         </message>
         <message>
+            <source>Berkas huruf surat tidak ada</source>
+            <translation>Berkas huruf surat tidak ada</translation>
+        </message>
+        <message>
             <source>Cadangan tidak dapat dipulihkan: {detail}
 
 Hubungi petugas TI kabupaten.</source>
@@ -1583,28 +1587,12 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Naskah sudah berjalan</translation>
         </message>
         <message>
-            <source>{date} pukul {time}</source>
-            <translation>{date} pukul {time}</translation>
+            <source>Naskah tidak lengkap: berkas huruf surat tidak ditemukan ({files}). Surat tidak dapat dibuat tanpa huruf ini. Pasang ulang Naskah; data kantor tidak terpengaruh.</source>
+            <translation>Naskah tidak lengkap: berkas huruf surat tidak ditemukan ({files}). Surat tidak dapat dibuat tanpa huruf ini. Pasang ulang Naskah; data kantor tidak terpengaruh.</translation>
         </message>
         <message>
-            <source>{problem}
-
-Ada cadangan yang baik dari {when}. Naskah dapat memulihkannya sekarang. Berkas yang rusak tidak dihapus: berkas itu disimpan di folder data dengan akhiran ".rusak" untuk diperiksa petugas TI. Perubahan sesudah {when} tidak ada di cadangan ini.
-
-Pulihkan cadangan sekarang? Pilih Tidak untuk keluar.</source>
-            <translation>{problem}
-
-Ada cadangan yang baik dari {when}. Naskah dapat memulihkannya sekarang. Berkas yang rusak tidak dihapus: berkas itu disimpan di folder data dengan akhiran ".rusak" untuk diperiksa petugas TI. Perubahan sesudah {when} tidak ada di cadangan ini.
-
-Pulihkan cadangan sekarang? Pilih Tidak untuk keluar.</translation>
-        </message>
-        <message>
-            <source>{problem}
-
-Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({folder}); hubungi petugas TI kabupaten agar berkas ini diperiksa.</source>
-            <translation>{problem}
-
-Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({folder}); hubungi petugas TI kabupaten agar berkas ini diperiksa.</translation>
+            <source>Pulihkan cadangan sekarang? Pilih Tidak untuk keluar.</source>
+            <translation>Pulihkan cadangan sekarang? Pilih Tidak untuk keluar.</translation>
         </message>
     </context>
     <context>
@@ -1893,6 +1881,10 @@ Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({fol
             <translation>Data</translation>
         </message>
         <message>
+            <source>Data ini dibuat oleh versi Naskah yang lebih baru (skema {r}). Pasang versi Naskah yang sama atau lebih baru di PC ini; data tidak diubah.</source>
+            <translation>Data ini dibuat oleh versi Naskah yang lebih baru (skema {r}). Pasang versi Naskah yang sama atau lebih baru di PC ini; data tidak diubah.</translation>
+        </message>
+        <message>
             <source>Diantrekan untuk {k} (perlu sambungan internet)</source>
             <translation>Diantrekan untuk {k} (perlu sambungan internet)</translation>
         </message>
@@ -1935,6 +1927,14 @@ Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({fol
         <message>
             <source>Dokumen telah diubah setelah ditandatangani.</source>
             <translation>Dokumen telah diubah setelah ditandatangani.</translation>
+        </message>
+        <message>
+            <source>Folder data tidak dapat dipakai: {path} ({detail}).</source>
+            <translation>Folder data tidak dapat dipakai: {path} ({detail}).</translation>
+        </message>
+        <message>
+            <source>Folder data tidak dapat ditulis: {path} hanya-baca atau tanpa izin tulis untuk pengguna ini. Data tidak rusak. Minta petugas TI memberi izin tulis (atau pindahkan folder data), lalu buka Naskah lagi.</source>
+            <translation>Folder data tidak dapat ditulis: {path} hanya-baca atau tanpa izin tulis untuk pengguna ini. Data tidak rusak. Minta petugas TI memberi izin tulis (atau pindahkan folder data), lalu buka Naskah lagi.</translation>
         </message>
         <message>
             <source>Frasa sandi harus memakai paling sedikit dua jenis karakter (huruf kecil, huruf besar, angka, atau simbol).</source>
@@ -3016,6 +3016,45 @@ Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({fol
         <message>
             <source>Sertifikat TTE saya...</source>
             <translation>Sertifikat TTE saya...</translation>
+        </message>
+    </context>
+    <context>
+        <name>store_health</name>
+        <message>
+            <source>Ada cadangan yang baik dari {when}. Naskah dapat memulihkannya sekarang. Berkas yang rusak tidak dihapus: berkas itu disimpan di folder data dengan akhiran ".rusak" untuk diperiksa petugas TI. Perubahan sesudah {when} tidak ada di cadangan ini.</source>
+            <translation>Ada cadangan yang baik dari {when}. Naskah dapat memulihkannya sekarang. Berkas yang rusak tidak dihapus: berkas itu disimpan di folder data dengan akhiran ".rusak" untuk diperiksa petugas TI. Perubahan sesudah {when} tidak ada di cadangan ini.</translation>
+        </message>
+        <message>
+            <source>Berkas data rusak</source>
+            <translation>Berkas data rusak</translation>
+        </message>
+        <message>
+            <source>Cadangan harian tidak dapat dibuat</source>
+            <translation>Cadangan harian tidak dapat dibuat</translation>
+        </message>
+        <message>
+            <source>Naskah menemukan kerusakan pada berkas data kantor: {problem}
+
+Jangan lanjutkan bekerja dengan berkas ini.</source>
+            <translation>Naskah menemukan kerusakan pada berkas data kantor: {problem}
+
+Jangan lanjutkan bekerja dengan berkas ini.</translation>
+        </message>
+        <message>
+            <source>PC ini terdaftar ke server: sinkronisasi berikutnya mengambil ulang dari server semua yang sudah dikirim kantor sejak cadangan itu.</source>
+            <translation>PC ini terdaftar ke server: sinkronisasi berikutnya mengambil ulang dari server semua yang sudah dikirim kantor sejak cadangan itu.</translation>
+        </message>
+        <message>
+            <source>Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({folder}); hubungi petugas TI kabupaten agar berkas ini diperiksa.</source>
+            <translation>Tidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder data ({folder}); hubungi petugas TI kabupaten agar berkas ini diperiksa.</translation>
+        </message>
+        <message>
+            <source>Tutup Naskah dan pulihkan cadangan sekarang? Naskah terbuka lagi sesudahnya.</source>
+            <translation>Tutup Naskah dan pulihkan cadangan sekarang? Naskah terbuka lagi sesudahnya.</translation>
+        </message>
+        <message>
+            <source>{date} pukul {time}</source>
+            <translation>{date} pukul {time}</translation>
         </message>
     </context>
 </TS>
