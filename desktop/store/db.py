@@ -327,6 +327,7 @@ def check_data_folder(data_dir: Path) -> None:
             os.fsync(f.fileno())
         probe.unlink()
     except OSError as exc:
+        exc.filename = None  # name the folder, not the probe file
         raise _storage_error(exc, data_dir) from exc
     for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", LOCK_NAME):
         path = data_dir / name

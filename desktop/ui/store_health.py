@@ -19,7 +19,15 @@ from pathlib import Path
 from desktop.store import db
 from desktop.store.errors import StoreDamaged, StoreError
 from desktop.ui import background, ops
-from desktop.ui.qt import QCoreApplication, QMainWindow, QMessageBox, QObject, QTimer, QWidget
+from desktop.ui.qt import (
+    QCoreApplication,
+    QEvent,
+    QMainWindow,
+    QMessageBox,
+    QObject,
+    QTimer,
+    QWidget,
+)
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +88,23 @@ class StoreGuard(QObject):
         self.timer.start()
         QTimer.singleShot(FIRST_CHECK_MS, self, self.check)
         ops.set_damage_handler(self.damaged)
+        self.active = True
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.stop()
+        return False
+
+    def stop(self) -> None:
+        """No more checks (the window closed); damage is no longer routed here."""
+        self.active = False
+        self.timer.stop()
+        ops.set_damage_handler(None)
 
     def check(self) -> None:
         """Write (and check) today's backup in the background if it is due."""
-        if not self.channel.busy and not self.restore_requested:
+        if self.active and not self.channel.busy and not self.restore_requested:
             data_dir = self.data_dir
             self.channel.submit(lambda: db.daily_backup(data_dir))
 
@@ -107,7 +128,7 @@ class StoreGuard(QObject):
         self._asked = True
         if offer_restart(self.window, self.data_dir, exc):
             self.restore_requested = True
-            self.timer.stop()
+            self.stop()
             self.window.close()
         else:
             self._asked = False  # asked again when the damage is met again
