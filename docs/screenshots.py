@@ -68,7 +68,12 @@ def _no_modal() -> Iterator[None]:
     from desktop.ui.qt import QDialog
 
     exec_ = QDialog.exec
-    QDialog.exec = lambda self: (self.show(), 0)[1]  # type: ignore[method-assign,assignment,return-value]
+
+    def show_instead(self: QDialog) -> int:
+        self.show()
+        return 0
+
+    QDialog.exec = show_instead  # type: ignore[method-assign]
     try:
         yield
     finally:
@@ -167,7 +172,7 @@ def shoot_language(language: str, out: Path) -> list[Path]:
             camera.shoot("office-settings", OfficeSettingsDialog(store, admin))
             camera.shoot("people", PeopleDialog(store, admin))
             admin_window = MainWindow(store, admin)
-            camera.shoot("sync", SyncSettingsDialog(store, admin_window.sync))  # type: ignore[attr-defined]
+            camera.shoot("sync", SyncSettingsDialog(store, admin_window.sync))
             admin_window.close()
             camera.shoot("language", LanguageDialog(data_dir))
             _settle()
@@ -189,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.store import clock
     from desktop.ui.qt import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setStyle("Fusion")  # the same look on every machine that draws them
     clock.set_clock(lambda: INSTANT)
     try:
