@@ -19,6 +19,8 @@ from desktop.letters.accounts import CurrentUser
 from desktop.letters.queries import LetterRow, ListFilter, Queue
 from desktop.letters.templates import letter_types
 from desktop.store.db import Store
+from desktop.store.errors import StoreError
+from desktop.ui import ops
 from desktop.ui.qt import (
     QAbstractTableModel,
     QCoreApplication,
@@ -217,6 +219,19 @@ class LetterListModel(QAbstractTableModel):
         start = number * PAGE_SIZE
         end = min(start + PAGE_SIZE, self._count)
         self.pages_fetched += 1
+        try:
+            rows = self._fetch(start, end)
+        except StoreError as exc:  # e.g. a damaged page: said once, not at every repaint
+            self._pages[number] = []
+            ops.show_error(None, exc)
+            return []
+        entries = [(r, tuple(self._display(r, key) for key in self._keys)) for r in rows]
+        self._pages[number] = entries
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return entries
+
+    def _fetch(self, start: int, end: int) -> list[LetterRow]:
         if start > self._count // 2:
             # Near the end: read backwards from the last row (short OFFSET) and turn it round.
             rows = queries.page(
@@ -225,17 +240,12 @@ class LetterListModel(QAbstractTableModel):
                 offset=self._count - end, limit=end - start,
             )  # fmt: skip
             rows.reverse()
-        else:
-            rows = queries.page(
-                self.store, self.user, self.queue, self.filter,
-                sort=self.sort_key, descending=self.descending,
-                offset=start, limit=PAGE_SIZE,
-            )  # fmt: skip
-        entries = [(r, tuple(self._display(r, key) for key in self._keys)) for r in rows]
-        self._pages[number] = entries
-        while len(self._pages) > MAX_CACHED_PAGES:
-            self._pages.popitem(last=False)
-        return entries
+            return rows
+        return queries.page(
+            self.store, self.user, self.queue, self.filter,
+            sort=self.sort_key, descending=self.descending,
+            offset=start, limit=PAGE_SIZE,
+        )  # fmt: skip
 
     # -- Qt model interface ---------------------------------------------------------------
 

@@ -104,6 +104,7 @@ class StoreGuard(QObject):
 
     def check(self) -> None:
         """Write (and check) today's backup in the background if it is due."""
+        self._asked = False  # a clerk who declined is asked again at the next check
         if self.active and not self.channel.busy and not self.restore_requested:
             data_dir = self.data_dir
             self.channel.submit(lambda: db.daily_backup(data_dir))
@@ -130,8 +131,8 @@ class StoreGuard(QObject):
             self.restore_requested = True
             self.stop()
             self.window.close()
-        else:
-            self._asked = False  # asked again when the damage is met again
+        # Declined: not asked again at every read that meets the damage (a list repaints many
+        # times), but at the next hourly check.
 
 
 def offer_restart(parent: QWidget | None, data_dir: Path, exc: StoreDamaged) -> bool:

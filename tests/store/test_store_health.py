@@ -194,3 +194,18 @@ def test_a_full_disk_while_backing_up_is_disk_full(
         db.backup_file(o.store.path, db.DAILY)
     assert db.backups(o.store.data_dir) == [good]
     assert not part.exists() and not part.is_symlink()
+
+
+def test_backup_command_on_a_damaged_store_says_so(
+    office_staff: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop import __main__ as cli
+
+    o = office_staff
+    some_letters(o)
+    o.store.close()
+    damage_page(o.store.path, letters_page(o.store.path))
+    assert cli.main(["--data-dir", str(o.store.data_dir), "backup"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Berkas data rusak atau bukan berkas Naskah") and "Traceback" not in err
+    assert db.backups(o.store.data_dir) == []

@@ -124,3 +124,53 @@ def test_declining_during_work_keeps_the_window_and_asks_again_next_time(
         started.window.close()
         driver.wait_idle()
         started.store.close()
+
+
+def test_missing_letter_fonts_are_named_not_a_traceback(
+    tmp_path: Any, monkeypatch: Any, messages: Any
+) -> None:
+    from desktop.render import fonts
+
+    monkeypatch.setattr(fonts, "fonts_dir", lambda: tmp_path / "fonts")
+    assert not app.fonts_present()
+    kind, title, text = messages.shown[0]
+    assert (kind, title) == ("critical", "Berkas huruf surat tidak ada")
+    assert "LiberationSans-Regular.ttf" in text and "Pasang ulang Naskah" in text
+
+
+def test_a_damaged_page_met_during_work_opens_the_damage_dialog(
+    driver: Driver, qtbot: Any, office_staff: Office, messages: Any
+) -> None:
+    """Not only the daily check: a read during work that meets the damage opens the dialog."""
+    from sqlmodel import select
+
+    from desktop.store.models import Letter
+    from desktop.ui import ops
+
+    o = office_staff
+    some_letters(o, 3)
+    db.backup_file(o.store.path, "manual")
+    o.store.close()
+    budi_logs_in(driver, qtbot)
+    started = app.launch(o.store.data_dir)
+    assert isinstance(started, app.Started)
+    try:
+        messages.answer = QMessageBox.StandardButton.No
+        store = started.store
+        page = letters_page(store.path)
+        store.engine.dispose()  # no page of the letter table left in a connection's cache
+        damage_page(store.path, page)
+
+        def read_letters() -> None:
+            with store.read() as s:
+                s.exec(select(Letter)).all()
+
+        ops.run_op(started.window, read_letters)
+        driver.wait_until(lambda: messages.shown, "the damage dialog")
+        kind, title, text = messages.shown[0]
+        assert (kind, title) == ("question", "Berkas data rusak")
+        assert "Naskah menemukan kerusakan" in text and "malformed" in text
+    finally:
+        started.window.close()
+        driver.wait_idle()
+        started.store.close()
