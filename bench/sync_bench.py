@@ -594,7 +594,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     keyring.set_keyring(MemoryKeyring())
 
+    from desktop import seam
     from tests.sync.conftest import PG_ENV, running_server
+
+    seam.install()  # the domain's handlers for the sync client, as the app registers them
 
     results: dict[str, Any] = {
         "machine": {"platform": platform.platform(), "python": platform.python_version(),

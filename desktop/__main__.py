@@ -10,6 +10,8 @@
     naskah bundle import REPLY                apply the server's reply to a bundle
     naskah verify FILE.pdf                    check a signed PDF offline (exit 0 valid,
                                               1 not valid, 2 unreadable)
+    naskah templates check                    check the office's own letter types
+                                              (templates/letter_types.toml in the data dir)
 
 Heavy modules (Qt, SQLAlchemy) are imported inside the commands, so that ``--help`` is instant
 and the GUI can show its window before the rest loads.
@@ -62,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
         "verify", parents=[common], help="periksa keaslian PDF bertanda tangan (tanpa jaringan)"
     )
     verify.add_argument("file", type=Path, help="berkas PDF yang diperiksa")
+    types = sub.add_parser("templates", parents=[common], help="templat jenis naskah kantor")
+    types_sub = types.add_subparsers(dest="templates_command", required=True)
+    types_sub.add_parser(
+        "check", parents=[common], help="periksa templates/letter_types.toml di folder data"
+    )
     return p
 
 
@@ -137,6 +144,25 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Cadangan ditulis ke {target}")
+    return 0
+
+
+def _cmd_templates_check(args: argparse.Namespace) -> int:
+    from desktop.letters import templates
+
+    data_dir = _data_dir(args)
+    path = templates.office_file(data_dir)
+    if not path.is_file():
+        print(f"Kantor ini memakai templat jenis naskah bawaan ({path} tidak ada).")
+        return 0
+    try:
+        kinds = templates.load_letter_types(data_dir)
+    except templates.TemplateError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    print(f"{path}: baik. Jenis naskah yang berlaku:")
+    for key, kind in kinds.items():
+        print(f"  {key}: {kind.label}")
     return 0
 
 
@@ -245,7 +271,13 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from desktop import seam
+    from desktop.letters import templates
     from desktop.store.errors import StoreError
+
+    seam.install()  # before anything can sync: the GUI's scheduler and the sync commands
+    # Letters rendered or numbered by any command follow the office's own letter types.
+    templates.use_office_folder(_data_dir(args))
 
     try:
         if args.command == "setup":
@@ -262,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_bundle(args)
         if args.command == "verify":
             return _cmd_verify(args)
+        if args.command == "templates":
+            return _cmd_templates_check(args)
     except StoreError as exc:
         print(exc.message, file=sys.stderr)
         return 1

@@ -8,6 +8,8 @@ The rules every test lives under (autouse, for the whole suite):
 - A test fails when the app logs an error it did not expect; a test that provokes one asks for
   ``log_errors`` and checks what it holds. The crash dialog fails the test instead of opening.
 - ``store`` and ``office_staff`` are copies of templates built once per session (tests/stores.py).
+- The domain's handlers are registered with the sync client (``desktop.seam.install``), as the
+  app does at start-up; a test that takes them away gets them back for the next one.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import keyring
 import pytest
 
-from desktop import costs
+from desktop import costs, seam
 from desktop.letters import accounts, office
 from desktop.letters.accounts import CurrentUser, PersonInput, Role
 from desktop.store import clock
@@ -56,6 +58,11 @@ def _one_qapplication(qapp):  # type: ignore[no-untyped-def]
     # Services that render PDFs make a QGuiApplication when none exists; widgets need a
     # QApplication, so create that one first for the whole session.
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _domain_handlers() -> None:
+    seam.install()
 
 
 @pytest.fixture(autouse=True)

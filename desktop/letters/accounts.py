@@ -140,7 +140,8 @@ def validate_person(data: PersonInput, *, new: bool) -> dict[str, str]:
     return errors
 
 
-def _new_person(data: PersonInput) -> Person:
+def new_person(data: PersonInput) -> Person:
+    """A Person row from validated input with a password (not yet added to any session)."""
     assert data.password is not None
     return Person(
         name=data.name.strip(),
@@ -172,7 +173,7 @@ def add_person(store: Store, user: CurrentUser | None, data: PersonInput) -> Per
             errors["nip"] = _("NIP sudah terdaftar.")
         if errors:
             raise ValidationError(errors)
-        person = _new_person(data)
+        person = new_person(data)
         actor = user.id if user else person.id
         journal.record(
             session,

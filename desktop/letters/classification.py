@@ -57,6 +57,13 @@ def load_reference(session: Session) -> int:
     return len(rows)
 
 
+def load_reference_if_missing(session: Session) -> None:
+    """Load the shipped codes into a PC that has none yet (one that joins an office by
+    enrolling, not by setup); asked by the sync client at enrolment, in its transaction."""
+    if session.exec(select(Classification.code).limit(1)).first() is None:
+        load_reference(session)
+
+
 def search(
     store: Store, text: str, *, include_obsolete: bool = False, limit: int = 200
 ) -> list[Classification]:

@@ -1,8 +1,11 @@
-"""Resolving a sync conflict: the chosen values become an ordinary edit that syncs like any other.
+"""Sync conflicts on this PC: listing the open ones, and resolving one.
 
-A draft the person may edit goes through ``drafting.save_draft`` (a new revision, validation, the
-full-text index); any other record gets the chosen values written with ``journal.record`` in one
-transaction. The conflict record is then marked resolved (``sync.client.conflicts``).
+Resolving is ONE transaction: the record gets the values the person chose as an ordinary edit
+that syncs like any other (a draft the person may edit goes through ``drafting``: a new
+revision, validation, the full-text index; any other record gets the values written with
+``journal.record``), and the conflict record is marked resolved (outbox + audit for a conflict
+the server made, so the other PCs stop showing it; a refused write kept only on this PC just
+closes here).
 """
 
 from __future__ import annotations
@@ -13,23 +16,35 @@ from dataclasses import replace
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from desktop.i18n import _
 from desktop.letters import drafting, journal
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import NotFound, ServiceError, ValidationError
+from desktop.store import clock
 from desktop.store.db import Store
+from desktop.store.entities import MODELS
 from desktop.store.models import Letter
 from desktop.store.sync_models import Conflict
-from sync.client import conflicts
-from sync.client.records import MODELS
 from sync.protocol import Entity
 
 # DraftInput fields that are plain text on the letter row too (save_draft can take them as is).
 _DRAFT_TEXT = frozenset(
     f.name for f in dataclass_fields(drafting.DraftInput) if f.type in ("str", str)
 ) - {"letter_type"}
+
+
+def open_conflicts(store: Store) -> list[Conflict]:
+    """Unresolved conflicts, newest first (server-made ones and this PC's refused writes)."""
+    with store.read() as session:
+        return list(
+            session.exec(
+                select(Conflict)
+                .where(col(Conflict.resolved_at).is_(None), col(Conflict.deleted_at).is_(None))
+                .order_by(col(Conflict.created_at).desc())
+            ).all()
+        )
 
 
 def values_of(conflict: Conflict) -> tuple[list[str], dict[str, Any], dict[str, Any]]:
@@ -54,30 +69,61 @@ def titles(store: Store, items: list[Conflict]) -> dict[str, str]:
 
 
 def resolve(store: Store, user: CurrentUser, conflict_id: str, chosen: dict[str, Any]) -> Conflict:
-    """Write ``chosen`` (field -> value) to the conflict's record and mark the conflict resolved.
+    """Write ``chosen`` (field -> value) to the conflict's record and mark the conflict
+    resolved, in one transaction (nothing is kept if any of it is refused).
 
     Raises NotFound, ValidationError (already resolved, or the values do not validate),
     PermissionDenied / InvalidTransition from the drafting service."""
-    with store.read() as session:
-        conflict = session.get(Conflict, conflict_id)
-        if conflict is None:
-            raise NotFound(_("Konflik"))
-        if conflict.resolved_at is not None:
-            raise ValidationError({"conflict": _("Konflik ini sudah diselesaikan.")})
-        entity = Entity(conflict.entity)
-        entity_id = conflict.entity_id
-        letter = (
-            session.exec(select(Letter).where(Letter.id == entity_id)).first()
-            if entity == Entity.LETTER
-            else None
+    with store.write() as session:
+        conflict = _open_conflict(session, conflict_id)
+        if chosen:
+            entity = Entity(conflict.entity)
+            letter = (
+                session.exec(select(Letter).where(Letter.id == conflict.entity_id)).first()
+                if entity == Entity.LETTER
+                else None
+            )
+            if letter is not None and _draft_edit(letter, user, chosen):
+                data = replace(drafting.input_of(letter), **chosen)
+                drafting.save_draft_in(session, user, letter.id, data, store.data_dir)
+            else:
+                _write_fields(session, user, entity, conflict.entity_id, chosen)
+        _close(session, user, conflict)
+        return conflict
+
+
+def mark_resolved(store: Store, user: CurrentUser, conflict_id: str) -> Conflict:
+    """Mark a conflict resolved by ``user`` without changing its record (the person keeps what
+    this PC has), in one transaction. Raises NotFound, or ValidationError when it was already
+    resolved."""
+    with store.write() as session:
+        conflict = _open_conflict(session, conflict_id)
+        _close(session, user, conflict)
+        return conflict
+
+
+def _open_conflict(session: Session, conflict_id: str) -> Conflict:
+    conflict = session.get(Conflict, conflict_id)
+    if conflict is None:
+        raise NotFound(_("Konflik"))
+    if conflict.resolved_at is not None:
+        raise ValidationError({"conflict": _("Konflik ini sudah diselesaikan.")})
+    return conflict
+
+
+def _close(session: Session, user: CurrentUser, conflict: Conflict) -> None:
+    conflict.resolved_at = clock.now()
+    conflict.resolved_by = user.id
+    detail = {"entity": conflict.entity, "entity_id": conflict.entity_id}
+    if conflict.version > 0:
+        journal.record(
+            session, user.id, "conflict.resolve", Entity.CONFLICT, conflict, detail=detail
         )
-    if chosen:
-        if letter is not None and _draft_edit(letter, user, chosen):
-            data = replace(drafting.input_of(letter), **chosen)
-            drafting.save_draft(store, user, letter.id, data)
-        else:
-            _write_fields(store, user, entity, entity_id, chosen)
-    return conflicts.mark_resolved(store, user, conflict_id)
+    else:
+        session.add(conflict)
+        journal.audit_only(
+            session, user.id, "conflict.resolve", Entity.CONFLICT, conflict.id, detail
+        )
 
 
 def _draft_edit(letter: Letter, user: CurrentUser, chosen: dict[str, Any]) -> bool:
@@ -91,32 +137,31 @@ def _draft_edit(letter: Letter, user: CurrentUser, chosen: dict[str, Any]) -> bo
 
 
 def _write_fields(
-    store: Store, user: CurrentUser, entity: Entity, entity_id: str, chosen: dict[str, Any]
+    session: Session, user: CurrentUser, entity: Entity, entity_id: str, chosen: dict[str, Any]
 ) -> None:
     model = MODELS.get(entity)
     if model is None:
         raise ServiceError(_("Jenis data ini tidak dapat diselesaikan di PC ini."))
-    with store.write() as session:
-        row = session.exec(select(model).where(model.id == entity_id)).first()  # type: ignore[attr-defined]
-        if row is None:
-            raise NotFound(_("Data"))
-        problems: dict[str, str] = {}
-        for name, value in chosen.items():
-            info = model.model_fields.get(name)
-            if info is None or name in {"id", "version"}:
-                problems[name] = _("Kolom {name} tidak dapat diubah.").format(name=name)
-                continue
-            try:
-                setattr(row, name, TypeAdapter[Any](info.annotation or Any).validate_python(value))
-            except ValueError as exc:
-                problems[name] = _("Nilai {name} tidak sah: {e}").format(name=name, e=exc)
-        if problems:
-            raise ValidationError(problems)
-        journal.record(
-            session,
-            user.id,
-            "conflict.apply",
-            entity,
-            row,
-            detail={"fields": sorted(chosen)},
-        )
+    row = session.exec(select(model).where(model.id == entity_id)).first()  # type: ignore[attr-defined]
+    if row is None:
+        raise NotFound(_("Data"))
+    problems: dict[str, str] = {}
+    for name, value in chosen.items():
+        info = model.model_fields.get(name)
+        if info is None or name in {"id", "version"}:
+            problems[name] = _("Kolom {name} tidak dapat diubah.").format(name=name)
+            continue
+        try:
+            setattr(row, name, TypeAdapter[Any](info.annotation or Any).validate_python(value))
+        except ValueError as exc:
+            problems[name] = _("Nilai {name} tidak sah: {e}").format(name=name, e=exc)
+    if problems:
+        raise ValidationError(problems)
+    journal.record(
+        session,
+        user.id,
+        "conflict.apply",
+        entity,
+        row,
+        detail={"fields": sorted(chosen)},
+    )

@@ -67,15 +67,21 @@ def build_document(
     co_signers: Sequence[Person] = (),
     signed_note: str = "",
     footer_note: str = "",
+    data_dir: Path | None = None,
 ) -> LetterDocument:
-    kind = letter_types().get(data.letter_type)
+    """The letter as its type prints it (``data_dir``: the office whose letter types apply;
+    None: the app's office)."""
+    kind = letter_types(data_dir).get(data.letter_type)
     signature = None
     if signer is not None:
         signature = _block(signer, signed_note, data.signer_capacity, data.signer_on_behalf_of)
+    title, form = kind.resolved(office.kecamatan, office.kabupaten) if kind else ("", None)
+    margins = kind.margins_mm if kind else {}
     return LetterDocument(
         letterhead=head,
         layout=kind.layout if kind else Layout.CORRESPONDENCE,
-        title=kind.title if kind else "",
+        title=title,
+        form=form,
         place=office.place_name,
         letter_date=letter_date,  # type: ignore[arg-type]
         number=number,
@@ -89,12 +95,12 @@ def build_document(
         footer_note=footer_note,
         tembusan=[t for t in data.tembusan if t.strip()],
         paper=PaperSize(office.paper_size),
-        font_pt=office.font_pt,
+        font_pt=kind.font_pt if kind and kind.font_pt else office.font_pt,
         margins_mm=(
-            office.margin_top_mm,
-            office.margin_left_mm,
-            office.margin_right_mm,
-            office.margin_bottom_mm,
+            margins.get("top", office.margin_top_mm),
+            margins.get("left", office.margin_left_mm),
+            margins.get("right", office.margin_right_mm),
+            margins.get("bottom", office.margin_bottom_mm),
         ),
         draft_watermark=not final,
     )
@@ -138,6 +144,7 @@ def document_for(
         co_signers=co_signers,
         signed_note=signed_note,
         footer_note=footer_note,
+        data_dir=blob_dir.parent,  # the blob folder lives in the office's data folder
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -19,6 +21,8 @@ from desktop.letters.errors import InvalidTransition, NotFound, PermissionDenied
 from desktop.letters.templates import letter_type, letter_types
 from desktop.store import clock
 from desktop.store.db import Store
+from desktop.store.entities import local_only
+from desktop.store.ids import uuid7
 from desktop.store.models import Letter, LetterRevision, Person, ReviewStep
 from sync.protocol import IMMUTABLE_LETTER_STATUSES, Entity, LetterStatus, Op
 
@@ -107,10 +111,11 @@ def input_of(letter: Letter) -> DraftInput:
     )
 
 
-def validate_draft(data: DraftInput) -> dict[str, str]:
-    """Problems that prevent saving at all (a draft may be incomplete, but not nonsense)."""
+def validate_draft(data: DraftInput, data_dir: Path | None = None) -> dict[str, str]:
+    """Problems that prevent saving at all (a draft may be incomplete, but not nonsense).
+    ``data_dir``: the office whose letter types apply (None: the app's office)."""
     errors: dict[str, str] = {}
-    if data.letter_type not in letter_types():
+    if data.letter_type not in letter_types(data_dir):
         errors["letter_type"] = _("Jenis naskah tidak dikenal.")
     if data.sifat not in SIFAT:
         errors["sifat"] = _("Sifat tidak valid.")
@@ -121,16 +126,18 @@ def validate_draft(data: DraftInput) -> dict[str, str]:
     return errors
 
 
-def validate_for_sending(data: DraftInput) -> dict[str, str]:
-    """Problems that prevent a draft from going to review or signature."""
-    errors = validate_draft(data)
-    kind = letter_types().get(data.letter_type)
+def validate_for_sending(data: DraftInput, data_dir: Path | None = None) -> dict[str, str]:
+    """Problems that prevent a draft from going to review or signature: what the letter type
+    prints must be filled in (the Hal of a type that prints one, the addressee of a letter
+    that names one)."""
+    errors = validate_draft(data, data_dir)
+    kind = letter_types(data_dir).get(data.letter_type)
     if not data.classification_code.strip():
         errors["classification_code"] = _("Kode klasifikasi wajib dipilih.")
-    if kind is not None and kind.layout.value == "correspondence":
-        if not data.hal.strip():
+    if kind is not None:
+        if kind.prints("hal") and not data.hal.strip():
             errors["hal"] = _("Hal wajib diisi.")
-        if not any(a.name.strip() for a in data.addressees):
+        if kind.needs_addressees() and not any(a.name.strip() for a in data.addressees):
             errors["addressees"] = _("Isi setidaknya satu tujuan surat.")
     if not html_to_text(data.body_html).strip():
         errors["body_html"] = _("Isi surat masih kosong.")
@@ -187,7 +194,7 @@ def _revise(session: Session, letter: Letter, author_id: str) -> None:
 def new_draft(store: Store, user: CurrentUser, type_key: str) -> Letter:
     """Start a draft from the letter type's template (drafter role)."""
     require(user, Role.DRAFTER)
-    kind = letter_type(type_key)
+    kind = letter_type(type_key, store.data_dir)
     data = DraftInput(
         letter_type=type_key, classification_code=kind.classification, body_html=kind.body
     )
@@ -208,7 +215,9 @@ def new_draft(store: Store, user: CurrentUser, type_key: str) -> Letter:
         return letter
 
 
-def _editable(session: Session, user: CurrentUser, letter_id: str) -> Letter:
+def load_editable(session: Session, user: CurrentUser, letter_id: str) -> Letter:
+    """The letter ``user`` may edit now (a draft or a returned letter they drafted), in the
+    caller's transaction. Raises NotFound, InvalidTransition, PermissionDenied."""
     letter = session.exec(select(Letter).where(Letter.id == letter_id)).first()
     if letter is None or letter.deleted_at is not None:
         raise NotFound(_("Naskah"))
@@ -224,35 +233,49 @@ def _editable(session: Session, user: CurrentUser, letter_id: str) -> Letter:
 def save_draft(store: Store, user: CurrentUser, letter_id: str, data: DraftInput) -> Letter:
     """Save an edit of a draft (or of a returned letter) and keep it as a new revision.
 
-    Durable when it returns (synchronous=FULL). A save identical to the stored content writes
-    nothing. Raises ValidationError, PermissionDenied (not the drafter), InvalidTransition.
+    One transaction, durable when it returns (synchronous=FULL). A save identical to the stored
+    content writes nothing. Raises ValidationError, PermissionDenied (not the drafter),
+    InvalidTransition.
     """
-    errors = validate_draft(data)
+    with store.write() as session:
+        return save_draft_in(session, user, letter_id, data, store.data_dir)
+
+
+def save_draft_in(
+    session: Session,
+    user: CurrentUser,
+    letter_id: str,
+    data: DraftInput,
+    data_dir: Path | None = None,
+) -> Letter:
+    """``save_draft`` inside the caller's transaction, for an action that saves the edit and
+    does more in the same transaction (sending it, resolving a conflict with it); ``data_dir``
+    names the office whose letter types apply (None: the app's office)."""
+    errors = validate_draft(data, data_dir)
     if errors:
         raise ValidationError(errors)
-    with store.write() as session:
-        letter = _editable(session, user, letter_id)
-        before = _snapshot(letter)
-        _apply(letter, data)
-        if _snapshot(letter) == before:
-            return letter
-        letter.updated_at = clock.now()
-        _revise(session, letter, user.id)
-        journal.record(
-            session,
-            user.id,
-            "letter.save",
-            Entity.LETTER,
-            letter,
-            detail={"revision_no": letter.revision_no},
-        )
+    letter = load_editable(session, user, letter_id)
+    before = _snapshot(letter)
+    _apply(letter, data)
+    if _snapshot(letter) == before:
         return letter
+    letter.updated_at = clock.now()
+    _revise(session, letter, user.id)
+    journal.record(
+        session,
+        user.id,
+        "letter.save",
+        Entity.LETTER,
+        letter,
+        detail={"revision_no": letter.revision_no},
+    )
+    return letter
 
 
 def delete_draft(store: Store, user: CurrentUser, letter_id: str) -> None:
     """Discard a draft (tombstone; it stays in the audit trail). Drafter only."""
     with store.write() as session:
-        letter = _editable(session, user, letter_id)
+        letter = load_editable(session, user, letter_id)
         letter.deleted_at = clock.now()
         letter.holder_id = None
         journal.record(session, user.id, "letter.delete", Entity.LETTER, letter, op=Op.DELETE)
@@ -286,6 +309,62 @@ def get_letter(store: Store, user: CurrentUser, letter_id: str) -> Letter:
                 session, user.id, "letter.read", Entity.LETTER, letter.id, {"sifat": letter.sifat}
             )
     return letter
+
+
+# What a copy of a refused edit starts from: a new, unnumbered, unsigned draft.
+_UNSIGNED = {
+    "status": LetterStatus.DRAFT.value,
+    "number": "",
+    "number_id": None,
+    "letter_date": None,
+    "signed_at": None,
+    "signature_kind": "",
+    "pdf_hash": None,
+    "scan_hash": None,
+    "deleted_at": None,
+    "revision_no": 0,
+    "version": 0,
+}
+
+
+def keep_refused_edit(
+    session: Session, edit: dict[str, Any], server: dict[str, Any], reason: str
+) -> str:
+    """Keep an edit of a letter that the server refused (the letter was signed or cancelled
+    meanwhile) as a new draft of the same drafter, in the caller's transaction (revision,
+    outbox, audit); returns the new draft's id.
+
+    ``edit`` is the letter's refused fields as this PC sent them, ``server`` the server's
+    record, ``reason`` its words. The copy has a new id, no number and a note saying where it
+    came from; it syncs like any new draft. Called by the sync client (``sync.client.domain``)
+    while it applies the server's answer."""
+    note = _(
+        "Salinan otomatis: perubahan Anda pada naskah {number} ditolak server ({reason}); "
+        "naskah aslinya sudah ditandatangani atau dibatalkan."
+    ).format(number=server.get("number") or server.get("hal") or "?", reason=reason or "-")
+    data = {k: v for k, v in edit.items() if k not in local_only(Letter)}
+    data.update(_UNSIGNED)
+    now = clock.now()
+    data.update(
+        id=uuid7(),
+        holder_id=data.get("drafter_id"),
+        created_at=now,
+        updated_at=now,
+        return_note=note,
+    )
+    copy = Letter.model_validate(data)
+    session.add(copy)
+    session.flush()
+    _revise(session, copy, copy.drafter_id)
+    journal.record(
+        session,
+        None,
+        "letter.copy_rejected_edit",
+        Entity.LETTER,
+        copy,
+        detail={"original": server.get("id"), "reason": reason},
+    )
+    return copy.id
 
 
 def revisions(store: Store, user: CurrentUser, letter_id: str) -> list[tuple[LetterRevision, str]]:

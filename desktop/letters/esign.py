@@ -42,7 +42,7 @@ from desktop.letters.signed_letters import (
     signing_time_text,
     zone_of,
 )
-from desktop.letters.workflow import SIGN, _load, _move, current_step
+from desktop.letters.workflow import SIGN, current_step, load_letter, record_signing
 from desktop.render.document import SignatureSpace
 from desktop.signing.errors import SigningError
 from desktop.signing.keys import LoadedSigner
@@ -164,7 +164,7 @@ def _sign(
     blobs = BlobStore(store.blob_dir)
     ensure_gui_app()
     with store.write() as session:
-        letter = _load(session, letter_id)
+        letter = load_letter(session, letter_id)
         if letter.status != LetterStatus.AWAITING_SIGNATURE.value:
             raise InvalidTransition(_("Naskah ini belum siap ditandatangani."))
         step = current_step(session, letter)
@@ -242,26 +242,14 @@ def _sign(
             pdf_hash=digest,
         )
         journal.record(session, user.id, "signature.add", Entity.LETTER_SIGNATURE, signature)
-        step.state = "signed"
-        step.acted_at = clock.now()
-        journal.record(session, user.id, "review.sign", Entity.REVIEW_STEP, step)
-        following = current_step(session, letter)
-        if following is not None:
-            letter.holder_id = following.reviewer_id
-        else:
-            letter.signed_at = now
-            letter.signature_kind = kind.value
-            letter.holder_id = None
-            _move(letter, LetterStatus.SIGNED)
-        journal.record(
+        record_signing(
             session,
             user.id,
-            "letter.sign",
-            Entity.LETTER,
             letter,
+            [step],
+            kind,
+            now,
             detail={
-                "number": letter.number,
-                "kind": kind.value,
                 "position": index + 1,
                 "pdf_sha256": digest,
                 "cert_serial": signature.cert_serial,
@@ -371,7 +359,7 @@ def request_bsre(store: Store, user: CurrentUser, letter_id: str) -> Letter:
     "TTE BSrE" until they sign it with their NIK and passphrase while connected."""
     require(user, Role.SIGNER)
     with store.write() as session:
-        letter = _load(session, letter_id)
+        letter = load_letter(session, letter_id)
         step = current_step(session, letter)
         if (
             letter.status != LetterStatus.AWAITING_SIGNATURE.value

@@ -13,20 +13,9 @@ from typing import Any
 from sqlmodel import Session, SQLModel
 
 from desktop.letters import audit
+from desktop.store.entities import local_only
 from desktop.store.models import Outbox
 from sync.protocol import Entity, Op
-
-# Columns that never leave the PC, per table. ``seq`` is local only where it is the table's
-# local integer key (an issued number's ``seq`` is its official sequence and must travel).
-LOCAL_ONLY: dict[str, frozenset[str]] = {
-    "letter": frozenset({"seq"}),
-    "audit_entry": frozenset({"seq"}),
-    "person": frozenset({"failed_logins", "locked_until"}),
-}
-
-
-def local_only(model: type[SQLModel] | SQLModel) -> frozenset[str]:
-    return LOCAL_ONLY.get(str(getattr(model, "__tablename__", "")), frozenset())
 
 
 def payload(row: SQLModel) -> dict[str, Any]:

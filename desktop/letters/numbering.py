@@ -18,6 +18,7 @@ from desktop.i18n import N_, _
 from desktop.letters import journal
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.errors import NotFound, PermissionDenied, ServiceError, ValidationError
+from desktop.letters.templates import letter_types
 from desktop.render.dates import roman_month
 from desktop.store import clock, sync_models
 from desktop.store.db import Store
@@ -69,6 +70,17 @@ def format_number(pattern: str, *, kode: str, seq: int, padding: int, unit: str,
 
 def series_for(office: Office, letter_type: str) -> str:
     return f"{OUTGOING}/{letter_type}" if office.series_per_type else OUTGOING
+
+
+def series_wanted(session: Session) -> list[str]:
+    """The number series this PC may issue from, so that the server leases each of them before
+    the first letter of a type is signed: "keluar", plus "keluar/<type>" for every letter type
+    when the office numbers per type. (Asked by the sync client for every request.)"""
+    wanted = [OUTGOING]
+    office = session.exec(select(Office)).first()
+    if office is not None and office.series_per_type:
+        wanted += [series_for(office, key) for key in sorted(letter_types())]
+    return wanted
 
 
 class NoNumberLease(ServiceError):

@@ -16,7 +16,7 @@ from desktop.letters.accounts import (
     CurrentUser,
     PersonInput,
     Role,
-    _new_person,
+    new_person,
     require,
     validate_person,
 )
@@ -119,7 +119,7 @@ def setup(store: Store, office: OfficeInput, admin: PersonInput) -> tuple[Office
             paper_size=office.paper_size,
             number_pattern=office.number_pattern,
         )
-        person = _new_person(admin)
+        person = new_person(admin)
         journal.record(
             session,
             person.id,

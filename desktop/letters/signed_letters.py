@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 from desktop.i18n import _
 from desktop.letters import journal, trust
 from desktop.letters.document import document_for
-from desktop.letters.workflow import _load
+from desktop.letters.workflow import load_letter
 from desktop.render.document import LetterDocument, SignatureMark
 from desktop.store import clock
 from desktop.store.blobs import BlobStore
@@ -154,7 +154,7 @@ def add_timestamp(store: Store, letter_id: str, timestamper: TimeStamper) -> Let
     again: a letter changed meanwhile is left for the next round."""
     blobs = BlobStore(store.blob_dir)
     with store.read() as session:
-        letter = _load(session, letter_id)
+        letter = load_letter(session, letter_id)
         old_hash = letter.pdf_hash
         held = trust.load(session)
     if old_hash is None or letter.timestamped_at is not None:
@@ -167,7 +167,7 @@ def add_timestamp(store: Store, letter_id: str, timestamper: TimeStamper) -> Let
     )
     digest = blobs.put(stamped)
     with store.write() as session:
-        letter = _load(session, letter_id)
+        letter = load_letter(session, letter_id)
         if letter.pdf_hash != old_hash or letter.timestamped_at is not None:
             return letter
         letter.pdf_hash = digest

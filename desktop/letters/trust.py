@@ -84,6 +84,13 @@ def load(session: Session) -> Trust | None:
     )
 
 
+def held_crl_number(session: Session) -> int | None:
+    """The number of the revocation list this PC holds (None: no trust material yet), read
+    without parsing any certificate."""
+    row = session.get(TrustMaterial, 1)
+    return row.crl_number if row is not None else None
+
+
 def require(session: Session) -> Trust:
     trust = load(session)
     if trust is None:

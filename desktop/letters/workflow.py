@@ -1,32 +1,42 @@
 """The review chain and signing by hand: send, initial (paraf), return, sign, attach the scan.
 
 Each function is one transaction with its outbox rows and audit entries; the letter's status
-only moves along ``sync.protocol.LETTER_TRANSITIONS``.
+only moves along ``sync.protocol.LETTER_TRANSITIONS``. The end of every signing, by hand or
+electronic (``esign``), is ``record_signing``.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from desktop.i18n import _
 from desktop.letters import journal, numbering
 from desktop.letters.accounts import CurrentUser, Role, parse_roles, require
-from desktop.letters.drafting import _editable, input_of, validate_for_sending
+from desktop.letters.drafting import (
+    DraftInput,
+    input_of,
+    load_editable,
+    save_draft_in,
+    validate_for_sending,
+)
 from desktop.letters.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from desktop.store import clock
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Letter, Office, Person, ReviewStep
-from sync.protocol import Entity, LetterStatus, can_transition
+from sync.protocol import Entity, LetterStatus, SignatureKind, can_transition
 
 PARAF = "paraf"
 SIGN = "sign"
 _SCAN_MAGIC = (b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
-def _move(letter: Letter, new: LetterStatus) -> None:
+def move_letter(letter: Letter, new: LetterStatus) -> None:
+    """Move ``letter`` to status ``new``; InvalidTransition unless the protocol allows it."""
     if not can_transition(LetterStatus(letter.status), new):
         raise InvalidTransition(
             _("Naskah berstatus {a} tidak dapat menjadi {b}.").format(a=letter.status, b=new.value)
@@ -35,7 +45,8 @@ def _move(letter: Letter, new: LetterStatus) -> None:
     letter.updated_at = clock.now()
 
 
-def _load(session: Session, letter_id: str) -> Letter:
+def load_letter(session: Session, letter_id: str) -> Letter:
+    """A letter that exists and is not deleted, in the caller's transaction; else NotFound."""
     letter = session.exec(select(Letter).where(Letter.id == letter_id)).first()
     if letter is None or letter.deleted_at is not None:
         raise NotFound(_("Naskah"))
@@ -67,78 +78,111 @@ def send(
     signer_id: str,
     co_signer_ids: list[str] | None = None,
 ) -> Letter:
-    """Send a draft (or a returned letter) along a chain of reviewers to its signer.
+    """Send a draft (or a returned letter) along a chain of reviewers to its signer, in one
+    transaction.
 
     ``co_signer_ids``: further signers (e.g. the parties of a berita acara) who sign, in this
     order, after the initials and before ``signer_id``. Raises ValidationError when the draft is
     incomplete (per field) or a chosen person lacks the role; PermissionDenied unless the caller
     drafted it.
     """
+    with store.write() as session:
+        return _send_in(
+            session, user, letter_id, reviewer_ids, signer_id, co_signer_ids, store.data_dir
+        )
+
+
+def save_and_send(
+    store: Store,
+    user: CurrentUser,
+    letter_id: str,
+    data: DraftInput,
+    reviewer_ids: list[str],
+    signer_id: str,
+    co_signer_ids: list[str] | None = None,
+) -> Letter:
+    """The clerk's "Kirim": save the edit in the editor (``data``, a new revision if it changed)
+    and send the letter, in ONE transaction: if the sending is refused (incomplete draft,
+    wrong person), nothing is saved either and the editor still holds the edit. Raises as
+    ``drafting.save_draft`` and ``send``."""
+    with store.write() as session:
+        save_draft_in(session, user, letter_id, data, store.data_dir)
+        return _send_in(
+            session, user, letter_id, reviewer_ids, signer_id, co_signer_ids, store.data_dir
+        )
+
+
+def _send_in(
+    session: Session,
+    user: CurrentUser,
+    letter_id: str,
+    reviewer_ids: list[str],
+    signer_id: str,
+    co_signer_ids: list[str] | None,
+    data_dir: Path | None = None,
+) -> Letter:
     require(user, Role.DRAFTER)
     co_signer_ids = list(co_signer_ids or [])
     if len(set(reviewer_ids)) != len(reviewer_ids):
         raise ValidationError({"reviewers": _("Pemaraf yang sama dipilih dua kali.")})
     if len({*co_signer_ids, signer_id}) != len(co_signer_ids) + 1:
         raise ValidationError({"co_signers": _("Penanda tangan yang sama dipilih dua kali.")})
-    with store.write() as session:
-        letter = _editable(session, user, letter_id)
-        letter.signer_id = signer_id
-        errors = validate_for_sending(input_of(letter))
-        if errors:
-            raise ValidationError(errors)
-        for rid in reviewer_ids:
-            _person_with(session, rid, Role.REVIEWER)
-        for sid in [*co_signer_ids, signer_id]:
-            _person_with(session, sid, Role.SIGNER)
-        last_round = session.exec(
-            select(ReviewStep.round)
-            .where(ReviewStep.letter_id == letter.id)
-            .order_by(col(ReviewStep.round).desc())
-            .limit(1)
-        ).first()
-        round_no = (last_round or 0) + 1
-        steps = [
-            ReviewStep(
-                letter_id=letter.id, round=round_no, position=i + 1, kind=PARAF, reviewer_id=rid
-            )
-            for i, rid in enumerate(reviewer_ids)
-        ]
-        steps += [
-            ReviewStep(
-                letter_id=letter.id,
-                round=round_no,
-                position=len(reviewer_ids) + 1 + i,
-                kind=SIGN,
-                reviewer_id=sid,
-            )
-            for i, sid in enumerate([*co_signer_ids, signer_id])
-        ]
-        for step in steps:
-            journal.record(
-                session,
-                user.id,
-                "review.step",
-                Entity.REVIEW_STEP,
-                step,
-                detail={"round": round_no, "kind": step.kind},
-            )
-        _move(letter, LetterStatus.IN_REVIEW if reviewer_ids else LetterStatus.AWAITING_SIGNATURE)
-        letter.holder_id = steps[0].reviewer_id
-        letter.return_note = ""
+    letter = load_editable(session, user, letter_id)
+    letter.signer_id = signer_id
+    errors = validate_for_sending(input_of(letter), data_dir)
+    if errors:
+        raise ValidationError(errors)
+    for rid in reviewer_ids:
+        _person_with(session, rid, Role.REVIEWER)
+    for sid in [*co_signer_ids, signer_id]:
+        _person_with(session, sid, Role.SIGNER)
+    last_round = session.exec(
+        select(ReviewStep.round)
+        .where(ReviewStep.letter_id == letter.id)
+        .order_by(col(ReviewStep.round).desc())
+        .limit(1)
+    ).first()
+    round_no = (last_round or 0) + 1
+    steps = [
+        ReviewStep(letter_id=letter.id, round=round_no, position=i + 1, kind=PARAF, reviewer_id=rid)
+        for i, rid in enumerate(reviewer_ids)
+    ]
+    steps += [
+        ReviewStep(
+            letter_id=letter.id,
+            round=round_no,
+            position=len(reviewer_ids) + 1 + i,
+            kind=SIGN,
+            reviewer_id=sid,
+        )
+        for i, sid in enumerate([*co_signer_ids, signer_id])
+    ]
+    for step in steps:
         journal.record(
             session,
             user.id,
-            "letter.send",
-            Entity.LETTER,
-            letter,
-            detail={
-                "reviewers": reviewer_ids,
-                "co_signers": co_signer_ids,
-                "signer": signer_id,
-                "round": round_no,
-            },
+            "review.step",
+            Entity.REVIEW_STEP,
+            step,
+            detail={"round": round_no, "kind": step.kind},
         )
-        return letter
+    move_letter(letter, LetterStatus.IN_REVIEW if reviewer_ids else LetterStatus.AWAITING_SIGNATURE)
+    letter.holder_id = steps[0].reviewer_id
+    letter.return_note = ""
+    journal.record(
+        session,
+        user.id,
+        "letter.send",
+        Entity.LETTER,
+        letter,
+        detail={
+            "reviewers": reviewer_ids,
+            "co_signers": co_signer_ids,
+            "signer": signer_id,
+            "round": round_no,
+        },
+    )
+    return letter
 
 
 def _my_step(session: Session, user: CurrentUser, letter: Letter, kind: str) -> ReviewStep:
@@ -152,7 +196,7 @@ def initial(store: Store, user: CurrentUser, letter_id: str, note: str = "") -> 
     """Give initials (paraf) as the current reviewer; the letter moves to the next holder."""
     require(user, Role.REVIEWER)
     with store.write() as session:
-        letter = _load(session, letter_id)
+        letter = load_letter(session, letter_id)
         if letter.status != LetterStatus.IN_REVIEW.value:
             raise InvalidTransition(_("Naskah ini tidak sedang menunggu paraf."))
         step = _my_step(session, user, letter, PARAF)
@@ -162,7 +206,7 @@ def initial(store: Store, user: CurrentUser, letter_id: str, note: str = "") -> 
         journal.record(session, user.id, "review.initial", Entity.REVIEW_STEP, step)
         nxt = current_step(session, letter)
         assert nxt is not None  # the sign step is always last
-        _move(
+        move_letter(
             letter, LetterStatus.IN_REVIEW if nxt.kind == PARAF else LetterStatus.AWAITING_SIGNATURE
         )
         letter.holder_id = nxt.reviewer_id
@@ -175,7 +219,7 @@ def return_to_drafter(store: Store, user: CurrentUser, letter_id: str, note: str
     if not note.strip():
         raise ValidationError({"note": _("Tulis catatan untuk pengonsep.")})
     with store.write() as session:
-        letter = _load(session, letter_id)
+        letter = load_letter(session, letter_id)
         step = current_step(session, letter)
         if step is None or step.reviewer_id != user.id:
             raise PermissionDenied(_("Naskah ini tidak sedang menunggu tindakan Anda."))
@@ -197,7 +241,7 @@ def return_to_drafter(store: Store, user: CurrentUser, letter_id: str, note: str
         ).all():
             rest.state = "superseded"
             journal.record(session, user.id, "review.supersede", Entity.REVIEW_STEP, rest)
-        _move(letter, LetterStatus.RETURNED)
+        move_letter(letter, LetterStatus.RETURNED)
         letter.holder_id = letter.drafter_id
         letter.return_note = note.strip()
         journal.record(
@@ -224,7 +268,7 @@ def sign_by_hand(store: Store, user: CurrentUser, letter_id: str, on: date | Non
     on = on or clock.today()
     blobs = BlobStore(store.blob_dir)
     with store.write() as session:
-        letter = _load(session, letter_id)
+        letter = load_letter(session, letter_id)
         if letter.status != LetterStatus.AWAITING_SIGNATURE.value or letter.number:
             raise InvalidTransition(_("Naskah ini belum siap ditandatangani."))
         steps = _paper_sign_steps(session, user, letter)
@@ -233,24 +277,53 @@ def sign_by_hand(store: Store, user: CurrentUser, letter_id: str, on: date | Non
         letter.number = number.text
         letter.number_id = number.id
         letter.letter_date = on
-        letter.signed_at = clock.now()
-        letter.signature_kind = "basah"
-        letter.holder_id = None
-        _move(letter, LetterStatus.SIGNED)
-        for step in steps:
-            step.state = "signed"
-            step.acted_at = clock.now()
-            journal.record(session, user.id, "review.sign", Entity.REVIEW_STEP, step)
         letter.pdf_hash = blobs.put(render_final_pdf(session, letter, store.blob_dir))
-        journal.record(
+        record_signing(
             session,
             user.id,
-            "letter.sign",
-            Entity.LETTER,
             letter,
-            detail={"number": letter.number, "kind": "basah", "pdf_sha256": letter.pdf_hash},
+            steps,
+            SignatureKind.WET,
+            clock.now(),
+            detail={"pdf_sha256": letter.pdf_hash},
         )
         return letter
+
+
+def record_signing(
+    session: Session,
+    actor_id: str,
+    letter: Letter,
+    steps: list[ReviewStep],
+    kind: SignatureKind,
+    signed_at: datetime,
+    *,
+    detail: dict[str, Any],
+) -> None:
+    """The end of a signing, by hand or electronic, in the caller's transaction: the signer's
+    sign ``steps`` are closed; if no step is left the letter becomes signed (``kind``, time,
+    no holder), otherwise it goes to the next signer; the ``letter.sign`` audit entry names
+    the number and the kind, plus ``detail``."""
+    for step in steps:
+        step.state = "signed"
+        step.acted_at = clock.now()
+        journal.record(session, actor_id, "review.sign", Entity.REVIEW_STEP, step)
+    following = current_step(session, letter)
+    if following is not None:
+        letter.holder_id = following.reviewer_id
+    else:
+        letter.signed_at = signed_at
+        letter.signature_kind = kind.value
+        letter.holder_id = None
+        move_letter(letter, LetterStatus.SIGNED)
+    journal.record(
+        session,
+        actor_id,
+        "letter.sign",
+        Entity.LETTER,
+        letter,
+        detail={"number": letter.number, "kind": kind.value, **detail},
+    )
 
 
 def _paper_sign_steps(session: Session, user: CurrentUser, letter: Letter) -> list[ReviewStep]:
@@ -279,7 +352,7 @@ def attach_scan(store: Store, user: CurrentUser, letter_id: str, data: bytes) ->
         raise ValidationError({"scan": _("Berkas pindaian harus PDF, PNG atau JPEG.")})
     digest = BlobStore(store.blob_dir).put(data)
     with store.write() as session:
-        letter = _load(session, letter_id)
+        letter = load_letter(session, letter_id)
         if letter.status != LetterStatus.SIGNED.value:
             raise InvalidTransition(_("Pindaian hanya untuk naskah yang sudah ditandatangani."))
         if user.id not in (letter.signer_id, letter.drafter_id) and not (

@@ -28,6 +28,65 @@ class Layout(StrEnum):
     TITLED = "titled"  # centred title, "NOMOR: ..." under it, no Hal block
 
 
+class Heading(StrEnum):
+    """A line under the centred title of a titled letter."""
+
+    NOMOR = "nomor"  # "NOMOR: <number>"
+    TENTANG = "tentang"  # "TENTANG" and the hal in capitals
+    PEJABAT = "pejabat"  # the official's line, e.g. "CAMAT WAMENA," (keputusan)
+
+
+class InfoRow(StrEnum):
+    """A row of the label/colon/value block (Nomor/Sifat/Lampiran/Hal, or a nota dinas's)."""
+
+    YTH = "yth"
+    DARI = "dari"
+    TEMBUSAN = "tembusan"
+    TANGGAL = "tanggal"
+    NOMOR = "nomor"
+    SIFAT = "sifat"
+    LAMPIRAN = "lampiran"
+    HAL = "hal"
+
+
+class DateStyle(StrEnum):
+    """How the place and date are written: at the top right of a correspondence letter, above
+    the signature of a titled one."""
+
+    PLACE = "place"  # "Wamena, 3 Maret 2026"
+    DITETAPKAN = "ditetapkan"  # "Ditetapkan di Wamena" / "pada tanggal 3 Maret 2026"
+    DIKELUARKAN = "dikeluarkan"  # "Dikeluarkan di Wamena" / "pada tanggal 3 Maret 2026"
+    NONE = "none"  # no date line (the info block has a Tanggal row, or the type has none)
+
+
+@dataclass(frozen=True)
+class TypeForm:
+    """What a letter type prints beyond the kop, body and signature (see DOMAIN.md "Per type").
+
+    ``heading`` follows the title of a titled letter; ``info`` is the label/value block (under
+    the title, or under the date line of a correspondence letter); addressees and tembusan named
+    in ``info`` are printed there and nowhere else. ``signer_labels`` replace the position
+    heading of each signature column (co-signers first, the main signer last); a label without
+    a signer gets a blank column to sign by hand.
+    """
+
+    heading: tuple[Heading, ...] = (Heading.NOMOR,)
+    official: str = ""  # the line printed for Heading.PEJABAT
+    info: tuple[InfoRow, ...] = ()
+    info_rule: bool = False  # a rule under the info block (nota dinas)
+    addressees: bool = True  # a separate "Yth." list (unless ``info`` has YTH)
+    tembusan: bool = True  # the type has copy recipients at all
+    date: DateStyle = DateStyle.PLACE
+    tembusan_label: str = "Tembusan"
+    signer_labels: tuple[str, ...] = ()
+
+
+CORRESPONDENCE_FORM = TypeForm(
+    heading=(), info=(InfoRow.NOMOR, InfoRow.SIFAT, InfoRow.LAMPIRAN, InfoRow.HAL)
+)
+TITLED_FORM = TypeForm()
+
+
 @dataclass(frozen=True)
 class Letterhead:
     kabupaten: str  # e.g. "Sukamaju" -> "PEMERINTAH KABUPATEN SUKAMAJU"
@@ -96,6 +155,12 @@ class LetterDocument:
     )  # top, left, right, bottom
     footer_note: str = ""  # e.g. a truthful note on the signature kind; empty for wet signatures
     draft_watermark: bool = False  # "KONSEP" marker on unsigned drafts
+    form: TypeForm | None = None  # None: the layout's usual form (CORRESPONDENCE_/TITLED_FORM)
+
+    def resolved_form(self) -> TypeForm:
+        if self.form is not None:
+            return self.form
+        return CORRESPONDENCE_FORM if self.layout is Layout.CORRESPONDENCE else TITLED_FORM
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ copy break lines and pages identically and match the editor; each target only sc
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QByteArray, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QPageSize,
     QPainter,
@@ -30,6 +32,7 @@ from desktop.render.html import (
     DEFAULT_STYLESHEET,
     KEEP_TOGETHER_ANCHORS,
     LOGO_URL,
+    SIGNATURE_ANCHOR,
     SIGNATURE_SPACE_ANCHOR,
     SIGNATURE_SPACE_MM,
     Metrics,
@@ -119,6 +122,25 @@ def _new_text_document(width: float, height: float, font_pt: float) -> QTextDocu
     return text
 
 
+def text_document(html: str, width: float, font_pt: float) -> QTextDocument:
+    """A one-off piece of rich text (a footer, a page number) laid out like the letter."""
+    text = _new_text_document(width, 1e9, font_pt)
+    text.setHtml(html)
+    return text
+
+
+def _text_width(font_pt: float) -> Callable[[str, bool], float]:
+    """Measure text at the letter's font on the layout device, regular or bold."""
+    regular = QFont(font_family())
+    regular.setPointSizeF(font_pt)
+    regular.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    bold = QFont(regular)
+    bold.setBold(True)
+    device = _layout_device()
+    metrics = {False: QFontMetricsF(regular, device), True: QFontMetricsF(bold, device)}
+    return lambda text, is_bold: metrics[is_bold].horizontalAdvance(text)
+
+
 def _logo_resource(data: bytes | None, px_per_mm: float) -> tuple[QImage | None, int, int]:
     """Decode, flatten onto white and downscale the logo; (None, 0, 0) if it is not an image."""
     if not data:
@@ -191,6 +213,53 @@ def _keep_on_one_page(text: QTextDocument, table: QTextTable, page_height: float
         table.setFormat(table_format)
 
 
+def _page_of(y: float, page_height: float) -> int:
+    return int(y // page_height)
+
+
+def _keep_closing_with_signature(
+    text: QTextDocument, table: QTextTable, page_height: float
+) -> None:
+    """Never let the signature block open a page with nothing of the letter before it: when it
+    does, the last paragraph before it (the closing "Demikian ...") moves to that page too.
+
+    A body table that ends the letter (a surat pengantar's list) moves whole, if it fits.
+    """
+    layout = text.documentLayout()
+    layout.documentSize()  # finish the layout before measuring
+    table_top = layout.frameBoundingRect(table).top()
+    before = table.firstCursorPosition().block().previous()
+    while before.isValid() and not before.text().strip():
+        before = before.previous()
+    if not before.isValid():
+        return
+    if _page_of(layout.blockBoundingRect(before).bottom() - 1, page_height) == _page_of(
+        table_top, page_height
+    ):
+        return
+    cursor = QTextCursor(before)
+    enclosing = cursor.currentTable()
+    table_height = layout.frameBoundingRect(table).height()
+    if enclosing is not None:
+        moved = layout.frameBoundingRect(enclosing).height()
+    else:
+        moved = layout.blockBoundingRect(before).height()
+    if moved + table_height >= page_height:
+        return
+    if enclosing is not None:
+        enclosing_format = enclosing.format()
+        enclosing_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        enclosing.setFormat(enclosing_format)
+    else:
+        block_format = before.blockFormat()
+        block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.setBlockFormat(block_format)
+    # The signature now follows the paragraph on its page instead of opening one.
+    table_format = table.format()
+    table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+    table.setFormat(table_format)
+
+
 @dataclass
 class LaidOutLetter:
     """A letter laid out in layout pixels (1 / layout_dpi() inch), ready to paint page by page."""
@@ -223,17 +292,25 @@ def lay_out(doc: LetterDocument) -> LaidOutLetter:
     content_w = _mm_to_layout(width_mm - left_mm - right_mm)
     content_h = _mm_to_layout(height_mm - top_mm - bottom_mm)
     logo, logo_w, logo_h = _logo_resource(doc.letterhead.logo_png, px_per_mm)
-    metrics = Metrics(px_per_mm=px_per_mm, logo_height_px=logo_h, logo_width_px=logo_w)
+    metrics = Metrics(
+        px_per_mm=px_per_mm,
+        logo_height_px=logo_h,
+        logo_width_px=logo_w,
+        content_width_px=content_w,
+        text_width=_text_width(doc.font_pt),
+    )
 
     body = _new_text_document(content_w, content_h, doc.font_pt)
     if logo is not None:
         body.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOGO_URL), logo)
     body.setHtml(build_letter_html(doc, metrics))
 
-    tables = [_take_anchored_table(body, anchor) for anchor in KEEP_TOGETHER_ANCHORS]
-    for table in tables:  # in document order: moving one shifts the ones after it
+    tables = {anchor: _take_anchored_table(body, anchor) for anchor in KEEP_TOGETHER_ANCHORS}
+    for anchor, table in tables.items():  # in document order: moving one shifts the next
         if table is not None:
             _keep_on_one_page(body, table, content_h)
+            if anchor == SIGNATURE_ANCHOR:
+                _keep_closing_with_signature(body, table, content_h)
 
     notes = [
         _take_anchor(body, SIGNATURE_SPACE_ANCHOR.format(i))
@@ -242,11 +319,8 @@ def lay_out(doc: LetterDocument) -> LaidOutLetter:
     body.documentLayout().documentSize()  # finish the layout before measuring
     spaces = [_space_around(body, cursor) for cursor in notes if cursor is not None]
 
-    footer: QTextDocument | None = None
     note = footer_html(doc)
-    if note:
-        footer = _new_text_document(content_w, 1e9, doc.font_pt)
-        footer.setHtml(note)
+    footer = text_document(note, content_w, doc.font_pt) if note else None
     return LaidOutLetter(
         letter=doc,
         body=body,
@@ -266,14 +340,8 @@ def _space_around(text: QTextDocument, note: QTextCursor) -> QRectF:
     """The signature space of the table cell holding ``note``: the cell's width, the space's
     height, centred on the note's line."""
     layout = text.documentLayout()
+    # A paragraph in a table cell spans the cell's width (the columns need not be equal).
     line = layout.blockBoundingRect(note.block())
-    table = note.currentTable()
     left, width = line.left(), line.width()
-    if table is not None:
-        cell = table.cellAt(note)
-        cell_rect = layout.frameBoundingRect(table)
-        columns = max(1, table.columns())
-        width = cell_rect.width() / columns
-        left = cell_rect.left() + cell.column() * width
     height = _mm_to_layout(SIGNATURE_SPACE_MM)
     return QRectF(left, line.center().y() - height / 2, width, height)

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 
 from desktop.render.document import PAPER_MM, LetterDocument, SignatureMark
 from desktop.render.fonts import font_family
+from desktop.render.html import page_number_html
 from desktop.render.layout import (
     MM_PER_INCH,
     LaidOutLetter,
@@ -31,6 +32,7 @@ from desktop.render.layout import (
     layout_dpi,
     page_size,
     paper_points,
+    text_document,
 )
 
 WATERMARK_TEXT = "KONSEP"
@@ -72,6 +74,18 @@ def _paint_footer(painter: QPainter, laid: LaidOutLetter) -> None:
     laid.footer.documentLayout().draw(
         painter, _paint_context(QRectF(0, 0, laid.content_width, height))
     )
+    painter.restore()
+
+
+def _paint_page_number(painter: QPainter, laid: LaidOutLetter, index: int) -> None:
+    """ "- 2 -" centred in the top margin from the second page on (Tata Naskah Dinas)."""
+    if index == 0:
+        return
+    number = text_document(page_number_html(index + 1), laid.content_width, laid.letter.font_pt)
+    height = number.size().height()
+    painter.save()
+    painter.translate(laid.left, max(0.0, (laid.top - height) / 2))
+    number.documentLayout().draw(painter, _paint_context(QRectF(0, 0, laid.content_width, height)))
     painter.restore()
 
 
@@ -130,6 +144,7 @@ def _paint_page(painter: QPainter, laid: LaidOutLetter, index: int) -> None:
     laid.body.documentLayout().draw(painter, _paint_context(clip))
     _paint_marks(painter, laid, index)
     painter.restore()
+    _paint_page_number(painter, laid, index)
     _paint_footer(painter, laid)
 
 

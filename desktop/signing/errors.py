@@ -1,16 +1,17 @@
 """Errors of the signing core, each with a message in Bahasa Indonesia a person can act on.
 
-They subclass the domain layer's ``ServiceError`` so the UI shows them as a message box (never
-the crash dialog) and the server can return them as a plain-language reason.
+They subclass ``desktop.store.errors.UserError``, the one base of errors a person can act on, so
+the UI shows them as a message box (never the crash dialog). Signing sits below the domain
+services: it imports nothing from ``desktop.letters``.
 """
 
 from __future__ import annotations
 
 from desktop.i18n import _
-from desktop.letters.errors import ServiceError
+from desktop.store.errors import UserError
 
 
-class SigningError(ServiceError):
+class SigningError(UserError):
     """Base class of every error raised by ``desktop.signing``."""
 
 

@@ -21,7 +21,7 @@ from filelock import FileLock, Timeout
 from sqlalchemy import create_engine, event
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
@@ -291,6 +291,33 @@ class Store:
             raise _translate(exc) from exc
         finally:
             session.close()
+
+    @contextmanager
+    def replica_write(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE) with foreign-key checks off, for writing the
+        server's copies of records (the sync client applies an answer in one of these).
+
+        The server sends each record's newest version in change-log order, which is not the
+        order records refer to each other (a letter may come before the person who drafted it,
+        in this page or the next); the references hold once every page is applied. Local
+        services use ``write()``, with the checks on. Raises DiskFull / StoreBusy like it."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                conn.execution_options(sqlite_begin="IMMEDIATE")
+                with conn.begin():
+                    session = Session(bind=conn, expire_on_commit=False)
+                    try:
+                        yield session
+                        session.flush()
+                    finally:
+                        session.close()
+            except OperationalError as exc:
+                raise _translate(exc) from exc
+            finally:
+                raw.execute("PRAGMA foreign_keys=ON")
 
     def close(self) -> None:
         try:

@@ -10,9 +10,10 @@ from desktop.i18n import _
 class UserError(Exception):
     """The one base of every error a person can act on: its ``message`` is shown as it is.
 
-    The store, the domain services (``desktop.letters.errors.ServiceError``, signing included)
-    and the sync client (``sync.client.errors.SyncError``) derive their families from it, so the
-    UI routes all of them one way: a message for a ``UserError``, the crash dialog for the rest.
+    The store, the domain services (``desktop.letters.errors.ServiceError``), signing
+    (``desktop.signing.errors.SigningError``) and the sync client
+    (``sync.client.errors.SyncError``) derive their families from it, so the UI routes all of
+    them one way: a message for a ``UserError``, the crash dialog for the rest.
     """
 
     def __init__(self, message: str) -> None:

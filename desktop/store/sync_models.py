@@ -92,6 +92,20 @@ class BlobWanted(SQLModel, table=True):
 # --- the OS keyring ------------------------------------------------------------------------
 
 
+def keyring_problem() -> str | None:
+    """None when the OS keyring can keep, give back and forget a secret; otherwise why not
+    (the backend's own words, for the log). Tried with a throwaway entry, before enrolment
+    asks the server for a token that could not be kept."""
+    probe, value = "keyring-check", uuid7()
+    try:
+        keyring.set_password(KEYRING_SERVICE, probe, value)
+        readable = keyring.get_password(KEYRING_SERVICE, probe) == value
+        keyring.delete_password(KEYRING_SERVICE, probe)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"[:300]
+    return None if readable else "the keyring did not give back what was stored"
+
+
 def token(device_id: str) -> str | None:
     return keyring.get_password(KEYRING_SERVICE, device_id)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import i18n, paths
-from desktop.letters import office
+from desktop.letters import office, templates
 from desktop.letters.accounts import CurrentUser
 from desktop.store import db
 from desktop.store.db import Store
@@ -131,6 +131,15 @@ def login(store: Store, parent: QWidget | None = None) -> CurrentUser | None:
     return None
 
 
+def use_office_templates(data_dir: Path, parent: QWidget | None = None) -> None:
+    """Letters follow this office's own letter types; a bad file of them is reported (the
+    shipped types apply until it is corrected)."""
+    templates.use_office_folder(data_dir)
+    problem = templates.office_problem(data_dir)
+    if problem is not None:
+        QMessageBox.warning(parent, _tr("Templat jenis naskah"), problem.message)
+
+
 def show_main_window(store: Store, user: CurrentUser) -> QMainWindow:
     from desktop.ui.main_window import MainWindow
 
@@ -157,6 +166,7 @@ def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
     store = open_store_interactive(data_dir, parent)
     if store is None:
         return 1
+    use_office_templates(data_dir, parent)
     try:
         if not first_run(store, parent):
             store.close()

@@ -11,6 +11,7 @@ from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import ServiceError
 from desktop.signing import bsre
 from desktop.store.db import Store
+from desktop.store.errors import UserError
 from desktop.store.models import Letter
 from desktop.ui.background import run_for
 from desktop.ui.forms import error_label, hint_label, save_cancel_buttons
@@ -32,7 +33,7 @@ from sync.pki import ca
 def configured(store: Store) -> bsre.BsreConfig | None:
     try:
         return bsre.BsreConfig.load(store.data_dir)
-    except (ServiceError, ValueError, OSError):
+    except (UserError, ValueError, OSError):
         return None
 
 
@@ -128,7 +129,7 @@ class BsreSignDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> bool:
         self.sign_button.setEnabled(True)
-        if not isinstance(exc, ServiceError):
+        if not isinstance(exc, UserError):
             return False
         self.error.setText(exc.message)
         self.error.show()
@@ -193,7 +194,7 @@ class BsreSettingsDialog(QDialog):
     def trust_root(self, path: Path) -> None:
         try:
             cert = trust.add_extra_root(self.store.data_dir, path.read_bytes())
-        except (ServiceError, OSError) as exc:
+        except (UserError, OSError) as exc:
             self.error.setText(getattr(exc, "message", str(exc)))
             self.error.show()
             return
@@ -208,7 +209,7 @@ class BsreSettingsDialog(QDialog):
             config.save(self.store.data_dir)
             if self.secret.text():
                 bsre.save_client_secret(config.client_id, self.secret.text())
-        except (ServiceError, ValueError, OSError) as exc:
+        except (UserError, ValueError, OSError) as exc:
             self.error.setText(getattr(exc, "message", str(exc)))
             self.error.show()
             return

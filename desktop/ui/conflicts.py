@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.letters import conflicts as resolving
 from desktop.letters.accounts import CurrentUser
+from desktop.letters.conflicts import open_conflicts
 from desktop.store.db import Store
 from desktop.store.sync_models import Conflict
 from desktop.ui.ops import run_op
@@ -33,7 +34,6 @@ from desktop.ui.qt import (
     QWidget,
     Signal,
 )
-from sync.client.conflicts import open_conflicts
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ENTITY_LABELS = {"letter": "Surat", "person": "Pegawai", "office": "Kantor"}

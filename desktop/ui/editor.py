@@ -56,7 +56,7 @@ class LetterEditor(QWidget):
         self.store = store
         self.user = user
         self.letter = letter
-        self.kind = letter_types()[letter.letter_type]
+        self.kind = letter_types(store.data_dir)[letter.letter_type]
         self.signers = accounts.people_with_role(store, Role.SIGNER)
         self.errors = FieldErrors()
         self.send_dialog: SendDialog | None = None
@@ -104,6 +104,12 @@ class LetterEditor(QWidget):
             self.capacity.addItem(value or self.tr("(langsung)"), value)
         self.on_behalf = QLineEdit()
         self.on_behalf.setPlaceholderText(self.tr("Jabatan yang diwakili, mis. Camat Wamena"))
+        self.on_behalf.setToolTip(
+            self.tr(
+                "a.n.: jabatan pimpinan yang diwakili. Plt./Plh.: jabatan yang dijabat, "
+                "mis. Camat Wamena (kosong: jabatan penandatangan sendiri)."
+            )
+        )
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -117,18 +123,29 @@ class LetterEditor(QWidget):
         row.addWidget(self.sifat, 1)
         row.addWidget(QLabel(self.tr("Urgensi")))
         row.addWidget(self.urgency, 1)
-        row.addWidget(QLabel(self.tr("Lampiran")))
+        self.lampiran_label = QLabel(self.tr("Lampiran"))
+        row.addWidget(self.lampiran_label)
         row.addWidget(self.lampiran, 1)
         form.addRow("", row)
-        form.addRow(self.tr("Hal"), self._field("hal", self.hal))
-        form.addRow(self.tr("Kepada"), self._field("addressees", self.addressees))
+        hal_box = self._field("hal", self.hal)
+        form.addRow(self.tr("Hal"), hal_box)
+        addressee_box = self._field("addressees", self.addressees)
+        form.addRow(self.tr("Kepada"), addressee_box)
         form.addRow(self.tr("Isi surat"), self._field("body_html", self.body, self.body.text))
         form.addRow(self.tr("Tembusan"), self.tembusan)
         signer_row = QHBoxLayout()
         signer_row.addWidget(self.capacity)
         signer_row.addWidget(self._field("signer_id", self.signer), 1)
         form.addRow(self.tr("Penandatangan"), signer_row)
-        form.addRow(self.tr("a.n. (atas nama)"), self._field("signer_on_behalf_of", self.on_behalf))
+        form.addRow(
+            self.tr("a.n. / Plt. / Plh."), self._field("signer_on_behalf_of", self.on_behalf)
+        )
+        # Ask only for what this letter type prints.
+        form.setRowVisible(hal_box, self.kind.prints("hal"))
+        form.setRowVisible(addressee_box, self.kind.prints("addressees"))
+        form.setRowVisible(self.tembusan, self.kind.prints("tembusan"))
+        for widget in (self.lampiran_label, self.lampiran):
+            widget.setVisible(self.kind.prints("lampiran"))
 
         for signal in (
             self.classification.changed, self.sifat.currentIndexChanged,
@@ -199,14 +216,16 @@ class LetterEditor(QWidget):
         return next((p for p in self.signers if p.id == person_id), None)
 
     def focus_first_field(self) -> None:
-        (self.hal if not self.hal.text() else self.body.text).setFocus()
+        asks_hal = self.kind.prints("hal") and not self.hal.text()
+        (self.hal if asks_hal else self.body.text).setFocus()
 
     def _field_changed(self, *_args: object) -> None:
         if not self._loading:
             self.content_changed.emit()
 
     def _capacity_changed(self, *_args: object) -> None:
-        self.on_behalf.setEnabled(self.capacity.currentData() == "a.n.")
+        # a.n. names the head signed for; Plt./Plh. the position held ("Plt. Camat Wamena").
+        self.on_behalf.setEnabled(bool(self.capacity.currentData()))
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -285,7 +304,7 @@ class LetterEditor(QWidget):
 
     def send(self) -> None:
         """Check the draft, then ask for the reviewers and the signer."""
-        problems = drafting.validate_for_sending(self.current_input())
+        problems = drafting.validate_for_sending(self.current_input(), self.store.data_dir)
         if problems:
             self.show_errors(problems)
             return
@@ -309,9 +328,10 @@ class LetterEditor(QWidget):
         else:
             holder = dialog.co_chain.item(0).text() if co_signers else dialog.signer.currentText()
 
-        def send() -> Letter:
-            drafting.save_draft(store, user, letter_id, data)
-            return workflow.send(store, user, letter_id, reviewers, signer_id or "", co_signers)
+        def send() -> Letter:  # the edit is saved and sent in one transaction
+            return workflow.save_and_send(
+                store, user, letter_id, data, reviewers, signer_id or "", co_signers
+            )
 
         def done(_letter: Letter) -> None:
             self._saved = data

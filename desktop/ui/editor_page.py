@@ -116,7 +116,11 @@ class EditorPage(QWidget):
     def document(self) -> LetterDocument:
         """The letter as the fields say now, as it would print (with the draft marker)."""
         return build_document(
-            self._office, self._head, self.editor.current_input(), self.editor.signer_person()
+            self._office,
+            self._head,
+            self.editor.current_input(),
+            self.editor.signer_person(),
+            data_dir=self.editor.store.data_dir,
         )
 
     def update_preview(self) -> None:

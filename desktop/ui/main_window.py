@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop.letters import drafting, queries
 from desktop.letters.accounts import CurrentUser, Role
+from desktop.letters.conflicts import open_conflicts
 from desktop.letters.queries import SEARCH_LIMIT, LetterRow, ListFilter, Queue, queue_label
 from desktop.letters.templates import letter_types
 from desktop.store.db import Store
@@ -43,7 +44,6 @@ from desktop.ui.qt import (
 )
 from desktop.ui.sync_status import SyncBridge, SyncStatusLabel
 from desktop.ui.verify_dialog import PdfVerifier
-from sync.client.conflicts import open_conflicts
 from sync.client.scheduler import Phase, SyncStatus
 
 if TYPE_CHECKING:

@@ -2,8 +2,8 @@
 
 ``run_op`` hands a service call to a single worker thread (so writes are serialised, as in
 Anki's task manager) and delivers the result, or the error, back on the GUI thread. Errors a
-person can act on (``ServiceError``, ``StoreError``) become a message box in Bahasa Indonesia;
-anything else is a bug and goes to the crash dialog.
+person can act on (``desktop.store.errors.UserError``: store, domain, signing, sync) become a
+message box in Bahasa Indonesia; anything else is a bug and goes to the crash dialog.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from desktop.letters.errors import ServiceError, ValidationError
-from desktop.store.errors import StoreDamaged, StoreError
+from desktop.letters.errors import ValidationError
+from desktop.store.errors import StoreDamaged, UserError
 from desktop.ui.qt import (
     QCoreApplication,
     QMessageBox,
@@ -83,7 +83,7 @@ def user_message(exc: BaseException) -> str | None:
     """The message to show for an error a person can act on, or None for a bug."""
     if isinstance(exc, ValidationError):
         return "\n".join(exc.fields.values())
-    if isinstance(exc, ServiceError | StoreError):
+    if isinstance(exc, UserError):
         return exc.message
     return None
 

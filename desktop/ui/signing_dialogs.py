@@ -18,10 +18,10 @@ import keyring
 from keyring.errors import KeyringError
 
 from desktop.letters.accounts import CurrentUser
-from desktop.letters.errors import ServiceError
 from desktop.signing.errors import WrongPassphrase
 from desktop.signing.passphrase import MIN_LENGTH, passphrase_problem
 from desktop.store.db import Store
+from desktop.store.errors import UserError
 from desktop.store.models import Letter
 from desktop.ui.background import run_for
 from desktop.ui.forms import error_label, hint_label
@@ -41,7 +41,6 @@ from desktop.ui.qt import (
     QWidget,
     Signal,
 )
-from sync.client.errors import SyncError
 
 if TYPE_CHECKING:  # keys and certificates load with the first dialog, not at start-up
     from desktop.signing.keys import LoadedSigner, PassphraseGuard
@@ -218,7 +217,7 @@ class SignDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> bool:
         self.sign_button.setEnabled(True)
-        if not isinstance(exc, ServiceError):
+        if not isinstance(exc, UserError):
             return False
         self.passphrase.clear()
         self.passphrase.setFocus()
@@ -298,11 +297,12 @@ class EnrolDialog(QDialog):
                     "Permintaan sertifikat disiapkan. Buat bundel (Sinkronisasi > Ekspor "
                     "bundel), bawa ke server, lalu impor balasannya."
                 )
-            from sync.client import engine, pki
+            from desktop.seam import enrol_signer
+            from sync.client import engine
 
             link = engine.connect(store)
             try:
-                pki.enrol_signer(store, user, passphrase, link)
+                enrol_signer(store, user, passphrase, link)
             finally:
                 link.close()
             return signer_keys.status(store, user.id).message
@@ -325,7 +325,7 @@ class EnrolDialog(QDialog):
     def _failed(self, exc: BaseException) -> bool:
         for button in (self.online_button, self.bundle_button):
             button.setEnabled(True)
-        if isinstance(exc, ServiceError | SyncError):
+        if isinstance(exc, UserError):
             from desktop.letters import signer_keys
 
             self._show_error(exc.message)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import ServiceError
 from desktop.store.db import Store
+from desktop.store.errors import UserError
 from desktop.ui.background import run_for
 from desktop.ui.qt import (
     QApplication,
@@ -178,7 +179,7 @@ class VerifyDialog(QDialog):
         self.open_button.hide()
 
         def failed(exc: BaseException) -> bool:
-            if isinstance(exc, ServiceError):
+            if isinstance(exc, UserError):
                 self.show_failure(exc.message)
                 return True
             return False
@@ -283,7 +284,7 @@ class PdfVerifier(QObject):
         store, user = self.store, self.user
 
         def failed(exc: BaseException) -> bool:
-            if isinstance(exc, ServiceError):
+            if isinstance(exc, UserError):
                 dialog.show_failure(exc.message)
                 return True
             return False

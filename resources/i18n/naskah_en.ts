@@ -522,8 +522,12 @@ Administrator: {name} (user name: {user})</translation>
             <translation>Yth. (name or position addressed)</translation>
         </message>
         <message>
-            <source>a.n. (atas nama)</source>
-            <translation>a.n. (on behalf of)</translation>
+            <source>a.n. / Plt. / Plh.</source>
+            <translation>a.n. / Plt. / Plh.</translation>
+        </message>
+        <message>
+            <source>a.n.: jabatan pimpinan yang diwakili. Plt./Plh.: jabatan yang dijabat, mis. Camat Wamena (kosong: jabatan penandatangan sendiri).</source>
+            <translation>a.n.: the superior's position signed for. Plt./Plh.: the position held, e.g. Camat Wamena (empty: the signer's own position).</translation>
         </message>
         <message>
             <source>di (tempat)</source>
@@ -1594,6 +1598,10 @@ Contact the regency's IT officer.</translation>
             <source>Pulihkan cadangan sekarang? Pilih Tidak untuk keluar.</source>
             <translation>Restore the backup now? Choose No to quit.</translation>
         </message>
+        <message>
+            <source>Templat jenis naskah</source>
+            <translation>Letter-type templates</translation>
+        </message>
     </context>
     <context>
         <name>forms</name>
@@ -1675,6 +1683,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Alamat server BSrE tidak sah.</source>
             <translation>The BSrE server address is not valid.</translation>
+        </message>
+        <message>
+            <source>Alamat server tidak ditemukan; periksa sambungan internet dan alamat server di Pengaturan.</source>
+            <translation>The server address was not found; check the internet connection and the server address in the settings.</translation>
         </message>
         <message>
             <source>Alamat verifikasi untuk kode QR tidak sah.</source>
@@ -1885,6 +1897,10 @@ Contact the regency's IT officer.</translation>
             <translation>This data was made by a newer version of Naskah (schema {r}). Install the same or a newer version of Naskah on this PC; the data was not changed.</translation>
         </message>
         <message>
+            <source>Di Windows, masuk dengan akun pengguna Windows biasa (bukan profil sementara); di Linux, pasang dan buka GNOME Keyring atau KWallet. Hubungi petugas TI bila perlu.</source>
+            <translation>On Windows, log in with an ordinary Windows user account (not a temporary profile); on Linux, install and open GNOME Keyring or KWallet. Contact the IT officer if needed.</translation>
+        </message>
+        <message>
             <source>Diantrekan untuk {k} (perlu sambungan internet)</source>
             <translation>Queued for {k} (needs an internet connection)</translation>
         </message>
@@ -2091,6 +2107,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Kode klasifikasi wajib dipilih.</source>
             <translation>A classification code is required.</translation>
+        </message>
+        <message>
+            <source>Kode pendaftaran belum dipakai.</source>
+            <translation>The enrolment code has not been used.</translation>
+        </message>
+        <message>
+            <source>Kode pendaftaran masih berlaku: setelah keyring diperbaiki, daftarkan lagi dengan kode yang sama.</source>
+            <translation>The enrolment code is still valid: once the keyring is fixed, enrol again with the same code.</translation>
         </message>
         <message>
             <source>Kode unit harus diawali huruf, 2-24 karakter huruf/angka/titik/strip, tanpa garis miring (contoh: Kec.SKM).</source>
@@ -2393,6 +2417,10 @@ Contact the regency's IT officer.</translation>
             <translation>The system password store (keyring) cannot be opened, so the BSrE client password cannot be read. Contact the IT officer.</translation>
         </message>
         <message>
+            <source>Penyimpanan rahasia sistem (keyring) tidak dapat dipakai di komputer ini, sehingga token server tidak dapat disimpan dengan aman.</source>
+            <translation>The system secret store (keyring) cannot be used on this computer, so the server token cannot be kept safely.</translation>
+        </message>
+        <message>
             <source>Peran tidak dikenal; pilih dari: {k}.</source>
             <translation>Unknown role; choose from: {k}.</translation>
         </message>
@@ -2499,6 +2527,18 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Sambungan aman ke server BSrE gagal: sertifikat server tidak sah untuk alamat itu. Petugas TI perlu memeriksa alamat server BSrE di Pengaturan.</source>
             <translation>The secure connection to the BSrE server failed: the server's certificate is not valid for that address. The IT officer needs to check the BSrE server address in the settings.</translation>
+        </message>
+        <message>
+            <source>Sambungan berhenti di tengah jalan (terlalu lambat atau terputus).</source>
+            <translation>The connection stopped halfway (too slow or cut off).</translation>
+        </message>
+        <message>
+            <source>Sambungan ke server gagal; coba lagi nanti.</source>
+            <translation>The connection to the server failed; try again later.</translation>
+        </message>
+        <message>
+            <source>Sambungan terputus di tengah jalan; coba lagi nanti.</source>
+            <translation>The connection was cut off halfway; try again later.</translation>
         </message>
         <message>
             <source>Sertifikat aktif sampai {d}.</source>
@@ -2657,6 +2697,14 @@ Contact the regency's IT officer.</translation>
             <translation>The server sent a certificate that is not for the key on this PC.</translation>
         </message>
         <message>
+            <source>Server menolak sambungan; mungkin server sedang mati atau alamatnya salah.</source>
+            <translation>The server refused the connection; perhaps it is down or the address is wrong.</translation>
+        </message>
+        <message>
+            <source>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</source>
+            <translation>The server does not answer; the internet connection may be down or very slow.</translation>
+        </message>
+        <message>
             <source>Sifat tidak valid.</source>
             <translation>The nature is not valid.</translation>
         </message>
@@ -2753,6 +2801,10 @@ Contact the regency's IT officer.</translation>
             <translation>The appointment date in the NIP is too close to the date of birth.</translation>
         </message>
         <message>
+            <source>Templat jenis naskah {path} tidak dapat dipakai; templat bawaan yang berlaku.</source>
+            <translation>The letter-type templates {path} cannot be used; the built-in templates apply.</translation>
+        </message>
+        <message>
             <source>Terlalu banyak frasa sandi salah. Tunggu {s} detik lalu coba lagi.</source>
             <translation>Too many wrong passphrases. Wait {s} seconds and try again.</translation>
         </message>
@@ -2763,6 +2815,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tidak ada data Naskah di komputer ini, jadi belum ada sertifikat akar yang dipercaya: hanya keutuhan dokumen yang diperiksa, penerbit sertifikat tidak dapat dipastikan.</source>
             <translation>There is no Naskah data on this computer, so no trusted root certificate yet: only the document's integrity was checked; the certificate's issuer cannot be confirmed.</translation>
+        </message>
+        <message>
+            <source>Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.</source>
+            <translation>No network to the server; check the cable, Wi-Fi or modem.</translation>
         </message>
         <message>
             <source>Tidak ada yang ditandatangani; surat tetap dalam antrean TTE BSrE.</source>
@@ -2805,6 +2861,22 @@ Contact the regency's IT officer.</translation>
             <translation>Signing time: {t} (the signer's computer clock).</translation>
         </message>
         <message>
+            <source>[{key}] {name}: kunci tidak dikenal; yang dapat dipakai: {known}</source>
+            <translation>[{key}] {name}: unknown key; the ones that can be used: {known}</translation>
+        </message>
+        <message>
+            <source>[{key}] {name}: wajib diisi untuk jenis naskah baru</source>
+            <translation>[{key}] {name}: required for a new letter type</translation>
+        </message>
+        <message>
+            <source>[{key}]: nama jenis hanya boleh huruf kecil, angka dan garis bawah, diawali huruf (mis. surat_izin)</source>
+            <translation>[{key}]: a type name may only have lower-case letters, digits and underscores, starting with a letter (e.g. surat_izin)</translation>
+        </message>
+        <message>
+            <source>ada yang disebut dua kali</source>
+            <translation>something is named twice</translation>
+        </message>
+        <message>
             <source>admin.roles harus berupa daftar teks.</source>
             <translation>admin.roles must be a list of texts.</translation>
         </message>
@@ -2823,6 +2895,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>bita {a}–{b}</source>
             <translation>bytes {a}–{b}</translation>
+        </message>
+        <message>
+            <source>bukan TOML yang sah: {e}</source>
+            <translation>not valid TOML: {e}</translation>
+        </message>
+        <message>
+            <source>bukan teks UTF-8</source>
+            <translation>not UTF-8 text</translation>
         </message>
         <message>
             <source>bulan (angka Romawi)</source>
@@ -2853,8 +2933,40 @@ Contact the regency's IT officer.</translation>
             <translation>refused by the server</translation>
         </message>
         <message>
+            <source>harus angka antara {low} dan {high} (pt), bukan {value}</source>
+            <translation>must be a number between {low} and {high} (pt), not {value}</translation>
+        </message>
+        <message>
+            <source>harus berupa daftar teks, mis. ["Penerima Kuasa,", "Pemberi Kuasa,"]</source>
+            <translation>must be a list of texts, e.g. ["Penerima Kuasa,", "Pemberi Kuasa,"]</translation>
+        </message>
+        <message>
+            <source>harus berupa daftar, mis. [{example}]</source>
+            <translation>must be a list, e.g. [{example}]</translation>
+        </message>
+        <message>
+            <source>harus berupa tabel, mis. { top = 20, left = 30, right = 20, bottom = 25 }</source>
+            <translation>must be a table, e.g. { top = 20, left = 30, right = 20, bottom = 25 }</translation>
+        </message>
+        <message>
+            <source>harus berupa teks dalam tanda kutip</source>
+            <translation>must be text in quotes</translation>
+        </message>
+        <message>
+            <source>harus salah satu dari: {choices} (bukan {value})</source>
+            <translation>must be one of: {choices} (not {value})</translation>
+        </message>
+        <message>
+            <source>harus true atau false</source>
+            <translation>must be true or false</translation>
+        </message>
+        <message>
             <source>identitas penanda tangan</source>
             <translation>signer identity</translation>
+        </message>
+        <message>
+            <source>isian {{{name}}} tidak dikenal; yang dapat dipakai: {known}</source>
+            <translation>unknown field {{{name}}}; the ones that can be used: {known}</translation>
         </message>
         <message>
             <source>jenis isi</source>
@@ -2873,8 +2985,16 @@ Contact the regency's IT officer.</translation>
             <translation>the key does not match the certificate</translation>
         </message>
         <message>
+            <source>kurung kurawal tidak berpasangan (tulis {kecamatan} atau {kabupaten})</source>
+            <translation>unpaired braces (write {kecamatan} or {kabupaten})</translation>
+        </message>
+        <message>
             <source>nomor urut</source>
             <translation>sequence number</translation>
+        </message>
+        <message>
+            <source>paling banyak {n} penanda tangan</source>
+            <translation>at most {n} signers</translation>
         </message>
         <message>
             <source>penerbit tidak dikenal</source>
@@ -2901,6 +3021,10 @@ Contact the regency's IT officer.</translation>
             <translation>certificate {name}</translation>
         </message>
         <message>
+            <source>sisi {side} tidak dikenal; yang dapat dipakai: {known}</source>
+            <translation>unknown side {side}; the ones that can be used: {known}</translation>
+        </message>
+        <message>
             <source>struktur CMS</source>
             <translation>CMS structure</translation>
         </message>
@@ -2925,6 +3049,14 @@ Contact the regency's IT officer.</translation>
             <translation>trusted</translation>
         </message>
         <message>
+            <source>tidak boleh kosong</source>
+            <translation>must not be empty</translation>
+        </message>
+        <message>
+            <source>tidak dapat dibaca: {e}</source>
+            <translation>cannot be read: {e}</translation>
+        </message>
+        <message>
             <source>token tidak ada di keyring</source>
             <translation>no token in the keyring</translation>
         </message>
@@ -2939,6 +3071,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>versi SignerInfo</source>
             <translation>SignerInfo version</translation>
+        </message>
+        <message>
+            <source>{key}: harus berupa bagian [{key}] dengan kunci-kuncinya</source>
+            <translation>{key}: must be a section [{key}] with its keys</translation>
         </message>
         <message>
             <source>{k} harus berupa tabel [{k}].</source>
@@ -2971,6 +3107,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>{n} perubahan menunggu</source>
             <translation>{n} changes pending</translation>
+        </message>
+        <message>
+            <source>{side} harus angka antara {low} dan {high} (mm), bukan {value}</source>
+            <translation>{side} must be a number between {low} and {high} (mm), not {value}</translation>
+        </message>
+        <message>
+            <source>{value} tidak dikenal; yang dapat dipakai: {choices}</source>
+            <translation>{value} is unknown; the ones that can be used: {choices}</translation>
         </message>
         <message>
             <source>{what} tidak ditemukan.</source>

@@ -522,8 +522,12 @@ Administrator: {name} (nama pengguna: {user})</translation>
             <translation>Yth. (nama atau jabatan tujuan)</translation>
         </message>
         <message>
-            <source>a.n. (atas nama)</source>
-            <translation>a.n. (atas nama)</translation>
+            <source>a.n. / Plt. / Plh.</source>
+            <translation>a.n. / Plt. / Plh.</translation>
+        </message>
+        <message>
+            <source>a.n.: jabatan pimpinan yang diwakili. Plt./Plh.: jabatan yang dijabat, mis. Camat Wamena (kosong: jabatan penandatangan sendiri).</source>
+            <translation>a.n.: jabatan pimpinan yang diwakili. Plt./Plh.: jabatan yang dijabat, mis. Camat Wamena (kosong: jabatan penandatangan sendiri).</translation>
         </message>
         <message>
             <source>di (tempat)</source>
@@ -1594,6 +1598,10 @@ Hubungi petugas TI kabupaten.</translation>
             <source>Pulihkan cadangan sekarang? Pilih Tidak untuk keluar.</source>
             <translation>Pulihkan cadangan sekarang? Pilih Tidak untuk keluar.</translation>
         </message>
+        <message>
+            <source>Templat jenis naskah</source>
+            <translation>Templat jenis naskah</translation>
+        </message>
     </context>
     <context>
         <name>forms</name>
@@ -1675,6 +1683,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Alamat server BSrE tidak sah.</source>
             <translation>Alamat server BSrE tidak sah.</translation>
+        </message>
+        <message>
+            <source>Alamat server tidak ditemukan; periksa sambungan internet dan alamat server di Pengaturan.</source>
+            <translation>Alamat server tidak ditemukan; periksa sambungan internet dan alamat server di Pengaturan.</translation>
         </message>
         <message>
             <source>Alamat verifikasi untuk kode QR tidak sah.</source>
@@ -1885,6 +1897,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Data ini dibuat oleh versi Naskah yang lebih baru (skema {r}). Pasang versi Naskah yang sama atau lebih baru di PC ini; data tidak diubah.</translation>
         </message>
         <message>
+            <source>Di Windows, masuk dengan akun pengguna Windows biasa (bukan profil sementara); di Linux, pasang dan buka GNOME Keyring atau KWallet. Hubungi petugas TI bila perlu.</source>
+            <translation>Di Windows, masuk dengan akun pengguna Windows biasa (bukan profil sementara); di Linux, pasang dan buka GNOME Keyring atau KWallet. Hubungi petugas TI bila perlu.</translation>
+        </message>
+        <message>
             <source>Diantrekan untuk {k} (perlu sambungan internet)</source>
             <translation>Diantrekan untuk {k} (perlu sambungan internet)</translation>
         </message>
@@ -2091,6 +2107,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Kode klasifikasi wajib dipilih.</source>
             <translation>Kode klasifikasi wajib dipilih.</translation>
+        </message>
+        <message>
+            <source>Kode pendaftaran belum dipakai.</source>
+            <translation>Kode pendaftaran belum dipakai.</translation>
+        </message>
+        <message>
+            <source>Kode pendaftaran masih berlaku: setelah keyring diperbaiki, daftarkan lagi dengan kode yang sama.</source>
+            <translation>Kode pendaftaran masih berlaku: setelah keyring diperbaiki, daftarkan lagi dengan kode yang sama.</translation>
         </message>
         <message>
             <source>Kode unit harus diawali huruf, 2-24 karakter huruf/angka/titik/strip, tanpa garis miring (contoh: Kec.SKM).</source>
@@ -2393,6 +2417,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Penyimpanan kata sandi sistem (keyring) tidak dapat dibuka, sehingga kata sandi klien BSrE tidak terbaca. Hubungi petugas TI.</translation>
         </message>
         <message>
+            <source>Penyimpanan rahasia sistem (keyring) tidak dapat dipakai di komputer ini, sehingga token server tidak dapat disimpan dengan aman.</source>
+            <translation>Penyimpanan rahasia sistem (keyring) tidak dapat dipakai di komputer ini, sehingga token server tidak dapat disimpan dengan aman.</translation>
+        </message>
+        <message>
             <source>Peran tidak dikenal; pilih dari: {k}.</source>
             <translation>Peran tidak dikenal; pilih dari: {k}.</translation>
         </message>
@@ -2499,6 +2527,18 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Sambungan aman ke server BSrE gagal: sertifikat server tidak sah untuk alamat itu. Petugas TI perlu memeriksa alamat server BSrE di Pengaturan.</source>
             <translation>Sambungan aman ke server BSrE gagal: sertifikat server tidak sah untuk alamat itu. Petugas TI perlu memeriksa alamat server BSrE di Pengaturan.</translation>
+        </message>
+        <message>
+            <source>Sambungan berhenti di tengah jalan (terlalu lambat atau terputus).</source>
+            <translation>Sambungan berhenti di tengah jalan (terlalu lambat atau terputus).</translation>
+        </message>
+        <message>
+            <source>Sambungan ke server gagal; coba lagi nanti.</source>
+            <translation>Sambungan ke server gagal; coba lagi nanti.</translation>
+        </message>
+        <message>
+            <source>Sambungan terputus di tengah jalan; coba lagi nanti.</source>
+            <translation>Sambungan terputus di tengah jalan; coba lagi nanti.</translation>
         </message>
         <message>
             <source>Sertifikat aktif sampai {d}.</source>
@@ -2657,6 +2697,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Server mengirim sertifikat yang bukan untuk kunci di PC ini.</translation>
         </message>
         <message>
+            <source>Server menolak sambungan; mungkin server sedang mati atau alamatnya salah.</source>
+            <translation>Server menolak sambungan; mungkin server sedang mati atau alamatnya salah.</translation>
+        </message>
+        <message>
+            <source>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</source>
+            <translation>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</translation>
+        </message>
+        <message>
             <source>Sifat tidak valid.</source>
             <translation>Sifat tidak valid.</translation>
         </message>
@@ -2753,6 +2801,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tanggal pengangkatan dalam NIP terlalu dekat dengan tanggal lahir.</translation>
         </message>
         <message>
+            <source>Templat jenis naskah {path} tidak dapat dipakai; templat bawaan yang berlaku.</source>
+            <translation>Templat jenis naskah {path} tidak dapat dipakai; templat bawaan yang berlaku.</translation>
+        </message>
+        <message>
             <source>Terlalu banyak frasa sandi salah. Tunggu {s} detik lalu coba lagi.</source>
             <translation>Terlalu banyak frasa sandi salah. Tunggu {s} detik lalu coba lagi.</translation>
         </message>
@@ -2763,6 +2815,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tidak ada data Naskah di komputer ini, jadi belum ada sertifikat akar yang dipercaya: hanya keutuhan dokumen yang diperiksa, penerbit sertifikat tidak dapat dipastikan.</source>
             <translation>Tidak ada data Naskah di komputer ini, jadi belum ada sertifikat akar yang dipercaya: hanya keutuhan dokumen yang diperiksa, penerbit sertifikat tidak dapat dipastikan.</translation>
+        </message>
+        <message>
+            <source>Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.</source>
+            <translation>Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.</translation>
         </message>
         <message>
             <source>Tidak ada yang ditandatangani; surat tetap dalam antrean TTE BSrE.</source>
@@ -2805,6 +2861,22 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Waktu tanda tangan: {t} (menurut jam komputer penanda tangan).</translation>
         </message>
         <message>
+            <source>[{key}] {name}: kunci tidak dikenal; yang dapat dipakai: {known}</source>
+            <translation>[{key}] {name}: kunci tidak dikenal; yang dapat dipakai: {known}</translation>
+        </message>
+        <message>
+            <source>[{key}] {name}: wajib diisi untuk jenis naskah baru</source>
+            <translation>[{key}] {name}: wajib diisi untuk jenis naskah baru</translation>
+        </message>
+        <message>
+            <source>[{key}]: nama jenis hanya boleh huruf kecil, angka dan garis bawah, diawali huruf (mis. surat_izin)</source>
+            <translation>[{key}]: nama jenis hanya boleh huruf kecil, angka dan garis bawah, diawali huruf (mis. surat_izin)</translation>
+        </message>
+        <message>
+            <source>ada yang disebut dua kali</source>
+            <translation>ada yang disebut dua kali</translation>
+        </message>
+        <message>
             <source>admin.roles harus berupa daftar teks.</source>
             <translation>admin.roles harus berupa daftar teks.</translation>
         </message>
@@ -2823,6 +2895,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>bita {a}–{b}</source>
             <translation>bita {a}–{b}</translation>
+        </message>
+        <message>
+            <source>bukan TOML yang sah: {e}</source>
+            <translation>bukan TOML yang sah: {e}</translation>
+        </message>
+        <message>
+            <source>bukan teks UTF-8</source>
+            <translation>bukan teks UTF-8</translation>
         </message>
         <message>
             <source>bulan (angka Romawi)</source>
@@ -2853,8 +2933,40 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>ditolak server</translation>
         </message>
         <message>
+            <source>harus angka antara {low} dan {high} (pt), bukan {value}</source>
+            <translation>harus angka antara {low} dan {high} (pt), bukan {value}</translation>
+        </message>
+        <message>
+            <source>harus berupa daftar teks, mis. ["Penerima Kuasa,", "Pemberi Kuasa,"]</source>
+            <translation>harus berupa daftar teks, mis. ["Penerima Kuasa,", "Pemberi Kuasa,"]</translation>
+        </message>
+        <message>
+            <source>harus berupa daftar, mis. [{example}]</source>
+            <translation>harus berupa daftar, mis. [{example}]</translation>
+        </message>
+        <message>
+            <source>harus berupa tabel, mis. { top = 20, left = 30, right = 20, bottom = 25 }</source>
+            <translation>harus berupa tabel, mis. { top = 20, left = 30, right = 20, bottom = 25 }</translation>
+        </message>
+        <message>
+            <source>harus berupa teks dalam tanda kutip</source>
+            <translation>harus berupa teks dalam tanda kutip</translation>
+        </message>
+        <message>
+            <source>harus salah satu dari: {choices} (bukan {value})</source>
+            <translation>harus salah satu dari: {choices} (bukan {value})</translation>
+        </message>
+        <message>
+            <source>harus true atau false</source>
+            <translation>harus true atau false</translation>
+        </message>
+        <message>
             <source>identitas penanda tangan</source>
             <translation>identitas penanda tangan</translation>
+        </message>
+        <message>
+            <source>isian {{{name}}} tidak dikenal; yang dapat dipakai: {known}</source>
+            <translation>isian {{{name}}} tidak dikenal; yang dapat dipakai: {known}</translation>
         </message>
         <message>
             <source>jenis isi</source>
@@ -2873,8 +2985,16 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>kunci tidak cocok dengan sertifikat</translation>
         </message>
         <message>
+            <source>kurung kurawal tidak berpasangan (tulis {kecamatan} atau {kabupaten})</source>
+            <translation>kurung kurawal tidak berpasangan (tulis {kecamatan} atau {kabupaten})</translation>
+        </message>
+        <message>
             <source>nomor urut</source>
             <translation>nomor urut</translation>
+        </message>
+        <message>
+            <source>paling banyak {n} penanda tangan</source>
+            <translation>paling banyak {n} penanda tangan</translation>
         </message>
         <message>
             <source>penerbit tidak dikenal</source>
@@ -2901,6 +3021,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>sertifikat {name}</translation>
         </message>
         <message>
+            <source>sisi {side} tidak dikenal; yang dapat dipakai: {known}</source>
+            <translation>sisi {side} tidak dikenal; yang dapat dipakai: {known}</translation>
+        </message>
+        <message>
             <source>struktur CMS</source>
             <translation>struktur CMS</translation>
         </message>
@@ -2925,6 +3049,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>tepercaya</translation>
         </message>
         <message>
+            <source>tidak boleh kosong</source>
+            <translation>tidak boleh kosong</translation>
+        </message>
+        <message>
+            <source>tidak dapat dibaca: {e}</source>
+            <translation>tidak dapat dibaca: {e}</translation>
+        </message>
+        <message>
             <source>token tidak ada di keyring</source>
             <translation>token tidak ada di keyring</translation>
         </message>
@@ -2939,6 +3071,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>versi SignerInfo</source>
             <translation>versi SignerInfo</translation>
+        </message>
+        <message>
+            <source>{key}: harus berupa bagian [{key}] dengan kunci-kuncinya</source>
+            <translation>{key}: harus berupa bagian [{key}] dengan kunci-kuncinya</translation>
         </message>
         <message>
             <source>{k} harus berupa tabel [{k}].</source>
@@ -2971,6 +3107,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>{n} perubahan menunggu</source>
             <translation>{n} perubahan menunggu</translation>
+        </message>
+        <message>
+            <source>{side} harus angka antara {low} dan {high} (mm), bukan {value}</source>
+            <translation>{side} harus angka antara {low} dan {high} (mm), bukan {value}</translation>
+        </message>
+        <message>
+            <source>{value} tidak dikenal; yang dapat dipakai: {choices}</source>
+            <translation>{value} tidak dikenal; yang dapat dipakai: {choices}</translation>
         </message>
         <message>
             <source>{what} tidak ditemukan.</source>

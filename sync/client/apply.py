@@ -21,15 +21,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from desktop.i18n import _
-from desktop.letters import drafting, journal
-from desktop.letters.journal import local_only
-from desktop.store import clock, sync_models
-from desktop.store.ids import uuid7
-from desktop.store.models import Letter, Outbox
+from desktop.store import clock, entities, sync_models
+from desktop.store.models import Outbox
 from desktop.store.sync_models import Conflict, NumberLease, SyncState
-from sync.client import records
+from sync.client import domain, records
 from sync.client.outbox import Batch
-from sync.protocol import Ack, AckStatus, Change, Entity, LeaseGrant, LetterStatus, Op, SyncResponse
+from sync.protocol import Ack, AckStatus, Change, Entity, LeaseGrant, Op, SyncResponse
 
 Key = tuple[str, str]
 
@@ -93,7 +90,7 @@ def _rows(session: Session, keys: list[tuple[Entity, str]]) -> dict[tuple[Entity
         by_kind.setdefault(entity, []).append(entity_id)
     found: dict[tuple[Entity, str], Any] = {}
     for entity, ids in by_kind.items():
-        for entity_id, row in records.find_many(session, entity, ids).items():
+        for entity_id, row in entities.find_many(session, entity, ids).items():
             found[(entity, entity_id)] = row
     return found
 
@@ -130,7 +127,7 @@ def _apply_changes(
     wanted = [
         c
         for c in changes
-        if c.entity in records.MODELS and (c.entity.value, c.entity_id) not in pending
+        if c.entity in entities.MODELS and (c.entity.value, c.entity_id) not in pending
     ]
     result.skipped += len(changes) - len(wanted)
     try:
@@ -162,7 +159,7 @@ def _apply_change(session: Session, change: Change, row: Any) -> bool:
 def _apply_change_alone(session: Session, change: Change) -> bool:
     try:
         with session.begin_nested():
-            row = records.find(session, change.entity, change.entity_id)
+            row = entities.find(session, change.entity, change.entity_id)
             done = _apply_change(session, change, row)
             session.flush()
             return done
@@ -187,12 +184,14 @@ def _apply_change_alone(session: Session, change: Change) -> bool:
 def _rejected(
     session: Session, ack: Ack, sent: dict[str, Any], pending: set[Key], result: Applied
 ) -> None:
-    """Nothing the clerk typed is dropped: a refused letter edit becomes a new draft; any other
-    refused write is kept as a conflict record on this PC, for a person to look at."""
-    if ack.entity == Entity.LETTER and ack.record is not None and sent.get("deleted_at") is None:
+    """Nothing the clerk typed is dropped: a refused edit of a kind the domain knows how to keep
+    (a letter edit becomes a new draft) goes to the domain; any other refused write is kept as a
+    conflict record on this PC, for a person to look at."""
+    keep = domain.handlers().keep_refused_edit.get(ack.entity)
+    if keep is not None and ack.record is not None and sent.get("deleted_at") is None:
         key = (ack.entity.value, ack.entity_id)
         newer = _take_pending(session, key) if key in pending else None
-        keep_as_draft_copy(session, newer or sent, ack.record, ack.reason)
+        keep(session, newer or sent, ack.record, ack.reason)
         pending.discard(key)
         result.copies += 1
         return
@@ -220,57 +219,6 @@ def _take_pending(session: Session, key: Key) -> dict[str, Any] | None:
     for row in rows:
         session.delete(row)
     return dict(json.loads(rows[-1].payload_json))
-
-
-_UNSIGNED = {
-    "status": LetterStatus.DRAFT.value,
-    "number": "",
-    "number_id": None,
-    "letter_date": None,
-    "signed_at": None,
-    "signature_kind": "",
-    "pdf_hash": None,
-    "scan_hash": None,
-    "deleted_at": None,
-    "revision_no": 0,
-    "version": 0,
-}
-
-
-def keep_as_draft_copy(
-    session: Session, edit: dict[str, Any], server: dict[str, Any], reason: str
-) -> Letter:
-    """Save a refused edit of a letter as a new draft of the same drafter (outbox + audit).
-
-    The copy has a new id, no number and a note saying where it came from; it syncs like any
-    new draft."""
-    note = _(
-        "Salinan otomatis: perubahan Anda pada naskah {number} ditolak server ({reason}); "
-        "naskah aslinya sudah ditandatangani atau dibatalkan."
-    ).format(number=server.get("number") or server.get("hal") or "?", reason=reason or "-")
-    data = {k: v for k, v in edit.items() if k not in local_only(Letter)}
-    data.update(_UNSIGNED)
-    now = clock.now()
-    data.update(
-        id=uuid7(),
-        holder_id=data.get("drafter_id"),
-        created_at=now,
-        updated_at=now,
-        return_note=note,
-    )
-    copy = Letter.model_validate(data)
-    session.add(copy)
-    session.flush()
-    drafting._revise(session, copy, copy.drafter_id)
-    journal.record(
-        session,
-        None,
-        "letter.copy_rejected_edit",
-        Entity.LETTER,
-        copy,
-        detail={"original": server.get("id"), "reason": reason},
-    )
-    return copy
 
 
 # --- number leases -------------------------------------------------------------------------

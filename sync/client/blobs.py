@@ -32,7 +32,7 @@ from desktop.store.models import Outbox
 from desktop.store.sync_models import BlobWanted
 from sync.client.errors import Offline, ServerFailed
 from sync.client.records import BLOB_FIELDS, blob_hashes
-from sync.client.transport import API, Transport
+from sync.client.transport import API, Transport, plain_reason
 from sync.protocol import Entity
 
 CHUNK_SIZE = 256 * 1024
@@ -142,7 +142,7 @@ def download(link: Transport, local: BlobStore, sha256: str) -> bool:
                 f.flush()
                 os.fsync(f.fileno())
     except requests.exceptions.RequestException as exc:
-        raise Offline(str(exc)[:200]) from exc
+        raise Offline(plain_reason(exc), str(exc)[:200]) from exc
     finally:
         answer.close()
     if _sha256_file(part) != sha256:

@@ -28,14 +28,13 @@ from pydantic import BaseModel, Field, ValidationError
 from sqlmodel import Session, col, delete, select
 
 from desktop.i18n import _
-from desktop.letters import signer_keys, trust
 from desktop.store import clock, sync_models
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Outbox
 from desktop.store.sync_models import BlobWanted, SyncState
 from sync import sealing
-from sync.client import blobs, engine
+from sync.client import blobs, domain, engine
 from sync.client.errors import NotEnrolled, SyncError
 from sync.client.outbox import Batch, build_batch
 from sync.container import (
@@ -118,7 +117,9 @@ def export_bundle(
     store: Store, path: Path, *, max_batches: int = MAX_BATCHES, limit: int = BATCH_SIZE
 ) -> ExportReport:
     """Write the pending batches and their blobs to ``path``. Changes nothing in the store but
-    the request numbers the bundle takes."""
+    the request numbers the bundle takes. DomainMissing (a bug) when the domain's handlers were
+    not registered (``desktop.seam.install``)."""
+    handlers = domain.handlers()
     state = engine.state_of(store)
     if state is None:
         raise NotEnrolled()
@@ -152,7 +153,7 @@ def export_bundle(
         b.request.request_seq = first + offset
     hashes = blobs.outbox_blobs(store)
     with store.read() as session:
-        csr_requests = [r.model_dump() for r in signer_keys.pending_requests(session)]
+        csr_requests = [r.model_dump() for r in handlers.pending_certificate_requests(session)]
     header = {
         "protocol": PROTOCOL_VERSION,
         "device_id": state.device_id,
@@ -206,7 +207,9 @@ class ImportReport:
 
 def import_reply(store: Store, path: Path) -> ImportReport:
     """Apply a reply file made by the server for this PC: blobs first, then each answer in its
-    own transaction, exactly as online sync applies them."""
+    own transaction, exactly as online sync applies them. DomainMissing (a bug) before anything
+    is read when the domain's handlers were not registered (``desktop.seam.install``)."""
+    domain.handlers()
     container = _read(path, REPLY_FORMAT)
     header = container.header
     state = engine.state_of(store)
@@ -294,16 +297,18 @@ def _opened(state: SyncState, container: Container) -> dict[str, Any]:
 
 def _import_signing(store: Store, body: dict[str, Any]) -> None:
     """The reply's trust material and the certificates (or refusals) for this PC's requests."""
+    handlers = domain.handlers()
     with store.write() as session:
         if body.get("trust"):
-            trust.save(session, TrustMaterial.model_validate(body["trust"]))
-        pending = {r.person_id: r.csr_pem for r in signer_keys.pending_requests(session)}
+            handlers.save_trust(session, TrustMaterial.model_validate(body["trust"]))
+        requests = handlers.pending_certificate_requests(session)
+        pending = {r.person_id: r.csr_pem for r in requests}
         for item in body.get("certificates", []):
             if "error" in item:
                 person_id = str(item.get("person_id", ""))
                 if person_id in pending:
-                    signer_keys.record_refusal(
+                    handlers.record_certificate_refusal(
                         session, person_id, pending[person_id], str(item["error"])
                     )
             else:
-                signer_keys.install_certificate(session, CertificateIssued.model_validate(item))
+                handlers.install_certificate(session, CertificateIssued.model_validate(item))

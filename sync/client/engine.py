@@ -8,38 +8,40 @@ Guarantees:
 - Nothing is sent to anything that does not answer ``hello`` as a Naskah server.
 - The device token lives only in the OS keyring, never in the store or any file.
 - Nothing here imports Qt; call it from any thread (one sync at a time per store).
+- Nothing here imports the domain: what only the domain knows comes through the handlers it
+  registered (``sync.client.domain``); without them nothing is sent or changed.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import platform
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func
-from sqlalchemy.exc import OperationalError
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from desktop.i18n import _
-from desktop.letters import classification
 from desktop.store import sync_models
-from desktop.store.db import Store, _translate
+from desktop.store.db import Store
 from desktop.store.ids import uuid7
-from desktop.store.models import Classification, Outbox
+from desktop.store.models import Outbox
 from desktop.store.sync_models import SyncState
 from sync import sealing
-from sync.client import blobs, pki
+from sync.client import blobs, domain, pki
 from sync.client.apply import Applied, apply_response
-from sync.client.errors import EnrolRefused, NotEnrolled, SyncError
+from sync.client.errors import EnrolRefused, NoKeyring, NotEnrolled, SyncError
 from sync.client.outbox import Batch, build_batch
 from sync.client.transport import HelloResult, Transport
 from sync.protocol import BATCH_SIZE, EnrollRequest, SyncResponse
 
 Progress = Callable[[int, int], None]  # (batches done, batches expected)
 MAX_BATCHES = 10_000
+
+log = logging.getLogger("naskah.sync")
 
 
 @dataclass
@@ -72,33 +74,6 @@ class SyncReport:
         self.audit += applied.audit
 
 
-@contextmanager
-def replica_transaction(store: Store) -> Iterator[Session]:
-    """One write transaction (BEGIN IMMEDIATE) with foreign-key checks off.
-
-    The server sends each record's newest version in change-log order, which is not the order
-    records refer to each other (a letter may come before the person who drafted it, in this
-    page or the next); the references hold once every page is applied. Local services still
-    run with the checks on. Raises DiskFull / StoreBusy like ``Store.write``."""
-    with store.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            conn.execution_options(sqlite_begin="IMMEDIATE")
-            with conn.begin():
-                session = Session(bind=conn, expire_on_commit=False)
-                try:
-                    yield session
-                    session.flush()
-                finally:
-                    session.close()
-        except OperationalError as exc:
-            raise _translate(exc) from exc
-        finally:
-            raw.execute("PRAGMA foreign_keys=ON")
-
-
 def state_of(store: Store) -> SyncState | None:
     with store.read() as session:
         return sync_models.enrolment(session)
@@ -124,9 +99,14 @@ def enroll(
     row is written in one transaction (a fresh PC also gets the shipped classification codes;
     pending outbox rows get new mutation ids, since none was ever sent by this device).
     Raises EnrolRefused (already enrolled, wrong/used/expired code), NoServer, Offline,
-    UpgradeRequired, BadServerUrl."""
+    UpgradeRequired, BadServerUrl; DomainMissing (a bug) before anything is sent when the
+    domain's handlers were not registered (``desktop.seam.install``)."""
+    handlers = domain.handlers()
     if state_of(store) is not None:
         raise EnrolRefused(_("PC ini sudah terdaftar ke server."))
+    problem = sync_models.keyring_problem()
+    if problem:  # before the server spends the code on a token this PC could not keep
+        raise NoKeyring(problem)
     own = transport is None
     link = transport or Transport(server_url)
     try:
@@ -141,8 +121,12 @@ def enroll(
     finally:
         if own:
             link.close()
-    sync_models.save_token(answer.device_id, answer.token)
-    device_public_key(answer.device_id)  # the bundle key pair, made now; sent with the 1st sync
+    try:
+        sync_models.save_token(answer.device_id, answer.token)
+        device_public_key(answer.device_id)  # the bundle key pair; sent with the 1st sync
+    except Exception as exc:
+        # The server accepts the same code again until this device has synced once.
+        raise NoKeyring(f"{type(exc).__name__}: {exc}"[:300], after_enrolment=True) from exc
     state = SyncState(
         server_url=link.base_url,
         server_id=hello.hello.server_id,
@@ -159,8 +143,7 @@ def enroll(
         for row in session.exec(select(Outbox)).all():
             row.mutation_id = uuid7()
             session.add(row)
-        if session.exec(select(Classification.code).limit(1)).first() is None:
-            classification.load_reference(session)
+        handlers.load_reference_data(session)
     return state
 
 
@@ -205,7 +188,7 @@ def device_public_key(device_id: str) -> str:
 
 def apply(store: Store, batch: Batch, response: SyncResponse) -> tuple[SyncState, Applied]:
     """Apply one answer in one transaction; then raise the keyring's lease epoch to match."""
-    with replica_transaction(store) as session:
+    with store.replica_write() as session:
         state = sync_models.enrolment(session)
         assert state is not None
         restored = sync_models.leases_void(state)
@@ -227,7 +210,10 @@ def sync_once(
     """One full sync: hello, then batches until the outbox is empty and the server has no more.
 
     Raises a SyncError (Offline, NoServer, UpgradeRequired, NotEnrolled, ServerFailed...) after
-    noting its message in ``sync_state.last_error``; batches applied before the error stay."""
+    noting its message in ``sync_state.last_error``; batches applied before the error stay.
+    DomainMissing (a bug) before anything is sent when the domain's handlers were not
+    registered (``desktop.seam.install``)."""
+    domain.handlers()
     state = state_of(store)
     if state is None:
         raise NotEnrolled()
@@ -259,6 +245,8 @@ def sync_once(
         if crl_number:
             pki.newer_trust(store, link, crl_number, report.signing)
     except SyncError as exc:
+        detail = getattr(exc, "detail", "")
+        log.info("sync failed: %s%s", exc.message, f" ({detail})" if detail else "")
         _note_error(store, exc.message)
         raise
     finally:

@@ -15,11 +15,15 @@ class SyncError(UserError):
 
 
 class Offline(SyncError):
-    """No connection (no route, refused, reset, or a transfer that stopped making progress)."""
+    """No connection (no route, refused, reset, or a transfer that stopped making progress).
 
-    def __init__(self, detail: str = "") -> None:
+    ``reason`` is a sentence a clerk understands (``sync.client.transport.plain_reason``);
+    ``detail`` is the library's own text, for the log only."""
+
+    def __init__(self, reason: str = "", detail: str = "") -> None:
         text = _("Luring: server tidak dapat dihubungi.")
-        super().__init__(f"{text} ({detail})" if detail else text)
+        super().__init__(f"{text} {reason}" if reason else text)
+        self.reason = reason
         self.detail = detail
 
 
@@ -67,6 +71,30 @@ class NotEnrolled(SyncError):
 
 class EnrolRefused(SyncError):
     retry = False
+
+
+class NoKeyring(SyncError):
+    """The OS keyring cannot keep the device's token: enrolling would strand it."""
+
+    retry = False
+
+    def __init__(self, detail: str = "", *, after_enrolment: bool = False) -> None:
+        text = _(
+            "Penyimpanan rahasia sistem (keyring) tidak dapat dipakai di komputer ini, sehingga "
+            "token server tidak dapat disimpan dengan aman."
+        )
+        what = (
+            _("Kode pendaftaran masih berlaku: setelah keyring diperbaiki, daftarkan lagi dengan "
+              "kode yang sama.")
+            if after_enrolment
+            else _("Kode pendaftaran belum dipakai.")
+        )  # fmt: skip
+        fix = _(
+            "Di Windows, masuk dengan akun pengguna Windows biasa (bukan profil sementara); di "
+            "Linux, pasang dan buka GNOME Keyring atau KWallet. Hubungi petugas TI bila perlu."
+        )
+        super().__init__(f"{text} {what} {fix}")
+        self.detail = detail
 
 
 class BadServerUrl(SyncError, ValueError):

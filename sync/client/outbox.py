@@ -20,10 +20,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from desktop.letters.numbering import OUTGOING, series_for
-from desktop.letters.templates import letter_types
-from desktop.store.models import AuditEntry, Office, Outbox
+from desktop.store.models import AuditEntry, Outbox
 from desktop.store.sync_models import SyncState
+from sync.client import domain
 from sync.client.records import wire_fields
 from sync.protocol import BATCH_SIZE, Entity, Mutation, Op, SyncRequest
 
@@ -75,17 +74,6 @@ def audit_fields(entry: AuditEntry) -> dict[str, Any]:
     return data
 
 
-def series_wanted(session: Session) -> list[str]:
-    """The number series this PC may issue from, so that the server leases each of them before
-    the first letter of a type is signed: "keluar", plus "keluar/<type>" for every letter type
-    when the office numbers per type."""
-    wanted = [OUTGOING]
-    office = session.exec(select(Office)).first()
-    if office is not None and office.series_per_type:
-        wanted += [series_for(office, key) for key in sorted(letter_types())]
-    return wanted
-
-
 def build_batch(
     session: Session, state: SyncState, *, lease_epoch: int, limit: int = BATCH_SIZE
 ) -> Batch:
@@ -102,7 +90,9 @@ def build_batch(
     mutations: list[Mutation] = []
     batch = Batch(
         SyncRequest(
-            cursor=state.cursor, lease_epoch=lease_epoch, series_wanted=series_wanted(session)
+            cursor=state.cursor,
+            lease_epoch=lease_epoch,
+            series_wanted=domain.handlers().series_wanted(session),
         )
     )
     for row in sorted(rows, key=lambda r: r.seq or 0):

@@ -3,9 +3,12 @@
 - ``refresh_trust``: fetch the root, TSA certificate and newest CRL when the server's CRL number
   (``SyncResponse.crl_number``) is newer than ours, or when we hold none.
 - ``request_certificates``: send every pending CSR of this PC and install what comes back.
-- ``enrol_signer``: a signer's whole online enrolment (key + CSR + certificate) in one call.
 - ``timestamp_letters``: add the server's RFC 3161 document timestamp to each letter signed
   offline; each letter is its own transaction, so a dropped link loses nothing.
+
+What the trust material, the certificates and the letters mean is the domain's business: it is
+reached through the handlers it registered (``sync.client.domain``). A signer's whole online
+enrolment (key, CSR, certificate) is ``desktop.seam.enrol_signer``.
 
 Nothing here imports Qt; it runs on the sync thread with the sync's transport.
 """
@@ -17,14 +20,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.i18n import _
-from desktop.letters import signed_letters, signer_keys, trust
-from desktop.letters.accounts import CurrentUser
-from desktop.letters.errors import ServiceError
-from desktop.signing.errors import TimestampFailed
 from desktop.store.db import Store
-from desktop.store.sync_models import SignerCredential
-from sync.client.errors import EnrolRefused, ServerFailed, SyncError
-from sync.client.transport import API, Transport, detail_of
+from desktop.store.errors import UserError
+from sync.client import domain
+from sync.client.errors import ServerFailed
+from sync.client.transport import API, Transport, detail_of, parse_answer
 from sync.protocol import CertificateIssued, CertificateRequest, TrustMaterial
 
 if TYPE_CHECKING:
@@ -44,8 +44,7 @@ class PkiReport:
 
 def held_crl_number(store: Store) -> int | None:
     with store.read() as session:
-        held = trust.load(session)
-    return held.crl_number if held is not None else None
+        return domain.handlers().held_crl_number(session)
 
 
 def refresh_trust(store: Store, link: Transport, server_crl_number: int | None = None) -> bool:
@@ -56,16 +55,16 @@ def refresh_trust(store: Store, link: Transport, server_crl_number: int | None =
     response = link.request("GET", f"{API}/pki/trust", allow=frozenset({503}))
     if response.status_code == 503:
         return False  # the server has no CA (yet): nothing to trust
-    material = Transport._parse(response, TrustMaterial)
+    material = parse_answer(response, TrustMaterial)
     with store.write() as session:
-        return trust.save(session, material)
+        return domain.handlers().save_trust(session, material)
 
 
 def newer_trust(store: Store, link: Transport, crl_number: int, report: PkiReport) -> None:
     """After the records: fetch a newer revocation list the server announced."""
     try:
         report.trust_updated |= refresh_trust(store, link, crl_number)
-    except (ServiceError, SyncError) as exc:
+    except UserError as exc:  # refused trust, offline
         report.error = exc.message
 
 
@@ -83,11 +82,13 @@ def request_certificate(
     if response.status_code in (403, 404, 422):
         message = detail_of(response)
         with store.write() as session:
-            signer_keys.record_refusal(session, request.person_id, request.csr_pem, message)
+            domain.handlers().record_certificate_refusal(
+                session, request.person_id, request.csr_pem, message
+            )
         return None
-    issued = Transport._parse(response, CertificateIssued)
+    issued = parse_answer(response, CertificateIssued)
     with store.write() as session:
-        installed = signer_keys.install_certificate(session, issued)
+        installed = domain.handlers().install_certificate(session, issued)
     if not installed:
         raise ServerFailed(_("Server mengirim sertifikat yang bukan untuk kunci di PC ini."))
     return issued
@@ -96,7 +97,7 @@ def request_certificate(
 def request_certificates(store: Store, link: Transport) -> tuple[int, int]:
     """Send every pending request of this PC: (installed, refused)."""
     with store.read() as session:
-        pending = signer_keys.pending_requests(session)
+        pending = domain.handlers().pending_certificate_requests(session)
     done = refused = 0
     for request in pending:
         if request_certificate(store, link, request) is None:
@@ -104,24 +105,6 @@ def request_certificates(store: Store, link: Transport) -> tuple[int, int]:
         else:
             done += 1
     return done, refused
-
-
-def enrol_signer(
-    store: Store, user: CurrentUser, passphrase: str, link: Transport
-) -> SignerCredential:
-    """The signer's online enrolment: key + CSR here, certificate from the server.
-
-    Raises WeakPassphrase before anything is made; EnrolRefused with the server's reason; a
-    SyncError when offline (the request then stays pending and goes with the next sync)."""
-    refresh_trust(store, link)
-    credential = signer_keys.prepare_request(store, user, passphrase)
-    issued = request_certificate(
-        store, link, CertificateRequest(person_id=user.id, csr_pem=credential.csr_pem)
-    )
-    if issued is None:
-        status = signer_keys.status(store, user.id)
-        raise EnrolRefused(status.message)
-    return credential
 
 
 def timestamper_for(link: Transport) -> TimeStamper:
@@ -140,11 +123,12 @@ def timestamper_for(link: Transport) -> TimeStamper:
 def timestamp_letters(store: Store, link: Transport) -> tuple[int, str]:
     """Timestamp every letter signed offline: (how many, the first error or "")."""
     done = 0
+    handlers = domain.handlers()
     stamper = timestamper_for(link)
-    for letter_id in signed_letters.letters_to_timestamp(store):
+    for letter_id in handlers.letters_to_timestamp(store):
         try:
-            signed_letters.add_timestamp(store, letter_id, stamper)
-        except TimestampFailed as exc:
+            handlers.add_timestamp(store, letter_id, stamper)
+        except UserError as exc:
             log.warning("timestamp failed for a letter: %s", exc.message)
             return done, exc.message
         done += 1
@@ -161,6 +145,6 @@ def sync_signing(store: Store, link: Transport) -> PkiReport:
     try:
         report.certificates, report.refused = request_certificates(store, link)
         report.timestamped, report.error = timestamp_letters(store, link)
-    except (ServiceError, SyncError) as exc:  # refused trust, an unreadable certificate, offline
+    except UserError as exc:  # refused trust, an unreadable certificate, offline
         report.error = exc.message
     return report

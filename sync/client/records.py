@@ -1,9 +1,9 @@
-"""Local records by entity kind: which table holds each kind, finding a row by its synced id,
-and writing the server's copy of a record into the local store.
+"""Writing the server's copy of a record into the local store, and the blobs records refer to.
 
-``upsert`` never touches local-only columns (``letter.seq``, a person's failed logins and lock),
-so a record coming down from the server keeps this PC's own bookkeeping. It runs in the caller's
-transaction and only flushes.
+The entity -> table map, the local-only columns and finding rows live in the store
+(``desktop.store.entities``). ``upsert`` never touches local-only columns (``letter.seq``, a
+person's failed logins and lock), so a record coming down from the server keeps this PC's own
+bookkeeping. It runs in the caller's transaction and only flushes.
 """
 
 from __future__ import annotations
@@ -12,36 +12,12 @@ import json
 from typing import Any, Literal
 
 from sqlalchemy import Column, Text
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel
 
-from desktop.letters.journal import local_only
 from desktop.store import clock
-from desktop.store.models import (
-    Classification,
-    IssuedNumber,
-    Letter,
-    LetterRevision,
-    LetterSignature,
-    Office,
-    Person,
-    ReviewStep,
-)
+from desktop.store.entities import MODELS, find, key_name, local_only
 from desktop.store.sync_models import Conflict
 from sync.protocol import Entity
-
-# Each kind that the server sends down, and the table it lands in. Audit entries only go up.
-MODELS: dict[Entity, type[SQLModel]] = {
-    Entity.OFFICE: Office,
-    Entity.PERSON: Person,
-    Entity.CLASSIFICATION: Classification,
-    Entity.LETTER: Letter,
-    Entity.REVIEW_STEP: ReviewStep,
-    Entity.LETTER_REVISION: LetterRevision,
-    Entity.ISSUED_NUMBER: IssuedNumber,
-    Entity.CONFLICT: Conflict,
-    Entity.LETTER_SIGNATURE: LetterSignature,
-}
-
 
 # Fields that name a blob by its SHA-256 (uploaded before the record, fetched after it).
 BLOB_FIELDS: dict[Entity, tuple[str, ...]] = {
@@ -56,37 +32,9 @@ def blob_hashes(entity: Entity, fields: dict[str, Any]) -> set[str]:
     return {v for v in values if isinstance(v, str) and len(v) == 64}
 
 
-def key_name(model: type[SQLModel]) -> str:
-    return "code" if model is Classification else "id"
-
-
 def _columns(model: type[SQLModel]) -> dict[str, Column[Any]]:
     table = model.__table__  # type: ignore[attr-defined]
     return {c.name: c for c in table.columns}
-
-
-def find(session: Session, entity: Entity, entity_id: str) -> SQLModel | None:
-    """The local row of ``entity``/``entity_id`` (tombstones included), or None."""
-    model = MODELS.get(entity)
-    if model is None:
-        return None
-    key = getattr(model, key_name(model))
-    return session.exec(select(model).where(key == entity_id)).first()
-
-
-def find_many(session: Session, entity: Entity, ids: list[str]) -> dict[str, SQLModel]:
-    """The local rows of many records of one kind, by id (one query per 500 ids)."""
-    model = MODELS.get(entity)
-    if model is None or not ids:
-        return {}
-    name = key_name(model)
-    key = getattr(model, name)
-    found: dict[str, SQLModel] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for row in session.exec(select(model).where(key.in_(chunk))).all():
-            found[getattr(row, name)] = row
-    return found
 
 
 def _stored_value(column: Column[Any], value: Any) -> Any:

@@ -11,17 +11,28 @@
 - Request bodies are gzip-compressed (``Content-Encoding: gzip``); answers are decompressed.
 - Every request carries ``X-Naskah-Protocol``; every answer must carry the server's marker
   header, otherwise it came from something else (a captive portal) and is refused.
+- Kept-alive connections: a server (uvicorn, as ``naskah-server serve`` runs it: after 5 s) or
+  a proxy closes a connection left idle, and a request sent on it just as it closes fails
+  before any answer. So a connection idle for more than ``IDLE_LIMIT`` seconds is not reused,
+  and a request whose connection the other side closed before answering is sent once more on
+  a new connection. Sending again is safe for every
+  request: a sync's mutations are applied once by id and a repeated ``request_seq`` is answered
+  as late (docs/sync-protocol.md); a blob upload resumes from the server's offset.
 
 Errors are ``sync.client.errors`` classes with a message a person can act on.
 """
 
 from __future__ import annotations
 
+import errno
 import gzip
+import http.client
 import io
 import ipaddress
 import json
+import logging
 import socket
+import time
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 from typing import Any, TypeVar
@@ -31,7 +42,15 @@ import requests
 from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+)
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
+from desktop.i18n import _
 from desktop.store import clock
 from sync.client.errors import (
     BadServerUrl,
@@ -63,6 +82,11 @@ STALL_TIMEOUT = 60.0
 # 300 ms on Linux), far above the rural links this is for.
 SEND_BUFFER = 128 * 1024
 SKEW_LIMIT = timedelta(minutes=5)
+# A pooled connection idle longer than this is closed rather than reused: below uvicorn's
+# default keep-alive (5 s), so even a server or proxy with that default never closes it under us.
+IDLE_LIMIT = 4.0
+
+log = logging.getLogger("naskah.sync")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -145,6 +169,10 @@ class Transport:
         self.bytes_sent = 0
         self.bytes_received = 0
         self.requests = 0
+        self.resent = 0  # requests sent again after the server closed their connection
+        self.idle_limit = IDLE_LIMIT
+        self._adapter = adapter
+        self._last_used: float | None = None  # time.monotonic() of the last answer
 
     def close(self) -> None:
         self.session.close()
@@ -157,7 +185,7 @@ class Transport:
         before = clock.now()
         response = self._request("GET", f"{API}/hello")
         after = clock.now()
-        hello = self._parse(response, Hello)
+        hello = parse_answer(response, Hello)
         if hello.protocol < 1 or hello.min_client_protocol > PROTOCOL_VERSION:
             raise UpgradeRequired()
         server_time = hello.server_time
@@ -169,11 +197,11 @@ class Transport:
     def enroll(self, request: EnrollRequest) -> EnrollResponse:
         """Exchange a one-time code for a device id and token. EnrolRefused on a bad code."""
         response = self._post(f"{API}/enroll", request)
-        return self._parse(response, EnrollResponse)
+        return parse_answer(response, EnrollResponse)
 
     def sync(self, request: SyncRequest) -> SyncResponse:
         """One batch: mutations up, acks + changes + leases down (see docs/sync-protocol.md)."""
-        return self._parse(self._post(f"{API}/sync", request), SyncResponse)
+        return parse_answer(self._post(f"{API}/sync", request), SyncResponse)
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -206,14 +234,28 @@ class Transport:
     ) -> requests.Response:
         kwargs.setdefault("timeout", self.timeout)
         kwargs.setdefault("allow_redirects", False)
-        try:
-            response = self.session.request(method, self.base_url + path, **kwargs)
-        except requests.exceptions.SSLError as exc:
-            raise TlsFailed(_short(exc)) from exc
-        except requests.exceptions.Timeout as exc:
-            raise Offline("koneksi macet") from exc
-        except requests.exceptions.RequestException as exc:
-            raise Offline(_short(exc)) from exc
+        if self._last_used is not None and time.monotonic() - self._last_used > self.idle_limit:
+            self._adapter.poolmanager.clear()  # the server may be closing them right now
+        data = kwargs.get("data")
+        start = data.tell() if isinstance(data, io.IOBase) else None
+        for attempt in (1, 2):
+            try:
+                response = self.session.request(method, self.base_url + path, **kwargs)
+                break
+            except requests.exceptions.SSLError as exc:
+                raise TlsFailed(_short(exc)) from exc
+            except requests.exceptions.Timeout as exc:
+                raise Offline(plain_reason(exc), _short(exc)) from exc
+            except requests.exceptions.ConnectionError as exc:
+                if attempt == 2 or not closed_before_answer(exc):
+                    raise Offline(plain_reason(exc), _short(exc)) from exc
+                log.info("%s %s: connection closed by the server, sending again", method, path)
+                self.resent += 1
+                if isinstance(data, io.IOBase) and start is not None:
+                    data.seek(start)
+            except requests.exceptions.RequestException as exc:
+                raise Offline(plain_reason(exc), _short(exc)) from exc
+        self._last_used = time.monotonic()
         self.requests += 1
         self.bytes_sent += sent
         if not kwargs.get("stream"):
@@ -238,12 +280,13 @@ class Transport:
             raise EnrolRefused(detail or "ditolak server")
         raise ServerFailed(f"Server menjawab HTTP {status}: {detail}")
 
-    @staticmethod
-    def _parse(response: requests.Response, model: type[M]) -> M:
-        try:
-            return model.model_validate_json(response.content)
-        except (ValidationError, ValueError) as exc:
-            raise NoServer("jawaban bukan JSON protokol Naskah") from exc
+
+def parse_answer(response: requests.Response, model: type[M]) -> M:
+    """A server's answer as ``model``; NoServer when it is not the protocol's JSON."""
+    try:
+        return model.model_validate_json(response.content)
+    except (ValidationError, ValueError) as exc:
+        raise NoServer("jawaban bukan JSON protokol Naskah") from exc
 
 
 def detail_of(response: requests.Response) -> str:
@@ -254,6 +297,57 @@ def detail_of(response: requests.Response) -> str:
         return response.text[:200]
     detail = data.get("detail") if isinstance(data, dict) else None
     return detail if isinstance(detail, str) else json.dumps(detail)[:200]
+
+
+def closed_before_answer(exc: requests.exceptions.ConnectionError) -> bool:
+    """Did the other side close an established connection before answering (a kept-alive
+    connection closing as the request went out), as opposed to no connection at all?"""
+    cause = exc.args[0] if exc.args else None
+    if isinstance(cause, NewConnectionError) or not isinstance(cause, ProtocolError):
+        return False
+    inner = cause.args[1] if len(cause.args) > 1 else None
+    return isinstance(
+        inner,
+        http.client.RemoteDisconnected
+        | ConnectionResetError
+        | BrokenPipeError
+        | ConnectionAbortedError,
+    )
+
+
+def plain_reason(exc: BaseException) -> str:
+    """Why a request failed, in a sentence a clerk understands (the library's text, such as
+    "HTTPConnectionPool(host=...): Max retries exceeded...", goes to the log only)."""
+    seen: list[BaseException] = []
+    todo: list[object] = [exc]
+    while todo and len(seen) < 12:  # the cause chain and urllib3's nested reasons
+        item = todo.pop()
+        if not isinstance(item, BaseException) or item in seen:
+            continue
+        seen.append(item)
+        todo.extend([item.__cause__, item.__context__, getattr(item, "reason", None), *item.args])
+    if any(isinstance(e, socket.gaierror | NameResolutionError) for e in seen):
+        return _(
+            "Alamat server tidak ditemukan; periksa sambungan internet dan alamat server "
+            "di Pengaturan."
+        )
+    if any(isinstance(e, ConnectionRefusedError) for e in seen):
+        return _("Server menolak sambungan; mungkin server sedang mati atau alamatnya salah.")
+    if any(isinstance(e, OSError) and e.errno in _NO_ROUTE for e in seen):
+        return _("Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.")
+    # (urllib3's NewConnectionError is a ConnectTimeoutError too: the causes above come first.)
+    if any(isinstance(e, requests.exceptions.ConnectTimeout | ConnectTimeoutError) for e in seen):
+        return _("Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.")
+    if any(isinstance(e, requests.exceptions.Timeout | TimeoutError | Urllib3Timeout)
+           for e in seen):  # fmt: skip
+        return _("Sambungan berhenti di tengah jalan (terlalu lambat atau terputus).")
+    if any(isinstance(e, http.client.RemoteDisconnected | ConnectionResetError
+                      | BrokenPipeError | ConnectionAbortedError) for e in seen):  # fmt: skip
+        return _("Sambungan terputus di tengah jalan; coba lagi nanti.")
+    return _("Sambungan ke server gagal; coba lagi nanti.")
+
+
+_NO_ROUTE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EHOSTDOWN}
 
 
 def _short(exc: Exception) -> str:

@@ -9,6 +9,8 @@ and request bodies are validated strictly (an integer field takes an integer, no
 ``"3"``). ``tests/sync/test_openapi_contract.py`` runs schemathesis against it.
 """
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -22,6 +24,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field, StrictInt
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
@@ -234,9 +237,23 @@ def _refused(exc: pki.PkiRefused) -> JSONResponse:
     return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=headers)
 
 
+async def _checkpoints(engine: Engine) -> None:
+    """SQLite: truncate the WAL every ``db.CHECKPOINT_EVERY_S`` (see ``db.checkpoint``)."""
+    while True:
+        await asyncio.sleep(db.CHECKPOINT_EVERY_S)
+        try:
+            await run_in_threadpool(db.checkpoint, engine)
+        except Exception:  # a checkpoint that fails now is tried again later
+            log.warning("WAL checkpoint failed", exc_info=True)
+
+
 def create_app(settings: Settings) -> FastAPI:
     """A FastAPI app serving ``settings.db_url`` (initialised with ``admin.init_server``)."""
-    engine = db.make_engine(settings.db_url)
+    engine = db.make_engine(
+        settings.db_url,
+        lock_timeout_s=settings.lock_timeout_s,
+        idle_transaction_timeout_s=settings.idle_transaction_timeout_s,
+    )
     store = BlobStore(engine, settings.blob_dir)
     enrol_limits = auth.EnrolLimits(
         settings.enrol_attempts,
@@ -257,7 +274,14 @@ def create_app(settings: Settings) -> FastAPI:
         if await run_in_threadpool(ca.available):
             await run_in_threadpool(ca.maybe_refresh)
             log.info("CA unlocked: signer certificates and timestamps are served")
+        upkeep = (
+            asyncio.create_task(_checkpoints(engine)) if engine.dialect.name == "sqlite" else None
+        )
         yield
+        if upkeep is not None:
+            upkeep.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await upkeep
         engine.dispose()
 
     app = FastAPI(

@@ -21,7 +21,7 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from sync import clock
 from sync.protocol import EnrollRequest, EnrollResponse
@@ -54,8 +54,11 @@ def hash_token(token: str) -> str:
 def enrol(engine: Engine, request: EnrollRequest) -> EnrollResponse:
     """Exchange a valid one-time code for a new device and its token.
 
-    The code is consumed in the same transaction that creates the device, so it works once even
-    under concurrent attempts. Raises ``EnrolRefused`` with a message a person can act on."""
+    The code is consumed in the same transaction that creates the device, so it makes one device
+    even under concurrent attempts. Until that device confirms (its first sync), the same code
+    may be presented again: it enrols the same device with a new token (the old one stops
+    working), so a PC that lost the answer or could not store the token can simply retry.
+    Raises ``EnrolRefused`` with a message a person can act on."""
     token = secrets.token_urlsafe(32)
     now = db.utcnow()
     office_code = request.office_code.strip()
@@ -72,29 +75,50 @@ def enrol(engine: Engine, request: EnrollRequest) -> EnrollResponse:
         ).first()
         if office is None or code is None or code.office_id != office.id:
             raise EnrolRefused("Kode pendaftaran atau kode kantor salah.")
-        if code.used_at is not None:
-            raise EnrolRefused("Kode pendaftaran sudah dipakai; minta kode baru.")
         if db.aware(code.expires_at) <= now:
             raise EnrolRefused("Kode pendaftaran sudah kedaluwarsa; minta kode baru.")
-        device_id = db.new_id()
-        conn.execute(
-            db.devices.insert().values(
-                id=device_id,
-                office_id=office.id,
-                name=device_name or "PC",
-                token_hash=hash_token(token),
-                created_at=now,
-                lease_epoch=0,
+        if code.used_at is not None:
+            device_id = _unconfirmed_device(conn, code.device_id)
+            if device_id is None:
+                raise EnrolRefused("Kode pendaftaran sudah dipakai; minta kode baru.")
+            # The PC never confirmed (it lost the answer, or could not keep the token): the
+            # same code enrols it again, as the same device with a new token.
+            conn.execute(
+                db.devices.update()
+                .where(db.devices.c.id == device_id)
+                .values(token_hash=hash_token(token), name=device_name or "PC")
             )
-        )
-        conn.execute(
-            db.enrol_codes.update()
-            .where(db.enrol_codes.c.code_hash == code.code_hash)
-            .values(used_at=now, device_id=device_id)
-        )
+        else:
+            device_id = db.new_id()
+            conn.execute(
+                db.devices.insert().values(
+                    id=device_id,
+                    office_id=office.id,
+                    name=device_name or "PC",
+                    token_hash=hash_token(token),
+                    created_at=now,
+                    lease_epoch=0,
+                )
+            )
+            conn.execute(
+                db.enrol_codes.update()
+                .where(db.enrol_codes.c.code_hash == code.code_hash)
+                .values(used_at=now, device_id=device_id)
+            )
     return EnrollResponse(
         device_id=device_id, office_id=office.id, office_code=office.code, token=token
     )
+
+
+def _unconfirmed_device(conn: Connection, device_id: str | None) -> str | None:
+    """``device_id`` if that device exists, is not revoked and has never synced."""
+    if device_id is None:
+        return None
+    d = db.devices.c
+    row = conn.execute(
+        select(d.id).where(d.id == device_id, d.last_seen.is_(None), d.revoked_at.is_(None))
+    ).first()
+    return None if row is None else str(row.id)
 
 
 MAX_TOKEN = 200  # characters; a real token has 43

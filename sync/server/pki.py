@@ -577,6 +577,17 @@ def revocation_times(conn: Connection, serials: Iterable[str]) -> dict[str, date
     return {r.serial: db.aware(r.revoked_at) for r in rows}
 
 
+def issued_to(conn: Connection, serials: Iterable[str]) -> dict[str, str]:
+    """The office each of ``serials`` (as stored: ``serial_hex``) was issued to, for those this
+    server's CA issued (an unknown serial is absent)."""
+    wanted = list(dict.fromkeys(serials))
+    if not wanted:
+        return {}
+    t = db.certificates
+    rows = conn.execute(select(t.c.serial, t.c.office_id).where(t.c.serial.in_(wanted)))
+    return {r.serial: str(r.office_id) for r in rows}
+
+
 # -- the running server's view -----------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, select, tuple_
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.engine import Connection
 
 from sync.protocol import Change, Entity, Op
@@ -83,27 +83,32 @@ class Batch:
     def prefetch(self, keys: Iterable[Key]) -> None:
         """Load the current rows of ``keys`` in one query (unknown ones remembered as absent)."""
         wanted = [k for k in dict.fromkeys(keys) if k not in self._cache]
+        by_entity: dict[str, list[str]] = {}
+        for entity, entity_id in wanted:
+            by_entity.setdefault(entity, []).append(entity_id)
         t = db.records
-        for start in range(0, len(wanted), 500):
-            part = wanted[start : start + 500]
-            rows = self.conn.execute(
-                select(
-                    t.c.entity,
-                    t.c.entity_id,
-                    t.c.version,
-                    t.c.deleted,
-                    t.c.fields,
-                    t.c.updated_by_device,
-                ).where(
-                    t.c.office_id == self.office_id, tuple_(t.c.entity, t.c.entity_id).in_(part)
-                )
-            ).all()
-            for k in part:
-                self._cache[k] = None
-            for r in rows:
-                self._cache[(r.entity, r.entity_id)] = Version(
-                    r.version, r.deleted, dict(r.fields), r.updated_by_device
-                )
+        # One query per entity, ``office_id = ? AND entity = ? AND entity_id IN (...)``: the
+        # whole primary key is the index condition on both databases. A row value
+        # ``(entity, entity_id) IN (...)`` used only ``office_id`` of it and scanned the office
+        # (356-398 ms for 200 keys at 500,000 records, against 3.4 ms).
+        for entity, ids in by_entity.items():
+            for start in range(0, len(ids), 500):
+                part = ids[start : start + 500]
+                rows = self.conn.execute(
+                    select(
+                        t.c.entity_id, t.c.version, t.c.deleted, t.c.fields, t.c.updated_by_device
+                    ).where(
+                        t.c.office_id == self.office_id,
+                        t.c.entity == entity,
+                        t.c.entity_id.in_(part),
+                    )
+                ).all()
+                for entity_id in part:
+                    self._cache[(entity, entity_id)] = None
+                for r in rows:
+                    self._cache[(entity, r.entity_id)] = Version(
+                        r.version, r.deleted, dict(r.fields), r.updated_by_device
+                    )
 
     def current(self, entity: str, entity_id: str) -> Version | None:
         """The record as the server holds it now (including this batch's writes), or None."""
@@ -219,47 +224,63 @@ def changes_after(
     """The office's changes with ``seq > cursor`` in seq order, at most ``limit``, and whether
     more are waiting. No change is ever skipped: see the module docstring of ``db``."""
     cl, r = db.change_log, db.records
-    rows = conn.execute(
-        select(cl.c.seq, cl.c.entity, cl.c.entity_id, r.c.version, r.c.deleted, r.c.fields)
-        .join(
-            r,
-            and_(
-                r.c.office_id == cl.c.office_id,
-                r.c.entity == cl.c.entity,
-                r.c.entity_id == cl.c.entity_id,
-            ),
-        )
+    # Two index lookups instead of a join: the page of the change log (its primary key,
+    # office_id + seq), then those records by their whole key per entity. A join let
+    # PostgreSQL, with statistics that did not know a new office yet, pick a nested loop that
+    # filtered the other offices' rows on every page (55 records/s for a new office beside
+    # 500,000 records until autovacuum ran; 3.5 s a page, 17 ms after ANALYZE).
+    page = conn.execute(
+        select(cl.c.seq, cl.c.entity, cl.c.entity_id)
         .where(cl.c.office_id == office_id, cl.c.seq > cursor)
         .order_by(cl.c.seq)
         .limit(limit + 1)
     ).all()
+    wanted: dict[str, list[str]] = {}
+    for entry in page[:limit]:
+        wanted.setdefault(entry.entity, []).append(entry.entity_id)
+    found: dict[tuple[str, str], Any] = {}
+    for entity, ids in wanted.items():
+        for start in range(0, len(ids), 500):
+            for row in conn.execute(
+                select(r.c.entity_id, r.c.version, r.c.deleted, r.c.fields).where(
+                    r.c.office_id == office_id,
+                    r.c.entity == entity,
+                    r.c.entity_id.in_(ids[start : start + 500]),
+                )
+            ):
+                found[(entity, row.entity_id)] = row
     changes = []
-    for row in rows[:limit]:
-        change = _servable(row)
+    for entry in page[:limit]:
+        record = found.get((entry.entity, entry.entity_id))
+        if record is None:  # cannot happen: a change-log entry is written with its record
+            log.error("change %s names no record %s/%s", entry.seq, entry.entity, entry.entity_id)
+            continue
+        change = _servable(entry, record)
         if change is not None:
             changes.append(change)
-    return changes, len(rows) > limit
+    return changes, len(page) > limit
 
 
-def _servable(row: Any) -> Change | None:
-    """The change for a change-log row, or None (logged) if it cannot be sent: a record stored
-    before the server checked records on the way in must not stop the office's pull forever."""
+def _servable(entry: Any, record: Any) -> Change | None:
+    """The change for a change-log entry and its record, or None (logged) if it cannot be sent:
+    a record stored before the server checked records on the way in must not stop the office's
+    pull forever."""
     try:
         change = Change(
-            seq=row.seq,
-            entity=Entity(row.entity),
-            entity_id=row.entity_id,
-            version=row.version,
-            op=Op.DELETE if row.deleted else Op.UPSERT,
-            fields=dict(row.fields),
+            seq=entry.seq,
+            entity=Entity(entry.entity),
+            entity_id=entry.entity_id,
+            version=record.version,
+            op=Op.DELETE if record.deleted else Op.UPSERT,
+            fields=dict(record.fields),
         )
         json.dumps(change.model_dump(mode="json"), ensure_ascii=False, allow_nan=False).encode()
     except Exception:
         log.error(
             "record %s/%s (change %s) cannot be served and is skipped; repair or delete it",
-            row.entity,
-            row.entity_id,
-            row.seq,
+            entry.entity,
+            entry.entity_id,
+            entry.seq,
             exc_info=True,
         )
         return None

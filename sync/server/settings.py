@@ -59,3 +59,9 @@ class Settings:
     # unknown code is answered 429. A known code is always answered.
     verify_misses: int = 120
     verify_window_s: float = 300.0
+    # PostgreSQL: a request that waits longer than this for an office's lock (held by a stalled
+    # or paused server process) is answered 503 with Retry-After instead of waiting forever;
+    # a transaction left idle this long (its process paused or hung) is ended by the database,
+    # releasing its locks. SQLite waits up to its busy timeout (30 s) and answers 503 as well.
+    lock_timeout_s: float = 15.0
+    idle_transaction_timeout_s: float = 60.0

@@ -33,6 +33,7 @@ from sync.protocol import (
     VERIFY_CODE_PATTERN,
     Entity,
     LetterStatus,
+    SignatureKind,
 )
 from sync.server import db, pki
 from sync.server.blobs import blob_path, office_holds, valid_hash
@@ -44,6 +45,9 @@ class Verdict(StrEnum):
     VALID = "SAH"
     INVALID = "TIDAK SAH"
     VOIDED = "TIDAK BERLAKU"
+    # Signed, nothing against it, but the server does not yet hold what proves it: the signed
+    # PDF, or the record of who signed with which certificate. Never SAH on a bare claim.
+    PENDING = "BELUM DAPAT DIPASTIKAN"
 
 
 class PdfState(StrEnum):
@@ -99,7 +103,9 @@ class Verification:
     def status_text(self) -> str:
         if self.verdict == Verdict.VOIDED and self.public:
             return "TIDAK BERLAKU (nomor dibatalkan)"
-        return Verdict.VALID.value if self.valid else Verdict.INVALID.value
+        if self.verdict in (Verdict.VALID, Verdict.PENDING):
+            return self.verdict.value
+        return Verdict.INVALID.value
 
 
 # -- finding and judging the letter -------------------------------------------------------------
@@ -185,6 +191,7 @@ def lookup(engine: Engine, blob_dir: Path, code: str) -> Verification | None:
             )
         ]
         signatures.sort(key=lambda s: (_position(s.get("position")), str(s.get("signed_at"))))
+        recorded = len(signatures)
         if not signatures and fields.get("signer_id"):
             person = conn.execute(
                 select(r.c.fields).where(
@@ -210,6 +217,8 @@ def lookup(engine: Engine, blob_dir: Path, code: str) -> Verification | None:
             except ValueError:
                 continue
         revoked = pki.revocation_times(conn, serials.values())
+        issued = pki.issued_to(conn, serials.values())
+        ours = {i for i, serial in serials.items() if issued.get(serial) == office_id}
         office = pki.office_record(conn, office_id) or {}
         pdf_hash = fields.get("pdf_hash")
         held = (
@@ -217,19 +226,37 @@ def lookup(engine: Engine, blob_dir: Path, code: str) -> Verification | None:
             and valid_hash(pdf_hash)
             and office_holds(conn, blob_dir, office_id, pdf_hash)
         )
-    return _judge(code, fields, signatures, serials, revoked, office, blob_dir, held)
+    return _judge(
+        code,
+        fields,
+        signatures,
+        recorded > 0,
+        serials,
+        revoked,
+        ours,
+        office,
+        blob_dir,
+        held,
+    )
 
 
 def _judge(
     code: str,
     fields: dict[str, Any],
     signatures: list[dict[str, Any]],
+    recorded: bool,
     serials: dict[int, str],
     revoked: dict[str, datetime],
+    ours: set[int],
     office: dict[str, Any],
     blob_dir: Path,
     held: bool,
 ) -> Verification:
+    """The verdict. SAH needs all of: the letter signed, a ``letter_signature`` record for its
+    signatures (an internal TTE one made with a certificate this server's CA issued to this
+    office), the signed PDF held by the server and matching ``pdf_hash``, and no certificate
+    revoked before its signing time. Something against it gives TIDAK SAH; something missing
+    (the PDF or the signature record not received yet) gives BELUM DAPAT DIPASTIKAN."""
     sifat = str(fields.get("sifat") or "")
     status = fields.get("status")
     v = Verification(
@@ -249,7 +276,6 @@ def _judge(
         v.pdf = PdfState.NONE
     elif not held:
         v.pdf = PdfState.MISSING
-        v.notes.append("Berkas PDF belum diterima server; kecocokan berkas belum dapat diperiksa.")
     elif _sha256_file(blob_path(blob_dir, str(pdf_hash))) == pdf_hash:
         v.pdf = PdfState.MATCH
     else:
@@ -264,6 +290,12 @@ def _judge(
             signed_at=_parse_time(s.get("signed_at")),
         )
         v.signers.append(signer)
+        if recorded and signer.kind == SignatureKind.INTERNAL.value and i not in ours:
+            v.reasons.append(
+                f"Tanda tangan {signer.name or '?'} tidak dibuat dengan sertifikat yang "
+                "diterbitkan server ini untuk kantor surat ini."
+            )
+            continue
         revoked_at = revoked.get(serials.get(i, ""))
         if revoked_at is None:
             continue
@@ -285,6 +317,13 @@ def _judge(
         v.reasons.insert(0, "Surat ini belum ditandatangani.")
     elif v.reasons:
         v.verdict = Verdict.INVALID
+    else:
+        if not recorded:
+            v.reasons.append("Catatan tanda tangan surat ini belum diterima server.")
+        if v.pdf != PdfState.MATCH:
+            v.reasons.append("Berkas PDF bertanda tangan surat ini belum diterima server.")
+        if v.reasons:
+            v.verdict = Verdict.PENDING
     return v
 
 
@@ -382,6 +421,7 @@ h2{font-size:1.05rem;margin:1.25rem 0 .5rem}
 text-align:center;letter-spacing:.02em}
 .ok{background:#e3f5e8;color:#14602e;border:2px solid #2e9b50}
 .bad{background:#fde8e8;color:#8c1d1d;border:2px solid #d14343}
+.wait{background:#fff6e0;color:#6b4a00;border:2px solid #d19a1f}
 dl{margin:0}
 dt{font-size:.8rem;color:#5a6272;text-transform:uppercase;letter-spacing:.04em;margin-top:.75rem}
 dd{margin:0;font-weight:500;overflow-wrap:anywhere}
@@ -424,7 +464,7 @@ def _page(title: str, body: str) -> str:
 
 
 def _status(v: Verification) -> str:
-    css = "ok" if v.valid else "bad"
+    css = "ok" if v.valid else "wait" if v.verdict == Verdict.PENDING else "bad"
     return f'<p id="status" class="status {css}">{_e(v.status_text)}</p>'
 
 
@@ -433,9 +473,10 @@ def render_html(v: Verification, clock: Clock) -> str:
     title = "Verifikasi Dokumen"
     code = f'<p class="muted">Kode verifikasi: <span id="code">{_e(v.code)}</span></p>'
     if not v.public:
-        what = (
-            "Dokumen ini tercatat dan sah." if v.valid else "Dokumen ini tercatat tetapi tidak sah."
-        )
+        what = {
+            Verdict.VALID: "Dokumen ini tercatat dan sah.",
+            Verdict.PENDING: "Dokumen ini tercatat, tetapi keabsahannya belum dapat dipastikan.",
+        }.get(v.verdict, "Dokumen ini tercatat tetapi tidak sah.")
         body = (
             _status(v) + f"<p>{what} Rincian dokumen ini tidak ditampilkan untuk umum.</p>" + code
         )
@@ -473,6 +514,8 @@ def render_html(v: Verification, clock: Clock) -> str:
         Verdict.VALID: "Surat ini tercatat di server dan sah.",
         Verdict.VOIDED: "Surat ini tercatat di server, tetapi nomornya telah dibatalkan.",
         Verdict.INVALID: "Surat ini tercatat di server, tetapi tidak sah.",
+        Verdict.PENDING: "Surat ini tercatat di server, tetapi keabsahannya belum dapat "
+        "dipastikan: server belum menerima semua bukti tanda tangannya. Coba lagi nanti.",
     }[v.verdict]
     body = (
         _status(v)

@@ -211,8 +211,9 @@ def test_unlock_counts_failures_and_blocks(pki: Pki, tmp_path: Path) -> None:
     assert guard.failures == 0
 
 
-def test_errors_are_service_errors_for_the_ui() -> None:
-    from desktop.letters.errors import ServiceError
+def test_errors_are_user_errors_for_the_ui() -> None:
+    from desktop.store.errors import UserError
+    from desktop.ui.ops import user_message
 
-    assert issubclass(SigningError, ServiceError)
-    assert WrongPassphrase().message
+    assert issubclass(SigningError, UserError)
+    assert user_message(WrongPassphrase()) == WrongPassphrase().message != ""

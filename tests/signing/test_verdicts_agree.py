@@ -23,6 +23,7 @@ import requests
 from cryptography import x509
 from sqlmodel import select
 
+from desktop import seam
 from desktop.__main__ import main
 from desktop.letters import esign, signed_letters, signer_keys, trust
 from desktop.letters.verification import PdfCheck, check_pdf
@@ -34,7 +35,6 @@ from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Letter, LetterSignature
 from sync.client import engine
-from sync.client import pki as client_pki
 from sync.client.records import set_version
 from sync.pki import ca
 from tests import stores
@@ -312,7 +312,7 @@ def test_the_public_page_agrees(
         camat = pc.user("camat")
         link = engine.connect(pc.store)
         try:
-            client_pki.enrol_signer(pc.store, camat, PASSPHRASE, link)
+            seam.enrol_signer(pc.store, camat, PASSPHRASE, link)
         finally:
             link.close()
         signer = signer_keys.unlock(pc.store, camat.id, PASSPHRASE, PassphraseGuard())

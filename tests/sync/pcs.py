@@ -14,10 +14,11 @@ from typing import Any
 
 from sqlalchemy import text
 
-from desktop.letters import accounts, drafting, journal, office, workflow
+from desktop.letters import accounts, drafting, office, workflow
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.drafting import AddresseeInput, DraftInput
 from desktop.store.db import DB_NAME, Store, open_store
+from desktop.store.entities import LOCAL_ONLY
 from sync.client import engine
 from sync.client.engine import SyncReport
 from tests.conftest import PASSWORD, office_input, person_input
@@ -136,7 +137,7 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
             cols = [
                 r[1]
                 for r in conn.execute(text(f"PRAGMA table_info({table})")).all()
-                if r[1] not in journal.LOCAL_ONLY.get(table, ())
+                if r[1] not in LOCAL_ONLY.get(table, ())
             ]
             where = " WHERE version > 0" if table == "conflict" else ""
             rows = conn.execute(text(f"SELECT {', '.join(cols)} FROM {table}{where}")).all()

@@ -15,10 +15,10 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import col, select
 
-from desktop.letters import drafting
+from desktop.letters import conflicts, drafting
 from desktop.store.models import Letter
 from desktop.store.sync_models import Conflict
-from sync.client import conflicts, engine
+from sync.client import engine
 from sync.protocol import LetterStatus
 from sync.server import db
 from tests.sync.pcs import PC, count, draft, office_with_pcs, save, sign, snapshot

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
+from desktop.letters.numbering import series_wanted
 from desktop.letters.templates import letter_types
 from desktop.store.models import Office
 from desktop.store.sync_models import NumberLease
-from sync.client.outbox import series_wanted
 from tests.sync.pcs import draft, enrol, open_pc, set_up_office, sign
 
 pytestmark = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)

@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+import requests
 
 from desktop.store import clock
 from sync.client import transport
@@ -160,8 +161,30 @@ def test_tls_failure_and_no_listener(fake: FakeServer) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         free = s.getsockname()[1]
-    with pytest.raises(Offline):
+    with pytest.raises(Offline) as refused:
         Transport(f"http://127.0.0.1:{free}").hello()
+    # A sentence a clerk understands; the library's text only in ``detail`` (for the log).
+    assert refused.value.message == (
+        "Luring: server tidak dapat dihubungi. Server menolak sambungan; mungkin server sedang "
+        "mati atau alamatnya salah."
+    )
+    assert "Max retries" in refused.value.detail
+    for leak in ("HTTPConnectionPool", "Max retries", "Errno", "urllib3", "127.0.0.1"):
+        assert leak not in refused.value.message
+
+
+def test_unknown_host_is_said_plainly() -> None:
+    """The exception urllib3 and requests raise for a name that does not resolve, as they
+    build it (no lookup is made: tests stay on loopback)."""
+    from urllib3.exceptions import MaxRetryError, NameResolutionError
+
+    resolve = socket.gaierror(-2, "Name or service not known")
+    reason = NameResolutionError("server.naskah.invalid", None, resolve)  # type: ignore[arg-type]
+    failure = MaxRetryError(None, "/api/v1/hello", reason)  # type: ignore[arg-type]
+    error = requests.exceptions.ConnectionError(failure)
+    assert transport.plain_reason(error) == (
+        "Alamat server tidak ditemukan; periksa sambungan internet dan alamat server di Pengaturan."
+    )
 
 
 def _trickle(pieces: int, pause: float, hold: threading.Event | None = None) -> Handler:
@@ -201,10 +224,13 @@ def test_body_that_stops_is_a_stall(fake: FakeServer) -> None:
     hold = threading.Event()
     fake.routes["/api/v1/hello"] = _trickle(pieces=12, pause=0.01, hold=hold)
     try:
-        with pytest.raises(Offline):
+        with pytest.raises(Offline) as stalled:
             Transport(fake.url, stall_timeout=0.5).hello()
     finally:
         hold.set()
+    assert stalled.value.reason == (
+        "Sambungan berhenti di tengah jalan (terlalu lambat atau terputus)."
+    )
 
 
 def test_slowly_read_upload_does_not_time_out_and_is_gzipped(

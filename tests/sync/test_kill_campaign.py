@@ -45,12 +45,14 @@ from pathlib import Path
 
 import keyring
 
+from desktop import seam
 from desktop.store import sync_models
 from desktop.store.db import open_store
 from sync.client import engine
 from sync.client.transport import Transport
 
 data_dir, url, device_id, token, epoch, batch = sys.argv[1:]
+seam.install()
 keyring.set_password(sync_models.KEYRING_SERVICE, device_id, token)
 sync_models.remember_epoch(device_id, int(epoch))
 store = open_store(Path(data_dir))

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from sync.protocol import MARKER_HEADER
 from sync.server import admin, db
+from tests.sync.conftest import DeviceClient
 
 
 def _enrol(server, office_code: str, code: str, name: str = "PC") -> requests.Response:
@@ -34,9 +35,21 @@ def test_good_code_enrols_once(module_sync_server) -> None:
     assert device.name == "PC Sekretariat"
     assert device.token_hash == hashlib.sha256(body["token"].encode()).hexdigest()
 
+    # Until the device has synced, the same code enrols it again (the PC may have lost the
+    # answer): the same device, a new token, and the first token stops working.
     again = _enrol(server, office_code, code)
-    assert again.status_code == 403 and "sudah dipakai" in again.json()["detail"]
-    assert again.headers[MARKER_HEADER] == "1"
+    assert again.status_code == 200 and again.json()["device_id"] == body["device_id"]
+    token = again.json()["token"]
+    assert token != body["token"]
+    ids = (body["device_id"], office_id, office_code)
+    stale = DeviceClient(server.url, *ids, body["token"]).post("/api/v1/sync", json={"cursor": 0})
+    assert stale.status_code == 401
+    synced = DeviceClient(server.url, *ids, token).post("/api/v1/sync", json={"cursor": 0})
+    assert synced.status_code == 200, synced.text
+    # Once it has synced, the code is spent.
+    spent = _enrol(server, office_code, code)
+    assert spent.status_code == 403 and "sudah dipakai" in spent.json()["detail"]
+    assert spent.headers[MARKER_HEADER] == "1"
 
 
 def test_expired_wrong_and_foreign_codes_refused(module_sync_server) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from desktop import seam
 from desktop.letters import esign, signed_letters, signer_keys, workflow
 from desktop.signing import verify
 from desktop.signing.errors import CertificateUnusable
@@ -19,7 +20,7 @@ from desktop.store.blobs import BlobStore
 from desktop.ui import ops
 from desktop.ui.qt import Qt
 from sync.client import bundle as client_bundle
-from sync.client import engine, pki
+from sync.client import engine
 from sync.client.errors import Offline
 from sync.protocol import LetterStatus
 from sync.server.bundle import import_bundle
@@ -63,7 +64,7 @@ def test_enrol_sign_offline_timestamp_on_reconnect(pki_server, tmp_path: Path) -
     camat = pc.user("camat")
     link = engine.connect(pc.store)
     try:
-        pki.enrol_signer(pc.store, camat, PASSPHRASE, link)
+        seam.enrol_signer(pc.store, camat, PASSPHRASE, link)
     finally:
         link.close()
     status = signer_keys.status(pc.store, camat.id)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from desktop.letters import office
+from desktop.letters import conflicts, office
 from desktop.letters.queries import Queue
 from desktop.store.models import Letter
 from desktop.ui.conflicts import ConflictsDialog
@@ -22,7 +22,7 @@ from desktop.ui.login import LoginDialog
 from desktop.ui.qt import QDialog
 from desktop.ui.sync_settings import EnrolFields, JoinOfficeDialog, SyncSettingsDialog
 from desktop.ui.wizard import SetupWizard
-from sync.client import conflicts, engine
+from sync.client import engine
 from tests.conftest import PASSWORD, PNG_1PX
 from tests.sync.pcs import PC, draft, office_with_pcs, open_pc, save, set_up_office
 from tests.ui import conftest as ui_fixtures

@@ -120,6 +120,16 @@ def _pdf() -> bytes:
     return b"%PDF-1.7\n" + os.urandom(3000) + b"\n%%EOF\n"
 
 
+def _certificate(pc: DeviceClient, person: tuple[str, str, str], kecamatan: str = "Wamena") -> str:
+    """A certificate the server's CA issues to ``person`` of ``pc``'s office: its serial."""
+    person_id = pc.add_person(*person)
+    identity = SignerIdentity(*person, office_label(kecamatan, "Jayawijaya"))
+    csr = ca.csr_to_pem(build_csr(generate_key(), identity)).decode()
+    r = pc.post("/api/v1/pki/certificates", json={"person_id": person_id, "csr_pem": csr})
+    assert r.status_code == 200, r.text
+    return str(r.json()["serial"])
+
+
 @pytest.fixture(scope="module")
 def letters(module_pki_server: SyncServer) -> Letters:
     server = module_pki_server
@@ -127,37 +137,47 @@ def letters(module_pki_server: SyncServer) -> Letters:
     pc = server.enrol(office)
     pc.put_office("Wamena", "Jayawijaya")
     out = Letters(server, pc)
+    camat, sekcam = _certificate(pc, CAMAT), _certificate(pc, SEKCAM)
 
     # A berita acara signed by two people (sent in reverse order), timestamped.
     biasa = _letter(out, "biasa", pdf=_pdf(), timestamped_at=TIMESTAMP, hal="Berita Acara Serah")
-    _signature(pc, biasa, SEKCAM, 2)
-    _signature(pc, biasa, CAMAT, 1)
+    _signature(pc, biasa, SEKCAM, 2, serial=sekcam)
+    _signature(pc, biasa, CAMAT, 1, serial=camat)
     rahasia = _letter(out, "rahasia", sifat="Rahasia", pdf=_pdf(), hal="Penyelidikan Dana Desa")
-    _signature(pc, rahasia, CAMAT, 1)
-    _signature(pc, _letter(out, "voided", status="voided", pdf=_pdf()), CAMAT, 1)
-    _signature(pc, _letter(out, "rahasia_voided", sifat="Rahasia", status="voided"), CAMAT, 1)
+    _signature(pc, rahasia, CAMAT, 1, serial=camat)
+    _signature(pc, _letter(out, "voided", status="voided", pdf=_pdf()), CAMAT, 1, serial=camat)
+    voided = _letter(out, "rahasia_voided", sifat="Rahasia", status="voided")
+    _signature(pc, voided, CAMAT, 1, serial=camat)
     script = _letter(out, "script", hal="<script>alert('x')</script> & \"Co\"", pdf=_pdf())
-    _signature(pc, script, CAMAT, 1)
-    _signature(pc, _letter(out, "not_uploaded", pdf=_pdf(), upload=False), CAMAT, 1)
+    _signature(pc, script, CAMAT, 1, serial=camat)
     _signature(pc, _letter(out, "wet", kind="basah", pdf=_pdf()), CAMAT, 1, kind="basah")
+
+    # What the server does not hold yet: never SAH on the letter record's word alone.
+    not_uploaded = _letter(out, "not_uploaded", pdf=_pdf(), upload=False)
+    _signature(pc, not_uploaded, CAMAT, 1, serial=camat)
+    _signature(pc, _letter(out, "no_pdf"), CAMAT, 1, serial=camat)
+    hidden = _letter(out, "rahasia_no_pdf", sifat="Rahasia", pdf=_pdf(), upload=False)
+    _signature(pc, hidden, CAMAT, 1, serial=camat)
     # No signature record reached the server (yet): the letter's own signer is shown.
     signer = pc.add_person(*SEKCAM)
     _letter(out, "no_signature_records", pdf=_pdf(), signer_id=signer)
 
+    # Signature records naming a certificate this CA never issued, or issued to another office.
+    _signature(pc, _letter(out, "unknown_cert", pdf=_pdf()), CAMAT, 1, serial="7e57ab1e")
+    other_pc = server.enrol(server.new_office()[0])
+    other_pc.put_office("Asologaima", "Jayawijaya")
+    foreign = _certificate(other_pc, CAMAT, "Asologaima")
+    _signature(pc, _letter(out, "foreign_cert", pdf=_pdf()), CAMAT, 1, serial=foreign)
+
     # A PDF changed on the server's disk after it arrived.
     tampered = _pdf()
-    _signature(pc, _letter(out, "tampered", pdf=tampered), CAMAT, 1)
+    _signature(pc, _letter(out, "tampered", pdf=tampered), CAMAT, 1, serial=camat)
     path = server.blob_dir / hashlib.sha256(tampered).hexdigest()[:2]
     path = path / hashlib.sha256(tampered).hexdigest()
     path.write_bytes(tampered.replace(b"%%EOF", b"%%EOX"))
 
     # A revoked certificate: signatures made before the revocation stay valid, later ones not.
-    person = pc.add_person(*CAMAT)
-    identity = SignerIdentity(*CAMAT, office_label("Wamena", "Jayawijaya"))
-    csr = ca.csr_to_pem(build_csr(generate_key(), identity)).decode()
-    r = pc.post("/api/v1/pki/certificates", json={"person_id": person, "csr_pem": csr})
-    assert r.status_code == 200, r.text
-    serial = r.json()["serial"]
+    serial = _certificate(pc, CAMAT)
     server.revoke(serial, "key_compromise")
     now = db.utcnow()
     before = _letter(out, "signed_before_revocation", pdf=_pdf())
@@ -255,9 +275,14 @@ def test_voided_letter_is_no_longer_valid(letters: Letters) -> None:
 
 def test_pdf_states(letters: Letters) -> None:
     missing = _json(letters, "not_uploaded")
-    assert missing["valid"] is True and missing["pdf"]["state"] == "missing"
-    assert "Berkas PDF belum diterima server" in _get(letters, "not_uploaded").text
-    assert "belum bertanda waktu" in _get(letters, "not_uploaded").text
+    assert missing["valid"] is False and missing["pdf"]["state"] == "missing"
+    assert missing["status"] == missing["status_text"] == "BELUM DAPAT DIPASTIKAN"
+    assert missing["reasons"] == ["Berkas PDF bertanda tangan surat ini belum diterima server."]
+    page = _get(letters, "not_uploaded").text
+    assert '<p id="status" class="status wait">BELUM DAPAT DIPASTIKAN</p>' in page
+    assert "Berkas PDF belum diterima server" in page and "belum bertanda waktu" in page
+    none = _json(letters, "no_pdf")
+    assert none["status"] == "BELUM DAPAT DIPASTIKAN" and none["pdf"]["state"] == "none"
     tampered = _json(letters, "tampered")
     assert tampered["valid"] is False and tampered["status"] == "TIDAK SAH"
     assert tampered["pdf"] == {"state": "mismatch", "text": "Berkas PDF di server TIDAK cocok"}
@@ -268,6 +293,33 @@ def test_pdf_states(letters: Letters) -> None:
     assert [(s["name"], s["jabatan"], s["kind_text"]) for s in lone["signers"]] == [
         (SEKCAM[0], SEKCAM[2], "TTE internal")
     ]
+    assert lone["valid"] is False and lone["status"] == "BELUM DAPAT DIPASTIKAN"
+    assert lone["reasons"] == ["Catatan tanda tangan surat ini belum diterima server."]
+
+
+def test_a_letter_not_public_shows_pending_and_nothing_else(letters: Letters) -> None:
+    data = _json(letters, "rahasia_no_pdf")
+    assert data == {
+        "code": letters.codes["rahasia_no_pdf"],
+        "valid": False,
+        "status": "BELUM DAPAT DIPASTIKAN",
+        "status_text": "BELUM DAPAT DIPASTIKAN",
+        "details_public": False,
+    }
+    page = _get(letters, "rahasia_no_pdf").text
+    assert "keabsahannya belum dapat dipastikan" in page and CAMAT[0] not in page
+
+
+def test_signature_records_with_a_certificate_the_ca_did_not_issue_to_the_office(
+    letters: Letters,
+) -> None:
+    for name in ("unknown_cert", "foreign_cert"):
+        data = _json(letters, name)
+        assert data["valid"] is False and data["status"] == "TIDAK SAH", name
+        assert data["reasons"] == [
+            f"Tanda tangan {CAMAT[0]} tidak dibuat dengan sertifikat yang diterbitkan server ini "
+            "untuk kantor surat ini."
+        ], name
 
 
 def test_revoked_certificates(letters: Letters) -> None:

@@ -1,0 +1,79 @@
+"""Synced records by entity kind: which table holds each kind, which of its columns never leave
+this PC, and finding a record's row by its synced id.
+
+Shared by the domain (``journal`` writes outbox payloads without the local-only columns;
+resolving a conflict writes to the conflict's record) and the sync client (which writes the
+server's records into these tables), so that neither needs the other.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, SQLModel, select
+
+from desktop.store.models import (
+    Classification,
+    IssuedNumber,
+    Letter,
+    LetterRevision,
+    LetterSignature,
+    Office,
+    Person,
+    ReviewStep,
+)
+from desktop.store.sync_models import Conflict
+from sync.protocol import Entity
+
+# Each kind that the server sends down, and the table it lands in. Audit entries only go up.
+MODELS: dict[Entity, type[SQLModel]] = {
+    Entity.OFFICE: Office,
+    Entity.PERSON: Person,
+    Entity.CLASSIFICATION: Classification,
+    Entity.LETTER: Letter,
+    Entity.REVIEW_STEP: ReviewStep,
+    Entity.LETTER_REVISION: LetterRevision,
+    Entity.ISSUED_NUMBER: IssuedNumber,
+    Entity.CONFLICT: Conflict,
+    Entity.LETTER_SIGNATURE: LetterSignature,
+}
+
+# Columns that never leave the PC, per table. ``seq`` is local only where it is the table's
+# local integer key (an issued number's ``seq`` is its official sequence and must travel).
+LOCAL_ONLY: dict[str, frozenset[str]] = {
+    "letter": frozenset({"seq"}),
+    "audit_entry": frozenset({"seq"}),
+    "person": frozenset({"failed_logins", "locked_until"}),
+}
+
+
+def local_only(model: type[SQLModel] | SQLModel) -> frozenset[str]:
+    """The columns of ``model``'s table that are this PC's own bookkeeping."""
+    return LOCAL_ONLY.get(str(getattr(model, "__tablename__", "")), frozenset())
+
+
+def key_name(model: type[SQLModel]) -> str:
+    """The column that holds a record's synced id (a classification's is its code)."""
+    return "code" if model is Classification else "id"
+
+
+def find(session: Session, entity: Entity, entity_id: str) -> SQLModel | None:
+    """The local row of ``entity``/``entity_id`` (tombstones included), or None."""
+    model = MODELS.get(entity)
+    if model is None:
+        return None
+    key = getattr(model, key_name(model))
+    return session.exec(select(model).where(key == entity_id)).first()
+
+
+def find_many(session: Session, entity: Entity, ids: list[str]) -> dict[str, SQLModel]:
+    """The local rows of many records of one kind, by id (one query per 500 ids)."""
+    model = MODELS.get(entity)
+    if model is None or not ids:
+        return {}
+    name = key_name(model)
+    key = getattr(model, name)
+    found: dict[str, SQLModel] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in session.exec(select(model).where(key.in_(chunk))).all():
+            found[getattr(row, name)] = row
+    return found
