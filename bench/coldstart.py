@@ -1,6 +1,7 @@
 """Child process for the cold-start and memory figures; ``bench.run`` starts it, not a person.
 
     python -m bench.coldstart main DATA_DIR USERNAME PASSWORD   the app's path to a painted list
+    python -m bench.coldstart login DATA_DIR                    the app's path to the log-in screen
     python -m bench.coldstart bare                              a bare Qt window, for comparison
 
 Times are taken from the first line of this module (``T0``). A ``PAINTED`` line is printed as soon
@@ -10,7 +11,8 @@ has settled for a second (background reads landed), with the resident memory the
 
 ``main`` follows the app's own start-up (``desktop.ui.app``): the QApplication, opening the
 store, the first-run check, log-in (``accounts.login`` instead of the dialog), then ``MainWindow``
-on Surat Keluar.
+on Surat Keluar. ``login`` follows ``app.launch`` for a set-up office up to the painted log-in
+dialog (the store opening and the main window's modules loading behind it, on the writer).
 """
 
 import time
@@ -123,7 +125,7 @@ def main_window(data_dir: Path, username: str, password: str) -> int:
     user = accounts.login(store, username, password)
     rec.mark("login")
     from desktop.letters.queries import Queue
-    from desktop.ui import background, ops
+    from desktop.ui import ops
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(store, user)
@@ -156,15 +158,62 @@ def main_window(data_dir: Path, username: str, password: str) -> int:
     try:
         return app.exec()
     finally:
-        background.wait_all()
         ops.wait_idle()
         store.close()
+
+
+def login_screen(data_dir: Path) -> int:
+    from desktop.ui.app import make_app
+
+    rec = Recorder()
+    rec.mark("imports")
+    app = make_app(sys.argv[:1])
+    rec.mark("app")
+    from desktop.store import files
+    from desktop.ui import ops
+    from desktop.ui.app import preload_main_window
+    from desktop.ui.login import LoginDialog, StoreOpening
+
+    names = files.office_names(data_dir)
+    if names is None:
+        raise SystemExit("benchmark store is not set up")
+    rec.mark("office_read")
+    opening = StoreOpening(data_dir)
+    dialog = LoginDialog(opening, office_names=names)
+    opening.start(dialog.opening_failed)
+    preload_main_window()
+    rec.mark("dialog_built")
+    extra: dict[str, Any] = {}
+
+    from PySide6.QtCore import QTimer
+
+    def painted() -> None:
+        rec.painted()
+        QTimer.singleShot(SETTLE_MS, settled)
+
+    def settled() -> None:
+        ops.wait_writes()
+        extra["store_opened_s"] = round(time.perf_counter() - T0, 3)
+        rec.finish(extra)
+        app.quit()
+
+    watch_first_paint(dialog, lambda: True, painted)
+    dialog.show()
+    rec.mark("shown")
+    try:
+        return app.exec()
+    finally:
+        ops.wait_idle()
+        if opening.store is not None:
+            opening.store.close()
 
 
 def run(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if argv[:1] == ["bare"]:
         return bare()
+    if len(argv) == 2 and argv[0] == "login":
+        return login_screen(Path(argv[1]))
     if len(argv) == 4 and argv[0] == "main":
         return main_window(Path(argv[1]), argv[2], argv[3])
     print(__doc__, file=sys.stderr)

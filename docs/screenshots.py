@@ -37,16 +37,15 @@ PASSWORD = "latihan123"
 def _settle(seconds: float = 0.4) -> None:
     """Let the app finish its background reads and paint (previews render off the GUI
     thread)."""
-    from desktop.ui import background, ops
+    from desktop.ui import ops
     from desktop.ui.qt import QApplication
 
     end = time.monotonic() + seconds
     while True:
         QApplication.processEvents()
         ops.wait_idle()
-        background.wait_all()
         QApplication.processEvents()
-        if time.monotonic() >= end and not background.busy():
+        if time.monotonic() >= end and not ops.busy():
             return
         time.sleep(0.02)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -62,6 +63,23 @@ IMMUTABLE_LETTER_STATUSES = frozenset({LetterStatus.SIGNED, LetterStatus.VOIDED}
 
 # Entity kinds whose records never change once written.
 IMMUTABLE_ENTITIES = frozenset({Entity.AUDIT, Entity.LETTER_REVISION, Entity.LETTER_SIGNATURE})
+
+# An image in a letter's body is one of the letter's own files: a blob the body names as
+# <img src="naskah-gambar:<sha256>">. It travels like an attachment (uploaded before the record
+# that names it, fetched after), so the fields that may name one are searched for it.
+BODY_IMAGE_SCHEME = "naskah-gambar"
+BODY_IMAGE_FIELDS: dict[Entity, str] = {
+    Entity.LETTER: "body_html",
+    Entity.LETTER_REVISION: "snapshot_json",  # the body as it was, inside the snapshot's JSON
+}
+_BODY_IMAGE_RE = re.compile(re.escape(BODY_IMAGE_SCHEME) + r":([0-9a-f]{64})\b")
+
+
+def body_image_refs(entity: Entity | str, fields: dict[str, Any]) -> set[str]:
+    """The blobs (SHA-256 hex) of the images a record's body names."""
+    name = BODY_IMAGE_FIELDS.get(entity)  # type: ignore[arg-type]  # a StrEnum key: str works
+    text = fields.get(name) if name else None
+    return set(_BODY_IMAGE_RE.findall(text)) if isinstance(text, str) else set()
 
 
 class SignatureKind(StrEnum):

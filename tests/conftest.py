@@ -1,7 +1,7 @@
 """Shared fixtures: real SQLite stores in temp dirs, a set-up office with its staff.
 
 The rules every test lives under (autouse, for the whole suite):
-- Qt runs offscreen; the keyring is an in-memory backend, never the machine's.
+- Qt runs offscreen, on a 1093x574 screen; the keyring is an in-memory backend, never the machine's.
 - The clocks of the PCs and of the server read a fixed instant (tests/clocks.py), in Papua's
   time zone; ``test_clock`` moves it.
 - Password hashes and key files use the cheap test work factors (``desktop.costs``).
@@ -23,7 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, on the screen most kecamatan PCs have: a 1366x768 laptop at 125% leaves 1093x574
+# logical px above the taskbar (tests/ui/test_screen_fit.py checks every window against it).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _SCREEN = Path(__file__).resolve().parent / "data" / "screen-1366x768-125.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
 os.environ["TZ"] = "Asia/Jayapura"  # Papua (WIT, UTC+9): the date turns nine hours before UTC's
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -10,6 +10,7 @@ Each check is also run on a small package made here with a violation, and must r
 
 from __future__ import annotations
 
+import logging
 import textwrap
 from pathlib import Path
 
@@ -22,7 +23,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _lint(config: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = lint_imports(config_filename=str(config), no_cache=True)
+    # lint_imports configures logging with dictConfig, which disables every logger that exists
+    # already: the rest of this test process would then lose its log lines (and the suite's
+    # rule that an unexpected error fails a test). Put the loggers back as they were.
+    loggers = [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)]
+    disabled = {logger.name: logger.disabled for logger in loggers}
+    try:
+        code = lint_imports(config_filename=str(config), no_cache=True)
+    finally:
+        for logger in loggers:
+            logger.disabled = disabled[logger.name]
+        for name in ("importlinter", "grimp", "_rustgrimp"):
+            logging.getLogger(name).handlers.clear()
     return code, capsys.readouterr().out
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from desktop.letters.body_images import images_of
 from desktop.letters.drafting import DraftInput, input_of
 from desktop.letters.templates import letter_types
 from desktop.render.document import (
@@ -68,9 +69,10 @@ def build_document(
     signed_note: str = "",
     footer_note: str = "",
     data_dir: Path | None = None,
+    images: dict[str, bytes] | None = None,
 ) -> LetterDocument:
     """The letter as its type prints it (``data_dir``: the office whose letter types apply;
-    None: the app's office)."""
+    None: the app's office); ``images`` are the body's (``body_images.images_of``)."""
     kind = letter_types(data_dir).get(data.letter_type)
     signature = None
     if signer is not None:
@@ -90,6 +92,7 @@ def build_document(
         hal=data.hal,
         addressees=[Addressee(a.name, a.place) for a in data.addressees if a.name.strip()],
         body_html=data.body_html,
+        images=dict(images or {}),
         signature=signature,
         co_signatures=[_block(p, signed_note) for p in co_signers],
         footer_note=footer_note,
@@ -126,9 +129,11 @@ def document_for(
     *,
     signed_note: str = "",
     footer_note: str = "",
+    complete: bool = False,
 ) -> LetterDocument:
     """The letter as the renderer draws it. ``signed_note`` (electronic signatures) goes in each
-    signer's signature space, ``footer_note`` at the foot of every page."""
+    signer's signature space, ``footer_note`` at the foot of every page. With ``complete`` (the
+    copy to sign) a picture of the body missing on this PC raises ``ImageMissing``."""
     office = session.exec(select(Office)).one()
     signer = session.get(Person, letter.signer_id) if letter.signer_id else None
     co_signers = [p for i in co_signer_ids(session, letter) if (p := session.get(Person, i))]
@@ -145,6 +150,7 @@ def document_for(
         signed_note=signed_note,
         footer_note=footer_note,
         data_dir=blob_dir.parent,  # the blob folder lives in the office's data folder
+        images=images_of(blob_dir, letter.body_html, complete=complete),
     )
 
 
@@ -153,4 +159,4 @@ def render_final_pdf(session: Session, letter: Letter, blob_dir: Path) -> bytes:
     from desktop.render.fonts import ensure_gui_app
 
     ensure_gui_app()
-    return render_pdf(document_for(session, letter, blob_dir))
+    return render_pdf(document_for(session, letter, blob_dir, complete=True))

@@ -208,6 +208,7 @@ def _sign(
             store.blob_dir,
             signed_note=SIGNED_NOTE,
             footer_note=footer_note(kind, organisation, verify_url),
+            complete=True,
         )
         rendered, spaces = render_signable_pdf(document)
         pdf = _earlier_pdf(blobs, letter.pdf_hash) if earlier else rendered

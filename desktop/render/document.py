@@ -137,6 +137,8 @@ class LetterDocument:
     hal: str = ""
     addressees: list[Addressee] = field(default_factory=list)
     body_html: str = ""  # rich text (paragraphs, numbered lists, simple tables) as Qt HTML
+    # The images the body shows, by the URL its <img> names (desktop/letters/body_images.py).
+    images: dict[str, bytes] = field(default_factory=dict)
     signature: SignatureBlock | None = None
     # Further signers of a letter signed by several people in sequence (e.g. a berita acara):
     # they sign before ``signature``; their blocks come first, two to a row.

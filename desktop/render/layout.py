@@ -43,6 +43,7 @@ from desktop.render.html import (
 LOGO_HEIGHT_MM = 25.0
 LOGO_MAX_WIDTH_MM = 30.0
 LOGO_RESOURCE_DPI = 300.0  # enough for print; more only slows PDF writing
+BODY_IMAGE_MAX_PX = 2000  # a text-wide image at about 300 dpi
 
 MM_PER_INCH = 25.4
 
@@ -161,6 +162,25 @@ def _logo_resource(data: bytes | None, px_per_mm: float) -> tuple[QImage | None,
     painter.drawImage(0, 0, scaled)
     painter.end()
     return flat, max(1, round(width_mm * px_per_mm)), max(1, round(height_mm * px_per_mm))
+
+
+def flat_image(data: bytes, max_side: int = BODY_IMAGE_MAX_PX) -> QImage | None:
+    """An image of the body, on white (PDF/A-1 allows no transparency) and no larger than it
+    needs to be on paper; None if ``data`` is not an image."""
+    source = QImage.fromData(QByteArray(data))
+    if source.isNull() or source.width() <= 0 or source.height() <= 0:
+        return None
+    if max(source.width(), source.height()) > max_side:
+        source = source.scaled(
+            max_side, max_side, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )  # fmt: skip
+    flat = QImage(source.size(), QImage.Format.Format_RGB32)
+    flat.fill(QColor("white"))
+    painter = QPainter(flat)
+    painter.drawImage(0, 0, source)
+    painter.end()
+    return flat
 
 
 def _take_anchor(text: QTextDocument, anchor: str) -> QTextCursor | None:
@@ -303,6 +323,10 @@ def lay_out(doc: LetterDocument) -> LaidOutLetter:
     body = _new_text_document(content_w, content_h, doc.font_pt)
     if logo is not None:
         body.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOGO_URL), logo)
+    for url, data in doc.images.items():
+        image = flat_image(data)
+        if image is not None:
+            body.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
     body.setHtml(build_letter_html(doc, metrics))
 
     tables = {anchor: _take_anchored_table(body, anchor) for anchor in KEEP_TOGETHER_ANCHORS}

@@ -8,10 +8,13 @@ transaction that either lands whole or not at all.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+import threading
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -26,7 +29,9 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from desktop.i18n import _
+from desktop.store import changes as changes_
 from desktop.store import clock, migrate
+from desktop.store.changes import LOCAL, Changes
 from desktop.store.errors import (
     DataFolderError,
     DiskFull,
@@ -36,10 +41,9 @@ from desktop.store.errors import (
     StoreLocked,
     StoreTooNew,
 )
+from desktop.store.files import DB_NAME, LOCK_NAME
 from desktop.store.migrate import APPLICATION_ID
 
-DB_NAME = "naskah.sqlite3"
-LOCK_NAME = "naskah.lock"
 BACKUP_DIR = "backups"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Backups kept (each one passed SQLite's quick_check when it was written): the newest of each of
@@ -55,13 +59,18 @@ MIGRATION_PREFIX = "sebelum-migrasi"
 CHECK_ON_OPEN_BYTES = 128 * 1024 * 1024
 _BACKUP_NAME = re.compile(r"naskah-(\d{8})-\d{6}-\d{6}-(.+)\.sqlite3$")
 
+log = logging.getLogger(__name__)
+
+ChangeListener = Callable[[Changes], None]
+
 
 # SQLite understands "FROM t INDEXED BY ix"; SQLAlchemy's SQLite compiler drops table hints, so
 # render them (queries.py hints covering indexes the planner does not pick by itself).
 SQLiteCompiler.get_from_hint_text = lambda self, table, text: text  # type: ignore[method-assign]
 
 
-def _configure(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+def _configure(dbapi_conn: sqlite3.Connection, record: Any) -> None:
+    record.info[changes_.STORE_CONNECTION] = True  # its ORM writes are collected
     # Let SQLAlchemy's begin event issue BEGIN itself (pysqlite's own is deferred and late).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
@@ -254,7 +263,11 @@ def restore_backup(data_dir: Path, backup: Path) -> None:
 
 
 class Store:
-    """An open office store. Use ``read()`` for queries and ``write()`` for one user action."""
+    """An open office store. Use ``read()`` for queries and ``write()`` for one user action.
+
+    After each committed ``write()`` the store tells its listeners (``on_change``) what changed,
+    on the thread that wrote; listeners must be quick and must not write.
+    """
 
     def __init__(self, data_dir: Path, engine: Engine, lock: FileLock | None) -> None:
         self.data_dir = data_dir
@@ -262,6 +275,12 @@ class Store:
         self.engine = engine
         self._write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._lock = lock
+        self._listeners: list[ChangeListener] = []
+        self._listeners_lock = threading.Lock()
+        self._origin = threading.local()
+        event.listen(engine, "commit", lambda conn: changes_.committed(conn.info))
+        event.listen(engine, "rollback", lambda conn: changes_.rolled_back(conn.info))
+        event.listen(engine.pool, "checkin", self._checked_in)
 
     @property
     def blob_dir(self) -> Path:
@@ -290,7 +309,51 @@ class Store:
         except DBAPIError as exc:
             raise _translate(exc) from exc
         finally:
-            session.close()
+            session.close()  # the connection's check-in tells the listeners (after the commit)
+
+    # -- change notification ------------------------------------------------------------------
+
+    def on_change(self, listener: ChangeListener) -> Callable[[], None]:
+        """Call ``listener(changes)`` after every committed write; returns the unsubscriber."""
+        with self._listeners_lock:
+            self._listeners.append(listener)
+        store = weakref.ref(self)  # a listener's owner must not keep the store alive
+
+        def unsubscribe() -> None:
+            found = store()
+            if found is not None:
+                with found._listeners_lock:
+                    if listener in found._listeners:
+                        found._listeners.remove(listener)
+
+        return unsubscribe
+
+    @contextmanager
+    def origin(self, name: str) -> Iterator[None]:
+        """Writes made on this thread inside the block are reported with origin ``name``."""
+        previous = getattr(self._origin, "name", LOCAL)
+        self._origin.name = name
+        try:
+            yield
+        finally:
+            self._origin.name = previous
+
+    def current_origin(self) -> str:
+        return str(getattr(self._origin, "name", LOCAL))
+
+    def _checked_in(self, _dbapi_conn: Any, record: Any) -> None:
+        collector = changes_.take_committed(record.info) if record is not None else None
+        if collector:
+            self._notify(collector.changes(self.current_origin()))
+
+    def _notify(self, changes: Changes) -> None:
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(changes)
+            except Exception:  # the write is committed: a listener's bug must not undo it
+                log.exception("store change listener failed")
 
     @contextmanager
     def replica_write(self) -> Iterator[Session]:
@@ -394,7 +457,9 @@ def open_store(data_dir: Path) -> Store:
     store a checked backup copy is written to ``backups/``.
     """
     check_data_folder(data_dir)
-    lock = FileLock(str(data_dir / LOCK_NAME))
+    # Not thread-local: the app may open the store on its writer thread and close it on the GUI
+    # thread.
+    lock = FileLock(str(data_dir / LOCK_NAME), thread_local=False)
     try:
         lock.acquire(timeout=0)
     except Timeout as exc:

@@ -1,8 +1,13 @@
 """Start-up: the Qt application, the office store, first-run setup, log-in, the main window.
 
 Each step is its own function so tests can drive the flow one dialog at a time; ``run`` chains
-them and enters the event loop. The main window (and everything only it needs) is imported
-after log-in, so the path to the first window stays short.
+them and enters the event loop.
+
+The path to the first window is kept short: when the data dir holds a set-up office (a look
+with sqlite3 alone, ``files.office_names``), the log-in dialog comes up at once, with no
+SQLAlchemy imported, while the store opens and the main window's modules load on the writer
+thread; the clerk's log-in runs on the writer after them. Otherwise
+(first run, a damaged or locked file) the store opens first, as the wizard or the message needs.
 """
 
 from __future__ import annotations
@@ -10,16 +15,14 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import i18n, paths
-from desktop.letters import office, templates
-from desktop.letters.accounts import CurrentUser
-from desktop.store import db
-from desktop.store.db import Store
+from desktop.store import files
 from desktop.store.errors import StoreDamaged, StoreError, StoreLocked
-from desktop.ui import background, crash, ops
+from desktop.ui import crash, ops
 from desktop.ui import i18n as ui_i18n
-from desktop.ui.login import LoginDialog
+from desktop.ui.login import LoginDialog, StoreOpening
 from desktop.ui.qt import (
     QApplication,
     QCoreApplication,
@@ -28,7 +31,11 @@ from desktop.ui.qt import (
     QMessageBox,
     QWidget,
 )
-from desktop.ui.store_health import StoreGuard, ways_out
+
+if TYPE_CHECKING:
+    from desktop.letters.accounts import CurrentUser
+    from desktop.store.db import Store
+    from desktop.ui.store_health import StoreGuard
 
 APP_NAME = "Naskah"
 ORGANISATION = "Naskah"
@@ -54,6 +61,8 @@ def open_store_interactive(data_dir: Path, parent: QWidget | None = None) -> Sto
     A second copy of Naskah on the same data dir gets a plain message (no traceback); a damaged
     file gets the offer to restore the newest good backup (the damaged file is kept aside).
     """
+    from desktop.store import db
+
     try:
         return db.open_store(data_dir)
     except StoreLocked as exc:
@@ -67,6 +76,9 @@ def open_store_interactive(data_dir: Path, parent: QWidget | None = None) -> Sto
 
 def offer_restore(data_dir: Path, damaged: StoreDamaged, parent: QWidget | None) -> Store | None:
     """Offer the newest good backup in place of a damaged store; open it if the clerk agrees."""
+    from desktop.store import db
+    from desktop.ui.store_health import ways_out
+
     title = _tr("Berkas data rusak")
     backup = db.latest_backup(data_dir)
     if backup is None:
@@ -86,6 +98,8 @@ def offer_restore(data_dir: Path, damaged: StoreDamaged, parent: QWidget | None)
 
 def restore(data_dir: Path, backup: Path, parent: QWidget | None) -> Store | None:
     """Put ``backup`` in place of the store (the old file kept aside) and open it."""
+    from desktop.store import db
+
     try:
         _restore_locked(data_dir, backup)
         return db.open_store(data_dir)
@@ -103,7 +117,9 @@ def _restore_locked(data_dir: Path, backup: Path) -> None:
     # Hold the store's lock so a second copy starting now cannot open a half-restored file.
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(data_dir / db.LOCK_NAME))
+    from desktop.store import db
+
+    lock = FileLock(str(data_dir / files.LOCK_NAME))
     try:
         lock.acquire(timeout=0)
     except Timeout as exc:
@@ -116,6 +132,8 @@ def _restore_locked(data_dir: Path, backup: Path) -> None:
 
 def first_run(store: Store, parent: QWidget | None = None) -> bool:
     """Run the setup wizard if the office is not set up yet; False if the clerk cancelled."""
+    from desktop.letters import office
+
     if office.is_set_up(store):
         return True
     from desktop.ui.wizard import SetupWizard  # only on the very first start
@@ -131,21 +149,24 @@ def login(store: Store, parent: QWidget | None = None) -> CurrentUser | None:
     return None
 
 
+def show_main_window(store: Store, user: CurrentUser) -> QMainWindow:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.screen import show_main_window as place
+
+    window = MainWindow(store, user)
+    place(window, store.data_dir)
+    return window
+
+
 def use_office_templates(data_dir: Path, parent: QWidget | None = None) -> None:
     """Letters follow this office's own letter types; a bad file of them is reported (the
     shipped types apply until it is corrected)."""
+    from desktop.letters import templates
+
     templates.use_office_folder(data_dir)
     problem = templates.office_problem(data_dir)
     if problem is not None:
         QMessageBox.warning(parent, _tr("Templat jenis naskah"), problem.message)
-
-
-def show_main_window(store: Store, user: CurrentUser) -> QMainWindow:
-    from desktop.ui.main_window import MainWindow
-
-    window = MainWindow(store, user)
-    window.show()
-    return window
 
 
 @dataclass
@@ -158,15 +179,66 @@ class Started:
     guard: StoreGuard | None = None
 
 
+def preload_main_window() -> None:
+    """Import what the main window needs while the clerk types. On the writer thread, after
+    the store's opening: one thread imports SQLAlchemy at a time (two importing one package's
+    circular modules at once could see them half made)."""
+
+    def load() -> None:
+        import desktop.ui.main_window  # noqa: F401
+
+    ops.WriteOp(None, load).quietly().run()
+
+
+def login_while_opening(
+    data_dir: Path, names: tuple[str, str], parent: QWidget | None = None
+) -> tuple[Store, CurrentUser] | bool:
+    """The log-in dialog at once while the store opens behind it: (store, user) after a
+    log-in, False if the clerk quit, True if the store did not open (the caller opens it
+    again, interactively, to say why)."""
+    opening = StoreOpening(data_dir)
+    dialog = LoginDialog(opening, parent, office_names=names)
+    opening.start(dialog.opening_failed)
+    preload_main_window()
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if accepted and dialog.user is not None and opening.store is not None:
+        return opening.store, dialog.user
+    ops.wait_writes()  # the opening may still run: let it finish, then let go of the store
+    if opening.store is not None:
+        opening.store.close()
+    return dialog.store_failed
+
+
+def started(store: Store, user: CurrentUser) -> Started:
+    """The main window for ``user``, with the guard that checks the store daily."""
+    from desktop.ui.store_health import StoreGuard
+
+    window = show_main_window(store, user)
+    return Started(store, user, window, StoreGuard(window, store.data_dir))
+
+
 def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
     """Everything before the event loop; an exit code if start-up stopped on the way.
 
     Exit codes: 1 when the store cannot be opened, 0 when the clerk cancelled setup or log-in.
     """
+    use_office_templates(data_dir, parent)
+    names = files.office_names(data_dir)
+    if names is not None:
+        logged_in = login_while_opening(data_dir, names, parent)
+        if logged_in is False:
+            return 0
+        if isinstance(logged_in, tuple):
+            opened, who = logged_in
+            try:
+                return started(opened, who)
+            except BaseException:
+                ops.wait_idle()
+                opened.close()
+                raise
     store = open_store_interactive(data_dir, parent)
     if store is None:
         return 1
-    use_office_templates(data_dir, parent)
     try:
         if not first_run(store, parent):
             store.close()
@@ -175,8 +247,7 @@ def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
         if user is None:
             store.close()
             return 0
-        window = show_main_window(store, user)
-        return Started(store, user, window, StoreGuard(window, data_dir))
+        return started(store, user)
     except BaseException:
         ops.wait_idle()
         store.close()
@@ -190,21 +261,22 @@ def run(data_dir: Path) -> int:
     if not fonts_present():
         return 1
     while True:
-        started = launch(data_dir)
-        if isinstance(started, int):
-            return started
+        begun = launch(data_dir)
+        if isinstance(begun, int):
+            return begun
         try:
             code = app.exec()
         finally:
-            sync = getattr(started.window, "sync", None)
+            sync = getattr(begun.window, "sync", None)
             if sync is not None:
                 sync.stop()  # the background sync lets go of the store first
             ops.wait_idle()  # let a save that is under way land before the store closes
-            background.wait_all()
             ops.set_damage_handler(None)
-            started.store.close()
-        if started.guard is None or not started.guard.restore_requested:
+            begun.store.close()
+        if begun.guard is None or not begun.guard.restore_requested:
             return code
+        from desktop.store import db
+
         backup = db.latest_backup(data_dir)
         if backup is None or restore_closed(data_dir, backup) is None:
             return 1

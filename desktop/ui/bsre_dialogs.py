@@ -13,7 +13,7 @@ from desktop.signing import bsre
 from desktop.store.db import Store
 from desktop.store.errors import UserError
 from desktop.store.models import Letter
-from desktop.ui.background import run_for
+from desktop.ui import ops
 from desktop.ui.forms import error_label, hint_label, save_cancel_buttons
 from desktop.ui.qt import (
     QDialog,
@@ -103,25 +103,19 @@ class BsreSignDialog(QDialog):
         store, user, letter_id = self.store, self.user, self.letter.id
         nik, passphrase = self.nik.text().strip(), self.passphrase.text()
         self.passphrase.clear()
-        run_for(
-            self,
-            lambda: _sign(store, user, letter_id, nik, passphrase),
+        ops.WriteOp(self, lambda: _sign(store, user, letter_id, nik, passphrase)).success(
             lambda letter: self._finish(
                 letter, self.tr("Naskah ditandatangani dengan TTE BSrE, nomor {n}.")
-            ),
-            self._failed,
-        )
+            )
+        ).failure(self._failed).progress(self.tr("Menandatangani lewat BSrE...")).run()
 
     def queue(self) -> None:
         store, user, letter_id = self.store, self.user, self.letter.id
-        run_for(
-            self,
-            lambda: esign.request_bsre(store, user, letter_id),
+        ops.WriteOp(self, lambda: esign.request_bsre(store, user, letter_id)).success(
             lambda letter: self._finish(
                 letter, self.tr("Naskah diantrekan untuk TTE BSrE; tandatangani saat tersambung.")
-            ),
-            self._failed,
-        )
+            )
+        ).failure(self._failed).run()
 
     def _finish(self, letter: Letter, message: str) -> None:
         self.done_with.emit(letter, message.format(n=letter.number))

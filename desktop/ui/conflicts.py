@@ -13,9 +13,10 @@ from typing import Any
 from desktop.letters import conflicts as resolving
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.conflicts import open_conflicts
+from desktop.store.changes import Changes
 from desktop.store.db import Store
 from desktop.store.sync_models import Conflict
-from desktop.ui.ops import run_op
+from desktop.ui import ops, store_events
 from desktop.ui.qt import (
     QButtonGroup,
     QDialog,
@@ -148,6 +149,7 @@ class ConflictsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.reload()
+        store_events.of(store).changed.connect(self._store_changed)
 
     def reload(self) -> None:
         self.list.clear()
@@ -185,15 +187,19 @@ class ConflictsDialog(QDialog):
         conflict_id, chosen = self.panel.conflict.id, self.panel.chosen()
         self.busy = True
         self.save_button.setEnabled(False)
-        run_op(self, lambda: resolving.resolve(store, user, conflict_id, chosen), self._saved,
-               self._failed)  # fmt: skip
+        ops.WriteOp(self, lambda: resolving.resolve(store, user, conflict_id, chosen)).success(
+            self._saved
+        ).failure(self._failed).run()
 
     def _saved(self, _conflict: object) -> None:
         self.busy = False
-        self.resolved.emit()
-        self.reload()
+        self.resolved.emit()  # the store's change signal reloads the list
+
+    def _store_changed(self, changes: Changes) -> None:
+        if changes.touches("conflict"):
+            self.reload()
 
     def _failed(self, _exc: BaseException) -> bool:
         self.busy = False
         self.save_button.setEnabled(self.panel is not None)
-        return False  # shown by run_op
+        return False  # the runner says why

@@ -7,16 +7,15 @@ clerk made is never lost. A save that changes nothing is skipped here and by the
 
 from __future__ import annotations
 
-from desktop.letters import accounts, drafting, workflow
+from desktop.letters import accounts, body_images, drafting, workflow
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.drafting import CAPACITIES, SIFAT, URGENCY, AddresseeInput, DraftInput
-from desktop.letters.errors import ServiceError, ValidationError
 from desktop.letters.templates import letter_types
 from desktop.store import clock
 from desktop.store.db import Store
+from desktop.store.errors import UserError
 from desktop.store.models import Letter, Person
 from desktop.ui import ops
-from desktop.ui.background import run_for
 from desktop.ui.classification_picker import ClassificationPicker
 from desktop.ui.editor_fields import BodyEditor, RowListEditor
 from desktop.ui.forms import FORM_STYLE, FieldErrors, error_label
@@ -93,7 +92,11 @@ class LetterEditor(QWidget):
             [self.tr("Yth. (nama atau jabatan tujuan)"), self.tr("di (tempat)")],
             self.tr("Tambah tujuan"),
         )
-        self.body = BodyEditor()
+        store, user = self.store, self.user
+        self.body = BodyEditor(
+            lambda data: body_images.keep_image(store, user, data),
+            lambda url: body_images.image_bytes(store.blob_dir, url),
+        )
         self.tembusan = RowListEditor([self.tr("Penerima tembusan")], self.tr("Tambah tembusan"))
         self.signer = QComboBox()
         self.signer.addItem(self.tr("— pilih penandatangan —"), None)
@@ -257,12 +260,9 @@ class LetterEditor(QWidget):
         self._in_flight += 1
         self.save_state.emit(self.tr("Menyimpan..."))
         store, user, letter_id = self.store, self.user, self.letter.id
-        run_for(
-            self,
-            lambda: drafting.save_draft(store, user, letter_id, data),
-            lambda _letter: self._save_done(seq, data),
-            lambda _exc: self._save_failed(),
-        )
+        ops.WriteOp(self, lambda: drafting.save_draft(store, user, letter_id, data)).success(
+            lambda _letter: self._save_done(seq, data)
+        ).failure(self._save_failed).quietly().run()
 
     def _save_done(self, seq: int, data: DraftInput) -> None:
         self._in_flight -= 1
@@ -275,21 +275,21 @@ class LetterEditor(QWidget):
             else:
                 self.save_state.emit(self.tr("Tersimpan {t}").format(t=_now_text()))
 
-    def _save_failed(self) -> bool:
+    def _save_failed(self, _exc: BaseException) -> bool:
         self._in_flight -= 1
         self.save_state.emit(self.tr("Gagal menyimpan"))
-        return False  # ops shows the message
+        return False  # the runner shows the message (or the crash dialog)
 
     def save_sync(self) -> None:
         """Save now on this thread, after the queued saves (window closing, app quitting)."""
         self._timer.stop()
-        ops.wait_idle()
+        ops.wait_writes()
         if not self.dirty:
             return
         data = self.current_input()
         try:
             drafting.save_draft(self.store, self.user, self.letter.id, data)
-        except ServiceError as exc:
+        except UserError as exc:
             ops.show_error(self, exc)
             return
         self._saved = data
@@ -338,13 +338,7 @@ class LetterEditor(QWidget):
             self._finished = True
             self.sent.emit(self.tr("Naskah dikirim kepada {who}.").format(who=holder))
 
-        def failed(exc: BaseException) -> bool:
-            if isinstance(exc, ValidationError):
-                self.show_errors(exc.fields)
-                return True
-            return False
-
-        run_for(self, send, done, failed)
+        ops.WriteOp(self, send).success(done).form(self.errors).run()
 
 
 def _now_text() -> str:

@@ -3,12 +3,23 @@ body with its small toolbar."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from desktop.letters import body_images, paste
 from desktop.render.fonts import font_family
+from desktop.store.errors import UserError
 from desktop.ui.qt import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
     QFont,
     QFrame,
     QHBoxLayout,
+    QImage,
+    QIODevice,
     QLineEdit,
+    QMessageBox,
+    QMimeData,
     QPushButton,
     QTextCharFormat,
     QTextCursor,
@@ -17,10 +28,12 @@ from desktop.ui.qt import (
     QTextListFormat,
     QTextTableFormat,
     QToolButton,
+    QUrl,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from sync.protocol import BODY_IMAGE_SCHEME
 
 
 class RowListEditor(QFrame):
@@ -96,14 +109,109 @@ class RowListEditor(QFrame):
         self.blockSignals(False)
 
 
+class PasteTextEdit(QTextEdit):
+    """A rich-text edit that pastes (and takes drops) through ``desktop.letters.paste``: the
+    structure of what was copied stays, the font, size, colour and spacing become the letter's.
+
+    Images are copied into the office's files through ``keep_image`` (bytes -> the URL the body
+    names them by) and shown from there through ``image_data`` (that URL -> bytes); one that
+    cannot be kept is left out, and the clerk is told why. Without ``keep_image`` every image
+    is left out.
+    """
+
+    def __init__(
+        self,
+        keep_image: Callable[[bytes], str] | None = None,
+        image_data: Callable[[str], bytes | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.keep_image = keep_image
+        self.image_data = image_data
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or source.hasText() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        refused: list[str] = []
+        if source.hasHtml():
+            cleaned = paste.clean_html(source.html())
+            urls = [
+                # A picture copied from a letter is the office's already: it stays as it is.
+                image.source if body_images.digest_of(image.source)
+                else self._keep(_reader(image.source), refused)
+                for image in cleaned.images
+            ]  # fmt: skip
+            html = cleaned.with_images(urls)
+            if html.strip():
+                self.textCursor().insertHtml(html)
+        elif source.hasText():
+            self.textCursor().insertText(paste.plain_text(source.text()))
+        elif source.hasImage():
+            url = self._keep(lambda: _png_bytes(source.imageData()), refused)
+            if url:
+                self.textCursor().insertHtml(f'<img src="{url}" />')
+        self.ensureCursorVisible()
+        if refused:
+            QMessageBox.information(
+                self,
+                self.tr("Gambar tidak ditempel"),
+                self.tr("Gambar berikut tidak ikut ditempel:") + "\n\n" + "\n".join(refused),
+            )
+
+    def _keep(self, read: Callable[[], bytes], refused: list[str]) -> str | None:
+        if self.keep_image is None:
+            refused.append(self.tr("Gambar tidak dapat disisipkan di sini."))
+            return None
+        try:
+            return self.keep_image(read())
+        except UserError as exc:
+            refused.append(exc.message)
+            return None
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        url = QUrl(name)
+        if self.image_data is not None and url.scheme() == BODY_IMAGE_SCHEME:
+            data = self.image_data(url.toString())
+            image = QImage.fromData(QByteArray(data)) if data else QImage()
+            if not image.isNull():
+                return image
+        return super().loadResource(kind, name)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PasteTextEdit", text)
+
+
+def _reader(source: str) -> Callable[[], bytes]:
+    return lambda: body_images.read_source(source)
+
+
+def _png_bytes(image: object) -> bytes:
+    """A clipboard image (a QImage) as PNG bytes."""
+    if not isinstance(image, QImage) or image.isNull():
+        raise body_images.ImageRefused(_tr("Gambar di papan klip tidak dapat dibaca."))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; str works
+    buffer.close()
+    return bytes(data.data())
+
+
 class BodyEditor(QWidget):
     """The letter body: a rich-text edit with bold, italic, underline, lists and a table."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        keep_image: Callable[[bytes], str] | None = None,
+        image_data: Callable[[str], bytes | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.text = QTextEdit()
+        self.text = PasteTextEdit(keep_image, image_data)
         self.text.setAcceptRichText(True)
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(220)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from desktop.letters import office
 from desktop.letters.accounts import CurrentUser
+from desktop.letters.body_images import images_of
 from desktop.letters.document import build_document, letterhead
 from desktop.render.document import LetterDocument
 from desktop.store.db import Store
 from desktop.store.models import Letter
-from desktop.ui.background import run_for
+from desktop.ui import ops
 from desktop.ui.editor import LetterEditor
 from desktop.ui.preview import DELAY_MS, PreviewPane
 from desktop.ui.qt import (
@@ -87,6 +88,11 @@ class EditorPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.editor)
+        # The form never scrolls sideways (a row's remove button out of sight): on a small
+        # screen the preview gives way instead.
+        scroll.setMinimumWidth(
+            self.editor.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.preview)
@@ -115,12 +121,15 @@ class EditorPage(QWidget):
 
     def document(self) -> LetterDocument:
         """The letter as the fields say now, as it would print (with the draft marker)."""
+        data = self.editor.current_input()
+        images = images_of(self.store.blob_dir, data.body_html)
         return build_document(
             self._office,
             self._head,
-            self.editor.current_input(),
+            data,
             self.editor.signer_person(),
             data_dir=self.editor.store.data_dir,
+            images=images,
         )
 
     def update_preview(self) -> None:
@@ -130,7 +139,7 @@ class EditorPage(QWidget):
     def show_revisions(self) -> None:
         self.editor.save_now()
         # Opened once the save above is stored, so the list includes it.
-        run_for(self, lambda: None, lambda _r: self._open_revisions())
+        ops.after_writes(self, self._open_revisions)
 
     def _open_revisions(self) -> None:
         from desktop.ui.revisions import RevisionsDialog

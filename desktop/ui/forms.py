@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from desktop.letters import office
 from desktop.ui.qt import (
     QAbstractButton,
     QComboBox,
@@ -217,6 +216,8 @@ def read_logo(path: Path) -> tuple[bytes | None, str | None]:
         data = path.read_bytes()
     except OSError as exc:
         return None, _translate("Berkas logo tidak dapat dibaca: {e}").format(e=exc.strerror)
+    from desktop.letters import office  # the store's models: not before the first screen
+
     if not office.is_image(data):
         return data, _translate("Berkas logo bukan gambar PNG atau JPEG.")
     return data, None

@@ -42,7 +42,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Cari nomor, hal, tujuan atau isi surat..."))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(160)
         self.status = QComboBox()
         self.status.addItem(self.tr("Semua status"), None)
         for key in queries.STATUS_LABELS:
@@ -55,6 +55,11 @@ class FilterBar(QWidget):
         self.classification.setPlaceholderText(self.tr("Klasifikasi"))
         self.classification.setToolTip(self.tr("Awal kode klasifikasi, misalnya 400 atau 000.1"))
         self.classification.setMaximumWidth(110)
+        for combo in (self.status, self.letter_type):  # long labels must not widen the window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         self.use_dates = QCheckBox(self.tr("Tanggal"))
         today = clock.today()
         self.date_from = self._date_edit(QDate(today.year, 1, 1))

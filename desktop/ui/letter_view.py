@@ -6,8 +6,8 @@ and refuse what a person may not do; their refusal is shown as a message).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from desktop.letters import (
@@ -24,16 +24,16 @@ from desktop.letters.templates import letter_types
 from desktop.render.dates import format_date_id
 from desktop.render.document import LetterDocument
 from desktop.store.blobs import BlobStore
+from desktop.store.changes import Changes
 from desktop.store.db import Store
 from desktop.store.models import Letter
-from desktop.ui import bsre_dialogs
-from desktop.ui.background import run_for
+from desktop.ui import bsre_dialogs, ops, store_events
 from desktop.ui.letter_model import time_text
 from desktop.ui.preview import PreviewPane
 from desktop.ui.qt import (
     QDialog,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -48,6 +48,7 @@ from desktop.ui.qt import (
     Signal,
 )
 from desktop.ui.review_dialogs import NoteDialog, return_dialog, void_dialog
+from desktop.ui.screen import ElidedLabel, scrolling
 from desktop.ui.signing_dialogs import EnrolDialog, SignDialog
 from sync.protocol import LetterStatus, SignatureKind
 
@@ -85,7 +86,11 @@ def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
 
 
 class LetterView(QWidget):
-    """``closed`` asks to go back to the list; ``changed`` (with a message) after an action."""
+    """``closed`` asks to go back to the list; ``changed`` (with a message) after an action.
+
+    What it shows follows the store: any change to this letter (an action here, another
+    window's, or one a sync brought down) reloads it.
+    """
 
     closed = Signal()
     changed = Signal(str)
@@ -102,12 +107,18 @@ class LetterView(QWidget):
         self.dialog: NoteDialog | None = None
         self.preview = PreviewPane()
         self.back_button = QPushButton(self.tr("← Daftar surat"))
-        self.title = QLabel()
+        self.title = ElidedLabel()
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
 
-        self.details = QFormLayout()
+        # A grid, not a QFormLayout: in a scroll area QFormLayout shares the height of wrapped
+        # values out wrongly and cut the last line of thirty addressees.
+        self.details = QGridLayout()
+        self.details.setColumnStretch(1, 1)
         self.fields: dict[str, QLabel] = {}
         for key, label in (
             ("number", self.tr("Nomor")), ("date", self.tr("Tanggal")),
@@ -121,10 +132,13 @@ class LetterView(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
-            self.details.addRow(f"<b>{label}</b>", value)
+            row = self.details.rowCount()
+            self.details.addWidget(QLabel(f"<b>{label}</b>"), row, 0, Qt.AlignmentFlag.AlignTop)
+            self.details.addWidget(value, row, 1)
+        self.details.setRowStretch(self.details.rowCount(), 1)  # short details stay at the top
         self.history = QListWidget()
         self.history.setWordWrap(True)
-        self.history.setMinimumHeight(120)
+        self.history.setMinimumHeight(60)
 
         self.initial_button = QPushButton(self.tr("Paraf"))
         self.return_button = QPushButton(self.tr("Kembalikan..."))
@@ -149,12 +163,18 @@ class LetterView(QWidget):
         self.void_button.clicked.connect(self.ask_void)
         self.back_button.clicked.connect(self.closed)
 
+        # A long Hal or thirty addressees scroll inside the details; the actions stay in view.
+        details = QWidget()
+        details.setLayout(self.details)
+        self.details.setContentsMargins(0, 0, 0, 0)
+        self.details_area = scrolling(details)
+        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addLayout(self.details)
+        side_layout.addWidget(self.details_area, 3)
         side_layout.addLayout(actions)
         side_layout.addWidget(QLabel(f"<b>{self.tr('Riwayat')}</b>"))
-        side_layout.addWidget(self.history, 1)
+        side_layout.addWidget(self.history, 2)
         splitter = QSplitter()
         splitter.addWidget(self.preview)
         splitter.addWidget(side)
@@ -167,6 +187,7 @@ class LetterView(QWidget):
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
         self._show_actions(letter)
+        store_events.of(store).changed.connect(self._store_changed)
         self.reload()
 
     def action_buttons(self) -> list[QPushButton]:
@@ -178,23 +199,28 @@ class LetterView(QWidget):
 
     # -- showing ------------------------------------------------------------------------------
 
-    def reload(self, message: str = "") -> None:
+    def reload(self) -> None:
         store, user, letter_id = self.store, self.user, self.letter.id
+        # On the writer: reading a confidential letter writes its audit entry.
+        ops.WriteOp(self, lambda: load(store, user, letter_id)).success(self._show).quietly().run()
 
-        def shown(data: Loaded) -> None:
-            self._show(data)
-            if message:
-                self.changed.emit(message)
+    def _store_changed(self, changes: Changes) -> None:
+        if changes.may_touch("letter", self.letter.id):
+            self.reload()
 
-        run_for(self, lambda: load(store, user, letter_id), shown)
+    def _done(self, message: str) -> Callable[[object], None]:
+        """What an action does when it succeeded: say so (the store's signal reloads)."""
+        return lambda _result: self.changed.emit(message)
+
+    def _act(self, fn: Callable[[], object], message: str) -> None:
+        ops.WriteOp(self, fn).success(self._done(message)).disable(*self.action_buttons()).run()
 
     def _show(self, data: Loaded) -> None:
         self.data = data
         letter = self.letter = data.letter
         kind = letter_types().get(letter.letter_type)
         status = queries.status_label(letter.status)
-        self.title.setText(f"<b>{escape(kind.label if kind else letter.letter_type)}</b> — "
-                           f"{escape(letter.hal or '')}")  # fmt: skip
+        self.title.set_full_text(f"{kind.label if kind else letter.letter_type} — {letter.hal}")
         addressees = drafting.addressees_of(letter)
         signer = data.names.get(letter.signer_id or "", "")
         if signer and letter.signer_capacity:
@@ -260,10 +286,8 @@ class LetterView(QWidget):
 
     def give_initials(self) -> None:
         store, user, letter_id = self.store, self.user, self.letter.id
-        run_for(
-            self,
-            lambda: workflow.initial(store, user, letter_id),
-            lambda _l: self.reload(self.tr("Naskah telah diparaf.")),
+        self._act(
+            lambda: workflow.initial(store, user, letter_id), self.tr("Naskah telah diparaf.")
         )
 
     def ask_return(self) -> None:
@@ -274,10 +298,9 @@ class LetterView(QWidget):
 
     def _return(self, note: str) -> None:
         store, user, letter_id = self.store, self.user, self.letter.id
-        run_for(
-            self,
+        self._act(
             lambda: workflow.return_to_drafter(store, user, letter_id, note),
-            lambda _l: self.reload(self.tr("Naskah dikembalikan kepada pengonsep.")),
+            self.tr("Naskah dikembalikan kepada pengonsep."),
         )
 
     def sign(self) -> None:
@@ -293,7 +316,11 @@ class LetterView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         store, user, letter_id = self.store, self.user, self.letter.id
-        run_for(self, lambda: workflow.sign_by_hand(store, user, letter_id), self._signed)
+        ops.WriteOp(self, lambda: workflow.sign_by_hand(store, user, letter_id)).success(
+            self._signed
+        ).progress(self.tr("Menandatangani dan membuat PDF...")).disable(
+            *self.action_buttons()
+        ).run()
 
     def sign_electronically(self) -> None:
         dialog = SignDialog(self.store, self.user, self.letter, self)
@@ -304,7 +331,7 @@ class LetterView(QWidget):
 
     def sign_with_bsre(self) -> None:
         dialog = bsre_dialogs.BsreSignDialog(self.store, self.user, self.letter, self)
-        dialog.done_with.connect(lambda _letter, message: self.reload(message))
+        dialog.done_with.connect(lambda _letter, message: self.changed.emit(message))
         self.bsre_dialog = dialog
         dialog.open()
 
@@ -321,11 +348,11 @@ class LetterView(QWidget):
                 "Tanda tangan Anda dibubuhkan (nomor {n}); naskah diteruskan ke penanda "
                 "tangan berikutnya."
             )
-        self.reload(message.format(n=letter.number))
+        self.changed.emit(message.format(n=letter.number))
 
     def _signed(self, letter: Letter) -> None:
         message = self.tr("Naskah ditandatangani dengan nomor {n}.").format(n=letter.number)
-        self.reload(message)
+        self.changed.emit(message)
         answer = QMessageBox.question(
             self,
             self.tr("Cetak naskah"),
@@ -343,11 +370,8 @@ class LetterView(QWidget):
 
     def _void(self, reason: str) -> None:
         store, user, number_id = self.store, self.user, self.letter.number_id or ""
-        run_for(
-            self,
-            lambda: numbering.void(store, user, number_id, reason),
-            lambda _n: self.reload(self.tr("Nomor dibatalkan.")),
-        )
+        self._act(lambda: numbering.void(store, user, number_id, reason),
+                  self.tr("Nomor dibatalkan."))  # fmt: skip
 
     # -- files --------------------------------------------------------------------------------
 
@@ -425,8 +449,5 @@ class LetterView(QWidget):
             QMessageBox.warning(self, self.tr("Berkas tidak terbaca"), exc.strerror or str(exc))
             return
         store, user, letter_id = self.store, self.user, self.letter.id
-        run_for(
-            self,
-            lambda: workflow.attach_scan(store, user, letter_id, data),
-            lambda _l: self.reload(self.tr("Pindaian dilampirkan.")),
-        )
+        self._act(lambda: workflow.attach_scan(store, user, letter_id, data),
+                  self.tr("Pindaian dilampirkan."))  # fmt: skip

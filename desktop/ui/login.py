@@ -1,13 +1,20 @@
-"""The log-in dialog shown at start-up."""
+"""The log-in dialog shown at start-up.
+
+It may come up before the store is open: given a ``StoreOpening`` and the office's names (read
+with sqlite3 alone), it is on screen while the store opens on the writer thread, and the log-in
+that the clerk asks for runs on that thread after the opening. Nothing here imports the store's
+models at module level.
+"""
 
 from __future__ import annotations
 
-from desktop.letters import accounts, office
-from desktop.letters.accounts import CurrentUser
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from desktop.letters.errors import AuthError, NotFound
-from desktop.store.db import Store
+from desktop.ui import ops
 from desktop.ui.forms import FORM_STYLE, error_label
-from desktop.ui.ops import run_op
 from desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +27,47 @@ from desktop.ui.qt import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from desktop.letters.accounts import CurrentUser
+    from desktop.store.db import Store
+
+
+class StoreOpening:
+    """The store of ``data_dir`` being opened on the writer thread (``start``).
+
+    Ops queued on the writer after ``start`` may call ``get()``: the writer runs in order, so
+    the opening has finished by then; ``get`` returns the store or raises what the opening
+    raised. ``failed`` is called on the GUI thread if the opening fails.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.store: Store | None = None
+        self.error: BaseException | None = None
+
+    def start(self, failed: Callable[[BaseException], object]) -> None:
+        def handle(exc: BaseException) -> bool:
+            failed(exc)
+            return True
+
+        ops.WriteOp(None, self._open).failure(handle).quietly().run()
+
+    def _open(self) -> Store:
+        from desktop.store import db
+
+        try:
+            self.store = db.open_store(self.data_dir)
+        except BaseException as exc:
+            self.error = exc
+            raise
+        return self.store
+
+    def get(self) -> Store:
+        if self.error is not None:
+            raise self.error
+        assert self.store is not None, "get() before the opening ran"
+        return self.store
+
 
 class LoginDialog(QDialog):
     """Username and password, checked by ``accounts.login`` off the GUI thread.
@@ -29,13 +77,19 @@ class LoginDialog(QDialog):
     password field cleared.
     """
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | StoreOpening,
+        parent: QWidget | None = None,
+        office_names: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.store = store
+        self._source = store
         self.user: CurrentUser | None = None
+        self.store_failed = False  # the store could not be opened: start-up takes over
         self.setWindowTitle(self.tr("Masuk - Naskah"))
         self.setStyleSheet(FORM_STYLE)
-        self.office_label = QLabel(self._office_name())
+        self.office_label = QLabel(self._office_name(office_names))
         self.office_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.office_label.font())
         font.setBold(True)
@@ -67,14 +121,28 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(400)
         self.username.setFocus()
 
-    def _office_name(self) -> str:
-        try:
-            row = office.get_office(self.store)
-        except NotFound:
-            return "Naskah"
-        return self.tr("Kecamatan {kec}\nKabupaten {kab}").format(
-            kec=row.kecamatan, kab=row.kabupaten
-        )
+    @property
+    def store(self) -> Store | None:
+        """The open store (None while it still opens)."""
+        return self._source.store if isinstance(self._source, StoreOpening) else self._source
+
+    def _office_name(self, names: tuple[str, str] | None) -> str:
+        if names is None:
+            if isinstance(self._source, StoreOpening):
+                return "Naskah"
+            from desktop.letters import office
+
+            try:
+                row = office.get_office(self._source)
+            except NotFound:
+                return "Naskah"
+            names = (row.kecamatan, row.kabupaten)
+        return self.tr("Kecamatan {kec}\nKabupaten {kab}").format(kec=names[0], kab=names[1])
+
+    def opening_failed(self, _exc: BaseException) -> None:
+        """The store did not open: close; start-up explains it (and may offer a backup)."""
+        self.store_failed = True
+        self.reject()
 
     def login(self) -> None:
         username, password = self.username.text().strip(), self.password.text()
@@ -83,22 +151,25 @@ class LoginDialog(QDialog):
             (self.password if username else self.username).setFocus()
             return
         self._say("")
-        self.login_button.setEnabled(False)
-        run_op(
-            self,
-            lambda: accounts.login(self.store, username, password),
-            self._logged_in,
-            self._refused,
-        )
+        source = self._source
 
-    def _logged_in(self, user: object) -> None:
-        assert isinstance(user, CurrentUser)
+        def log_in() -> CurrentUser:
+            from desktop.letters import accounts
+
+            store = source.get() if isinstance(source, StoreOpening) else source
+            return accounts.login(store, username, password)
+
+        ops.WriteOp(self, log_in).success(self._logged_in).failure(self._refused).disable(
+            self.login_button
+        ).run()
+
+    def _logged_in(self, user: CurrentUser) -> None:
         self.user = user
-        self.login_button.setEnabled(True)
         self.accept()
 
     def _refused(self, exc: BaseException) -> bool:
-        self.login_button.setEnabled(True)
+        if self.store_failed:
+            return True  # start-up says why the store did not open
         if not isinstance(exc, AuthError):
             return False  # e.g. the store is busy: a message box, or a bug: the crash dialog
         self._say(exc.message)

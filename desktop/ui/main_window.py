@@ -15,10 +15,11 @@ from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.conflicts import open_conflicts
 from desktop.letters.queries import SEARCH_LIMIT, LetterRow, ListFilter, Queue, queue_label
 from desktop.letters.templates import letter_types
+from desktop.store.changes import Changes
 from desktop.store.db import Store
+from desktop.store.errors import StoreBusy
 from desktop.store.models import Letter
-from desktop.ui import signing_dialogs
-from desktop.ui.background import Channel, run_for
+from desktop.ui import ops, signing_dialogs, store_events
 from desktop.ui.letter_list import FilterBar, letter_table
 from desktop.ui.letter_model import LetterListModel, read_view
 from desktop.ui.qt import (
@@ -42,9 +43,9 @@ from desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desktop.ui.screen import MAIN_WINDOW_SIZE, fit, remember_main_window
 from desktop.ui.sync_status import SyncBridge, SyncStatusLabel
 from desktop.ui.verify_dialog import PdfVerifier
-from sync.client.scheduler import Phase, SyncStatus
 
 if TYPE_CHECKING:
     from desktop.ui.editor_page import EditorPage
@@ -61,13 +62,15 @@ class MainWindow(QMainWindow):
         self.store = store
         self.user = user
         self.setWindowTitle(self.tr("Naskah — {name}").format(name=user.name))
-        self.resize(1280, 720)
+        fit(self, MAIN_WINDOW_SIZE)
         self.counts: dict[Queue, int] = {}
         self._counts_fresh = False
         self._queue_chosen = False  # the clerk picked a queue: stop choosing one for them
-        self._counts = Channel(self, "read", self._counts_arrived)
+        self._counts = ops.Lane("read")
         # Searches read on their own thread, so typing never waits for a slow match.
-        self._search = Channel(self, "search", self._search_arrived)
+        self._search = ops.Lane("search")
+        self._conflicts = ops.Lane("read")
+        self._list_stale = False  # the store changed while the list was not on screen
         self.searching = False
         self._wanted: tuple[Queue, ListFilter] = (Queue.DRAFTS, ListFilter())
         self.editor_page: EditorPage | None = None
@@ -91,7 +94,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.person_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.sync.changed.connect(self._sync_changed)
+        self.events = store_events.of(store)
+        self.events.changed.connect(self._store_changed)
 
         self.filters.changed.connect(self._filter_changed)
         self.table.activated.connect(self._row_activated)
@@ -103,12 +107,17 @@ class MainWindow(QMainWindow):
         self._wanted = (first, ListFilter())
         self._select_queue(first)
         self._show_person()
-        QTimer.singleShot(0, self.refresh_counts)  # after the first paint
+        QTimer.singleShot(0, self._after_first_paint)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.save_open_work)
             app.aboutToQuit.connect(self.sync.stop)
-        self.sync.start_if_enrolled()
+
+    def _after_first_paint(self) -> None:
+        """What the first screen does not need: the other queues' counts, the sync client
+        (loaded on a reading thread, then started if enrolled), the conflicts count."""
+        self.refresh_counts()
+        self.sync.prepare()
         self._show_conflict_count()
 
     # -- building ---------------------------------------------------------------------------
@@ -265,10 +274,10 @@ class MainWindow(QMainWindow):
         sort, descending = self.model.sort_key, self.model.descending
         self.searching = True
         self.count_label.setText(self.tr("Mencari..."))
-        self._search.submit(
-            lambda: (queue, filt, sort, descending,
-                     read_view(store, user, queue, filt, sort, descending))
-        )  # fmt: skip
+        ops.ReadOp(
+            self, lambda: (queue, filt, sort, descending,
+                           read_view(store, user, queue, filt, sort, descending))
+        ).success(self._search_arrived).run(self._search)  # fmt: skip
 
     def _search_arrived(
         self, result: tuple[Queue, ListFilter, str, bool, tuple[int, list[LetterRow]]]
@@ -283,12 +292,22 @@ class MainWindow(QMainWindow):
             self.table.scrollToTop()
 
     def refresh(self) -> None:
-        """After any action: recount the list on screen now, and the queues in the background;
-        every write the window makes ends here, so this is where sync hears of it."""
-        self.sync.poke()
+        """Recount the list on screen now, and the queues in the background (the clerk's F5;
+        the store's change signal does the same after every write, ``_store_changed``)."""
         self._reload()
 
+    def _store_changed(self, changes: Changes) -> None:
+        if changes.touches("letter", "review_step"):
+            if self.stack.currentWidget() is self.list_page:
+                self._reload()
+            else:  # an editor's autosave: recount the queues, the list when it shows again
+                self._list_stale = True
+                self.refresh_counts()
+        if changes.touches("conflict"):
+            self._show_conflict_count()
+
     def _reload(self) -> None:
+        self._list_stale = False
         self._counts_fresh = False
         if self.model.filter.search:
             self._read_in_background(self.model.queue, self.model.filter)
@@ -299,7 +318,9 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         store, user = self.store, self.user
         self._counts_fresh = False
-        self._counts.submit(lambda: queries.queue_counts(store, user))
+        ops.ReadOp(self, lambda: queries.queue_counts(store, user)).success(
+            self._counts_arrived
+        ).run(self._counts)
 
     def _counts_arrived(self, counts: dict[Queue, int]) -> None:
         self.counts = counts
@@ -375,7 +396,9 @@ class MainWindow(QMainWindow):
     def open_letter(self, letter_id: str) -> None:
         """The editor for the person's own draft or returned letter; the read-only view else."""
         store, user = self.store, self.user
-        run_for(self, lambda: drafting.get_letter(store, user, letter_id), self.show_letter)
+        ops.WriteOp(self, lambda: drafting.get_letter(store, user, letter_id)).success(
+            self.show_letter
+        ).run()  # a confidential letter's reading is audited: a write
 
     def show_letter(self, letter: Letter) -> None:
         if letter.status in drafting.EDITABLE and letter.drafter_id == self.user.id:
@@ -385,11 +408,9 @@ class MainWindow(QMainWindow):
 
     def new_letter(self, type_key: str) -> None:
         store, user = self.store, self.user
-        run_for(self, lambda: drafting.new_draft(store, user, type_key), self._draft_made)
-
-    def _draft_made(self, letter: Letter) -> None:
-        self.refresh()
-        self.open_editor(letter)
+        ops.WriteOp(self, lambda: drafting.new_draft(store, user, type_key)).success(
+            self.open_editor
+        ).disable(self.new_button).run()
 
     def open_editor(self, letter: Letter) -> None:
         from desktop.ui.editor_page import EditorPage
@@ -418,6 +439,8 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is not self.list_page:
             self._close_pages()
             self.stack.setCurrentWidget(self.list_page)
+        if self._list_stale:
+            self._reload()
 
     def _close_pages(self) -> None:
         if self.editor_page is not None:
@@ -431,17 +454,13 @@ class MainWindow(QMainWindow):
             self.letter_view = None
 
     def _page_closed(self) -> None:
-        self.show_list()
-        # The editor's last save is queued on the writer; refresh once it has landed.
-        run_for(self, lambda: None, lambda _r: self.refresh())
+        self.show_list()  # the editor's last save, once it lands, updates the list itself
 
     def _letter_sent(self, message: str) -> None:
         self.show_list()
-        self.refresh()
         self.statusBar().showMessage(message, 8000)
 
     def _letter_changed(self, message: str) -> None:
-        self.refresh()
         if message:
             self.statusBar().showMessage(message, 8000)
 
@@ -451,7 +470,6 @@ class MainWindow(QMainWindow):
         from desktop.ui.people import PeopleDialog
 
         PeopleDialog(self.store, self.user, self).exec()
-        self.refresh()
 
     def open_sync_settings(self) -> None:
         from desktop.ui.sync_settings import SyncSettingsDialog
@@ -461,21 +479,15 @@ class MainWindow(QMainWindow):
     def open_conflicts(self) -> None:
         from desktop.ui.conflicts import ConflictsDialog
 
-        dialog = ConflictsDialog(self.store, self.user, self)
-        dialog.resolved.connect(self.refresh)
-        dialog.exec()
-        self._show_conflict_count()
-
-    def _sync_changed(self, status: SyncStatus) -> None:
-        if status.phase == Phase.SYNCED:  # changes may have come down: show them
-            self._reload()
-            self._show_conflict_count()
+        ConflictsDialog(self.store, self.user, self).exec()
 
     def _show_conflict_count(self) -> None:
-        try:
-            n = len(open_conflicts(self.store))
-        except Exception:  # a busy store: keep the old count
-            return
+        store = self.store
+        ops.ReadOp(self, lambda: len(open_conflicts(store))).success(
+            self._conflict_count_arrived
+        ).failure(lambda exc: isinstance(exc, StoreBusy)).run(self._conflicts)  # busy: keep it
+
+    def _conflict_count_arrived(self, n: int) -> None:
         self.conflicts_action.setText(self.tr("Konflik ({n})").format(n=n))
         self.conflicts_action.setEnabled(n > 0)
 
@@ -497,6 +509,7 @@ class MainWindow(QMainWindow):
             self.editor_page.save_sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember_main_window(self, self.store.data_dir)
         self.save_open_work()
         self.sync.stop()
         super().closeEvent(event)

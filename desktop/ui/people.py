@@ -18,9 +18,10 @@ from desktop.letters.accounts import (
     parse_roles,
     role_label,
 )
-from desktop.letters.errors import ServiceError, ValidationError
+from desktop.store.changes import Changes
 from desktop.store.db import Store
 from desktop.store.models import Person
+from desktop.ui import ops, store_events
 from desktop.ui.forms import (
     FORM_STYLE,
     FieldErrors,
@@ -29,7 +30,6 @@ from desktop.ui.forms import (
     pangkat_combo,
     save_cancel_buttons,
 )
-from desktop.ui.ops import run_op
 from desktop.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -249,27 +249,13 @@ class PersonDialog(QDialog):
         else:
             person_id = self.person.id
             op = lambda: accounts.update_person(store, user, person_id, data)  # noqa: E731
-        self.save_button.setEnabled(False)
-        run_op(self, op, self._saved, self._refused)
+        ops.WriteOp(self, op).success(self._saved).form(self.errors, self.message).disable(
+            self.save_button
+        ).run()
 
-    def _saved(self, result: object) -> None:
-        assert isinstance(result, Person)
+    def _saved(self, result: Person) -> None:
         self.saved = result
-        self.save_button.setEnabled(True)
         self.accept()
-
-    def _refused(self, exc: BaseException) -> bool:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            rest = self.errors.show(exc.fields)
-            text = "\n".join(rest.values())
-        elif isinstance(exc, ServiceError):
-            text = exc.message
-        else:
-            return False  # a bug: the crash dialog
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        return True
 
 
 class PeopleDialog(QDialog):
@@ -314,7 +300,9 @@ class PeopleDialog(QDialog):
             )
         )
         layout.addLayout(buttons)  # fmt: skip
+        self._wanted: str | None = None  # select this person once the list has them
         self.reload()
+        store_events.of(store).changed.connect(self._store_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._update_buttons()
         self.resize(860, 480)
@@ -331,10 +319,20 @@ class PeopleDialog(QDialog):
 
     def reload(self, select_id: str | None = None) -> None:
         self.model.set_people(accounts.list_people(self.store))
-        row = self.model.row_of(select_id) if select_id else None
+        self._select(select_id)
+
+    def _select(self, person_id: str | None) -> None:
+        row = self.model.row_of(person_id) if person_id else None
         if row is not None:
             self.table.selectRow(row)
+            if person_id == self._wanted:
+                self._wanted = None
         self._update_buttons()
+
+    def _store_changed(self, changes: Changes) -> None:
+        if changes.touches("person"):
+            current = self.selected()
+            self.reload(self._wanted or (current.id if current else None))
 
     def selected(self) -> Person | None:
         rows = self.table.selectionModel().selectedRows()
@@ -358,7 +356,8 @@ class PeopleDialog(QDialog):
     def _open_form(self, person: Person | None) -> None:
         form = self.person_form(person)
         if form.exec() == QDialog.DialogCode.Accepted and form.saved is not None:
-            self.reload(form.saved.id)
+            self._wanted = form.saved.id  # the store's change signal brings the row
+            self._select(form.saved.id)
 
     def person_form(self, person: Person | None) -> PersonDialog:
         """The form ``add_person``/``edit_person`` open (a seam for tests to drive it)."""
@@ -370,5 +369,6 @@ class PeopleDialog(QDialog):
             return
         store, user, person_id, active = self.store, self.user, person.id, not person.active
         # Refusals (e.g. deactivating one's own account) come back as a message box.
-        run_op(self, lambda: accounts.set_active(store, user, person_id, active),
-               lambda _r: self.reload(person_id))  # fmt: skip
+        ops.WriteOp(self, lambda: accounts.set_active(store, user, person_id, active)).disable(
+            self.active_button
+        ).run()

@@ -13,7 +13,7 @@ import time
 from desktop.render.document import PAPER_MM, LetterDocument
 from desktop.render.fonts import font_family
 from desktop.render.paint import layout_dpi, render_pages
-from desktop.ui.background import Channel
+from desktop.ui import ops
 from desktop.ui.qt import (
     QFrame,
     QImage,
@@ -77,7 +77,7 @@ class PreviewPane(QScrollArea):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self._render)
-        self._channel = Channel(self, "render", self._rendered, self._failed)
+        self._lane = ops.Lane("render")
 
     @property
     def page_count(self) -> int:
@@ -86,7 +86,7 @@ class PreviewPane(QScrollArea):
     @property
     def pending(self) -> bool:
         """True while a render is waiting for the debounce or running."""
-        return self._timer.isActive() or self._channel.busy
+        return self._timer.isActive() or self._lane.busy
 
     def show_document(self, doc: LetterDocument, *, now: bool = False) -> None:
         """Show ``doc`` after the typing pause (or at once with ``now``)."""
@@ -107,7 +107,9 @@ class PreviewPane(QScrollArea):
         self._width = self._target_width()
         paper_inches = PAPER_MM[doc.paper][0] / _MM_PER_INCH
         dpi = self._width * self.devicePixelRatioF() / paper_inches
-        self._channel.submit(lambda: _render_timed(doc, dpi))
+        ops.ReadOp(self, lambda: _render_timed(doc, dpi)).success(self._rendered).failure(
+            self._failed
+        ).run(self._lane)
 
     def _rendered(self, result: tuple[list[QImage], float]) -> None:
         images, took_ms = result
@@ -129,12 +131,10 @@ class PreviewPane(QScrollArea):
             label.hide()
         self.rendered.emit()
 
-    def _failed(self, exc: BaseException, trace: str) -> None:
-        from desktop.ui.ops import show_error
-
+    def _failed(self, _exc: BaseException) -> bool:
         self._status.setText(self.tr("Pratinjau tidak dapat dibuat."))
         self._status.show()
-        show_error(self, exc, trace)
+        return False  # the runner says why (or opens the crash dialog)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -131,3 +131,16 @@ __all__ += [
     "QResizeEvent", "QTextCharFormat", "QTextLength", "QTextTableFormat", "QToolButton",
     "QWheelEvent",
 ]  # fmt: skip
+
+# The operation runner: busy cursor, progress dialog, is a widget still alive.
+from PySide6.QtGui import QCursor  # noqa: E402
+from PySide6.QtWidgets import QProgressDialog  # noqa: E402
+from shiboken6 import isValid  # noqa: E402
+
+__all__ += ["QCursor", "QProgressDialog", "isValid"]
+
+# Pasting into the letter body; fitting windows to the screen and remembering their size.
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRect, QSettings  # noqa: E402
+from PySide6.QtGui import QScreen  # noqa: E402
+
+__all__ += ["QBuffer", "QByteArray", "QIODevice", "QMimeData", "QRect", "QScreen", "QSettings"]

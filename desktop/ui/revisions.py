@@ -16,12 +16,14 @@ from desktop.ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSize,
     Qt,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from desktop.ui.screen import fit
 
 CONTENT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -83,7 +85,7 @@ class RevisionsDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         self.restore_button.setEnabled(self.list.count() > 0)
-        self.resize(860, 560)
+        fit(self, QSize(860, 560))  # or less, on a small screen
 
     def _show(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         self.content.setHtml(revision_html(item.data(CONTENT_ROLE)) if item else "")

@@ -6,19 +6,19 @@ forms ask the same questions the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from desktop import i18n
 from desktop.letters import numbering, office
 from desktop.letters.accounts import CurrentUser, Role
-from desktop.letters.errors import ValidationError
 from desktop.letters.numbering import format_number, pattern_problem, token_labels
 from desktop.store import clock
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.models import Office
+from desktop.ui import ops
 from desktop.ui.forms import (
     FORM_STYLE,
     FieldErrors,
@@ -27,7 +27,6 @@ from desktop.ui.forms import (
     hint_label,
     save_cancel_buttons,
 )
-from desktop.ui.ops import run_op
 from desktop.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -38,12 +37,14 @@ from desktop.ui.qt import (
     QLineEdit,
     QMessageBox,
     QRadioButton,
+    QSize,
     QSpinBox,
     Qt,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from desktop.ui.screen import fit
 
 EXAMPLE_CODE = "400.10.2.2"
 EXAMPLE_TYPE = "surat_dinas"
@@ -285,7 +286,7 @@ class OfficeSettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)  # fmt: skip
-        self.resize(680, 620)
+        fit(self, QSize(680, 620))  # or less, on a small screen
 
     def _load_logo(self) -> None:
         if not self.office.logo_hash:
@@ -329,28 +330,22 @@ class OfficeSettingsDialog(QDialog):
             self.accept()
             return
         self.message.hide()
-        self.save_button.setEnabled(False)
-        run_op(self, lambda: office.update_office(self.store, self.user, changes, logo),
-               self._saved, self._refused)  # fmt: skip
+        store, user = self.store, self.user
+        ops.WriteOp(self, lambda: office.update_office(store, user, changes, logo)).success(
+            self._saved
+        ).form(self._place_errors, self.message).disable(self.save_button).run()
 
-    def _saved(self, result: object) -> None:
-        assert isinstance(result, Office)
+    def _saved(self, result: Office) -> None:
         self.office = result
-        self.save_button.setEnabled(True)
         self.accept()
 
-    def _refused(self, exc: BaseException) -> bool:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            rest = self.errors.show(exc.fields)
-            tabs = [self.tab_of[k] for k in exc.fields if k in self.tab_of]
-            if tabs:
-                self.tabs.setCurrentIndex(min(tabs))
-            if rest:
-                self.message.setText("\n".join(rest.values()))
-                self.message.show()
-            return True
-        return False
+    def _place_errors(self, fields: Mapping[str, str]) -> Mapping[str, str]:
+        """Mark the fields and bring the clerk to the first tab with one."""
+        rest = self.errors.show(fields)
+        tabs = [self.tab_of[k] for k in fields if k in self.tab_of]
+        if tabs:
+            self.tabs.setCurrentIndex(min(tabs))
+        return rest
 
 
 class LanguageDialog(QDialog):

@@ -12,18 +12,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import keyring
 from keyring.errors import KeyringError
 
 from desktop.letters.accounts import CurrentUser
-from desktop.signing.errors import WrongPassphrase
-from desktop.signing.passphrase import MIN_LENGTH, passphrase_problem
 from desktop.store.db import Store
 from desktop.store.errors import UserError
 from desktop.store.models import Letter
-from desktop.ui.background import run_for
+from desktop.ui import ops
 from desktop.ui.forms import error_label, hint_label
 from desktop.ui.qt import (
     QAction,
@@ -80,6 +78,7 @@ class SignerSession:
         """The unlocked key: remembered, else from the typed passphrase, else from the
         keyring. Raises WrongPassphrase (and the other unlock errors)."""
         from desktop.letters import signer_keys
+        from desktop.signing.errors import WrongPassphrase
 
         if not passphrase and person_id in self._signers:
             return self._signers[person_id]
@@ -203,12 +202,11 @@ class SignDialog(QDialog):
         store, user, letter_id = self.store, self.user, self.letter.id
         passphrase = self.passphrase.text()
         remember, keep = self.remember.isChecked(), self.keep.isChecked()
-        run_for(
-            self,
-            lambda: _sign(store, user, letter_id, passphrase, remember, keep),
-            self._done,
-            self._failed,
-        )
+        ops.WriteOp(
+            self, lambda: _sign(store, user, letter_id, passphrase, remember, keep)
+        ).success(self._done).failure(self._failed).progress(
+            self.tr("Menandatangani naskah...")
+        ).run()
 
     def _done(self, letter: Letter) -> None:
         self.passphrase.clear()
@@ -243,7 +241,7 @@ class EnrolDialog(QDialog):
                 "Pilih frasa sandi untuk kunci tanda tangan Anda: paling sedikit {n} karakter, "
                 "mudah Anda ingat, sulit ditebak orang lain. Frasa sandi tidak disimpan di mana "
                 "pun; bila lupa, daftarkan ulang."
-            ).format(n=MIN_LENGTH)
+            ).format(n=passphrase_rules().MIN_LENGTH)
         )
         explain.setWordWrap(True)
         self.passphrase = QLineEdit()
@@ -278,7 +276,8 @@ class EnrolDialog(QDialog):
         layout.addWidget(buttons)
 
     def _check(self, text: str) -> None:
-        problem = passphrase_problem(text, name=self.user.name) if text else None
+        rules = passphrase_rules()
+        problem = rules.passphrase_problem(text, name=self.user.name) if text else None
         self.strength.setText(problem or (self.tr("Frasa sandi cukup kuat.") if text else ""))
 
     def submit(self, *, online: bool) -> None:
@@ -309,7 +308,9 @@ class EnrolDialog(QDialog):
 
         for button in (self.online_button, self.bundle_button):
             button.setEnabled(False)
-        run_for(self, work, self._done, self._failed)
+        ops.WriteOp(self, work).success(self._done).failure(self._failed).progress(
+            self.tr("Membuat kunci tanda tangan...")
+        ).run()
 
     def _done(self, message: str) -> None:
         self.passphrase.clear()
@@ -360,7 +361,6 @@ def add_menu_actions(
     """ "Sertifikat TTE saya..." (signers; before the letters menu's last separator) and
     "Pengaturan TTE BSrE..." (administrators)."""
     from desktop.letters.accounts import Role
-    from desktop.ui.bsre_dialogs import BsreSettingsDialog
 
     certificate = QAction(_tr("Sertifikat TTE saya..."), parent)
     separators = [a for a in letters.actions() if a.isSeparator()]
@@ -372,5 +372,19 @@ def add_menu_actions(
     certificate.triggered.connect(lambda: EnrolDialog(store, user, parent).open())
     bsre = admin.addAction(_tr("Pengaturan TTE BSrE..."))
     bsre.setEnabled(user.has(Role.ADMIN))
-    bsre.triggered.connect(lambda: BsreSettingsDialog(store, parent).open())
+
+    def open_bsre_settings() -> None:
+        from desktop.ui.bsre_dialogs import BsreSettingsDialog  # requests, the CA: when used
+
+        BsreSettingsDialog(store, parent).open()
+
+    bsre.triggered.connect(open_bsre_settings)
     return certificate, bsre
+
+
+def passphrase_rules() -> Any:
+    """``desktop.signing.passphrase``, loaded when a signing dialog first needs it (the signing
+    package brings asn1crypto, which the first screen does not need)."""
+    from desktop.signing import passphrase
+
+    return passphrase

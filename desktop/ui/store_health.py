@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop.store import db
 from desktop.store.errors import StoreDamaged, StoreError
-from desktop.ui import background, ops
+from desktop.ui import ops
 from desktop.ui.qt import (
     QCoreApplication,
     QEvent,
@@ -31,6 +31,7 @@ from desktop.ui.qt import (
 
 log = logging.getLogger(__name__)
 
+BACKUP = "backup"  # its own reading thread: a long copy never holds up the letter list
 FIRST_CHECK_MS = 20_000  # after the window is up and the clerk's first look at the queues
 CHECK_EVERY_MS = 60 * 60 * 1000
 
@@ -81,7 +82,7 @@ class StoreGuard(QObject):
         self.window, self.data_dir = window, data_dir
         self.restore_requested = False
         self._asked = False
-        self.channel = background.Channel(self, "backup", self._written, self._failed)
+        self.running = False
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
@@ -105,22 +106,27 @@ class StoreGuard(QObject):
     def check(self) -> None:
         """Write (and check) today's backup in the background if it is due."""
         self._asked = False  # a clerk who declined is asked again at the next check
-        if self.active and not self.channel.busy and not self.restore_requested:
+        if self.active and not self.running and not self.restore_requested:
             data_dir = self.data_dir
-            self.channel.submit(lambda: db.daily_backup(data_dir))
+            self.running = True
+            op = ops.ReadOp(self.window, lambda: db.daily_backup(data_dir), BACKUP)
+            op.success(self._written).failure(self._failed).run()
 
     def _written(self, backup: object) -> None:
+        self.running = False
         if backup is not None:
             log.info("daily backup written and checked: %s", backup)
 
-    def _failed(self, exc: BaseException, trace: str) -> None:
+    def _failed(self, exc: BaseException) -> bool:
+        self.running = False
         if isinstance(exc, StoreDamaged):
             self.damaged(exc)
-        elif isinstance(exc, StoreError):  # a full disk, a folder turned read-only
+            return True
+        if isinstance(exc, StoreError):  # a full disk, a folder turned read-only
             QMessageBox.warning(self.window, _tr("Cadangan harian tidak dapat dibuat"),
                                 exc.message)  # fmt: skip
-        else:
-            log.error("the daily backup failed:\n%s", trace)
+            return True
+        return False  # a bug: logged, and the crash dialog
 
     def damaged(self, exc: StoreDamaged) -> None:
         """Say at once that the store is damaged, and offer to close and restore."""

@@ -2,7 +2,7 @@
 new address, and "sync now".
 
 Enrolling (and the first sync when joining an office) and checking a new server address run on
-the writer thread through ``run_op``; sync errors are shown with their own Indonesian messages
+the writer thread through ``ops.WriteOp``; sync errors are shown with their own Indonesian messages
 (``sync.client.errors``).
 """
 
@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from desktop.store.changes import SYNC
 from desktop.store.db import Store
 from desktop.store.sync_models import SyncState
+from desktop.ui import ops
 from desktop.ui.forms import FORM_STYLE
-from desktop.ui.ops import run_op
 from desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -96,7 +97,8 @@ class _Enrolling(QDialog):
 
         def work() -> Any:
             engine.enroll(store, url, office_code, code)
-            return then(store)
+            with store.origin(SYNC):  # what a first sync brings down asks for no other sync
+                return then(store)
 
         self._set_busy(True)
         self.fields.show_error("")
@@ -105,7 +107,7 @@ class _Enrolling(QDialog):
             self._set_busy(False)
             on_done(result)
 
-        run_op(self, work, done, self._failed)
+        ops.WriteOp(self, work).success(done).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> bool:
         self._set_busy(False)
@@ -205,12 +207,9 @@ class SyncSettingsDialog(_Enrolling):
         store = self.store
         self._show_address_error("")
         self._set_busy(True)
-        run_op(
-            self,
-            lambda: server_address.change_server_address(store, url),
-            self._address_changed,
-            self._address_failed,
-        )
+        ops.WriteOp(self, lambda: server_address.change_server_address(store, url)).success(
+            self._address_changed
+        ).failure(self._address_failed).run()
 
     def _address_changed(self, state: SyncState) -> None:
         self._set_busy(False)
@@ -253,7 +252,8 @@ class SyncSettingsDialog(_Enrolling):
         )
         self.pending_label.setText(str(engine.pending_count(self.store)))
         error = state.last_error if state is not None else ""
-        self.status_label.setText(self.bridge.status.message or error or dash)
+        shown = self.bridge.status.message if self.bridge.status is not None else ""
+        self.status_label.setText(shown or error or dash)
 
     def _status_changed(self, status: SyncStatus) -> None:
         self.show_state()
@@ -297,11 +297,13 @@ class JoinOfficeDialog(_Enrolling):
     def _join_clicked(self) -> None:
         self.status.setText(self.tr("Mendaftarkan PC dan mengunduh data kantor..."))
         if engine.state_of(self.store) is None:
-            self.enrol(lambda store: engine.sync_once(store), self._joined)
+            self.enrol(engine.sync_once, self._joined)
             return
         store = self.store  # enrolled before; the first sync failed: try it again
         self._set_busy(True)
-        run_op(self, lambda: engine.sync_once(store), self._joined, self._failed)
+        ops.WriteOp(self, lambda: _sync_marked(store)).success(self._joined).failure(
+            self._failed
+        ).run()
 
     def _set_busy(self, busy: bool) -> None:
         super()._set_busy(busy)
@@ -322,3 +324,8 @@ class JoinOfficeDialog(_Enrolling):
             QMessageBox.warning(self, self.tr("Sinkronisasi pertama gagal"), exc.message)
             return True
         return super()._failed(exc)
+
+
+def _sync_marked(store: Store) -> object:
+    with store.origin(SYNC):  # what this sync applies asks for no other sync
+        return engine.sync_once(store)

@@ -21,7 +21,7 @@ from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import ServiceError
 from desktop.store.db import Store
 from desktop.store.errors import UserError
-from desktop.ui.background import run_for
+from desktop.ui import ops
 from desktop.ui.qt import (
     QApplication,
     QDialog,
@@ -184,7 +184,7 @@ class VerifyDialog(QDialog):
                 return True
             return False
 
-        run_for(self, lambda: checker(typed), self.show_check, failed)
+        ops.WriteOp(self, lambda: checker(typed)).success(self.show_check).failure(failed).run()
 
     def show_failure(self, message: str) -> None:
         self.headline.setText(message)
@@ -289,7 +289,9 @@ class PdfVerifier(QObject):
                 return True
             return False
 
-        run_for(dialog, lambda: _read_and_check(store, user, path), dialog.show_check, failed)
+        ops.WriteOp(dialog, lambda: _read_and_check(store, user, path)).success(
+            dialog.show_check
+        ).failure(failed).run()
         dialog.show()
         return dialog
 

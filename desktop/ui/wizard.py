@@ -11,11 +11,10 @@ from collections.abc import Mapping
 
 from desktop.letters import office, sample
 from desktop.letters.accounts import CurrentUser, Role, parse_roles
-from desktop.letters.errors import ValidationError
 from desktop.store.db import Store
 from desktop.store.models import Person
+from desktop.ui import ops
 from desktop.ui.forms import FORM_STYLE, FieldErrors, hint_label
-from desktop.ui.ops import run_op, show_error
 from desktop.ui.people import PersonFields
 from desktop.ui.qt import (
     QCheckBox,
@@ -28,11 +27,13 @@ from desktop.ui.qt import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSize,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
+from desktop.ui.screen import fit
 from desktop.ui.settings import NumberingFields, OfficeFields, PaperChoice
 
 
@@ -211,7 +212,7 @@ class SetupWizard(QWizard):
         self.setPage(self.PAPER, self.paper_page)
         self.setPage(self.ADMIN, self.admin_page)
         self.setPage(self.FINISH, self.finish_page)
-        self.resize(760, 640)
+        fit(self, QSize(760, 640))  # or less, on a small screen
 
     def join_office(self) -> None:
         """First run on another PC of an office: enrol and sync down instead of setting up."""
@@ -251,41 +252,52 @@ class SetupWizard(QWizard):
         data = self.office_input()
         admin = self.admin_page.person.person_input(frozenset({Role.ADMIN}))
         self._set_busy(self.tr("Menyiapkan kantor..."))
-        run_op(self, lambda: office.setup(self.store, data, admin), self._set_up, self._refused)
+        store = self.store
+        ops.WriteOp(self, lambda: office.setup(store, data, admin)).success(self._set_up).failure(
+            self._refused
+        ).form(self.place_errors).run()
         return False
 
-    def _set_up(self, result: object) -> None:
-        assert isinstance(result, tuple)
-        person: Person = result[1]
+    def _set_up(self, result: tuple[object, Person]) -> None:
+        person = result[1]
         self.admin = person
         if not self.finish_page.sample.isChecked():
             self._done()
             return
         user = CurrentUser(person.id, person.name, parse_roles(person.roles))
         self._set_busy(self.tr("Mengisi data contoh untuk latihan..."))
-        run_op(self, lambda: sample.fill(self.store, user), lambda _n: self._done(),
-               self._sample_failed)  # fmt: skip
+        store = self.store
+        ops.WriteOp(self, lambda: sample.fill(store, user)).success(
+            lambda _n: self._done()
+        ).failure(self._sample_failed).run()
 
     def _sample_failed(self, exc: BaseException) -> bool:
         # The office itself is set up; a failed training fill must not block the clerk.
         self._set_busy(None)
-        show_error(self, exc)
+        ops.show_error(self, exc)
         self._done()
         return True
 
-    def _refused(self, exc: BaseException) -> bool:
+    def _refused(self, _exc: BaseException) -> bool:
         self._set_busy(None)
-        if isinstance(exc, ValidationError):
-            self.show_errors(exc.fields)
-            return True
-        return False
+        return False  # the runner puts the refusal on its fields, or says it
 
     def _done(self) -> None:
         self._set_busy(None)
         self.accept()
 
     def show_errors(self, fields: Mapping[str, str]) -> None:
-        """Show service errors on their fields and go back to the first page that has one."""
+        """Show service errors on their fields and go back to the first page that has one;
+        the messages no page has a field for in a message box."""
+        rest = self.place_errors(fields)
+        if rest:
+            QMessageBox.warning(
+                self, self.tr("Penyiapan tidak dapat disimpan"), "\n".join(rest.values())
+            )
+
+    def place_errors(self, fields: Mapping[str, str]) -> dict[str, str]:
+        """Show service errors on their fields, go back to the first page that has one, and
+        return the messages that have no field."""
         pages = [(self.OFFICE, self.office_page.errors), (self.PAPER, self.paper_page.errors),
                  (self.ADMIN, self.admin_page.errors)]  # fmt: skip
         target: int | None = None
@@ -298,9 +310,7 @@ class SetupWizard(QWizard):
                 target = page_id
         while target is not None and self.currentId() > target:
             self.back()
-        rest = [v for k, v in fields.items() if k not in matched]
-        if rest:
-            QMessageBox.warning(self, self.tr("Penyiapan tidak dapat disimpan"), "\n".join(rest))
+        return {k: v for k, v in fields.items() if k not in matched}
 
     def _set_busy(self, status: str | None) -> None:
         self._busy = status is not None

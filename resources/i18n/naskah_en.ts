@@ -101,6 +101,10 @@
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Menandatangani lewat BSrE...</source>
+            <translation>Signing through BSrE...</translation>
+        </message>
+        <message>
             <source>NIK</source>
             <translation>NIK (national ID number)</translation>
         </message>
@@ -270,6 +274,10 @@ Copy the report below and send it to the IT officer.</translation>
         <message>
             <source>Kedua frasa sandi tidak sama.</source>
             <translation>The two passphrases differ.</translation>
+        </message>
+        <message>
+            <source>Membuat kunci tanda tangan...</source>
+            <translation>Making the signing key...</translation>
         </message>
         <message>
             <source>Minta sertifikat ke server</source>
@@ -650,6 +658,10 @@ Sign this letter now?</translation>
         <message>
             <source>Lampirkan Pindaian...</source>
             <translation>Attach Scan...</translation>
+        </message>
+        <message>
+            <source>Menandatangani dan membuat PDF...</source>
+            <translation>Signing and making the PDF...</translation>
         </message>
         <message>
             <source>Naskah dikembalikan kepada pengonsep.</source>
@@ -1110,6 +1122,25 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>PasteTextEdit</name>
+        <message>
+            <source>Gambar berikut tidak ikut ditempel:</source>
+            <translation>These pictures were not pasted:</translation>
+        </message>
+        <message>
+            <source>Gambar di papan klip tidak dapat dibaca.</source>
+            <translation>The picture on the clipboard cannot be read.</translation>
+        </message>
+        <message>
+            <source>Gambar tidak dapat disisipkan di sini.</source>
+            <translation>A picture cannot be inserted here.</translation>
+        </message>
+        <message>
+            <source>Gambar tidak ditempel</source>
+            <translation>Picture not pasted</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfVerifier</name>
         <message>
             <source>Dokumen PDF (*.pdf)</source>
@@ -1402,6 +1433,10 @@ Kabupaten {kab}</translation>
         <message>
             <source>Ingat sampai aplikasi ditutup</source>
             <translation>Remember until the app closes</translation>
+        </message>
+        <message>
+            <source>Menandatangani naskah...</source>
+            <translation>Signing the letter...</translation>
         </message>
         <message>
             <source>Naskah “{hal}” akan diberi nomor, dibuat PDF/A dan ditandatangani dengan sertifikat Anda. Sesudah itu isinya tidak dapat diubah lagi. Tidak perlu sambungan internet.</source>
@@ -1781,6 +1816,10 @@ Contact the regency's IT officer.</translation>
             <translation>The data file is damaged or not a Naskah file ({detail}).</translation>
         </message>
         <message>
+            <source>Berkas gambar {name} tidak ada lagi (program asalnya sudah menghapusnya). Salin gambar itu sendiri lalu tempel lagi.</source>
+            <translation>The picture file {name} is gone (the program it came from deleted it). Copy the picture itself and paste again.</translation>
+        </message>
+        <message>
             <source>Berkas ini adalah salinan tersimpan ditambah {n} bita sesudahnya yang tidak ada di arsip.</source>
             <translation>This file is the stored copy plus {n} bytes after it that are not in the archive.</translation>
         </message>
@@ -1983,6 +2022,30 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Frasa sandi tidak boleh memakai NIP.</source>
             <translation>The passphrase must not use the NIP.</translation>
+        </message>
+        <message>
+            <source>Gambar dalam isi surat ini belum diunduh dari server (lampiran menyusul). Tanda tangani sesudah sinkronisasi berikutnya.</source>
+            <translation>A picture in this letter's text has not been downloaded from the server yet (attachment to follow). Sign after the next sync.</translation>
+        </message>
+        <message>
+            <source>Gambar dalam teks yang ditempel rusak.</source>
+            <translation>A picture in the pasted text is damaged.</translation>
+        </message>
+        <message>
+            <source>Gambar dalam teks yang ditempel tidak dapat dibaca.</source>
+            <translation>A picture in the pasted text cannot be read.</translation>
+        </message>
+        <message>
+            <source>Gambar dari {where} tidak diambil: Naskah bekerja tanpa internet. Simpan gambar itu ke komputer, salin, lalu tempel lagi.</source>
+            <translation>The picture from {where} was not fetched: Naskah works without the internet. Save the picture to the computer, copy it, then paste again.</translation>
+        </message>
+        <message>
+            <source>Gambar harus berupa PNG, JPEG, GIF atau BMP.</source>
+            <translation>A picture must be PNG, JPEG, GIF or BMP.</translation>
+        </message>
+        <message>
+            <source>Gambar terlalu besar ({mb:.1f} MB; paling besar 5 MB). Perkecil dulu.</source>
+            <translation>The picture is too large ({mb:.1f} MB; at most 5 MB). Make it smaller first.</translation>
         </message>
         <message>
             <source>Hal wajib diisi.</source>

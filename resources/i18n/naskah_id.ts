@@ -101,6 +101,10 @@
             <translation>Batal</translation>
         </message>
         <message>
+            <source>Menandatangani lewat BSrE...</source>
+            <translation>Menandatangani lewat BSrE...</translation>
+        </message>
+        <message>
             <source>NIK</source>
             <translation>NIK</translation>
         </message>
@@ -270,6 +274,10 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
         <message>
             <source>Kedua frasa sandi tidak sama.</source>
             <translation>Kedua frasa sandi tidak sama.</translation>
+        </message>
+        <message>
+            <source>Membuat kunci tanda tangan...</source>
+            <translation>Membuat kunci tanda tangan...</translation>
         </message>
         <message>
             <source>Minta sertifikat ke server</source>
@@ -650,6 +658,10 @@ Tandatangani naskah ini sekarang?</translation>
         <message>
             <source>Lampirkan Pindaian...</source>
             <translation>Lampirkan Pindaian...</translation>
+        </message>
+        <message>
+            <source>Menandatangani dan membuat PDF...</source>
+            <translation>Menandatangani dan membuat PDF...</translation>
         </message>
         <message>
             <source>Naskah dikembalikan kepada pengonsep.</source>
@@ -1110,6 +1122,25 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>PasteTextEdit</name>
+        <message>
+            <source>Gambar berikut tidak ikut ditempel:</source>
+            <translation>Gambar berikut tidak ikut ditempel:</translation>
+        </message>
+        <message>
+            <source>Gambar di papan klip tidak dapat dibaca.</source>
+            <translation>Gambar di papan klip tidak dapat dibaca.</translation>
+        </message>
+        <message>
+            <source>Gambar tidak dapat disisipkan di sini.</source>
+            <translation>Gambar tidak dapat disisipkan di sini.</translation>
+        </message>
+        <message>
+            <source>Gambar tidak ditempel</source>
+            <translation>Gambar tidak ditempel</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfVerifier</name>
         <message>
             <source>Dokumen PDF (*.pdf)</source>
@@ -1402,6 +1433,10 @@ Kabupaten {kab}</translation>
         <message>
             <source>Ingat sampai aplikasi ditutup</source>
             <translation>Ingat sampai aplikasi ditutup</translation>
+        </message>
+        <message>
+            <source>Menandatangani naskah...</source>
+            <translation>Menandatangani naskah...</translation>
         </message>
         <message>
             <source>Naskah “{hal}” akan diberi nomor, dibuat PDF/A dan ditandatangani dengan sertifikat Anda. Sesudah itu isinya tidak dapat diubah lagi. Tidak perlu sambungan internet.</source>
@@ -1781,6 +1816,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Berkas data rusak atau bukan berkas Naskah ({detail}).</translation>
         </message>
         <message>
+            <source>Berkas gambar {name} tidak ada lagi (program asalnya sudah menghapusnya). Salin gambar itu sendiri lalu tempel lagi.</source>
+            <translation>Berkas gambar {name} tidak ada lagi (program asalnya sudah menghapusnya). Salin gambar itu sendiri lalu tempel lagi.</translation>
+        </message>
+        <message>
             <source>Berkas ini adalah salinan tersimpan ditambah {n} bita sesudahnya yang tidak ada di arsip.</source>
             <translation>Berkas ini adalah salinan tersimpan ditambah {n} bita sesudahnya yang tidak ada di arsip.</translation>
         </message>
@@ -1983,6 +2022,30 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Frasa sandi tidak boleh memakai NIP.</source>
             <translation>Frasa sandi tidak boleh memakai NIP.</translation>
+        </message>
+        <message>
+            <source>Gambar dalam isi surat ini belum diunduh dari server (lampiran menyusul). Tanda tangani sesudah sinkronisasi berikutnya.</source>
+            <translation>Gambar dalam isi surat ini belum diunduh dari server (lampiran menyusul). Tanda tangani sesudah sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>Gambar dalam teks yang ditempel rusak.</source>
+            <translation>Gambar dalam teks yang ditempel rusak.</translation>
+        </message>
+        <message>
+            <source>Gambar dalam teks yang ditempel tidak dapat dibaca.</source>
+            <translation>Gambar dalam teks yang ditempel tidak dapat dibaca.</translation>
+        </message>
+        <message>
+            <source>Gambar dari {where} tidak diambil: Naskah bekerja tanpa internet. Simpan gambar itu ke komputer, salin, lalu tempel lagi.</source>
+            <translation>Gambar dari {where} tidak diambil: Naskah bekerja tanpa internet. Simpan gambar itu ke komputer, salin, lalu tempel lagi.</translation>
+        </message>
+        <message>
+            <source>Gambar harus berupa PNG, JPEG, GIF atau BMP.</source>
+            <translation>Gambar harus berupa PNG, JPEG, GIF atau BMP.</translation>
+        </message>
+        <message>
+            <source>Gambar terlalu besar ({mb:.1f} MB; paling besar 5 MB). Perkecil dulu.</source>
+            <translation>Gambar terlalu besar ({mb:.1f} MB; paling besar 5 MB). Perkecil dulu.</translation>
         </message>
         <message>
             <source>Hal wajib diisi.</source>

@@ -17,19 +17,22 @@ from sqlmodel import Session, SQLModel
 from desktop.store import clock
 from desktop.store.entities import MODELS, find, key_name, local_only
 from desktop.store.sync_models import Conflict
-from sync.protocol import Entity
+from sync.protocol import Entity, body_image_refs
 
-# Fields that name a blob by its SHA-256 (uploaded before the record, fetched after it).
+# Fields that name a blob by its SHA-256 (uploaded before the record, fetched after it); the
+# kinds listed also include those whose body may show images (sync.protocol.BODY_IMAGE_FIELDS).
 BLOB_FIELDS: dict[Entity, tuple[str, ...]] = {
     Entity.OFFICE: ("logo_hash",),
     Entity.LETTER: ("pdf_hash", "scan_hash"),
+    Entity.LETTER_REVISION: (),
 }
 
 
 def blob_hashes(entity: Entity, fields: dict[str, Any]) -> set[str]:
-    """The blobs a record's fields refer to."""
+    """The blobs a record's fields refer to, the images its body shows included."""
     values = (fields.get(name) for name in BLOB_FIELDS.get(entity, ()))
-    return {v for v in values if isinstance(v, str) and len(v) == 64}
+    found = {v for v in values if isinstance(v, str) and len(v) == 64}
+    return found | body_image_refs(entity, fields)
 
 
 def _columns(model: type[SQLModel]) -> dict[str, Column[Any]]:

@@ -42,6 +42,7 @@ from sync.protocol import (
     Entity,
     SyncRequest,
     SyncResponse,
+    body_image_refs,
 )
 from sync.server import db, keys, pki
 from sync.server.auth import Device
@@ -179,6 +180,7 @@ def _blob_refs(office_blobs: BlobStore, office_id: str, responses: list[SyncResp
                 value = fields.get(name)
                 if isinstance(value, str) and valid_hash(value):
                     found.add(value)
+            found |= body_image_refs(entity, fields)
     return sorted(h for h in found if office_blobs.visible(office_id, h))
 
 

@@ -217,3 +217,34 @@ def test_many_batches_in_one_bundle(sync_server: Any, tmp_path: Path) -> None:
     assert count(pc1.store, "SELECT count(*) FROM outbox") == 0
     pc2.sync()
     assert snapshot(pc2.store) == snapshot(pc1.store)
+
+
+def test_a_picture_in_a_letter_travels_in_the_bundle_both_ways(
+    sync_server: Any, tmp_path: Path
+) -> None:
+    from desktop.letters import body_images
+
+    _, (pc1, pc2) = office_with_pcs(sync_server, tmp_path, "pc1", "pc2")
+    picture = b"\x89PNG\r\n\x1a\n" + random.Random(11).randbytes(30_000)
+    url = body_images.keep_image(pc1.store, pc1.user("budi"), picture)
+    letter_id = draft(pc1, "Peta Kampung Pesisir")
+    save(pc1, letter_id, body_html=f'<p>Peta:</p><p><img src="{url}" /></p>')
+    pc1.close()
+    file, reply = tmp_path / "pc1.naskah", tmp_path / "pc1.balasan"
+    assert _export(pc1, file) == 0
+    assert _server_import(sync_server, file, reply) == 0
+    assert _import_reply(pc1, reply) == 0
+    digest = url.split(":", 1)[1]
+    pc2.sync()  # online: the picture the bundle brought up comes down
+    assert BlobStore(pc2.store.blob_dir).get(digest) == picture
+
+    # And down by bundle to a PC that never had it.
+    BlobStore(pc1.store.blob_dir).path(digest).unlink()
+    save(pc2, letter_id, hal="Peta Kampung Pesisir (revisi)")
+    pc2.sync()
+    file2, reply2 = tmp_path / "pc1-2.naskah", tmp_path / "pc1-2.balasan"
+    assert _export(pc1, file2) == 0
+    assert _server_import(sync_server, file2, reply2) == 0
+    assert _import_reply(pc1, reply2) == 0
+    pc1 = _reopen(pc1)
+    assert BlobStore(pc1.store.blob_dir).get(digest) == picture

@@ -142,3 +142,25 @@ def test_blob_not_on_the_server_yet_stays_wanted(module_sync_server: Any, tmp_pa
         s.add(BlobWanted(sha256=later))
     report = pc1.sync()
     assert report.blobs_down == 0 and _wanted(pc1) == [later]
+
+
+def test_a_picture_pasted_into_a_draft_reaches_the_other_pc(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    from desktop.letters import body_images, drafting
+    from desktop.letters.document import document_for
+    from tests.sync.pcs import save
+
+    _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
+    letter_id = draft(pc1, "Peta lokasi pendataan")
+    picture = b"\x89PNG\r\n\x1a\n" + random.Random(7).randbytes(40 * KB)  # bytes as pasted
+    url = body_images.keep_image(pc1.store, pc1.user("budi"), picture)
+    save(pc1, letter_id, body_html=f'<p>Peta:</p><p><img src="{url}" width="160" /></p>')
+    assert pc1.sync().blob_bytes_up >= 40 * KB
+    assert pc2.sync().blobs_down >= 1 and _wanted(pc2) == []
+    digest = url.split(":", 1)[1]
+    assert BlobStore(pc2.store.blob_dir).get(digest) == picture
+    letter = drafting.get_letter(pc2.store, pc2.user("budi"), letter_id)
+    with pc2.store.read() as s:
+        document = document_for(s, letter, pc2.store.blob_dir)
+    assert document.images == {url: picture}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,12 @@ from desktop.letters.queries import Queue
 from desktop.store.models import Letter
 from desktop.ui.conflicts import ConflictsDialog
 from desktop.ui.login import LoginDialog
+from desktop.ui.main_window import MainWindow
 from desktop.ui.qt import QDialog
 from desktop.ui.sync_settings import EnrolFields, JoinOfficeDialog, SyncSettingsDialog
 from desktop.ui.wizard import SetupWizard
-from sync.client import engine
+from sync.client import engine, scheduler
+from sync.client.scheduler import SyncScheduler
 from tests.conftest import PASSWORD, PNG_1PX
 from tests.sync.pcs import PC, draft, office_with_pcs, open_pc, save, set_up_office
 from tests.ui import conftest as ui_fixtures
@@ -100,7 +103,6 @@ def test_enrol_from_settings_then_the_status_bar_says_synced(
 
         # A local change pokes the scheduler; "Sinkronkan sekarang" syncs it without waiting.
         letter_id = draft(pc, "Undangan Rapat")
-        window.refresh()
         driver.wait_until(lambda: "perubahan menunggu" in window.sync_label.text(),
                           "the change to wait", timeout=WAIT)  # fmt: skip
         driver.click("Sinkronkan sekarang")
@@ -174,7 +176,7 @@ def test_a_conflict_is_shown_side_by_side_and_its_resolution_syncs(
 
     driver.when_opened(ConflictsDialog, resolve)
     driver.click("Surat", "Konflik (1)")
-    assert window.conflicts_action.text() == "Konflik (0)"
+    driver.wait_until(lambda: window.conflicts_action.text() == "Konflik (0)", "the new count")
 
     pc2.sync()
     pc1.sync()
@@ -304,3 +306,87 @@ def test_the_status_bar_says_when_a_captive_portal_answers(
                       "the portal noticed", timeout=WAIT)  # fmt: skip
     assert window.sync_label.text().startswith("Jaringan meminta login (captive portal)")
     driver.log_out()
+
+
+def count_syncs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every sync the app's scheduler runs, by store directory name (the real sync runs)."""
+    ran: list[str] = []
+    real = engine.sync_once
+
+    def counted(store: Any, **kwargs: Any) -> Any:
+        ran.append(store.data_dir.name)
+        return real(store, **kwargs)
+
+    monkeypatch.setattr(engine, "sync_once", counted)
+    return ran
+
+
+@SQLITE
+def test_an_autosaved_edit_leaves_the_pc_without_anyone_refreshing(
+    driver: Driver, module_sync_server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
+    letter_id = draft(pc1, "Undangan Rapat")
+    pc1.sync()
+    refreshed: list[str] = []
+    monkeypatch.setattr(MainWindow, "refresh", lambda _self: refreshed.append("refresh"))
+    ran = count_syncs(monkeypatch)
+    window = driver.log_in(pc1.store, pc1.user("budi"))
+    driver.wait_until(lambda: ran == ["pc1"] and window.sync_label.text().startswith("Tersinkron"),
+                      "the sync at start", timeout=WAIT)  # fmt: skip
+    assert window.sync.scheduler is not None and window.sync.scheduler.interval == 300
+
+    driver.open_queue(Queue.DRAFTS)
+    page = driver.open_letter("Undangan Rapat")
+    editor = page.editor
+    driver.type_into(editor.hal, " Desa")  # no button: the editor saves by itself
+    driver.wait_until(lambda: re.fullmatch(r"Tersimpan \d\d\.\d\d", page.save_label.text()),
+                      "the autosave")  # fmt: skip
+    # The 300 s timer is far off: only the store's change signal can start this sync.
+    driver.wait_until(lambda: ran == ["pc1", "pc1"] and engine.pending_count(pc1.store) == 0
+                      and window.sync_label.text().startswith("Tersinkron"),
+                      "the autosave to reach the server", timeout=WAIT)  # fmt: skip
+    assert refreshed == []
+    pc2.sync()
+    with pc2.store.read() as session:
+        letter = session.exec(select(Letter).where(Letter.id == letter_id)).one()
+    assert letter.hal == "Undangan Rapat Desa"
+    driver.back_to_list()
+    driver.log_out()
+    pc1.close()
+    pc2.close()
+
+
+@SQLITE
+def test_what_a_sync_brings_down_shows_and_asks_for_no_other_sync(
+    driver: Driver,
+    module_sync_server: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+) -> None:
+    _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
+    debounce = 0.2  # a local change syncs after 0.2 s, so a loop would show at once
+    monkeypatch.setattr(scheduler, "SyncScheduler", partial(SyncScheduler, debounce=debounce))
+    ran = count_syncs(monkeypatch)
+    window = driver.log_in(pc1.store, pc1.user("budi"))
+    driver.open_queue(Queue.DRAFTS)
+    driver.wait_until(lambda: ran == ["pc1"] and window.sync_label.text().startswith("Tersinkron"),
+                      "the sync at start", timeout=WAIT)  # fmt: skip
+    assert "Dari PC kedua" not in driver.rows()
+
+    draft(pc2, "Dari PC kedua")
+    pc2.sync()
+    ran.clear()  # the syncs of this PC's window from here on
+    window.sync.sync_now()  # as the timer would
+    driver.wait_until(lambda: "Dari PC kedua" in driver.rows(), "the list to show it",
+                      timeout=WAIT)  # fmt: skip
+    driver.wait_until(lambda: window.sync_label.text().startswith("Tersinkron"), "the sync end")
+    driver.wait_idle()
+    assert ran == ["pc1"]
+    qtbot.wait(int(debounce * 1000 * 8))  # long enough for several rounds of a loop
+    driver.wait_idle()
+    assert ran == ["pc1"]  # what the sync applied did not poke another sync
+    driver.log_out()
+    pc1.close()
+    pc2.close()

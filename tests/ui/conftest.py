@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from desktop.ui import background, ops
+from desktop.ui import ops
 from desktop.ui.qt import QApplication
 from tests.ui.driver import Driver, MessageBoxes, record_message_boxes
 
@@ -39,5 +39,4 @@ def _operations_finish(qtbot: Any) -> Iterator[None]:
     a test."""
     yield
     ops.wait_idle()
-    background.wait_all()
     QApplication.processEvents()

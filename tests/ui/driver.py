@@ -33,7 +33,7 @@ from pytestqt.qtbot import QtBot
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.queries import Queue, queue_label
 from desktop.store.db import Store
-from desktop.ui import background, ops
+from desktop.ui import ops
 from desktop.ui.main_window import QUEUE_ROLE, MainWindow
 from desktop.ui.qt import (
     QAbstractButton,
@@ -43,7 +43,6 @@ from desktop.ui.qt import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -53,7 +52,6 @@ from desktop.ui.qt import (
     QPoint,
     QPrinter,
     QPushButton,
-    QSize,
     Qt,
     QTabWidget,
     QTextCursor,
@@ -61,15 +59,12 @@ from desktop.ui.qt import (
     QUrl,
     QWidget,
 )
+from desktop.ui.screen import show_main_window
 
 if TYPE_CHECKING:
     from desktop.ui.editor_page import EditorPage
     from desktop.ui.letter_view import LetterView
 
-# A 1366x768 laptop at 125% leaves 1093x574 logical px above the taskbar, but the main window
-# cannot shrink that far (the filter bar alone wants 1131 px of width, an open letter 599 px of
-# height), so the tests use the whole 1366x768 screen.
-SCREEN = QSize(1366, 768)
 WAIT_MS = 5000
 
 D = TypeVar("D", bound=QDialog)
@@ -171,7 +166,7 @@ class Driver:
 
     def log_in(self, store: Store, user: CurrentUser) -> MainWindow:
         """Open the main window as ``user`` (logging out whoever is in) and wait until it is
-        ready: the person's queues counted and the busiest one shown."""
+        ready: the person's queues counted, the busiest one shown, the sync status read."""
         if self._window is not None:
             self.log_out()
         return self.attach(MainWindow(store, user))
@@ -179,9 +174,10 @@ class Driver:
     def attach(self, window: MainWindow) -> MainWindow:
         """Take over a main window the app opened itself (at start-up), as ``log_in`` does."""
         self.qtbot.addWidget(window)
-        window.resize(SCREEN)
-        window.show()
+        if not window.isVisible():  # placed as the app places it: the suite's screen is a
+            show_main_window(window, window.store.data_dir)  # 1366x768 laptop at 125%
         self.wait_until(lambda: bool(window.counts), f"{window.user.name}'s queues to be counted")
+        self.wait_idle()  # and the sync client loaded behind the first paint (status bar)
         self._window = window
         return window
 
@@ -685,8 +681,8 @@ class Driver:
         assert view is not None and view.data is not None, "no letter is shown"
         captions = []
         for row in range(view.details.rowCount()):
-            label = view.details.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            value = view.details.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label = view.details.itemAtPosition(row, 0)
+            value = view.details.itemAtPosition(row, 1)
             if label is None or value is None:
                 continue
             name = _plain(label.widget().text())  # type: ignore[union-attr]
@@ -716,11 +712,11 @@ class Driver:
         self._raise_failures()
 
     def wait_idle(self, timeout: int = 30_000) -> None:
-        """Until no service call or background read is queued, running, or has a result still
-        to deliver (``ops.run_op``, ``background.Channel``)."""
+        """Until no operation is queued, running, or has a result still to deliver, and every
+        store change has reached its listeners (``ops.busy``)."""
         # The relays are held until their result is delivered on the GUI thread.
         self.wait_until(
-            lambda: not ops.busy() and not background.busy(),
+            lambda: not ops.busy(),
             "the background work to finish",
             timeout,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -203,3 +205,59 @@ def test_qt_buttons_speak_indonesian(qtbot: Any, indonesian_app: QApplication) -
     assert texts == {"&Ya", "&Tidak", "Batal"}
     assert QLocale().language() == QLocale.Language.Indonesian
     assert indonesian_app.applicationName() == "Naskah"
+
+
+def test_the_log_in_screen_needs_neither_sqlalchemy_nor_the_network_stack() -> None:
+    """What the first screen imports (the store, sync and signing load behind it)."""
+    code = (
+        "import sys, desktop.ui.app\n"
+        "heavy = ('sqlalchemy', 'sqlmodel', 'pydantic', 'requests', 'cryptography',"
+        " 'asn1crypto', 'pyhanko', 'desktop.store.models', 'desktop.render.paint', 'sync.client')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_locked_store_found_behind_the_log_in_screen_is_explained_once(
+    data_dir: Path, messages: Any, no_crash_hook: list[Path], indonesian_app: QApplication
+) -> None:
+    make_office(data_dir)  # the log-in screen comes up before the store opens
+    held = db.open_store(data_dir)
+    try:
+        assert app.run(data_dir) == 1
+    finally:
+        held.close()
+    assert len(messages.shown) == 1 and "sudah berjalan" in messages.texts[0]
+
+
+def test_the_log_in_screen_names_the_office_and_logs_in_once_the_store_is_open(
+    driver: Driver, data_dir: Path
+) -> None:
+    make_office(data_dir)
+    seen: list[str] = []
+
+    def log_in(dialog: LoginDialog) -> None:
+        seen.append(dialog.office_label.text())
+        driver.type_into(dialog.username, "admin")
+        driver.type_into(dialog.password, "salah-sandi")
+        driver.click("Masuk")
+        driver.wait_until(lambda: dialog.message.isVisible(), "the refusal")
+        assert dialog.result() != QDialog.DialogCode.Accepted.value
+        driver.type_into(dialog.password, PASSWORD)
+        driver.click("Masuk")
+        driver.wait_until(lambda: dialog.user is not None, "the log-in")
+
+    driver.when_opened(LoginDialog, log_in)
+    started = app.launch(data_dir)
+    assert isinstance(started, app.Started)
+    try:
+        assert seen == ["Kecamatan Wamena\nKabupaten Jayawijaya"]
+        driver.attach(started.window)
+        assert started.user.name == "Admin Kantor"
+    finally:
+        started.window.close()
+        driver.wait_idle()
+        started.store.close()

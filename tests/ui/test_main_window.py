@@ -3,6 +3,7 @@ administration menu, "Konsep Baru", and the list opening letters."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from typing import Any
 
@@ -11,6 +12,7 @@ from desktop.letters.drafting import AddresseeInput
 from desktop.letters.queries import ListFilter, Queue
 from desktop.letters.templates import letter_types
 from desktop.store import clock
+from desktop.ui.main_window import MainWindow
 from desktop.ui.people import PeopleDialog
 from desktop.ui.qt import QDate, Qt
 from desktop.ui.settings import OfficeSettingsDialog
@@ -143,3 +145,29 @@ def test_a_long_list_is_fetched_a_page_at_a_time(driver: Driver, office_staff: O
     header = window.table.horizontalHeader()
     assert header.sortIndicatorSection() == window.model.column_of("hal")
     assert window.model.count_queries <= 2
+
+
+def test_a_letter_written_on_another_thread_shows_without_a_refresh(
+    driver: Driver, office_staff: Office, monkeypatch: Any
+) -> None:
+    store, budi = office_staff.store, office_staff.drafter
+    refreshed: list[str] = []
+    monkeypatch.setattr(MainWindow, "refresh", lambda _self: refreshed.append("refresh"))
+    driver.log_in(store, budi)
+    driver.open_queue(Queue.DRAFTS)
+    driver.wait_idle()
+    before = driver.row_count()
+
+    def write_elsewhere() -> None:  # e.g. the sync thread, on its own connection
+        letter = drafting.new_draft(store, budi, "surat_dinas")
+        data = drafting.input_of(letter)
+        data.hal = "Surat dari utas lain"
+        drafting.save_draft(store, budi, letter.id, data)
+
+    worker = threading.Thread(target=write_elsewhere)
+    worker.start()
+    worker.join()
+    driver.wait_until(lambda: "Surat dari utas lain" in driver.rows(), "the list to follow")
+    assert driver.row_count() == before + 1
+    driver.wait_until(lambda: f"Konsep  ({before + 1})" in driver.sidebar(), "the new count")
+    assert refreshed == []  # nobody refreshed by hand: the store's change signal did it

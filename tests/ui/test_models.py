@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -11,9 +10,8 @@ import pytest
 
 from desktop.letters.queries import ListFilter, Queue
 from desktop.store.models import Letter
-from desktop.ui import background
 from desktop.ui.letter_model import ID_ROLE, PAGE_SIZE, ROW_ROLE, LetterListModel
-from desktop.ui.qt import QObject, Qt
+from desktop.ui.qt import Qt
 from tests.conftest import Office
 
 LETTERS = 350
@@ -128,28 +126,3 @@ def test_known_count_skips_the_count_query_and_refresh_recounts(archive: Office)
         )  # fmt: skip
     model.refresh()
     assert model.count_queries == 1 and model.rowCount() == LETTERS + 1
-
-
-def test_background_channel_runs_one_request_at_a_time_and_keeps_the_newest(qtbot: Any) -> None:
-    owner = QObject()
-    got: list[int] = []
-    channel = background.Channel(owner, "test", got.append)
-    gate = threading.Event()
-    started: list[int] = []
-
-    def job(n: int) -> Any:
-        def run() -> int:
-            started.append(n)
-            if n == 1:
-                gate.wait(5)
-            return n
-
-        return run
-
-    for n in (1, 2, 3, 4):
-        channel.submit(job(n))
-    assert channel.busy
-    gate.set()
-    qtbot.waitUntil(lambda: got == [4])
-    assert started == [1, 4]  # 2 and 3 were replaced while 1 ran; 1's answer was stale
-    assert not channel.busy
