@@ -37,6 +37,7 @@ from desktop.ui.qt import (
     QMessageBox,
     QPrintDialog,
     QPrinter,
+    QSize,
     QTabWidget,
     QTranslator,
     QWidget,
@@ -48,9 +49,10 @@ from tests.conftest import Office
 from tests.letters.office_pki import PASSPHRASE, OfficePki
 from tests.letters.test_esign import awaiting
 from tests.stores import new_store
-from tests.ui.driver import SCREEN, Driver
+from tests.ui.driver import Driver
 
 ROOT = Path(__file__).resolve().parents[2]
+SCREEN = QSize(1366, 768)  # the stretched-strings run
 I18N = ROOT / "resources" / "i18n"
 sys.path.insert(0, str(ROOT / "packaging"))
 import i18n as catalogue_tool  # noqa: E402  (packaging/i18n.py)
