@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from desktop import __main__ as cli
 from desktop.letters import accounts, office
 from desktop.store.db import open_store
 from tests.conftest import PNG_1PX
@@ -74,7 +77,66 @@ def test_setup_refuses_bad_profile_and_plain_password(tmp_path: Path) -> None:
     assert result.returncode == 2 and "NASKAH_ADMIN_PASSWORD" in result.stderr
     profile.write_text("this is [not toml")
     result = run_cli("--data-dir", str(tmp_path / "d3"), "setup", "--profile", str(profile))
-    assert result.returncode == 2 and "Profil tidak dapat dibaca" in result.stderr
+    assert result.returncode == 2 and "Profil tidak sah pada baris 1" in result.stderr
+
+
+BAD_PROFILES = {
+    # what is wrong -> (file bytes, the key or line the one message must name)
+    "a binary file": (
+        b"PK\x03\x04\x00\x00" + bytes(range(256)),
+        "profile: Profil bukan teks UTF-8 (baris 1)",
+    ),
+    "Latin-1 text": (PROFILE.replace("Wamena", "Wamená").encode("latin-1"), "(baris 4)"),
+    "a number for a name": (
+        PROFILE.replace('"Jayawijaya"', "12").encode(),
+        "office.kabupaten: office.kabupaten harus berupa teks",
+    ),
+    "true for a NIP": (
+        PROFILE.replace('"198503122010011002"', "true").encode(),
+        "admin.nip: admin.nip harus berupa teks",
+    ),
+    "an unknown key": (
+        PROFILE.replace("email =", 'alamat = "x"\nemail =').encode(),
+        "office.alamat: Kunci alamat tidak dikenal di [office]",
+    ),
+    "an unknown table": (
+        (PROFILE + "\n[kantor]\nx = 1\n").encode(),
+        "kantor: Bagian [kantor] tidak dikenal",
+    ),
+    "roles not text": (
+        PROFILE.replace('username = "admin"', 'username = "admin"\nroles = [1]').encode(),
+        "admin.roles: admin.roles harus berupa daftar teks",
+    ),
+    "a value without quotes": (
+        PROFILE.replace('"Wamena"', "Wamena").encode(),
+        "profile: Profil tidak sah pada baris 4",
+    ),
+}
+
+
+def test_bad_profiles_get_one_message_naming_the_line_or_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NASKAH_ADMIN_PASSWORD", "sandi-admin-1")
+    profile = tmp_path / "office.toml"
+    for what, (data, named) in BAD_PROFILES.items():
+        profile.write_bytes(data)
+        code = cli.main(["--data-dir", str(tmp_path / "d"), "setup", "--profile", str(profile)])
+        err = capsys.readouterr().err
+        lines = err.strip().splitlines()
+        assert code == 2, (what, err)
+        assert len(lines) == 1 and named in lines[0], (what, err)
+        assert not (tmp_path / "d" / "naskah.sqlite3").exists(), what  # nothing half-made
+
+
+def test_profiles_saved_by_windows_notepad_are_read(tmp_path: Path) -> None:
+    """UTF-16 with a BOM ("Unicode" in older Notepad) and UTF-8 with a BOM both work."""
+    (tmp_path / "logo.png").write_bytes(PNG_1PX)
+    for n, encoding in enumerate(("utf-16", "utf-8-sig")):
+        profile = tmp_path / f"office-{n}.toml"
+        profile.write_bytes(PROFILE.replace("\n", "\r\n").encode(encoding))
+        office_in, admin_in = office.read_profile(profile)
+        assert (office_in.kecamatan, admin_in.username) == ("Wamena", "admin")
 
 
 def test_setup_without_password_and_no_terminal_says_how(tmp_path: Path) -> None:

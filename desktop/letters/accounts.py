@@ -20,7 +20,7 @@ from functools import cache
 from sqlmodel import Session, col, select
 
 from desktop import costs
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.letters import journal
 from desktop.letters.errors import AuthError, NotFound, PermissionDenied, ValidationError
 from desktop.letters.nip import nip_problem, normalise
@@ -44,12 +44,16 @@ class Role(StrEnum):
 
 
 ROLE_LABELS: dict[Role, str] = {
-    Role.DRAFTER: _("Pengonsep"),
-    Role.REVIEWER: _("Pemaraf"),
-    Role.SIGNER: _("Penandatangan"),
-    Role.REGISTRAR: _("Agendaris"),
-    Role.ADMIN: _("Administrator"),
+    Role.DRAFTER: N_("Pengonsep"),
+    Role.REVIEWER: N_("Pemaraf"),
+    Role.SIGNER: N_("Penandatangan"),
+    Role.REGISTRAR: N_("Agendaris"),
+    Role.ADMIN: N_("Administrator"),
 }
+
+
+def role_label(role: Role) -> str:
+    return _(ROLE_LABELS[role])
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class CurrentUser:
 def require(user: CurrentUser, role: Role) -> None:
     if not user.has(role):
         raise PermissionDenied(
-            _("Tindakan ini memerlukan peran {role}.").format(role=ROLE_LABELS[role])
+            _("Tindakan ini memerlukan peran {role}.").format(role=role_label(role))
         )
 
 

@@ -61,6 +61,10 @@ if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a let
 STAMP_MAX_WIDTH_PT = 72 * 70 / 25.4  # 70 mm
 CLOCK_TOLERANCE = timedelta(minutes=10)
 
+# Part of the signed letter (its signature's reason), so never translated: a letter stays in
+# Bahasa Indonesia whatever language the UI speaks. Verification reads the number back from it.
+SIGNING_REASON = "Menandatangani naskah dinas nomor {n}"
+
 
 class ClockBehind(SigningError):
     def __init__(self, now: datetime, known: datetime, zone: Zone = LOCAL) -> None:
@@ -218,7 +222,7 @@ def _sign(
             signer_name=person.name,
             position=person.jabatan,
             date_text=signing_time_text(now, office_zone(office.kabupaten)),
-            reason=_("Menandatangani naskah dinas nomor {n}").format(n=letter.number),
+            reason=SIGNING_REASON.format(n=letter.number),
             location=office.place_name,
             now=now,
         )

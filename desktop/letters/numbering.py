@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.letters import journal
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.errors import NotFound, PermissionDenied, ServiceError, ValidationError
@@ -26,15 +26,20 @@ from desktop.store.models import IssuedNumber, Letter, NumberCounter, Office
 from sync.protocol import Entity, LetterStatus
 
 TOKENS = {
-    "kode": _("kode klasifikasi"),
-    "urut": _("nomor urut"),
-    "unit": _("kode unit"),
-    "tahun": _("tahun"),
-    "bulan": _("bulan (angka)"),
-    "bulan_romawi": _("bulan (angka Romawi)"),
+    "kode": N_("kode klasifikasi"),
+    "urut": N_("nomor urut"),
+    "unit": N_("kode unit"),
+    "tahun": N_("tahun"),
+    "bulan": N_("bulan (angka)"),
+    "bulan_romawi": N_("bulan (angka Romawi)"),
 }
 OUTGOING = "keluar"
 INCOMING = "masuk"  # the yearly series of agenda numbers of incoming letters
+
+
+def token_labels() -> dict[str, str]:
+    """Each pattern token's meaning, in the UI language."""
+    return {name: _(TOKENS[name]) for name in TOKENS}
 
 
 def pattern_problem(pattern: str) -> str | None:

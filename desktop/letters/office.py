@@ -176,19 +176,104 @@ def update_office(
         return office
 
 
+PROFILE_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "office": {"kabupaten": str, "kecamatan": str, "unit_code": str, "address": str,
+               "place_name": str, "phone": str, "email": str, "website": str, "logo": str,
+               "paper_size": str, "number_pattern": str},
+    "admin": {"name": str, "nip": (str, int), "pangkat": str, "jabatan": str, "username": str,
+              "roles": list, "password": str},
+}  # fmt: skip
+_TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _profile_problem(key: str, message: str) -> ValidationError:
+    return ValidationError({key: message})
+
+
+def _profile_text(path: Path) -> str:
+    """The profile's text: UTF-8 (with or without a BOM) or UTF-16 with a BOM, as Windows
+    Notepad saves it; anything else is refused naming the first line that is not text."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _profile_problem("profile", _("Profil tidak dapat dibaca: {e}").format(
+            e=exc.strerror or exc)) from exc  # fmt: skip
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in data:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    bad = data.find(b"\x00")
+    if bad < 0:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad = exc.start
+    line = data[: max(bad, 0)].count(b"\n") + 1
+    raise _profile_problem("profile", _(
+        "Profil bukan teks UTF-8 (baris {n}). Simpan ulang profil sebagai teks UTF-8, misalnya "
+        "di Notepad: Simpan sebagai, Encoding UTF-8."
+    ).format(n=line))  # fmt: skip
+
+
+def _profile_tables(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    text = _profile_text(path)
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_WHERE.search(str(exc))
+        line = where.group(1) if where else "?"
+        reason = _TOML_WHERE.sub("", str(exc)).strip()
+        raise _profile_problem("profile", _(
+            "Profil tidak sah pada baris {n}: {e}. Periksa tanda kutip, tanda = dan nama tabel."
+        ).format(n=line, e=reason)) from exc  # fmt: skip
+    for key in raw:
+        if key not in PROFILE_KEYS:
+            raise _profile_problem(key, _(
+                "Bagian [{k}] tidak dikenal; profil hanya memakai [office] dan [admin]."
+            ).format(k=key))  # fmt: skip
+    tables: list[dict[str, Any]] = []
+    for name, allowed in PROFILE_KEYS.items():
+        table = raw.get(name, {})
+        if not isinstance(table, dict):
+            raise _profile_problem(name, _("{k} harus berupa tabel [{k}].").format(k=name))
+        for key, value in table.items():
+            if key not in allowed:
+                raise _profile_problem(f"{name}.{key}", _(
+                    "Kunci {k} tidak dikenal di [{t}]; yang dikenal: {known}."
+                ).format(k=key, t=name, known=", ".join(allowed)))  # fmt: skip
+            if not isinstance(value, allowed[key]) or isinstance(value, bool):
+                want, got = _kind(allowed[key]), _kind(type(value))
+                raise _profile_problem(f"{name}.{key}", _(
+                    "{k} harus berupa {want}, bukan {got}."
+                ).format(k=f"{name}.{key}", want=want, got=got))  # fmt: skip
+        tables.append(table)
+    roles = tables[1].get("roles", [])
+    if not all(isinstance(r, str) for r in roles):
+        raise _profile_problem("admin.roles", _("admin.roles harus berupa daftar teks."))
+    return tables[0], tables[1]
+
+
+def _kind(kind: type | tuple[type, ...]) -> str:
+    first = kind[0] if isinstance(kind, tuple) else kind
+    names = {str: _("teks dalam tanda kutip"), list: _("daftar [...]"), int: _("angka"),
+             float: _("angka"), bool: _("true/false"), dict: _("tabel")}  # fmt: skip
+    return names.get(first, first.__name__)
+
+
 def read_profile(path: Path) -> tuple[OfficeInput, PersonInput]:
     """Parse a provisioning profile (TOML with [office] and [admin] tables).
 
-    The admin password is never read from the file; the caller supplies it.
+    The admin password is never read from the file; the caller supplies it. A file that is not
+    text, not TOML, has an unknown key or a value of the wrong type raises ValidationError with
+    one message naming the line or the key.
     """
-    try:
-        with path.open("rb") as f:
-            raw = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValidationError(
-            {"profile": _("Profil tidak dapat dibaca: {e}").format(e=exc)}
-        ) from exc
-    o, a = raw.get("office", {}), raw.get("admin", {})
+    o, a = _profile_tables(path)
     if "password" in a:
         raise ValidationError(
             {

@@ -16,7 +16,7 @@ from sqlalchemy import and_, case, column, exists, func, or_, table, text
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.letters.accounts import CurrentUser
 from desktop.store.db import Store
 from desktop.store.models import Letter, Person, ReviewStep
@@ -34,26 +34,36 @@ class Queue(StrEnum):
 
 
 QUEUE_LABELS: dict[Queue, str] = {
-    Queue.DRAFTS: _("Konsep"),
-    Queue.TO_INITIAL: _("Perlu Paraf"),
-    Queue.TO_SIGN: _("Perlu Tanda Tangan"),
-    Queue.RETURNED: _("Dikembalikan"),
-    Queue.IN_PROCESS: _("Dalam proses"),
-    Queue.OUTGOING: _("Surat Keluar"),
-    Queue.ALL: _("Semua surat"),
+    Queue.DRAFTS: N_("Konsep"),
+    Queue.TO_INITIAL: N_("Perlu Paraf"),
+    Queue.TO_SIGN: N_("Perlu Tanda Tangan"),
+    Queue.RETURNED: N_("Dikembalikan"),
+    Queue.IN_PROCESS: N_("Dalam proses"),
+    Queue.OUTGOING: N_("Surat Keluar"),
+    Queue.ALL: N_("Semua surat"),
 }
 
 # Letters on their way to the signature: where they wait is worth showing.
 IN_PROCESS_STATUSES = (LetterStatus.IN_REVIEW.value, LetterStatus.AWAITING_SIGNATURE.value)
 
 STATUS_LABELS: dict[str, str] = {
-    LetterStatus.DRAFT.value: _("Konsep"),
-    LetterStatus.IN_REVIEW.value: _("Menunggu paraf"),
-    LetterStatus.RETURNED.value: _("Dikembalikan"),
-    LetterStatus.AWAITING_SIGNATURE.value: _("Menunggu tanda tangan"),
-    LetterStatus.SIGNED.value: _("Ditandatangani"),
-    LetterStatus.VOIDED.value: _("Dibatalkan"),
+    LetterStatus.DRAFT.value: N_("Konsep"),
+    LetterStatus.IN_REVIEW.value: N_("Menunggu paraf"),
+    LetterStatus.RETURNED.value: N_("Dikembalikan"),
+    LetterStatus.AWAITING_SIGNATURE.value: N_("Menunggu tanda tangan"),
+    LetterStatus.SIGNED.value: N_("Ditandatangani"),
+    LetterStatus.VOIDED.value: N_("Dibatalkan"),
 }
+
+
+def queue_label(queue: Queue) -> str:
+    return _(QUEUE_LABELS[queue])
+
+
+def status_label(status: str) -> str:
+    """The status shown to people ("Menunggu paraf"); an unknown value as it is."""
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
 
 SORTABLE: dict[str, Any] = {
     "number": Letter.number,

@@ -49,17 +49,20 @@ def zone_of(session: Session) -> Zone:
 
 
 def footer_note(kind: SignatureKind, organisation: str, verify_url: str) -> str:
-    """The sentence printed at the foot of every page of an electronically signed letter."""
+    """The sentence printed at the foot of every page of an electronically signed letter.
+
+    Part of the letter, so never translated: letters stay in Bahasa Indonesia."""
     if kind is SignatureKind.BSRE:
-        return _(
+        return (
             "Dokumen ini ditandatangani secara elektronik menggunakan sertifikat elektronik yang "
             "diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN. Periksa keasliannya "
-            "di {url}"
-        ).format(url=verify_url)
-    return _(
-        "Dokumen ini ditandatangani secara elektronik dengan sertifikat internal {org}, bukan "
-        "sertifikat BSrE. Periksa keasliannya dengan memindai kode QR atau di {url}"
-    ).format(org=organisation, url=verify_url)
+            f"di {verify_url}"
+        )
+    return (
+        "Dokumen ini ditandatangani secara elektronik dengan sertifikat internal "
+        f"{organisation}, bukan sertifikat BSrE. Periksa keasliannya dengan memindai kode QR "
+        f"atau di {verify_url}"
+    )
 
 
 def signatures_of(session: Session, letter_id: str) -> list[LetterSignature]:

@@ -45,8 +45,8 @@ from desktop.i18n import _
 from desktop.letters import drafting, trust
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import NotFound, PermissionDenied, ServiceError
-from desktop.letters.esign import kind_label
-from desktop.letters.queries import STATUS_LABELS
+from desktop.letters.esign import SIGNING_REASON, kind_label
+from desktop.letters.queries import status_label
 from desktop.render.dates import format_date_id
 from desktop.signing.errors import DamagedPdf, NoSignatures, SigningError
 from desktop.signing.report import ChainStatus, SignatureReport, TimestampInfo, VerificationReport
@@ -374,7 +374,7 @@ def _by_claimed_number(
     session: Session, reasons: list[str]
 ) -> tuple[Letter, MatchKind, int] | None:
     # ``esign`` gives each signature this reason; the number in it is the letter it claims.
-    head, _sep, tail = _("Menandatangani naskah dinas nomor {n}").partition("{n}")
+    head, _sep, tail = SIGNING_REASON.partition("{n}")
     pattern = re.compile(re.escape(head) + r"(.+?)" + re.escape(tail) + "$")
     for number in (m.group(1).strip() for m in map(pattern.match, reasons) if m):
         letter = session.exec(
@@ -583,7 +583,7 @@ def _record_lines(record: RecordMatch, zone: Zone) -> list[str]:
         head = _("Arsip: surat milik kantor ini (rincian hanya untuk pihak terkait).")
     else:
         when = format_date_id(record.letter_date) if record.letter_date else "-"
-        status = STATUS_LABELS.get(record.status, record.status)
+        status = status_label(record.status)
         head = _("Arsip: surat nomor {no} tanggal {d}, hal {hal} ({s}, {k}).").format(
             no=record.number or "-",
             d=when,

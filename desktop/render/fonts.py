@@ -39,6 +39,11 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+def missing_font_files() -> list[Path]:
+    """The shipped letter fonts that are not where they should be (a broken installation)."""
+    return [fonts_dir() / name for name in FONT_FILES if not (fonts_dir() / name).is_file()]
+
+
 def ensure_gui_app() -> QGuiApplication:
     """Return the running QGuiApplication, creating one if no Qt application exists yet.
 

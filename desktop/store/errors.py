@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop.i18n import _
 
 
@@ -39,6 +41,35 @@ class StoreDamaged(StoreError):
             _("Berkas data rusak atau bukan berkas Naskah ({detail}).").format(detail=detail)
         )
         self.detail = detail
+
+
+class StoreTooNew(StoreError):
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            _(
+                "Data ini dibuat oleh versi Naskah yang lebih baru (skema {r}). Pasang versi "
+                "Naskah yang sama atau lebih baru di PC ini; data tidak diubah."
+            ).format(r=revision)
+        )
+        self.revision = revision
+
+
+class DataFolderError(StoreError):
+    """The data folder (or a file in it) cannot be written: read-only, no permission."""
+
+    def __init__(self, path: Path, *, read_only: bool = False, detail: str = "") -> None:
+        if read_only:
+            message = _(
+                "Folder data tidak dapat ditulis: {path} hanya-baca atau tanpa izin tulis untuk "
+                "pengguna ini. Data tidak rusak. Minta petugas TI memberi izin tulis (atau "
+                "pindahkan folder data), lalu buka Naskah lagi."
+            ).format(path=path)
+        else:
+            message = _("Folder data tidak dapat dipakai: {path} ({detail}).").format(
+                path=path, detail=detail
+            )
+        super().__init__(message)
+        self.path = path
 
 
 class DiskFull(StoreError):

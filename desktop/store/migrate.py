@@ -21,6 +21,11 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "0007"
 
 
+def is_newer(revision: str) -> bool:
+    """True for a revision made by a newer Naskah than this one (unknown to its migrations)."""
+    return revision.isdigit() and HEAD.isdigit() and int(revision) > int(HEAD)
+
+
 def _config() -> Config:
     from alembic.config import Config
 

@@ -14,87 +14,44 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import paths
+from desktop import i18n, paths
 from desktop.store import files
 from desktop.store.errors import StoreDamaged, StoreError, StoreLocked
 from desktop.ui import crash, ops
+from desktop.ui import i18n as ui_i18n
 from desktop.ui.login import LoginDialog, StoreOpening
 from desktop.ui.qt import (
     QApplication,
     QCoreApplication,
     QDialog,
-    QLocale,
     QMainWindow,
     QMessageBox,
-    QTranslator,
     QWidget,
 )
 
 if TYPE_CHECKING:
     from desktop.letters.accounts import CurrentUser
     from desktop.store.db import Store
+    from desktop.ui.store_health import StoreGuard
 
 APP_NAME = "Naskah"
 ORGANISATION = "Naskah"
-
-# Qt's own words (standard buttons, wizard buttons, edit menus). No Indonesian catalogue ships
-# with Qt, and a clerk should not meet "Yes/No/Cancel" in an Indonesian application.
-QT_WORDS: dict[tuple[str, str], str] = {
-    **{("QPlatformTheme", en): id_ for en, id_ in {
-        "OK": "OK", "Save": "Simpan", "Save All": "Simpan semua", "Open": "Buka",
-        "&Yes": "&Ya", "Yes to &All": "Ya untuk &semua", "&No": "&Tidak",
-        "N&o to All": "Tidak untuk s&emua", "Abort": "Hentikan", "Retry": "Coba lagi",
-        "Ignore": "Abaikan", "Close": "Tutup", "Cancel": "Batal", "Discard": "Buang",
-        "Help": "Bantuan", "Apply": "Terapkan", "Reset": "Atur ulang",
-        "Restore Defaults": "Kembalikan bawaan", "Close without Saving": "Tutup tanpa menyimpan",
-    }.items()},
-    **{("QWizard", en): id_ for en, id_ in {
-        "< &Back": "< &Kembali", "&Next >": "&Lanjut >", "&Finish": "&Selesai",
-        "Cancel": "Batal", "Help": "Bantuan",
-    }.items()},
-    **{(ctx, en): id_ for ctx in ("QLineEdit", "QWidgetTextControl") for en, id_ in {
-        "&Undo": "&Urungkan", "&Redo": "&Ulangi", "Cu&t": "Po&tong", "&Copy": "&Salin",
-        "&Paste": "&Tempel", "Delete": "Hapus", "Select All": "Pilih semua",
-    }.items()},
-    ("QMessageBox", "Show Details..."): "Tampilkan rincian...",
-    ("QMessageBox", "Hide Details..."): "Sembunyikan rincian...",
-}  # fmt: skip
-
-
-class QtWordsTranslator(QTranslator):
-    """Translates Qt's built-in button and menu words from ``QT_WORDS``."""
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        return QT_WORDS.get((context, source))
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-_translators: list[QTranslator] = []  # Qt does not own installed translators: keep them alive
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("app", text)
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
-    """The application object, named, in the Indonesian locale, with Qt's words translated."""
+def make_app(argv: list[str] | None = None, language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
+    """The application object, named, speaking ``language`` (Qt's own words included)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-    if not _translators:
-        translator = QtWordsTranslator()
-        app.installTranslator(translator)
-        _translators.append(translator)
+    ui_i18n.use_language(language)
     return app
 
 
@@ -117,39 +74,32 @@ def open_store_interactive(data_dir: Path, parent: QWidget | None = None) -> Sto
     return None
 
 
-def _when(path: Path) -> str:
-    from desktop.render.dates import format_date_id
-
-    stamp = datetime.fromtimestamp(path.stat().st_mtime)
-    return _tr("{date} pukul {time}").format(
-        date=format_date_id(stamp.date()), time=stamp.strftime("%H.%M")
-    )
-
-
 def offer_restore(data_dir: Path, damaged: StoreDamaged, parent: QWidget | None) -> Store | None:
     """Offer the newest good backup in place of a damaged store; open it if the clerk agrees."""
     from desktop.store import db
+    from desktop.ui.store_health import ways_out
 
     title = _tr("Berkas data rusak")
     backup = db.latest_backup(data_dir)
     if backup is None:
-        QMessageBox.critical(parent, title, _tr(
-            "{problem}\n\nTidak ada salinan cadangan yang dapat dipulihkan. Jangan hapus folder "
-            "data ({folder}); hubungi petugas TI kabupaten agar berkas ini diperiksa."
-        ).format(problem=damaged.message, folder=data_dir))  # fmt: skip
+        QMessageBox.critical(parent, title, f"{damaged.message}\n\n{ways_out(data_dir, None)}")
         return None
     answer = QMessageBox.question(
-        parent, title, _tr(
-            "{problem}\n\nAda cadangan yang baik dari {when}. Naskah dapat memulihkannya "
-            "sekarang. Berkas yang rusak tidak dihapus: berkas itu disimpan di folder data "
-            "dengan akhiran \".rusak\" untuk diperiksa petugas TI. Perubahan sesudah {when} "
-            "tidak ada di cadangan ini.\n\nPulihkan cadangan sekarang? Pilih Tidak untuk keluar."
-        ).format(problem=damaged.message, when=_when(backup)),
+        parent, title, f"{damaged.message}\n\n{ways_out(data_dir, backup)}\n\n" + _tr(
+            "Pulihkan cadangan sekarang? Pilih Tidak untuk keluar."
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )  # fmt: skip
     if answer != QMessageBox.StandardButton.Yes:
         return None
+    return restore(data_dir, backup, parent)
+
+
+def restore(data_dir: Path, backup: Path, parent: QWidget | None) -> Store | None:
+    """Put ``backup`` in place of the store (the old file kept aside) and open it."""
+    from desktop.store import db
+
     try:
         _restore_locked(data_dir, backup)
         return db.open_store(data_dir)
@@ -157,7 +107,7 @@ def offer_restore(data_dir: Path, damaged: StoreDamaged, parent: QWidget | None)
         QMessageBox.critical(parent, _tr("Naskah sudah berjalan"), exc.message)
     except (StoreError, OSError) as exc:
         detail = exc.message if isinstance(exc, StoreError) else str(exc)
-        QMessageBox.critical(parent, title, _tr(
+        QMessageBox.critical(parent, _tr("Berkas data rusak"), _tr(
             "Cadangan tidak dapat dipulihkan: {detail}\n\nHubungi petugas TI kabupaten."
         ).format(detail=detail))  # fmt: skip
     return None
@@ -244,6 +194,7 @@ class Started:
     store: Store
     user: CurrentUser
     window: QMainWindow
+    guard: StoreGuard | None = None
 
 
 def preload_main_window() -> None:
@@ -276,6 +227,14 @@ def login_while_opening(
     return dialog.store_failed
 
 
+def started(store: Store, user: CurrentUser) -> Started:
+    """The main window for ``user``, with the guard that checks the store daily."""
+    from desktop.ui.store_health import StoreGuard
+
+    window = show_main_window(store, user)
+    return Started(store, user, window, StoreGuard(window, store.data_dir))
+
+
 def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
     """Everything before the event loop; an exit code if start-up stopped on the way.
 
@@ -290,7 +249,7 @@ def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
         if isinstance(logged_in, tuple):
             opened, who = logged_in
             try:
-                return Started(opened, who, show_main_window(opened, who))
+                return started(opened, who)
             except BaseException:
                 ops.wait_idle()
                 opened.close()
@@ -306,7 +265,7 @@ def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
         if user is None:
             store.close()
             return 0
-        return Started(store, user, show_main_window(store, user))
+        return started(store, user)
     except BaseException:
         ops.wait_idle()
         store.close()
@@ -315,16 +274,51 @@ def launch(data_dir: Path, parent: QWidget | None = None) -> Started | int:
 
 def run(data_dir: Path) -> int:
     """Start the desktop app on ``data_dir`` and return the process exit code."""
-    app = make_app()
+    app = make_app(language=i18n.read_language(data_dir))
     crash.install(paths.log_dir(data_dir))
-    started = launch(data_dir)
-    if isinstance(started, int):
-        return started
-    try:
-        return app.exec()
-    finally:
-        sync = getattr(started.window, "sync", None)
-        if sync is not None:
-            sync.stop()  # the background sync lets go of the store first
-        ops.wait_idle()  # let a save that is under way land before the store closes
-        started.store.close()
+    if not fonts_present():
+        return 1
+    while True:
+        begun = launch(data_dir)
+        if isinstance(begun, int):
+            return begun
+        try:
+            code = app.exec()
+        finally:
+            sync = getattr(begun.window, "sync", None)
+            if sync is not None:
+                sync.stop()  # the background sync lets go of the store first
+            ops.wait_idle()  # let a save that is under way land before the store closes
+            ops.set_damage_handler(None)
+            begun.store.close()
+        if begun.guard is None or not begun.guard.restore_requested:
+            return code
+        from desktop.store import db
+
+        backup = db.latest_backup(data_dir)
+        if backup is None or restore_closed(data_dir, backup) is None:
+            return 1
+        # and open again, at the log-in, on the restored store
+
+
+def restore_closed(data_dir: Path, backup: Path) -> Path | None:
+    """Restore ``backup`` over the closed store; the backup, or None (the reason was shown)."""
+    store = restore(data_dir, backup, None)
+    if store is None:
+        return None
+    store.close()
+    return backup
+
+
+def fonts_present(parent: QWidget | None = None) -> bool:
+    """The letter fonts must ship with the app: say which file is missing and how to fix it."""
+    from desktop.render.fonts import missing_font_files
+
+    missing = missing_font_files()
+    if missing:
+        QMessageBox.critical(parent, _tr("Berkas huruf surat tidak ada"), _tr(
+            "Naskah tidak lengkap: berkas huruf surat tidak ditemukan ({files}). Surat tidak "
+            "dapat dibuat tanpa huruf ini. Pasang ulang Naskah; data kantor tidak terpengaruh."
+        ).format(files=", ".join(str(p) for p in missing)))  # fmt: skip
+        return False
+    return True

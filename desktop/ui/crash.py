@@ -67,20 +67,37 @@ def show_crash(parent: QWidget | None, exc: BaseException, trace: str) -> None:
 def install(log_dir: Path) -> None:
     """Log to a file in the data dir, dump native crashes there, and catch Python ones."""
     global _fault_file
-    log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(log_dir / "naskah.log", encoding="utf-8")
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_dir / "naskah.log", encoding="utf-8")
+        fault_file = (log_dir / "crash-native.log").open("a", encoding="utf-8")
+    except OSError:
+        # A read-only data folder: the app says so in a dialog; log to the user's log folder.
+        from desktop.paths import log_dir as user_log_dir
+
+        log_dir = user_log_dir()
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_dir / "naskah.log", encoding="utf-8")
+        fault_file = (log_dir / "crash-native.log").open("a", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     logging.getLogger("alembic").setLevel(logging.WARNING)  # no INFO chatter per migration
-    _fault_file = (log_dir / "crash-native.log").open("a", encoding="utf-8")
+    _fault_file = fault_file
     faulthandler.enable(_fault_file)
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         trace = "".join(traceback.format_exception(kind, exc, tb))
         if QApplication.instance() is None:
             sys.__excepthook__(kind, exc, tb)
+            return
+        from desktop.store.errors import UserError
+        from desktop.ui import ops
+
+        if isinstance(exc, UserError):  # a damaged store met by a read: a dialog, not a crash
+            log.warning("%s", exc.message)
+            ops.show_error(QApplication.activeWindow(), exc)
             return
         show_crash(QApplication.activeWindow(), exc, trace)
 

@@ -84,8 +84,8 @@ def save_cancel_buttons(
     """ "Simpan" / "Batal" buttons: Simpan calls ``save`` (which closes the dialog when it
     succeeds), Batal rejects."""
     buttons = QDialogButtonBox()
-    save_button = buttons.addButton(dialog.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
-    buttons.addButton(dialog.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+    save_button = buttons.addButton(_translate("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(_translate("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
     buttons.accepted.connect(save)
     buttons.rejected.connect(dialog.reject)
     return buttons, save_button

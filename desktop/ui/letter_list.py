@@ -47,8 +47,8 @@ class FilterBar(QWidget):
         self.search.setMinimumWidth(160)
         self.status = QComboBox()
         self.status.addItem(self.tr("Semua status"), None)
-        for key, label in queries.STATUS_LABELS.items():
-            self.status.addItem(label, key)
+        for key in queries.STATUS_LABELS:
+            self.status.addItem(queries.status_label(key), key)
         self.letter_type = QComboBox()
         self.letter_type.addItem(self.tr("Semua jenis"), None)
         for key, kind in letter_types().items():

@@ -19,6 +19,8 @@ from desktop.letters.accounts import CurrentUser
 from desktop.letters.queries import LetterRow, ListFilter, Queue
 from desktop.letters.templates import letter_types
 from desktop.store.db import Store
+from desktop.store.errors import StoreError
+from desktop.ui import ops
 from desktop.ui.qt import (
     QAbstractTableModel,
     QCoreApplication,
@@ -220,6 +222,19 @@ class LetterListModel(QAbstractTableModel):
         start = number * PAGE_SIZE
         end = min(start + PAGE_SIZE, self._count)
         self.pages_fetched += 1
+        try:
+            rows = self._fetch(start, end)
+        except StoreError as exc:  # e.g. a damaged page: said once, not at every repaint
+            self._pages[number] = []
+            ops.show_error(None, exc)
+            return []
+        entries = [(r, tuple(self._display(r, key) for key in self._keys)) for r in rows]
+        self._pages[number] = entries
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return entries
+
+    def _fetch(self, start: int, end: int) -> list[LetterRow]:
         if start > self._count // 2:
             # Near the end: read backwards from the last row (short OFFSET) and turn it round.
             rows = queries.page(
@@ -228,17 +243,12 @@ class LetterListModel(QAbstractTableModel):
                 offset=self._count - end, limit=end - start,
             )  # fmt: skip
             rows.reverse()
-        else:
-            rows = queries.page(
-                self.store, self.user, self.queue, self.filter,
-                sort=self.sort_key, descending=self.descending,
-                offset=start, limit=PAGE_SIZE,
-            )  # fmt: skip
-        entries = [(r, tuple(self._display(r, key) for key in self._keys)) for r in rows]
-        self._pages[number] = entries
-        while len(self._pages) > MAX_CACHED_PAGES:
-            self._pages.popitem(last=False)
-        return entries
+            return rows
+        return queries.page(
+            self.store, self.user, self.queue, self.filter,
+            sort=self.sort_key, descending=self.descending,
+            offset=start, limit=PAGE_SIZE,
+        )  # fmt: skip
 
     # -- Qt model interface ---------------------------------------------------------------
 
@@ -290,7 +300,7 @@ class LetterListModel(QAbstractTableModel):
         if key == "letter_type":
             return self._type_labels.get(row.letter_type, row.letter_type)
         if key == "status":
-            label = queries.STATUS_LABELS.get(row.status, row.status)
+            label = queries.status_label(row.status)
             if row.signature_kind in _ELECTRONIC:
                 label = f"{label} (TTE)"
             if row.holder_name and row.status in queries.IN_PROCESS_STATUSES:

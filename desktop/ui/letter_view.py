@@ -230,7 +230,7 @@ class LetterView(QWidget):
         self.data = data
         letter = self.letter = data.letter
         kind = letter_types().get(letter.letter_type)
-        status = queries.STATUS_LABELS.get(letter.status, letter.status)
+        status = queries.status_label(letter.status)
         self.title.set_full_text(f"{kind.label if kind else letter.letter_type} — {letter.hal}")
         addressees = drafting.addressees_of(letter)
         signer = data.names.get(letter.signer_id or "", "")

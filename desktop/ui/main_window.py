@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from desktop.letters import accounts, drafting, queries
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.conflicts import open_conflicts
-from desktop.letters.queries import QUEUE_LABELS, SEARCH_LIMIT, LetterRow, ListFilter, Queue
+from desktop.letters.queries import SEARCH_LIMIT, LetterRow, ListFilter, Queue, queue_label
 from desktop.letters.templates import letter_types
 from desktop.store.changes import Changes
 from desktop.store.db import Store
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         sidebar.setFont(font)
         for queue in Queue:
-            item = QListWidgetItem(QUEUE_LABELS[queue])
+            item = QListWidgetItem(queue_label(queue))
             item.setData(QUEUE_ROLE, queue)
             sidebar.addItem(item)
         return sidebar
@@ -267,6 +267,9 @@ class MainWindow(QMainWindow):
         self.sync_action = admin.addAction(self.tr("&Sinkronisasi..."))
         self.sync_action.triggered.connect(self.open_sync_settings)
         self.incoming.add_admin_actions(admin)
+        # Named in both languages, so that a visitor who reads only one of them finds it.
+        self.language_action = admin.addAction(self.tr("Bahasa / Language..."))
+        self.language_action.triggered.connect(self.open_language)
         is_admin = self.user.has(Role.ADMIN)
         self.people_action.setEnabled(is_admin)
         self.settings_action.setEnabled(is_admin)
@@ -477,7 +480,7 @@ class MainWindow(QMainWindow):
                 continue  # an incoming queue: IncomingDesk counts those
             queue = Queue(item.data(QUEUE_ROLE))
             n = counts.get(queue, 0)
-            item.setText(f"{QUEUE_LABELS[queue]}  ({n})" if n else QUEUE_LABELS[queue])
+            item.setText(f"{queue_label(queue)}  ({n})" if n else queue_label(queue))
             font = item.font()
             font.setBold(bool(n) and queue not in _QUIET)
             item.setFont(font)
@@ -499,7 +502,7 @@ class MainWindow(QMainWindow):
 
     def _show_person(self) -> None:
         parts = [
-            f"{QUEUE_LABELS[q]} {self.counts[q]}"
+            f"{queue_label(q)} {self.counts[q]}"
             for q in (Queue.DRAFTS, Queue.TO_INITIAL, Queue.TO_SIGN, Queue.RETURNED)
             if self.counts.get(q)
         ]
@@ -526,7 +529,7 @@ class MainWindow(QMainWindow):
             self.empty_label.setText(self.tr("Tidak ada surat yang cocok dengan penyaring."))
         else:
             self.empty_label.setText(
-                self.tr("Tidak ada surat di {queue}.").format(queue=QUEUE_LABELS[self.model.queue])
+                self.tr("Tidak ada surat di {queue}.").format(queue=queue_label(self.model.queue))
             )
         self.empty_label.show()
 
@@ -716,6 +719,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.settings import OfficeSettingsDialog
 
         OfficeSettingsDialog(self.store, self.user, self).exec()
+
+    def open_language(self) -> None:
+        from desktop.ui.settings import LanguageDialog
+
+        LanguageDialog(self.store.data_dir, self).exec()
 
     # -- closing ----------------------------------------------------------------------------------
 

@@ -30,11 +30,12 @@ from collections.abc import Callable, Mapping
 from typing import Any, Generic, Self, TypeVar
 
 from desktop.letters.errors import ValidationError
-from desktop.store.errors import UserError
+from desktop.store.errors import StoreDamaged, UserError
 from desktop.ui.forms import FieldErrors
 from desktop.ui.qt import (
     QAction,
     QApplication,
+    QCoreApplication,
     QCursor,
     QLabel,
     QMessageBox,
@@ -106,13 +107,24 @@ def _alive(obj: QObject | None) -> bool:
     return obj is not None and isValid(obj)
 
 
+_damage_handler: list[Callable[[StoreDamaged], None]] = []
+
+
+def set_damage_handler(handler: Callable[[StoreDamaged], None] | None) -> None:
+    """Route a damaged store met during work to ``handler`` (the store guard's dialog)."""
+    _damage_handler[:] = [handler] if handler is not None else []
+
+
 def show_error(parent: QWidget | None, exc: BaseException, trace: str = "") -> None:
     """A message box for an error a person can act on; the crash dialog for a bug."""
+    if isinstance(exc, StoreDamaged) and _damage_handler:
+        _damage_handler[0](exc)  # the store guard's dialog, with the ways out
+        return
     parent = parent if _alive(parent) else None
     message = user_message(exc)
     if message is not None:
         QMessageBox.warning(
-            parent, parent.tr("Tidak dapat dilanjutkan") if parent else "Naskah", message
+            parent, QCoreApplication.translate("ops", "Tidak dapat dilanjutkan"), message
         )
         return
     trace = trace or "".join(traceback.format_exception(exc))

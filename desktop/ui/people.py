@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.letters import accounts
-from desktop.letters.accounts import ROLE_LABELS, CurrentUser, PersonInput, Role, parse_roles
+from desktop.letters.accounts import (
+    ROLE_LABELS,
+    CurrentUser,
+    PersonInput,
+    Role,
+    parse_roles,
+    role_label,
+)
 from desktop.store.changes import Changes
 from desktop.store.db import Store
 from desktop.store.models import Person
@@ -50,7 +57,7 @@ Index = QModelIndex | QPersistentModelIndex
 def roles_text(roles: str) -> str:
     """ "drafter,signer" -> "Pengonsep, Penandatangan" (in the order of ROLE_LABELS)."""
     have = parse_roles(roles)
-    return ", ".join(label for role, label in ROLE_LABELS.items() if role in have)
+    return ", ".join(role_label(role) for role in ROLE_LABELS if role in have)
 
 
 class PersonFields(QWidget):
@@ -76,7 +83,7 @@ class PersonFields(QWidget):
         self.password_again = QLineEdit()
         for edit in (self.password, self.password_again):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.roles = {role: QCheckBox(label) for role, label in ROLE_LABELS.items()}
+        self.roles = {role: QCheckBox(role_label(role)) for role in ROLE_LABELS}
         role_box = QWidget()
         grid = QGridLayout(role_box)
         grid.setContentsMargins(4, 2, 4, 2)  # room for the red border around the boxes
@@ -225,7 +232,8 @@ class PersonDialog(QDialog):
         layout.addWidget(self.fields)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(560, 0)
+        # Tall enough for the wrapped hints at this width (a longer translation wraps more).
+        self.resize(560, layout.totalHeightForWidth(560))
 
     def save(self) -> None:
         new = self.person is None

@@ -7,11 +7,13 @@ forms ask the same questions the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
+from desktop import i18n
 from desktop.letters import numbering, office
 from desktop.letters.accounts import CurrentUser, Role
-from desktop.letters.numbering import TOKENS, format_number, pattern_problem
+from desktop.letters.numbering import format_number, pattern_problem, token_labels
 from desktop.store import clock
 from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
@@ -27,6 +29,7 @@ from desktop.ui.forms import (
 )
 from desktop.ui.qt import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
@@ -176,7 +179,7 @@ class NumberingFields(QWidget):
         self.example.setObjectName("number_example")
         self.example.setTextFormat(Qt.TextFormat.PlainText)
         self.example.setStyleSheet("font-weight: bold;")
-        tokens = ", ".join(f"{{{name}}} = {label}" for name, label in TOKENS.items())
+        tokens = ", ".join(f"{{{name}}} = {label}" for name, label in token_labels().items())
         self.form = form = form_layout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(
@@ -343,3 +346,41 @@ class OfficeSettingsDialog(QDialog):
         if tabs:
             self.tabs.setCurrentIndex(min(tabs))
         return rest
+
+
+class LanguageDialog(QDialog):
+    """The language of this PC's screens (per data folder; anyone may change it).
+
+    Guarantees: letters stay in Bahasa Indonesia whatever is chosen; the choice is saved in the
+    data folder and takes effect at the next start; a folder that cannot be written is said.
+    """
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.setWindowTitle(self.tr("Bahasa tampilan"))
+        self.choice = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.choice.addItem(name, code)
+        self.choice.setCurrentIndex(self.choice.findData(i18n.read_language(data_dir)))
+        note = hint_label(self.tr(
+            "Bahasa menu dan pesan di PC ini. Surat tetap dibuat dalam Bahasa Indonesia. "
+            "Perubahan berlaku setelah Naskah dibuka ulang."))  # fmt: skip
+        form = form_layout()
+        form.addRow(self.tr("Bahasa"), self.choice)
+        buttons, self.save_button = save_cancel_buttons(self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        chosen = str(self.choice.currentData())
+        try:
+            i18n.save_language(self.data_dir, chosen)
+        except OSError as exc:
+            QMessageBox.warning(self, self.windowTitle(), self.tr(
+                "Pilihan bahasa tidak dapat disimpan di folder data ({e})."
+            ).format(e=exc.strerror or exc))  # fmt: skip
+            return
+        self.accept()

@@ -26,6 +26,7 @@ from desktop.ui.forms import error_label, hint_label
 from desktop.ui.qt import (
     QAction,
     QCheckBox,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -350,6 +351,10 @@ def warm_up_later(user: CurrentUser, delay_ms: int = 1500) -> None:
     QTimer.singleShot(delay_ms, start)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("signing_dialogs", text)
+
+
 def add_menu_actions(
     parent: QWidget, store: Store, user: CurrentUser, letters: QMenu, admin: QMenu
 ) -> tuple[QAction, QAction]:
@@ -357,7 +362,7 @@ def add_menu_actions(
     "Pengaturan TTE BSrE..." (administrators)."""
     from desktop.letters.accounts import Role
 
-    certificate = QAction(parent.tr("Sertifikat TTE saya..."), parent)
+    certificate = QAction(_tr("Sertifikat TTE saya..."), parent)
     separators = [a for a in letters.actions() if a.isSeparator()]
     if separators:
         letters.insertAction(separators[-1], certificate)
@@ -365,7 +370,7 @@ def add_menu_actions(
         letters.addAction(certificate)
     certificate.setEnabled(user.has(Role.SIGNER))
     certificate.triggered.connect(lambda: EnrolDialog(store, user, parent).open())
-    bsre = admin.addAction(parent.tr("Pengaturan TTE BSrE..."))
+    bsre = admin.addAction(_tr("Pengaturan TTE BSrE..."))
     bsre.setEnabled(user.has(Role.ADMIN))
 
     def open_bsre_settings() -> None:

@@ -31,7 +31,7 @@ from pytestqt.exceptions import TimeoutError as QtBotTimeout
 from pytestqt.qtbot import QtBot
 
 from desktop.letters.accounts import CurrentUser
-from desktop.letters.queries import QUEUE_LABELS, Queue
+from desktop.letters.queries import Queue, queue_label
 from desktop.store.db import Store
 from desktop.ui import ops
 from desktop.ui.main_window import QUEUE_ROLE, MainWindow
@@ -203,7 +203,7 @@ class Driver:
         """Click ``queue`` (a Queue, or its label: "Dikembalikan") in the sidebar."""
         window = self.window
         wanted = queue if isinstance(queue, Queue) else self._queue_named(queue)
-        label = QUEUE_LABELS[wanted]
+        label = queue_label(wanted)
         sidebar = window.sidebar
         assert sidebar.isVisible(), f"the sidebar is not on screen to click {label!r}"
         items = [sidebar.item(i) for i in range(sidebar.count())]
@@ -212,7 +212,7 @@ class Driver:
         rect = sidebar.visualItemRect(item)
         self.qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert window.model.queue is wanted, (
-            f"clicking {label!r} left the list on {QUEUE_LABELS[window.model.queue]!r}"
+            f"clicking {label!r} left the list on {queue_label(window.model.queue)!r}"
         )
 
     def open_incoming(self, label: str) -> Any:
@@ -237,10 +237,11 @@ class Driver:
 
     @staticmethod
     def _queue_named(label: str) -> Queue:
-        for queue, text in QUEUE_LABELS.items():
-            if text == label:
+        for queue in Queue:
+            if queue_label(queue) == label:
                 return queue
-        raise AssertionError(f"no queue {label!r}; the sidebar has {list(QUEUE_LABELS.values())}")
+        shown = [queue_label(q) for q in Queue]
+        raise AssertionError(f"no queue {label!r}; the sidebar has {shown}")
 
     def select_row(self, row: int | str, table: QAbstractItemView | None = None) -> None:
         """Click a row once: of the letter list (by index, or by its Hal), or of ``table``."""

@@ -14,6 +14,7 @@ from desktop.letters import accounts, office
 from desktop.letters.accounts import Role
 from desktop.store import db
 from desktop.ui import app
+from desktop.ui import i18n as ui_i18n
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qt import QApplication, QDialog, QLocale, QMainWindow, QMessageBox
@@ -47,9 +48,7 @@ def no_crash_hook(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def indonesian_app(qapp: QApplication) -> Iterator[QApplication]:
     before = QLocale()
     yield app.make_app()
-    for translator in app._translators:
-        qapp.removeTranslator(translator)
-    app._translators.clear()
+    ui_i18n.reset()
     QLocale.setDefault(before)
 
 
