@@ -4,12 +4,20 @@
     <context>
         <name>AdminPage</name>
         <message>
-            <source>Administrator mengelola akun pegawai dan pengaturan kantor. Peran lain (pengonsep, agendaris, ...) dapat ditambahkan nanti di menu Pegawai.</source>
-            <translation>The administrator manages staff accounts and office settings. Other roles (drafter, registrar, ...) can be added later in the Staff menu.</translation>
+            <source>Administrator mengelola akun pegawai dan pengaturan kantor. Peran lain (pemaraf, agendaris, ...) dapat ditambahkan nanti di menu Pegawai.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Administrator pertama</source>
             <translation>First administrator</translation>
+        </message>
+        <message>
+            <source>Saya juga menandatangani surat (peran Pena&amp;ndatangan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saya juga menulis konsep surat (peran &amp;Pengonsep)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -231,7 +239,81 @@ Copy the report below and send it to the IT officer.</translation>
         </message>
     </context>
     <context>
+        <name>DispositionDialog</name>
+        <message>
+            <source>Batal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batas waktu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Catatan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Diteruskan kepada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Instruksi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Instruksi lain (boleh kosong)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kirim Disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Teruskan Disposisi</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DuplicateDialog</name>
+        <message>
+            <source>Batal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Catat Terpisah</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Catat dan Tautkan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kemungkinan surat ganda</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Surat ini mungkin sudah dicatat sebelumnya. Tautkan ke surat yang lama, catat sebagai surat terpisah, atau kembali untuk memeriksa isian.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pengirim dan nomor sama</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pindaian sama</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>EditorPage</name>
+        <message>
+            <source>&amp;Kirim...</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>Dikembalikan</source>
             <translation>Returned</translation>
@@ -241,16 +323,16 @@ Copy the report below and send it to the IT officer.</translation>
             <translation>Returned with a note: {note}</translation>
         </message>
         <message>
-            <source>Kirim untuk paraf dan tanda tangan</source>
-            <translation>Send for initials and signature</translation>
+            <source>Kirim untuk paraf dan tanda tangan (Ctrl+Enter)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Kirim...</source>
-            <translation>Send...</translation>
+            <source>Riwayat &amp;revisi</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Riwayat revisi</source>
-            <translation>Revision history</translation>
+            <source>Simpan dan kembali ke daftar (Esc)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Tersimpan</source>
@@ -367,10 +449,9 @@ Copy the report below and send it to the IT officer.</translation>
         <message>
             <source>Kantor: Kecamatan {kec}, Kabupaten {kab}
 Kertas: {paper}
-Administrator: {name} (nama pengguna: {user})</source>
-            <translation>Office: Kecamatan {kec}, Kabupaten {kab}
-Paper: {paper}
-Administrator: {name} (user name: {user})</translation>
+Administrator: {name} (nama pengguna: {user})
+Peran: {roles}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Menambahkan pegawai contoh (nama pengguna {names}; kata sandi semuanya: {pw}) dan surat contoh dalam berbagai tahap. Pakai hanya di komputer latihan, bukan untuk surat resmi.</source>
@@ -383,6 +464,345 @@ Administrator: {name} (user name: {user})</translation>
         <message>
             <source>Siap disimpan</source>
             <translation>Ready to save</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomingDesk</name>
+        <message>
+            <source>Daftar Pengirim...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Instruksi Disposisi...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>terlambat</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IncomingListModel</name>
+        <message>
+            <source>Agenda</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batas Waktu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi ini melewati batas waktu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Diterima</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nomor Surat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pengirim</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sifat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>terlambat</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IncomingPage</name>
+        <message>
+            <source>+ Catat Surat Masuk...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Awal kode klasifikasi, misalnya 400 atau 474</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cari agenda, pengirim, nomor atau hal...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disimpan ke {p}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Diterima</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hanya yang terlambat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Klasifikasi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lembar Disposisi Kosong...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Semua sifat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simpan lembar disposisi kosong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Surat masuk dicatat dengan nomor agenda {a}/{y}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>s.d.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} surat</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IncomingView</name>
+        <message>
+            <source>  Hasil: {r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (batas {d})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · terlambat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alur disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batalkan Disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batalkan disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batalkan disposisi kepada {n}? Penerima belum membacanya.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Berkas tidak tersimpan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Catatan Tindak Lanjut...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Catatan tindak lanjut</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Catatan tindak lanjut disimpan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cetak Lembar Disposisi...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cetak Pindaian...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dilihat oleh {name}, {at}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disimpan ke {p}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi dibatalkan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi dikirim.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi diteruskan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi selesai.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Diterima</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hasil tindak lanjut:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Klasifikasi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Laporkan perkembangan:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lembar Disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lembar disposisi dicetak.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nomor agenda</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nomor surat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pengirim</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pindaian dicetak.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selesaikan disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selesaikan...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sifat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simpan Lembar Disposisi...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simpan Pindaian...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simpan lembar disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simpan pindaian</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Surat balasan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Surat terkait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tanggal surat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Teruskan...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} pindaian menyusul (belum diunduh dari server).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>← Daftar surat</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InstructionsDialog</name>
+        <message>
+            <source>Instruksi Disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nonaktifkan/Aktifkan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tambah</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Teks instruksi, misalnya Segera laporkan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ubah Teks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{t} (nonaktif)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -592,12 +1012,28 @@ Administrator: {name} (user name: {user})</translation>
     <context>
         <name>LetterView</name>
         <message>
+            <source>&amp;Cetak...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Kembalikan...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Lampirkan Pindaian...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Paraf</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>(belum bernomor)</source>
             <translation>(no number yet)</translation>
         </message>
         <message>
-            <source>Batalkan Nomor...</source>
-            <translation>Void Number...</translation>
+            <source>Batalkan &amp;Nomor...</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Belum ada</source>
@@ -612,12 +1048,12 @@ Administrator: {name} (user name: {user})</translation>
             <translation>Print letter</translation>
         </message>
         <message>
-            <source>Cetak sekarang untuk ditandatangani dan dicap?</source>
-            <translation>Print now to sign and stamp?</translation>
+            <source>Cetak naskah (Ctrl+P)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Cetak...</source>
-            <translation>Print...</translation>
+            <source>Cetak sekarang untuk ditandatangani dan dicap?</source>
+            <translation>Print now to sign and stamp?</translation>
         </message>
         <message>
             <source>Dengan menandatangani, nomor surat diterbitkan sekarang dan naskah menjadi final: isinya tidak dapat diubah lagi. Sesudah itu cetak naskah, tanda tangani dan cap, lalu lampirkan pindaiannya.
@@ -636,8 +1072,8 @@ Sign this letter now?</translation>
             <translation>Subject</translation>
         </message>
         <message>
-            <source>Kembalikan...</source>
-            <translation>Return...</translation>
+            <source>Kembali ke daftar (Esc)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Kepada</source>
@@ -654,10 +1090,6 @@ Sign this letter now?</translation>
         <message>
             <source>Lampiran menyusul (belum diunduh dari server)</source>
             <translation>Attachment to follow (not yet downloaded from the server)</translation>
-        </message>
-        <message>
-            <source>Lampirkan Pindaian...</source>
-            <translation>Attach Scan...</translation>
         </message>
         <message>
             <source>Menandatangani dan membuat PDF...</source>
@@ -704,10 +1136,6 @@ Sign this letter now?</translation>
             <translation>PDF not saved</translation>
         </message>
         <message>
-            <source>Paraf</source>
-            <translation>Initial</translation>
-        </message>
-        <message>
             <source>Penandatangan</source>
             <translation>Signer</translation>
         </message>
@@ -736,20 +1164,24 @@ Sign this letter now?</translation>
             <translation>Nature</translation>
         </message>
         <message>
-            <source>Simpan PDF</source>
-            <translation>Save PDF</translation>
+            <source>Simpan P&amp;DF...</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Simpan PDF...</source>
-            <translation>Save PDF...</translation>
+            <source>Simpan PDF</source>
+            <translation>Save PDF</translation>
         </message>
         <message>
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <source>TTE BSrE...</source>
-            <translation>BSrE e-signature...</translation>
+            <source>Surat terkait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TTE &amp;BSrE...</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Tanda tangan</source>
@@ -760,12 +1192,12 @@ Sign this letter now?</translation>
             <translation>Your signature was added (number {n}); the letter goes on to the next signer.</translation>
         </message>
         <message>
-            <source>Tandatangani Basah...</source>
-            <translation>Sign by Hand...</translation>
+            <source>Tandatangani &amp;Elektronik...</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Tandatangani Elektronik...</source>
-            <translation>Sign Electronically...</translation>
+            <source>Tandatangani Ba&amp;sah...</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Tandatangani basah</source>
@@ -782,6 +1214,10 @@ Sign this letter now?</translation>
         <message>
             <source>Tidak dapat mencetak</source>
             <translation>Cannot print</translation>
+        </message>
+        <message>
+            <source>{sifat} · Urgensi: {urgency}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>← Daftar surat</source>
@@ -855,6 +1291,38 @@ Kabupaten {kab}</translation>
             <translation>&amp;Administration</translation>
         </message>
         <message>
+            <source>&amp;Cari surat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Hapus penyaring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keluar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Muat ulang daftar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Pegawai...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Periksa keaslian PDF...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Simpan konsep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Sinkronisasi...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Surat</source>
             <translation>&amp;Letters</translation>
         </message>
@@ -863,16 +1331,28 @@ Kabupaten {kab}</translation>
             <translation>+ New Draft</translation>
         </message>
         <message>
+            <source>Anda belum berperan Pengonsep. Tambahkan peran itu untuk diri Anda di Administrasi &gt; Pegawai; peran baru langsung berlaku.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Bahasa / Language...</source>
             <translation>Bahasa / Language...</translation>
         </message>
         <message>
-            <source>Cari surat</source>
-            <translation>Search letters</translation>
+            <source>Ce&amp;tak surat...</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Keluar</source>
-            <translation>Quit</translation>
+            <source>Hasil pencarian “{q}” di semua surat yang dapat Anda lihat.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keluar &amp;akun</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kirim untuk pa&amp;raf...</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Konflik</source>
@@ -883,40 +1363,44 @@ Kabupaten {kab}</translation>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <source>Konsep Baru</source>
-            <translation>New Draft</translation>
+            <source>Konsep &amp;Baru</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Konsep baru...</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Mencari...</source>
             <translation>Searching...</translation>
         </message>
         <message>
-            <source>Muat ulang daftar</source>
-            <translation>Reload the list</translation>
-        </message>
-        <message>
-            <source>Mulai naskah baru dari templat jenis naskah</source>
-            <translation>Start a new letter from a letter-type template</translation>
+            <source>Mulai naskah baru dari templat jenis naskah (Ctrl+N)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Naskah — {name}</source>
             <translation>Naskah — {name}</translation>
         </message>
         <message>
-            <source>Pegawai...</source>
-            <translation>Staff...</translation>
+            <source>Pengaturan &amp;Kantor...</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Pengaturan Kantor...</source>
-            <translation>Office Settings...</translation>
+            <source>Penyaring aktif: hanya surat yang cocok yang ditampilkan.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Periksa keaslian PDF...</source>
-            <translation>Verify a PDF...</translation>
+            <source>Penyaring lain juga aktif.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Sinkronisasi...</source>
-            <translation>Sync...</translation>
+            <source>T&amp;utup surat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tampilkan lagi semua surat antrean ini</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Tidak ada surat di {queue}.</source>
@@ -925,6 +1409,10 @@ Kabupaten {kab}</translation>
         <message>
             <source>Tidak ada surat yang cocok dengan penyaring.</source>
             <translation>No letters match the filter.</translation>
+        </message>
+        <message>
+            <source>Tutup jendela ini agar pegawai lain dapat masuk</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{n} surat</source>
@@ -1303,6 +1791,105 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>RegisterDialog</name>
+        <message>
+            <source>(pimpinan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Berkas pindaian</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Catat Surat Masuk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Catatan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Diterima melalui</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ditujukan kepada</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hapus Berkas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Klasifikasi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nama instansi/orang, atau singkatannya</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nomor surat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pengirim</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pilih berkas pindaian</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pindaian (*.pdf *.png *.jpg *.jpeg);;Semua berkas (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seret berkas PDF/gambar ke jendela ini, atau pilih dengan “Tambah Berkas...”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sifat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simpan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tambah Berkas...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tanggal diterima</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tanggal surat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tempat (untuk surat balasan), jika baru</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Urgensi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mis. 400.10.2.2 (kode lama 474.2 boleh)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RevisionsDialog</name>
         <message>
             <source>Pulihkan isi revisi ini ke editor</source>
@@ -1327,14 +1914,77 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>ScanViewer</name>
+        <message>
+            <source>+</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Belum ada pindaian.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Halaman berikutnya (Page Down)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Halaman sebelumnya (Page Up)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Halaman {n} dari {m}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lebar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Perbesar (Ctrl++)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Perkecil (Ctrl+-)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Putar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Putar halaman 90° (Ctrl+R)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sesuaikan dengan lebar (Ctrl+0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>−</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>▶</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>◀</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SendDialog</name>
+        <message>
+            <source>&amp;Kirim</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>Hapus</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <source>Kirim</source>
-            <translation>Send</translation>
+            <source>Kirim (Ctrl+Enter)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Kirim untuk paraf dan tanda tangan</source>
@@ -1370,6 +2020,41 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>SendersDialog</name>
+        <message>
+            <source>Cari nama atau singkatan...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Daftar Pengirim</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nama</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nama lain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nama lain, dipisah titik koma: DPMK; Dinas PMK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pengirim Baru</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simpan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tempat</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SetupWizard</name>
         <message>
             <source>&lt; Kembali</source>
@@ -1380,8 +2065,16 @@ Kabupaten {kab}</translation>
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Batalkan penyiapan?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Data kantor belum lengkap</source>
             <translation>The office details are incomplete</translation>
+        </message>
+        <message>
+            <source>Data kantor dan administrator yang sudah diketik belum disimpan dan akan hilang. Batalkan penyiapan dan keluar?</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Lanjut &gt;</source>
@@ -1453,6 +2146,21 @@ Kabupaten {kab}</translation>
         <message>
             <source>Tandatangani secara elektronik</source>
             <translation>Sign electronically</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncBridge</name>
+        <message>
+            <source>PC ini belum terhubung ke server kabupaten. Administrator dapat mendaftarkannya di Administrasi &gt; Sinkronisasi...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sinkronisasi belum disiapkan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text} - {n} perubahan hanya ada di PC ini</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1547,6 +2255,25 @@ Kabupaten {kab}</translation>
         <message>
             <source>{text} - {n} perubahan menunggu</source>
             <translation>{text} - {n} changes pending</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextDialog</name>
+        <message>
+            <source>(tidak ada)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Isian masih kosong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simpan</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1668,6 +2395,18 @@ Contact the regency's IT officer.</translation>
             <translation> (NIP {nip})</translation>
         </message>
         <message>
+            <source> — hasil: {r}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(konsep)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, batas {d}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>; masih berlaku saat ditandatangani</source>
             <translation>; still valid when it signed</translation>
         </message>
@@ -1768,6 +2507,10 @@ Contact the regency's IT officer.</translation>
             <translation>The unsigned part of the signature was changed ({what}).</translation>
         </message>
         <message>
+            <source>Balasan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Balasan ini dari server lain, bukan server tempat PC terdaftar.</source>
             <translation>This reply comes from another server, not the one this PC is enrolled with.</translation>
         </message>
@@ -1782,6 +2525,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Balasan ini untuk kantor lain ({code}), bukan kantor PC ini ({mine}).</source>
             <translation>This reply is for another office ({code}), not this PC's office ({mine}).</translation>
+        </message>
+        <message>
+            <source>Baru</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Basis data perlu diperbarui: buka Naskah sekali, lalu ulangi perintah ini.</source>
@@ -1800,12 +2547,24 @@ Contact the regency's IT officer.</translation>
             <translation>The BSrE timeout must be a number (seconds).</translation>
         </message>
         <message>
+            <source>Batas waktu tidak boleh sebelum hari ini.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Belum ada blok nomor agenda surat masuk dari server untuk PC ini. Sambungkan ke jaringan dan sinkronkan dulu, lalu simpan lagi (isian tidak hilang).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Belum ada blok nomor surat dari server untuk PC ini. Sambungkan ke jaringan dan sinkronkan dulu, lalu tanda tangani lagi.</source>
             <translation>This PC has no block of letter numbers from the server yet. Connect to the network and sync first, then sign again.</translation>
         </message>
         <message>
             <source>Belum ada sertifikat tanda tangan elektronik di komputer ini.</source>
             <translation>There is no electronic signature certificate on this computer yet.</translation>
+        </message>
+        <message>
+            <source>Belum dibaca</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Berkas PDF rusak dan tidak dapat dibaca.</source>
@@ -1872,6 +2631,10 @@ Contact the regency's IT officer.</translation>
             <translation>The file cannot be read: {f} ({e}).</translation>
         </message>
         <message>
+            <source>Berkas {f}: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Berkas: {f} ({n} bita).</source>
             <translation>File: {f} ({n} bytes).</translation>
         </message>
@@ -1916,6 +2679,10 @@ Contact the regency's IT officer.</translation>
             <translation>Timestamp: none in this file yet; the signing time recorded on the office's server: {t}.</translation>
         </message>
         <message>
+            <source>Catatan tindak lanjut masih kosong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Daftar pencabutan sertifikat belum tersedia; status pencabutan tidak diperiksa.</source>
             <translation>No certificate revocation list yet; revocation was not checked.</translation>
         </message>
@@ -1926,6 +2693,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Daftar pencabutan sertifikat yang ada terbit {d} dan sudah lewat masa berlakunya; perbarui dengan sinkronisasi.</source>
             <translation>The revocation list held was issued {d} and has expired; update it by syncing.</translation>
+        </message>
+        <message>
+            <source>Dalam proses</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Data</source>
@@ -1944,12 +2715,28 @@ Contact the regency's IT officer.</translation>
             <translation>Queued for {k} (needs an internet connection)</translation>
         </message>
         <message>
+            <source>Diarsipkan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dibaca</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Dibatalkan</source>
             <translation>Voided</translation>
         </message>
         <message>
+            <source>Didisposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Dikembalikan</source>
             <translation>Returned</translation>
+        </message>
+        <message>
+            <source>Dikirim kepada {who}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Diperiksa terhadap sertifikat akar {org} yang dipercaya komputer ini.</source>
@@ -1960,6 +2747,26 @@ Contact the regency's IT officer.</translation>
             <translation>The disk is full: the last change was not saved, the earlier data is intact. Free some disk space and try again.</translation>
         </message>
         <message>
+            <source>Disposisi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi ini sudah dibatalkan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi ini sudah selesai atau dibatalkan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi tidak dapat ditujukan kepada diri sendiri.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disposisi yang sudah dibaca penerimanya tidak dapat dibatalkan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Ditandatangani</source>
             <translation>Signed</translation>
         </message>
@@ -1968,8 +2775,12 @@ Contact the regency's IT officer.</translation>
             <translation>Signed by hand</translation>
         </message>
         <message>
-            <source>Ditandatangani basah, nomor {n}</source>
-            <translation>Signed by hand, number {n}</translation>
+            <source>Ditandatangani elektronik (TTE BSrE)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ditandatangani elektronik (TTE internal)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Dokumen ditandatangani pada {t}, sesudah sertifikat dicabut pada {r}.</source>
@@ -1982,6 +2793,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Dokumen telah diubah setelah ditandatangani.</source>
             <translation>The document was changed after it was signed.</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Folder data tidak dapat dipakai: {path} ({detail}).</source>
@@ -2056,12 +2871,32 @@ Contact the regency's IT officer.</translation>
             <translation>Only staff with the signer role can be enrolled.</translation>
         </message>
         <message>
+            <source>Hanya pemberi disposisi yang dapat membatalkannya.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hanya penerima disposisi yang dapat meneruskannya.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hanya penerima disposisi yang dapat menyelesaikannya.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Hanya pengonsep yang dapat mengubah naskah ini.</source>
             <translation>Only the drafter can change this letter.</translation>
         </message>
         <message>
+            <source>Hanya pimpinan atau tujuan surat yang dapat mendisposisikannya.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</source>
             <translation>The BSrE client ID is required, without spaces and without ':'.</translation>
+        </message>
+        <message>
+            <source>Instruksi</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Isi balasan tidak sesuai format Naskah; berkas ditolak.</source>
@@ -2120,6 +2955,10 @@ Contact the regency's IT officer.</translation>
             <translation>Unknown letter type.</translation>
         </message>
         <message>
+            <source>Jenis tautan tidak dikenal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Judul klasifikasi wajib diisi.</source>
             <translation>The classification title is required.</translation>
         </message>
@@ -2138,6 +2977,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Kedudukan penandatangan tidak valid.</source>
             <translation>The signer's capacity is not valid.</translation>
+        </message>
+        <message>
+            <source>Kemungkinan duplikat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kertas</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Keutuhan: DIUBAH setelah ditandatangani (isi tidak cocok dengan tanda tangan).</source>
@@ -2166,6 +3013,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Kode klasifikasi harus berbentuk angka bertitik, misalnya 400.10.2.</source>
             <translation>A classification code is dotted numbers, e.g. 400.10.2.</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi tidak dikenal.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Kode klasifikasi wajib dipilih.</source>
@@ -2224,6 +3075,10 @@ Contact the regency's IT officer.</translation>
             <translation>The attachment {h} in the file is damaged.</translation>
         </message>
         <message>
+            <source>Lampirkan pindaian surat (PDF atau gambar).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Logo tidak dapat dibaca: {e}</source>
             <translation>The logo cannot be read: {e}</translation>
         </message>
@@ -2242,6 +3097,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Masalah: {p}</source>
             <translation>Problem: {p}</translation>
+        </message>
+        <message>
+            <source>Menindaklanjuti surat {s} Nomor {n} tanggal {d} hal {h}, dengan ini kami sampaikan hal-hal sebagai berikut.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Menunggu paraf</source>
@@ -2294,6 +3153,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Nama pengguna sudah dipakai.</source>
             <translation>The user name is already taken.</translation>
+        </message>
+        <message>
+            <source>Nama pengirim wajib diisi.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Nama wajib diisi.</source>
@@ -2408,12 +3271,20 @@ Contact the regency's IT officer.</translation>
             <translation>This PDF is password-protected (encrypted); it cannot be signed or checked.</translation>
         </message>
         <message>
+            <source>PDF ini terkunci kata sandi. Buka kuncinya dulu (cetak ulang ke PDF), lalu lampirkan lagi.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>PDF ini tidak memiliki tanda tangan elektronik.</source>
             <translation>This PDF has no electronic signature.</translation>
         </message>
         <message>
             <source>PDF surat dengan kode ini belum ada di komputer ini. Sinkronkan dulu.</source>
             <translation>The PDF of the letter with this code is not on this computer yet. Sync first.</translation>
+        </message>
+        <message>
+            <source>PDF tanpa halaman.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>PDF yang ditandatangani penanda tangan sebelumnya belum ada di komputer ini. Sinkronkan dulu, lalu tandatangani lagi.</source>
@@ -2460,6 +3331,10 @@ Contact the regency's IT officer.</translation>
             <translation>Signer</translation>
         </message>
         <message>
+            <source>Pencatatan surat masuk memerlukan peran Agendaris.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Pendaftaran sertifikat elektronik BSrE untuk NIK ini belum selesai (sertifikat belum terbit). Hubungi admin TTE/BSrE di instansi Anda untuk menyelesaikannya.</source>
             <translation>The BSrE certificate registration for this NIK is not finished (no certificate issued yet). Contact the e-signature/BSrE administrator of your agency to finish it.</translation>
         </message>
@@ -2470,6 +3345,26 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Penerbit cap waktu pada tanda tangan tidak tepercaya.</source>
             <translation>The signature timestamp's issuer is not trusted.</translation>
+        </message>
+        <message>
+            <source>Penerima tidak ditemukan atau nonaktif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Penerima yang sama dipilih dua kali.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pengirim</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pengirim tidak ditemukan di daftar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pengirim wajib diisi.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Pengonsep</source>
@@ -2516,8 +3411,16 @@ Contact the regency's IT officer.</translation>
             <translation>The renewal of your BSrE certificate is in progress. Wait until the new certificate is issued (contact your e-signature/BSrE administrator if it takes long), then try again.</translation>
         </message>
         <message>
+            <source>Pilih instruksi atau tulis instruksi sendiri.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Pilih penandatangan.</source>
             <translation>Choose a signer.</translation>
+        </message>
+        <message>
+            <source>Pilih setidaknya satu penerima disposisi.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Pilih setidaknya satu peran.</source>
@@ -2560,6 +3463,10 @@ Contact the regency's IT officer.</translation>
             <translation>The signature's byte range does not point at the signature content.</translation>
         </message>
         <message>
+            <source>Revisi {a}–{b} disimpan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Revisi {n} disimpan</source>
             <translation>Revision {n} saved</translation>
         </message>
@@ -2570,6 +3477,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>SAH: tanda tangan utuh dan dokumen tidak berubah sejak ditandatangani.</source>
             <translation>VALID: the signature is intact and the document has not changed since it was signed.</translation>
+        </message>
+        <message>
+            <source>SRIKANDI</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Salinan akhir surat ini (SHA-256 {h}…) ada di arsip kantor dan belum bertanda waktu server.</source>
@@ -2588,6 +3499,10 @@ Contact the regency's IT officer.</translation>
             <translation>Automatic copy: the server refused your change to letter {number} ({reason}); the original letter is already signed or voided.</translation>
         </message>
         <message>
+            <source>Saluran penerimaan tidak dikenal.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sambungan aman ke server BSrE gagal: sertifikat server tidak sah untuk alamat itu. Petugas TI perlu memeriksa alamat server BSrE di Pengaturan.</source>
             <translation>The secure connection to the BSrE server failed: the server's certificate is not valid for that address. The IT officer needs to check the BSrE server address in the settings.</translation>
         </message>
@@ -2602,6 +3517,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Sambungan terputus di tengah jalan; coba lagi nanti.</source>
             <translation>The connection was cut off halfway; try again later.</translation>
+        </message>
+        <message>
+            <source>Selesai</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Semua surat</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Sertifikat aktif sampai {d}.</source>
@@ -2764,6 +3687,10 @@ Contact the regency's IT officer.</translation>
             <translation>The server refused the connection; perhaps it is down or the address is wrong.</translation>
         </message>
         <message>
+            <source>Server pusat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</source>
             <translation>The server does not answer; the internet connection may be down or very slow.</translation>
         </message>
@@ -2788,8 +3715,40 @@ Contact the regency's IT officer.</translation>
             <translation>Outgoing</translation>
         </message>
         <message>
+            <source>Surat Masuk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Surat Masuk Baru</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Surat balasan tidak ditemukan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Surat bersifat {s}: hanya untuk pihak terkait.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Surat ini belum selesai ditandatangani; versi terbaru (SHA-256 {h}…) ada di arsip kantor.</source>
             <translation>This letter is not fully signed yet; the newest version (SHA-256 {h}…) is in the office archive.</translation>
+        </message>
+        <message>
+            <source>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Surat keluar {n}: {h}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Surat masuk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Surat masuk {a}/{y} dari {s}: {h}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>TIDAK DAPAT DIPASTIKAN: penerbit sertifikat penanda tangan tidak dikenal.</source>
@@ -2848,6 +3807,10 @@ Contact the regency's IT officer.</translation>
             <translation>The computer's date and time ({n}) are earlier than already recorded ({k}). Correct the computer's date and time, then sign again.</translation>
         </message>
         <message>
+            <source>Tanggal diterima tidak boleh di masa depan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Tanggal lahir dalam NIP tidak masuk akal.</source>
             <translation>The date of birth in the NIP makes no sense.</translation>
         </message>
@@ -2862,6 +3825,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tanggal pengangkatan dalam NIP terlalu dekat dengan tanggal lahir.</source>
             <translation>The appointment date in the NIP is too close to the date of birth.</translation>
+        </message>
+        <message>
+            <source>Tanggal surat tidak boleh setelah tanggal diterima.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Teks instruksi wajib diisi.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Templat jenis naskah {path} tidak dapat dipakai; templat bawaan yang berlaku.</source>
@@ -2888,6 +3859,10 @@ Contact the regency's IT officer.</translation>
             <translation>Nothing was signed; the letter stays in the BSrE queue.</translation>
         </message>
         <message>
+            <source>Tindak lanjut</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Tindakan ini memerlukan peran {role}.</source>
             <translation>This needs the {role} role.</translation>
         </message>
@@ -2902,6 +3877,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tulis catatan untuk pengonsep.</source>
             <translation>Write a note for the drafter.</translation>
+        </message>
+        <message>
+            <source>Tuliskan hasil tindak lanjutnya.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Ukuran kertas harus F4 atau A4.</source>
@@ -2922,6 +3901,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Waktu tanda tangan: {t} (menurut jam komputer penanda tangan).</source>
             <translation>Signing time: {t} (the signer's computer clock).</translation>
+        </message>
+        <message>
+            <source>WhatsApp</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>[{key}] {name}: kunci tidak dikenal; yang dapat dipakai: {known}</source>
@@ -2956,8 +3939,16 @@ Contact the regency's IT officer.</translation>
             <translation>clashes with data on this PC: {e}</translation>
         </message>
         <message>
+            <source>berukuran {n} MB, melebihi batas {m} MB. Pindai ulang dengan resolusi lebih rendah (mis. 150 dpi, hitam-putih) atau perkecil PDF-nya.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>bita {a}–{b}</source>
             <translation>bytes {a}–{b}</translation>
+        </message>
+        <message>
+            <source>bukan PDF atau gambar (PNG/JPEG). Simpan pindaian sebagai PDF.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>bukan TOML yang sah: {e}</source>
@@ -2994,6 +3985,26 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>ditolak server</source>
             <translation>refused by the server</translation>
+        </message>
+        <message>
+            <source>gambar 16-bit per warna tidak didukung. Simpan ulang sebagai PNG 8-bit atau PDF.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gambar JPEG 12/16-bit tidak didukung.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gambar JPEG berwarna CMYK tidak didukung. Simpan ulang sebagai RGB atau pindai langsung ke PDF.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gambar JPEG rusak atau terpotong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gambar PNG rusak atau terpotong.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>harus angka antara {low} dan {high} (pt), bukan {value}</source>
@@ -3044,12 +4055,20 @@ Contact the regency's IT officer.</translation>
             <translation>unit code</translation>
         </message>
         <message>
+            <source>kosong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>kunci tidak cocok dengan sertifikat</source>
             <translation>the key does not match the certificate</translation>
         </message>
         <message>
             <source>kurung kurawal tidak berpasangan (tulis {kecamatan} atau {kabupaten})</source>
             <translation>unpaired braces (write {kecamatan} or {kabupaten})</translation>
+        </message>
+        <message>
+            <source>melebihi batas {m} MB.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>nomor urut</source>
@@ -3066,6 +4085,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>rusak</source>
             <translation>damaged</translation>
+        </message>
+        <message>
+            <source>rusak atau terpotong (bukan PDF yang utuh). Pindai atau unduh ulang berkasnya.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>sertifikat dalam berkas kunci bukan sertifikat terbaru</source>
@@ -3114,6 +4137,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>tidak boleh kosong</source>
             <translation>must not be empty</translation>
+        </message>
+        <message>
+            <source>tidak dapat dibaca (sudah dipindah atau dihapus?).</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>tidak dapat dibaca: {e}</source>
@@ -3183,6 +4210,10 @@ Contact the regency's IT officer.</translation>
             <source>{what} tidak ditemukan.</source>
             <translation>{what} was not found.</translation>
         </message>
+        <message>
+            <source>{what}, nomor {n}</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ops</name>
@@ -3212,6 +4243,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tulis apa yang perlu diperbaiki. Catatan ini tampil di atas naskah ketika pengonsep membukanya.</source>
             <translation>Write what needs fixing. The note shows above the letter when the drafter opens it.</translation>
+        </message>
+        <message>
+            <source>{action} (Ctrl+Enter)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -4,12 +4,20 @@
     <context>
         <name>AdminPage</name>
         <message>
-            <source>Administrator mengelola akun pegawai dan pengaturan kantor. Peran lain (pengonsep, agendaris, ...) dapat ditambahkan nanti di menu Pegawai.</source>
-            <translation>Administrator mengelola akun pegawai dan pengaturan kantor. Peran lain (pengonsep, agendaris, ...) dapat ditambahkan nanti di menu Pegawai.</translation>
+            <source>Administrator mengelola akun pegawai dan pengaturan kantor. Peran lain (pemaraf, agendaris, ...) dapat ditambahkan nanti di menu Pegawai.</source>
+            <translation>Administrator mengelola akun pegawai dan pengaturan kantor. Peran lain (pemaraf, agendaris, ...) dapat ditambahkan nanti di menu Pegawai.</translation>
         </message>
         <message>
             <source>Administrator pertama</source>
             <translation>Administrator pertama</translation>
+        </message>
+        <message>
+            <source>Saya juga menandatangani surat (peran Pena&amp;ndatangan)</source>
+            <translation>Saya juga menandatangani surat (peran Pena&amp;ndatangan)</translation>
+        </message>
+        <message>
+            <source>Saya juga menulis konsep surat (peran &amp;Pengonsep)</source>
+            <translation>Saya juga menulis konsep surat (peran &amp;Pengonsep)</translation>
         </message>
     </context>
     <context>
@@ -231,7 +239,81 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
         </message>
     </context>
     <context>
+        <name>DispositionDialog</name>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Batas waktu</source>
+            <translation>Batas waktu</translation>
+        </message>
+        <message>
+            <source>Catatan</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Disposisi</source>
+            <translation>Disposisi</translation>
+        </message>
+        <message>
+            <source>Diteruskan kepada</source>
+            <translation>Diteruskan kepada</translation>
+        </message>
+        <message>
+            <source>Instruksi</source>
+            <translation>Instruksi</translation>
+        </message>
+        <message>
+            <source>Instruksi lain (boleh kosong)</source>
+            <translation>Instruksi lain (boleh kosong)</translation>
+        </message>
+        <message>
+            <source>Kirim Disposisi</source>
+            <translation>Kirim Disposisi</translation>
+        </message>
+        <message>
+            <source>Teruskan Disposisi</source>
+            <translation>Teruskan Disposisi</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicateDialog</name>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Catat Terpisah</source>
+            <translation>Catat Terpisah</translation>
+        </message>
+        <message>
+            <source>Catat dan Tautkan</source>
+            <translation>Catat dan Tautkan</translation>
+        </message>
+        <message>
+            <source>Kemungkinan surat ganda</source>
+            <translation>Kemungkinan surat ganda</translation>
+        </message>
+        <message>
+            <source>Surat ini mungkin sudah dicatat sebelumnya. Tautkan ke surat yang lama, catat sebagai surat terpisah, atau kembali untuk memeriksa isian.</source>
+            <translation>Surat ini mungkin sudah dicatat sebelumnya. Tautkan ke surat yang lama, catat sebagai surat terpisah, atau kembali untuk memeriksa isian.</translation>
+        </message>
+        <message>
+            <source>pengirim dan nomor sama</source>
+            <translation>pengirim dan nomor sama</translation>
+        </message>
+        <message>
+            <source>pindaian sama</source>
+            <translation>pindaian sama</translation>
+        </message>
+    </context>
+    <context>
         <name>EditorPage</name>
+        <message>
+            <source>&amp;Kirim...</source>
+            <translation>&amp;Kirim...</translation>
+        </message>
         <message>
             <source>Dikembalikan</source>
             <translation>Dikembalikan</translation>
@@ -241,16 +323,16 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
             <translation>Dikembalikan dengan catatan: {note}</translation>
         </message>
         <message>
-            <source>Kirim untuk paraf dan tanda tangan</source>
-            <translation>Kirim untuk paraf dan tanda tangan</translation>
+            <source>Kirim untuk paraf dan tanda tangan (Ctrl+Enter)</source>
+            <translation>Kirim untuk paraf dan tanda tangan (Ctrl+Enter)</translation>
         </message>
         <message>
-            <source>Kirim...</source>
-            <translation>Kirim...</translation>
+            <source>Riwayat &amp;revisi</source>
+            <translation>Riwayat &amp;revisi</translation>
         </message>
         <message>
-            <source>Riwayat revisi</source>
-            <translation>Riwayat revisi</translation>
+            <source>Simpan dan kembali ke daftar (Esc)</source>
+            <translation>Simpan dan kembali ke daftar (Esc)</translation>
         </message>
         <message>
             <source>Tersimpan</source>
@@ -367,10 +449,12 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
         <message>
             <source>Kantor: Kecamatan {kec}, Kabupaten {kab}
 Kertas: {paper}
-Administrator: {name} (nama pengguna: {user})</source>
+Administrator: {name} (nama pengguna: {user})
+Peran: {roles}</source>
             <translation>Kantor: Kecamatan {kec}, Kabupaten {kab}
 Kertas: {paper}
-Administrator: {name} (nama pengguna: {user})</translation>
+Administrator: {name} (nama pengguna: {user})
+Peran: {roles}</translation>
         </message>
         <message>
             <source>Menambahkan pegawai contoh (nama pengguna {names}; kata sandi semuanya: {pw}) dan surat contoh dalam berbagai tahap. Pakai hanya di komputer latihan, bukan untuk surat resmi.</source>
@@ -383,6 +467,345 @@ Administrator: {name} (nama pengguna: {user})</translation>
         <message>
             <source>Siap disimpan</source>
             <translation>Siap disimpan</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomingDesk</name>
+        <message>
+            <source>Daftar Pengirim...</source>
+            <translation>Daftar Pengirim...</translation>
+        </message>
+        <message>
+            <source>Instruksi Disposisi...</source>
+            <translation>Instruksi Disposisi...</translation>
+        </message>
+        <message>
+            <source>terlambat</source>
+            <translation>terlambat</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomingListModel</name>
+        <message>
+            <source>Agenda</source>
+            <translation>Agenda</translation>
+        </message>
+        <message>
+            <source>Batas Waktu</source>
+            <translation>Batas Waktu</translation>
+        </message>
+        <message>
+            <source>Disposisi ini melewati batas waktu</source>
+            <translation>Disposisi ini melewati batas waktu</translation>
+        </message>
+        <message>
+            <source>Diterima</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation>Hal</translation>
+        </message>
+        <message>
+            <source>Nomor Surat</source>
+            <translation>Nomor Surat</translation>
+        </message>
+        <message>
+            <source>Pengirim</source>
+            <translation>Pengirim</translation>
+        </message>
+        <message>
+            <source>Sifat</source>
+            <translation>Sifat</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>terlambat</source>
+            <translation>terlambat</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomingPage</name>
+        <message>
+            <source>+ Catat Surat Masuk...</source>
+            <translation>+ Catat Surat Masuk...</translation>
+        </message>
+        <message>
+            <source>Awal kode klasifikasi, misalnya 400 atau 474</source>
+            <translation>Awal kode klasifikasi, misalnya 400 atau 474</translation>
+        </message>
+        <message>
+            <source>Cari agenda, pengirim, nomor atau hal...</source>
+            <translation>Cari agenda, pengirim, nomor atau hal...</translation>
+        </message>
+        <message>
+            <source>Disimpan ke {p}</source>
+            <translation>Disimpan ke {p}</translation>
+        </message>
+        <message>
+            <source>Diterima</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Hanya yang terlambat</source>
+            <translation>Hanya yang terlambat</translation>
+        </message>
+        <message>
+            <source>Klasifikasi</source>
+            <translation>Klasifikasi</translation>
+        </message>
+        <message>
+            <source>Lembar Disposisi Kosong...</source>
+            <translation>Lembar Disposisi Kosong...</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Semua sifat</source>
+            <translation>Semua sifat</translation>
+        </message>
+        <message>
+            <source>Simpan lembar disposisi kosong</source>
+            <translation>Simpan lembar disposisi kosong</translation>
+        </message>
+        <message>
+            <source>Surat masuk dicatat dengan nomor agenda {a}/{y}.</source>
+            <translation>Surat masuk dicatat dengan nomor agenda {a}/{y}.</translation>
+        </message>
+        <message>
+            <source>s.d.</source>
+            <translation>s.d.</translation>
+        </message>
+        <message>
+            <source>{n} surat</source>
+            <translation>{n} surat</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomingView</name>
+        <message>
+            <source>  Hasil: {r}</source>
+            <translation>  Hasil: {r}</translation>
+        </message>
+        <message>
+            <source> (batas {d})</source>
+            <translation> (batas {d})</translation>
+        </message>
+        <message>
+            <source> · terlambat</source>
+            <translation> · terlambat</translation>
+        </message>
+        <message>
+            <source>Alur disposisi</source>
+            <translation>Alur disposisi</translation>
+        </message>
+        <message>
+            <source>Balas</source>
+            <translation>Balas</translation>
+        </message>
+        <message>
+            <source>Batalkan Disposisi</source>
+            <translation>Batalkan Disposisi</translation>
+        </message>
+        <message>
+            <source>Batalkan disposisi</source>
+            <translation>Batalkan disposisi</translation>
+        </message>
+        <message>
+            <source>Batalkan disposisi kepada {n}? Penerima belum membacanya.</source>
+            <translation>Batalkan disposisi kepada {n}? Penerima belum membacanya.</translation>
+        </message>
+        <message>
+            <source>Berkas tidak tersimpan</source>
+            <translation>Berkas tidak tersimpan</translation>
+        </message>
+        <message>
+            <source>Catatan Tindak Lanjut...</source>
+            <translation>Catatan Tindak Lanjut...</translation>
+        </message>
+        <message>
+            <source>Catatan tindak lanjut</source>
+            <translation>Catatan tindak lanjut</translation>
+        </message>
+        <message>
+            <source>Catatan tindak lanjut disimpan.</source>
+            <translation>Catatan tindak lanjut disimpan.</translation>
+        </message>
+        <message>
+            <source>Cetak Lembar Disposisi...</source>
+            <translation>Cetak Lembar Disposisi...</translation>
+        </message>
+        <message>
+            <source>Cetak Pindaian...</source>
+            <translation>Cetak Pindaian...</translation>
+        </message>
+        <message>
+            <source>Dilihat oleh {name}, {at}</source>
+            <translation>Dilihat oleh {name}, {at}</translation>
+        </message>
+        <message>
+            <source>Disimpan ke {p}</source>
+            <translation>Disimpan ke {p}</translation>
+        </message>
+        <message>
+            <source>Disposisi</source>
+            <translation>Disposisi</translation>
+        </message>
+        <message>
+            <source>Disposisi dibatalkan.</source>
+            <translation>Disposisi dibatalkan.</translation>
+        </message>
+        <message>
+            <source>Disposisi dikirim.</source>
+            <translation>Disposisi dikirim.</translation>
+        </message>
+        <message>
+            <source>Disposisi diteruskan.</source>
+            <translation>Disposisi diteruskan.</translation>
+        </message>
+        <message>
+            <source>Disposisi selesai.</source>
+            <translation>Disposisi selesai.</translation>
+        </message>
+        <message>
+            <source>Disposisi...</source>
+            <translation>Disposisi...</translation>
+        </message>
+        <message>
+            <source>Diterima</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation>Hal</translation>
+        </message>
+        <message>
+            <source>Hasil tindak lanjut:</source>
+            <translation>Hasil tindak lanjut:</translation>
+        </message>
+        <message>
+            <source>Klasifikasi</source>
+            <translation>Klasifikasi</translation>
+        </message>
+        <message>
+            <source>Laporkan perkembangan:</source>
+            <translation>Laporkan perkembangan:</translation>
+        </message>
+        <message>
+            <source>Lembar Disposisi</source>
+            <translation>Lembar Disposisi</translation>
+        </message>
+        <message>
+            <source>Lembar disposisi dicetak.</source>
+            <translation>Lembar disposisi dicetak.</translation>
+        </message>
+        <message>
+            <source>Nomor agenda</source>
+            <translation>Nomor agenda</translation>
+        </message>
+        <message>
+            <source>Nomor surat</source>
+            <translation>Nomor surat</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Pengirim</source>
+            <translation>Pengirim</translation>
+        </message>
+        <message>
+            <source>Pindaian dicetak.</source>
+            <translation>Pindaian dicetak.</translation>
+        </message>
+        <message>
+            <source>Selesaikan disposisi</source>
+            <translation>Selesaikan disposisi</translation>
+        </message>
+        <message>
+            <source>Selesaikan...</source>
+            <translation>Selesaikan...</translation>
+        </message>
+        <message>
+            <source>Sifat</source>
+            <translation>Sifat</translation>
+        </message>
+        <message>
+            <source>Simpan Lembar Disposisi...</source>
+            <translation>Simpan Lembar Disposisi...</translation>
+        </message>
+        <message>
+            <source>Simpan Pindaian...</source>
+            <translation>Simpan Pindaian...</translation>
+        </message>
+        <message>
+            <source>Simpan lembar disposisi</source>
+            <translation>Simpan lembar disposisi</translation>
+        </message>
+        <message>
+            <source>Simpan pindaian</source>
+            <translation>Simpan pindaian</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Surat balasan</source>
+            <translation>Surat balasan</translation>
+        </message>
+        <message>
+            <source>Surat terkait</source>
+            <translation>Surat terkait</translation>
+        </message>
+        <message>
+            <source>Tanggal surat</source>
+            <translation>Tanggal surat</translation>
+        </message>
+        <message>
+            <source>Teruskan...</source>
+            <translation>Teruskan...</translation>
+        </message>
+        <message>
+            <source>{n} pindaian menyusul (belum diunduh dari server).</source>
+            <translation>{n} pindaian menyusul (belum diunduh dari server).</translation>
+        </message>
+        <message>
+            <source>← Daftar surat</source>
+            <translation>← Daftar surat</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstructionsDialog</name>
+        <message>
+            <source>Instruksi Disposisi</source>
+            <translation>Instruksi Disposisi</translation>
+        </message>
+        <message>
+            <source>Nonaktifkan/Aktifkan</source>
+            <translation>Nonaktifkan/Aktifkan</translation>
+        </message>
+        <message>
+            <source>Tambah</source>
+            <translation>Tambah</translation>
+        </message>
+        <message>
+            <source>Teks instruksi, misalnya Segera laporkan</source>
+            <translation>Teks instruksi, misalnya Segera laporkan</translation>
+        </message>
+        <message>
+            <source>Ubah Teks</source>
+            <translation>Ubah Teks</translation>
+        </message>
+        <message>
+            <source>{t} (nonaktif)</source>
+            <translation>{t} (nonaktif)</translation>
         </message>
     </context>
     <context>
@@ -592,12 +1015,28 @@ Administrator: {name} (nama pengguna: {user})</translation>
     <context>
         <name>LetterView</name>
         <message>
+            <source>&amp;Cetak...</source>
+            <translation>&amp;Cetak...</translation>
+        </message>
+        <message>
+            <source>&amp;Kembalikan...</source>
+            <translation>&amp;Kembalikan...</translation>
+        </message>
+        <message>
+            <source>&amp;Lampirkan Pindaian...</source>
+            <translation>&amp;Lampirkan Pindaian...</translation>
+        </message>
+        <message>
+            <source>&amp;Paraf</source>
+            <translation>&amp;Paraf</translation>
+        </message>
+        <message>
             <source>(belum bernomor)</source>
             <translation>(belum bernomor)</translation>
         </message>
         <message>
-            <source>Batalkan Nomor...</source>
-            <translation>Batalkan Nomor...</translation>
+            <source>Batalkan &amp;Nomor...</source>
+            <translation>Batalkan &amp;Nomor...</translation>
         </message>
         <message>
             <source>Belum ada</source>
@@ -612,12 +1051,12 @@ Administrator: {name} (nama pengguna: {user})</translation>
             <translation>Cetak naskah</translation>
         </message>
         <message>
-            <source>Cetak sekarang untuk ditandatangani dan dicap?</source>
-            <translation>Cetak sekarang untuk ditandatangani dan dicap?</translation>
+            <source>Cetak naskah (Ctrl+P)</source>
+            <translation>Cetak naskah (Ctrl+P)</translation>
         </message>
         <message>
-            <source>Cetak...</source>
-            <translation>Cetak...</translation>
+            <source>Cetak sekarang untuk ditandatangani dan dicap?</source>
+            <translation>Cetak sekarang untuk ditandatangani dan dicap?</translation>
         </message>
         <message>
             <source>Dengan menandatangani, nomor surat diterbitkan sekarang dan naskah menjadi final: isinya tidak dapat diubah lagi. Sesudah itu cetak naskah, tanda tangani dan cap, lalu lampirkan pindaiannya.
@@ -636,8 +1075,8 @@ Tandatangani naskah ini sekarang?</translation>
             <translation>Hal</translation>
         </message>
         <message>
-            <source>Kembalikan...</source>
-            <translation>Kembalikan...</translation>
+            <source>Kembali ke daftar (Esc)</source>
+            <translation>Kembali ke daftar (Esc)</translation>
         </message>
         <message>
             <source>Kepada</source>
@@ -654,10 +1093,6 @@ Tandatangani naskah ini sekarang?</translation>
         <message>
             <source>Lampiran menyusul (belum diunduh dari server)</source>
             <translation>Lampiran menyusul (belum diunduh dari server)</translation>
-        </message>
-        <message>
-            <source>Lampirkan Pindaian...</source>
-            <translation>Lampirkan Pindaian...</translation>
         </message>
         <message>
             <source>Menandatangani dan membuat PDF...</source>
@@ -704,10 +1139,6 @@ Tandatangani naskah ini sekarang?</translation>
             <translation>PDF tidak tersimpan</translation>
         </message>
         <message>
-            <source>Paraf</source>
-            <translation>Paraf</translation>
-        </message>
-        <message>
             <source>Penandatangan</source>
             <translation>Penandatangan</translation>
         </message>
@@ -736,20 +1167,24 @@ Tandatangani naskah ini sekarang?</translation>
             <translation>Sifat</translation>
         </message>
         <message>
-            <source>Simpan PDF</source>
-            <translation>Simpan PDF</translation>
+            <source>Simpan P&amp;DF...</source>
+            <translation>Simpan P&amp;DF...</translation>
         </message>
         <message>
-            <source>Simpan PDF...</source>
-            <translation>Simpan PDF...</translation>
+            <source>Simpan PDF</source>
+            <translation>Simpan PDF</translation>
         </message>
         <message>
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <source>TTE BSrE...</source>
-            <translation>TTE BSrE...</translation>
+            <source>Surat terkait</source>
+            <translation>Surat terkait</translation>
+        </message>
+        <message>
+            <source>TTE &amp;BSrE...</source>
+            <translation>TTE &amp;BSrE...</translation>
         </message>
         <message>
             <source>Tanda tangan</source>
@@ -760,12 +1195,12 @@ Tandatangani naskah ini sekarang?</translation>
             <translation>Tanda tangan Anda dibubuhkan (nomor {n}); naskah diteruskan ke penanda tangan berikutnya.</translation>
         </message>
         <message>
-            <source>Tandatangani Basah...</source>
-            <translation>Tandatangani Basah...</translation>
+            <source>Tandatangani &amp;Elektronik...</source>
+            <translation>Tandatangani &amp;Elektronik...</translation>
         </message>
         <message>
-            <source>Tandatangani Elektronik...</source>
-            <translation>Tandatangani Elektronik...</translation>
+            <source>Tandatangani Ba&amp;sah...</source>
+            <translation>Tandatangani Ba&amp;sah...</translation>
         </message>
         <message>
             <source>Tandatangani basah</source>
@@ -782,6 +1217,10 @@ Tandatangani naskah ini sekarang?</translation>
         <message>
             <source>Tidak dapat mencetak</source>
             <translation>Tidak dapat mencetak</translation>
+        </message>
+        <message>
+            <source>{sifat} · Urgensi: {urgency}</source>
+            <translation>{sifat} · Urgensi: {urgency}</translation>
         </message>
         <message>
             <source>← Daftar surat</source>
@@ -855,6 +1294,38 @@ Kabupaten {kab}</translation>
             <translation>&amp;Administrasi</translation>
         </message>
         <message>
+            <source>&amp;Cari surat</source>
+            <translation>&amp;Cari surat</translation>
+        </message>
+        <message>
+            <source>&amp;Hapus penyaring</source>
+            <translation>&amp;Hapus penyaring</translation>
+        </message>
+        <message>
+            <source>&amp;Keluar</source>
+            <translation>&amp;Keluar</translation>
+        </message>
+        <message>
+            <source>&amp;Muat ulang daftar</source>
+            <translation>&amp;Muat ulang daftar</translation>
+        </message>
+        <message>
+            <source>&amp;Pegawai...</source>
+            <translation>&amp;Pegawai...</translation>
+        </message>
+        <message>
+            <source>&amp;Periksa keaslian PDF...</source>
+            <translation>&amp;Periksa keaslian PDF...</translation>
+        </message>
+        <message>
+            <source>&amp;Simpan konsep</source>
+            <translation>&amp;Simpan konsep</translation>
+        </message>
+        <message>
+            <source>&amp;Sinkronisasi...</source>
+            <translation>&amp;Sinkronisasi...</translation>
+        </message>
+        <message>
             <source>&amp;Surat</source>
             <translation>&amp;Surat</translation>
         </message>
@@ -863,16 +1334,28 @@ Kabupaten {kab}</translation>
             <translation>+ Konsep Baru</translation>
         </message>
         <message>
+            <source>Anda belum berperan Pengonsep. Tambahkan peran itu untuk diri Anda di Administrasi &gt; Pegawai; peran baru langsung berlaku.</source>
+            <translation>Anda belum berperan Pengonsep. Tambahkan peran itu untuk diri Anda di Administrasi &gt; Pegawai; peran baru langsung berlaku.</translation>
+        </message>
+        <message>
             <source>Bahasa / Language...</source>
             <translation>Bahasa / Language...</translation>
         </message>
         <message>
-            <source>Cari surat</source>
-            <translation>Cari surat</translation>
+            <source>Ce&amp;tak surat...</source>
+            <translation>Ce&amp;tak surat...</translation>
         </message>
         <message>
-            <source>Keluar</source>
-            <translation>Keluar</translation>
+            <source>Hasil pencarian “{q}” di semua surat yang dapat Anda lihat.</source>
+            <translation>Hasil pencarian “{q}” di semua surat yang dapat Anda lihat.</translation>
+        </message>
+        <message>
+            <source>Keluar &amp;akun</source>
+            <translation>Keluar &amp;akun</translation>
+        </message>
+        <message>
+            <source>Kirim untuk pa&amp;raf...</source>
+            <translation>Kirim untuk pa&amp;raf...</translation>
         </message>
         <message>
             <source>Konflik</source>
@@ -883,40 +1366,44 @@ Kabupaten {kab}</translation>
             <translation>Konflik ({n})</translation>
         </message>
         <message>
-            <source>Konsep Baru</source>
-            <translation>Konsep Baru</translation>
+            <source>Konsep &amp;Baru</source>
+            <translation>Konsep &amp;Baru</translation>
+        </message>
+        <message>
+            <source>Konsep baru...</source>
+            <translation>Konsep baru...</translation>
         </message>
         <message>
             <source>Mencari...</source>
             <translation>Mencari...</translation>
         </message>
         <message>
-            <source>Muat ulang daftar</source>
-            <translation>Muat ulang daftar</translation>
-        </message>
-        <message>
-            <source>Mulai naskah baru dari templat jenis naskah</source>
-            <translation>Mulai naskah baru dari templat jenis naskah</translation>
+            <source>Mulai naskah baru dari templat jenis naskah (Ctrl+N)</source>
+            <translation>Mulai naskah baru dari templat jenis naskah (Ctrl+N)</translation>
         </message>
         <message>
             <source>Naskah — {name}</source>
             <translation>Naskah — {name}</translation>
         </message>
         <message>
-            <source>Pegawai...</source>
-            <translation>Pegawai...</translation>
+            <source>Pengaturan &amp;Kantor...</source>
+            <translation>Pengaturan &amp;Kantor...</translation>
         </message>
         <message>
-            <source>Pengaturan Kantor...</source>
-            <translation>Pengaturan Kantor...</translation>
+            <source>Penyaring aktif: hanya surat yang cocok yang ditampilkan.</source>
+            <translation>Penyaring aktif: hanya surat yang cocok yang ditampilkan.</translation>
         </message>
         <message>
-            <source>Periksa keaslian PDF...</source>
-            <translation>Periksa keaslian PDF...</translation>
+            <source>Penyaring lain juga aktif.</source>
+            <translation>Penyaring lain juga aktif.</translation>
         </message>
         <message>
-            <source>Sinkronisasi...</source>
-            <translation>Sinkronisasi...</translation>
+            <source>T&amp;utup surat</source>
+            <translation>T&amp;utup surat</translation>
+        </message>
+        <message>
+            <source>Tampilkan lagi semua surat antrean ini</source>
+            <translation>Tampilkan lagi semua surat antrean ini</translation>
         </message>
         <message>
             <source>Tidak ada surat di {queue}.</source>
@@ -925,6 +1412,10 @@ Kabupaten {kab}</translation>
         <message>
             <source>Tidak ada surat yang cocok dengan penyaring.</source>
             <translation>Tidak ada surat yang cocok dengan penyaring.</translation>
+        </message>
+        <message>
+            <source>Tutup jendela ini agar pegawai lain dapat masuk</source>
+            <translation>Tutup jendela ini agar pegawai lain dapat masuk</translation>
         </message>
         <message>
             <source>{n} surat</source>
@@ -1303,6 +1794,105 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>RegisterDialog</name>
+        <message>
+            <source>(pimpinan)</source>
+            <translation>(pimpinan)</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Berkas pindaian</source>
+            <translation>Berkas pindaian</translation>
+        </message>
+        <message>
+            <source>Catat Surat Masuk</source>
+            <translation>Catat Surat Masuk</translation>
+        </message>
+        <message>
+            <source>Catatan</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Diterima melalui</source>
+            <translation>Diterima melalui</translation>
+        </message>
+        <message>
+            <source>Ditujukan kepada</source>
+            <translation>Ditujukan kepada</translation>
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation>Hal</translation>
+        </message>
+        <message>
+            <source>Hapus Berkas</source>
+            <translation>Hapus Berkas</translation>
+        </message>
+        <message>
+            <source>Klasifikasi</source>
+            <translation>Klasifikasi</translation>
+        </message>
+        <message>
+            <source>Nama instansi/orang, atau singkatannya</source>
+            <translation>Nama instansi/orang, atau singkatannya</translation>
+        </message>
+        <message>
+            <source>Nomor surat</source>
+            <translation>Nomor surat</translation>
+        </message>
+        <message>
+            <source>Pengirim</source>
+            <translation>Pengirim</translation>
+        </message>
+        <message>
+            <source>Pilih berkas pindaian</source>
+            <translation>Pilih berkas pindaian</translation>
+        </message>
+        <message>
+            <source>Pindaian (*.pdf *.png *.jpg *.jpeg);;Semua berkas (*)</source>
+            <translation>Pindaian (*.pdf *.png *.jpg *.jpeg);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Seret berkas PDF/gambar ke jendela ini, atau pilih dengan “Tambah Berkas...”.</source>
+            <translation>Seret berkas PDF/gambar ke jendela ini, atau pilih dengan “Tambah Berkas...”.</translation>
+        </message>
+        <message>
+            <source>Sifat</source>
+            <translation>Sifat</translation>
+        </message>
+        <message>
+            <source>Simpan</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <source>Tambah Berkas...</source>
+            <translation>Tambah Berkas...</translation>
+        </message>
+        <message>
+            <source>Tanggal diterima</source>
+            <translation>Tanggal diterima</translation>
+        </message>
+        <message>
+            <source>Tanggal surat</source>
+            <translation>Tanggal surat</translation>
+        </message>
+        <message>
+            <source>Tempat (untuk surat balasan), jika baru</source>
+            <translation>Tempat (untuk surat balasan), jika baru</translation>
+        </message>
+        <message>
+            <source>Urgensi</source>
+            <translation>Urgensi</translation>
+        </message>
+        <message>
+            <source>mis. 400.10.2.2 (kode lama 474.2 boleh)</source>
+            <translation>mis. 400.10.2.2 (kode lama 474.2 boleh)</translation>
+        </message>
+    </context>
+    <context>
         <name>RevisionsDialog</name>
         <message>
             <source>Pulihkan isi revisi ini ke editor</source>
@@ -1327,14 +1917,77 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>ScanViewer</name>
+        <message>
+            <source>+</source>
+            <translation>+</translation>
+        </message>
+        <message>
+            <source>Belum ada pindaian.</source>
+            <translation>Belum ada pindaian.</translation>
+        </message>
+        <message>
+            <source>Halaman berikutnya (Page Down)</source>
+            <translation>Halaman berikutnya (Page Down)</translation>
+        </message>
+        <message>
+            <source>Halaman sebelumnya (Page Up)</source>
+            <translation>Halaman sebelumnya (Page Up)</translation>
+        </message>
+        <message>
+            <source>Halaman {n} dari {m}</source>
+            <translation>Halaman {n} dari {m}</translation>
+        </message>
+        <message>
+            <source>Lebar</source>
+            <translation>Lebar</translation>
+        </message>
+        <message>
+            <source>Perbesar (Ctrl++)</source>
+            <translation>Perbesar (Ctrl++)</translation>
+        </message>
+        <message>
+            <source>Perkecil (Ctrl+-)</source>
+            <translation>Perkecil (Ctrl+-)</translation>
+        </message>
+        <message>
+            <source>Putar</source>
+            <translation>Putar</translation>
+        </message>
+        <message>
+            <source>Putar halaman 90° (Ctrl+R)</source>
+            <translation>Putar halaman 90° (Ctrl+R)</translation>
+        </message>
+        <message>
+            <source>Sesuaikan dengan lebar (Ctrl+0)</source>
+            <translation>Sesuaikan dengan lebar (Ctrl+0)</translation>
+        </message>
+        <message>
+            <source>−</source>
+            <translation>−</translation>
+        </message>
+        <message>
+            <source>▶</source>
+            <translation>▶</translation>
+        </message>
+        <message>
+            <source>◀</source>
+            <translation>◀</translation>
+        </message>
+    </context>
+    <context>
         <name>SendDialog</name>
+        <message>
+            <source>&amp;Kirim</source>
+            <translation>&amp;Kirim</translation>
+        </message>
         <message>
             <source>Hapus</source>
             <translation>Hapus</translation>
         </message>
         <message>
-            <source>Kirim</source>
-            <translation>Kirim</translation>
+            <source>Kirim (Ctrl+Enter)</source>
+            <translation>Kirim (Ctrl+Enter)</translation>
         </message>
         <message>
             <source>Kirim untuk paraf dan tanda tangan</source>
@@ -1370,6 +2023,41 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>SendersDialog</name>
+        <message>
+            <source>Cari nama atau singkatan...</source>
+            <translation>Cari nama atau singkatan...</translation>
+        </message>
+        <message>
+            <source>Daftar Pengirim</source>
+            <translation>Daftar Pengirim</translation>
+        </message>
+        <message>
+            <source>Nama</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Nama lain</source>
+            <translation>Nama lain</translation>
+        </message>
+        <message>
+            <source>Nama lain, dipisah titik koma: DPMK; Dinas PMK</source>
+            <translation>Nama lain, dipisah titik koma: DPMK; Dinas PMK</translation>
+        </message>
+        <message>
+            <source>Pengirim Baru</source>
+            <translation>Pengirim Baru</translation>
+        </message>
+        <message>
+            <source>Simpan</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <source>Tempat</source>
+            <translation>Tempat</translation>
+        </message>
+    </context>
+    <context>
         <name>SetupWizard</name>
         <message>
             <source>&lt; Kembali</source>
@@ -1380,8 +2068,16 @@ Kabupaten {kab}</translation>
             <translation>Batal</translation>
         </message>
         <message>
+            <source>Batalkan penyiapan?</source>
+            <translation>Batalkan penyiapan?</translation>
+        </message>
+        <message>
             <source>Data kantor belum lengkap</source>
             <translation>Data kantor belum lengkap</translation>
+        </message>
+        <message>
+            <source>Data kantor dan administrator yang sudah diketik belum disimpan dan akan hilang. Batalkan penyiapan dan keluar?</source>
+            <translation>Data kantor dan administrator yang sudah diketik belum disimpan dan akan hilang. Batalkan penyiapan dan keluar?</translation>
         </message>
         <message>
             <source>Lanjut &gt;</source>
@@ -1453,6 +2149,21 @@ Kabupaten {kab}</translation>
         <message>
             <source>Tandatangani secara elektronik</source>
             <translation>Tandatangani secara elektronik</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncBridge</name>
+        <message>
+            <source>PC ini belum terhubung ke server kabupaten. Administrator dapat mendaftarkannya di Administrasi &gt; Sinkronisasi...</source>
+            <translation>PC ini belum terhubung ke server kabupaten. Administrator dapat mendaftarkannya di Administrasi &gt; Sinkronisasi...</translation>
+        </message>
+        <message>
+            <source>Sinkronisasi belum disiapkan</source>
+            <translation>Sinkronisasi belum disiapkan</translation>
+        </message>
+        <message>
+            <source>{text} - {n} perubahan hanya ada di PC ini</source>
+            <translation>{text} - {n} perubahan hanya ada di PC ini</translation>
         </message>
     </context>
     <context>
@@ -1547,6 +2258,25 @@ Kabupaten {kab}</translation>
         <message>
             <source>{text} - {n} perubahan menunggu</source>
             <translation>{text} - {n} perubahan menunggu</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextDialog</name>
+        <message>
+            <source>(tidak ada)</source>
+            <translation>(tidak ada)</translation>
+        </message>
+        <message>
+            <source>Batal</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Isian masih kosong.</source>
+            <translation>Isian masih kosong.</translation>
+        </message>
+        <message>
+            <source>Simpan</source>
+            <translation>Simpan</translation>
         </message>
     </context>
     <context>
@@ -1668,6 +2398,18 @@ Hubungi petugas TI kabupaten.</translation>
             <translation> (NIP {nip})</translation>
         </message>
         <message>
+            <source> — hasil: {r}</source>
+            <translation> — hasil: {r}</translation>
+        </message>
+        <message>
+            <source>(konsep)</source>
+            <translation>(konsep)</translation>
+        </message>
+        <message>
+            <source>, batas {d}</source>
+            <translation>, batas {d}</translation>
+        </message>
+        <message>
             <source>; masih berlaku saat ditandatangani</source>
             <translation>; masih berlaku saat ditandatangani</translation>
         </message>
@@ -1768,6 +2510,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Bagian tanda tangan yang tidak ditandatangani telah diubah ({what}).</translation>
         </message>
         <message>
+            <source>Balasan</source>
+            <translation>Balasan</translation>
+        </message>
+        <message>
             <source>Balasan ini dari server lain, bukan server tempat PC terdaftar.</source>
             <translation>Balasan ini dari server lain, bukan server tempat PC terdaftar.</translation>
         </message>
@@ -1782,6 +2528,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Balasan ini untuk kantor lain ({code}), bukan kantor PC ini ({mine}).</source>
             <translation>Balasan ini untuk kantor lain ({code}), bukan kantor PC ini ({mine}).</translation>
+        </message>
+        <message>
+            <source>Baru</source>
+            <translation>Baru</translation>
         </message>
         <message>
             <source>Basis data perlu diperbarui: buka Naskah sekali, lalu ulangi perintah ini.</source>
@@ -1800,12 +2550,24 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Batas waktu BSrE harus berupa angka (detik).</translation>
         </message>
         <message>
+            <source>Batas waktu tidak boleh sebelum hari ini.</source>
+            <translation>Batas waktu tidak boleh sebelum hari ini.</translation>
+        </message>
+        <message>
+            <source>Belum ada blok nomor agenda surat masuk dari server untuk PC ini. Sambungkan ke jaringan dan sinkronkan dulu, lalu simpan lagi (isian tidak hilang).</source>
+            <translation>Belum ada blok nomor agenda surat masuk dari server untuk PC ini. Sambungkan ke jaringan dan sinkronkan dulu, lalu simpan lagi (isian tidak hilang).</translation>
+        </message>
+        <message>
             <source>Belum ada blok nomor surat dari server untuk PC ini. Sambungkan ke jaringan dan sinkronkan dulu, lalu tanda tangani lagi.</source>
             <translation>Belum ada blok nomor surat dari server untuk PC ini. Sambungkan ke jaringan dan sinkronkan dulu, lalu tanda tangani lagi.</translation>
         </message>
         <message>
             <source>Belum ada sertifikat tanda tangan elektronik di komputer ini.</source>
             <translation>Belum ada sertifikat tanda tangan elektronik di komputer ini.</translation>
+        </message>
+        <message>
+            <source>Belum dibaca</source>
+            <translation>Belum dibaca</translation>
         </message>
         <message>
             <source>Berkas PDF rusak dan tidak dapat dibaca.</source>
@@ -1872,6 +2634,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Berkas tidak dapat dibaca: {f} ({e}).</translation>
         </message>
         <message>
+            <source>Berkas {f}: {why}</source>
+            <translation>Berkas {f}: {why}</translation>
+        </message>
+        <message>
             <source>Berkas: {f} ({n} bita).</source>
             <translation>Berkas: {f} ({n} bita).</translation>
         </message>
@@ -1916,6 +2682,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Cap waktu: belum ada pada berkas ini; waktu penandatanganan tercatat di server kantor: {t}.</translation>
         </message>
         <message>
+            <source>Catatan tindak lanjut masih kosong.</source>
+            <translation>Catatan tindak lanjut masih kosong.</translation>
+        </message>
+        <message>
             <source>Daftar pencabutan sertifikat belum tersedia; status pencabutan tidak diperiksa.</source>
             <translation>Daftar pencabutan sertifikat belum tersedia; status pencabutan tidak diperiksa.</translation>
         </message>
@@ -1926,6 +2696,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Daftar pencabutan sertifikat yang ada terbit {d} dan sudah lewat masa berlakunya; perbarui dengan sinkronisasi.</source>
             <translation>Daftar pencabutan sertifikat yang ada terbit {d} dan sudah lewat masa berlakunya; perbarui dengan sinkronisasi.</translation>
+        </message>
+        <message>
+            <source>Dalam proses</source>
+            <translation>Dalam proses</translation>
         </message>
         <message>
             <source>Data</source>
@@ -1944,12 +2718,28 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Diantrekan untuk {k} (perlu sambungan internet)</translation>
         </message>
         <message>
+            <source>Diarsipkan</source>
+            <translation>Diarsipkan</translation>
+        </message>
+        <message>
+            <source>Dibaca</source>
+            <translation>Dibaca</translation>
+        </message>
+        <message>
             <source>Dibatalkan</source>
             <translation>Dibatalkan</translation>
         </message>
         <message>
+            <source>Didisposisi</source>
+            <translation>Didisposisi</translation>
+        </message>
+        <message>
             <source>Dikembalikan</source>
             <translation>Dikembalikan</translation>
+        </message>
+        <message>
+            <source>Dikirim kepada {who}</source>
+            <translation>Dikirim kepada {who}</translation>
         </message>
         <message>
             <source>Diperiksa terhadap sertifikat akar {org} yang dipercaya komputer ini.</source>
@@ -1960,6 +2750,26 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Disk penuh: perubahan terakhir tidak tersimpan, data sebelumnya tetap utuh. Kosongkan ruang disk lalu coba lagi.</translation>
         </message>
         <message>
+            <source>Disposisi</source>
+            <translation>Disposisi</translation>
+        </message>
+        <message>
+            <source>Disposisi ini sudah dibatalkan.</source>
+            <translation>Disposisi ini sudah dibatalkan.</translation>
+        </message>
+        <message>
+            <source>Disposisi ini sudah selesai atau dibatalkan.</source>
+            <translation>Disposisi ini sudah selesai atau dibatalkan.</translation>
+        </message>
+        <message>
+            <source>Disposisi tidak dapat ditujukan kepada diri sendiri.</source>
+            <translation>Disposisi tidak dapat ditujukan kepada diri sendiri.</translation>
+        </message>
+        <message>
+            <source>Disposisi yang sudah dibaca penerimanya tidak dapat dibatalkan.</source>
+            <translation>Disposisi yang sudah dibaca penerimanya tidak dapat dibatalkan.</translation>
+        </message>
+        <message>
             <source>Ditandatangani</source>
             <translation>Ditandatangani</translation>
         </message>
@@ -1968,8 +2778,12 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Ditandatangani basah</translation>
         </message>
         <message>
-            <source>Ditandatangani basah, nomor {n}</source>
-            <translation>Ditandatangani basah, nomor {n}</translation>
+            <source>Ditandatangani elektronik (TTE BSrE)</source>
+            <translation>Ditandatangani elektronik (TTE BSrE)</translation>
+        </message>
+        <message>
+            <source>Ditandatangani elektronik (TTE internal)</source>
+            <translation>Ditandatangani elektronik (TTE internal)</translation>
         </message>
         <message>
             <source>Dokumen ditandatangani pada {t}, sesudah sertifikat dicabut pada {r}.</source>
@@ -1982,6 +2796,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Dokumen telah diubah setelah ditandatangani.</source>
             <translation>Dokumen telah diubah setelah ditandatangani.</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
         </message>
         <message>
             <source>Folder data tidak dapat dipakai: {path} ({detail}).</source>
@@ -2056,12 +2874,32 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Hanya pegawai berperan penanda tangan yang dapat didaftarkan.</translation>
         </message>
         <message>
+            <source>Hanya pemberi disposisi yang dapat membatalkannya.</source>
+            <translation>Hanya pemberi disposisi yang dapat membatalkannya.</translation>
+        </message>
+        <message>
+            <source>Hanya penerima disposisi yang dapat meneruskannya.</source>
+            <translation>Hanya penerima disposisi yang dapat meneruskannya.</translation>
+        </message>
+        <message>
+            <source>Hanya penerima disposisi yang dapat menyelesaikannya.</source>
+            <translation>Hanya penerima disposisi yang dapat menyelesaikannya.</translation>
+        </message>
+        <message>
             <source>Hanya pengonsep yang dapat mengubah naskah ini.</source>
             <translation>Hanya pengonsep yang dapat mengubah naskah ini.</translation>
         </message>
         <message>
+            <source>Hanya pimpinan atau tujuan surat yang dapat mendisposisikannya.</source>
+            <translation>Hanya pimpinan atau tujuan surat yang dapat mendisposisikannya.</translation>
+        </message>
+        <message>
             <source>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</source>
             <translation>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</translation>
+        </message>
+        <message>
+            <source>Instruksi</source>
+            <translation>Instruksi</translation>
         </message>
         <message>
             <source>Isi balasan tidak sesuai format Naskah; berkas ditolak.</source>
@@ -2120,6 +2958,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Jenis naskah tidak dikenal.</translation>
         </message>
         <message>
+            <source>Jenis tautan tidak dikenal.</source>
+            <translation>Jenis tautan tidak dikenal.</translation>
+        </message>
+        <message>
             <source>Judul klasifikasi wajib diisi.</source>
             <translation>Judul klasifikasi wajib diisi.</translation>
         </message>
@@ -2138,6 +2980,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Kedudukan penandatangan tidak valid.</source>
             <translation>Kedudukan penandatangan tidak valid.</translation>
+        </message>
+        <message>
+            <source>Kemungkinan duplikat</source>
+            <translation>Kemungkinan duplikat</translation>
+        </message>
+        <message>
+            <source>Kertas</source>
+            <translation>Kertas</translation>
         </message>
         <message>
             <source>Keutuhan: DIUBAH setelah ditandatangani (isi tidak cocok dengan tanda tangan).</source>
@@ -2166,6 +3016,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Kode klasifikasi harus berbentuk angka bertitik, misalnya 400.10.2.</source>
             <translation>Kode klasifikasi harus berbentuk angka bertitik, misalnya 400.10.2.</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi tidak dikenal.</source>
+            <translation>Kode klasifikasi tidak dikenal.</translation>
         </message>
         <message>
             <source>Kode klasifikasi wajib dipilih.</source>
@@ -2224,6 +3078,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Lampiran {h} di dalam berkas rusak.</translation>
         </message>
         <message>
+            <source>Lampirkan pindaian surat (PDF atau gambar).</source>
+            <translation>Lampirkan pindaian surat (PDF atau gambar).</translation>
+        </message>
+        <message>
             <source>Logo tidak dapat dibaca: {e}</source>
             <translation>Logo tidak dapat dibaca: {e}</translation>
         </message>
@@ -2242,6 +3100,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Masalah: {p}</source>
             <translation>Masalah: {p}</translation>
+        </message>
+        <message>
+            <source>Menindaklanjuti surat {s} Nomor {n} tanggal {d} hal {h}, dengan ini kami sampaikan hal-hal sebagai berikut.</source>
+            <translation>Menindaklanjuti surat {s} Nomor {n} tanggal {d} hal {h}, dengan ini kami sampaikan hal-hal sebagai berikut.</translation>
         </message>
         <message>
             <source>Menunggu paraf</source>
@@ -2294,6 +3156,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Nama pengguna sudah dipakai.</source>
             <translation>Nama pengguna sudah dipakai.</translation>
+        </message>
+        <message>
+            <source>Nama pengirim wajib diisi.</source>
+            <translation>Nama pengirim wajib diisi.</translation>
         </message>
         <message>
             <source>Nama wajib diisi.</source>
@@ -2408,12 +3274,20 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>PDF ini dilindungi kata sandi (terenkripsi); tidak dapat ditandatangani/diperiksa.</translation>
         </message>
         <message>
+            <source>PDF ini terkunci kata sandi. Buka kuncinya dulu (cetak ulang ke PDF), lalu lampirkan lagi.</source>
+            <translation>PDF ini terkunci kata sandi. Buka kuncinya dulu (cetak ulang ke PDF), lalu lampirkan lagi.</translation>
+        </message>
+        <message>
             <source>PDF ini tidak memiliki tanda tangan elektronik.</source>
             <translation>PDF ini tidak memiliki tanda tangan elektronik.</translation>
         </message>
         <message>
             <source>PDF surat dengan kode ini belum ada di komputer ini. Sinkronkan dulu.</source>
             <translation>PDF surat dengan kode ini belum ada di komputer ini. Sinkronkan dulu.</translation>
+        </message>
+        <message>
+            <source>PDF tanpa halaman.</source>
+            <translation>PDF tanpa halaman.</translation>
         </message>
         <message>
             <source>PDF yang ditandatangani penanda tangan sebelumnya belum ada di komputer ini. Sinkronkan dulu, lalu tandatangani lagi.</source>
@@ -2460,6 +3334,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Penandatangan</translation>
         </message>
         <message>
+            <source>Pencatatan surat masuk memerlukan peran Agendaris.</source>
+            <translation>Pencatatan surat masuk memerlukan peran Agendaris.</translation>
+        </message>
+        <message>
             <source>Pendaftaran sertifikat elektronik BSrE untuk NIK ini belum selesai (sertifikat belum terbit). Hubungi admin TTE/BSrE di instansi Anda untuk menyelesaikannya.</source>
             <translation>Pendaftaran sertifikat elektronik BSrE untuk NIK ini belum selesai (sertifikat belum terbit). Hubungi admin TTE/BSrE di instansi Anda untuk menyelesaikannya.</translation>
         </message>
@@ -2470,6 +3348,26 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Penerbit cap waktu pada tanda tangan tidak tepercaya.</source>
             <translation>Penerbit cap waktu pada tanda tangan tidak tepercaya.</translation>
+        </message>
+        <message>
+            <source>Penerima tidak ditemukan atau nonaktif.</source>
+            <translation>Penerima tidak ditemukan atau nonaktif.</translation>
+        </message>
+        <message>
+            <source>Penerima yang sama dipilih dua kali.</source>
+            <translation>Penerima yang sama dipilih dua kali.</translation>
+        </message>
+        <message>
+            <source>Pengirim</source>
+            <translation>Pengirim</translation>
+        </message>
+        <message>
+            <source>Pengirim tidak ditemukan di daftar.</source>
+            <translation>Pengirim tidak ditemukan di daftar.</translation>
+        </message>
+        <message>
+            <source>Pengirim wajib diisi.</source>
+            <translation>Pengirim wajib diisi.</translation>
         </message>
         <message>
             <source>Pengonsep</source>
@@ -2516,8 +3414,16 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Perpanjangan sertifikat elektronik BSrE Anda sedang diproses. Tunggu sampai sertifikat baru terbit (hubungi admin TTE/BSrE bila lama), lalu coba lagi.</translation>
         </message>
         <message>
+            <source>Pilih instruksi atau tulis instruksi sendiri.</source>
+            <translation>Pilih instruksi atau tulis instruksi sendiri.</translation>
+        </message>
+        <message>
             <source>Pilih penandatangan.</source>
             <translation>Pilih penandatangan.</translation>
+        </message>
+        <message>
+            <source>Pilih setidaknya satu penerima disposisi.</source>
+            <translation>Pilih setidaknya satu penerima disposisi.</translation>
         </message>
         <message>
             <source>Pilih setidaknya satu peran.</source>
@@ -2560,6 +3466,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Rentang bita tanda tangan tidak menunjuk ke isi tanda tangan.</translation>
         </message>
         <message>
+            <source>Revisi {a}–{b} disimpan</source>
+            <translation>Revisi {a}–{b} disimpan</translation>
+        </message>
+        <message>
             <source>Revisi {n} disimpan</source>
             <translation>Revisi {n} disimpan</translation>
         </message>
@@ -2570,6 +3480,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>SAH: tanda tangan utuh dan dokumen tidak berubah sejak ditandatangani.</source>
             <translation>SAH: tanda tangan utuh dan dokumen tidak berubah sejak ditandatangani.</translation>
+        </message>
+        <message>
+            <source>SRIKANDI</source>
+            <translation>SRIKANDI</translation>
         </message>
         <message>
             <source>Salinan akhir surat ini (SHA-256 {h}…) ada di arsip kantor dan belum bertanda waktu server.</source>
@@ -2588,6 +3502,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Salinan otomatis: perubahan Anda pada naskah {number} ditolak server ({reason}); naskah aslinya sudah ditandatangani atau dibatalkan.</translation>
         </message>
         <message>
+            <source>Saluran penerimaan tidak dikenal.</source>
+            <translation>Saluran penerimaan tidak dikenal.</translation>
+        </message>
+        <message>
             <source>Sambungan aman ke server BSrE gagal: sertifikat server tidak sah untuk alamat itu. Petugas TI perlu memeriksa alamat server BSrE di Pengaturan.</source>
             <translation>Sambungan aman ke server BSrE gagal: sertifikat server tidak sah untuk alamat itu. Petugas TI perlu memeriksa alamat server BSrE di Pengaturan.</translation>
         </message>
@@ -2602,6 +3520,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Sambungan terputus di tengah jalan; coba lagi nanti.</source>
             <translation>Sambungan terputus di tengah jalan; coba lagi nanti.</translation>
+        </message>
+        <message>
+            <source>Selesai</source>
+            <translation>Selesai</translation>
+        </message>
+        <message>
+            <source>Semua surat</source>
+            <translation>Semua surat</translation>
         </message>
         <message>
             <source>Sertifikat aktif sampai {d}.</source>
@@ -2764,6 +3690,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Server menolak sambungan; mungkin server sedang mati atau alamatnya salah.</translation>
         </message>
         <message>
+            <source>Server pusat</source>
+            <translation>Server pusat</translation>
+        </message>
+        <message>
             <source>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</source>
             <translation>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</translation>
         </message>
@@ -2788,8 +3718,40 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Surat Keluar</translation>
         </message>
         <message>
+            <source>Surat Masuk</source>
+            <translation>Surat Masuk</translation>
+        </message>
+        <message>
+            <source>Surat Masuk Baru</source>
+            <translation>Surat Masuk Baru</translation>
+        </message>
+        <message>
+            <source>Surat balasan tidak ditemukan.</source>
+            <translation>Surat balasan tidak ditemukan.</translation>
+        </message>
+        <message>
+            <source>Surat bersifat {s}: hanya untuk pihak terkait.</source>
+            <translation>Surat bersifat {s}: hanya untuk pihak terkait.</translation>
+        </message>
+        <message>
             <source>Surat ini belum selesai ditandatangani; versi terbaru (SHA-256 {h}…) ada di arsip kantor.</source>
             <translation>Surat ini belum selesai ditandatangani; versi terbaru (SHA-256 {h}…) ada di arsip kantor.</translation>
+        </message>
+        <message>
+            <source>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</source>
+            <translation>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</translation>
+        </message>
+        <message>
+            <source>Surat keluar {n}: {h}</source>
+            <translation>Surat keluar {n}: {h}</translation>
+        </message>
+        <message>
+            <source>Surat masuk</source>
+            <translation>Surat masuk</translation>
+        </message>
+        <message>
+            <source>Surat masuk {a}/{y} dari {s}: {h}</source>
+            <translation>Surat masuk {a}/{y} dari {s}: {h}</translation>
         </message>
         <message>
             <source>TIDAK DAPAT DIPASTIKAN: penerbit sertifikat penanda tangan tidak dikenal.</source>
@@ -2848,6 +3810,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tanggal dan jam komputer ({n}) lebih awal daripada yang sudah tercatat ({k}). Betulkan tanggal dan jam komputer, lalu tandatangani lagi.</translation>
         </message>
         <message>
+            <source>Tanggal diterima tidak boleh di masa depan.</source>
+            <translation>Tanggal diterima tidak boleh di masa depan.</translation>
+        </message>
+        <message>
             <source>Tanggal lahir dalam NIP tidak masuk akal.</source>
             <translation>Tanggal lahir dalam NIP tidak masuk akal.</translation>
         </message>
@@ -2862,6 +3828,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tanggal pengangkatan dalam NIP terlalu dekat dengan tanggal lahir.</source>
             <translation>Tanggal pengangkatan dalam NIP terlalu dekat dengan tanggal lahir.</translation>
+        </message>
+        <message>
+            <source>Tanggal surat tidak boleh setelah tanggal diterima.</source>
+            <translation>Tanggal surat tidak boleh setelah tanggal diterima.</translation>
+        </message>
+        <message>
+            <source>Teks instruksi wajib diisi.</source>
+            <translation>Teks instruksi wajib diisi.</translation>
         </message>
         <message>
             <source>Templat jenis naskah {path} tidak dapat dipakai; templat bawaan yang berlaku.</source>
@@ -2888,6 +3862,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tidak ada yang ditandatangani; surat tetap dalam antrean TTE BSrE.</translation>
         </message>
         <message>
+            <source>Tindak lanjut</source>
+            <translation>Tindak lanjut</translation>
+        </message>
+        <message>
             <source>Tindakan ini memerlukan peran {role}.</source>
             <translation>Tindakan ini memerlukan peran {role}.</translation>
         </message>
@@ -2902,6 +3880,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tulis catatan untuk pengonsep.</source>
             <translation>Tulis catatan untuk pengonsep.</translation>
+        </message>
+        <message>
+            <source>Tuliskan hasil tindak lanjutnya.</source>
+            <translation>Tuliskan hasil tindak lanjutnya.</translation>
         </message>
         <message>
             <source>Ukuran kertas harus F4 atau A4.</source>
@@ -2922,6 +3904,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Waktu tanda tangan: {t} (menurut jam komputer penanda tangan).</source>
             <translation>Waktu tanda tangan: {t} (menurut jam komputer penanda tangan).</translation>
+        </message>
+        <message>
+            <source>WhatsApp</source>
+            <translation>WhatsApp</translation>
         </message>
         <message>
             <source>[{key}] {name}: kunci tidak dikenal; yang dapat dipakai: {known}</source>
@@ -2956,8 +3942,16 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>bentrok dengan data di PC ini: {e}</translation>
         </message>
         <message>
+            <source>berukuran {n} MB, melebihi batas {m} MB. Pindai ulang dengan resolusi lebih rendah (mis. 150 dpi, hitam-putih) atau perkecil PDF-nya.</source>
+            <translation>berukuran {n} MB, melebihi batas {m} MB. Pindai ulang dengan resolusi lebih rendah (mis. 150 dpi, hitam-putih) atau perkecil PDF-nya.</translation>
+        </message>
+        <message>
             <source>bita {a}–{b}</source>
             <translation>bita {a}–{b}</translation>
+        </message>
+        <message>
+            <source>bukan PDF atau gambar (PNG/JPEG). Simpan pindaian sebagai PDF.</source>
+            <translation>bukan PDF atau gambar (PNG/JPEG). Simpan pindaian sebagai PDF.</translation>
         </message>
         <message>
             <source>bukan TOML yang sah: {e}</source>
@@ -2994,6 +3988,26 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>ditolak server</source>
             <translation>ditolak server</translation>
+        </message>
+        <message>
+            <source>gambar 16-bit per warna tidak didukung. Simpan ulang sebagai PNG 8-bit atau PDF.</source>
+            <translation>gambar 16-bit per warna tidak didukung. Simpan ulang sebagai PNG 8-bit atau PDF.</translation>
+        </message>
+        <message>
+            <source>gambar JPEG 12/16-bit tidak didukung.</source>
+            <translation>gambar JPEG 12/16-bit tidak didukung.</translation>
+        </message>
+        <message>
+            <source>gambar JPEG berwarna CMYK tidak didukung. Simpan ulang sebagai RGB atau pindai langsung ke PDF.</source>
+            <translation>gambar JPEG berwarna CMYK tidak didukung. Simpan ulang sebagai RGB atau pindai langsung ke PDF.</translation>
+        </message>
+        <message>
+            <source>gambar JPEG rusak atau terpotong.</source>
+            <translation>gambar JPEG rusak atau terpotong.</translation>
+        </message>
+        <message>
+            <source>gambar PNG rusak atau terpotong.</source>
+            <translation>gambar PNG rusak atau terpotong.</translation>
         </message>
         <message>
             <source>harus angka antara {low} dan {high} (pt), bukan {value}</source>
@@ -3044,12 +4058,20 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>kode unit</translation>
         </message>
         <message>
+            <source>kosong.</source>
+            <translation>kosong.</translation>
+        </message>
+        <message>
             <source>kunci tidak cocok dengan sertifikat</source>
             <translation>kunci tidak cocok dengan sertifikat</translation>
         </message>
         <message>
             <source>kurung kurawal tidak berpasangan (tulis {kecamatan} atau {kabupaten})</source>
             <translation>kurung kurawal tidak berpasangan (tulis {kecamatan} atau {kabupaten})</translation>
+        </message>
+        <message>
+            <source>melebihi batas {m} MB.</source>
+            <translation>melebihi batas {m} MB.</translation>
         </message>
         <message>
             <source>nomor urut</source>
@@ -3066,6 +4088,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>rusak</source>
             <translation>rusak</translation>
+        </message>
+        <message>
+            <source>rusak atau terpotong (bukan PDF yang utuh). Pindai atau unduh ulang berkasnya.</source>
+            <translation>rusak atau terpotong (bukan PDF yang utuh). Pindai atau unduh ulang berkasnya.</translation>
         </message>
         <message>
             <source>sertifikat dalam berkas kunci bukan sertifikat terbaru</source>
@@ -3114,6 +4140,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>tidak boleh kosong</source>
             <translation>tidak boleh kosong</translation>
+        </message>
+        <message>
+            <source>tidak dapat dibaca (sudah dipindah atau dihapus?).</source>
+            <translation>tidak dapat dibaca (sudah dipindah atau dihapus?).</translation>
         </message>
         <message>
             <source>tidak dapat dibaca: {e}</source>
@@ -3183,6 +4213,10 @@ Hubungi petugas TI kabupaten.</translation>
             <source>{what} tidak ditemukan.</source>
             <translation>{what} tidak ditemukan.</translation>
         </message>
+        <message>
+            <source>{what}, nomor {n}</source>
+            <translation>{what}, nomor {n}</translation>
+        </message>
     </context>
     <context>
         <name>ops</name>
@@ -3212,6 +4246,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tulis apa yang perlu diperbaiki. Catatan ini tampil di atas naskah ketika pengonsep membukanya.</source>
             <translation>Tulis apa yang perlu diperbaiki. Catatan ini tampil di atas naskah ketika pengonsep membukanya.</translation>
+        </message>
+        <message>
+            <source>{action} (Ctrl+Enter)</source>
+            <translation>{action} (Ctrl+Enter)</translation>
         </message>
     </context>
     <context>
