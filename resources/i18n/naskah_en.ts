@@ -5,7 +5,7 @@
         <name>AdminPage</name>
         <message>
             <source>Administrator mengelola akun pegawai dan pengaturan kantor. Peran lain (pemaraf, agendaris, ...) dapat ditambahkan nanti di menu Pegawai.</source>
-            <translation type="unfinished" />
+            <translation>The administrator manages staff accounts and the office settings. Other roles (reviewer, registrar, ...) can be added later under Staff.</translation>
         </message>
         <message>
             <source>Administrator pertama</source>
@@ -13,11 +13,11 @@
         </message>
         <message>
             <source>Saya juga menandatangani surat (peran Pena&amp;ndatangan)</source>
-            <translation type="unfinished" />
+            <translation>I also sign letters (&amp;Signer role)</translation>
         </message>
         <message>
             <source>Saya juga menulis konsep surat (peran &amp;Pengonsep)</source>
-            <translation type="unfinished" />
+            <translation>I also draft letters (&amp;Drafter role)</translation>
         </message>
     </context>
     <context>
@@ -242,77 +242,77 @@ Copy the report below and send it to the IT officer.</translation>
         <name>DispositionDialog</name>
         <message>
             <source>Batal</source>
-            <translation type="unfinished" />
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>Batas waktu</source>
-            <translation type="unfinished" />
+            <translation>Due date</translation>
         </message>
         <message>
             <source>Catatan</source>
-            <translation type="unfinished" />
+            <translation>Note</translation>
         </message>
         <message>
             <source>Disposisi</source>
-            <translation type="unfinished" />
+            <translation>Disposition</translation>
         </message>
         <message>
             <source>Diteruskan kepada</source>
-            <translation type="unfinished" />
+            <translation>Forward to</translation>
         </message>
         <message>
             <source>Instruksi</source>
-            <translation type="unfinished" />
+            <translation>Instructions</translation>
         </message>
         <message>
             <source>Instruksi lain (boleh kosong)</source>
-            <translation type="unfinished" />
+            <translation>Other instruction (may be empty)</translation>
         </message>
         <message>
             <source>Kirim Disposisi</source>
-            <translation type="unfinished" />
+            <translation>Send Disposition</translation>
         </message>
         <message>
             <source>Teruskan Disposisi</source>
-            <translation type="unfinished" />
+            <translation>Forward Disposition</translation>
         </message>
     </context>
     <context>
         <name>DuplicateDialog</name>
         <message>
             <source>Batal</source>
-            <translation type="unfinished" />
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>Catat Terpisah</source>
-            <translation type="unfinished" />
+            <translation>Register Separately</translation>
         </message>
         <message>
             <source>Catat dan Tautkan</source>
-            <translation type="unfinished" />
+            <translation>Register and Link</translation>
         </message>
         <message>
             <source>Kemungkinan surat ganda</source>
-            <translation type="unfinished" />
+            <translation>Possible duplicate letter</translation>
         </message>
         <message>
             <source>Surat ini mungkin sudah dicatat sebelumnya. Tautkan ke surat yang lama, catat sebagai surat terpisah, atau kembali untuk memeriksa isian.</source>
-            <translation type="unfinished" />
+            <translation>This letter may have been registered before. Link it to the earlier letter, register it as a separate letter, or go back to check the entries.</translation>
         </message>
         <message>
             <source>pengirim dan nomor sama</source>
-            <translation type="unfinished" />
+            <translation>same sender and number</translation>
         </message>
         <message>
             <source>pindaian sama</source>
-            <translation type="unfinished" />
+            <translation>same scan</translation>
         </message>
     </context>
     <context>
         <name>EditorPage</name>
         <message>
             <source>&amp;Kirim...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Send...</translation>
         </message>
         <message>
             <source>Dikembalikan</source>
@@ -324,15 +324,15 @@ Copy the report below and send it to the IT officer.</translation>
         </message>
         <message>
             <source>Kirim untuk paraf dan tanda tangan (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>Send for initials and signature (Ctrl+Enter)</translation>
         </message>
         <message>
             <source>Riwayat &amp;revisi</source>
-            <translation type="unfinished" />
+            <translation>&amp;Revision history</translation>
         </message>
         <message>
             <source>Simpan dan kembali ke daftar (Esc)</source>
-            <translation type="unfinished" />
+            <translation>Save and go back to the list (Esc)</translation>
         </message>
         <message>
             <source>Tersimpan</source>
@@ -451,7 +451,10 @@ Copy the report below and send it to the IT officer.</translation>
 Kertas: {paper}
 Administrator: {name} (nama pengguna: {user})
 Peran: {roles}</source>
-            <translation type="unfinished" />
+            <translation>Office: Kecamatan {kec}, Kabupaten {kab}
+Paper: {paper}
+Administrator: {name} (user name: {user})
+Roles: {roles}</translation>
         </message>
         <message>
             <source>Menambahkan pegawai contoh (nama pengguna {names}; kata sandi semuanya: {pw}) dan surat contoh dalam berbagai tahap. Pakai hanya di komputer latihan, bukan untuk surat resmi.</source>
@@ -470,339 +473,339 @@ Peran: {roles}</source>
         <name>IncomingDesk</name>
         <message>
             <source>Daftar Pengirim...</source>
-            <translation type="unfinished" />
+            <translation>Sender list...</translation>
         </message>
         <message>
             <source>Instruksi Disposisi...</source>
-            <translation type="unfinished" />
+            <translation>Disposition instructions...</translation>
         </message>
         <message>
             <source>terlambat</source>
-            <translation type="unfinished" />
+            <translation>overdue</translation>
         </message>
     </context>
     <context>
         <name>IncomingListModel</name>
         <message>
             <source>Agenda</source>
-            <translation type="unfinished" />
+            <translation>Agenda no.</translation>
         </message>
         <message>
             <source>Batas Waktu</source>
-            <translation type="unfinished" />
+            <translation>Due Date</translation>
         </message>
         <message>
             <source>Disposisi ini melewati batas waktu</source>
-            <translation type="unfinished" />
+            <translation>This disposition is past its due date</translation>
         </message>
         <message>
             <source>Diterima</source>
-            <translation type="unfinished" />
+            <translation>Received</translation>
         </message>
         <message>
             <source>Hal</source>
-            <translation type="unfinished" />
+            <translation>Subject</translation>
         </message>
         <message>
             <source>Nomor Surat</source>
-            <translation type="unfinished" />
+            <translation>Letter Number</translation>
         </message>
         <message>
             <source>Pengirim</source>
-            <translation type="unfinished" />
+            <translation>Sender</translation>
         </message>
         <message>
             <source>Sifat</source>
-            <translation type="unfinished" />
+            <translation>Nature</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <source>terlambat</source>
-            <translation type="unfinished" />
+            <translation>overdue</translation>
         </message>
     </context>
     <context>
         <name>IncomingPage</name>
         <message>
             <source>+ Catat Surat Masuk...</source>
-            <translation type="unfinished" />
+            <translation>+ Register Incoming Letter...</translation>
         </message>
         <message>
             <source>Awal kode klasifikasi, misalnya 400 atau 474</source>
-            <translation type="unfinished" />
+            <translation>Start of a classification code, e.g. 400 or 474</translation>
         </message>
         <message>
             <source>Cari agenda, pengirim, nomor atau hal...</source>
-            <translation type="unfinished" />
+            <translation>Search agenda no., sender, number or subject...</translation>
         </message>
         <message>
             <source>Disimpan ke {p}</source>
-            <translation type="unfinished" />
+            <translation>Saved to {p}</translation>
         </message>
         <message>
             <source>Diterima</source>
-            <translation type="unfinished" />
+            <translation>Received</translation>
         </message>
         <message>
             <source>Hanya yang terlambat</source>
-            <translation type="unfinished" />
+            <translation>Overdue only</translation>
         </message>
         <message>
             <source>Klasifikasi</source>
-            <translation type="unfinished" />
+            <translation>Classification</translation>
         </message>
         <message>
             <source>Lembar Disposisi Kosong...</source>
-            <translation type="unfinished" />
+            <translation>Blank Disposition Sheet...</translation>
         </message>
         <message>
             <source>PDF (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Semua sifat</source>
-            <translation type="unfinished" />
+            <translation>Any nature</translation>
         </message>
         <message>
             <source>Simpan lembar disposisi kosong</source>
-            <translation type="unfinished" />
+            <translation>Save a blank disposition sheet</translation>
         </message>
         <message>
             <source>Surat masuk dicatat dengan nomor agenda {a}/{y}.</source>
-            <translation type="unfinished" />
+            <translation>The incoming letter was registered with agenda number {a}/{y}.</translation>
         </message>
         <message>
             <source>s.d.</source>
-            <translation type="unfinished" />
+            <translation>to</translation>
         </message>
         <message>
             <source>{n} surat</source>
-            <translation type="unfinished" />
+            <translation>{n} letters</translation>
         </message>
     </context>
     <context>
         <name>IncomingView</name>
         <message>
             <source>  Hasil: {r}</source>
-            <translation type="unfinished" />
+            <translation>  Result: {r}</translation>
         </message>
         <message>
             <source> (batas {d})</source>
-            <translation type="unfinished" />
+            <translation> (due {d})</translation>
         </message>
         <message>
             <source> · terlambat</source>
-            <translation type="unfinished" />
+            <translation> · overdue</translation>
         </message>
         <message>
             <source>Alur disposisi</source>
-            <translation type="unfinished" />
+            <translation>Disposition trail</translation>
         </message>
         <message>
             <source>Balas</source>
-            <translation type="unfinished" />
+            <translation>Reply</translation>
         </message>
         <message>
             <source>Batalkan Disposisi</source>
-            <translation type="unfinished" />
+            <translation>Cancel Disposition</translation>
         </message>
         <message>
             <source>Batalkan disposisi</source>
-            <translation type="unfinished" />
+            <translation>Cancel disposition</translation>
         </message>
         <message>
             <source>Batalkan disposisi kepada {n}? Penerima belum membacanya.</source>
-            <translation type="unfinished" />
+            <translation>Cancel the disposition to {n}? The recipient has not read it yet.</translation>
         </message>
         <message>
             <source>Berkas tidak tersimpan</source>
-            <translation type="unfinished" />
+            <translation>File not saved</translation>
         </message>
         <message>
             <source>Catatan Tindak Lanjut...</source>
-            <translation type="unfinished" />
+            <translation>Follow-up Note...</translation>
         </message>
         <message>
             <source>Catatan tindak lanjut</source>
-            <translation type="unfinished" />
+            <translation>Follow-up note</translation>
         </message>
         <message>
             <source>Catatan tindak lanjut disimpan.</source>
-            <translation type="unfinished" />
+            <translation>The follow-up note was saved.</translation>
         </message>
         <message>
             <source>Cetak Lembar Disposisi...</source>
-            <translation type="unfinished" />
+            <translation>Print Disposition Sheet...</translation>
         </message>
         <message>
             <source>Cetak Pindaian...</source>
-            <translation type="unfinished" />
+            <translation>Print Scan...</translation>
         </message>
         <message>
             <source>Dilihat oleh {name}, {at}</source>
-            <translation type="unfinished" />
+            <translation>Viewed by {name}, {at}</translation>
         </message>
         <message>
             <source>Disimpan ke {p}</source>
-            <translation type="unfinished" />
+            <translation>Saved to {p}</translation>
         </message>
         <message>
             <source>Disposisi</source>
-            <translation type="unfinished" />
+            <translation>Disposition</translation>
         </message>
         <message>
             <source>Disposisi dibatalkan.</source>
-            <translation type="unfinished" />
+            <translation>The disposition was cancelled.</translation>
         </message>
         <message>
             <source>Disposisi dikirim.</source>
-            <translation type="unfinished" />
+            <translation>The disposition was sent.</translation>
         </message>
         <message>
             <source>Disposisi diteruskan.</source>
-            <translation type="unfinished" />
+            <translation>The disposition was forwarded.</translation>
         </message>
         <message>
             <source>Disposisi selesai.</source>
-            <translation type="unfinished" />
+            <translation>The disposition was completed.</translation>
         </message>
         <message>
             <source>Disposisi...</source>
-            <translation type="unfinished" />
+            <translation>Disposition...</translation>
         </message>
         <message>
             <source>Diterima</source>
-            <translation type="unfinished" />
+            <translation>Received</translation>
         </message>
         <message>
             <source>Hal</source>
-            <translation type="unfinished" />
+            <translation>Subject</translation>
         </message>
         <message>
             <source>Hasil tindak lanjut:</source>
-            <translation type="unfinished" />
+            <translation>Result of the follow-up:</translation>
         </message>
         <message>
             <source>Klasifikasi</source>
-            <translation type="unfinished" />
+            <translation>Classification</translation>
         </message>
         <message>
             <source>Laporkan perkembangan:</source>
-            <translation type="unfinished" />
+            <translation>Report the progress:</translation>
         </message>
         <message>
             <source>Lembar Disposisi</source>
-            <translation type="unfinished" />
+            <translation>Disposition Sheet</translation>
         </message>
         <message>
             <source>Lembar disposisi dicetak.</source>
-            <translation type="unfinished" />
+            <translation>The disposition sheet was printed.</translation>
         </message>
         <message>
             <source>Nomor agenda</source>
-            <translation type="unfinished" />
+            <translation>Agenda number</translation>
         </message>
         <message>
             <source>Nomor surat</source>
-            <translation type="unfinished" />
+            <translation>Letter number</translation>
         </message>
         <message>
             <source>PDF (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Pengirim</source>
-            <translation type="unfinished" />
+            <translation>Sender</translation>
         </message>
         <message>
             <source>Pindaian dicetak.</source>
-            <translation type="unfinished" />
+            <translation>The scan was printed.</translation>
         </message>
         <message>
             <source>Selesaikan disposisi</source>
-            <translation type="unfinished" />
+            <translation>Complete the disposition</translation>
         </message>
         <message>
             <source>Selesaikan...</source>
-            <translation type="unfinished" />
+            <translation>Complete...</translation>
         </message>
         <message>
             <source>Sifat</source>
-            <translation type="unfinished" />
+            <translation>Nature</translation>
         </message>
         <message>
             <source>Simpan Lembar Disposisi...</source>
-            <translation type="unfinished" />
+            <translation>Save Disposition Sheet...</translation>
         </message>
         <message>
             <source>Simpan Pindaian...</source>
-            <translation type="unfinished" />
+            <translation>Save Scan...</translation>
         </message>
         <message>
             <source>Simpan lembar disposisi</source>
-            <translation type="unfinished" />
+            <translation>Save the disposition sheet</translation>
         </message>
         <message>
             <source>Simpan pindaian</source>
-            <translation type="unfinished" />
+            <translation>Save the scan</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <source>Surat balasan</source>
-            <translation type="unfinished" />
+            <translation>Reply letter</translation>
         </message>
         <message>
             <source>Surat terkait</source>
-            <translation type="unfinished" />
+            <translation>Related letters</translation>
         </message>
         <message>
             <source>Tanggal surat</source>
-            <translation type="unfinished" />
+            <translation>Letter date</translation>
         </message>
         <message>
             <source>Teruskan...</source>
-            <translation type="unfinished" />
+            <translation>Forward...</translation>
         </message>
         <message>
             <source>{n} pindaian menyusul (belum diunduh dari server).</source>
-            <translation type="unfinished" />
+            <translation>{n} scans to follow (not yet downloaded from the server).</translation>
         </message>
         <message>
             <source>← Daftar surat</source>
-            <translation type="unfinished" />
+            <translation>← Letter list</translation>
         </message>
     </context>
     <context>
         <name>InstructionsDialog</name>
         <message>
             <source>Instruksi Disposisi</source>
-            <translation type="unfinished" />
+            <translation>Disposition Instructions</translation>
         </message>
         <message>
             <source>Nonaktifkan/Aktifkan</source>
-            <translation type="unfinished" />
+            <translation>Deactivate/Activate</translation>
         </message>
         <message>
             <source>Tambah</source>
-            <translation type="unfinished" />
+            <translation>Add</translation>
         </message>
         <message>
             <source>Teks instruksi, misalnya Segera laporkan</source>
-            <translation type="unfinished" />
+            <translation>Instruction text, e.g. Segera laporkan</translation>
         </message>
         <message>
             <source>Ubah Teks</source>
-            <translation type="unfinished" />
+            <translation>Edit Text</translation>
         </message>
         <message>
             <source>{t} (nonaktif)</source>
-            <translation type="unfinished" />
+            <translation>{t} (inactive)</translation>
         </message>
     </context>
     <context>
@@ -1013,19 +1016,19 @@ Peran: {roles}</source>
         <name>LetterView</name>
         <message>
             <source>&amp;Cetak...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Print...</translation>
         </message>
         <message>
             <source>&amp;Kembalikan...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Return...</translation>
         </message>
         <message>
             <source>&amp;Lampirkan Pindaian...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Attach Scan...</translation>
         </message>
         <message>
             <source>&amp;Paraf</source>
-            <translation type="unfinished" />
+            <translation>&amp;Initial</translation>
         </message>
         <message>
             <source>(belum bernomor)</source>
@@ -1033,7 +1036,7 @@ Peran: {roles}</source>
         </message>
         <message>
             <source>Batalkan &amp;Nomor...</source>
-            <translation type="unfinished" />
+            <translation>Void &amp;Number...</translation>
         </message>
         <message>
             <source>Belum ada</source>
@@ -1049,7 +1052,7 @@ Peran: {roles}</source>
         </message>
         <message>
             <source>Cetak naskah (Ctrl+P)</source>
-            <translation type="unfinished" />
+            <translation>Print the letter (Ctrl+P)</translation>
         </message>
         <message>
             <source>Cetak sekarang untuk ditandatangani dan dicap?</source>
@@ -1073,7 +1076,7 @@ Sign this letter now?</translation>
         </message>
         <message>
             <source>Kembali ke daftar (Esc)</source>
-            <translation type="unfinished" />
+            <translation>Back to the list (Esc)</translation>
         </message>
         <message>
             <source>Kepada</source>
@@ -1165,7 +1168,7 @@ Sign this letter now?</translation>
         </message>
         <message>
             <source>Simpan P&amp;DF...</source>
-            <translation type="unfinished" />
+            <translation>Save P&amp;DF...</translation>
         </message>
         <message>
             <source>Simpan PDF</source>
@@ -1177,11 +1180,11 @@ Sign this letter now?</translation>
         </message>
         <message>
             <source>Surat terkait</source>
-            <translation type="unfinished" />
+            <translation>Related letters</translation>
         </message>
         <message>
             <source>TTE &amp;BSrE...</source>
-            <translation type="unfinished" />
+            <translation>&amp;BSrE e-signature...</translation>
         </message>
         <message>
             <source>Tanda tangan</source>
@@ -1193,11 +1196,11 @@ Sign this letter now?</translation>
         </message>
         <message>
             <source>Tandatangani &amp;Elektronik...</source>
-            <translation type="unfinished" />
+            <translation>Sign &amp;Electronically...</translation>
         </message>
         <message>
             <source>Tandatangani Ba&amp;sah...</source>
-            <translation type="unfinished" />
+            <translation>Sign by &amp;Hand...</translation>
         </message>
         <message>
             <source>Tandatangani basah</source>
@@ -1217,7 +1220,7 @@ Sign this letter now?</translation>
         </message>
         <message>
             <source>{sifat} · Urgensi: {urgency}</source>
-            <translation type="unfinished" />
+            <translation>{sifat} · Urgency: {urgency}</translation>
         </message>
         <message>
             <source>← Daftar surat</source>
@@ -1292,35 +1295,35 @@ Kabupaten {kab}</translation>
         </message>
         <message>
             <source>&amp;Cari surat</source>
-            <translation type="unfinished" />
+            <translation>&amp;Find letters</translation>
         </message>
         <message>
             <source>&amp;Hapus penyaring</source>
-            <translation type="unfinished" />
+            <translation>&amp;Clear filter</translation>
         </message>
         <message>
             <source>&amp;Keluar</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quit</translation>
         </message>
         <message>
             <source>&amp;Muat ulang daftar</source>
-            <translation type="unfinished" />
+            <translation>&amp;Reload list</translation>
         </message>
         <message>
             <source>&amp;Pegawai...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Staff...</translation>
         </message>
         <message>
             <source>&amp;Periksa keaslian PDF...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verify a PDF...</translation>
         </message>
         <message>
             <source>&amp;Simpan konsep</source>
-            <translation type="unfinished" />
+            <translation>&amp;Save draft</translation>
         </message>
         <message>
             <source>&amp;Sinkronisasi...</source>
-            <translation type="unfinished" />
+            <translation>S&amp;ync...</translation>
         </message>
         <message>
             <source>&amp;Surat</source>
@@ -1332,7 +1335,7 @@ Kabupaten {kab}</translation>
         </message>
         <message>
             <source>Anda belum berperan Pengonsep. Tambahkan peran itu untuk diri Anda di Administrasi &gt; Pegawai; peran baru langsung berlaku.</source>
-            <translation type="unfinished" />
+            <translation>You do not have the Drafter role yet. Add it for yourself in Administration &gt; Staff; a new role applies at once.</translation>
         </message>
         <message>
             <source>Bahasa / Language...</source>
@@ -1340,19 +1343,19 @@ Kabupaten {kab}</translation>
         </message>
         <message>
             <source>Ce&amp;tak surat...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Print letter...</translation>
         </message>
         <message>
             <source>Hasil pencarian “{q}” di semua surat yang dapat Anda lihat.</source>
-            <translation type="unfinished" />
+            <translation>Search results for “{q}” in all the letters you can see.</translation>
         </message>
         <message>
             <source>Keluar &amp;akun</source>
-            <translation type="unfinished" />
+            <translation>Log &amp;out</translation>
         </message>
         <message>
             <source>Kirim untuk pa&amp;raf...</source>
-            <translation type="unfinished" />
+            <translation>Send for &amp;initials...</translation>
         </message>
         <message>
             <source>Konflik</source>
@@ -1364,11 +1367,11 @@ Kabupaten {kab}</translation>
         </message>
         <message>
             <source>Konsep &amp;Baru</source>
-            <translation type="unfinished" />
+            <translation>&amp;New Draft</translation>
         </message>
         <message>
             <source>Konsep baru...</source>
-            <translation type="unfinished" />
+            <translation>New draft...</translation>
         </message>
         <message>
             <source>Mencari...</source>
@@ -1376,7 +1379,7 @@ Kabupaten {kab}</translation>
         </message>
         <message>
             <source>Mulai naskah baru dari templat jenis naskah (Ctrl+N)</source>
-            <translation type="unfinished" />
+            <translation>Start a new letter from a letter-type template (Ctrl+N)</translation>
         </message>
         <message>
             <source>Naskah — {name}</source>
@@ -1384,23 +1387,23 @@ Kabupaten {kab}</translation>
         </message>
         <message>
             <source>Pengaturan &amp;Kantor...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Office settings...</translation>
         </message>
         <message>
             <source>Penyaring aktif: hanya surat yang cocok yang ditampilkan.</source>
-            <translation type="unfinished" />
+            <translation>Filter on: only matching letters are shown.</translation>
         </message>
         <message>
             <source>Penyaring lain juga aktif.</source>
-            <translation type="unfinished" />
+            <translation>Other filters are on as well.</translation>
         </message>
         <message>
             <source>T&amp;utup surat</source>
-            <translation type="unfinished" />
+            <translation>&amp;Close letter</translation>
         </message>
         <message>
             <source>Tampilkan lagi semua surat antrean ini</source>
-            <translation type="unfinished" />
+            <translation>Show all the letters of this queue again</translation>
         </message>
         <message>
             <source>Tidak ada surat di {queue}.</source>
@@ -1412,7 +1415,7 @@ Kabupaten {kab}</translation>
         </message>
         <message>
             <source>Tutup jendela ini agar pegawai lain dapat masuk</source>
-            <translation type="unfinished" />
+            <translation>Close this window so that another staff member can log in</translation>
         </message>
         <message>
             <source>{n} surat</source>
@@ -1794,99 +1797,99 @@ Kabupaten {kab}</translation>
         <name>RegisterDialog</name>
         <message>
             <source>(pimpinan)</source>
-            <translation type="unfinished" />
+            <translation>(head of office)</translation>
         </message>
         <message>
             <source>Batal</source>
-            <translation type="unfinished" />
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>Berkas pindaian</source>
-            <translation type="unfinished" />
+            <translation>Scan files</translation>
         </message>
         <message>
             <source>Catat Surat Masuk</source>
-            <translation type="unfinished" />
+            <translation>Register Incoming Letter</translation>
         </message>
         <message>
             <source>Catatan</source>
-            <translation type="unfinished" />
+            <translation>Note</translation>
         </message>
         <message>
             <source>Diterima melalui</source>
-            <translation type="unfinished" />
+            <translation>Received via</translation>
         </message>
         <message>
             <source>Ditujukan kepada</source>
-            <translation type="unfinished" />
+            <translation>Addressed to</translation>
         </message>
         <message>
             <source>Hal</source>
-            <translation type="unfinished" />
+            <translation>Subject</translation>
         </message>
         <message>
             <source>Hapus Berkas</source>
-            <translation type="unfinished" />
+            <translation>Remove File</translation>
         </message>
         <message>
             <source>Klasifikasi</source>
-            <translation type="unfinished" />
+            <translation>Classification</translation>
         </message>
         <message>
             <source>Nama instansi/orang, atau singkatannya</source>
-            <translation type="unfinished" />
+            <translation>Name of the agency or person, or its abbreviation</translation>
         </message>
         <message>
             <source>Nomor surat</source>
-            <translation type="unfinished" />
+            <translation>Letter number</translation>
         </message>
         <message>
             <source>Pengirim</source>
-            <translation type="unfinished" />
+            <translation>Sender</translation>
         </message>
         <message>
             <source>Pilih berkas pindaian</source>
-            <translation type="unfinished" />
+            <translation>Choose scan files</translation>
         </message>
         <message>
             <source>Pindaian (*.pdf *.png *.jpg *.jpeg);;Semua berkas (*)</source>
-            <translation type="unfinished" />
+            <translation>Scans (*.pdf *.png *.jpg *.jpeg);;All files (*)</translation>
         </message>
         <message>
             <source>Seret berkas PDF/gambar ke jendela ini, atau pilih dengan “Tambah Berkas...”.</source>
-            <translation type="unfinished" />
+            <translation>Drag PDF or image files into this window, or choose them with “Add File...”.</translation>
         </message>
         <message>
             <source>Sifat</source>
-            <translation type="unfinished" />
+            <translation>Nature</translation>
         </message>
         <message>
             <source>Simpan</source>
-            <translation type="unfinished" />
+            <translation>Save</translation>
         </message>
         <message>
             <source>Tambah Berkas...</source>
-            <translation type="unfinished" />
+            <translation>Add File...</translation>
         </message>
         <message>
             <source>Tanggal diterima</source>
-            <translation type="unfinished" />
+            <translation>Date received</translation>
         </message>
         <message>
             <source>Tanggal surat</source>
-            <translation type="unfinished" />
+            <translation>Letter date</translation>
         </message>
         <message>
             <source>Tempat (untuk surat balasan), jika baru</source>
-            <translation type="unfinished" />
+            <translation>Place (for replies), if new</translation>
         </message>
         <message>
             <source>Urgensi</source>
-            <translation type="unfinished" />
+            <translation>Urgency</translation>
         </message>
         <message>
             <source>mis. 400.10.2.2 (kode lama 474.2 boleh)</source>
-            <translation type="unfinished" />
+            <translation>e.g. 400.10.2.2 (old code 474.2 allowed)</translation>
         </message>
     </context>
     <context>
@@ -1917,66 +1920,66 @@ Kabupaten {kab}</translation>
         <name>ScanViewer</name>
         <message>
             <source>+</source>
-            <translation type="unfinished" />
+            <translation>+</translation>
         </message>
         <message>
             <source>Belum ada pindaian.</source>
-            <translation type="unfinished" />
+            <translation>No scan yet.</translation>
         </message>
         <message>
             <source>Halaman berikutnya (Page Down)</source>
-            <translation type="unfinished" />
+            <translation>Next page (Page Down)</translation>
         </message>
         <message>
             <source>Halaman sebelumnya (Page Up)</source>
-            <translation type="unfinished" />
+            <translation>Previous page (Page Up)</translation>
         </message>
         <message>
             <source>Halaman {n} dari {m}</source>
-            <translation type="unfinished" />
+            <translation>Page {n} of {m}</translation>
         </message>
         <message>
             <source>Lebar</source>
-            <translation type="unfinished" />
+            <translation>Fit Width</translation>
         </message>
         <message>
             <source>Perbesar (Ctrl++)</source>
-            <translation type="unfinished" />
+            <translation>Zoom in (Ctrl++)</translation>
         </message>
         <message>
             <source>Perkecil (Ctrl+-)</source>
-            <translation type="unfinished" />
+            <translation>Zoom out (Ctrl+-)</translation>
         </message>
         <message>
             <source>Putar</source>
-            <translation type="unfinished" />
+            <translation>Rotate</translation>
         </message>
         <message>
             <source>Putar halaman 90° (Ctrl+R)</source>
-            <translation type="unfinished" />
+            <translation>Rotate the page 90° (Ctrl+R)</translation>
         </message>
         <message>
             <source>Sesuaikan dengan lebar (Ctrl+0)</source>
-            <translation type="unfinished" />
+            <translation>Fit to the width (Ctrl+0)</translation>
         </message>
         <message>
             <source>−</source>
-            <translation type="unfinished" />
+            <translation>−</translation>
         </message>
         <message>
             <source>▶</source>
-            <translation type="unfinished" />
+            <translation>▶</translation>
         </message>
         <message>
             <source>◀</source>
-            <translation type="unfinished" />
+            <translation>◀</translation>
         </message>
     </context>
     <context>
         <name>SendDialog</name>
         <message>
             <source>&amp;Kirim</source>
-            <translation type="unfinished" />
+            <translation>&amp;Send</translation>
         </message>
         <message>
             <source>Hapus</source>
@@ -1984,7 +1987,7 @@ Kabupaten {kab}</translation>
         </message>
         <message>
             <source>Kirim (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>Send (Ctrl+Enter)</translation>
         </message>
         <message>
             <source>Kirim untuk paraf dan tanda tangan</source>
@@ -2023,35 +2026,35 @@ Kabupaten {kab}</translation>
         <name>SendersDialog</name>
         <message>
             <source>Cari nama atau singkatan...</source>
-            <translation type="unfinished" />
+            <translation>Search name or abbreviation...</translation>
         </message>
         <message>
             <source>Daftar Pengirim</source>
-            <translation type="unfinished" />
+            <translation>Sender List</translation>
         </message>
         <message>
             <source>Nama</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <source>Nama lain</source>
-            <translation type="unfinished" />
+            <translation>Other names</translation>
         </message>
         <message>
             <source>Nama lain, dipisah titik koma: DPMK; Dinas PMK</source>
-            <translation type="unfinished" />
+            <translation>Other names, separated by semicolons: DPMK; Dinas PMK</translation>
         </message>
         <message>
             <source>Pengirim Baru</source>
-            <translation type="unfinished" />
+            <translation>New Sender</translation>
         </message>
         <message>
             <source>Simpan</source>
-            <translation type="unfinished" />
+            <translation>Save</translation>
         </message>
         <message>
             <source>Tempat</source>
-            <translation type="unfinished" />
+            <translation>Place</translation>
         </message>
     </context>
     <context>
@@ -2066,7 +2069,7 @@ Kabupaten {kab}</translation>
         </message>
         <message>
             <source>Batalkan penyiapan?</source>
-            <translation type="unfinished" />
+            <translation>Cancel the setup?</translation>
         </message>
         <message>
             <source>Data kantor belum lengkap</source>
@@ -2074,7 +2077,7 @@ Kabupaten {kab}</translation>
         </message>
         <message>
             <source>Data kantor dan administrator yang sudah diketik belum disimpan dan akan hilang. Batalkan penyiapan dan keluar?</source>
-            <translation type="unfinished" />
+            <translation>The office and administrator details typed so far are not saved and will be lost. Cancel the setup and quit?</translation>
         </message>
         <message>
             <source>Lanjut &gt;</source>
@@ -2152,15 +2155,15 @@ Kabupaten {kab}</translation>
         <name>SyncBridge</name>
         <message>
             <source>PC ini belum terhubung ke server kabupaten. Administrator dapat mendaftarkannya di Administrasi &gt; Sinkronisasi...</source>
-            <translation type="unfinished" />
+            <translation>This PC is not connected to the regency server yet. An administrator can enrol it in Administration &gt; Sync...</translation>
         </message>
         <message>
             <source>Sinkronisasi belum disiapkan</source>
-            <translation type="unfinished" />
+            <translation>Sync is not set up</translation>
         </message>
         <message>
             <source>{text} - {n} perubahan hanya ada di PC ini</source>
-            <translation type="unfinished" />
+            <translation>{text} - {n} changes only on this PC</translation>
         </message>
     </context>
     <context>
@@ -2261,19 +2264,19 @@ Kabupaten {kab}</translation>
         <name>TextDialog</name>
         <message>
             <source>(tidak ada)</source>
-            <translation type="unfinished" />
+            <translation>(none)</translation>
         </message>
         <message>
             <source>Batal</source>
-            <translation type="unfinished" />
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>Isian masih kosong.</source>
-            <translation type="unfinished" />
+            <translation>The field is empty.</translation>
         </message>
         <message>
             <source>Simpan</source>
-            <translation type="unfinished" />
+            <translation>Save</translation>
         </message>
     </context>
     <context>
@@ -2396,15 +2399,15 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source> — hasil: {r}</source>
-            <translation type="unfinished" />
+            <translation> — hasil: {r}</translation>
         </message>
         <message>
             <source>(konsep)</source>
-            <translation type="unfinished" />
+            <translation>(draft)</translation>
         </message>
         <message>
             <source>, batas {d}</source>
-            <translation type="unfinished" />
+            <translation>, batas {d}</translation>
         </message>
         <message>
             <source>; masih berlaku saat ditandatangani</source>
@@ -2508,7 +2511,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Balasan</source>
-            <translation type="unfinished" />
+            <translation>Reply</translation>
         </message>
         <message>
             <source>Balasan ini dari server lain, bukan server tempat PC terdaftar.</source>
@@ -2528,7 +2531,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Baru</source>
-            <translation type="unfinished" />
+            <translation>New</translation>
         </message>
         <message>
             <source>Basis data perlu diperbarui: buka Naskah sekali, lalu ulangi perintah ini.</source>
@@ -2548,11 +2551,11 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Batas waktu tidak boleh sebelum hari ini.</source>
-            <translation type="unfinished" />
+            <translation>The due date cannot be before today.</translation>
         </message>
         <message>
             <source>Belum ada blok nomor agenda surat masuk dari server untuk PC ini. Sambungkan ke jaringan dan sinkronkan dulu, lalu simpan lagi (isian tidak hilang).</source>
-            <translation type="unfinished" />
+            <translation>This PC has no block of incoming agenda numbers from the server yet. Connect to the network and sync first, then save again (your entries are kept).</translation>
         </message>
         <message>
             <source>Belum ada blok nomor surat dari server untuk PC ini. Sambungkan ke jaringan dan sinkronkan dulu, lalu tanda tangani lagi.</source>
@@ -2564,7 +2567,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Belum dibaca</source>
-            <translation type="unfinished" />
+            <translation>Unread</translation>
         </message>
         <message>
             <source>Berkas PDF rusak dan tidak dapat dibaca.</source>
@@ -2632,7 +2635,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Berkas {f}: {why}</source>
-            <translation type="unfinished" />
+            <translation>File {f}: {why}</translation>
         </message>
         <message>
             <source>Berkas: {f} ({n} bita).</source>
@@ -2680,7 +2683,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Catatan tindak lanjut masih kosong.</source>
-            <translation type="unfinished" />
+            <translation>The follow-up note is empty.</translation>
         </message>
         <message>
             <source>Daftar pencabutan sertifikat belum tersedia; status pencabutan tidak diperiksa.</source>
@@ -2696,7 +2699,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Dalam proses</source>
-            <translation type="unfinished" />
+            <translation>In progress</translation>
         </message>
         <message>
             <source>Data</source>
@@ -2716,11 +2719,11 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Diarsipkan</source>
-            <translation type="unfinished" />
+            <translation>Archived</translation>
         </message>
         <message>
             <source>Dibaca</source>
-            <translation type="unfinished" />
+            <translation>Read</translation>
         </message>
         <message>
             <source>Dibatalkan</source>
@@ -2728,7 +2731,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Didisposisi</source>
-            <translation type="unfinished" />
+            <translation>Dispositioned</translation>
         </message>
         <message>
             <source>Dikembalikan</source>
@@ -2736,7 +2739,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Dikirim kepada {who}</source>
-            <translation type="unfinished" />
+            <translation>Sent to {who}</translation>
         </message>
         <message>
             <source>Diperiksa terhadap sertifikat akar {org} yang dipercaya komputer ini.</source>
@@ -2748,23 +2751,23 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Disposisi</source>
-            <translation type="unfinished" />
+            <translation>Dispositions</translation>
         </message>
         <message>
             <source>Disposisi ini sudah dibatalkan.</source>
-            <translation type="unfinished" />
+            <translation>This disposition is already cancelled.</translation>
         </message>
         <message>
             <source>Disposisi ini sudah selesai atau dibatalkan.</source>
-            <translation type="unfinished" />
+            <translation>This disposition is already completed or cancelled.</translation>
         </message>
         <message>
             <source>Disposisi tidak dapat ditujukan kepada diri sendiri.</source>
-            <translation type="unfinished" />
+            <translation>You cannot send a disposition to yourself.</translation>
         </message>
         <message>
             <source>Disposisi yang sudah dibaca penerimanya tidak dapat dibatalkan.</source>
-            <translation type="unfinished" />
+            <translation>A disposition that its recipient has read cannot be cancelled.</translation>
         </message>
         <message>
             <source>Ditandatangani</source>
@@ -2776,11 +2779,11 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Ditandatangani elektronik (TTE BSrE)</source>
-            <translation type="unfinished" />
+            <translation>Signed electronically (BSrE e-signature)</translation>
         </message>
         <message>
             <source>Ditandatangani elektronik (TTE internal)</source>
-            <translation type="unfinished" />
+            <translation>Signed electronically (internal e-signature)</translation>
         </message>
         <message>
             <source>Dokumen ditandatangani pada {t}, sesudah sertifikat dicabut pada {r}.</source>
@@ -2796,7 +2799,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>E-mail</source>
-            <translation type="unfinished" />
+            <translation>E-mail</translation>
         </message>
         <message>
             <source>Folder data tidak dapat dipakai: {path} ({detail}).</source>
@@ -2872,15 +2875,15 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Hanya pemberi disposisi yang dapat membatalkannya.</source>
-            <translation type="unfinished" />
+            <translation>Only the person who gave the disposition can cancel it.</translation>
         </message>
         <message>
             <source>Hanya penerima disposisi yang dapat meneruskannya.</source>
-            <translation type="unfinished" />
+            <translation>Only the recipient of the disposition can forward it.</translation>
         </message>
         <message>
             <source>Hanya penerima disposisi yang dapat menyelesaikannya.</source>
-            <translation type="unfinished" />
+            <translation>Only the recipient of the disposition can complete it.</translation>
         </message>
         <message>
             <source>Hanya pengonsep yang dapat mengubah naskah ini.</source>
@@ -2888,7 +2891,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Hanya pimpinan atau tujuan surat yang dapat mendisposisikannya.</source>
-            <translation type="unfinished" />
+            <translation>Only the head of office or the letter's addressee can give it a disposition.</translation>
         </message>
         <message>
             <source>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</source>
@@ -2896,7 +2899,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Instruksi</source>
-            <translation type="unfinished" />
+            <translation>Instruction</translation>
         </message>
         <message>
             <source>Isi balasan tidak sesuai format Naskah; berkas ditolak.</source>
@@ -2956,7 +2959,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Jenis tautan tidak dikenal.</source>
-            <translation type="unfinished" />
+            <translation>Unknown link type.</translation>
         </message>
         <message>
             <source>Judul klasifikasi wajib diisi.</source>
@@ -2980,11 +2983,11 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Kemungkinan duplikat</source>
-            <translation type="unfinished" />
+            <translation>Possible duplicate</translation>
         </message>
         <message>
             <source>Kertas</source>
-            <translation type="unfinished" />
+            <translation>Paper</translation>
         </message>
         <message>
             <source>Keutuhan: DIUBAH setelah ditandatangani (isi tidak cocok dengan tanda tangan).</source>
@@ -3016,7 +3019,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Kode klasifikasi tidak dikenal.</source>
-            <translation type="unfinished" />
+            <translation>Unknown classification code.</translation>
         </message>
         <message>
             <source>Kode klasifikasi wajib dipilih.</source>
@@ -3076,7 +3079,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Lampirkan pindaian surat (PDF atau gambar).</source>
-            <translation type="unfinished" />
+            <translation>Attach the letter's scan (PDF or image).</translation>
         </message>
         <message>
             <source>Logo tidak dapat dibaca: {e}</source>
@@ -3100,7 +3103,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Menindaklanjuti surat {s} Nomor {n} tanggal {d} hal {h}, dengan ini kami sampaikan hal-hal sebagai berikut.</source>
-            <translation type="unfinished" />
+            <translation>Menindaklanjuti surat {s} Nomor {n} tanggal {d} hal {h}, dengan ini kami sampaikan hal-hal sebagai berikut.</translation>
         </message>
         <message>
             <source>Menunggu paraf</source>
@@ -3156,7 +3159,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Nama pengirim wajib diisi.</source>
-            <translation type="unfinished" />
+            <translation>The sender's name is required.</translation>
         </message>
         <message>
             <source>Nama wajib diisi.</source>
@@ -3272,7 +3275,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>PDF ini terkunci kata sandi. Buka kuncinya dulu (cetak ulang ke PDF), lalu lampirkan lagi.</source>
-            <translation type="unfinished" />
+            <translation>This PDF is locked with a password. Unlock it first (print it to PDF again), then attach it again.</translation>
         </message>
         <message>
             <source>PDF ini tidak memiliki tanda tangan elektronik.</source>
@@ -3284,7 +3287,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>PDF tanpa halaman.</source>
-            <translation type="unfinished" />
+            <translation>PDF with no pages.</translation>
         </message>
         <message>
             <source>PDF yang ditandatangani penanda tangan sebelumnya belum ada di komputer ini. Sinkronkan dulu, lalu tandatangani lagi.</source>
@@ -3332,7 +3335,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Pencatatan surat masuk memerlukan peran Agendaris.</source>
-            <translation type="unfinished" />
+            <translation>Registering incoming letters needs the Registrar role.</translation>
         </message>
         <message>
             <source>Pendaftaran sertifikat elektronik BSrE untuk NIK ini belum selesai (sertifikat belum terbit). Hubungi admin TTE/BSrE di instansi Anda untuk menyelesaikannya.</source>
@@ -3348,23 +3351,23 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Penerima tidak ditemukan atau nonaktif.</source>
-            <translation type="unfinished" />
+            <translation>The recipient was not found or is inactive.</translation>
         </message>
         <message>
             <source>Penerima yang sama dipilih dua kali.</source>
-            <translation type="unfinished" />
+            <translation>The same recipient was chosen twice.</translation>
         </message>
         <message>
             <source>Pengirim</source>
-            <translation type="unfinished" />
+            <translation>Sender</translation>
         </message>
         <message>
             <source>Pengirim tidak ditemukan di daftar.</source>
-            <translation type="unfinished" />
+            <translation>The sender is not in the list.</translation>
         </message>
         <message>
             <source>Pengirim wajib diisi.</source>
-            <translation type="unfinished" />
+            <translation>The sender is required.</translation>
         </message>
         <message>
             <source>Pengonsep</source>
@@ -3412,7 +3415,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Pilih instruksi atau tulis instruksi sendiri.</source>
-            <translation type="unfinished" />
+            <translation>Choose an instruction or write your own.</translation>
         </message>
         <message>
             <source>Pilih penandatangan.</source>
@@ -3420,7 +3423,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Pilih setidaknya satu penerima disposisi.</source>
-            <translation type="unfinished" />
+            <translation>Choose at least one recipient for the disposition.</translation>
         </message>
         <message>
             <source>Pilih setidaknya satu peran.</source>
@@ -3464,7 +3467,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Revisi {a}–{b} disimpan</source>
-            <translation type="unfinished" />
+            <translation>Revisions {a}–{b} saved</translation>
         </message>
         <message>
             <source>Revisi {n} disimpan</source>
@@ -3480,7 +3483,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>SRIKANDI</source>
-            <translation type="unfinished" />
+            <translation>SRIKANDI</translation>
         </message>
         <message>
             <source>Salinan akhir surat ini (SHA-256 {h}…) ada di arsip kantor dan belum bertanda waktu server.</source>
@@ -3500,7 +3503,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Saluran penerimaan tidak dikenal.</source>
-            <translation type="unfinished" />
+            <translation>Unknown receiving channel.</translation>
         </message>
         <message>
             <source>Sambungan aman ke server BSrE gagal: sertifikat server tidak sah untuk alamat itu. Petugas TI perlu memeriksa alamat server BSrE di Pengaturan.</source>
@@ -3520,11 +3523,11 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Selesai</source>
-            <translation type="unfinished" />
+            <translation>Completed</translation>
         </message>
         <message>
             <source>Semua surat</source>
-            <translation type="unfinished" />
+            <translation>All letters</translation>
         </message>
         <message>
             <source>Sertifikat aktif sampai {d}.</source>
@@ -3688,7 +3691,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Server pusat</source>
-            <translation type="unfinished" />
+            <translation>Central server</translation>
         </message>
         <message>
             <source>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</source>
@@ -3716,19 +3719,19 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Surat Masuk</source>
-            <translation type="unfinished" />
+            <translation>Incoming</translation>
         </message>
         <message>
             <source>Surat Masuk Baru</source>
-            <translation type="unfinished" />
+            <translation>New Incoming</translation>
         </message>
         <message>
             <source>Surat balasan tidak ditemukan.</source>
-            <translation type="unfinished" />
+            <translation>The reply letter was not found.</translation>
         </message>
         <message>
             <source>Surat bersifat {s}: hanya untuk pihak terkait.</source>
-            <translation type="unfinished" />
+            <translation>The letter is {s}: only for those concerned.</translation>
         </message>
         <message>
             <source>Surat ini belum selesai ditandatangani; versi terbaru (SHA-256 {h}…) ada di arsip kantor.</source>
@@ -3736,19 +3739,19 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</source>
-            <translation type="unfinished" />
+            <translation>This letter may already be registered: agenda {a}/{y}, {s} number {n}.</translation>
         </message>
         <message>
             <source>Surat keluar {n}: {h}</source>
-            <translation type="unfinished" />
+            <translation>Outgoing letter {n}: {h}</translation>
         </message>
         <message>
             <source>Surat masuk</source>
-            <translation type="unfinished" />
+            <translation>Incoming letter</translation>
         </message>
         <message>
             <source>Surat masuk {a}/{y} dari {s}: {h}</source>
-            <translation type="unfinished" />
+            <translation>Incoming letter {a}/{y} from {s}: {h}</translation>
         </message>
         <message>
             <source>TIDAK DAPAT DIPASTIKAN: penerbit sertifikat penanda tangan tidak dikenal.</source>
@@ -3808,7 +3811,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Tanggal diterima tidak boleh di masa depan.</source>
-            <translation type="unfinished" />
+            <translation>The date received cannot be in the future.</translation>
         </message>
         <message>
             <source>Tanggal lahir dalam NIP tidak masuk akal.</source>
@@ -3828,11 +3831,11 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Tanggal surat tidak boleh setelah tanggal diterima.</source>
-            <translation type="unfinished" />
+            <translation>The letter date cannot be after the date received.</translation>
         </message>
         <message>
             <source>Teks instruksi wajib diisi.</source>
-            <translation type="unfinished" />
+            <translation>The instruction text is required.</translation>
         </message>
         <message>
             <source>Templat jenis naskah {path} tidak dapat dipakai; templat bawaan yang berlaku.</source>
@@ -3860,7 +3863,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Tindak lanjut</source>
-            <translation type="unfinished" />
+            <translation>Follow-up</translation>
         </message>
         <message>
             <source>Tindakan ini memerlukan peran {role}.</source>
@@ -3880,7 +3883,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>Tuliskan hasil tindak lanjutnya.</source>
-            <translation type="unfinished" />
+            <translation>Write the result of the follow-up.</translation>
         </message>
         <message>
             <source>Ukuran kertas harus F4 atau A4.</source>
@@ -3904,7 +3907,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>WhatsApp</source>
-            <translation type="unfinished" />
+            <translation>WhatsApp</translation>
         </message>
         <message>
             <source>[{key}] {name}: kunci tidak dikenal; yang dapat dipakai: {known}</source>
@@ -3940,7 +3943,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>berukuran {n} MB, melebihi batas {m} MB. Pindai ulang dengan resolusi lebih rendah (mis. 150 dpi, hitam-putih) atau perkecil PDF-nya.</source>
-            <translation type="unfinished" />
+            <translation>{n} MB, over the {m} MB limit. Scan again at a lower resolution (e.g. 150 dpi, black and white) or make the PDF smaller.</translation>
         </message>
         <message>
             <source>bita {a}–{b}</source>
@@ -3948,7 +3951,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>bukan PDF atau gambar (PNG/JPEG). Simpan pindaian sebagai PDF.</source>
-            <translation type="unfinished" />
+            <translation>not a PDF or an image (PNG/JPEG). Save the scan as a PDF.</translation>
         </message>
         <message>
             <source>bukan TOML yang sah: {e}</source>
@@ -3988,23 +3991,23 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>gambar 16-bit per warna tidak didukung. Simpan ulang sebagai PNG 8-bit atau PDF.</source>
-            <translation type="unfinished" />
+            <translation>16-bit-per-channel images are not supported. Save it again as an 8-bit PNG or as a PDF.</translation>
         </message>
         <message>
             <source>gambar JPEG 12/16-bit tidak didukung.</source>
-            <translation type="unfinished" />
+            <translation>12/16-bit JPEG images are not supported.</translation>
         </message>
         <message>
             <source>gambar JPEG berwarna CMYK tidak didukung. Simpan ulang sebagai RGB atau pindai langsung ke PDF.</source>
-            <translation type="unfinished" />
+            <translation>CMYK colour JPEG images are not supported. Save it again as RGB or scan straight to PDF.</translation>
         </message>
         <message>
             <source>gambar JPEG rusak atau terpotong.</source>
-            <translation type="unfinished" />
+            <translation>damaged or truncated JPEG image.</translation>
         </message>
         <message>
             <source>gambar PNG rusak atau terpotong.</source>
-            <translation type="unfinished" />
+            <translation>damaged or truncated PNG image.</translation>
         </message>
         <message>
             <source>harus angka antara {low} dan {high} (pt), bukan {value}</source>
@@ -4056,7 +4059,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>kosong.</source>
-            <translation type="unfinished" />
+            <translation>empty.</translation>
         </message>
         <message>
             <source>kunci tidak cocok dengan sertifikat</source>
@@ -4068,7 +4071,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>melebihi batas {m} MB.</source>
-            <translation type="unfinished" />
+            <translation>over the {m} MB limit.</translation>
         </message>
         <message>
             <source>nomor urut</source>
@@ -4088,7 +4091,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>rusak atau terpotong (bukan PDF yang utuh). Pindai atau unduh ulang berkasnya.</source>
-            <translation type="unfinished" />
+            <translation>damaged or truncated (not a complete PDF). Scan or download the file again.</translation>
         </message>
         <message>
             <source>sertifikat dalam berkas kunci bukan sertifikat terbaru</source>
@@ -4140,7 +4143,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>tidak dapat dibaca (sudah dipindah atau dihapus?).</source>
-            <translation type="unfinished" />
+            <translation>cannot be read (was it moved or deleted?).</translation>
         </message>
         <message>
             <source>tidak dapat dibaca: {e}</source>
@@ -4212,7 +4215,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>{what}, nomor {n}</source>
-            <translation type="unfinished" />
+            <translation>{what}, number {n}</translation>
         </message>
     </context>
     <context>
@@ -4246,7 +4249,7 @@ Contact the regency's IT officer.</translation>
         </message>
         <message>
             <source>{action} (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>{action} (Ctrl+Enter)</translation>
         </message>
     </context>
     <context>
