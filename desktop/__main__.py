@@ -10,6 +10,8 @@
     naskah bundle import REPLY                apply the server's reply to a bundle
     naskah verify FILE.pdf                    check a signed PDF offline (exit 0 valid,
                                               1 not valid, 2 unreadable)
+    naskah --self-test                        check this installation on a temporary store
+                                              (exit 0 when it works)
 
 Heavy modules (Qt, SQLAlchemy) are imported inside the commands, so that ``--help`` is instant
 and the GUI can show its window before the rest loads.
@@ -27,6 +29,11 @@ from pathlib import Path
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="naskah", description="Naskah: e-office luring kecamatan")
     p.add_argument("--data-dir", type=Path, help="folder data (bawaan: folder data pengguna)")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="periksa instalasi ini pada data sementara (tanpa menyentuh data kantor), lalu keluar",
+    )
     # --data-dir is accepted after the subcommand too ("naskah setup --data-dir D ...").
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -245,6 +252,10 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test:
+        from desktop.ui.self_test import run_self_test
+
+        return run_self_test()
     from desktop.store.errors import StoreError
 
     try:
