@@ -69,8 +69,13 @@ class Failed(Exception):
     pass
 
 
+NATIVE = sys.platform == "win32"  # on a real Windows machine (the GitHub runner): no Wine
+
+
 def winpath(path: Path) -> str:
-    """The Wine (Windows) name of a Linux path: Wine maps / to drive Z:."""
+    """The Windows name of a path: Wine maps / to drive Z:."""
+    if NATIVE:
+        return str(path.resolve())
     return "Z:" + str(path.resolve()).replace("/", "\\")
 
 
@@ -123,7 +128,7 @@ class Release:
         if fresh and work.exists():
             shutil.rmtree(work)
         work.mkdir(parents=True, exist_ok=True)
-        self.wine = self._find_wine()
+        self.wine = "" if NATIVE else self._find_wine()
 
     # --- plumbing --------------------------------------------------------------------------
 
@@ -137,6 +142,8 @@ class Release:
                      "does it)")  # fmt: skip
 
     def wait_wineserver(self) -> None:
+        if NATIVE:
+            return
         beside = Path(self.wine).resolve().parent
         server = next((str(p) for p in (beside / "wineserver", beside / "wineserver64")
                        if p.is_file()), shutil.which("wineserver") or "wineserver")  # fmt: skip
@@ -147,6 +154,10 @@ class Release:
         for key in ("PYTHONPATH", "PYTHONHOME", "NASKAH_DATA_DIR", "NASKAH_ADMIN_PASSWORD",
                     "DISPLAY", "WAYLAND_DISPLAY"):  # fmt: skip
             env.pop(key, None)
+        if NATIVE:
+            env.update(QT_QPA_PLATFORM="offscreen", PYTHONUTF8="1", PYTHONIOENCODING="utf-8")
+            env.update(extra)
+            return env
         env.update(
             WINEPREFIX=str(self.prefix),
             WINEARCH="win64",
@@ -161,9 +172,16 @@ class Release:
         env.update(extra)
         return env
 
-    def run_wine(self, args: Sequence[str], *, timeout: float = 1800, check: bool = True,
-                 capture: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:  # fmt: skip
-        cmd = [self.wine, *args]
+    def run_wine(
+        self,
+        args: Sequence[str],
+        *,
+        timeout: float = 1800,
+        check: bool = True,
+        capture: bool = True,
+        env: dict[str, str] | None = None,
+    ) -> subprocess.CompletedProcess:
+        cmd = list(args) if NATIVE else [self.wine, *args]
         if not capture:
             # Streamed through a pipe: Wine 8 gives a Windows program an invalid handle for a
             # Linux regular file as its stdout (Python then dies in init_sys_streams).
@@ -236,8 +254,16 @@ class Release:
         # tree (pathex of the spec; build.py imports the app to check its dependencies).
         pth = next(self.python.glob("python3*._pth"))
         pth.write_text(
-            "\n".join([f"{PY_TAG.replace('cp', 'python')}.zip", ".", "Lib\\site-packages",
-                       winpath(ROOT), "import site", ""]),  # fmt: skip
+            "\n".join(
+                [
+                    f"{PY_TAG.replace('cp', 'python')}.zip",
+                    ".",
+                    "Lib\\site-packages",
+                    winpath(ROOT),
+                    "import site",
+                    "",
+                ]
+            ),
             encoding="utf-8",
         )
         return f"{sdist.name} (sha256 ok) -> {self.python}"
@@ -365,16 +391,21 @@ class Release:
     # --- 4. build ----------------------------------------------------------------------------
 
     def build(self) -> str:
+        python = sys.executable if NATIVE else winpath(self.python / "python.exe")
         proc = self.run_wine(
-            [winpath(self.python / "python.exe"), winpath(PACKAGING / "build.py"),
+            [python, winpath(PACKAGING / "build.py"),
              "--dist", winpath(self.dist), "--work", winpath(self.pyi_work)],
             capture=False, check=False, timeout=3600,
         )  # fmt: skip
         if proc.returncode != 0:
             raise Failed(f"build.py under Wine: exit status {proc.returncode} (output above)")
         bundle = self.dist / "Naskah"
-        unmet = self.unmet_imports(
-            [p for p in bundle.rglob("*") if p.suffix.lower() in (".dll", ".pyd", ".exe")]
+        unmet = (
+            []
+            if NATIVE
+            else self.unmet_imports(
+                [p for p in bundle.rglob("*") if p.suffix.lower() in (".dll", ".pyd", ".exe")]
+            )
         )
         if unmet:
             raise Failed(f"the bundle imports DLLs it does not carry: {', '.join(unmet[:8])}")
@@ -397,10 +428,18 @@ class Release:
 
     def installer(self) -> str:
         makensis = shutil.which("makensis")
+        if NATIVE and makensis is None:
+            for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
+                if base and (Path(base) / "NSIS" / "makensis.exe").is_file():
+                    makensis = str(Path(base) / "NSIS" / "makensis.exe")
         if makensis is None:
             raise Failed("makensis not found: sudo apt-get install nsis")
-        cmd = [makensis, "-WX", "-V2", "-XTarget amd64-unicode", f"-DVERSION={self.version()}",
-               f"-DDIST={self.dist / 'Naskah'}", f"-DOUTDIR={self.dist}",
+        flag = "/" if NATIVE else "-"
+        # 64-bit stub: wine64 has no WoW64 for a 32-bit one. NSIS's Windows download ships only
+        # the x86 stubs, and a 32-bit setup.exe runs on every 64-bit Windows, so not there.
+        target = [] if NATIVE else ["-XTarget amd64-unicode"]
+        cmd = [makensis, f"{flag}WX", f"{flag}V2", *target, f"{flag}DVERSION={self.version()}",
+               f"{flag}DDIST={self.dist / 'Naskah'}", f"{flag}DOUTDIR={self.dist}",
                str(PACKAGING / "installer.nsi")]  # fmt: skip
         say("$ " + " ".join(cmd))
         proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
@@ -414,6 +453,8 @@ class Release:
 
     @property
     def local_appdata(self) -> Path:
+        if NATIVE:
+            return Path(os.environ["LOCALAPPDATA"])
         users = self.prefix / "drive_c" / "users"
         user = os.environ.get("USER") or "root"
         if not (users / user).is_dir():
@@ -450,11 +491,23 @@ class Release:
             raise Failed(f"setup.exe /S: exit status {proc.returncode}")
 
     def _registry_version(self) -> str:
+        if NATIVE:
+            import winreg
+
+            try:
+                with winreg.OpenKey(winreg.HKEY_CURRENT_USER, r"Software\Naskah") as key:
+                    return str(winreg.QueryValueEx(key, "Version")[0])
+            except OSError:
+                return ""
         text = (self.prefix / "user.reg").read_text("utf-8", "replace")
         m = re.search(r'\[Software\\\\Naskah\][^\[]*?"Version"="([^"]+)"', text, re.S)
         return m.group(1) if m else ""
 
     def install(self) -> str:
+        if NATIVE and not os.environ.get("CI") and (self.installed.exists() or self.data.exists()):
+            # On a real PC these are someone's Naskah and office data: never cleared here.
+            raise Failed(f"{self.installed} or {self.data} exists: run the install test on a "
+                         "clean Windows (a CI runner or a fresh VM), not on an office PC")  # fmt: skip
         if self.installed.exists():
             shutil.rmtree(self.installed)
         if self.data.exists():
@@ -520,10 +573,13 @@ class Release:
     def run(self, *, install_test: bool) -> bool:
         ok = True
         try:
-            self.step("1. embeddable CPython", self.fetch_python)
-            self.step("2. win_amd64 wheels", self.fetch_wheels)
-            self.step("3. Wine prefix and stand-ins", self.make_prefix)
-            self.step("4. build and smoke test under Wine", self.build)
+            if NATIVE:
+                self.step("4. build and smoke test", self.build)
+            else:
+                self.step("1. embeddable CPython", self.fetch_python)
+                self.step("2. win_amd64 wheels", self.fetch_wheels)
+                self.step("3. Wine prefix and stand-ins", self.make_prefix)
+                self.step("4. build and smoke test under Wine", self.build)
             self.step("5. 64-bit installer", self.installer)
             if install_test:
                 self.step("6a. silent install", self.install)
