@@ -506,8 +506,10 @@ class Release:
     def install(self) -> str:
         if NATIVE and not os.environ.get("CI") and (self.installed.exists() or self.data.exists()):
             # On a real PC these are someone's Naskah and office data: never cleared here.
-            raise Failed(f"{self.installed} or {self.data} exists: run the install test on a "
-                         "clean Windows (a CI runner or a fresh VM), not on an office PC")  # fmt: skip
+            raise Failed(
+                f"{self.installed} or {self.data} exists: run the install test on a "
+                "clean Windows (a CI runner or a fresh VM), not on an office PC"
+            )
         if self.installed.exists():
             shutil.rmtree(self.installed)
         if self.data.exists():
