@@ -15,7 +15,8 @@ way an office would, and fail on a traceback or an early exit, not only on a bad
      generated logo; NASKAH_ADMIN_PASSWORD set), ``audit verify``, ``backup``, and a second setup
      that must refuse
   3. ``naskah-cli setup --sample-data`` on another data dir: drafts, signs and renders letters to
-     PDF inside the bundle (fonts, Qt platform plugin, PDF writer)
+     PDF inside the bundle (fonts, Qt platform plugin, PDF writer); ``naskah-cli verify`` of a
+     signed PDF; ``naskah-cli --self-test`` (desktop/ui/self_test.py)
   4. the GUI on the set-up data dir and on an empty one, with QT_QPA_PLATFORM=offscreen: it must
      still run after a few seconds; it is then terminated; stderr and its log files must hold no
      traceback. (Skipped, loudly, while desktop/ui/app.py is not in the bundle yet.)
@@ -438,6 +439,9 @@ class Smoke:
         ok &= self.cli("cli audit verify (sample data)",
                        ["--data-dir", str(sample), "audit", "verify"], expect="utuh")  # fmt: skip
         ok &= self.verify_signed_pdf()
+        # The installation check an IT officer runs: a temporary store, letters signed by hand
+        # and electronically, fonts, keyring, translations, the main window, a clean log.
+        ok &= self.cli("cli --self-test", ["--self-test"], expect="SELF-TEST: PASS", timeout=300)
 
         modules = self.bundle.modules()
         has_gui = (

@@ -32,6 +32,7 @@ import os
 import re
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -449,7 +450,7 @@ class Release:
         self.figures.append(f"installer {self.setup_exe.name}: {mib(size)}")
         return f"{self.setup_exe.name}, {mib(size)}"
 
-    # --- 6. install, self-test, upgrade, uninstall -------------------------------------------
+    # --- 7. install, self-test, upgrade, uninstall -------------------------------------------
 
     @property
     def local_appdata(self) -> Path:
@@ -570,9 +571,43 @@ class Release:
             raise Failed(f"the office data after uninstall: integrity {check}, {offices} offices")
         return f"program removed; {db} kept (integrity ok, the office is there)"
 
+    # --- 6. start-up time ----------------------------------------------------------------------
+
+    def startup(self, rounds: int = 9) -> str:
+        """``naskah-cli --help`` against a PyInstaller hello-world built the same way, in
+        interleaved rounds (A B A B ...), so a machine that slows down slows both; medians."""
+        hello = self.work / "hello"
+        exe = hello / "dist" / "hello" / "hello.exe"
+        if not exe.is_file():
+            hello.mkdir(parents=True, exist_ok=True)
+            (hello / "hello.py").write_text('print("hello")\n', encoding="utf-8")
+            python = sys.executable if NATIVE else winpath(self.python / "python.exe")
+            self.run_wine([python, "-m", "PyInstaller", "--noconfirm", "--onedir", "--console",
+                           "--distpath", winpath(hello / "dist"),
+                           "--workpath", winpath(hello / "build"),
+                           "--specpath", winpath(hello), winpath(hello / "hello.py")],
+                          timeout=1200)  # fmt: skip
+        cli = self.dist / "Naskah" / "naskah-cli.exe"
+        times: dict[str, list[float]] = {"cli": [], "hello": []}
+        for i in range(rounds + 1):  # the first round warms the caches and is not counted
+            for key, cmd in (("cli", [winpath(cli), "--help"]), ("hello", [winpath(exe)])):
+                started = time.perf_counter()
+                self.run_wine(cmd, timeout=120)
+                if i:
+                    times[key].append(time.perf_counter() - started)
+        cli_ms = statistics.median(times["cli"]) * 1000
+        hello_ms = statistics.median(times["hello"]) * 1000
+        ratios = sorted(a / b for a, b in zip(times["cli"], times["hello"], strict=True))
+        ratio = statistics.median(ratios)
+        figure = (f"start-up, median of {rounds} interleaved rounds: naskah-cli --help "
+                  f"{cli_ms:.0f} ms, hello-world {hello_ms:.0f} ms, ratio {ratio:.2f} "
+                  f"(range {ratios[0]:.2f}-{ratios[-1]:.2f})")  # fmt: skip
+        self.figures.append(figure)
+        return figure
+
     # --- all ---------------------------------------------------------------------------------
 
-    def run(self, *, install_test: bool) -> bool:
+    def run(self, *, install_test: bool, bench: bool) -> bool:
         ok = True
         try:
             if NATIVE:
@@ -583,13 +618,15 @@ class Release:
                 self.step("3. Wine prefix and stand-ins", self.make_prefix)
                 self.step("4. build and smoke test under Wine", self.build)
             self.step("5. 64-bit installer", self.installer)
+            if bench:
+                self.step("6. start-up time", self.startup)
             if install_test:
-                self.step("6a. silent install", self.install)
-                self.step("6b. installed app --self-test", self._self_test)
-                self.step("6c. office data in %LOCALAPPDATA%\\Naskah", self.office_data)
-                self.step("6d. upgrade over it", self.upgrade)
-                self.step("6e. --self-test after the upgrade", self._self_test)
-                self.step("6f. silent uninstall, data kept", self.uninstall)
+                self.step("7a. silent install", self.install)
+                self.step("7b. installed app --self-test", self._self_test)
+                self.step("7c. office data in %LOCALAPPDATA%\\Naskah", self.office_data)
+                self.step("7d. upgrade over it", self.upgrade)
+                self.step("7e. --self-test after the upgrade", self._self_test)
+                self.step("7f. silent uninstall, data kept", self.uninstall)
         except Failed:
             ok = False
         say("\n=== summary")
@@ -609,13 +646,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--fresh", action="store_true", help="start from an empty working folder")
     p.add_argument("--no-install-test", action="store_true",
                    help="stop after making the installer")  # fmt: skip
+    p.add_argument(
+        "--no-bench", action="store_true", help="skip the start-up comparison with a hello-world"
+    )
     args = p.parse_args(argv)
     try:
         release = Release(args.work.resolve(), fresh=args.fresh)
     except Failed as exc:
         say(f"[FAIL] {exc}")
         return 1
-    return 0 if release.run(install_test=not args.no_install_test) else 1
+    ok = release.run(install_test=not args.no_install_test, bench=not args.no_bench)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
