@@ -187,16 +187,23 @@ class Bundle:
         return sorted(sizes, reverse=True)[:n]
 
     def modules(self) -> set[str] | None:
-        """Names in the executable's embedded archive (PYZ included), or None if unreadable."""
+        """Frozen module names: the .pyc files in the contents folder (the spec collects every
+        module as a file there, shared by both executables) and whatever the executable's own
+        archive holds; None if that archive cannot be read."""
         try:
             from PyInstaller.archive.readers import pkg_archive_contents
         except ImportError:
             return None
         try:
-            return set(pkg_archive_contents(str(self.cli), recursive=True))
+            names = set(pkg_archive_contents(str(self.cli), recursive=True))
         except Exception as exc:  # an internal API: a change there must not block a release
             say(f"note: cannot list the frozen archive ({exc}); module checks skipped")
             return None
+        for pyc in self.contents.rglob("*.pyc"):
+            rel = pyc.relative_to(self.contents).with_suffix("")
+            if "__pycache__" not in rel.parts:
+                names.add(".".join(rel.parts).removesuffix(".__init__"))
+        return names
 
 
 def app_modules() -> tuple[str, ...]:
