@@ -88,6 +88,7 @@ REQUIRED_MODULES = (
     "sqlmodel.sql.sqltypes",
     "keyring.backends.Windows",
     "keyring.backends.fail",
+    "pycparser",  # cffi's cdef() at run time (pywin32-ctypes' cffi backend, for keyring)
     "platformdirs.windows" if IS_WIN else "platformdirs.unix",
     "filelock",
 )

@@ -294,5 +294,11 @@ class SelfTest:
 def run_self_test(out: TextIO | None = None) -> int:
     """Run every check; 0 when all passed. Qt runs offscreen whatever the environment says."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if sys.platform == "win32":
+        # Offscreen Qt on Windows has no system font database: it reads fonts from a folder,
+        # by default one Qt does not ship (and warns). Point it at the letter fonts we ship.
+        from desktop.resources import resource_path
+
+        os.environ.setdefault("QT_QPA_FONTDIR", str(resource_path("fonts")))
     stream = out or sys.stdout or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     return SelfTest(stream).run()
