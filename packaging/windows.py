@@ -332,6 +332,10 @@ class Release:
             self.run_wine(["wineboot", "--init"], timeout=600)
             # wineboot returns before the registry is written out
             self.wait_wineserver()
+        # Debian's Wine 8 makes a prefix that says Windows 7; the installer (rightly) refuses
+        # anything older than Windows 10.
+        self.run_wine(["winecfg", "/v", "win10"], timeout=300)
+        self.wait_wineserver()
         cc = shutil.which("x86_64-w64-mingw32-gcc")
         if cc is None:
             raise Failed("x86_64-w64-mingw32-gcc not found: sudo apt-get install "
@@ -610,18 +614,22 @@ class Release:
 
     # --- all ---------------------------------------------------------------------------------
 
-    def run(self, *, install_test: bool, bench: bool) -> bool:
+    def run(self, *, install_test: bool, bench: bool, install_only: bool = False) -> bool:
         ok = True
         try:
-            if NATIVE:
+            if install_only:  # the bundle and setup.exe of an earlier run
+                if not NATIVE:
+                    self.step("3. Wine prefix and stand-ins", self.make_prefix)
+            elif NATIVE:
                 self.step("4. build and smoke test", self.build)
             else:
                 self.step("1. embeddable CPython", self.fetch_python)
                 self.step("2. win_amd64 wheels", self.fetch_wheels)
                 self.step("3. Wine prefix and stand-ins", self.make_prefix)
                 self.step("4. build and smoke test under Wine", self.build)
-            self.step("5. 64-bit installer", self.installer)
-            if bench:
+            if not install_only:
+                self.step("5. 64-bit installer", self.installer)
+            if bench and not install_only:
                 self.step("6. start-up time", self.startup)
             if install_test:
                 self.step("7a. silent install", self.install)
@@ -652,13 +660,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument(
         "--no-bench", action="store_true", help="skip the start-up comparison with a hello-world"
     )
+    p.add_argument(
+        "--install-only", action="store_true",
+        help="only the install round (7), with the setup.exe an earlier run made",
+    )  # fmt: skip
     args = p.parse_args(argv)
     try:
         release = Release(args.work.resolve(), fresh=args.fresh)
     except Failed as exc:
         say(f"[FAIL] {exc}")
         return 1
-    ok = release.run(install_test=not args.no_install_test, bench=not args.no_bench)
+    ok = release.run(
+        install_test=not args.no_install_test, bench=not args.no_bench,
+        install_only=args.install_only,
+    )  # fmt: skip
     return 0 if ok else 1
 
 
