@@ -12,6 +12,8 @@
                                               1 not valid, 2 unreadable)
     naskah templates check                    check the office's own letter types
                                               (templates/letter_types.toml in the data dir)
+    naskah --self-test                        check this installation on a temporary store
+                                              (exit 0 when it works)
 
 Heavy modules (Qt, SQLAlchemy) are imported inside the commands, so that ``--help`` is instant
 and the GUI can show its window before the rest loads.
@@ -29,6 +31,11 @@ from pathlib import Path
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="naskah", description="Naskah: e-office luring kecamatan")
     p.add_argument("--data-dir", type=Path, help="folder data (bawaan: folder data pengguna)")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="periksa instalasi ini pada data sementara (tanpa menyentuh data kantor), lalu keluar",
+    )
     # --data-dir is accepted after the subcommand too ("naskah setup --data-dir D ...").
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -273,9 +280,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from desktop import seam
     from desktop.letters import templates
-    from desktop.store.errors import StoreError
 
     seam.install()  # before anything can sync: the GUI's scheduler and the sync commands
+    if args.self_test:
+        from desktop.ui.self_test import run_self_test
+
+        return run_self_test()
+    from desktop.store.errors import StoreError
+
     # Letters rendered or numbered by any command follow the office's own letter types.
     templates.use_office_folder(_data_dir(args))
 

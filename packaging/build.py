@@ -15,7 +15,8 @@ way an office would, and fail on a traceback or an early exit, not only on a bad
      generated logo; NASKAH_ADMIN_PASSWORD set), ``audit verify``, ``backup``, and a second setup
      that must refuse
   3. ``naskah-cli setup --sample-data`` on another data dir: drafts, signs and renders letters to
-     PDF inside the bundle (fonts, Qt platform plugin, PDF writer)
+     PDF inside the bundle (fonts, Qt platform plugin, PDF writer); ``naskah-cli verify`` of a
+     signed PDF; ``naskah-cli --self-test`` (desktop/ui/self_test.py)
   4. the GUI on the set-up data dir and on an empty one, with QT_QPA_PLATFORM=offscreen: it must
      still run after a few seconds; it is then terminated; stderr and its log files must hold no
      traceback. (Skipped, loudly, while desktop/ui/app.py is not in the bundle yet.)
@@ -87,6 +88,7 @@ REQUIRED_MODULES = (
     "sqlmodel.sql.sqltypes",
     "keyring.backends.Windows",
     "keyring.backends.fail",
+    "pycparser",  # cffi's cdef() at run time (pywin32-ctypes' cffi backend, for keyring)
     "platformdirs.windows" if IS_WIN else "platformdirs.unix",
     "filelock",
 )
@@ -186,16 +188,23 @@ class Bundle:
         return sorted(sizes, reverse=True)[:n]
 
     def modules(self) -> set[str] | None:
-        """Names in the executable's embedded archive (PYZ included), or None if unreadable."""
+        """Frozen module names: the .pyc files in the contents folder (the spec collects every
+        module as a file there, shared by both executables) and whatever the executable's own
+        archive holds; None if that archive cannot be read."""
         try:
             from PyInstaller.archive.readers import pkg_archive_contents
         except ImportError:
             return None
         try:
-            return set(pkg_archive_contents(str(self.cli), recursive=True))
+            names = set(pkg_archive_contents(str(self.cli), recursive=True))
         except Exception as exc:  # an internal API: a change there must not block a release
             say(f"note: cannot list the frozen archive ({exc}); module checks skipped")
             return None
+        for pyc in self.contents.rglob("*.pyc"):
+            rel = pyc.relative_to(self.contents).with_suffix("")
+            if "__pycache__" not in rel.parts:
+                names.add(".".join(rel.parts).removesuffix(".__init__"))
+        return names
 
 
 def app_modules() -> tuple[str, ...]:
@@ -438,6 +447,9 @@ class Smoke:
         ok &= self.cli("cli audit verify (sample data)",
                        ["--data-dir", str(sample), "audit", "verify"], expect="utuh")  # fmt: skip
         ok &= self.verify_signed_pdf()
+        # The installation check an IT officer runs: a temporary store, letters signed by hand
+        # and electronically, fonts, keyring, translations, the main window, a clean log.
+        ok &= self.cli("cli --self-test", ["--self-test"], expect="SELF-TEST: PASS", timeout=300)
 
         modules = self.bundle.modules()
         has_gui = (

@@ -99,14 +99,18 @@ cmd="${1:-run}"
 shift || true
 case "$cmd" in
   run)
-    ensure_qt_libs
-    ensure_venv test
+    # Before anything is installed: without a display the app cannot show a window, and
+    # finding that out after minutes of installing helps nobody.
     if [ "$(uname -s)" = "Linux" ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] &&
       [ -z "${QT_QPA_PLATFORM:-}" ]; then
-      say "No display found. On a machine without a screen run it under a virtual one:"
-      say "  apt-get install xvfb && xvfb-run -a bash packaging/dev.sh run"
+      say "No display found (DISPLAY and WAYLAND_DISPLAY are empty), so the app cannot open"
+      say "its window. On a machine without a screen, run it under a virtual one:"
+      say "  sudo apt-get install xvfb && xvfb-run -a bash packaging/dev.sh run"
+      say "or, to check it starts without showing anything: QT_QPA_PLATFORM=offscreen bash packaging/dev.sh run"
       exit 1
     fi
+    ensure_qt_libs
+    ensure_venv test
     exec "$VENV/bin/naskah" "$@"
     ;;
   test)

@@ -18,6 +18,7 @@
 Unicode true
 ManifestDPIAware true
 SetCompressor /SOLID lzma
+SetCompressorDictSize 32  ; MB; the default 8 misses repeats further apart in the bundle
 RequestExecutionLevel user
 AllowSkipFiles off   ; a file that cannot be written aborts instead of being skipped
 

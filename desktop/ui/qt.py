@@ -24,10 +24,12 @@ from PySide6.QtCore import (
     QThread,
     QThreadPool,
     QTimer,
+    QtMsgType,
     QTranslator,
     QUrl,
     Signal,
     Slot,
+    qInstallMessageHandler,
 )
 from PySide6.QtGui import (
     QAction,
@@ -35,6 +37,7 @@ from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
+    QFontInfo,
     QIcon,
     QImage,
     QKeySequence,
@@ -113,6 +116,8 @@ __all__ = [
 
 # Forms: error marks on buttons and boxes, decimal spin boxes, the busy bar.
 __all__ += ["QAbstractButton", "QDoubleSpinBox", "QProgressBar"]
+# The self-test: the font a family resolves to, and Qt's own log messages.
+__all__ += ["QFontInfo", "QtMsgType", "qInstallMessageHandler"]
 
 # Letter list, editor, preview and views: menus, rich-text formats, printing.
 from PySide6.QtCore import QElapsedTimer, QItemSelection, QPoint  # noqa: E402

@@ -1,0 +1,75 @@
+"""Pieces of packaging/windows.py (the Windows release under Wine) that run without Wine."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("windows_build", ROOT / "packaging" / "windows.py")
+assert _spec is not None and _spec.loader is not None
+windows = importlib.util.module_from_spec(_spec)
+sys.modules["windows_build"] = windows
+_spec.loader.exec_module(windows)
+
+# What Qt 6.11's Qt6Core.dll imports from icuuc.dll (objdump -p of the win_amd64 wheel).
+QT_ICU_IMPORTS = {
+    "ucnv_open", "ucnv_close", "UCNV_FROM_U_CALLBACK_SUBSTITUTE", "UCNV_TO_U_CALLBACK_SUBSTITUTE",
+    "ucnv_reset", "ucnv_getMaxCharSize", "ucnv_getName", "ucnv_getToUCallBack",
+    "ucnv_getFromUCallBack", "ucnv_setToUCallBack", "ucnv_setFromUCallBack",
+    "ucnv_cbToUWriteUChars", "ucnv_toUnicode", "ucnv_cbFromUWriteUChars", "ucnv_toUCountPending",
+    "ucnv_fromUCountPending", "ucnv_getStandardName", "ucnv_getAvailableName",
+    "ucnv_countAvailable", "ucnv_fromUnicode",
+}  # fmt: skip
+
+
+def _dist_info(site: Path, name: str, requires: list[str]) -> None:
+    folder = site / f"{name}-1.0.dist-info"
+    folder.mkdir(parents=True)
+    lines = ["Metadata-Version: 2.1", f"Name: {name}", "Version: 1.0"]
+    lines += [f"Requires-Dist: {r}" for r in requires]
+    (folder / "METADATA").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_windows_only_dependencies_are_found_from_the_wheels_metadata(tmp_path: Path) -> None:
+    _dist_info(tmp_path, "keyring", [
+        'pywin32-ctypes>=0.2.0; sys_platform == "win32"',
+        'SecretStorage>=3.2; sys_platform == "linux"',
+        "jaraco.classes",
+        'pytest>=6; extra == "test"',
+    ])  # fmt: skip
+    _dist_info(tmp_path, "jaraco.classes", [])
+    _dist_info(tmp_path, "tzlocal", ['tzdata; platform_system == "Windows"'])
+    _dist_info(tmp_path, "tzdata", [])
+    assert windows.windows_only_requirements(tmp_path) == ["pywin32-ctypes>=0.2.0"]
+
+
+def test_a_linux_path_has_its_wine_name() -> None:
+    assert windows.winpath(Path("/work/x/build.py")) == "Z:\\work\\x\\build.py"
+
+
+@pytest.mark.skipif(shutil.which("x86_64-w64-mingw32-gcc") is None, reason="needs MinGW-w64")
+@pytest.mark.parametrize(
+    ("source", "exports"),
+    [("icuuc.c", QT_ICU_IMPORTS), ("bcryptprimitives.c", {"ProcessPrng"})],
+)
+def test_the_wine_stand_ins_build_and_export_what_is_imported(
+    tmp_path: Path, source: str, exports: set[str]
+) -> None:
+    dll = tmp_path / source.replace(".c", ".dll")
+    subprocess.run(
+        ["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-Wall", "-Werror", "-o", str(dll),
+         str(ROOT / "packaging" / "wine" / source), "-ladvapi32"],
+        check=True, timeout=60,
+    )  # fmt: skip
+    table = subprocess.run(
+        ["x86_64-w64-mingw32-objdump", "-p", str(dll)], capture_output=True, text=True, check=True
+    ).stdout
+    exported = set(re.findall(r"^\s*\[\s*\d+\]\s+(\S+)$", table, re.M))
+    assert exports <= exported, exports - exported
