@@ -553,16 +553,17 @@ def render_figures(bench: Bench) -> list[Figure]:
     from desktop.letters.document import document_for
     from desktop.render import page_count, render_pages, render_pdf
     from desktop.render.fonts import ensure_gui_app
-    from desktop.store.models import Letter
+    from desktop.store.models import Letter, LetterBody
 
     ensure_gui_app()
     with opened(bench) as (store, _user), store.read() as session:
         candidates = session.exec(
             select(Letter)
+            .join(LetterBody, col(LetterBody.letter_id) == col(Letter.id))
             .where(
                 Letter.letter_type == "surat_dinas",
                 Letter.status == "signed",
-                func.length(Letter.body_html).between(900, 1400),
+                func.length(LetterBody.body_html).between(900, 1400),
             )
             .order_by(col(Letter.seq).desc())
             .limit(20)
