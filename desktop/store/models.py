@@ -89,6 +89,8 @@ class Letter(SQLModel, table=True):
         Index("ix_letter_holder_status_updated", "holder_id", "status", "updated_at"),
         # Covering indexes for Surat Keluar (migration 0004 explains them).
         *(Index(f"ix_out_{c}", c, *(x for x in _OUTGOING if x != c)) for c in _OUT_SORT),
+        # Surat Keluar over a date range (migration 0008).
+        Index("ix_out_date", "letter_date", *_OUTGOING[:5], "id", "updated_at"),
     )
     # A local integer key: stable row id for the full-text index (VACUUM may renumber implicit
     # rowids) and cheap keyset paging. The UUID ``id`` is what syncs.
