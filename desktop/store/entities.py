@@ -53,6 +53,11 @@ LOCAL_ONLY: dict[str, frozenset[str]] = {
 BODY_FIELDS = ("body_html", "body_text")
 
 
+def companion_names(model: type[SQLModel]) -> tuple[str, ...]:
+    """The names of the fields ``model``'s records keep in a companion row."""
+    return BODY_FIELDS if model is Letter else ()
+
+
 def companion_fields(row: SQLModel) -> dict[str, Any]:
     """The record's fields kept in its companion row (empty for kinds without one)."""
     if isinstance(row, Letter):
