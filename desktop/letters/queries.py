@@ -213,7 +213,7 @@ def count(
                 hits = select(hits.c.seq).limit(at_most + 1).subquery("first")
             return int(session.exec(select(func.count()).select_from(hits)).one())
         if at_most is not None:
-            first = select(col(Letter.seq)).where(and_(*_conditions(user, queue, filt)))
+            first: Any = select(col(Letter.seq)).where(and_(*_conditions(user, queue, filt)))
             hint = _outgoing_hint(queue, filt, None)
             if hint:
                 first = first.with_hint(Letter, f"INDEXED BY {hint}", "sqlite")
