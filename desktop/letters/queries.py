@@ -220,30 +220,10 @@ def count(
             first = first.limit(at_most + 1).subquery("first")
             return int(session.exec(select(func.count()).select_from(first)).one())
         hint = _outgoing_hint(queue, filt, None)
-        if hint == "ix_out_status":
-            return _outgoing_count(session, user, filt)
         q = select(func.count()).select_from(Letter).where(and_(*_conditions(user, queue, filt)))
         if hint:
             q = q.with_hint(Letter, f"INDEXED BY {hint}", "sqlite")
         return int(session.exec(q).one())
-
-
-def _outgoing_count(session: Any, user: CurrentUser, filt: ListFilter) -> int:
-    """The exact size of Surat Keluar in three index ranges rather than one test per letter:
-    the Biasa letters (nearly all of them, a plain range of ``ix_out_status``), then the few
-    others, below and above Biasa in that index, each checked against the visibility rule."""
-    total = 0
-    conds = _conditions(user, Queue.OUTGOING, filt)
-    sifat = col(Letter.sifat)
-    for part in (sifat == "Biasa", sifat < "Biasa", sifat > "Biasa"):
-        q = (
-            select(func.count())
-            .select_from(Letter)
-            .where(and_(*conds, part))
-            .with_hint(Letter, "INDEXED BY ix_out_status", "sqlite")
-        )
-        total += int(session.exec(q).one())
-    return total
 
 
 def page(
