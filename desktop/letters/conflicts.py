@@ -24,7 +24,7 @@ from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import NotFound, ServiceError, ValidationError
 from desktop.store import clock
 from desktop.store.db import Store
-from desktop.store.entities import MODELS
+from desktop.store.entities import BODY_FIELDS, MODELS, write_companion
 from desktop.store.models import Letter
 from desktop.store.sync_models import Conflict
 from sync.protocol import Entity
@@ -146,7 +146,17 @@ def _write_fields(
     if row is None:
         raise NotFound(_("Data"))
     problems: dict[str, str] = {}
+    companion = {k: v for k, v in chosen.items() if k in BODY_FIELDS and model is Letter}
+    for name, value in companion.items():
+        if not isinstance(value, str):
+            problems[name] = _("Nilai {name} tidak sah: {e}").format(
+                name=name, e=type(value).__name__
+            )
+    if not problems:
+        write_companion(row, companion)
     for name, value in chosen.items():
+        if name in companion:
+            continue
         info = model.model_fields.get(name)
         if info is None or name in {"id", "version"}:
             problems[name] = _("Kolom {name} tidak dapat diubah.").format(name=name)

@@ -22,7 +22,7 @@ from desktop.letters.errors import InvalidTransition, NotFound, PermissionDenied
 from desktop.letters.templates import letter_type, letter_types
 from desktop.store import clock
 from desktop.store.db import Store
-from desktop.store.entities import local_only
+from desktop.store.entities import local_only, write_companion
 from desktop.store.ids import uuid7
 from desktop.store.models import Letter, LetterRevision, Person, ReviewStep
 from sync.protocol import IMMUTABLE_LETTER_STATUSES, Entity, LetterStatus, Op
@@ -161,8 +161,8 @@ def _apply(letter: Letter, data: DraftInput) -> None:
     letter.addressees_text = "; ".join(
         f"{a['name']} di {a['place']}" if a["place"] else a["name"] for a in addressees
     )
-    letter.body_html = data.body_html
-    letter.body_text = html_to_text(data.body_html)
+    if letter.body is None or letter.body_html != data.body_html:
+        letter.set_body(data.body_html, html_to_text(data.body_html))
     letter.tembusan_json = json.dumps([t for t in data.tembusan if t.strip()], ensure_ascii=False)
     letter.signer_id = data.signer_id
     letter.signer_capacity = data.signer_capacity
@@ -369,6 +369,7 @@ def keep_refused_edit(
         return_note=note,
     )
     copy = Letter.model_validate(data)
+    write_companion(copy, data)
     session.add(copy)
     session.flush()
     _revise(session, copy, copy.drafter_id)

@@ -243,26 +243,46 @@ def _outgoing_hint(queue: Queue, filt: ListFilter, sort: str | None) -> str | No
     planner does not reliably pick them on its own (see docs/architecture.md). Semua surat is
     mostly Surat Keluar: its other letters (on their way, a few) cost a row read each.
     """
-    if queue not in (Queue.OUTGOING, Queue.ALL) or filt.date_from or filt.date_to:
-        return None  # a date range is selective: its own index is better
+    if queue not in (Queue.OUTGOING, Queue.ALL):
+        return None
+    if filt.date_from or filt.date_to:
+        # A date range is selective: walk it, then sort what it holds (Semua surat: its own
+        # index is better).
+        return "ix_out_date" if queue is Queue.OUTGOING else None
     return f"ix_out_{sort or 'status'}"  # ix_out_status leads with the queue's own columns
 
 
-def count(store: Store, user: CurrentUser, queue: Queue, filt: ListFilter | None = None) -> int:
-    """How many letters the queue shows; with a search, at most SEARCH_LIMIT."""
+def count(
+    store: Store,
+    user: CurrentUser,
+    queue: Queue,
+    filt: ListFilter | None = None,
+    *,
+    at_most: int | None = None,
+) -> int:
+    """How many letters the queue shows; with a search, at most SEARCH_LIMIT.
+
+    ``at_most``: stop counting past that many and return ``at_most + 1`` (shown as "1.000+"),
+    for a list that recounts on every keystroke; the exact number is asked when the person
+    pauses."""
     filt = filt or ListFilter()
     with store.read() as session:
         if fts_query(filt.search):
-            q: Any = select(func.count()).select_from(_hits(user, queue, filt))
-        else:
-            q = (
-                select(func.count())
-                .select_from(Letter)
-                .where(and_(*_conditions(user, queue, filt)))
-            )
+            hits: Any = _hits(user, queue, filt)
+            if at_most is not None and at_most < SEARCH_LIMIT:
+                hits = select(hits.c.seq).limit(at_most + 1).subquery("first")
+            return int(session.exec(select(func.count()).select_from(hits)).one())
+        if at_most is not None:
+            first: Any = select(col(Letter.seq)).where(and_(*_conditions(user, queue, filt)))
             hint = _outgoing_hint(queue, filt, None)
             if hint:
-                q = q.with_hint(Letter, f"INDEXED BY {hint}", "sqlite")
+                first = first.with_hint(Letter, f"INDEXED BY {hint}", "sqlite")
+            first = first.limit(at_most + 1).subquery("first")
+            return int(session.exec(select(func.count()).select_from(first)).one())
+        hint = _outgoing_hint(queue, filt, None)
+        q = select(func.count()).select_from(Letter).where(and_(*_conditions(user, queue, filt)))
+        if hint:
+            q = q.with_hint(Letter, f"INDEXED BY {hint}", "sqlite")
         return int(session.exec(q).one())
 
 
@@ -290,9 +310,21 @@ def page(
         if fts_query(filt.search):
             hits = _hits(user, queue, filt)
             q = q.join(hits, hits.c.seq == col(Letter.seq))
+        elif (hint := _outgoing_hint(queue, filt, sort)) == "ix_out_date":
+            # The page's keys from the index alone, then only its letters' rows are read.
+            keys = (
+                select(col(Letter.seq).label("seq"))
+                .where(and_(*_conditions(user, queue, filt)))
+                .with_hint(Letter, f"INDEXED BY {hint}", "sqlite")
+                .order_by(*order)
+                .offset(offset)
+                .limit(limit)
+                .subquery("keys")
+            )
+            q = q.join(keys, keys.c.seq == col(Letter.seq))
+            offset = 0
         else:
             q = q.where(and_(*_conditions(user, queue, filt)))
-            hint = _outgoing_hint(queue, filt, sort)
             if hint:
                 q = q.with_hint(Letter, f"INDEXED BY {hint}", "sqlite")
                 # The index's own order already breaks ties deterministically; naming seq here
@@ -306,22 +338,7 @@ def queue_counts(store: Store, user: CurrentUser) -> dict[Queue, int]:
     """How many letters are in each of the person's queues (all but ``Queue.ALL``)."""
     me = user.id
     with store.read() as session:
-        per_status = session.exec(
-            select(Letter.status, func.count())
-            .where(
-                col(Letter.deleted_at).is_(None),
-                or_(col(Letter.drafter_id) == me, col(Letter.holder_id) == me),
-                col(Letter.status).in_(
-                    [
-                        LetterStatus.DRAFT.value,
-                        LetterStatus.RETURNED.value,
-                        LetterStatus.IN_REVIEW.value,
-                        LetterStatus.AWAITING_SIGNATURE.value,
-                    ]
-                ),
-            )
-            .group_by(Letter.status)
-        ).all()
+        # Walks the holder's own index entries (a handful), not every letter in review.
         holder = dict(
             session.exec(
                 select(Letter.status, func.count())
@@ -332,15 +349,15 @@ def queue_counts(store: Store, user: CurrentUser) -> dict[Queue, int]:
                         [LetterStatus.IN_REVIEW.value, LetterStatus.AWAITING_SIGNATURE.value]
                     ),
                 )
+                .with_hint(Letter, "INDEXED BY ix_letter_holder_status_updated", "sqlite")
                 .group_by(Letter.status)
             ).all()
         )
-    mine = dict(per_status)
     return {
-        Queue.DRAFTS: count(store, user, Queue.DRAFTS) if mine.get("draft") else 0,
+        Queue.DRAFTS: count(store, user, Queue.DRAFTS),
         Queue.TO_INITIAL: holder.get(LetterStatus.IN_REVIEW.value, 0),
         Queue.TO_SIGN: holder.get(LetterStatus.AWAITING_SIGNATURE.value, 0),
-        Queue.RETURNED: count(store, user, Queue.RETURNED) if mine.get("returned") else 0,
+        Queue.RETURNED: count(store, user, Queue.RETURNED),
         Queue.IN_PROCESS: count(store, user, Queue.IN_PROCESS),
         Queue.OUTGOING: count(store, user, Queue.OUTGOING),
     }

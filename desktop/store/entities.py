@@ -8,6 +8,8 @@ server's records into these tables), so that neither needs the other.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlmodel import Session, SQLModel, select
 
 from desktop.store.incoming_models import (
@@ -60,6 +62,34 @@ LOCAL_ONLY: dict[str, frozenset[str]] = {
     "audit_entry": frozenset({"seq"}),
     "person": frozenset({"failed_logins", "locked_until"}),
 }
+
+
+# Fields of a record that live in a companion row rather than in the record's own table: a
+# letter's body is in ``letter_body`` (narrow letter rows for the lists) but travels, as it
+# always did, as two fields of the ``letter`` record.
+BODY_FIELDS = ("body_html", "body_text")
+
+
+def companion_names(model: type[SQLModel]) -> tuple[str, ...]:
+    """The names of the fields ``model``'s records keep in a companion row."""
+    return BODY_FIELDS if model is Letter else ()
+
+
+def companion_fields(row: SQLModel) -> dict[str, Any]:
+    """The record's fields kept in its companion row (empty for kinds without one)."""
+    if isinstance(row, Letter):
+        return {"body_html": row.body_html, "body_text": row.body_text}
+    return {}
+
+
+def write_companion(row: SQLModel, fields: dict[str, Any]) -> None:
+    """Write those of ``fields`` that live in the record's companion row (a letter's body);
+    a field that is missing keeps its stored value."""
+    if not isinstance(row, Letter) or not any(f in fields for f in BODY_FIELDS):
+        return
+    html = fields.get("body_html", row.body_html)
+    body_text = fields.get("body_text", row.body_text)
+    row.set_body(str(html or ""), str(body_text or ""))
 
 
 def local_only(model: type[SQLModel] | SQLModel) -> frozenset[str]:

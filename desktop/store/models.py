@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Column, Index, Integer, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy.orm import relationship
+from sqlmodel import Field, Relationship, SQLModel
 
 from desktop.store import clock
 from desktop.store.ids import uuid7
@@ -88,6 +89,8 @@ class Letter(SQLModel, table=True):
         Index("ix_letter_holder_status_updated", "holder_id", "status", "updated_at"),
         # Covering indexes for Surat Keluar (migration 0004 explains them).
         *(Index(f"ix_out_{c}", c, *(x for x in _OUTGOING if x != c)) for c in _OUT_SORT),
+        # Surat Keluar over a date range (migration 0008).
+        Index("ix_out_date", "letter_date", *_OUTGOING[:5], "id", "updated_at"),
     )
     # A local integer key: stable row id for the full-text index (VACUUM may renumber implicit
     # rowids) and cheap keyset paging. The UUID ``id`` is what syncs.
@@ -107,8 +110,6 @@ class Letter(SQLModel, table=True):
     hal: str = Field(default="", index=True)
     addressees_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
     addressees_text: str = ""  # flattened for sorting and search
-    body_html: str = Field(default="", sa_column=Column(Text, nullable=False))
-    body_text: str = Field(default="", sa_column=Column(Text, nullable=False))
     tembusan_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
     drafter_id: str = Field(foreign_key="person.id", index=True)
     signer_id: str | None = Field(default=None, foreign_key="person.id")
@@ -128,6 +129,41 @@ class Letter(SQLModel, table=True):
     scan_hash: str | None = None
     revision_no: int = 0
     return_note: str = ""
+    # The body lives in its own table so that list queries read narrow rows (migration 0008);
+    # loaded with the letter (one join) whenever a whole Letter is selected.
+    body: LetterBody | None = Relationship(
+        sa_relationship=relationship(
+            "LetterBody", lazy="joined", uselist=False, cascade="all, delete-orphan"
+        )
+    )
+
+    @property
+    def body_html(self) -> str:
+        return self.body.body_html if self.body is not None else ""
+
+    @property
+    def body_text(self) -> str:
+        return self.body.body_text if self.body is not None else ""
+
+    def set_body(self, html: str, text: str) -> None:
+        """Give the letter this body (its own row in ``letter_body``, made when missing)."""
+        if self.body is None:
+            self.body = LetterBody(letter_id=self.id, body_html=html, body_text=text)
+        else:
+            if self.body.body_html != html:
+                self.body.body_html = html
+            if self.body.body_text != text:
+                self.body.body_text = text
+
+
+class LetterBody(SQLModel, table=True):
+    """A letter's body: the editor's HTML and its plain text (what full-text search indexes).
+    Travels as the ``body_html``/``body_text`` fields of the ``letter`` record."""
+
+    __tablename__ = "letter_body"
+    letter_id: str = Field(foreign_key="letter.id", primary_key=True, max_length=36)
+    body_html: str = Field(default="", sa_column=Column(Text, nullable=False))
+    body_text: str = Field(default="", sa_column=Column(Text, nullable=False))
 
 
 class LetterRevision(SQLModel, table=True):

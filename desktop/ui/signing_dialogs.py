@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from typing import TYPE_CHECKING, Any
 
 import keyring
@@ -345,8 +344,12 @@ def warm_up_later(user: CurrentUser, delay_ms: int = 1500) -> None:
 
     def start() -> None:
         from desktop.letters import esign
+        from desktop.ui import ops
 
-        threading.Thread(target=esign.warm_up, name="naskah-warm-up", daemon=True).start()
+        # On the writer thread, where the app's other background imports run one at a time: two
+        # threads importing pyHanko's dependencies (aiohttp's C parts) at once crashed a test
+        # worker twice.
+        ops.WriteOp(None, esign.warm_up).quietly().run()
 
     QTimer.singleShot(delay_ms, start)
 

@@ -15,7 +15,7 @@ from sqlalchemy import Column, Text
 from sqlmodel import Session, SQLModel
 
 from desktop.store import clock
-from desktop.store.entities import MODELS, find, key_name, local_only
+from desktop.store.entities import MODELS, find, key_name, local_only, write_companion
 from desktop.store.sync_models import Conflict
 from sync.protocol import Entity, body_image_refs
 
@@ -111,6 +111,7 @@ def upsert(
         for name in data:
             if getattr(row, name) != getattr(fresh, name):
                 setattr(row, name, getattr(fresh, name))
+    write_companion(row, fields)
     return row
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import text
+
 from desktop.letters import drafting, queries, workflow
 from desktop.letters.queries import ListFilter, Queue
 from tests.conftest import Office
@@ -50,3 +52,45 @@ def test_outgoing_sorts_and_filters(office_staff: Office) -> None:
     )
     user_input = ListFilter(search='banjir" (*')  # FTS syntax in user input is not parsed
     assert queries.count(o.store, o.drafter, Queue.OUTGOING, user_input) == 5
+
+
+def test_counts_see_confidential_letters_only_for_the_people_on_them(office_staff: Office) -> None:
+    o = office_staff
+    ids = _signed(o, 4, "pajak")
+    with o.store.write() as session:  # as a letter marked Rahasia and Terbatas would be stored
+        for letter_id, sifat in ((ids[0], "Rahasia"), (ids[1], "Terbatas")):
+            session.exec(
+                text("UPDATE letter SET sifat = :s WHERE id = :i").bindparams(s=sifat, i=letter_id)
+            )
+    assert queries.count(o.store, o.drafter, Queue.OUTGOING) == 4  # Budi drafted them all
+    assert queries.count(o.store, o.camat, Queue.OUTGOING) == 4  # the camat signed them
+    assert queries.count(o.store, o.kasi, Queue.OUTGOING) == 2  # Sari is on none of them
+    assert queries.queue_counts(o.store, o.kasi)[Queue.OUTGOING] == 2
+    assert len(queries.page(o.store, o.kasi, Queue.OUTGOING)) == 2
+
+
+def test_a_count_while_typing_stops_early(office_staff: Office) -> None:
+    o = office_staff
+    _signed(o, 5, "gempa")
+    for filt in (
+        ListFilter(),
+        ListFilter(search="gempa"),
+        ListFilter(letter_type="surat_undangan"),
+    ):
+        assert queries.count(o.store, o.drafter, Queue.OUTGOING, filt, at_most=3) == 4  # "3+"
+        assert queries.count(o.store, o.drafter, Queue.OUTGOING, filt, at_most=10) == 5
+        assert queries.count(o.store, o.drafter, Queue.OUTGOING, filt) == 5
+
+
+def test_a_date_range_pages_in_order(office_staff: Office) -> None:
+    o = office_staff
+    _signed(o, 6, "longsor")  # dated on the 1st..6th of January..June
+    spring = ListFilter(date_from=date(2026, 2, 1), date_to=date(2026, 5, 31))
+    assert queries.count(o.store, o.drafter, Queue.OUTGOING, spring) == 4
+    by_date = queries.page(o.store, o.drafter, Queue.OUTGOING, spring, sort="letter_date")
+    assert [r.letter_date.month for r in by_date if r.letter_date] == [5, 4, 3, 2]
+    first = queries.page(o.store, o.drafter, Queue.OUTGOING, spring, limit=2)
+    rest = queries.page(o.store, o.drafter, Queue.OUTGOING, spring, offset=2, limit=2)
+    newest = queries.page(o.store, o.drafter, Queue.OUTGOING, spring)
+    assert [r.id for r in first + rest] == [r.id for r in newest]
+    assert [r.updated_at for r in newest] == sorted((r.updated_at for r in newest), reverse=True)

@@ -64,10 +64,11 @@ def projection(pc: PC) -> dict[str, Any]:
     with pc.store.engine.connect() as conn:
         letters = conn.execute(
             text(
-                "SELECT l.hal, l.status, l.number != '', l.body_html, p.username,"
+                "SELECT l.hal, l.status, l.number != '', b.body_html, p.username,"
                 " l.scan_hash IS NOT NULL, l.pdf_hash IS NOT NULL,"
                 " (SELECT count(*) FROM letter_revision r WHERE r.letter_id = l.id)"
                 " FROM letter l LEFT JOIN person p ON p.id = l.drafter_id"
+                " LEFT JOIN letter_body b ON b.letter_id = l.id"
             )
         ).all()
         tables = {

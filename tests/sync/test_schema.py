@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import SQLModel
 
 from desktop.letters import journal
-from desktop.store.entities import MODELS, local_only
+from desktop.store.entities import MODELS, companion_names, local_only
 from desktop.store.models import AuditEntry
 from sync.protocol import Entity
 from sync.schema import FIELDS, MAX_INT, record_problem
@@ -17,7 +17,7 @@ TABLES: dict[Entity, type[SQLModel]] = {**MODELS, Entity.AUDIT: AuditEntry}
 @pytest.mark.parametrize("entity", list(Entity))
 def test_every_synced_field_of_the_pc_is_declared(entity: Entity) -> None:
     model = TABLES[entity]
-    sent = set(model.model_fields) - local_only(model)
+    sent = (set(model.model_fields) - local_only(model)) | set(companion_names(model))
     wire = {"id", "version"}  # every mutation may name its id and its server version
     assert set(FIELDS[entity]) - wire == sent - wire
 

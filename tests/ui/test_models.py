@@ -31,13 +31,14 @@ def archive(office_staff: Office) -> Office:
         rows.append(
             Letter(
                 letter_type=TYPES[i % 3], status="signed", classification_code=CODES[i % 3],
-                hal=f"Surat nomor {i:03d} tentang {word}", body_text=f"isi {word} {i}",
+                hal=f"Surat nomor {i:03d} tentang {word}",
                 addressees_json=json.dumps([{"name": f"Kepala Desa {i}", "place": "Komodo"}]),
                 addressees_text=f"Kepala Desa {i} di Komodo", drafter_id=budi.id,
                 signer_id=camat.id, number=f"{CODES[i % 3]}/{i + 1:03d}/Kec.WMN/{day.year}",
                 letter_date=day, updated_at=datetime(2025, 1, 1, tzinfo=UTC) + timedelta(hours=i),
             )
         )  # fmt: skip
+        rows[-1].set_body(f"<p>isi {word} {i}</p>", f"isi {word} {i}")
     for i in range(3):
         rows.append(
             Letter(letter_type="surat_dinas", status="draft", hal=f"Konsep {i}",
