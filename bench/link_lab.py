@@ -81,9 +81,12 @@ def run(root: Path, letters: int, scans: int) -> dict[str, Any]:
     from desktop.store.db import open_store
     from tests.sync.pcs import PC, set_up_office
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",  # tests.conftest sets its own keyring
-           "PYTHON_KEYRING_BACKEND": "bench.file_keyring.FileKeyring",
-           "NASKAH_BENCH_KEYRING": str(root / "keyring.json")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",  # tests.conftest sets its own keyring
+        "PYTHON_KEYRING_BACKEND": "bench.file_keyring.FileKeyring",
+        "NASKAH_BENCH_KEYRING": str(root / "keyring.json"),
+    }
     with running_server("sqlite", root / "server", ca=True) as server:
         proxy = ThrottleProxy(server.port)
         code, _ = server.new_office()
