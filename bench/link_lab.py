@@ -44,8 +44,8 @@ def _letter_json_gz(db: Path) -> int:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'letter%'")]  # fmt: skip
+        query = "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'letter%'"
+        tables = [r[0] for r in conn.execute(query)]
         rows = {t: [dict(r) for r in conn.execute(f'SELECT * FROM "{t}"')] for t in tables}
     finally:
         conn.close()
@@ -74,11 +74,10 @@ def _cli_sync(pc_dir: Path, env: dict[str, str], proxy: ThrottleProxy) -> dict[s
 
 def run(root: Path, letters: int, scans: int) -> dict[str, Any]:
     from desktop.store.blobs import BlobStore
-    from desktop.store.db import DB_NAME
+    from desktop.store.db import DB_NAME, open_store
     from sync.client import engine
     from sync.client.blobs import outbox_blobs
     from tests.sync.conftest import running_server
-    from desktop.store.db import open_store
     from tests.sync.pcs import PC, set_up_office
 
     env = {
@@ -104,8 +103,11 @@ def run(root: Path, letters: int, scans: int) -> dict[str, Any]:
         letters_gz = _letter_json_gz(pc1_dir / DB_NAME)
         payload = letters_gz + blob_bytes
         ideal = payload / BANDWIDTH
-        print(f"  payload: letters {letters_gz // 1024} KB gzip JSON + blobs "
-              f"{blob_bytes // 1024} KB; ideal {ideal:.1f} s; {outbox} outbox rows", flush=True)  # fmt: skip
+        print(
+            f"  payload: letters {letters_gz // 1024} KB gzip JSON + blobs "
+            f"{blob_bytes // 1024} KB; ideal {ideal:.1f} s; {outbox} outbox rows",
+            flush=True,
+        )
         print("  up: naskah sync (PC1)...", flush=True)
         up = _cli_sync(pc1_dir, env, proxy)
         pc2 = PC("pc2", open_store(root / "pc2"))
