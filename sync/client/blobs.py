@@ -70,19 +70,28 @@ def upload_missing(store: Store, link: Transport, *, chunk_size: int = CHUNK_SIZ
     if not hashes:
         return 0
     answer = link.request("POST", f"{API}/blobs/missing", json={"hashes": hashes})
-    missing: list[str] = answer.json()["missing"]
+    found = answer.json()
+    missing: list[str] = found["missing"]
+    offsets: dict[str, int] = found.get("offsets", {})  # an older server does not say
     local = BlobStore(store.blob_dir)
-    return sum(upload(link, local.path(h), h, chunk_size=chunk_size) for h in missing)
+    return sum(
+        upload(link, local.path(h), h, chunk_size=chunk_size, offset=int(offsets.get(h, 0)))
+        for h in missing
+    )
 
 
-def upload(link: Transport, path: Path, sha256: str, *, chunk_size: int = CHUNK_SIZE) -> int:
-    """Upload one blob from where the server's copy ends; the bytes sent. Idempotent."""
+def upload(
+    link: Transport, path: Path, sha256: str, *, chunk_size: int = CHUNK_SIZE, offset: int = 0
+) -> int:
+    """Upload one blob from ``offset`` (where ``/blobs/missing`` said the server's part ends,
+    else 0); the bytes sent. Idempotent: if the server holds a different end, its 409 says
+    where, and the upload goes on from there (no upload-state request per blob)."""
     if _sha256_file(path) != sha256:
         raise ServerFailed(_("Berkas lampiran {h} di PC ini rusak.").format(h=sha256[:12]))
     size = path.stat().st_size
     where = f"{API}/blobs/{sha256}/upload"
-    state = link.request("GET", where).json()
-    offset, sent = int(state["offset"]), 0
+    state: dict[str, object] = {"complete": False}
+    sent = 0
     with path.open("rb") as f:
         while not state.get("complete") and offset < size:
             f.seek(offset)
@@ -94,8 +103,8 @@ def upload(link: Transport, path: Path, sha256: str, *, chunk_size: int = CHUNK_
                 allow=frozenset({409}),
             )  # fmt: skip
             state = answer.json()
-            if answer.status_code == 200:
-                sent += len(chunk)
+            if answer.status_code == 200 and int(state["offset"]) == offset + len(chunk):
+                sent += len(chunk)  # (a blob the server held whole already answers its size)
             offset = int(state["offset"])  # 409: the server holds a different end; go on there
     return sent
 

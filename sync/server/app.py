@@ -91,6 +91,9 @@ class HashList(BaseModel):
 
 class Missing(BaseModel):
     missing: list[Sha256]
+    # Where each missing blob's upload resumes, for those the office holds a part of (protocol
+    # 1 clients ignore it and ask GET .../upload per blob; newer ones start there with a PUT).
+    offsets: dict[str, int] = Field(default_factory=dict)
 
 
 class UploadState(BaseModel):
@@ -424,7 +427,9 @@ def create_app(settings: Settings) -> FastAPI:
         f"{API}/blobs/missing", response_model=Missing, responses=_responses(401, 413, 422, 503)
     )
     def blobs_missing(body: HashList, dev: Dev) -> Any:
-        return Missing(missing=store.missing(dev.office_id, body.hashes))
+        missing = store.missing(dev.office_id, body.hashes)
+        offsets = {h: store.offset(dev.office_id, h)[0] for h in missing}
+        return Missing(missing=missing, offsets={h: n for h, n in offsets.items() if n})
 
     @app.get(f"{API}/blobs/missing", include_in_schema=False)
     def blobs_missing_is_a_post() -> JSONResponse:

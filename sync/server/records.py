@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,10 +219,16 @@ class Batch:
 
 
 def changes_after(
-    conn: Connection, office_id: str, cursor: int, limit: int
-) -> tuple[list[Change], bool]:
-    """The office's changes with ``seq > cursor`` in seq order, at most ``limit``, and whether
-    more are waiting. No change is ever skipped: see the module docstring of ``db``."""
+    conn: Connection,
+    office_id: str,
+    cursor: int,
+    limit: int,
+    known: Mapping[tuple[str, str], int] | None = None,
+) -> tuple[list[Change], bool, int]:
+    """The office's changes with ``seq > cursor`` in seq order, at most ``limit`` change-log
+    entries, whether more are waiting, and the cursor after this page. No change is ever
+    skipped (see the module docstring of ``db``), except that a record whose version is its
+    ``known`` version (what this very answer acknowledges to the device) is not echoed back."""
     cl, r = db.change_log, db.records
     # Two index lookups instead of a join: the page of the change log (its primary key,
     # office_id + seq), then those records by their whole key per entity. A join let
@@ -255,10 +261,13 @@ def changes_after(
         if record is None:  # cannot happen: a change-log entry is written with its record
             log.error("change %s names no record %s/%s", entry.seq, entry.entity, entry.entity_id)
             continue
+        if known and known.get((entry.entity, entry.entity_id)) == record.version:
+            continue  # the device holds this version already: its own record, just acked
         change = _servable(entry, record)
         if change is not None:
             changes.append(change)
-    return changes, len(page) > limit
+    after = page[:limit][-1].seq if page else cursor
+    return changes, len(page) > limit, after
 
 
 def _servable(entry: Any, record: Any) -> Change | None:

@@ -91,8 +91,8 @@ def handle_sync(
         if request.request_seq is not None and not late:
             _take_request_seq(conn, device, taken, request.request_seq)
             taken = request.request_seq
-        changes, more = records.changes_after(
-            conn, device.office_id, request.cursor, settings.page_size
+        changes, more, cursor = records.changes_after(
+            conn, device.office_id, request.cursor, settings.page_size, _known(acks)
         )
         conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
         crl_number = pki.crl_number(conn)
@@ -101,7 +101,6 @@ def handle_sync(
             keys.remember_device_key(conn, device, request.device_key)
             server_key = keys.server_key(conn)[1]
             office_key = keys.office_code_key(conn, device.office_id).hex()
-    cursor = changes[-1].seq if changes else request.cursor
     return SyncResponse(
         acks=acks,
         changes=changes,
@@ -115,6 +114,17 @@ def handle_sync(
         server_key=server_key,
         office_key=office_key,
     )
+
+
+def _known(acks: list[Ack]) -> dict[tuple[str, str], int]:
+    """Record versions this answer's acks tell the device it holds: an applied mutation (the
+    device's own data) or one whose ack carries the merged record. Their change-log entries
+    are not sent back as changes (no echo); a rejected mutation's record is."""
+    return {
+        (a.entity.value, a.entity_id): a.version
+        for a in acks
+        if a.version and (a.status == AckStatus.APPLIED or a.record is not None)
+    }
 
 
 def _request_seq(conn: Connection, device: Device) -> int:

@@ -19,7 +19,7 @@ from desktop.letters import workflow
 from desktop.store.blobs import BlobStore
 from desktop.store.models import Letter, Office
 from desktop.store.sync_models import BlobWanted
-from sync.client import engine
+from sync.client import blobs, engine
 from sync.client.errors import Offline
 from sync.client.transport import Transport
 from tests.sync.pcs import PC, draft, office_with_pcs, sign
@@ -51,8 +51,10 @@ class CountingSession(requests.Session):
         self.puts = 0
         self.lose_answer, self.lose_request = lose_answer, lose_request
         self.ranges: list[str] = []
+        self.calls: list[str] = []  # "METHOD /path" of every request sent
 
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        self.calls.append(f"{request.method} {(request.path_url or '').split('?')[0]}")
         if "Range" in request.headers:
             self.ranges.append(str(request.headers["Range"]))
         if request.method == "PUT":
@@ -102,9 +104,43 @@ def test_upload_resumes_after_cuts_resending_at_most_the_cut_chunk(
     pdf = BlobStore(pc1.store.blob_dir).path(letter.pdf_hash or "").stat().st_size
     chunks = -(-600 * KB // (64 * KB)) + -(-pdf // (64 * KB))
     assert session.puts <= chunks + cuts  # each cut re-sent at most one chunk
+    # /blobs/missing says where a part ends: no upload-state request per blob.
+    assert not [c for c in session.calls if c.startswith("GET") and c.endswith("/upload")]
     pc2.sync()
     scan = letter.scan_hash or ""
     assert BlobStore(pc2.store.blob_dir).get(scan) == _scan(600 * KB)
+
+
+def test_upload_goes_on_from_the_offset_a_409_names(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    """A client that starts at 0 (an older server's /blobs/missing names no offsets) while the
+    server holds a part: the 409 says where, and only the rest goes up."""
+    _, (pc1,) = office_with_pcs(module_sync_server, tmp_path, "pc1")
+    letter = _signed_with_scan(pc1, 200 * KB)
+    scan = letter.scan_hash or ""
+    path = BlobStore(pc1.store.blob_dir).path(scan)
+    session = CountingSession()
+    link = _link(pc1, session)
+    assert blobs.upload(link, path, scan, chunk_size=64 * KB, offset=0) == 200 * KB
+    session.calls.clear()
+    # The same blob again from 0: the server has it whole and says so; nothing more is sent.
+    assert blobs.upload(link, path, scan, chunk_size=64 * KB) == 0
+    assert session.calls == [f"PUT /api/v1/blobs/{scan}/upload"]
+    fresh = _scan(200 * KB, seed=3)
+    name = hashlib.sha256(fresh).hexdigest()
+    (tmp_path / "fresh.pdf").write_bytes(fresh)
+    first = link.request(
+        "PUT", f"/api/v1/blobs/{name}/upload", params={"offset": 0}, data=fresh[: 64 * KB],
+        headers={"X-Chunk-Sha256": hashlib.sha256(fresh[: 64 * KB]).hexdigest(),
+                 "Content-Type": "application/octet-stream"},
+    )  # fmt: skip
+    assert first.json() == {"offset": 64 * KB, "complete": False}  # then the link dropped
+    session.calls.clear()
+    sent = blobs.upload(link, tmp_path / "fresh.pdf", name, chunk_size=64 * KB, offset=0)
+    assert sent == 200 * KB - 64 * KB  # the 409's chunk is not counted: it was refused
+    assert session.calls.count(f"PUT /api/v1/blobs/{name}/upload") == 1 + 3  # the 409, the rest
+    assert link.request("GET", f"/api/v1/blobs/{name}").content == fresh
 
 
 def test_download_resumes_a_part_file_and_refuses_damaged_bytes(

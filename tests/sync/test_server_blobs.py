@@ -60,7 +60,7 @@ def test_chunked_upload_resume_and_ranged_download(module_sync_server) -> None:
     blob = _sha(data)
     other = _sha(b"sudah ada")
     r = pc.post("/api/v1/blobs/missing", json={"hashes": [blob, other, blob]})
-    assert r.json() == {"missing": [blob, other]}
+    assert r.json() == {"missing": [blob, other], "offsets": {}}
     assert pc.get(f"/api/v1/blobs/{blob}/upload").json() == {"offset": 0, "complete": False}
 
     assert _put(pc, blob, 0, data[:CHUNK]).json() == {"offset": CHUNK, "complete": False}
@@ -71,6 +71,8 @@ def test_chunked_upload_resume_and_ranged_download(module_sync_server) -> None:
     _cut_upload(server, pc, blob, CHUNK, data[CHUNK : 2 * CHUNK])  # the link drops mid-chunk
     offset = pc.get(f"/api/v1/blobs/{blob}/upload").json()["offset"]
     assert offset == CHUNK  # nothing of the broken chunk was kept
+    found = pc.post("/api/v1/blobs/missing", json={"hashes": [blob, other]}).json()
+    assert found == {"missing": [blob, other], "offsets": {blob: CHUNK}}  # resume without a GET
     assert _upload(pc, data, offset) == {"offset": len(data), "complete": True}
     assert pc.post("/api/v1/blobs/missing", json={"hashes": [blob]}).json()["missing"] == []
     assert pc.get(f"/api/v1/blobs/{blob}/upload").json() == {"offset": len(data), "complete": True}
@@ -115,7 +117,10 @@ def test_blobs_are_scoped_to_the_office(module_sync_server) -> None:
     assert a.get(f"/api/v1/blobs/{blob}").content == data
     assert b.get(f"/api/v1/blobs/{blob}").status_code == 404
     assert b.get(f"/api/v1/blobs/{'0' * 64}").status_code == 404  # same answer as unknown
-    assert b.post("/api/v1/blobs/missing", json={"hashes": [blob]}).json() == {"missing": [blob]}
+    assert b.post("/api/v1/blobs/missing", json={"hashes": [blob]}).json() == {
+        "missing": [blob],
+        "offsets": {},
+    }
     assert b.get(f"/api/v1/blobs/{blob}/upload").json()["complete"] is False
     # B proves it has the bytes by uploading them; then B may read the blob too.
     assert _upload(b, data)["complete"] is True

@@ -1,0 +1,192 @@
+"""The link lab: ``naskah sync`` as the process a user runs, over an emulated rural link.
+
+    .venv/bin/python -m bench.link_lab [--letters 200] [--scans 4] [--out FILE]
+
+A real sync server (SQLite, with the organisation's CA) on 127.0.0.1 behind the throttling TCP
+proxy of ``bench.sync_bench`` (512 kbit/s each way, 300 ms RTT, 16 KB socket buffers), which
+counts requests and bytes each way. PC1 sets up an office, enrols through the proxy and makes
+the workload in the lab's process (realistic letters: drafts with the generator's bodies, some
+signed with a 200 KB scan; untimed); then ``python -m desktop sync --data-dir PC1`` runs as its
+own process ("up"), PC2 of the same office enrols and its ``naskah sync`` runs ("down"), and PC2
+syncs once more with nothing to do ("idle"). Each row: requests and bytes at the proxy, wall
+time of the whole process (Python start-up included), CPU of the process, and the ratio to the
+ideal: the payload (gzip JSON of the letter rows + the blob bytes) at the link's rate. The token
+goes through a file keyring (``bench.file_keyring``) since the CLI is another process. Writes
+bench/out/link_lab.json; ``--before FILE`` adds the columns of an earlier run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import sync_bench
+from bench.sync_bench import BANDWIDTH, RTT_S, ThrottleProxy
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "out" / "link_lab.json"
+ISSUE = {"up": (159.0, 118), "down": (110.0, 58)}  # the issue's 1,000 + 20 figures (s, requests)
+ANKI = {"up": 75.0, "down": 76.0}
+
+
+def _letter_json_gz(db: Path) -> int:
+    """Bytes of the letters as gzip JSON: every row of the letter tables, all columns."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        query = "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'letter%'"
+        tables = [r[0] for r in conn.execute(query)]
+        rows = {t: [dict(r) for r in conn.execute(f'SELECT * FROM "{t}"')] for t in tables}
+    finally:
+        conn.close()
+    return len(gzip.compress(json.dumps(rows, default=str).encode(), compresslevel=6))
+
+
+def _cli_sync(pc_dir: Path, env: dict[str, str], proxy: ThrottleProxy) -> dict[str, Any]:
+    """Run ``naskah sync`` as its own process; what the proxy and the OS saw."""
+    proxy.reset()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "sync", "--data-dir", str(pc_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    time.sleep(0.05)
+    wire = proxy.snapshot()
+    if done.returncode != 0:
+        raise SystemExit(f"naskah sync failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": wall, "cpu_s": cpu, "requests": wire["requests"], "bytes_up": wire["up"],
+            "bytes_down": wire["down"], "output": done.stdout.strip()}  # fmt: skip
+
+
+def run(root: Path, letters: int, scans: int) -> dict[str, Any]:
+    from desktop.store.blobs import BlobStore
+    from desktop.store.db import DB_NAME, open_store
+    from sync.client import engine
+    from sync.client.blobs import outbox_blobs
+    from tests.sync.conftest import running_server
+    from tests.sync.pcs import PC, set_up_office
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",  # tests.conftest sets its own keyring
+        "PYTHON_KEYRING_BACKEND": "bench.file_keyring.FileKeyring",
+        "NASKAH_BENCH_KEYRING": str(root / "keyring.json"),
+    }
+    with running_server("sqlite", root / "server", ca=True) as server:
+        proxy = ThrottleProxy(server.port)
+        code, _ = server.new_office()
+        pc1 = PC("pc1", open_store(root / "pc1"))
+        set_up_office(pc1)
+        engine.enroll(pc1.store, proxy.url, code, server.enrol_code(code), "pc1")
+        pc1.sync()  # the office itself goes up first (untimed)
+        print(f"  making {letters} letters ({scans} with a 200 KB scan)...", flush=True)
+        made = sync_bench._make_letters(pc1, letters, scans)
+        local = BlobStore(pc1.store.blob_dir)
+        blob_bytes = sum(local.path(h).stat().st_size for h in outbox_blobs(pc1.store))
+        outbox = engine.pending_count(pc1.store)
+        pc1_dir = root / "pc1"
+        pc1.close()
+        letters_gz = _letter_json_gz(pc1_dir / DB_NAME)
+        payload = letters_gz + blob_bytes
+        ideal = payload / BANDWIDTH
+        print(
+            f"  payload: letters {letters_gz // 1024} KB gzip JSON + blobs "
+            f"{blob_bytes // 1024} KB; ideal {ideal:.1f} s; {outbox} outbox rows",
+            flush=True,
+        )
+        print("  up: naskah sync (PC1)...", flush=True)
+        up = _cli_sync(pc1_dir, env, proxy)
+        pc2 = PC("pc2", open_store(root / "pc2"))
+        engine.enroll(pc2.store, proxy.url, code, server.enrol_code(code), "pc2")
+        pc2.close()
+        print("  down: naskah sync (PC2)...", flush=True)
+        down = _cli_sync(root / "pc2", env, proxy)
+        print("  idle: naskah sync (PC2 again)...", flush=True)
+        idle = _cli_sync(root / "pc2", env, proxy)
+        proxy.close()
+    for row in (up, down):
+        row["ideal_s"] = ideal
+        row["time_x"] = row["wall_s"] / ideal
+    return {"letters": letters, "scans": scans, "create_s": made["create_s"], "outbox": outbox,
+            "letters_gz": letters_gz, "blob_bytes": blob_bytes, "ideal_s": ideal,
+            "up": up, "down": down, "idle": idle}  # fmt: skip
+
+
+def table(result: dict[str, Any], before: dict[str, Any] | None = None) -> str:
+    lines = [
+        f"Link lab: {result['letters']} letters + {result['scans']} scans of 200 KB; "
+        f"{BANDWIDTH * 8 // 1000} kbit/s each way, {RTT_S * 1000:.0f} ms RTT; "
+        f"payload {(result['letters_gz'] + result['blob_bytes']) / 1e6:.2f} MB, "
+        f"ideal {result['ideal_s']:.1f} s",
+        "",
+        "| sync | requests | bytes up | bytes down | wall s | CPU s | x ideal |"
+        + (" before: requests | wall s | x ideal |" if before else ""),
+        "|---|---|---|---|---|---|---|" + ("---|---|---|" if before else ""),
+    ]
+    for name in ("up", "down", "idle"):
+        r = result[name]
+        x = f"{r['time_x']:.2f}" if "time_x" in r else "-"
+        line = (f"| {name} | {r['requests']} | {r['bytes_up']:,} | {r['bytes_down']:,} | "
+                f"{r['wall_s']:.1f} | {r['cpu_s']:.1f} | {x} |")  # fmt: skip
+        if before:
+            b = before[name]
+            bx = f"{b['time_x']:.2f}" if "time_x" in b else "-"
+            line += f" {b['requests']} | {b['wall_s']:.1f} | {bx} |"
+        lines.append(line)
+    up_per_256k = result["up"]["bytes_up"] / max(1, result["up"]["requests"]) / 262_144
+    lines += [
+        "",
+        f"Requests up: one per {up_per_256k * 256:.0f} KB sent (target: at most one per 256 KB). "
+        f"Idle: {result['idle']['requests']} request(s), {result['idle']['cpu_s']:.2f} s CPU "
+        "(target: 1 request, <= 1 s CPU).",
+        f"Issue (1,000 letters + 20 scans, ideal 70.4 s): up {ISSUE['up'][0]:.0f} s "
+        f"({ISSUE['up'][1]} requests, {ISSUE['up'][0] / 70.4:.2f}x), down {ISSUE['down'][0]:.0f} s "
+        f"({ISSUE['down'][1]} requests, {ISSUE['down'][0] / 70.4:.2f}x); Anki {ANKI['up']:.0f} s / "
+        f"{ANKI['down']:.0f} s ({ANKI['up'] / 70.4:.2f}x / {ANKI['down'] / 70.4:.2f}x).",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--letters", type=int, default=200)
+    parser.add_argument("--scans", type=int, default=4)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--before", type=Path, help="an earlier run's JSON to compare with")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="naskah-linklab-") as tmp:
+        os.environ["PYTHON_KEYRING_BACKEND"] = "bench.file_keyring.FileKeyring"
+        os.environ["NASKAH_BENCH_KEYRING"] = str(Path(tmp) / "keyring.json")
+        import keyring
+
+        from bench.file_keyring import FileKeyring
+        from desktop import seam
+
+        keyring.set_keyring(FileKeyring())
+        seam.install()
+        result = run(Path(tmp), args.letters, args.scans)
+    before = json.loads(args.before.read_text()) if args.before else None
+    print()
+    print(table(result, before))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"\nwrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
