@@ -21,6 +21,7 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import requests
 from sqlmodel import col, delete, select
@@ -90,7 +91,7 @@ def upload(
         raise ServerFailed(_("Berkas lampiran {h} di PC ini rusak.").format(h=sha256[:12]))
     size = path.stat().st_size
     where = f"{API}/blobs/{sha256}/upload"
-    state: dict[str, object] = {"complete": False}
+    state: dict[str, Any] = {"complete": False}
     sent = 0
     with path.open("rb") as f:
         while not state.get("complete") and offset < size:
