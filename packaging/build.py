@@ -279,10 +279,10 @@ def check_bundle(bundle: Bundle) -> list[str]:
     for name in FORBIDDEN_TOP:
         if (bundle.contents / name).exists():
             problems.append(f"{name}/ must not be in the desktop bundle")
-    # QtPdf renders incoming letters' scans; its library links Qt6Qml, which comes with it (the
-    # QtQml Python module does not).
+    # QtPdf renders incoming letters' scans; its library links Qt6Qml and Qt6Quick, which come
+    # with it (their Python modules QtQml and QtQuick do not).
     qt_libs = [p.name for p in bundle.contents.rglob("*") if re.search(
-        r"Qt6?(WebEngine|Quick|3D|Multimedia|Charts|PdfWidgets)|QtQml\.", p.name)]  # fmt: skip
+        r"Qt6?(WebEngine|3D|Multimedia|Charts|PdfWidgets)|Qt(Qml|Quick)\.", p.name)]  # fmt: skip
     if qt_libs:
         problems.append(f"unused Qt modules bundled: {sorted(qt_libs)[:5]}")
     modules = bundle.modules()
