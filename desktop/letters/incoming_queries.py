@@ -15,7 +15,7 @@ from sqlalchemy import and_, column, func, or_, table, text
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.letters import incoming
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.disposition import OPEN_STATES
@@ -32,10 +32,16 @@ class IncomingQueue(StrEnum):
 
 
 INCOMING_QUEUE_LABELS: dict[IncomingQueue, str] = {
-    IncomingQueue.NEW: _("Surat Masuk Baru"),
-    IncomingQueue.ALL: _("Surat Masuk"),
-    IncomingQueue.DISPOSITIONS: _("Disposisi"),
+    IncomingQueue.NEW: N_("Surat Masuk Baru"),
+    IncomingQueue.ALL: N_("Surat Masuk"),
+    IncomingQueue.DISPOSITIONS: N_("Disposisi"),
 }
+
+
+def incoming_queue_label(queue: IncomingQueue) -> str:
+    """The queue's name in the UI's language (the table holds the marked source text)."""
+    return _(INCOMING_QUEUE_LABELS[queue])
+
 
 SORTABLE: dict[str, Any] = {
     "received_date": IncomingLetter.received_date,

@@ -14,7 +14,7 @@ from desktop.letters import disposition
 from desktop.letters import incoming_queries as iq
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.drafting import SIFAT
-from desktop.letters.incoming_queries import INCOMING_QUEUE_LABELS, IncomingFilter, IncomingQueue
+from desktop.letters.incoming_queries import IncomingFilter, IncomingQueue, incoming_queue_label
 from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.incoming_models import IncomingLetter
@@ -177,7 +177,7 @@ class IncomingPage(QWidget):
 
     def show_queue(self, queue: IncomingQueue) -> None:
         self.close_letter()
-        self.heading.setText(f"<b>{INCOMING_QUEUE_LABELS[queue]}</b>")
+        self.heading.setText(f"<b>{incoming_queue_label(queue)}</b>")
         self.overdue_only.setVisible(queue is IncomingQueue.DISPOSITIONS)
         if queue is not IncomingQueue.DISPOSITIONS:
             self.overdue_only.setChecked(False)
@@ -297,7 +297,7 @@ class IncomingDesk(QObject):
         self.items: dict[IncomingQueue, QListWidgetItem] = {}
         self.counts: iq.Counts | None = None
         for queue in IncomingQueue:
-            item = QListWidgetItem(INCOMING_QUEUE_LABELS[queue])
+            item = QListWidgetItem(incoming_queue_label(queue))
             item.setData(INCOMING_ROLE, queue.value)
             sidebar.addItem(item)
             self.items[queue] = item
@@ -380,7 +380,7 @@ class IncomingDesk(QObject):
         self.counts = counts
         for queue, item in self.items.items():
             n = counts.of(queue)
-            text = INCOMING_QUEUE_LABELS[queue]
+            text = incoming_queue_label(queue)
             if queue is IncomingQueue.DISPOSITIONS and counts.overdue:
                 text += f"  ({n} · {counts.overdue} {self.tr('terlambat')})"
             elif n:

@@ -139,6 +139,7 @@ def test_english_ui_and_domain_messages(
     assert refused.value.message == "Wrong user name or password."
     window = driver.log_in(office_staff.store, office_staff.drafter)
     assert driver.sidebar()[0].startswith("Drafts")
+    assert [item for item in driver.sidebar() if item.startswith("Incoming")]  # incoming queues
     assert [a.text() for a in window.menuBar().actions()] == ["&Letters", "&Administration"]
     assert driver.menu_item("Administration", "Bahasa / Language...").isEnabled()
 
