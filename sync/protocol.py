@@ -38,6 +38,10 @@ class Entity(StrEnum):
     DISPOSITION = "disposition"
     DISPOSITION_NOTE = "disposition_note"
     DISPOSITION_INSTRUCTION = "disposition_instruction"
+    # Filing and retention (desktop/store/filing_models.py).
+    BERKAS = "berkas"
+    BERKAS_ITEM = "berkas_item"
+    RETENTION_RULE = "retention_rule"
 
 
 class Op(StrEnum):

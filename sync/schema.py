@@ -47,6 +47,7 @@ def _id(null: bool = False) -> F:
 
 _STATUSES = frozenset(s.value for s in LetterStatus)
 _SIGNATURE_KINDS = frozenset(k.value for k in SignatureKind)
+_FATES = frozenset({"musnah", "permanen", "dinilai_kembali"})  # a retention schedule's final fates
 _COMMON = {"id": _id(), "version": F("int"), "deleted_at": F("datetime", null=True)}
 _SYNCED = {**_COMMON, "updated_at": F("datetime")}
 
@@ -285,6 +286,41 @@ FIELDS: dict[Entity, dict[str, F]] = {
         "text": F("str"),
         "position": F("int"),
         "active": F("bool"),
+    },
+    # Filing and retention (desktop/store/filing_models.py).
+    Entity.BERKAS: {
+        **_SYNCED,
+        "created_at": F("datetime"),
+        "classification_code": F("str"),
+        "year": F("int"),
+        "title": F("str"),
+        "note": F("text"),
+        "created_by": _id(),
+        "state": F("str", choices=frozenset({"aktif", "inaktif", "selesai"})),
+        "transferred_on": F("date", null=True),
+        "finished_on": F("date", null=True),
+        "finished_as": F("str", choices=_FATES | {""}),
+    },
+    Entity.BERKAS_ITEM: {
+        **_SYNCED,
+        "berkas_id": _id(),
+        "letter_kind": F("str", choices=frozenset({"masuk", "keluar"})),
+        "letter_id": _id(),
+        "letter_date": F("date"),
+        "letter_number": F("str"),
+        "hal": F("str"),
+        "correspondent": F("str"),
+        "filed_at": F("datetime"),
+        "filed_by": _id(),
+    },
+    Entity.RETENTION_RULE: {
+        **_SYNCED,
+        "code": F("str"),
+        "active_years": F("int", null=True),
+        "inactive_years": F("int", null=True),
+        "final_fate": F("str", choices=_FATES | {""}),
+        "note": F("str"),
+        "updated_by": _id(),
     },
 }
 

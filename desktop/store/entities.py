@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, select
 
+from desktop.store.filing_models import Berkas, BerkasItem, RetentionRule
 from desktop.store.incoming_models import (
     Disposition,
     DispositionInstruction,
@@ -52,6 +53,9 @@ MODELS: dict[Entity, type[SQLModel]] = {
     Entity.DISPOSITION: Disposition,
     Entity.DISPOSITION_NOTE: DispositionNote,
     Entity.DISPOSITION_INSTRUCTION: DispositionInstruction,
+    Entity.BERKAS: Berkas,
+    Entity.BERKAS_ITEM: BerkasItem,
+    Entity.RETENTION_RULE: RetentionRule,
 }
 
 # Columns that never leave the PC, per table. ``seq`` is local only where it is the table's
