@@ -70,6 +70,7 @@ REQUIRED_FILES = (
     "resources/fonts/LiberationSans-Bold.ttf",
     "resources/templates/letter_types.toml",
     "resources/classification/klasifikasi-permendagri-83-2022.csv",
+    "resources/retention/jra-pemda-83-2022.csv",
     "desktop/store/migrations/env.py",
     "desktop/store/migrations/script.py.mako",
 )
