@@ -362,8 +362,6 @@ def file_letter(
             session, user.id, "berkas.file", Entity.BERKAS_ITEM, item,
             detail={"berkas": berkas.id, "kind": kind, "letter": letter_id},
         )  # fmt: skip
-        berkas.updated_at = clock.now()
-        journal.record(session, user.id, "berkas.update", Entity.BERKAS, berkas)
         if kind == INCOMING:
             inc = session.exec(select(IncomingLetter).where(IncomingLetter.id == letter_id)).one()
             if inc.state != "diarsipkan":
