@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         quit_action = letters.addAction(self.tr("&Keluar"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
+        self._make_archive_menu()
         admin = self.menuBar().addMenu(self.tr("&Administrasi"))
         self.people_action = admin.addAction(self.tr("&Pegawai..."))
         self.people_action.triggered.connect(self.open_people)
@@ -278,6 +279,37 @@ class MainWindow(QMainWindow):
             self, self.store, self.user, letters, admin
         )
         signing_dialogs.warm_up_later(self.user)
+
+    def _make_archive_menu(self) -> None:
+        """Arsip: filing letters into berkas, the berkas, retention and its schedule."""
+        archive = self.menuBar().addMenu(self.tr("A&rsip"))
+        archivist = self.user.has(Role.REGISTRAR) or self.user.has(Role.ADMIN)
+        self.file_letter_action = archive.addAction(self.tr("&Berkaskan surat..."))
+        self.file_letter_action.triggered.connect(self.open_filing)
+        self.file_letter_action.setEnabled(archivist)
+        archive.addAction(self.tr("&Daftar berkas...")).triggered.connect(self.open_berkas)
+        archive.addAction(self.tr("&Retensi...")).triggered.connect(self.open_retention)
+        archive.addAction(self.tr("&Jadwal retensi...")).triggered.connect(self.open_schedule)
+
+    def open_filing(self) -> None:
+        from desktop.ui.filing import FileLetterDialog
+
+        FileLetterDialog(self.store, self.user, self).exec()
+
+    def open_berkas(self) -> None:
+        from desktop.ui.filing import BerkasDialog
+
+        BerkasDialog(self.store, self.user, self).exec()
+
+    def open_retention(self) -> None:
+        from desktop.ui.retention import RetentionDialog
+
+        RetentionDialog(self.store, self.user, self.open_editor, self).exec()
+
+    def open_schedule(self) -> None:
+        from desktop.ui.retention import ScheduleDialog
+
+        ScheduleDialog(self.store, self.user, self).exec()
 
     def _make_page_actions(self) -> None:
         """The keyboard's way to the open letter: Ctrl+N, Ctrl+S, Ctrl+Enter, Ctrl+P, Escape and
