@@ -21,6 +21,93 @@
         </message>
     </context>
     <context>
+        <name>BerkasDialog</name>
+        <message>
+            <source>&amp;Kode</source>
+            <translation>&amp;Code</translation>
+        </message>
+        <message>
+            <source>&amp;Tahun</source>
+            <translation>&amp;Year</translation>
+        </message>
+        <message>
+            <source>Daftar Berkas</source>
+            <translation>Files</translation>
+        </message>
+        <message>
+            <source>Daftar isi berkas disimpan: {path}</source>
+            <translation>File index saved: {path}</translation>
+        </message>
+        <message>
+            <source>Daftar isi tidak dapat disimpan: {error}</source>
+            <translation>The index could not be saved: {error}</translation>
+        </message>
+        <message>
+            <source>Dari/Kepada</source>
+            <translation>From/To</translation>
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>Isi</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>Isi berkas:</source>
+            <translation>Contents of the file:</translation>
+        </message>
+        <message>
+            <source>Judul berkas</source>
+            <translation>File title</translation>
+        </message>
+        <message>
+            <source>Kode</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi, mis. 000.1</source>
+            <translation>Classification code, e.g. 000.1</translation>
+        </message>
+        <message>
+            <source>Nomor</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Semua tahun</source>
+            <translation>All years</translation>
+        </message>
+        <message>
+            <source>Simpan &amp;daftar isi (PDF)...</source>
+            <translation>Save the &amp;index (PDF)...</translation>
+        </message>
+        <message>
+            <source>Simpan daftar isi berkas</source>
+            <translation>Save the file index</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Tahun</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Tanggal</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>{n} surat</source>
+            <translation>{n} letters</translation>
+        </message>
+    </context>
+    <context>
         <name>BodyEditor</name>
         <message>
             <source>Daftar berbutir</source>
@@ -407,6 +494,73 @@ Copy the report below and send it to the IT officer.</translation>
         <message>
             <source>Kode pendaftaran</source>
             <translation>Enrolment code</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileLetterDialog</name>
+        <message>
+            <source>&amp;Berkas</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>+ Berkas baru</source>
+            <translation>+ New file</translation>
+        </message>
+        <message>
+            <source>Berkas&amp;kan</source>
+            <translation>Fi&amp;le it</translation>
+        </message>
+        <message>
+            <source>Berkaskan Surat</source>
+            <translation>File a Letter</translation>
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>Jenis</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Judul berkas baru</source>
+            <translation>New file title</translation>
+        </message>
+        <message>
+            <source>Keluar</source>
+            <translation>Outgoing</translation>
+        </message>
+        <message>
+            <source>Kode</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Masuk</source>
+            <translation>Incoming</translation>
+        </message>
+        <message>
+            <source>Nomor</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <source>Surat diberkaskan.</source>
+            <translation>Letter filed.</translation>
+        </message>
+        <message>
+            <source>Surat selesai yang belum diberkaskan:</source>
+            <translation>Finished letters not yet filed:</translation>
+        </message>
+        <message>
+            <source>Tanggal</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Tidak ada surat yang menunggu diberkaskan.</source>
+            <translation>No letter is waiting to be filed.</translation>
         </message>
     </context>
     <context>
@@ -1294,12 +1448,24 @@ Kabupaten {kab}</translation>
             <translation>&amp;Administration</translation>
         </message>
         <message>
+            <source>&amp;Berkaskan surat...</source>
+            <translation>&amp;File a letter...</translation>
+        </message>
+        <message>
             <source>&amp;Cari surat</source>
             <translation>&amp;Find letters</translation>
         </message>
         <message>
+            <source>&amp;Daftar berkas...</source>
+            <translation>&amp;Files...</translation>
+        </message>
+        <message>
             <source>&amp;Hapus penyaring</source>
             <translation>&amp;Clear filter</translation>
+        </message>
+        <message>
+            <source>&amp;Jadwal retensi...</source>
+            <translation>Retention &amp;schedule...</translation>
         </message>
         <message>
             <source>&amp;Keluar</source>
@@ -1318,6 +1484,10 @@ Kabupaten {kab}</translation>
             <translation>&amp;Verify a PDF...</translation>
         </message>
         <message>
+            <source>&amp;Retensi...</source>
+            <translation>&amp;Retention...</translation>
+        </message>
+        <message>
             <source>&amp;Simpan konsep</source>
             <translation>&amp;Save draft</translation>
         </message>
@@ -1332,6 +1502,10 @@ Kabupaten {kab}</translation>
         <message>
             <source>+ Konsep Baru</source>
             <translation>+ New Draft</translation>
+        </message>
+        <message>
+            <source>A&amp;rsip</source>
+            <translation>A&amp;rchive</translation>
         </message>
         <message>
             <source>Anda belum berperan Pengonsep. Tambahkan peran itu untuk diri Anda di Administrasi &gt; Pegawai; peran baru langsung berlaku.</source>
@@ -1893,6 +2067,97 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>RetentionDialog</name>
+        <message>
+            <source>&amp;Tindakan</source>
+            <translation>&amp;Action</translation>
+        </message>
+        <message>
+            <source>Aktif s.d.</source>
+            <translation>Active until</translation>
+        </message>
+        <message>
+            <source>Buat &amp;berita acara</source>
+            <translation>Start the &amp;record (berita acara)</translation>
+        </message>
+        <message>
+            <source>Inaktif s.d.</source>
+            <translation>Inactive until</translation>
+        </message>
+        <message>
+            <source>Isi</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>Judul berkas</source>
+            <translation>File title</translation>
+        </message>
+        <message>
+            <source>Keterangan</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Kode</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Konsep berita acara dengan daftar berkas terpilih (tindakan yang sama)</source>
+            <translation>A draft berita acara listing the chosen files (all with the same action)</translation>
+        </message>
+        <message>
+            <source>Nasib akhir sudah dilaksanakan (setelah berita acara ditandatangani)</source>
+            <translation>The final disposition has been carried out (after the berita acara is signed)</translation>
+        </message>
+        <message>
+            <source>Retensi</source>
+            <translation>Retention</translation>
+        </message>
+        <message>
+            <source>Retensi Arsip</source>
+            <translation>Archive Retention</translation>
+        </message>
+        <message>
+            <source>Semua tindakan</source>
+            <translation>All actions</translation>
+        </message>
+        <message>
+            <source>Tahun</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Tandai &amp;dipindahkan</source>
+            <translation>Mark &amp;transferred</translation>
+        </message>
+        <message>
+            <source>Tandai &amp;selesai</source>
+            <translation>Mark &amp;done</translation>
+        </message>
+        <message>
+            <source>Tidak ada berkas yang jatuh tempo retensinya.</source>
+            <translation>No file is due for retention.</translation>
+        </message>
+        <message>
+            <source>Tindakan</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>aturan kantor</source>
+            <translation>office rule</translation>
+        </message>
+        <message>
+            <source>{a} th aktif + {i} th inaktif, {f}</source>
+            <translation>{a} yr active + {i} yr inactive, {f}</translation>
+        </message>
+        <message>
+            <source>{n} berkas tanpa jadwal retensi (kodenya belum punya angka retensi): administrator mengisinya di Arsip &gt; Jadwal Retensi.</source>
+            <translation>{n} files without a retention schedule (their code has no retention figures yet): the administrator fills them in under Archive &gt; Retention schedule.</translation>
+        </message>
+        <message>
+            <source>{n} surat</source>
+            <translation>{n} letters</translation>
+        </message>
+    </context>
+    <context>
         <name>RevisionsDialog</name>
         <message>
             <source>Pulihkan isi revisi ini ke editor</source>
@@ -1973,6 +2238,81 @@ Kabupaten {kab}</translation>
         <message>
             <source>◀</source>
             <translation>◀</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleDialog</name>
+        <message>
+            <source>&amp;Cari</source>
+            <translation>&amp;Search</translation>
+        </message>
+        <message>
+            <source>&amp;Keterangan</source>
+            <translation>&amp;Notes</translation>
+        </message>
+        <message>
+            <source>&amp;Nasib akhir</source>
+            <translation>&amp;Final disposition</translation>
+        </message>
+        <message>
+            <source>&amp;Simpan aturan kantor</source>
+            <translation>&amp;Save office rule</translation>
+        </message>
+        <message>
+            <source>(kosong)</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>Aktif</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Inaktif</source>
+            <translation>Inactive</translation>
+        </message>
+        <message>
+            <source>Jadwal Retensi Arsip</source>
+            <translation>Archive Retention Schedule</translation>
+        </message>
+        <message>
+            <source>Judul</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Kembalikan ke &amp;JRA</source>
+            <translation>Back to the &amp;JRA</translation>
+        </message>
+        <message>
+            <source>Keterangan</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Kode</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Kode atau judul, mis. 000.1 atau perjalanan</source>
+            <translation>Code or title, e.g. 000.1 or perjalanan</translation>
+        </message>
+        <message>
+            <source>Nasib akhir</source>
+            <translation>Final disposition</translation>
+        </message>
+        <message>
+            <source>Retensi &amp;aktif (tahun)</source>
+            <translation>&amp;Active retention (years)</translation>
+        </message>
+        <message>
+            <source>Retensi &amp;inaktif (tahun)</source>
+            <translation>&amp;Inactive retention (years)</translation>
+        </message>
+        <message>
+            <source>Sumber</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>aturan kantor</source>
+            <translation>office rule</translation>
         </message>
     </context>
     <context>
@@ -2426,6 +2766,10 @@ Contact the regency's IT officer.</translation>
             <translation>Registrar</translation>
         </message>
         <message>
+            <source>Aktif</source>
+            <translation>Active</translation>
+        </message>
+        <message>
             <source>Akun terkunci karena terlalu banyak percobaan. Coba lagi dalam {m} menit.</source>
             <translation>The account is locked after too many attempts. Try again in {m} minutes.</translation>
         </message>
@@ -2570,6 +2914,14 @@ Contact the regency's IT officer.</translation>
             <translation>Unread</translation>
         </message>
         <message>
+            <source>Berkas</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Berkas "{t}" sudah {s}: surat baru tidak dapat ditambahkan.</source>
+            <translation>File "{t}" is already {s}: no letter can be added to it.</translation>
+        </message>
+        <message>
             <source>Berkas PDF rusak dan tidak dapat dibaca.</source>
             <translation>The PDF file is damaged and cannot be read.</translation>
         </message>
@@ -2632,6 +2984,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Berkas tidak dapat dibaca: {f} ({e}).</source>
             <translation>The file cannot be read: {f} ({e}).</translation>
+        </message>
+        <message>
+            <source>Berkas yang sudah dipindahkan tidak dapat diubah isinya.</source>
+            <translation>The contents of a transferred file cannot be changed.</translation>
         </message>
         <message>
             <source>Berkas {f}: {why}</source>
@@ -2740,6 +3096,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Dikirim kepada {who}</source>
             <translation>Sent to {who}</translation>
+        </message>
+        <message>
+            <source>Dinilai kembali</source>
+            <translation>Reviewed again</translation>
         </message>
         <message>
             <source>Diperiksa terhadap sertifikat akar {org} yang dipercaya komputer ini.</source>
@@ -2894,8 +3254,16 @@ Contact the regency's IT officer.</translation>
             <translation>Only the head of office or the letter's addressee can give it a disposition.</translation>
         </message>
         <message>
+            <source>Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</source>
+            <translation>Only signed, numbered outgoing letters can be filed.</translation>
+        </message>
+        <message>
             <source>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</source>
             <translation>The BSrE client ID is required, without spaces and without ':'.</translation>
+        </message>
+        <message>
+            <source>Inaktif (dipindahkan)</source>
+            <translation>Inactive (transferred)</translation>
         </message>
         <message>
             <source>Instruksi</source>
@@ -2904,6 +3272,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Isi balasan tidak sesuai format Naskah; berkas ditolak.</source>
             <translation>The reply does not follow Naskah's format; the file is refused.</translation>
+        </message>
+        <message>
+            <source>Isi berkas</source>
+            <translation>File contents</translation>
         </message>
         <message>
             <source>Isi dokumen tidak cocok dengan tanda tangan (dokumen diubah).</source>
@@ -2958,8 +3330,16 @@ Contact the regency's IT officer.</translation>
             <translation>Unknown letter type.</translation>
         </message>
         <message>
+            <source>Jenis surat tidak dikenal: {k}.</source>
+            <translation>Unknown letter kind: {k}.</translation>
+        </message>
+        <message>
             <source>Jenis tautan tidak dikenal.</source>
             <translation>Unknown link type.</translation>
+        </message>
+        <message>
+            <source>Judul berkas paling banyak {n} huruf.</source>
+            <translation>A file title has at most {n} characters.</translation>
         </message>
         <message>
             <source>Judul klasifikasi wajib diisi.</source>
@@ -2990,6 +3370,10 @@ Contact the regency's IT officer.</translation>
             <translation>Paper</translation>
         </message>
         <message>
+            <source>Keterangan paling banyak {n} huruf.</source>
+            <translation>Notes have at most {n} characters.</translation>
+        </message>
+        <message>
             <source>Keutuhan: DIUBAH setelah ditandatangani (isi tidak cocok dengan tanda tangan).</source>
             <translation>Integrity: CHANGED after signing (the content does not match the signature).</translation>
         </message>
@@ -3014,8 +3398,16 @@ Contact the regency's IT officer.</translation>
             <translation>The sex code in the NIP must be 1 or 2.</translation>
         </message>
         <message>
+            <source>Kode klasifikasi berkas wajib diisi.</source>
+            <translation>The file's classification code is required.</translation>
+        </message>
+        <message>
             <source>Kode klasifikasi harus berbentuk angka bertitik, misalnya 400.10.2.</source>
             <translation>A classification code is dotted numbers, e.g. 400.10.2.</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi surat ({a}) berbeda dengan kode berkas ({b}). Pilih berkas dengan kode {a}, atau buat berkas baru.</source>
+            <translation>The letter's classification code ({a}) differs from the file's code ({b}). Choose a file with code {a}, or make a new file.</translation>
         </message>
         <message>
             <source>Kode klasifikasi tidak dikenal.</source>
@@ -3024,6 +3416,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Kode klasifikasi wajib dipilih.</source>
             <translation>A classification code is required.</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi {code} tidak ada dalam daftar klasifikasi.</source>
+            <translation>Classification code {code} is not in the classification list.</translation>
         </message>
         <message>
             <source>Kode pendaftaran belum dipakai.</source>
@@ -3122,6 +3518,10 @@ Contact the regency's IT officer.</translation>
             <translation>Syncing...</translation>
         </message>
         <message>
+            <source>Musnah</source>
+            <translation>Destroy</translation>
+        </message>
+        <message>
             <source>NIK harus 16 angka, sesuai KTP. Periksa lalu ketik ulang.</source>
             <translation>The NIK is 16 digits, as on the ID card. Check it and type it again.</translation>
         </message>
@@ -3168,6 +3568,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Nasib akhir harus 'musnah' atau 'permanen'.</source>
             <translation>The final fate must be 'musnah' or 'permanen'.</translation>
+        </message>
+        <message>
+            <source>Nasib akhir harus musnah, permanen, atau dinilai kembali.</source>
+            <translation>The final disposition must be destroy, permanent or review.</translation>
         </message>
         <message>
             <source>Naskah</source>
@@ -3314,6 +3718,10 @@ Contact the regency's IT officer.</translation>
             <translation>The same reviewer was chosen twice.</translation>
         </message>
         <message>
+            <source>Pemberkasan hanya dapat dilakukan oleh agendaris atau administrator.</source>
+            <translation>Only the registrar or the administrator can file letters.</translation>
+        </message>
+        <message>
             <source>Penanda tangan sebelumnya memakai {k}; gunakan cara yang sama.</source>
             <translation>The previous signer used {k}; use the same way.</translation>
         </message>
@@ -3402,6 +3810,10 @@ Contact the regency's IT officer.</translation>
             <translation>To Sign</translation>
         </message>
         <message>
+            <source>Permanen</source>
+            <translation>Permanent</translation>
+        </message>
+        <message>
             <source>Permintaan sertifikat ditolak server: {e}</source>
             <translation>The server refused the certificate request: {e}</translation>
         </message>
@@ -3414,6 +3826,10 @@ Contact the regency's IT officer.</translation>
             <translation>The renewal of your BSrE certificate is in progress. Wait until the new certificate is issued (contact your e-signature/BSrE administrator if it takes long), then try again.</translation>
         </message>
         <message>
+            <source>Pilih berkas yang sudah jatuh tempo retensinya.</source>
+            <translation>Choose files that are due for retention.</translation>
+        </message>
+        <message>
             <source>Pilih instruksi atau tulis instruksi sendiri.</source>
             <translation>Choose an instruction or write your own.</translation>
         </message>
@@ -3422,12 +3838,20 @@ Contact the regency's IT officer.</translation>
             <translation>Choose a signer.</translation>
         </message>
         <message>
+            <source>Pilih satu berkas, atau buat berkas baru.</source>
+            <translation>Choose one file, or make a new file.</translation>
+        </message>
+        <message>
             <source>Pilih setidaknya satu penerima disposisi.</source>
             <translation>Choose at least one recipient for the disposition.</translation>
         </message>
         <message>
             <source>Pilih setidaknya satu peran.</source>
             <translation>Choose at least one role.</translation>
+        </message>
+        <message>
+            <source>Pindahkan ke arsip inaktif</source>
+            <translation>Transfer to the inactive archive</translation>
         </message>
         <message>
             <source>Pindaian hanya untuk naskah yang sudah ditandatangani.</source>
@@ -3464,6 +3888,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Rentang bita tanda tangan tidak menunjuk ke isi tanda tangan.</source>
             <translation>The signature's byte range does not point at the signature content.</translation>
+        </message>
+        <message>
+            <source>Retensi aktif</source>
+            <translation>Active retention</translation>
+        </message>
+        <message>
+            <source>Retensi inaktif</source>
+            <translation>Inactive retention</translation>
         </message>
         <message>
             <source>Revisi {a}–{b} disimpan</source>
@@ -3520,6 +3952,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Sambungan terputus di tengah jalan; coba lagi nanti.</source>
             <translation>The connection was cut off halfway; try again later.</translation>
+        </message>
+        <message>
+            <source>Satu berita acara memuat berkas dengan tindakan yang sama; pilih ulang berkasnya.</source>
+            <translation>One berita acara holds files with the same action; choose the files again.</translation>
         </message>
         <message>
             <source>Selesai</source>
@@ -3742,6 +4178,10 @@ Contact the regency's IT officer.</translation>
             <translation>This letter may already be registered: agenda {a}/{y}, {s} number {n}.</translation>
         </message>
         <message>
+            <source>Surat ini sudah diberkaskan dalam berkas "{t}" ({c}, {y}).</source>
+            <translation>This letter is already filed in "{t}" ({c}, {y}).</translation>
+        </message>
+        <message>
             <source>Surat keluar {n}: {h}</source>
             <translation>Outgoing letter {n}: {h}</translation>
         </message>
@@ -3776,6 +4216,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>TTE internal</source>
             <translation>Internal e-signature</translation>
+        </message>
+        <message>
+            <source>Tahun berkas harus antara 1945 dan {y}.</source>
+            <translation>The file's year must be between 1945 and {y}.</translation>
         </message>
         <message>
             <source>Tanda tangan basah</source>
@@ -3868,6 +4312,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tindakan ini memerlukan peran {role}.</source>
             <translation>This needs the {role} role.</translation>
+        </message>
+        <message>
+            <source>Tindakan retensi tidak dikenal.</source>
+            <translation>Unknown retention action.</translation>
         </message>
         <message>
             <source>Tingkat urgensi tidak valid.</source>
@@ -4208,6 +4656,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>{value} tidak dikenal; yang dapat dipakai: {choices}</source>
             <translation>{value} is unknown; the ones that can be used: {choices}</translation>
+        </message>
+        <message>
+            <source>{what} harus antara 0 dan {n} tahun.</source>
+            <translation>{what} must be between 0 and {n} years.</translation>
         </message>
         <message>
             <source>{what} tidak ditemukan.</source>

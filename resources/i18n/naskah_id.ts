@@ -21,6 +21,93 @@
         </message>
     </context>
     <context>
+        <name>BerkasDialog</name>
+        <message>
+            <source>&amp;Kode</source>
+            <translation>&amp;Kode</translation>
+        </message>
+        <message>
+            <source>&amp;Tahun</source>
+            <translation>&amp;Tahun</translation>
+        </message>
+        <message>
+            <source>Daftar Berkas</source>
+            <translation>Daftar Berkas</translation>
+        </message>
+        <message>
+            <source>Daftar isi berkas disimpan: {path}</source>
+            <translation>Daftar isi berkas disimpan: {path}</translation>
+        </message>
+        <message>
+            <source>Daftar isi tidak dapat disimpan: {error}</source>
+            <translation>Daftar isi tidak dapat disimpan: {error}</translation>
+        </message>
+        <message>
+            <source>Dari/Kepada</source>
+            <translation>Dari/Kepada</translation>
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation>Hal</translation>
+        </message>
+        <message>
+            <source>Isi</source>
+            <translation>Isi</translation>
+        </message>
+        <message>
+            <source>Isi berkas:</source>
+            <translation>Isi berkas:</translation>
+        </message>
+        <message>
+            <source>Judul berkas</source>
+            <translation>Judul berkas</translation>
+        </message>
+        <message>
+            <source>Kode</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi, mis. 000.1</source>
+            <translation>Kode klasifikasi, mis. 000.1</translation>
+        </message>
+        <message>
+            <source>Nomor</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Semua tahun</source>
+            <translation>Semua tahun</translation>
+        </message>
+        <message>
+            <source>Simpan &amp;daftar isi (PDF)...</source>
+            <translation>Simpan &amp;daftar isi (PDF)...</translation>
+        </message>
+        <message>
+            <source>Simpan daftar isi berkas</source>
+            <translation>Simpan daftar isi berkas</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Tahun</source>
+            <translation>Tahun</translation>
+        </message>
+        <message>
+            <source>Tanggal</source>
+            <translation>Tanggal</translation>
+        </message>
+        <message>
+            <source>{n} surat</source>
+            <translation>{n} surat</translation>
+        </message>
+    </context>
+    <context>
         <name>BodyEditor</name>
         <message>
             <source>Daftar berbutir</source>
@@ -407,6 +494,73 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
         <message>
             <source>Kode pendaftaran</source>
             <translation>Kode pendaftaran</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileLetterDialog</name>
+        <message>
+            <source>&amp;Berkas</source>
+            <translation>&amp;Berkas</translation>
+        </message>
+        <message>
+            <source>+ Berkas baru</source>
+            <translation>+ Berkas baru</translation>
+        </message>
+        <message>
+            <source>Berkas&amp;kan</source>
+            <translation>Berkas&amp;kan</translation>
+        </message>
+        <message>
+            <source>Berkaskan Surat</source>
+            <translation>Berkaskan Surat</translation>
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation>Hal</translation>
+        </message>
+        <message>
+            <source>Jenis</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Judul berkas baru</source>
+            <translation>Judul berkas baru</translation>
+        </message>
+        <message>
+            <source>Keluar</source>
+            <translation>Keluar</translation>
+        </message>
+        <message>
+            <source>Kode</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Masuk</source>
+            <translation>Masuk</translation>
+        </message>
+        <message>
+            <source>Nomor</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Surat</translation>
+        </message>
+        <message>
+            <source>Surat diberkaskan.</source>
+            <translation>Surat diberkaskan.</translation>
+        </message>
+        <message>
+            <source>Surat selesai yang belum diberkaskan:</source>
+            <translation>Surat selesai yang belum diberkaskan:</translation>
+        </message>
+        <message>
+            <source>Tanggal</source>
+            <translation>Tanggal</translation>
+        </message>
+        <message>
+            <source>Tidak ada surat yang menunggu diberkaskan.</source>
+            <translation>Tidak ada surat yang menunggu diberkaskan.</translation>
         </message>
     </context>
     <context>
@@ -1294,12 +1448,24 @@ Kabupaten {kab}</translation>
             <translation>&amp;Administrasi</translation>
         </message>
         <message>
+            <source>&amp;Berkaskan surat...</source>
+            <translation>&amp;Berkaskan surat...</translation>
+        </message>
+        <message>
             <source>&amp;Cari surat</source>
             <translation>&amp;Cari surat</translation>
         </message>
         <message>
+            <source>&amp;Daftar berkas...</source>
+            <translation>&amp;Daftar berkas...</translation>
+        </message>
+        <message>
             <source>&amp;Hapus penyaring</source>
             <translation>&amp;Hapus penyaring</translation>
+        </message>
+        <message>
+            <source>&amp;Jadwal retensi...</source>
+            <translation>&amp;Jadwal retensi...</translation>
         </message>
         <message>
             <source>&amp;Keluar</source>
@@ -1318,6 +1484,10 @@ Kabupaten {kab}</translation>
             <translation>&amp;Periksa keaslian PDF...</translation>
         </message>
         <message>
+            <source>&amp;Retensi...</source>
+            <translation>&amp;Retensi...</translation>
+        </message>
+        <message>
             <source>&amp;Simpan konsep</source>
             <translation>&amp;Simpan konsep</translation>
         </message>
@@ -1332,6 +1502,10 @@ Kabupaten {kab}</translation>
         <message>
             <source>+ Konsep Baru</source>
             <translation>+ Konsep Baru</translation>
+        </message>
+        <message>
+            <source>A&amp;rsip</source>
+            <translation>A&amp;rsip</translation>
         </message>
         <message>
             <source>Anda belum berperan Pengonsep. Tambahkan peran itu untuk diri Anda di Administrasi &gt; Pegawai; peran baru langsung berlaku.</source>
@@ -1893,6 +2067,97 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>RetentionDialog</name>
+        <message>
+            <source>&amp;Tindakan</source>
+            <translation>&amp;Tindakan</translation>
+        </message>
+        <message>
+            <source>Aktif s.d.</source>
+            <translation>Aktif s.d.</translation>
+        </message>
+        <message>
+            <source>Buat &amp;berita acara</source>
+            <translation>Buat &amp;berita acara</translation>
+        </message>
+        <message>
+            <source>Inaktif s.d.</source>
+            <translation>Inaktif s.d.</translation>
+        </message>
+        <message>
+            <source>Isi</source>
+            <translation>Isi</translation>
+        </message>
+        <message>
+            <source>Judul berkas</source>
+            <translation>Judul berkas</translation>
+        </message>
+        <message>
+            <source>Keterangan</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message>
+            <source>Kode</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Konsep berita acara dengan daftar berkas terpilih (tindakan yang sama)</source>
+            <translation>Konsep berita acara dengan daftar berkas terpilih (tindakan yang sama)</translation>
+        </message>
+        <message>
+            <source>Nasib akhir sudah dilaksanakan (setelah berita acara ditandatangani)</source>
+            <translation>Nasib akhir sudah dilaksanakan (setelah berita acara ditandatangani)</translation>
+        </message>
+        <message>
+            <source>Retensi</source>
+            <translation>Retensi</translation>
+        </message>
+        <message>
+            <source>Retensi Arsip</source>
+            <translation>Retensi Arsip</translation>
+        </message>
+        <message>
+            <source>Semua tindakan</source>
+            <translation>Semua tindakan</translation>
+        </message>
+        <message>
+            <source>Tahun</source>
+            <translation>Tahun</translation>
+        </message>
+        <message>
+            <source>Tandai &amp;dipindahkan</source>
+            <translation>Tandai &amp;dipindahkan</translation>
+        </message>
+        <message>
+            <source>Tandai &amp;selesai</source>
+            <translation>Tandai &amp;selesai</translation>
+        </message>
+        <message>
+            <source>Tidak ada berkas yang jatuh tempo retensinya.</source>
+            <translation>Tidak ada berkas yang jatuh tempo retensinya.</translation>
+        </message>
+        <message>
+            <source>Tindakan</source>
+            <translation>Tindakan</translation>
+        </message>
+        <message>
+            <source>aturan kantor</source>
+            <translation>aturan kantor</translation>
+        </message>
+        <message>
+            <source>{a} th aktif + {i} th inaktif, {f}</source>
+            <translation>{a} th aktif + {i} th inaktif, {f}</translation>
+        </message>
+        <message>
+            <source>{n} berkas tanpa jadwal retensi (kodenya belum punya angka retensi): administrator mengisinya di Arsip &gt; Jadwal Retensi.</source>
+            <translation>{n} berkas tanpa jadwal retensi (kodenya belum punya angka retensi): administrator mengisinya di Arsip &gt; Jadwal Retensi.</translation>
+        </message>
+        <message>
+            <source>{n} surat</source>
+            <translation>{n} surat</translation>
+        </message>
+    </context>
+    <context>
         <name>RevisionsDialog</name>
         <message>
             <source>Pulihkan isi revisi ini ke editor</source>
@@ -1973,6 +2238,81 @@ Kabupaten {kab}</translation>
         <message>
             <source>◀</source>
             <translation>◀</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleDialog</name>
+        <message>
+            <source>&amp;Cari</source>
+            <translation>&amp;Cari</translation>
+        </message>
+        <message>
+            <source>&amp;Keterangan</source>
+            <translation>&amp;Keterangan</translation>
+        </message>
+        <message>
+            <source>&amp;Nasib akhir</source>
+            <translation>&amp;Nasib akhir</translation>
+        </message>
+        <message>
+            <source>&amp;Simpan aturan kantor</source>
+            <translation>&amp;Simpan aturan kantor</translation>
+        </message>
+        <message>
+            <source>(kosong)</source>
+            <translation>(kosong)</translation>
+        </message>
+        <message>
+            <source>Aktif</source>
+            <translation>Aktif</translation>
+        </message>
+        <message>
+            <source>Inaktif</source>
+            <translation>Inaktif</translation>
+        </message>
+        <message>
+            <source>Jadwal Retensi Arsip</source>
+            <translation>Jadwal Retensi Arsip</translation>
+        </message>
+        <message>
+            <source>Judul</source>
+            <translation>Judul</translation>
+        </message>
+        <message>
+            <source>Kembalikan ke &amp;JRA</source>
+            <translation>Kembalikan ke &amp;JRA</translation>
+        </message>
+        <message>
+            <source>Keterangan</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message>
+            <source>Kode</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Kode atau judul, mis. 000.1 atau perjalanan</source>
+            <translation>Kode atau judul, mis. 000.1 atau perjalanan</translation>
+        </message>
+        <message>
+            <source>Nasib akhir</source>
+            <translation>Nasib akhir</translation>
+        </message>
+        <message>
+            <source>Retensi &amp;aktif (tahun)</source>
+            <translation>Retensi &amp;aktif (tahun)</translation>
+        </message>
+        <message>
+            <source>Retensi &amp;inaktif (tahun)</source>
+            <translation>Retensi &amp;inaktif (tahun)</translation>
+        </message>
+        <message>
+            <source>Sumber</source>
+            <translation>Sumber</translation>
+        </message>
+        <message>
+            <source>aturan kantor</source>
+            <translation>aturan kantor</translation>
         </message>
     </context>
     <context>
@@ -2426,6 +2766,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Agendaris</translation>
         </message>
         <message>
+            <source>Aktif</source>
+            <translation>Aktif</translation>
+        </message>
+        <message>
             <source>Akun terkunci karena terlalu banyak percobaan. Coba lagi dalam {m} menit.</source>
             <translation>Akun terkunci karena terlalu banyak percobaan. Coba lagi dalam {m} menit.</translation>
         </message>
@@ -2570,6 +2914,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Belum dibaca</translation>
         </message>
         <message>
+            <source>Berkas</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Berkas "{t}" sudah {s}: surat baru tidak dapat ditambahkan.</source>
+            <translation>Berkas "{t}" sudah {s}: surat baru tidak dapat ditambahkan.</translation>
+        </message>
+        <message>
             <source>Berkas PDF rusak dan tidak dapat dibaca.</source>
             <translation>Berkas PDF rusak dan tidak dapat dibaca.</translation>
         </message>
@@ -2632,6 +2984,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Berkas tidak dapat dibaca: {f} ({e}).</source>
             <translation>Berkas tidak dapat dibaca: {f} ({e}).</translation>
+        </message>
+        <message>
+            <source>Berkas yang sudah dipindahkan tidak dapat diubah isinya.</source>
+            <translation>Berkas yang sudah dipindahkan tidak dapat diubah isinya.</translation>
         </message>
         <message>
             <source>Berkas {f}: {why}</source>
@@ -2740,6 +3096,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Dikirim kepada {who}</source>
             <translation>Dikirim kepada {who}</translation>
+        </message>
+        <message>
+            <source>Dinilai kembali</source>
+            <translation>Dinilai kembali</translation>
         </message>
         <message>
             <source>Diperiksa terhadap sertifikat akar {org} yang dipercaya komputer ini.</source>
@@ -2894,8 +3254,16 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Hanya pimpinan atau tujuan surat yang dapat mendisposisikannya.</translation>
         </message>
         <message>
+            <source>Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</source>
+            <translation>Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</translation>
+        </message>
+        <message>
             <source>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</source>
             <translation>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</translation>
+        </message>
+        <message>
+            <source>Inaktif (dipindahkan)</source>
+            <translation>Inaktif (dipindahkan)</translation>
         </message>
         <message>
             <source>Instruksi</source>
@@ -2904,6 +3272,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Isi balasan tidak sesuai format Naskah; berkas ditolak.</source>
             <translation>Isi balasan tidak sesuai format Naskah; berkas ditolak.</translation>
+        </message>
+        <message>
+            <source>Isi berkas</source>
+            <translation>Isi berkas</translation>
         </message>
         <message>
             <source>Isi dokumen tidak cocok dengan tanda tangan (dokumen diubah).</source>
@@ -2958,8 +3330,16 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Jenis naskah tidak dikenal.</translation>
         </message>
         <message>
+            <source>Jenis surat tidak dikenal: {k}.</source>
+            <translation>Jenis surat tidak dikenal: {k}.</translation>
+        </message>
+        <message>
             <source>Jenis tautan tidak dikenal.</source>
             <translation>Jenis tautan tidak dikenal.</translation>
+        </message>
+        <message>
+            <source>Judul berkas paling banyak {n} huruf.</source>
+            <translation>Judul berkas paling banyak {n} huruf.</translation>
         </message>
         <message>
             <source>Judul klasifikasi wajib diisi.</source>
@@ -2990,6 +3370,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Kertas</translation>
         </message>
         <message>
+            <source>Keterangan paling banyak {n} huruf.</source>
+            <translation>Keterangan paling banyak {n} huruf.</translation>
+        </message>
+        <message>
             <source>Keutuhan: DIUBAH setelah ditandatangani (isi tidak cocok dengan tanda tangan).</source>
             <translation>Keutuhan: DIUBAH setelah ditandatangani (isi tidak cocok dengan tanda tangan).</translation>
         </message>
@@ -3014,8 +3398,16 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Kode jenis kelamin dalam NIP harus 1 atau 2.</translation>
         </message>
         <message>
+            <source>Kode klasifikasi berkas wajib diisi.</source>
+            <translation>Kode klasifikasi berkas wajib diisi.</translation>
+        </message>
+        <message>
             <source>Kode klasifikasi harus berbentuk angka bertitik, misalnya 400.10.2.</source>
             <translation>Kode klasifikasi harus berbentuk angka bertitik, misalnya 400.10.2.</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi surat ({a}) berbeda dengan kode berkas ({b}). Pilih berkas dengan kode {a}, atau buat berkas baru.</source>
+            <translation>Kode klasifikasi surat ({a}) berbeda dengan kode berkas ({b}). Pilih berkas dengan kode {a}, atau buat berkas baru.</translation>
         </message>
         <message>
             <source>Kode klasifikasi tidak dikenal.</source>
@@ -3024,6 +3416,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Kode klasifikasi wajib dipilih.</source>
             <translation>Kode klasifikasi wajib dipilih.</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi {code} tidak ada dalam daftar klasifikasi.</source>
+            <translation>Kode klasifikasi {code} tidak ada dalam daftar klasifikasi.</translation>
         </message>
         <message>
             <source>Kode pendaftaran belum dipakai.</source>
@@ -3122,6 +3518,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Menyinkronkan...</translation>
         </message>
         <message>
+            <source>Musnah</source>
+            <translation>Musnah</translation>
+        </message>
+        <message>
             <source>NIK harus 16 angka, sesuai KTP. Periksa lalu ketik ulang.</source>
             <translation>NIK harus 16 angka, sesuai KTP. Periksa lalu ketik ulang.</translation>
         </message>
@@ -3168,6 +3568,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Nasib akhir harus 'musnah' atau 'permanen'.</source>
             <translation>Nasib akhir harus 'musnah' atau 'permanen'.</translation>
+        </message>
+        <message>
+            <source>Nasib akhir harus musnah, permanen, atau dinilai kembali.</source>
+            <translation>Nasib akhir harus musnah, permanen, atau dinilai kembali.</translation>
         </message>
         <message>
             <source>Naskah</source>
@@ -3314,6 +3718,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Pemaraf yang sama dipilih dua kali.</translation>
         </message>
         <message>
+            <source>Pemberkasan hanya dapat dilakukan oleh agendaris atau administrator.</source>
+            <translation>Pemberkasan hanya dapat dilakukan oleh agendaris atau administrator.</translation>
+        </message>
+        <message>
             <source>Penanda tangan sebelumnya memakai {k}; gunakan cara yang sama.</source>
             <translation>Penanda tangan sebelumnya memakai {k}; gunakan cara yang sama.</translation>
         </message>
@@ -3402,6 +3810,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Perlu Tanda Tangan</translation>
         </message>
         <message>
+            <source>Permanen</source>
+            <translation>Permanen</translation>
+        </message>
+        <message>
             <source>Permintaan sertifikat ditolak server: {e}</source>
             <translation>Permintaan sertifikat ditolak server: {e}</translation>
         </message>
@@ -3414,6 +3826,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Perpanjangan sertifikat elektronik BSrE Anda sedang diproses. Tunggu sampai sertifikat baru terbit (hubungi admin TTE/BSrE bila lama), lalu coba lagi.</translation>
         </message>
         <message>
+            <source>Pilih berkas yang sudah jatuh tempo retensinya.</source>
+            <translation>Pilih berkas yang sudah jatuh tempo retensinya.</translation>
+        </message>
+        <message>
             <source>Pilih instruksi atau tulis instruksi sendiri.</source>
             <translation>Pilih instruksi atau tulis instruksi sendiri.</translation>
         </message>
@@ -3422,12 +3838,20 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Pilih penandatangan.</translation>
         </message>
         <message>
+            <source>Pilih satu berkas, atau buat berkas baru.</source>
+            <translation>Pilih satu berkas, atau buat berkas baru.</translation>
+        </message>
+        <message>
             <source>Pilih setidaknya satu penerima disposisi.</source>
             <translation>Pilih setidaknya satu penerima disposisi.</translation>
         </message>
         <message>
             <source>Pilih setidaknya satu peran.</source>
             <translation>Pilih setidaknya satu peran.</translation>
+        </message>
+        <message>
+            <source>Pindahkan ke arsip inaktif</source>
+            <translation>Pindahkan ke arsip inaktif</translation>
         </message>
         <message>
             <source>Pindaian hanya untuk naskah yang sudah ditandatangani.</source>
@@ -3464,6 +3888,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Rentang bita tanda tangan tidak menunjuk ke isi tanda tangan.</source>
             <translation>Rentang bita tanda tangan tidak menunjuk ke isi tanda tangan.</translation>
+        </message>
+        <message>
+            <source>Retensi aktif</source>
+            <translation>Retensi aktif</translation>
+        </message>
+        <message>
+            <source>Retensi inaktif</source>
+            <translation>Retensi inaktif</translation>
         </message>
         <message>
             <source>Revisi {a}–{b} disimpan</source>
@@ -3520,6 +3952,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Sambungan terputus di tengah jalan; coba lagi nanti.</source>
             <translation>Sambungan terputus di tengah jalan; coba lagi nanti.</translation>
+        </message>
+        <message>
+            <source>Satu berita acara memuat berkas dengan tindakan yang sama; pilih ulang berkasnya.</source>
+            <translation>Satu berita acara memuat berkas dengan tindakan yang sama; pilih ulang berkasnya.</translation>
         </message>
         <message>
             <source>Selesai</source>
@@ -3742,6 +4178,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</translation>
         </message>
         <message>
+            <source>Surat ini sudah diberkaskan dalam berkas "{t}" ({c}, {y}).</source>
+            <translation>Surat ini sudah diberkaskan dalam berkas "{t}" ({c}, {y}).</translation>
+        </message>
+        <message>
             <source>Surat keluar {n}: {h}</source>
             <translation>Surat keluar {n}: {h}</translation>
         </message>
@@ -3776,6 +4216,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>TTE internal</source>
             <translation>TTE internal</translation>
+        </message>
+        <message>
+            <source>Tahun berkas harus antara 1945 dan {y}.</source>
+            <translation>Tahun berkas harus antara 1945 dan {y}.</translation>
         </message>
         <message>
             <source>Tanda tangan basah</source>
@@ -3868,6 +4312,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tindakan ini memerlukan peran {role}.</source>
             <translation>Tindakan ini memerlukan peran {role}.</translation>
+        </message>
+        <message>
+            <source>Tindakan retensi tidak dikenal.</source>
+            <translation>Tindakan retensi tidak dikenal.</translation>
         </message>
         <message>
             <source>Tingkat urgensi tidak valid.</source>
@@ -4208,6 +4656,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>{value} tidak dikenal; yang dapat dipakai: {choices}</source>
             <translation>{value} tidak dikenal; yang dapat dipakai: {choices}</translation>
+        </message>
+        <message>
+            <source>{what} harus antara 0 dan {n} tahun.</source>
+            <translation>{what} harus antara 0 dan {n} tahun.</translation>
         </message>
         <message>
             <source>{what} tidak ditemukan.</source>

@@ -16,8 +16,8 @@ from desktop.letters import filing
 from desktop.letters.filing import BerkasInput
 from desktop.store.models import Letter
 from desktop.ui.filing import BerkasDialog, FileLetterDialog
-from desktop.ui.retention import RetentionDialog, ScheduleDialog
 from desktop.ui.qt import QTableView
+from desktop.ui.retention import RetentionDialog, ScheduleDialog
 from tests.clocks import WIT, TestClock
 from tests.conftest import Office
 from tests.letters.incoming_office import IncomingOffice, register, staff_incoming
@@ -60,7 +60,7 @@ def test_filing_a_letter_printing_the_index_and_the_retention_list(
         new_berkas=BerkasInput(CODE, old.received_date.year, "Peminjaman aula lama"),
     )  # fmt: skip
     test_clock.at(now)
-    letter = register(o, [write_pdf(tmp_path, "new.pdf", 1, "Baru")], classification_code=CODE,
+    register(o, [write_pdf(tmp_path, "new.pdf", 1, "Baru")], classification_code=CODE,
                       sender_number="BARU/7", hal="Pinjam aula kantor camat")  # fmt: skip
 
     driver.log_in(o.store, o.registrar)
