@@ -18,7 +18,7 @@ from desktop.letters.drafting import AddresseeInput, DraftInput
 from desktop.letters.errors import PermissionDenied, ServiceError, ValidationError
 from desktop.letters.filing import BerkasInput
 from desktop.resources import resource_path
-from desktop.store.filing_models import Berkas, RetentionRule
+from desktop.store.filing_models import Berkas, BerkasItem, RetentionRule
 from desktop.store.incoming_models import IncomingLetter
 from desktop.store.models import Classification, Letter, Outbox
 from tests.clocks import WIT, TestClock
@@ -254,3 +254,21 @@ def test_the_office_rule_takes_the_place_of_the_shipped_one_and_fills_an_empty_c
     with o.store.read() as s:
         assert s.get(Classification, empty_code) is not None
     _ = date  # keep the import for readers of the dates above
+
+
+def test_a_wrong_filing_is_taken_out_and_the_letter_waits_again(
+    o: IncomingOffice, tmp_path: Path
+) -> None:
+    letter = register(o, [write_pdf(tmp_path, "a.pdf", 1)], classification_code=CODE_2_3)
+    item = filing.file_letter(
+        o.store, o.registrar, "masuk", letter.id, new_berkas=BerkasInput(CODE_2_3, 2026)
+    )
+    assert letter.id not in {u.letter_id for u in filing.unfiled_letters(o.store, o.registrar)}
+    filing.unfile(o.store, o.registrar, item.id)
+    with o.store.read() as s:
+        back = s.exec(select(IncomingLetter).where(IncomingLetter.id == letter.id)).one()
+        assert back.state == "baru"
+        assert s.get(BerkasItem, item.id).deleted_at is not None  # type: ignore[union-attr]
+    assert filing.items(o.store, item.berkas_id) == []
+    assert letter.id in {u.letter_id for u in filing.unfiled_letters(o.store, o.registrar)}
+    assert filing.filed_in(o.store, "masuk", letter.id) is None
