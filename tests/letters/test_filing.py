@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -253,7 +253,6 @@ def test_the_office_rule_takes_the_place_of_the_shipped_one_and_fills_an_empty_c
     assert retention.rule_for(o.store, empty_code).source == "kantor"  # type: ignore[union-attr]
     with o.store.read() as s:
         assert s.get(Classification, empty_code) is not None
-    _ = date  # keep the import for readers of the dates above
 
 
 def test_a_wrong_filing_is_taken_out_and_the_letter_waits_again(
