@@ -192,8 +192,10 @@ def dialogs(office_staff: Office, letter: Letter) -> Iterator[tuple[str, Callabl
     from desktop.ui.classification_picker import ClassificationDialog
     from desktop.ui.conflicts import ConflictsDialog
     from desktop.ui.crash import CrashDialog
+    from desktop.ui.filing import BerkasDialog, FileLetterDialog
     from desktop.ui.login import LoginDialog
     from desktop.ui.people import PeopleDialog, PersonDialog
+    from desktop.ui.retention import RetentionDialog, ScheduleDialog
     from desktop.ui.review_dialogs import SendDialog, return_dialog, void_dialog
     from desktop.ui.revisions import RevisionsDialog
     from desktop.ui.settings import OfficeSettingsDialog
@@ -224,6 +226,10 @@ def dialogs(office_staff: Office, letter: Letter) -> Iterator[tuple[str, Callabl
     yield "TTE BSrE", lambda: BsreSettingsDialog(store)
     yield "Tanda tangan elektronik", lambda: SignDialog(store, s.camat, letter)
     yield "Sertifikat", lambda: EnrolDialog(store, s.camat)
+    yield "Berkaskan surat", lambda: FileLetterDialog(store, s.admin)
+    yield "Daftar berkas", lambda: BerkasDialog(store, s.admin)
+    yield "Retensi", lambda: RetentionDialog(store, s.admin)
+    yield "Jadwal retensi", lambda: ScheduleDialog(store, s.admin)
 
 
 def test_every_dialog_fits(driver: Driver, office_staff: Office, language: str) -> None:
