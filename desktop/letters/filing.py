@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from desktop.i18n import _
 from desktop.letters import journal
 from desktop.letters.accounts import CurrentUser, Role
+from desktop.letters.drafting import participants
 from desktop.letters.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from desktop.letters.incoming import may_see
 from desktop.render.dates import format_date_id
@@ -265,6 +266,10 @@ def _facts(session: Session, user: CurrentUser, kind: str, letter_id: str) -> _L
         out = session.exec(select(Letter).where(Letter.id == letter_id)).first()
         if out is None or out.deleted_at is not None:
             raise NotFound(_("Naskah"))
+        if out.sifat != "Biasa" and user.id not in participants(session, out):
+            raise PermissionDenied(
+                _("Naskah bersifat {s}: hanya untuk pihak terkait.").format(s=out.sifat)
+            )
         if out.status != LetterStatus.SIGNED.value or out.letter_date is None:
             raise ServiceError(
                 _(
@@ -416,14 +421,15 @@ def unfiled_letters(
             ).all()
         }
         out_q = select(Letter).where(
-            Letter.status == LetterStatus.SIGNED.value, col(Letter.deleted_at).is_(None),
-            Letter.sifat == "Biasa",
-        )  # fmt: skip
+            Letter.status == LetterStatus.SIGNED.value, col(Letter.deleted_at).is_(None)
+        )
         in_q = select(IncomingLetter).where(col(IncomingLetter.deleted_at).is_(None), visible(user))
         rows: list[UnfiledLetter] = []
         for out in session.exec(out_q).all():
             if (OUTGOING, out.id) in filed or out.letter_date is None:
                 continue
+            if out.sifat != "Biasa" and user.id not in participants(session, out):
+                continue  # a confidential letter is listed only to the people on it
             if year is not None and out.letter_date.year != year:
                 continue
             rows.append(

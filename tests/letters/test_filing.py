@@ -35,10 +35,12 @@ def o(office_staff: Office) -> IncomingOffice:
     return staff_incoming(office_staff)
 
 
-def _signed(o: IncomingOffice, code: str = CODE_2_3, hal: str = "Peminjaman aula") -> Letter:
+def _signed(
+    o: IncomingOffice, code: str = CODE_2_3, hal: str = "Peminjaman aula", sifat: str = "Biasa"
+) -> Letter:
     letter = drafting.new_draft(o.store, o.drafter, "surat_dinas")
     data = DraftInput(
-        letter_type="surat_dinas", classification_code=code, hal=hal,
+        letter_type="surat_dinas", classification_code=code, hal=hal, sifat=sifat,
         addressees=[AddresseeInput("Lurah Sinakma", "Wamena")],
         body_html="<p>Dengan hormat, kami mohon izin memakai aula.</p>",
     )  # fmt: skip
@@ -271,3 +273,14 @@ def test_a_wrong_filing_is_taken_out_and_the_letter_waits_again(
     assert filing.items(o.store, item.berkas_id) == []
     assert letter.id in {u.letter_id for u in filing.unfiled_letters(o.store, o.registrar)}
     assert filing.filed_in(o.store, "masuk", letter.id) is None
+
+
+def test_a_confidential_letter_is_filed_only_by_the_people_on_it(o: IncomingOffice) -> None:
+    secret = _signed(o, hal="Pemeriksaan pegawai", sifat="Rahasia")
+    assert secret.id not in {u.letter_id for u in filing.unfiled_letters(o.store, o.registrar)}
+    with pytest.raises(PermissionDenied, match="Rahasia"):
+        filing.file_letter(
+            o.store, o.registrar, "keluar", secret.id, new_berkas=BerkasInput(CODE_2_3, 2026)
+        )
+    with o.store.read() as s:
+        assert s.exec(select(Berkas)).all() == []  # the new berkas was not kept either
