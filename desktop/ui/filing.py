@@ -80,11 +80,20 @@ def on_selection(widget: QTableView, slot: Callable[[], None]) -> None:
 
 
 class FileLetterDialog(QDialog):
-    """Berkaskan surat: the letters waiting to be filed, and where to file the chosen one."""
+    """Berkaskan surat: the letters waiting to be filed, and where to file the chosen one.
+    ``preselect`` ("masuk"/"keluar", letter id) chooses that letter first (a view's
+    "Berkaskan..." button)."""
 
-    def __init__(self, store: Store, user: CurrentUser, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        user: CurrentUser,
+        parent: QWidget | None = None,
+        preselect: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.user = store, user
+        self.preselect = preselect
         self.setWindowTitle(self.tr("Berkaskan Surat"))
         self.letters: list[UnfiledLetter] = []
         self.suggestion: Suggestion | None = None
@@ -157,6 +166,9 @@ class FileLetterDialog(QDialog):
         )  # fmt: skip
         self.empty.setVisible(not letters)
         keep = [i for i, x in enumerate(letters) if chosen and x.letter_id == chosen.letter_id]
+        if not keep and self.preselect is not None:
+            keep = [i for i, x in enumerate(letters) if (x.kind, x.letter_id) == self.preselect]
+            self.preselect = None
         if keep:
             self.table.selectRow(keep[0])
         elif letters:

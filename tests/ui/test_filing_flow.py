@@ -161,3 +161,15 @@ def test_the_administrator_fills_a_code_without_figures_in_the_schedule(
 
     driver.when_opened(ScheduleDialog, set_rule)
     driver.click("Arsip", "Jadwal retensi...")
+
+
+def test_a_view_can_open_the_filing_dialog_on_its_own_letter(
+    driver: Driver, o: IncomingOffice, tmp_path: Path
+) -> None:
+    register(o, [write_pdf(tmp_path, "a.pdf", 1)], classification_code=CODE, sender_number="A/1")
+    second = register(o, [write_pdf(tmp_path, "b.pdf", 1, "B")], classification_code=CODE,
+                      sender_number="B/2", hal="Surat kedua")  # fmt: skip
+    dialog = driver.show(FileLetterDialog(o.store, o.registrar, preselect=("masuk", second.id)))
+    driver.wait_until(lambda: "B/2" in dialog.letter_label.text(), "the chosen letter")
+    assert dialog.file_button.isEnabled()
+    dialog.reject()
