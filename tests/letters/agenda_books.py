@@ -117,3 +117,28 @@ def write_csv(path: Path, year: int, rows: int, delimiter: str = ";") -> Book:
             cells = [c.strftime("%d/%m/%Y") if isinstance(c, datetime) else c for c in row]
             writer.writerow(["" if c is None else c for c in cells])
     return Book(path, rows, {}, 2)
+
+
+def write_xls(path: Path, year: int, rows: int) -> Book:
+    """The book as an old Excel 97-2003 .xls (xlwt writes it; test-only), with the received
+    date of the first three letters written once in a merged cell and real date cells."""
+    import xlwt
+
+    data, _ = agenda_rows(year, rows)
+    book = xlwt.Workbook()
+    ws = book.add_sheet("Agenda")
+    dated = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for c, title in enumerate(HEADER):
+        ws.write(0, c, title)
+    for r, row in enumerate(data, start=1):
+        for c, value in enumerate(row):
+            if r in (2, 3) and c == 1:
+                continue  # under the merged cell
+            if r == 1 and c == 1:
+                ws.write_merge(1, 3, 1, 1, datetime(year, 1, 2), dated)
+            elif isinstance(value, datetime):
+                ws.write(r, c, value, dated)
+            elif value is not None:
+                ws.write(r, c, value)
+    book.save(str(path))
+    return Book(path, rows, {}, 2)
