@@ -85,9 +85,14 @@ def _capacity(letter: Letter, signer: Person | None) -> str:
     return signer.jabatan
 
 
-def export_letter(store: Store, user: CurrentUser, letter_id: str, folder: Path) -> HandoffFiles:
-    """Write the letter's PDF (the signed one when there is one), its metadata JSON and its
-    .docx into ``folder``. Changes nothing in the store. Raises PermissionDenied when the
+def suggested_name(letter: Letter) -> str:
+    """A file name for the hand-off files: the number, or "konsep-<hal>" for a draft."""
+    return _safe_name(letter.number or f"konsep-{letter.hal}") + ".pdf"
+
+
+def export_letter(store: Store, user: CurrentUser, letter_id: str, pdf_path: Path) -> HandoffFiles:
+    """Write the letter's PDF (the signed one when there is one) to ``pdf_path``, and its
+    metadata JSON and its .docx beside it (same name, .json and .docx). Changes nothing in the store. Raises PermissionDenied when the
     letter's sifat keeps it from ``user``, ServiceError when a signed PDF has not arrived."""
     letter = drafting.get_letter(store, user, letter_id)
     with store.read() as session:
@@ -108,25 +113,29 @@ def export_letter(store: Store, user: CurrentUser, letter_id: str, folder: Path)
             ensure_gui_app()
             pdf = render_pdf(document_for(session, letter, store.blob_dir))
     fields = fields_of(letter, office, signer)
-    stem = _safe_name(letter.number or f"konsep-{letter.hal}")
-    folder.mkdir(parents=True, exist_ok=True)
-    files = HandoffFiles(folder / f"{stem}.pdf", folder / f"{stem}.json", folder / f"{stem}.docx")
-    files.pdf.write_bytes(pdf)
-    meta: dict[str, Any] = {
-        "format": FORMAT,
-        "versi": 1,
-        "id_naskah": letter.id,
-        "jenis_naskah": letter.letter_type,
-        "status": letter.status,
-        "jenis_tanda_tangan": letter.signature_kind,
-        "berkas_pdf": files.pdf.name,
-        "sha256_pdf": hashlib.sha256(pdf).hexdigest(),
-        "tujuan_list": [a.name for a in addressees_of(letter)],
-        "tembusan_list": tembusan_of(letter),
-        **fields,
-    }
-    files.metadata.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    write_docx(files.docx, letter, fields)
+    pdf_path = pdf_path.with_suffix(".pdf")
+    files = HandoffFiles(pdf_path, pdf_path.with_suffix(".json"), pdf_path.with_suffix(".docx"))
+    try:
+        files.pdf.write_bytes(pdf)
+        meta: dict[str, Any] = {
+            "format": FORMAT,
+            "versi": 1,
+            "id_naskah": letter.id,
+            "jenis_naskah": letter.letter_type,
+            "status": letter.status,
+            "jenis_tanda_tangan": letter.signature_kind,
+            "berkas_pdf": files.pdf.name,
+            "sha256_pdf": hashlib.sha256(pdf).hexdigest(),
+            "tujuan_list": [a.name for a in addressees_of(letter)],
+            "tembusan_list": tembusan_of(letter),
+            **fields,
+        }
+        files.metadata.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_docx(files.docx, letter, fields)
+    except OSError as exc:
+        raise ServiceError(
+            _("Berkas tidak dapat ditulis di {d}: {e}").format(d=pdf_path.parent, e=exc.strerror)
+        ) from exc
     return files
 
 

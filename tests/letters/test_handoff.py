@@ -44,7 +44,9 @@ def test_a_signed_letter_leaves_as_pdf_json_and_a_filled_docx(
     o = office_staff
     letter = signed_letter(o)
 
-    files = handoff.export_letter(o.store, o.drafter, letter.id, tmp_path / "srikandi")
+    files = handoff.export_letter(
+        o.store, o.drafter, letter.id, tmp_path / handoff.suggested_name(letter)
+    )
 
     assert letter.number and letter.number in PdfReader(files.pdf).pages[0].extract_text()
     meta = json.loads(files.metadata.read_text(encoding="utf-8"))
@@ -65,14 +67,14 @@ def test_a_draft_leaves_with_srikandis_variables_for_it_to_number_and_sign(
     letter = drafting.new_draft(o.store, o.drafter, "surat_undangan")
     fill_invitation(o, letter.id)
 
-    files = handoff.export_letter(o.store, o.drafter, letter.id, tmp_path)
+    files = handoff.export_letter(o.store, o.drafter, letter.id, tmp_path / "undangan")
 
     text = docx_text(files.docx)
     for variable in ("${nomor_naskah}", "${tanggal_naskah}", "${ttd_pengirim}"):
         assert variable in text
     assert "Dengan hormat, kami mengundang Saudara dalam musyawarah kampung." in text
     assert json.loads(files.metadata.read_text(encoding="utf-8"))["nomor_naskah"] == ""
-    assert files.pdf.read_bytes().startswith(b"%PDF")
+    assert files.pdf.read_bytes().startswith(b"%PDF") and files.pdf.name == "undangan.pdf"
 
 
 def test_srikandis_reference_is_recorded_on_a_signed_letter_and_may_sync(
