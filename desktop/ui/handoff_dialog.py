@@ -62,8 +62,11 @@ class HandoffDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("Surat"), QLabel(letter.number or self.tr("(belum bernomor)")))
-        form.addRow(self.tr("Hal"), QLabel(letter.hal))
+        for caption, text in ((self.tr("Surat"), letter.number or self.tr("(belum bernomor)")),
+                              (self.tr("Hal"), letter.hal)):  # fmt: skip
+            value = QLabel(text)
+            value.setWordWrap(True)  # a long Hal wraps instead of widening the dialog
+            form.addRow(caption, value)
         reference_row = QHBoxLayout()
         reference_row.addWidget(self.reference, 1)
         reference_row.addWidget(self.save_button)
