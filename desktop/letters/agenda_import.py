@@ -466,7 +466,9 @@ def read_row(
             return problem(_("Tanggal terima kosong."))
         return problem(_("Tanggal terima tidak terbaca: {v}.").format(v=_text(raw_received)))
     if received > checker.today:
-        return problem(_("Tanggal terima di masa depan: {v}.").format(v=_text(raw_received)))
+        return problem(
+            _("Tanggal terima di masa depan: {v}.").format(v=received.strftime("%d-%m-%Y"))
+        )
     sender = _text(cell("sender_name"))
     if not sender:
         return problem(_("Asal surat kosong."))

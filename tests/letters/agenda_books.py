@@ -49,14 +49,16 @@ def typed(day: date, style: int) -> Any:
     return (day - date(1899, 12, 30)).days  # an Excel serial kept as a number
 
 
-def agenda_rows(year: int, rows: int, broken_every: int = 0) -> tuple[list[list[Any]], dict[int, str]]:
+def agenda_rows(
+    year: int, rows: int, broken_every: int = 0, days: int = 360
+) -> tuple[list[list[Any]], dict[int, str]]:
     """Data rows of a book for ``year``; every ``broken_every``-th row is broken, cycling
     through the kinds. Keys of the returned dict are 0-based data row indexes."""
     out: list[list[Any]] = []
     broken: dict[int, str] = {}
     start = date(year, 1, 2)
     for i in range(rows):
-        received = start + timedelta(days=i * 360 // max(rows, 1))
+        received = start + timedelta(days=i * days // max(rows, 1))
         sent = received - timedelta(days=2)
         row: list[Any] = [
             i + 1, typed(received, i % 5), SENDERS[i % len(SENDERS)],
@@ -77,13 +79,22 @@ def agenda_rows(year: int, rows: int, broken_every: int = 0) -> tuple[list[list[
     return out, broken
 
 
-def write_xlsx(path: Path, year: int, rows: int, broken_every: int = 0, merge: bool = True) -> Book:
+def days_so_far(year: int) -> int:
+    """The span a book of this year can cover without a date in the future."""
+    from desktop.store import clock
+
+    return max(0, (clock.today() - date(year, 1, 2)).days)
+
+
+def write_xlsx(
+    path: Path, year: int, rows: int, broken_every: int = 0, merge: bool = True, days: int = 360
+) -> Book:
     """The book as an .xlsx. With ``merge``, the received date of every 25th row is merged down
     over the next two rows (three letters that came on one day, written once), and the header
     cell "Asal Surat" spans two columns' worth of title above it."""
     import openpyxl
 
-    data, broken = agenda_rows(year, rows, broken_every)
+    data, broken = agenda_rows(year, rows, broken_every, days)
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "Agenda Masuk"
