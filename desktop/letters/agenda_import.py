@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from desktop.i18n import N_, _
@@ -157,9 +158,7 @@ def _read_xlsx(path: Path, sheet: str | None, limit: int | None) -> Sheet:
         name = _pick(book.sheetnames, sheet)
         ws = book[name]
         try:
-            rows = [
-                list(r) for r in ws.iter_rows(max_row=limit, values_only=True)
-            ]
+            rows = [list(r) for r in ws.iter_rows(max_row=limit, values_only=True)]
             merged = _merged_ranges(path, book.sheetnames.index(name))
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError) as exc:
             raise UnreadableFile(damaged.format(f=path.name, e=exc)) from exc
@@ -593,7 +592,9 @@ def import_book(
     _may_import(user)
     if missing := missing_fields(mapping):
         raise ServiceError(
-            _("Kolom wajib belum dipilih: {f}.").format(f=", ".join(field_label(m) for m in missing))
+            _("Kolom wajib belum dipilih: {f}.").format(
+                f=", ".join(field_label(m) for m in missing)
+            )
         )
     data = read_sheet(path, sheet)
     batch_id = uuid7()
@@ -627,8 +628,9 @@ def import_book(
         outbox: list[dict[str, Any]] = []
         for done, row in enumerate(rows, start=1):
             sender = senders.get(row.sender_name)
-            values = {
-                "id": uuid7(),
+            letter_id = uuid7()
+            values: dict[str, Any] = {
+                "id": letter_id,
                 "agenda_number": row.agenda_number,
                 "agenda_year": row.received_date.year,
                 "sender_id": sender.id,
@@ -646,7 +648,7 @@ def import_book(
             record = base_payload | {
                 k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()
             }
-            outbox.append(_outbox_row(Entity.INCOMING_LETTER, values["id"], Op.UPSERT, 0, record, now))
+            outbox.append(_outbox_row(Entity.INCOMING_LETTER, letter_id, Op.UPSERT, 0, record, now))
             if progress is not None and done % 500 == 0:
                 progress(done, len(rows))
         session.flush()  # the new senders, before the letters that name them
@@ -708,9 +710,10 @@ class ImportBatch:
 def batches(store: Store) -> list[ImportBatch]:
     """The imports whose letters are still in the register, newest first."""
     with store.read() as session:
-        rows = session.exec(
-            select(
-                IncomingLetter.import_batch_id,
+        # SQLAlchemy's own select: sqlmodel's is typed for at most four columns.
+        rows: Sequence[Any] = session.execute(
+            sa_select(
+                col(IncomingLetter.import_batch_id),
                 func.min(IncomingLetter.created_at),
                 func.count(),
                 func.min(IncomingLetter.agenda_year),
@@ -741,7 +744,7 @@ class ImportWorkedOn(ServiceError):
 
 
 def undo_import(store: Store, user: CurrentUser, batch_id: str) -> int:
-    """"Batalkan impor": remove exactly the letters of one import (tombstones that sync), in
+    """ "Batalkan impor": remove exactly the letters of one import (tombstones that sync), in
     one transaction; returns how many. Refuses (ImportWorkedOn) when any of them has been
     edited, disposed, linked into a thread or filed since; then nothing is removed."""
     _may_import(user)
@@ -774,9 +777,7 @@ def undo_import(store: Store, user: CurrentUser, batch_id: str) -> int:
             ).all():
                 touched |= {a, b} & set(chunk)
         if touched:
-            shown = sorted(
-                (f"{x.agenda_number}/{x.agenda_year}" for x in letters if x.id in touched)
-            )
+            shown = sorted(f"{x.agenda_number}/{x.agenda_year}" for x in letters if x.id in touched)
             raise ImportWorkedOn(shown[:5], len(touched))
         now = clock.now()
         outbox = []

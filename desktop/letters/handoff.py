@@ -92,8 +92,9 @@ def suggested_name(letter: Letter) -> str:
 
 def export_letter(store: Store, user: CurrentUser, letter_id: str, pdf_path: Path) -> HandoffFiles:
     """Write the letter's PDF (the signed one when there is one) to ``pdf_path``, and its
-    metadata JSON and its .docx beside it (same name, .json and .docx). Changes nothing in the store. Raises PermissionDenied when the
-    letter's sifat keeps it from ``user``, ServiceError when a signed PDF has not arrived."""
+    metadata JSON and its .docx beside it (same name, .json and .docx). Changes nothing in
+    the store. Raises PermissionDenied when the letter's sifat keeps it from ``user``,
+    ServiceError when a signed PDF has not arrived or the files cannot be written."""
     letter = drafting.get_letter(store, user, letter_id)
     with store.read() as session:
         office = session.exec(select(Office)).one()
@@ -243,7 +244,11 @@ def read_fields(path: Path) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValidationError(
-            {"fields": _("{f} bukan berkas isian SRIKANDI (JSON) yang terbaca.").format(f=path.name)}
+            {
+                "fields": _("{f} bukan berkas isian SRIKANDI (JSON) yang terbaca.").format(
+                    f=path.name
+                )
+            }
         ) from exc
     if isinstance(data, dict) and isinstance(data.get("data"), dict):
         data = data["data"]  # an API-style envelope

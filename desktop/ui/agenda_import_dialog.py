@@ -31,9 +31,9 @@ from desktop.ui.qt import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    Qt,
     QStandardItem,
     QStandardItemModel,
+    Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -164,9 +164,9 @@ class AgendaImportDialog(QDialog):
         store, path = self.store, self.path
         self.errors.hide()
         self.import_button.setEnabled(False)
-        ops.ReadOp(
-            self, lambda: ai.preview(store, path, sheet, header_row, mapping)
-        ).success(self._show).message_in(self.errors).run()
+        ops.ReadOp(self, lambda: ai.preview(store, path, sheet, header_row, mapping)).success(
+            self._show
+        ).message_in(self.errors).run()
 
     def _header_moved(self) -> None:
         if self.shown is not None and self.header_row.value() - 1 != self.shown.header_row:
@@ -209,7 +209,9 @@ class AgendaImportDialog(QDialog):
             else:
                 for name in PREVIEW_FIELDS:
                     value = getattr(row, name)
-                    cells.append(value.strftime("%d-%m-%Y") if hasattr(value, "strftime") else value)
+                    cells.append(
+                        value.strftime("%d-%m-%Y") if hasattr(value, "strftime") else value
+                    )
                 cells.append("")
             self.model.appendRow([QStandardItem(text) for text in cells])
         missing = ai.missing_fields(shown.mapping)
@@ -254,9 +256,7 @@ class AgendaImportDialog(QDialog):
                 )
             )
         if report.problems:
-            lines.append(
-                self.tr("{n} baris tidak diimpor:").format(n=len(report.problems))
-            )
+            lines.append(self.tr("{n} baris tidak diimpor:").format(n=len(report.problems)))
             lines += [
                 self.tr("Baris {n}: {reason}").format(n=p.row, reason=p.reason)
                 for p in report.problems
@@ -321,9 +321,10 @@ class ImportBatchesDialog(QDialog):
                      else f"{batch.first_year}-{batch.last_year}")  # fmt: skip
             item = QListWidgetItem(
                 self.tr("{at}: {n} surat, tahun {y}").format(
-                    at=batch.imported_at.astimezone().strftime("%d-%m-%Y %H:%M"), n=batch.letters,
+                    at=batch.imported_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+                    n=batch.letters,
                     y=years,
-                )  # fmt: skip
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, batch.id)
             self.rows.addItem(item)

@@ -100,18 +100,20 @@ class HandoffDialog(QDialog):
     def _exported(self, files: handoff.HandoffFiles) -> None:
         self.written.setText(
             self.tr("Tersimpan: {pdf}, {json}, {docx} di {folder}").format(
-                pdf=files.pdf.name, json=files.metadata.name, docx=files.docx.name,
+                pdf=files.pdf.name,
+                json=files.metadata.name,
+                docx=files.docx.name,
                 folder=files.pdf.parent,
-            )  # fmt: skip
+            )
         )
 
     def save_reference(self) -> None:
         store, user, letter_id = self.store, self.user, self.letter.id
         text = self.reference.text()
         self.errors.hide()
-        ops.WriteOp(
-            self, lambda: handoff.record_reference(store, user, letter_id, text)
-        ).success(self._saved).message_in(self.errors).disable(self.save_button).run()
+        ops.WriteOp(self, lambda: handoff.record_reference(store, user, letter_id, text)).success(
+            self._saved
+        ).message_in(self.errors).disable(self.save_button).run()
 
     def _saved(self, letter: Letter) -> None:
         self.letter = letter
@@ -184,9 +186,9 @@ class SrikandiImportDialog(QDialog):
             return
         store, user, pdf, fields = self.store, self.user, self.pdf, self.fields
         self.errors.hide()
-        ops.WriteOp(
-            self, lambda: handoff.import_from_srikandi(store, user, pdf, fields)
-        ).success(self._registered).message_in(self.errors).disable(self.save_button).run()
+        ops.WriteOp(self, lambda: handoff.import_from_srikandi(store, user, pdf, fields)).success(
+            self._registered
+        ).message_in(self.errors).disable(self.save_button).run()
 
     def _registered(self, letter: IncomingLetter) -> None:
         self.registered = letter

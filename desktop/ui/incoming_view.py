@@ -229,8 +229,11 @@ class IncomingView(QWidget):
         values = {
             "agenda": f"{letter.agenda_number}/{letter.agenda_year}"
             + (" " + self.tr("(dari buku agenda yang diimpor)") if letter.import_batch_id else "")
-            + (" · " + self.tr("ID SRIKANDI: {r}").format(r=letter.external_ref)
-               if letter.external_ref else ""),
+            + (
+                " · " + self.tr("ID SRIKANDI: {r}").format(r=letter.external_ref)
+                if letter.external_ref
+                else ""
+            ),
             "received": f"{format_date_id(letter.received_date)} "
             f"({incoming.CHANNELS.get(letter.channel, letter.channel)})",
             "sender": letter.sender_name,

@@ -120,7 +120,7 @@ def write_xlsx(
 def write_csv(path: Path, year: int, rows: int, delimiter: str = ";") -> Book:
     import csv
 
-    data, broken = agenda_rows(year, rows)
+    data, _broken = agenda_rows(year, rows)
     with path.open("w", newline="", encoding="utf-8-sig") as f:
         writer = csv.writer(f, delimiter=delimiter)
         writer.writerow(HEADER)

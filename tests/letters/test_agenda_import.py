@@ -85,7 +85,8 @@ def test_a_book_of_1000_rows_imports_980_and_reports_the_20_broken_ones_with_rea
     # Every typing of a date was read: real dates, "3 Maret", "03/03", "3-3-26", serials.
     first = by_agenda["1"]
     assert (first.received_date, first.sender_date) == (
-        date(last_year(), 1, 2), date(last_year() - 1, 12, 31)
+        date(last_year(), 1, 2),
+        date(last_year() - 1, 12, 31),
     )
     assert by_agenda["18"].urgency == "Segera"
     # Row 26 and 27 of the data sit under a received date merged over three rows.
@@ -218,9 +219,7 @@ def test_usual_headers_are_guessed(header: str, field: str) -> None:
 
 def test_nomor_surat_and_no_agenda_side_by_side_go_to_their_own_fields() -> None:
     mapping = ai.guess_mapping(["No", "Nomor Surat", "Tanggal Surat", "Tanggal Terima"])
-    assert mapping == {
-        "agenda_number": 0, "sender_number": 1, "sender_date": 2, "received_date": 3
-    }
+    assert mapping == {"agenda_number": 0, "sender_number": 1, "sender_date": 2, "received_date": 3}
 
 
 @pytest.mark.parametrize(

@@ -145,5 +145,5 @@ def test_an_unknown_srikandi_code_is_kept_in_the_note_and_a_bad_json_is_refused(
     assert "Klasifikasi di SRIKANDI: PR.01.02." in letter.note
     broken = tmp_path / "rusak.json"
     broken.write_text("<html>bukan json</html>", encoding="utf-8")
-    with pytest.raises(ValidationError, match="rusak.json bukan berkas isian SRIKANDI"):
+    with pytest.raises(ValidationError, match=r"rusak\.json bukan berkas isian SRIKANDI"):
         handoff.import_from_srikandi(io.store, io.registrar, pdf, broken)

@@ -147,9 +147,10 @@ def test_a_signed_letter_is_handed_off_and_its_srikandi_reference_shown(
     driver.when_opened(HandoffDialog, hand_off)
     driver.click("Serahkan ke SRIKANDI...")
     driver.wait_until(lambda: driver.field("SRIKANDI") == "SRK/2026/000123", "the reference")
-    assert json.loads(target.with_suffix(".json").read_text(encoding="utf-8"))[
-        "nomor_naskah"
-    ] == letter.number
+    assert (
+        json.loads(target.with_suffix(".json").read_text(encoding="utf-8"))["nomor_naskah"]
+        == letter.number
+    )
     docx = Document(str(target.with_suffix(".docx")))
     assert any(letter.number in c.text for t in docx.tables for r in t.rows for c in r.cells)
 

@@ -19,16 +19,12 @@ _STR = sqlmodel.sql.sqltypes.AutoString
 
 def upgrade() -> None:
     # Plain ADD COLUMN (no table copy): the full-text triggers on both tables stay as they are.
-    op.add_column(
-        "incoming_letter", sa.Column("import_batch_id", _STR(length=36), nullable=True)
-    )
+    op.add_column("incoming_letter", sa.Column("import_batch_id", _STR(length=36), nullable=True))
     op.add_column(
         "incoming_letter",
         sa.Column("external_ref", _STR(), nullable=False, server_default=""),
     )
-    op.create_index(
-        "ix_incoming_letter_import_batch_id", "incoming_letter", ["import_batch_id"]
-    )
+    op.create_index("ix_incoming_letter_import_batch_id", "incoming_letter", ["import_batch_id"])
     op.add_column("letter", sa.Column("srikandi_ref", _STR(), nullable=False, server_default=""))
 
 
