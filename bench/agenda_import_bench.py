@@ -56,37 +56,43 @@ def figures(rows: int = DEFAULT_ROWS, log: Callable[[str], None] = print) -> lis
         book = write_xlsx(root / "agenda.xlsx", 2025, rows, broken_every=50)
         size_kb = book.path.stat().st_size / 1024
         store, user = _office(root / "preview")
-        samples = []
+        # Wall time is what the clerk waits; CPU time (this process: openpyxl and SQLite run in
+        # it) says what the same work costs on a machine not shared with other jobs.
+        samples, cpu = [], []
         for _ in range(PREVIEW_RUNS):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             shown = ai.preview(store, book.path)
             samples.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
         assert len(shown.rows) == ai.PREVIEW_ROWS
         out.append(
             Figure(
                 f"agenda import: preview of the first 50 rows of a {rows:,}-row .xlsx",
                 statistics.median(samples), "ms", "median", PREVIEW_TARGET_MS,
-                f"median <= {PREVIEW_TARGET_MS} ms", len(samples), f"book {size_kb:.0f} KB",
+                f"median <= {PREVIEW_TARGET_MS} ms", len(samples),
+                f"book {size_kb:.0f} KB; cpu median {statistics.median(cpu):.0f} ms",
                 samples,
             )
         )  # fmt: skip
-        samples = []
+        samples, cpu = [], []
         imported = 0
         for run in range(IMPORT_RUNS):
             store, user = _office(root / f"import-{run}")
             log(f"agenda_import: import run {run + 1} of {IMPORT_RUNS} ...")
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             report = ai.import_book(
                 store, user, book.path, shown.mapping, header_row=shown.header_row
             )
             samples.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
             imported = report.imported
         out.append(
             Figure(
                 f"agenda import: import of a {rows:,}-row .xlsx (one transaction)",
                 statistics.median(samples), "ms", "median", IMPORT_TARGET_MS,
                 f"median <= {IMPORT_TARGET_MS / 1000:g} s", len(samples),
-                f"{imported} letters imported, {rows - imported} rows refused with reasons",
+                f"{imported} letters imported, {rows - imported} rows refused with reasons; "
+                f"cpu median {statistics.median(cpu) / 1000:.2f} s",
                 samples,
             )
         )  # fmt: skip

@@ -3,10 +3,11 @@
     .venv/bin/python -m bench.run [--letters 100000] [--only NAME[,NAME...]]
 
 NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
-incoming, agenda_import. The store comes from ``bench.generate`` (built once, cached under bench/out/) and is
-copied to a scratch folder for each run, so the logins, saves and signatures a run makes never
-change the cached store (``libreoffice``, the comparison with a .docx template converted by
-LibreOffice, and ``incoming``, which writes its own register, need no store).
+incoming, agenda_import. The store comes from ``bench.generate`` (built once, cached under
+bench/out/) and is copied to a scratch folder for each run, so the logins, saves and signatures
+a run makes never change the cached store (``libreoffice``, the comparison with a .docx template
+converted by LibreOffice, and ``incoming`` and ``agenda_import``, which write their own stores,
+need no store).
 Prints a markdown table and writes bench/out/results.json. See docs/benchmarks.md for what each
 figure means.
 """
