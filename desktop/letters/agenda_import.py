@@ -779,6 +779,7 @@ def undo_import(store: Store, user: CurrentUser, batch_id: str) -> int:
         if touched:
             shown = sorted(f"{x.agenda_number}/{x.agenda_year}" for x in letters if x.id in touched)
             raise ImportWorkedOn(shown[:5], len(touched))
+        imported_at = min(letter.created_at for letter in letters)
         now = clock.now()
         outbox = []
         for letter in letters:
@@ -790,11 +791,47 @@ def undo_import(store: Store, user: CurrentUser, batch_id: str) -> int:
             )  # fmt: skip
         session.flush()
         session.execute(insert(Outbox), outbox)
+        senders = _senders_of_the_import(session, user, letters, imported_at)
         journal.audit_only(
             session, user.id, "incoming.import_undo", Entity.INCOMING_LETTER, batch_id,
-            {"removed": len(letters)},
+            {"removed": len(letters), "senders_removed": senders},
         )  # fmt: skip
         return len(letters)
+
+
+def _senders_of_the_import(
+    session: Session, user: CurrentUser, letters: Sequence[IncomingLetter], imported_at: datetime
+) -> int:
+    """Tombstone the senders the import added to the directory and nothing else uses (a wrong
+    column mapped to "Asal Surat" must not leave hundreds of names behind): those named only by
+    the batch's (now removed) letters and not changed since the import. Returns how many."""
+    ids = sorted({x.sender_id for x in letters if x.sender_id})
+    removed = 0
+    for chunk in _chunks(ids):
+        used = set(
+            session.exec(
+                select(IncomingLetter.sender_id).where(
+                    col(IncomingLetter.sender_id).in_(chunk),
+                    col(IncomingLetter.deleted_at).is_(None),
+                )
+            ).all()
+        )
+        for sender in session.exec(
+            select(Sender).where(
+                col(Sender.id).in_(chunk),
+                col(Sender.deleted_at).is_(None),
+                col(Sender.updated_at) >= imported_at,
+                Sender.aliases_json == "[]",
+            )
+        ).all():
+            if sender.id in used:
+                continue
+            sender.deleted_at = clock.now()
+            journal.record(
+                session, user.id, "sender.delete", Entity.SENDER, sender, op=Op.DELETE
+            )  # fmt: skip
+            removed += 1
+    return removed
 
 
 def _chunks(items: list[str], size: int = 500) -> list[list[str]]:

@@ -133,6 +133,21 @@ def test_undo_removes_exactly_the_imported_letters(o: IncomingOffice, tmp_path: 
     assert again.imported == 40
 
 
+def test_undo_takes_back_the_senders_the_import_added_and_keeps_the_others(
+    o: IncomingOffice, tmp_path: Path
+) -> None:
+    register(o, [write_pdf(tmp_path, "a.pdf", 1)], sender_name="Bupati Jayawijaya")
+    report = import_guessed(o, write_xlsx(tmp_path / "a.xlsx", last_year(), 10).path)
+    with o.store.read() as s:
+        assert len(s.exec(select(Sender).where(col(Sender.deleted_at).is_(None))).all()) == 5
+
+    ai.undo_import(o.store, o.registrar, report.batch_id)
+
+    with o.store.read() as s:
+        left = s.exec(select(Sender.name).where(col(Sender.deleted_at).is_(None))).all()
+    assert left == ["Bupati Jayawijaya"]
+
+
 def test_undo_refuses_when_a_letter_of_the_import_was_worked_on_and_says_which(
     o: IncomingOffice, tmp_path: Path
 ) -> None:
