@@ -180,7 +180,6 @@ def _read_xlsx(path: Path, sheet: str | None, limit: int | None) -> Sheet:
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 def _merged_ranges(path: Path, index: int) -> list[tuple[int, int, int, int]]:
@@ -193,9 +192,14 @@ def _merged_ranges(path: Path, index: int) -> list[tuple[int, int, int, int]]:
     with zipfile.ZipFile(path) as package:
         workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
         sheets = workbook.findall(f"{_NS_MAIN}sheets/{_NS_MAIN}sheet")
-        rel_id = sheets[index].get(f"{_NS_REL}id")
         rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
-        target = next(r.get("Target", "") for r in rels if r.get("Id") == rel_id)
+        if index >= len(sheets):  # another dialect of the format (strict OOXML): no merges known
+            return []
+        rel_id = sheets[index].get(f"{_NS_REL}id")
+        targets = [r.get("Target", "") for r in rels if r.get("Id") == rel_id]
+        if not targets:
+            return []
+        target = targets[0]
         part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         xml = package.read(part)
     found = []
