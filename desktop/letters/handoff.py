@@ -27,6 +27,7 @@ from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.drafting import SIFAT, URGENCY, addressees_of, tembusan_of
 from desktop.letters.errors import PermissionDenied, ServiceError, ValidationError
 from desktop.letters.incoming import IncomingInput
+from desktop.letters.spreadsheets import parse_date
 from desktop.render.dates import format_date_id
 from desktop.store import clock
 from desktop.store.blobs import BlobStore
@@ -279,8 +280,6 @@ def import_from_srikandi(
                 )
             )
     sent = _get(data, "date")
-    from desktop.letters.agenda_import import parse_date
-
     sender_date = parse_date(sent[:10] if re.match(r"\d{4}-\d\d-\d\d", sent) else sent)
     sifat = next((s for s in SIFAT if s.lower() == _get(data, "sifat").lower()), "Biasa")
     urgency = next((u for u in URGENCY if u.lower() == _get(data, "urgency").lower()), "Biasa")

@@ -14,8 +14,9 @@ from sqlmodel import col, func, select
 
 from desktop.letters import agenda_import as ai
 from desktop.letters import audit, disposition
-from desktop.letters.agenda_import import ImportWorkedOn, NothingToImport, UnreadableFile
+from desktop.letters.agenda_import import ImportWorkedOn, NothingToImport
 from desktop.letters.disposition import DispositionInput
+from desktop.letters.spreadsheets import UnreadableFile, parse_date
 from desktop.store import clock
 from desktop.store.incoming_models import IncomingLetter, Sender
 from desktop.store.models import AuditEntry, IssuedNumber, Outbox
@@ -253,7 +254,7 @@ def test_nomor_surat_and_no_agenda_side_by_side_go_to_their_own_fields() -> None
     ],
 )  # fmt: skip
 def test_dates_as_indonesians_type_them(typed: object, meant: date | None) -> None:
-    assert ai.parse_date(typed) == meant
+    assert parse_date(typed) == meant
 
 
 # -- bad input: a clear message, nothing imported ----------------------------------------------
