@@ -174,6 +174,8 @@ def merge_ignored(entity: Entity) -> frozenset[str]:
 # old one with bytes appended (an incremental update), see ``pdf_extension_allowed``.
 LETTER_FIELDS_AFTER_SIGNING = frozenset(
     {"status", "scan_hash", "holder_id", "updated_at", "version", "pdf_hash", "timestamped_at"}
+    # The reference a national system (SRIKANDI) gave the letter after it was handed off.
+    | {"srikandi_ref"}
 )
 
 

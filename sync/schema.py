@@ -132,6 +132,7 @@ FIELDS: dict[Entity, dict[str, F]] = {
         "scan_hash": F("str", null=True),
         "revision_no": F("int"),
         "return_note": F("text"),
+        "srikandi_ref": F("str"),
     },
     Entity.LETTER_REVISION: {
         "id": _id(),
@@ -235,6 +236,8 @@ FIELDS: dict[Entity, dict[str, F]] = {
         "state": F("str", choices=frozenset({"baru", "didisposisi", "diarsipkan"})),
         "duplicate_of_id": _id(null=True),
         "source_letter_id": _id(null=True),
+        "import_batch_id": _id(null=True),
+        "external_ref": F("str"),
     },
     Entity.INCOMING_SCAN: {
         **_SYNCED,

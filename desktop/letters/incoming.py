@@ -153,6 +153,7 @@ class IncomingInput:
     note: str = ""
     addressed_to_id: str | None = None  # who the letter goes to first (usually the camat)
     scans: list[Path] = field(default_factory=list)
+    external_ref: str = ""  # the id a national system gave it (a letter from SRIKANDI)
 
 
 @dataclass(frozen=True)
@@ -336,6 +337,7 @@ def register(
             note=data.note.strip(),
             registered_by=user.id,
             addressed_to_id=data.addressed_to_id,
+            external_ref=data.external_ref.strip(),
         )
         if candidates and duplicate == "link":
             letter.duplicate_of_id = candidates[0].id

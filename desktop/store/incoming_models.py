@@ -83,6 +83,10 @@ class IncomingLetter(SQLModel, table=True):
     state: str = "baru"
     duplicate_of_id: str | None = None
     source_letter_id: str | None = None  # the sending office's letter, for deliveries
+    # The agenda-book import that brought it (migration 0011): its number is the old book's,
+    # outside the leased series (``number_id`` is None); "Batalkan impor" removes the batch.
+    import_batch_id: str | None = Field(default=None, max_length=36, index=True)
+    external_ref: str = ""  # the id a national system (SRIKANDI) gave the letter
 
 
 class IncomingScan(SQLModel, table=True):

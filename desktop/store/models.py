@@ -129,6 +129,7 @@ class Letter(SQLModel, table=True):
     scan_hash: str | None = None
     revision_no: int = 0
     return_note: str = ""
+    srikandi_ref: str = ""  # the reference SRIKANDI gave the letter at hand-off (0011)
     # The body lives in its own table so that list queries read narrow rows (migration 0008);
     # loaded with the letter (one join) whenever a whole Letter is selected.
     body: LetterBody | None = Relationship(

@@ -227,7 +227,13 @@ class IncomingView(QWidget):
         self.title.setText(f"<b>{letter.agenda_number}/{letter.agenda_year}</b> — "
                            f"{letter.sender_name}: {letter.hal}")  # fmt: skip
         values = {
-            "agenda": f"{letter.agenda_number}/{letter.agenda_year}",
+            "agenda": f"{letter.agenda_number}/{letter.agenda_year}"
+            + (" " + self.tr("(dari buku agenda yang diimpor)") if letter.import_batch_id else "")
+            + (
+                " · " + self.tr("ID SRIKANDI: {r}").format(r=letter.external_ref)
+                if letter.external_ref
+                else ""
+            ),
             "received": f"{format_date_id(letter.received_date)} "
             f"({incoming.CHANNELS.get(letter.channel, letter.channel)})",
             "sender": letter.sender_name,

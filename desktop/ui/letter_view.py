@@ -137,6 +137,7 @@ class LetterView(QWidget):
             ("hal", self.tr("Hal")), ("addressees", self.tr("Kepada")),
             ("signer", self.tr("Penandatangan")), ("signature", self.tr("Tanda tangan")),
             ("scan", self.tr("Pindaian")), ("thread", self.tr("Surat terkait")),
+            ("srikandi", self.tr("SRIKANDI")),
         ):  # fmt: skip
             value = QLabel()
             value.setWordWrap(True)
@@ -160,6 +161,7 @@ class LetterView(QWidget):
         self.pdf_button = QPushButton(self.tr("Simpan P&DF..."))
         self.scan_button = QPushButton(self.tr("&Lampirkan Pindaian..."))
         self.void_button = QPushButton(self.tr("Batalkan &Nomor..."))
+        self.handoff_button = QPushButton(self.tr("Serahkan ke SRIKANDI..."))
         actions = QVBoxLayout()
         for button in self.action_buttons():
             actions.addWidget(button)
@@ -172,6 +174,7 @@ class LetterView(QWidget):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.scan_button.clicked.connect(self.attach_scan)
         self.void_button.clicked.connect(self.ask_void)
+        self.handoff_button.clicked.connect(self.hand_off)
         self.back_button.clicked.connect(self.closed)
 
         # A long Hal or thirty addressees scroll inside the details; the actions stay in view.
@@ -205,7 +208,7 @@ class LetterView(QWidget):
         return [
             self.initial_button, self.return_button, self.esign_button, self.bsre_button,
             self.sign_button, self.print_button,
-            self.pdf_button, self.scan_button, self.void_button,
+            self.pdf_button, self.scan_button, self.void_button, self.handoff_button,
         ]  # fmt: skip
 
     # -- showing ------------------------------------------------------------------------------
@@ -253,6 +256,7 @@ class LetterView(QWidget):
             "signature": data.signature,
             "scan": self._scan_text(letter),
             "thread": data.thread,
+            "srikandi": letter.srikandi_ref or "-",
         }
         for key, value in values.items():
             self.fields[key].setText(value)
@@ -377,6 +381,12 @@ class LetterView(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.letter = letter
             self.print_letter()
+
+    def hand_off(self) -> None:
+        """ "Serahkan ke SRIKANDI...": its files out, SRIKANDI's reference in."""
+        from desktop.ui.handoff_dialog import HandoffDialog
+
+        HandoffDialog(self.store, self.user, self.letter, self).exec()
 
     def ask_void(self) -> None:
         dialog = void_dialog(self.letter.number, self)

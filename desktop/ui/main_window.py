@@ -268,6 +268,14 @@ class MainWindow(QMainWindow):
         self.sync_action = admin.addAction(self.tr("&Sinkronisasi..."))
         self.sync_action.triggered.connect(self.open_sync_settings)
         self.incoming.add_admin_actions(admin)
+        from desktop.ui import agenda_import_dialog, handoff_dialog
+
+        self.agenda_import_actions = agenda_import_dialog.add_menu_actions(
+            self, self.store, self.user, admin
+        )
+        self.srikandi_import_action = handoff_dialog.add_menu_action(
+            self, self.store, self.user, admin
+        )
         # Named in both languages, so that a visitor who reads only one of them finds it.
         self.language_action = admin.addAction(self.tr("Bahasa / Language..."))
         self.language_action.triggered.connect(self.open_language)

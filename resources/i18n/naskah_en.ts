@@ -21,6 +21,97 @@
         </message>
     </context>
     <context>
+        <name>AgendaImportDialog</name>
+        <message>
+            <source>&amp;Impor</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <source>&amp;Lembar</source>
+            <translation>&amp;Sheet</translation>
+        </message>
+        <message>
+            <source>(tidak ada)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>Baris</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Baris {n}: {reason}</source>
+            <translation>Row {n}: {reason}</translation>
+        </message>
+        <message>
+            <source>Batalkan &amp;Impor Ini</source>
+            <translation>Undo This &amp;Import</translation>
+        </message>
+        <message>
+            <source>Batalkan impor</source>
+            <translation>Undo import</translation>
+        </message>
+        <message>
+            <source>Belum ada berkas dipilih (.xlsx, .xls, .csv).</source>
+            <translation>No file chosen yet (.xlsx, .xls, .csv).</translation>
+        </message>
+        <message>
+            <source>Catatan: buku ini memuat surat tahun ini. Nomor agenda lama tetap seperti di buku; nomor agenda baru dari Naskah berjalan terus dari serinya sendiri.</source>
+            <translation>Note: this book holds letters of this year. The old agenda numbers stay as in the book; new agenda numbers from Naskah go on from their own series.</translation>
+        </message>
+        <message>
+            <source>Hapus {n} surat dari impor ini dari register?</source>
+            <translation>Remove the {n} letters of this import from the register?</translation>
+        </message>
+        <message>
+            <source>Impor Buku Agenda Surat Masuk</source>
+            <translation>Import Incoming Agenda Book</translation>
+        </message>
+        <message>
+            <source>Impor dibatalkan: {n} surat dihapus.</source>
+            <translation>Import undone: {n} letters removed.</translation>
+        </message>
+        <message>
+            <source>Judul kolom di &amp;baris</source>
+            <translation>Column titles in &amp;row</translation>
+        </message>
+        <message>
+            <source>Lembar kerja (*.xlsx *.xls *.csv);;Semua berkas (*)</source>
+            <translation>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Masalah</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>Mengimpor buku agenda...</source>
+            <translation>Importing the agenda book...</translation>
+        </message>
+        <message>
+            <source>Pilih &amp;Berkas...</source>
+            <translation>Choose &amp;File...</translation>
+        </message>
+        <message>
+            <source>Pilih buku agenda</source>
+            <translation>Choose the agenda book</translation>
+        </message>
+        <message>
+            <source>Pilih kolom untuk: {f}.</source>
+            <translation>Choose the column for: {f}.</translation>
+        </message>
+        <message>
+            <source>Pratinjau {n} baris pertama dari {total} baris lembar ini: {ok} terbaca, {bad} bermasalah (tidak akan diimpor).</source>
+            <translation>Preview of the first {n} rows of this sheet's {total}: {ok} readable, {bad} with problems (will not be imported).</translation>
+        </message>
+        <message>
+            <source>{n} baris tidak diimpor:</source>
+            <translation>{n} rows not imported:</translation>
+        </message>
+        <message>
+            <source>{n} surat diimpor sebagai satu impor (dapat dibatalkan).</source>
+            <translation>{n} letters imported as one import (can be undone).</translation>
+        </message>
+    </context>
+    <context>
         <name>BerkasDialog</name>
         <message>
             <source>&amp;Kode</source>
@@ -624,6 +715,80 @@ Roles: {roles}</translation>
         </message>
     </context>
     <context>
+        <name>HandoffDialog</name>
+        <message>
+            <source>&amp;Simpan Berkas...</source>
+            <translation>&amp;Save Files...</translation>
+        </message>
+        <message>
+            <source>(belum bernomor)</source>
+            <translation>(not numbered yet)</translation>
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>Nomor/ID naskah dari SRIKANDI</source>
+            <translation>Document number/ID from SRIKANDI</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>R&amp;eferensi SRIKANDI</source>
+            <translation>SRIKANDI r&amp;eference</translation>
+        </message>
+        <message>
+            <source>Referensi SRIKANDI disimpan: {r}</source>
+            <translation>SRIKANDI reference saved: {r}</translation>
+        </message>
+        <message>
+            <source>Serahkan ke SRIKANDI</source>
+            <translation>Hand Off to SRIKANDI</translation>
+        </message>
+        <message>
+            <source>Simpan &amp;Referensi</source>
+            <translation>Save &amp;Reference</translation>
+        </message>
+        <message>
+            <source>Simpan PDF surat beserta isiannya (JSON) dan berkas .docx berformat templat SRIKANDI, lalu unggah ke SRIKANDI. Surat yang belum bernomor membawa isian ${nomor_naskah}, ${tanggal_naskah} dan ${ttd_pengirim} untuk diisi SRIKANDI.</source>
+            <translation>Save the letter's PDF with its fields (JSON) and a .docx in SRIKANDI's template layout, then upload them to SRIKANDI. A letter not numbered yet carries the fields ${nomor_naskah}, ${tanggal_naskah} and ${ttd_pengirim} for SRIKANDI to fill.</translation>
+        </message>
+        <message>
+            <source>Simpan berkas untuk SRIKANDI</source>
+            <translation>Save files for SRIKANDI</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <source>Tersimpan: {pdf}, {json}, {docx} di {folder}</source>
+            <translation>Saved: {pdf}, {json}, {docx} in {folder}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportBatchesDialog</name>
+        <message>
+            <source>&amp;Batalkan Impor</source>
+            <translation>&amp;Undo Import</translation>
+        </message>
+        <message>
+            <source>Batalkan Impor Buku Agenda</source>
+            <translation>Undo Agenda Book Import</translation>
+        </message>
+        <message>
+            <source>Impor yang suratnya masih ada di register:</source>
+            <translation>Imports whose letters are still in the register:</translation>
+        </message>
+        <message>
+            <source>{at}: {n} surat, tahun {y}</source>
+            <translation>{at}: {n} letters, year {y}</translation>
+        </message>
+    </context>
+    <context>
         <name>IncomingDesk</name>
         <message>
             <source>Daftar Pengirim...</source>
@@ -755,6 +920,10 @@ Roles: {roles}</translation>
             <translation> · overdue</translation>
         </message>
         <message>
+            <source>(dari buku agenda yang diimpor)</source>
+            <translation>(from an imported agenda book)</translation>
+        </message>
+        <message>
             <source>Alur disposisi</source>
             <translation>Disposition trail</translation>
         </message>
@@ -841,6 +1010,10 @@ Roles: {roles}</translation>
         <message>
             <source>Hasil tindak lanjut:</source>
             <translation>Result of the follow-up:</translation>
+        </message>
+        <message>
+            <source>ID SRIKANDI: {r}</source>
+            <translation>SRIKANDI ID: {r}</translation>
         </message>
         <message>
             <source>Klasifikasi</source>
@@ -1315,6 +1488,14 @@ Sign this letter now?</translation>
         <message>
             <source>Riwayat</source>
             <translation>History</translation>
+        </message>
+        <message>
+            <source>SRIKANDI</source>
+            <translation>SRIKANDI</translation>
+        </message>
+        <message>
+            <source>Serahkan ke SRIKANDI...</source>
+            <translation>Hand Off to SRIKANDI...</translation>
         </message>
         <message>
             <source>Sifat</source>
@@ -2492,6 +2673,57 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>SrikandiImportDialog</name>
+        <message>
+            <source>&amp;Catat sebagai Surat Masuk</source>
+            <translation>&amp;Register as Incoming Letter</translation>
+        </message>
+        <message>
+            <source>(belum dipilih)</source>
+            <translation>(not chosen)</translation>
+        </message>
+        <message>
+            <source>Dicatat sebagai surat masuk agenda {a}/{y} dari {s}.</source>
+            <translation>Registered as incoming letter, agenda {a}/{y}, from {s}.</translation>
+        </message>
+        <message>
+            <source>Impor dari SRIKANDI</source>
+            <translation>Import from SRIKANDI</translation>
+        </message>
+        <message>
+            <source>Isian</source>
+            <translation>Fields</translation>
+        </message>
+        <message>
+            <source>Isian naskah dari SRIKANDI</source>
+            <translation>Document fields from SRIKANDI</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Naskah</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Naskah dari SRIKANDI</source>
+            <translation>Document from SRIKANDI</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Pilih &amp;Isian JSON...</source>
+            <translation>Choose &amp;Fields JSON...</translation>
+        </message>
+        <message>
+            <source>Pilih &amp;PDF...</source>
+            <translation>Choose &amp;PDF...</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncBridge</name>
         <message>
             <source>PC ini belum terhubung ke server kabupaten. Administrator dapat mendaftarkannya di Administrasi &gt; Sinkronisasi...</source>
@@ -2670,6 +2902,17 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>agenda_import_dialog</name>
+        <message>
+            <source>Batalkan Impor Buku Agenda...</source>
+            <translation>Undo Agenda Book Import...</translation>
+        </message>
+        <message>
+            <source>Impor Buku &amp;Agenda...</source>
+            <translation>Import &amp;Agenda Book...</translation>
+        </message>
+    </context>
+    <context>
         <name>app</name>
         <message>
             <source>Berkas data rusak</source>
@@ -2729,6 +2972,13 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Simpan</source>
             <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>handoff_dialog</name>
+        <message>
+            <source>Impor dari &amp;SRIKANDI...</source>
+            <translation>Import from &amp;SRIKANDI...</translation>
         </message>
     </context>
     <context>
@@ -2838,6 +3088,14 @@ Contact the regency's IT officer.</translation>
             <translation>Archive: no letter of this office matches this file.</translation>
         </message>
         <message>
+            <source>Asal Surat</source>
+            <translation>Sender</translation>
+        </message>
+        <message>
+            <source>Asal surat kosong.</source>
+            <translation>Sender is empty.</translation>
+        </message>
+        <message>
             <source>BSrE memperingatkan bahwa akun TTE dapat terkunci setelah beberapa kali salah: bila tidak yakin, hubungi admin TTE/BSrE sebelum mencoba lagi.</source>
             <translation>BSrE warns that an e-signature account can be locked after several wrong tries: if unsure, contact your e-signature/BSrE administrator before trying again.</translation>
         </message>
@@ -2872,6 +3130,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Balasan ini untuk kantor lain ({code}), bukan kantor PC ini ({mine}).</source>
             <translation>This reply is for another office ({code}), not this PC's office ({mine}).</translation>
+        </message>
+        <message>
+            <source>Baris {n}</source>
+            <translation>Row {n}</translation>
         </message>
         <message>
             <source>Baru</source>
@@ -2984,6 +3246,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Berkas tidak dapat dibaca: {f} ({e}).</source>
             <translation>The file cannot be read: {f} ({e}).</translation>
+        </message>
+        <message>
+            <source>Berkas tidak dapat dibuka: {e}</source>
+            <translation>The file cannot be opened: {e}</translation>
+        </message>
+        <message>
+            <source>Berkas tidak dapat ditulis di {d}: {e}</source>
+            <translation>The files cannot be written in {d}: {e}</translation>
         </message>
         <message>
             <source>Berkas yang sudah dipindahkan tidak dapat diubah isinya.</source>
@@ -3262,6 +3532,18 @@ Contact the regency's IT officer.</translation>
             <translation>The BSrE client ID is required, without spaces and without ':'.</translation>
         </message>
         <message>
+            <source>Impor</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Impor buku agenda memerlukan peran Agendaris.</source>
+            <translation>Importing an agenda book needs the Registrar role.</translation>
+        </message>
+        <message>
+            <source>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (agenda {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</source>
+            <translation>The import cannot be undone: {n} letters of this import were changed or acted on since (agenda {a}). Undo those changes first, or remove letters one by one.</translation>
+        </message>
+        <message>
             <source>Inaktif (dipindahkan)</source>
             <translation>Inactive (transferred)</translation>
         </message>
@@ -3370,6 +3652,10 @@ Contact the regency's IT officer.</translation>
             <translation>Paper</translation>
         </message>
         <message>
+            <source>Keterangan</source>
+            <translation>Remarks</translation>
+        </message>
+        <message>
             <source>Keterangan paling banyak {n} huruf.</source>
             <translation>Notes have at most {n} characters.</translation>
         </message>
@@ -3394,6 +3680,14 @@ Contact the regency's IT officer.</translation>
             <translation>Integrity: intact; only signatures, timestamps or validation data were added afterwards.</translation>
         </message>
         <message>
+            <source>Klasifikasi di SRIKANDI: {k}.</source>
+            <translation>Classification in SRIKANDI: {k}.</translation>
+        </message>
+        <message>
+            <source>Kode Klasifikasi</source>
+            <translation>Classification Code</translation>
+        </message>
+        <message>
             <source>Kode jenis kelamin dalam NIP harus 1 atau 2.</source>
             <translation>The sex code in the NIP must be 1 or 2.</translation>
         </message>
@@ -3412,6 +3706,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Kode klasifikasi tidak dikenal.</source>
             <translation>Unknown classification code.</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi tidak dikenal: {v}.</source>
+            <translation>Unknown classification code: {v}.</translation>
         </message>
         <message>
             <source>Kode klasifikasi wajib dipilih.</source>
@@ -3436,6 +3734,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Kode verifikasi tidak dikenal di komputer ini. Periksa kembali kode pada surat (20 huruf a–z dan angka 2–7), atau periksa di halaman verifikasi server.</source>
             <translation>The verification code is unknown on this computer. Check the code on the letter again (20 letters a–z and digits 2–7), or check it on the server's verification page.</translation>
+        </message>
+        <message>
+            <source>Kolom wajib belum dipilih: {f}.</source>
+            <translation>Required columns not chosen: {f}.</translation>
         </message>
         <message>
             <source>Kolom {name} tidak dapat diubah.</source>
@@ -3476,6 +3778,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Lampirkan pindaian surat (PDF atau gambar).</source>
             <translation>Attach the letter's scan (PDF or image).</translation>
+        </message>
+        <message>
+            <source>Lembar {s} tidak ada dalam berkas.</source>
+            <translation>Sheet {s} is not in the file.</translation>
         </message>
         <message>
             <source>Logo tidak dapat dibaca: {e}</source>
@@ -3578,6 +3884,10 @@ Contact the regency's IT officer.</translation>
             <translation>Letter</translation>
         </message>
         <message>
+            <source>Naskah SRIKANDI ini sudah dicatat: agenda {a}/{y}.</source>
+            <translation>This SRIKANDI document is already registered: agenda {a}/{y}.</translation>
+        </message>
+        <message>
             <source>Naskah bersifat {s}: hanya untuk pihak terkait.</source>
             <translation>The letter is {s}: only for those concerned.</translation>
         </message>
@@ -3634,8 +3944,24 @@ Contact the regency's IT officer.</translation>
             <translation>The value of {name} is not valid: {e}</translation>
         </message>
         <message>
+            <source>No. Agenda</source>
+            <translation>Agenda No.</translation>
+        </message>
+        <message>
             <source>Nomor</source>
             <translation>Number</translation>
+        </message>
+        <message>
+            <source>Nomor Surat</source>
+            <translation>Letter Number</translation>
+        </message>
+        <message>
+            <source>Nomor agenda kosong.</source>
+            <translation>Agenda number is empty.</translation>
+        </message>
+        <message>
+            <source>Nomor agenda {a}/{y} sudah ada di register.</source>
+            <translation>Agenda number {a}/{y} is already in the register.</translation>
         </message>
         <message>
             <source>Nomor dibatalkan</source>
@@ -3644,6 +3970,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Nomor ini sudah dibatalkan.</source>
             <translation>This number is already voided.</translation>
+        </message>
+        <message>
+            <source>Nomor referensi terlalu panjang.</source>
+            <translation>The reference is too long.</translation>
         </message>
         <message>
             <source>Orang yang dipilih tidak memiliki peran itu.</source>
@@ -3688,6 +4018,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>PDF surat dengan kode ini belum ada di komputer ini. Sinkronkan dulu.</source>
             <translation>The PDF of the letter with this code is not on this computer yet. Sync first.</translation>
+        </message>
+        <message>
+            <source>PDF surat yang ditandatangani belum tiba di PC ini. Sinkronkan dulu.</source>
+            <translation>The signed letter's PDF has not reached this PC yet. Synchronise first.</translation>
         </message>
         <message>
             <source>PDF tanpa halaman.</source>
@@ -3796,6 +4130,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Perhatikan peringatan.</source>
             <translation>Mind the warnings.</translation>
+        </message>
+        <message>
+            <source>Perihal</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>Perihal kosong.</source>
+            <translation>Subject is empty.</translation>
         </message>
         <message>
             <source>Peringatan: {w}</source>
@@ -4134,6 +4476,14 @@ Contact the regency's IT officer.</translation>
             <translation>The server does not answer; the internet connection may be down or very slow.</translation>
         </message>
         <message>
+            <source>Sifat</source>
+            <translation>Nature</translation>
+        </message>
+        <message>
+            <source>Sifat tidak dikenal: {v}.</source>
+            <translation>Unknown nature (sifat): {v}.</translation>
+        </message>
+        <message>
             <source>Sifat tidak valid.</source>
             <translation>The nature is not valid.</translation>
         </message>
@@ -4250,6 +4600,14 @@ Contact the regency's IT officer.</translation>
             <translation>Signature {i} of {n}: {who}</translation>
         </message>
         <message>
+            <source>Tanggal Surat</source>
+            <translation>Letter Date</translation>
+        </message>
+        <message>
+            <source>Tanggal Terima</source>
+            <translation>Date Received</translation>
+        </message>
+        <message>
             <source>Tanggal dan jam komputer ({n}) lebih awal daripada yang sudah tercatat ({k}). Betulkan tanggal dan jam komputer, lalu tandatangani lagi.</source>
             <translation>The computer's date and time ({n}) are earlier than already recorded ({k}). Correct the computer's date and time, then sign again.</translation>
         </message>
@@ -4278,6 +4636,22 @@ Contact the regency's IT officer.</translation>
             <translation>The letter date cannot be after the date received.</translation>
         </message>
         <message>
+            <source>Tanggal surat tidak terbaca: {v}.</source>
+            <translation>Letter date cannot be read: {v}.</translation>
+        </message>
+        <message>
+            <source>Tanggal terima di masa depan: {v}.</source>
+            <translation>Date received is in the future: {v}.</translation>
+        </message>
+        <message>
+            <source>Tanggal terima kosong.</source>
+            <translation>Date received is empty.</translation>
+        </message>
+        <message>
+            <source>Tanggal terima tidak terbaca: {v}.</source>
+            <translation>Date received cannot be read: {v}.</translation>
+        </message>
+        <message>
             <source>Teks instruksi wajib diisi.</source>
             <translation>The instruction text is required.</translation>
         </message>
@@ -4292,6 +4666,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tersinkron {t}</source>
             <translation>Synced {t}</translation>
+        </message>
+        <message>
+            <source>Tidak ada baris yang dapat diimpor.</source>
+            <translation>No row can be imported.</translation>
         </message>
         <message>
             <source>Tidak ada data Naskah di komputer ini, jadi belum ada sertifikat akar yang dipercaya: hanya keutuhan dokumen yang diperiksa, penerbit sertifikat tidak dapat dipastikan.</source>
@@ -4336,6 +4714,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Ukuran kertas harus F4 atau A4.</source>
             <translation>The paper size must be F4 or A4.</translation>
+        </message>
+        <message>
+            <source>Urgensi</source>
+            <translation>Urgency</translation>
+        </message>
+        <message>
+            <source>Urgensi tidak dikenal: {v}.</source>
+            <translation>Unknown urgency: {v}.</translation>
         </message>
         <message>
             <source>Versi aplikasi ini terlalu lama untuk server. Perbarui Naskah lalu coba lagi.</source>
@@ -4612,6 +4998,26 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>versi SignerInfo</source>
             <translation>SignerInfo version</translation>
+        </message>
+        <message>
+            <source>{f} bukan berkas isian SRIKANDI (JSON) yang terbaca.</source>
+            <translation>{f} is not a readable SRIKANDI fields file (JSON).</translation>
+        </message>
+        <message>
+            <source>{f} bukan lembar kerja yang dapat dibaca. Simpan buku agenda sebagai .xlsx, .xls atau .csv lalu coba lagi.</source>
+            <translation>{f} is not a spreadsheet Naskah can read. Save the agenda book as .xlsx, .xls or .csv and try again.</translation>
+        </message>
+        <message>
+            <source>{f} dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File &gt; Info &gt; Protect Workbook), simpan, lalu impor lagi.</source>
+            <translation>{f} is protected with a password. Open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook), save it, then import again.</translation>
+        </message>
+        <message>
+            <source>{f} rusak atau bukan berkas Excel yang utuh ({e}).</source>
+            <translation>{f} is damaged or not a whole Excel file ({e}).</translation>
+        </message>
+        <message>
+            <source>{f} tidak berisi isian naskah.</source>
+            <translation>{f} holds no document fields.</translation>
         </message>
         <message>
             <source>{key}: harus berupa bagian [{key}] dengan kunci-kuncinya</source>

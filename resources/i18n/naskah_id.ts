@@ -21,6 +21,97 @@
         </message>
     </context>
     <context>
+        <name>AgendaImportDialog</name>
+        <message>
+            <source>&amp;Impor</source>
+            <translation>&amp;Impor</translation>
+        </message>
+        <message>
+            <source>&amp;Lembar</source>
+            <translation>&amp;Lembar</translation>
+        </message>
+        <message>
+            <source>(tidak ada)</source>
+            <translation>(tidak ada)</translation>
+        </message>
+        <message>
+            <source>Baris</source>
+            <translation>Baris</translation>
+        </message>
+        <message>
+            <source>Baris {n}: {reason}</source>
+            <translation>Baris {n}: {reason}</translation>
+        </message>
+        <message>
+            <source>Batalkan &amp;Impor Ini</source>
+            <translation>Batalkan &amp;Impor Ini</translation>
+        </message>
+        <message>
+            <source>Batalkan impor</source>
+            <translation>Batalkan impor</translation>
+        </message>
+        <message>
+            <source>Belum ada berkas dipilih (.xlsx, .xls, .csv).</source>
+            <translation>Belum ada berkas dipilih (.xlsx, .xls, .csv).</translation>
+        </message>
+        <message>
+            <source>Catatan: buku ini memuat surat tahun ini. Nomor agenda lama tetap seperti di buku; nomor agenda baru dari Naskah berjalan terus dari serinya sendiri.</source>
+            <translation>Catatan: buku ini memuat surat tahun ini. Nomor agenda lama tetap seperti di buku; nomor agenda baru dari Naskah berjalan terus dari serinya sendiri.</translation>
+        </message>
+        <message>
+            <source>Hapus {n} surat dari impor ini dari register?</source>
+            <translation>Hapus {n} surat dari impor ini dari register?</translation>
+        </message>
+        <message>
+            <source>Impor Buku Agenda Surat Masuk</source>
+            <translation>Impor Buku Agenda Surat Masuk</translation>
+        </message>
+        <message>
+            <source>Impor dibatalkan: {n} surat dihapus.</source>
+            <translation>Impor dibatalkan: {n} surat dihapus.</translation>
+        </message>
+        <message>
+            <source>Judul kolom di &amp;baris</source>
+            <translation>Judul kolom di &amp;baris</translation>
+        </message>
+        <message>
+            <source>Lembar kerja (*.xlsx *.xls *.csv);;Semua berkas (*)</source>
+            <translation>Lembar kerja (*.xlsx *.xls *.csv);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Masalah</source>
+            <translation>Masalah</translation>
+        </message>
+        <message>
+            <source>Mengimpor buku agenda...</source>
+            <translation>Mengimpor buku agenda...</translation>
+        </message>
+        <message>
+            <source>Pilih &amp;Berkas...</source>
+            <translation>Pilih &amp;Berkas...</translation>
+        </message>
+        <message>
+            <source>Pilih buku agenda</source>
+            <translation>Pilih buku agenda</translation>
+        </message>
+        <message>
+            <source>Pilih kolom untuk: {f}.</source>
+            <translation>Pilih kolom untuk: {f}.</translation>
+        </message>
+        <message>
+            <source>Pratinjau {n} baris pertama dari {total} baris lembar ini: {ok} terbaca, {bad} bermasalah (tidak akan diimpor).</source>
+            <translation>Pratinjau {n} baris pertama dari {total} baris lembar ini: {ok} terbaca, {bad} bermasalah (tidak akan diimpor).</translation>
+        </message>
+        <message>
+            <source>{n} baris tidak diimpor:</source>
+            <translation>{n} baris tidak diimpor:</translation>
+        </message>
+        <message>
+            <source>{n} surat diimpor sebagai satu impor (dapat dibatalkan).</source>
+            <translation>{n} surat diimpor sebagai satu impor (dapat dibatalkan).</translation>
+        </message>
+    </context>
+    <context>
         <name>BerkasDialog</name>
         <message>
             <source>&amp;Kode</source>
@@ -624,6 +715,80 @@ Peran: {roles}</translation>
         </message>
     </context>
     <context>
+        <name>HandoffDialog</name>
+        <message>
+            <source>&amp;Simpan Berkas...</source>
+            <translation>&amp;Simpan Berkas...</translation>
+        </message>
+        <message>
+            <source>(belum bernomor)</source>
+            <translation>(belum bernomor)</translation>
+        </message>
+        <message>
+            <source>Hal</source>
+            <translation>Hal</translation>
+        </message>
+        <message>
+            <source>Nomor/ID naskah dari SRIKANDI</source>
+            <translation>Nomor/ID naskah dari SRIKANDI</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>R&amp;eferensi SRIKANDI</source>
+            <translation>R&amp;eferensi SRIKANDI</translation>
+        </message>
+        <message>
+            <source>Referensi SRIKANDI disimpan: {r}</source>
+            <translation>Referensi SRIKANDI disimpan: {r}</translation>
+        </message>
+        <message>
+            <source>Serahkan ke SRIKANDI</source>
+            <translation>Serahkan ke SRIKANDI</translation>
+        </message>
+        <message>
+            <source>Simpan &amp;Referensi</source>
+            <translation>Simpan &amp;Referensi</translation>
+        </message>
+        <message>
+            <source>Simpan PDF surat beserta isiannya (JSON) dan berkas .docx berformat templat SRIKANDI, lalu unggah ke SRIKANDI. Surat yang belum bernomor membawa isian ${nomor_naskah}, ${tanggal_naskah} dan ${ttd_pengirim} untuk diisi SRIKANDI.</source>
+            <translation>Simpan PDF surat beserta isiannya (JSON) dan berkas .docx berformat templat SRIKANDI, lalu unggah ke SRIKANDI. Surat yang belum bernomor membawa isian ${nomor_naskah}, ${tanggal_naskah} dan ${ttd_pengirim} untuk diisi SRIKANDI.</translation>
+        </message>
+        <message>
+            <source>Simpan berkas untuk SRIKANDI</source>
+            <translation>Simpan berkas untuk SRIKANDI</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Surat</translation>
+        </message>
+        <message>
+            <source>Tersimpan: {pdf}, {json}, {docx} di {folder}</source>
+            <translation>Tersimpan: {pdf}, {json}, {docx} di {folder}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportBatchesDialog</name>
+        <message>
+            <source>&amp;Batalkan Impor</source>
+            <translation>&amp;Batalkan Impor</translation>
+        </message>
+        <message>
+            <source>Batalkan Impor Buku Agenda</source>
+            <translation>Batalkan Impor Buku Agenda</translation>
+        </message>
+        <message>
+            <source>Impor yang suratnya masih ada di register:</source>
+            <translation>Impor yang suratnya masih ada di register:</translation>
+        </message>
+        <message>
+            <source>{at}: {n} surat, tahun {y}</source>
+            <translation>{at}: {n} surat, tahun {y}</translation>
+        </message>
+    </context>
+    <context>
         <name>IncomingDesk</name>
         <message>
             <source>Daftar Pengirim...</source>
@@ -755,6 +920,10 @@ Peran: {roles}</translation>
             <translation> · terlambat</translation>
         </message>
         <message>
+            <source>(dari buku agenda yang diimpor)</source>
+            <translation>(dari buku agenda yang diimpor)</translation>
+        </message>
+        <message>
             <source>Alur disposisi</source>
             <translation>Alur disposisi</translation>
         </message>
@@ -841,6 +1010,10 @@ Peran: {roles}</translation>
         <message>
             <source>Hasil tindak lanjut:</source>
             <translation>Hasil tindak lanjut:</translation>
+        </message>
+        <message>
+            <source>ID SRIKANDI: {r}</source>
+            <translation>ID SRIKANDI: {r}</translation>
         </message>
         <message>
             <source>Klasifikasi</source>
@@ -1315,6 +1488,14 @@ Tandatangani naskah ini sekarang?</translation>
         <message>
             <source>Riwayat</source>
             <translation>Riwayat</translation>
+        </message>
+        <message>
+            <source>SRIKANDI</source>
+            <translation>SRIKANDI</translation>
+        </message>
+        <message>
+            <source>Serahkan ke SRIKANDI...</source>
+            <translation>Serahkan ke SRIKANDI...</translation>
         </message>
         <message>
             <source>Sifat</source>
@@ -2492,6 +2673,57 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>SrikandiImportDialog</name>
+        <message>
+            <source>&amp;Catat sebagai Surat Masuk</source>
+            <translation>&amp;Catat sebagai Surat Masuk</translation>
+        </message>
+        <message>
+            <source>(belum dipilih)</source>
+            <translation>(belum dipilih)</translation>
+        </message>
+        <message>
+            <source>Dicatat sebagai surat masuk agenda {a}/{y} dari {s}.</source>
+            <translation>Dicatat sebagai surat masuk agenda {a}/{y} dari {s}.</translation>
+        </message>
+        <message>
+            <source>Impor dari SRIKANDI</source>
+            <translation>Impor dari SRIKANDI</translation>
+        </message>
+        <message>
+            <source>Isian</source>
+            <translation>Isian</translation>
+        </message>
+        <message>
+            <source>Isian naskah dari SRIKANDI</source>
+            <translation>Isian naskah dari SRIKANDI</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Naskah</source>
+            <translation>Naskah</translation>
+        </message>
+        <message>
+            <source>Naskah dari SRIKANDI</source>
+            <translation>Naskah dari SRIKANDI</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Pilih &amp;Isian JSON...</source>
+            <translation>Pilih &amp;Isian JSON...</translation>
+        </message>
+        <message>
+            <source>Pilih &amp;PDF...</source>
+            <translation>Pilih &amp;PDF...</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncBridge</name>
         <message>
             <source>PC ini belum terhubung ke server kabupaten. Administrator dapat mendaftarkannya di Administrasi &gt; Sinkronisasi...</source>
@@ -2670,6 +2902,17 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>agenda_import_dialog</name>
+        <message>
+            <source>Batalkan Impor Buku Agenda...</source>
+            <translation>Batalkan Impor Buku Agenda...</translation>
+        </message>
+        <message>
+            <source>Impor Buku &amp;Agenda...</source>
+            <translation>Impor Buku &amp;Agenda...</translation>
+        </message>
+    </context>
+    <context>
         <name>app</name>
         <message>
             <source>Berkas data rusak</source>
@@ -2729,6 +2972,13 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Simpan</source>
             <translation>Simpan</translation>
+        </message>
+    </context>
+    <context>
+        <name>handoff_dialog</name>
+        <message>
+            <source>Impor dari &amp;SRIKANDI...</source>
+            <translation>Impor dari &amp;SRIKANDI...</translation>
         </message>
     </context>
     <context>
@@ -2838,6 +3088,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Arsip: tidak ditemukan surat kantor ini yang cocok dengan berkas ini.</translation>
         </message>
         <message>
+            <source>Asal Surat</source>
+            <translation>Asal Surat</translation>
+        </message>
+        <message>
+            <source>Asal surat kosong.</source>
+            <translation>Asal surat kosong.</translation>
+        </message>
+        <message>
             <source>BSrE memperingatkan bahwa akun TTE dapat terkunci setelah beberapa kali salah: bila tidak yakin, hubungi admin TTE/BSrE sebelum mencoba lagi.</source>
             <translation>BSrE memperingatkan bahwa akun TTE dapat terkunci setelah beberapa kali salah: bila tidak yakin, hubungi admin TTE/BSrE sebelum mencoba lagi.</translation>
         </message>
@@ -2872,6 +3130,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Balasan ini untuk kantor lain ({code}), bukan kantor PC ini ({mine}).</source>
             <translation>Balasan ini untuk kantor lain ({code}), bukan kantor PC ini ({mine}).</translation>
+        </message>
+        <message>
+            <source>Baris {n}</source>
+            <translation>Baris {n}</translation>
         </message>
         <message>
             <source>Baru</source>
@@ -2984,6 +3246,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Berkas tidak dapat dibaca: {f} ({e}).</source>
             <translation>Berkas tidak dapat dibaca: {f} ({e}).</translation>
+        </message>
+        <message>
+            <source>Berkas tidak dapat dibuka: {e}</source>
+            <translation>Berkas tidak dapat dibuka: {e}</translation>
+        </message>
+        <message>
+            <source>Berkas tidak dapat ditulis di {d}: {e}</source>
+            <translation>Berkas tidak dapat ditulis di {d}: {e}</translation>
         </message>
         <message>
             <source>Berkas yang sudah dipindahkan tidak dapat diubah isinya.</source>
@@ -3262,6 +3532,18 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</translation>
         </message>
         <message>
+            <source>Impor</source>
+            <translation>Impor</translation>
+        </message>
+        <message>
+            <source>Impor buku agenda memerlukan peran Agendaris.</source>
+            <translation>Impor buku agenda memerlukan peran Agendaris.</translation>
+        </message>
+        <message>
+            <source>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (agenda {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</source>
+            <translation>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (agenda {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</translation>
+        </message>
+        <message>
             <source>Inaktif (dipindahkan)</source>
             <translation>Inaktif (dipindahkan)</translation>
         </message>
@@ -3370,6 +3652,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Kertas</translation>
         </message>
         <message>
+            <source>Keterangan</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message>
             <source>Keterangan paling banyak {n} huruf.</source>
             <translation>Keterangan paling banyak {n} huruf.</translation>
         </message>
@@ -3394,6 +3680,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Keutuhan: utuh; sesudahnya hanya ditambahkan tanda tangan, cap waktu atau data validasi.</translation>
         </message>
         <message>
+            <source>Klasifikasi di SRIKANDI: {k}.</source>
+            <translation>Klasifikasi di SRIKANDI: {k}.</translation>
+        </message>
+        <message>
+            <source>Kode Klasifikasi</source>
+            <translation>Kode Klasifikasi</translation>
+        </message>
+        <message>
             <source>Kode jenis kelamin dalam NIP harus 1 atau 2.</source>
             <translation>Kode jenis kelamin dalam NIP harus 1 atau 2.</translation>
         </message>
@@ -3412,6 +3706,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Kode klasifikasi tidak dikenal.</source>
             <translation>Kode klasifikasi tidak dikenal.</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi tidak dikenal: {v}.</source>
+            <translation>Kode klasifikasi tidak dikenal: {v}.</translation>
         </message>
         <message>
             <source>Kode klasifikasi wajib dipilih.</source>
@@ -3436,6 +3734,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Kode verifikasi tidak dikenal di komputer ini. Periksa kembali kode pada surat (20 huruf a–z dan angka 2–7), atau periksa di halaman verifikasi server.</source>
             <translation>Kode verifikasi tidak dikenal di komputer ini. Periksa kembali kode pada surat (20 huruf a–z dan angka 2–7), atau periksa di halaman verifikasi server.</translation>
+        </message>
+        <message>
+            <source>Kolom wajib belum dipilih: {f}.</source>
+            <translation>Kolom wajib belum dipilih: {f}.</translation>
         </message>
         <message>
             <source>Kolom {name} tidak dapat diubah.</source>
@@ -3476,6 +3778,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Lampirkan pindaian surat (PDF atau gambar).</source>
             <translation>Lampirkan pindaian surat (PDF atau gambar).</translation>
+        </message>
+        <message>
+            <source>Lembar {s} tidak ada dalam berkas.</source>
+            <translation>Lembar {s} tidak ada dalam berkas.</translation>
         </message>
         <message>
             <source>Logo tidak dapat dibaca: {e}</source>
@@ -3578,6 +3884,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Naskah</translation>
         </message>
         <message>
+            <source>Naskah SRIKANDI ini sudah dicatat: agenda {a}/{y}.</source>
+            <translation>Naskah SRIKANDI ini sudah dicatat: agenda {a}/{y}.</translation>
+        </message>
+        <message>
             <source>Naskah bersifat {s}: hanya untuk pihak terkait.</source>
             <translation>Naskah bersifat {s}: hanya untuk pihak terkait.</translation>
         </message>
@@ -3634,8 +3944,24 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Nilai {name} tidak sah: {e}</translation>
         </message>
         <message>
+            <source>No. Agenda</source>
+            <translation>No. Agenda</translation>
+        </message>
+        <message>
             <source>Nomor</source>
             <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Nomor Surat</source>
+            <translation>Nomor Surat</translation>
+        </message>
+        <message>
+            <source>Nomor agenda kosong.</source>
+            <translation>Nomor agenda kosong.</translation>
+        </message>
+        <message>
+            <source>Nomor agenda {a}/{y} sudah ada di register.</source>
+            <translation>Nomor agenda {a}/{y} sudah ada di register.</translation>
         </message>
         <message>
             <source>Nomor dibatalkan</source>
@@ -3644,6 +3970,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Nomor ini sudah dibatalkan.</source>
             <translation>Nomor ini sudah dibatalkan.</translation>
+        </message>
+        <message>
+            <source>Nomor referensi terlalu panjang.</source>
+            <translation>Nomor referensi terlalu panjang.</translation>
         </message>
         <message>
             <source>Orang yang dipilih tidak memiliki peran itu.</source>
@@ -3688,6 +4018,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>PDF surat dengan kode ini belum ada di komputer ini. Sinkronkan dulu.</source>
             <translation>PDF surat dengan kode ini belum ada di komputer ini. Sinkronkan dulu.</translation>
+        </message>
+        <message>
+            <source>PDF surat yang ditandatangani belum tiba di PC ini. Sinkronkan dulu.</source>
+            <translation>PDF surat yang ditandatangani belum tiba di PC ini. Sinkronkan dulu.</translation>
         </message>
         <message>
             <source>PDF tanpa halaman.</source>
@@ -3796,6 +4130,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Perhatikan peringatan.</source>
             <translation>Perhatikan peringatan.</translation>
+        </message>
+        <message>
+            <source>Perihal</source>
+            <translation>Perihal</translation>
+        </message>
+        <message>
+            <source>Perihal kosong.</source>
+            <translation>Perihal kosong.</translation>
         </message>
         <message>
             <source>Peringatan: {w}</source>
@@ -4134,6 +4476,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</translation>
         </message>
         <message>
+            <source>Sifat</source>
+            <translation>Sifat</translation>
+        </message>
+        <message>
+            <source>Sifat tidak dikenal: {v}.</source>
+            <translation>Sifat tidak dikenal: {v}.</translation>
+        </message>
+        <message>
             <source>Sifat tidak valid.</source>
             <translation>Sifat tidak valid.</translation>
         </message>
@@ -4250,6 +4600,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tanda tangan {i} dari {n}: {who}</translation>
         </message>
         <message>
+            <source>Tanggal Surat</source>
+            <translation>Tanggal Surat</translation>
+        </message>
+        <message>
+            <source>Tanggal Terima</source>
+            <translation>Tanggal Terima</translation>
+        </message>
+        <message>
             <source>Tanggal dan jam komputer ({n}) lebih awal daripada yang sudah tercatat ({k}). Betulkan tanggal dan jam komputer, lalu tandatangani lagi.</source>
             <translation>Tanggal dan jam komputer ({n}) lebih awal daripada yang sudah tercatat ({k}). Betulkan tanggal dan jam komputer, lalu tandatangani lagi.</translation>
         </message>
@@ -4278,6 +4636,22 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tanggal surat tidak boleh setelah tanggal diterima.</translation>
         </message>
         <message>
+            <source>Tanggal surat tidak terbaca: {v}.</source>
+            <translation>Tanggal surat tidak terbaca: {v}.</translation>
+        </message>
+        <message>
+            <source>Tanggal terima di masa depan: {v}.</source>
+            <translation>Tanggal terima di masa depan: {v}.</translation>
+        </message>
+        <message>
+            <source>Tanggal terima kosong.</source>
+            <translation>Tanggal terima kosong.</translation>
+        </message>
+        <message>
+            <source>Tanggal terima tidak terbaca: {v}.</source>
+            <translation>Tanggal terima tidak terbaca: {v}.</translation>
+        </message>
+        <message>
             <source>Teks instruksi wajib diisi.</source>
             <translation>Teks instruksi wajib diisi.</translation>
         </message>
@@ -4292,6 +4666,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tersinkron {t}</source>
             <translation>Tersinkron {t}</translation>
+        </message>
+        <message>
+            <source>Tidak ada baris yang dapat diimpor.</source>
+            <translation>Tidak ada baris yang dapat diimpor.</translation>
         </message>
         <message>
             <source>Tidak ada data Naskah di komputer ini, jadi belum ada sertifikat akar yang dipercaya: hanya keutuhan dokumen yang diperiksa, penerbit sertifikat tidak dapat dipastikan.</source>
@@ -4336,6 +4714,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Ukuran kertas harus F4 atau A4.</source>
             <translation>Ukuran kertas harus F4 atau A4.</translation>
+        </message>
+        <message>
+            <source>Urgensi</source>
+            <translation>Urgensi</translation>
+        </message>
+        <message>
+            <source>Urgensi tidak dikenal: {v}.</source>
+            <translation>Urgensi tidak dikenal: {v}.</translation>
         </message>
         <message>
             <source>Versi aplikasi ini terlalu lama untuk server. Perbarui Naskah lalu coba lagi.</source>
@@ -4612,6 +4998,26 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>versi SignerInfo</source>
             <translation>versi SignerInfo</translation>
+        </message>
+        <message>
+            <source>{f} bukan berkas isian SRIKANDI (JSON) yang terbaca.</source>
+            <translation>{f} bukan berkas isian SRIKANDI (JSON) yang terbaca.</translation>
+        </message>
+        <message>
+            <source>{f} bukan lembar kerja yang dapat dibaca. Simpan buku agenda sebagai .xlsx, .xls atau .csv lalu coba lagi.</source>
+            <translation>{f} bukan lembar kerja yang dapat dibaca. Simpan buku agenda sebagai .xlsx, .xls atau .csv lalu coba lagi.</translation>
+        </message>
+        <message>
+            <source>{f} dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File &gt; Info &gt; Protect Workbook), simpan, lalu impor lagi.</source>
+            <translation>{f} dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File &gt; Info &gt; Protect Workbook), simpan, lalu impor lagi.</translation>
+        </message>
+        <message>
+            <source>{f} rusak atau bukan berkas Excel yang utuh ({e}).</source>
+            <translation>{f} rusak atau bukan berkas Excel yang utuh ({e}).</translation>
+        </message>
+        <message>
+            <source>{f} tidak berisi isian naskah.</source>
+            <translation>{f} tidak berisi isian naskah.</translation>
         </message>
         <message>
             <source>{key}: harus berupa bagian [{key}] dengan kunci-kuncinya</source>

@@ -230,6 +230,13 @@ def dialogs(office_staff: Office, letter: Letter) -> Iterator[tuple[str, Callabl
     yield "Daftar berkas", lambda: BerkasDialog(store, s.admin)
     yield "Retensi", lambda: RetentionDialog(store, s.admin)
     yield "Jadwal retensi", lambda: ScheduleDialog(store, s.admin)
+    from desktop.ui.agenda_import_dialog import AgendaImportDialog, ImportBatchesDialog
+    from desktop.ui.handoff_dialog import HandoffDialog, SrikandiImportDialog
+
+    yield "Impor buku agenda", lambda: AgendaImportDialog(store, s.admin)
+    yield "Batalkan impor", lambda: ImportBatchesDialog(store, s.admin)
+    yield "Serahkan ke SRIKANDI", lambda: HandoffDialog(store, s.drafter, letter)
+    yield "Impor dari SRIKANDI", lambda: SrikandiImportDialog(store, s.admin)
 
 
 def test_every_dialog_fits(driver: Driver, office_staff: Office, language: str) -> None:

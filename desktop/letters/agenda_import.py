@@ -1,0 +1,590 @@
+"""Importing an agenda book an office kept in a spreadsheet (.xlsx, .xls, .csv) as incoming
+letters: reading the sheet (merged cells give their value to every cell they cover), guessing
+which column is which, reading dates as Indonesians type them, and importing every readable
+row in one transaction as one undoable batch.
+
+Imported letters keep the old book's agenda numbers. They take nothing from the office's
+yearly incoming series: no ``issued_number`` row, ``number_id`` None, so sync carries them to
+the server and the other PCs as incoming letters like any other without claiming a number of a
+lease (the server checks only issued numbers against leases), and the local counter does not
+move. Each carries its batch id (``import_batch_id``); ``undo_import`` tombstones exactly the
+letters of a batch, and refuses while any of them has been worked on since.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from desktop.i18n import N_, _
+from desktop.letters import journal
+from desktop.letters.accounts import CurrentUser, Role
+from desktop.letters.drafting import SIFAT, URGENCY
+from desktop.letters.errors import NotFound, PermissionDenied, ServiceError
+from desktop.letters.spreadsheets import Sheet, parse_date, read_sheet
+from desktop.store import clock
+from desktop.store.db import Store
+from desktop.store.ids import uuid7
+from desktop.store.incoming_models import Disposition, IncomingLetter, LetterLink, Sender
+from desktop.store.models import Classification, Outbox
+from sync.protocol import Entity, Op
+
+PREVIEW_ROWS = 50
+HEADER_SEARCH_ROWS = 20  # a title block ("BUKU AGENDA SURAT MASUK ...") may sit above the header
+
+# The fields of an incoming letter a book may hold, in the order the mapping dialog lists them,
+# with the headers offices write for them (folded: lower case, "tgl" -> "tanggal", no dots).
+FIELDS: dict[str, str] = {
+    "agenda_number": N_("No. Agenda"),
+    "received_date": N_("Tanggal Terima"),
+    "sender_name": N_("Asal Surat"),
+    "sender_number": N_("Nomor Surat"),
+    "sender_date": N_("Tanggal Surat"),
+    "hal": N_("Perihal"),
+    "classification_code": N_("Kode Klasifikasi"),
+    "sifat": N_("Sifat"),
+    "urgency": N_("Urgensi"),
+    "note": N_("Keterangan"),
+}
+REQUIRED = ("agenda_number", "received_date", "sender_name", "hal")
+HEADERS: dict[str, tuple[str, ...]] = {
+    "agenda_number": ("nomor agenda", "agenda", "nomor urut agenda", "nomor urut", "nomor"),
+    "received_date": ("tanggal terima", "tanggal diterima", "diterima tanggal", "tanggal masuk",
+                      "terima tanggal", "diterima"),
+    "sender_name": ("asal surat", "surat dari", "dari", "pengirim", "asal", "instansi pengirim",
+                    "instansi"),
+    "sender_number": ("nomor surat", "nomor surat masuk", "nomor naskah"),
+    "sender_date": ("tanggal surat", "tanggal naskah"),
+    "hal": ("perihal", "hal", "isi ringkas", "ringkasan isi", "ringkasan", "isi surat"),
+    "classification_code": ("kode klasifikasi", "klasifikasi", "kode", "indeks"),
+    "sifat": ("sifat", "sifat surat"),
+    "urgency": ("urgensi", "derajat", "tingkat urgensi", "kecepatan"),
+    "note": ("keterangan", "catatan", "ket"),
+}  # fmt: skip
+
+
+def field_label(name: str) -> str:
+    return _(FIELDS[name])
+
+
+# -- the header and the mapping --------------------------------------------------------------
+
+
+def _fold_header(value: Any) -> str:
+    text = str(value or "").lower()
+    text = re.sub(r"[.:_/()#\-]", " ", text)
+    words = [{"tgl": "tanggal", "no": "nomor", "nmr": "nomor", "ket": "keterangan"}.get(w, w)
+             for w in text.split()]  # fmt: skip
+    return " ".join(words)
+
+
+def guess_mapping(header: Sequence[Any]) -> dict[str, int]:
+    """Which column holds which field, from the header's words: an exact known header first,
+    then the longest known header a cell contains. Each column serves one field at most."""
+    folded = [_fold_header(h) for h in header]
+    mapping: dict[str, int] = {}
+    used: set[int] = set()
+    for exact in (True, False):
+        for name, known in HEADERS.items():
+            if name in mapping:
+                continue
+            best: tuple[int, int] | None = None
+            for col_index, cell in enumerate(folded):
+                if col_index in used or not cell:
+                    continue
+                for phrase in known:
+                    hit = cell == phrase if exact else _contains(cell, phrase)
+                    if hit and (best is None or len(phrase) > best[0]):
+                        best = (len(phrase), col_index)
+            if best is not None:
+                mapping[name] = best[1]
+                used.add(best[1])
+    return mapping
+
+
+def _contains(cell: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {cell} "
+
+
+def find_header_row(rows: Sequence[Sequence[Any]]) -> int:
+    """The index of the row that looks most like the header (most fields guessed)."""
+    best, best_score = 0, -1
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = len(guess_mapping(row))
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+# -- reading rows ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # the row number as the spreadsheet shows it (1-based)
+    reason: str
+
+
+@dataclass
+class BookRow:
+    row: int
+    agenda_number: str
+    received_date: date
+    sender_name: str
+    sender_number: str
+    sender_date: date | None
+    hal: str
+    classification_code: str
+    sifat: str
+    urgency: str
+    note: str
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.strftime("%d-%m-%Y")
+    return " ".join(str(value).split())
+
+
+def agenda_key(number: str, year: int) -> tuple[str, int]:
+    """How two agenda numbers compare: "007" is "7"."""
+    text = number.strip().lower()
+    return (str(int(text)) if text.isdigit() else text, year)
+
+
+def _choice(text: str, allowed: Sequence[str]) -> str | None:
+    for option in allowed:
+        if option.lower() == text.lower():
+            return option
+    return None
+
+
+@dataclass
+class Checker:
+    """What a row is checked against: the known classification codes and the agenda numbers
+    already in the register."""
+
+    codes: set[str]
+    taken: set[tuple[str, int]]
+    today: date = field(default_factory=clock.today)
+
+    @classmethod
+    def load(cls, session: Session) -> Checker:
+        codes = set(session.exec(select(Classification.code)).all())
+        taken = {
+            agenda_key(n, y)
+            for n, y in session.exec(
+                select(IncomingLetter.agenda_number, IncomingLetter.agenda_year).where(
+                    col(IncomingLetter.deleted_at).is_(None)
+                )
+            ).all()
+        }
+        return cls(codes, taken)
+
+
+def read_row(
+    number: int, cells: Sequence[Any], mapping: dict[str, int], checker: Checker
+) -> BookRow | RowProblem | None:
+    """One data row as a letter, or the reason it cannot be one; None for an empty row."""
+
+    def cell(name: str) -> Any:
+        index = mapping.get(name)
+        return cells[index] if index is not None and index < len(cells) else None
+
+    if all(_text(c) == "" for c in cells):
+        return None
+    problem = lambda reason: RowProblem(number, reason)  # noqa: E731
+    agenda = _text(cell("agenda_number"))
+    if not agenda:
+        return problem(_("Nomor agenda kosong."))
+    raw_received = cell("received_date")
+    received = parse_date(raw_received)
+    if received is None:
+        if _text(raw_received) == "":
+            return problem(_("Tanggal terima kosong."))
+        return problem(_("Tanggal terima tidak terbaca: {v}.").format(v=_text(raw_received)))
+    if received > checker.today:
+        return problem(
+            _("Tanggal terima di masa depan: {v}.").format(v=received.strftime("%d-%m-%Y"))
+        )
+    sender = _text(cell("sender_name"))
+    if not sender:
+        return problem(_("Asal surat kosong."))
+    hal = _text(cell("hal"))
+    if not hal:
+        return problem(_("Perihal kosong."))
+    raw_sent = cell("sender_date")
+    sent = parse_date(raw_sent)
+    if sent is None and _text(raw_sent) not in ("", "-"):
+        return problem(_("Tanggal surat tidak terbaca: {v}.").format(v=_text(raw_sent)))
+    code = _text(cell("classification_code"))
+    if code in ("-",):
+        code = ""
+    if code and code not in checker.codes:
+        return problem(_("Kode klasifikasi tidak dikenal: {v}.").format(v=code))
+    sifat_text, urgency_text = _text(cell("sifat")), _text(cell("urgency"))
+    sifat, urgency = "Biasa", "Biasa"
+    if sifat_text:
+        if chosen := _choice(sifat_text, SIFAT):
+            sifat = chosen
+        elif chosen := _choice(sifat_text, URGENCY):  # books often write "Segera" as sifat
+            urgency = chosen
+        else:
+            return problem(_("Sifat tidak dikenal: {v}.").format(v=sifat_text))
+    if urgency_text:
+        chosen = _choice(urgency_text, URGENCY)
+        if chosen is None:
+            return problem(_("Urgensi tidak dikenal: {v}.").format(v=urgency_text))
+        urgency = chosen
+    key = agenda_key(agenda, received.year)
+    if key in checker.taken:
+        return problem(
+            _("Nomor agenda {a}/{y} sudah ada di register.").format(a=agenda, y=received.year)
+        )
+    checker.taken.add(key)
+    return BookRow(
+        number, agenda, received, sender, _text(cell("sender_number")) or "-", sent, hal, code,
+        sifat, urgency, _text(cell("note")),
+    )  # fmt: skip
+
+
+def missing_fields(mapping: dict[str, int]) -> list[str]:
+    return [name for name in REQUIRED if name not in mapping]
+
+
+# -- preview ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Preview:
+    sheet: Sheet
+    header_row: int  # index into sheet.rows
+    headers: list[str]
+    mapping: dict[str, int]
+    rows: list[BookRow | RowProblem]  # the first data rows, read as the import would
+
+
+def preview(
+    store: Store,
+    path: Path,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    mapping: dict[str, int] | None = None,
+    limit: int = PREVIEW_ROWS,
+) -> Preview:
+    """The first ``limit`` data rows as the import would read them, with the guessed (or
+    given) header row and mapping. Reads nothing into the register. Raises spreadsheets.UnreadableFile."""
+    data = read_sheet(path, sheet, limit=HEADER_SEARCH_ROWS + limit + 1)
+    head = find_header_row(data.rows) if header_row is None else header_row
+    header = data.rows[head] if head < len(data.rows) else []
+    used = guess_mapping(header) if mapping is None else mapping
+    with store.read() as session:
+        checker = Checker.load(session)
+    rows: list[BookRow | RowProblem] = []
+    for offset, cells in enumerate(data.rows[head + 1 :], start=head + 2):
+        read = read_row(offset, cells, used, checker)
+        if read is not None:
+            rows.append(read)
+        if len(rows) >= limit:
+            break
+    return Preview(data, head, [_text(h) for h in header], used, rows)
+
+
+# -- importing -------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    batch_id: str
+    imported: int
+    problems: list[RowProblem]
+    years: list[int]  # the years of the imported letters
+
+
+class NothingToImport(ServiceError):
+    pass
+
+
+def _may_import(user: CurrentUser) -> None:
+    if not (user.has(Role.REGISTRAR) or user.has(Role.ADMIN)):
+        raise PermissionDenied(_("Impor buku agenda memerlukan peran Agendaris."))
+
+
+def import_book(
+    store: Store,
+    user: CurrentUser,
+    path: Path,
+    mapping: dict[str, int],
+    *,
+    sheet: str | None = None,
+    header_row: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import every readable data row under ``header_row`` as an incoming letter, all in one
+    transaction (all of them or none), as one batch that ``undo_import`` can remove.
+
+    Rows that cannot be read are left out and listed in the report with the reason. Senders
+    are found by name or alias in the directory, or added to it. Raises spreadsheets.UnreadableFile,
+    ServiceError when a required column is not mapped, NothingToImport when no row is
+    readable (the report's problems are in its message), PermissionDenied.
+    """
+    _may_import(user)
+    if missing := missing_fields(mapping):
+        raise ServiceError(
+            _("Kolom wajib belum dipilih: {f}.").format(
+                f=", ".join(field_label(m) for m in missing)
+            )
+        )
+    data = read_sheet(path, sheet)
+    batch_id = uuid7()
+    with store.write() as session:
+        checker = Checker.load(session)
+        rows: list[BookRow] = []
+        problems: list[RowProblem] = []
+        for number, cells in enumerate(data.rows[header_row + 1 :], start=header_row + 2):
+            read = read_row(number, cells, mapping, checker)
+            if isinstance(read, BookRow):
+                rows.append(read)
+            elif read is not None:
+                problems.append(read)
+        if not rows:
+            raise NothingToImport(
+                _("Tidak ada baris yang dapat diimpor.")
+                + "".join(f"\n{_('Baris {n}').format(n=p.row)}: {p.reason}" for p in problems[:5])
+            )
+        senders = _SenderDirectory(session, user)
+        # Written in bulk (one INSERT for the letters, one for their outbox rows): a book of
+        # 10,000 rows must import in seconds on an office PC. The import is one action with
+        # one audit entry; each letter still gets its own outbox mutation so that it syncs.
+        now = clock.now()
+        template = IncomingLetter(
+            received_date=now.date(), registered_by=user.id, import_batch_id=batch_id,
+            created_at=now, updated_at=now,
+        )  # fmt: skip
+        base = template.model_dump()
+        base_payload = journal.payload(template)
+        letters: list[dict[str, Any]] = []
+        outbox: list[dict[str, Any]] = []
+        for done, row in enumerate(rows, start=1):
+            sender = senders.get(row.sender_name)
+            letter_id = uuid7()
+            values: dict[str, Any] = {
+                "id": letter_id,
+                "agenda_number": row.agenda_number,
+                "agenda_year": row.received_date.year,
+                "sender_id": sender.id,
+                "sender_name": row.sender_name,
+                "sender_number": row.sender_number,
+                "sender_date": row.sender_date,
+                "received_date": row.received_date,
+                "hal": row.hal,
+                "sifat": row.sifat,
+                "urgency": row.urgency,
+                "classification_code": row.classification_code,
+                "note": row.note,
+            }
+            letters.append({**base, **values, "seq": None})
+            record = base_payload | {
+                k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()
+            }
+            outbox.append(_outbox_row(Entity.INCOMING_LETTER, letter_id, Op.UPSERT, 0, record, now))
+            if progress is not None and done % 500 == 0:
+                progress(done, len(rows))
+        session.flush()  # the new senders, before the letters that name them
+        session.execute(insert(IncomingLetter), letters)
+        session.execute(insert(Outbox), outbox)
+        journal.audit_only(
+            session, user.id, "incoming.import_book", Entity.INCOMING_LETTER, batch_id,
+            {"file": path.name, "imported": len(rows), "refused": len(problems),
+             "agenda": [f"{r.agenda_number}/{r.received_date.year}" for r in rows]},
+        )  # fmt: skip
+    years = sorted({r.received_date.year for r in rows})
+    return ImportReport(batch_id, len(rows), problems, years)
+
+
+def _outbox_row(
+    entity: Entity, entity_id: str, op: Op, base_version: int, record: dict[str, Any],
+    now: datetime,
+) -> dict[str, Any]:  # fmt: skip
+    """An outbox mutation as ``journal.record`` writes it, for a bulk INSERT."""
+    return {
+        "seq": None, "mutation_id": uuid7(), "entity": entity.value, "entity_id": entity_id,
+        "op": op.value, "base_version": base_version,
+        "payload_json": json.dumps(record, ensure_ascii=False), "created_at": now,
+    }  # fmt: skip
+
+
+class _SenderDirectory:
+    """The sender directory by folded name and alias, loaded once for a whole import."""
+
+    def __init__(self, session: Session, user: CurrentUser) -> None:
+        self.session, self.user = session, user
+        self.by_name: dict[str, Sender] = {}
+        for sender in session.exec(select(Sender).where(col(Sender.deleted_at).is_(None))).all():
+            for name in sender.search_text.split(" | "):
+                self.by_name.setdefault(name, sender)
+
+    def get(self, name: str) -> Sender:
+        folded = " ".join(name.lower().split())
+        sender = self.by_name.get(folded)
+        if sender is None:
+            sender = Sender(name=" ".join(name.split()), search_text=folded)
+            journal.record(self.session, self.user.id, "sender.create", Entity.SENDER, sender)
+            self.by_name[folded] = sender
+        return sender
+
+
+# -- batches and undo ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportBatch:
+    id: str
+    imported_at: datetime
+    letters: int
+    first_year: int
+    last_year: int
+
+
+def batches(store: Store) -> list[ImportBatch]:
+    """The imports whose letters are still in the register, newest first."""
+    with store.read() as session:
+        # SQLAlchemy's own select: sqlmodel's is typed for at most four columns.
+        rows: Sequence[Any] = session.execute(
+            sa_select(
+                col(IncomingLetter.import_batch_id),
+                func.min(IncomingLetter.created_at),
+                func.count(),
+                func.min(IncomingLetter.agenda_year),
+                func.max(IncomingLetter.agenda_year),
+            )
+            .where(
+                col(IncomingLetter.import_batch_id).is_not(None),
+                col(IncomingLetter.deleted_at).is_(None),
+            )
+            .group_by(col(IncomingLetter.import_batch_id))
+        ).all()
+    found = [ImportBatch(str(b), at, n, lo, hi) for b, at, n, lo, hi in rows]
+    return sorted(found, key=lambda b: b.imported_at, reverse=True)
+
+
+class ImportWorkedOn(ServiceError):
+    """Some letters of the batch were changed after the import: undoing would lose work."""
+
+    def __init__(self, agenda: list[str], count: int) -> None:
+        super().__init__(
+            _(
+                "Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau "
+                "ditindaklanjuti sesudahnya (agenda {a}). Batalkan perubahan itu dulu, atau "
+                "hapus surat satu per satu."
+            ).format(n=count, a=", ".join(agenda))
+        )
+        self.count = count
+
+
+def undo_import(store: Store, user: CurrentUser, batch_id: str) -> int:
+    """ "Batalkan impor": remove exactly the letters of one import (tombstones that sync), in
+    one transaction; returns how many. Refuses (ImportWorkedOn) when any of them has been
+    edited, disposed, linked into a thread or filed since; then nothing is removed."""
+    _may_import(user)
+    with store.write() as session:
+        letters = session.exec(
+            select(IncomingLetter).where(
+                IncomingLetter.import_batch_id == batch_id,
+                col(IncomingLetter.deleted_at).is_(None),
+            )
+        ).all()
+        if not letters:
+            raise NotFound(_("Impor"))
+        ids = [letter.id for letter in letters]
+        touched = {
+            letter.id
+            for letter in letters
+            if letter.updated_at != letter.created_at or letter.state != "baru"
+        }
+        for chunk in _chunks(ids):
+            touched |= set(
+                session.exec(
+                    select(Disposition.incoming_id).where(col(Disposition.incoming_id).in_(chunk))
+                ).all()
+            )
+            for a, b in session.exec(
+                select(LetterLink.from_id, LetterLink.to_id).where(
+                    col(LetterLink.deleted_at).is_(None),
+                    or_(col(LetterLink.from_id).in_(chunk), col(LetterLink.to_id).in_(chunk)),
+                )
+            ).all():
+                touched |= {a, b} & set(chunk)
+        if touched:
+            shown = sorted(f"{x.agenda_number}/{x.agenda_year}" for x in letters if x.id in touched)
+            raise ImportWorkedOn(shown[:5], len(touched))
+        imported_at = min(letter.created_at for letter in letters)
+        now = clock.now()
+        outbox = []
+        for letter in letters:
+            letter.deleted_at = now
+            letter.updated_at = now
+            outbox.append(
+                _outbox_row(Entity.INCOMING_LETTER, letter.id, Op.DELETE, letter.version,
+                            journal.payload(letter), now)
+            )  # fmt: skip
+        session.flush()
+        session.execute(insert(Outbox), outbox)
+        senders = _senders_of_the_import(session, user, letters, imported_at)
+        journal.audit_only(
+            session, user.id, "incoming.import_undo", Entity.INCOMING_LETTER, batch_id,
+            {"removed": len(letters), "senders_removed": senders},
+        )  # fmt: skip
+        return len(letters)
+
+
+def _senders_of_the_import(
+    session: Session, user: CurrentUser, letters: Sequence[IncomingLetter], imported_at: datetime
+) -> int:
+    """Tombstone the senders the import added to the directory and nothing else uses (a wrong
+    column mapped to "Asal Surat" must not leave hundreds of names behind): those named only by
+    the batch's (now removed) letters and not changed since the import. Returns how many."""
+    ids = sorted({x.sender_id for x in letters if x.sender_id})
+    removed = 0
+    for chunk in _chunks(ids):
+        used = set(
+            session.exec(
+                select(IncomingLetter.sender_id).where(
+                    col(IncomingLetter.sender_id).in_(chunk),
+                    col(IncomingLetter.deleted_at).is_(None),
+                )
+            ).all()
+        )
+        for sender in session.exec(
+            select(Sender).where(
+                col(Sender.id).in_(chunk),
+                col(Sender.deleted_at).is_(None),
+                col(Sender.updated_at) >= imported_at,
+                Sender.aliases_json == "[]",
+            )
+        ).all():
+            if sender.id in used:
+                continue
+            sender.deleted_at = clock.now()
+            journal.record(
+                session, user.id, "sender.delete", Entity.SENDER, sender, op=Op.DELETE
+            )  # fmt: skip
+            removed += 1
+    return removed
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
