@@ -246,9 +246,11 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 def _cmd_verify(args: argparse.Namespace) -> int:
     """Exit 0 when every signature is valid, 1 when not (changed, untrusted, unsigned), 2 when
     the file cannot be read or is not a readable PDF."""
+    # Plain sqlite3 reads (desktop.store.reading), no SQLAlchemy: this command starts quickly.
     from desktop.letters.verification import check_pdf, describe
-    from desktop.store.db import DB_NAME, Store, open_for_reading
     from desktop.store.errors import StoreError
+    from desktop.store.files import DB_NAME
+    from desktop.store.reading import Reader, open_reader
 
     path = Path(args.file)
     try:
@@ -257,10 +259,10 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print(f"Berkas tidak dapat dibaca: {path} ({exc.strerror or exc})", file=sys.stderr)
         return 2
     data_dir = _data_dir(args)
-    store: Store | None = None
+    store: Reader | None = None
     if (data_dir / DB_NAME).exists():  # a PC with no Naskah data still checks integrity
         try:
-            store = open_for_reading(data_dir)  # works while the app has the store open
+            store = open_reader(data_dir)  # works while the app has the store open
         except StoreError as exc:
             print(f"{exc.message} Diperiksa tanpa data kantor.", file=sys.stderr)
     try:
@@ -278,6 +280,16 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "verify":
+        # Reads a PDF and the store, renders and syncs nothing: neither the seam nor the
+        # office's letter types are needed, and loading them would cost more than the check.
+        from desktop.store.errors import StoreError
+
+        try:
+            return _cmd_verify(args)
+        except StoreError as exc:
+            print(exc.message, file=sys.stderr)
+            return 1
     from desktop import seam
     from desktop.letters import templates
 
@@ -304,8 +316,6 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_sync(args)
         if args.command == "bundle":
             return _cmd_bundle(args)
-        if args.command == "verify":
-            return _cmd_verify(args)
         if args.command == "templates":
             return _cmd_templates_check(args)
     except StoreError as exc:
