@@ -3,10 +3,11 @@
     .venv/bin/python -m bench.run [--letters 100000] [--only NAME[,NAME...]]
 
 NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
-incoming. The store comes from ``bench.generate`` (built once, cached under bench/out/) and is
+incoming, cli. The store comes from ``bench.generate`` (built once, cached under bench/out/) and is
 copied to a scratch folder for each run, so the logins, saves and signatures a run makes never
 change the cached store (``libreoffice``, the comparison with a .docx template converted by
-LibreOffice, and ``incoming``, which writes its own register, need no store).
+LibreOffice, ``incoming``, which writes its own register, and ``cli``, the command line's
+start-up on a store with one signed letter, need no store).
 Prints a markdown table and writes bench/out/results.json. See docs/benchmarks.md for what each
 figure means.
 """
@@ -35,9 +36,9 @@ from bench import generate
 
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
-    "incoming",
+    "incoming", "cli",
 )  # fmt: skip
-NO_STORE = ("libreoffice", "incoming")  # groups that make their own letters
+NO_STORE = ("libreoffice", "incoming", "cli")  # groups that make their own letters
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -660,6 +661,12 @@ def incoming_figures(_bench: Bench | None) -> list[Figure]:
     return list(incoming_bench.figures(log=lambda line: print(line, flush=True)))
 
 
+def cli_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import cli_bench
+
+    return cli_bench.figures(log=lambda line: print(line, flush=True))
+
+
 def libreoffice_figures(_bench: Bench | None) -> list[Figure]:
     from bench import libreoffice_compare
 
@@ -762,6 +769,7 @@ def main(argv: list[str] | None = None) -> int:
         ("signing", signing_figures, "signing", 150),
         ("libreoffice", libreoffice_figures, "LibreOffice comparison", None),
         ("incoming", incoming_figures, "incoming letters", 300),
+        ("cli", cli_figures, "command line", None),
     ]
     for group, fn, label, target in steps:
         if group not in only:
