@@ -8,7 +8,7 @@ Komodo with the organisation's trust material, the camat's key, and one letter s
 electronically; its PDF is written to a file. Then, in interleaved rounds (verify, ``python -c
 pass``, ``--help``, a hello-world, ...), each a new process: its wall time (spawn to exit, seen
 from here) and its CPU time (user + sys, the kernel's accounting of the finished child, so load
-from other processes does not count), and its peak RSS. The ratios are taken pair by pair
+from other processes does not count). The ratios are taken pair by pair
 (each run over the reference run beside it), so a machine that gets busier during the rounds
 moves both alike. Verify must say "valid" and name our letter, or the figure is an error.
 
@@ -45,13 +45,12 @@ CHILD_TIMEOUT_S = 60.0
 class Run:
     wall_s: float
     cpu_s: float  # user + sys of the child, from the kernel
-    peak_mb: float  # the child's peak RSS
     code: int
     out: str
 
 
 def run_child(argv: list[str]) -> Run:
-    """Start ``argv`` and wait for it; wall, CPU and peak RSS of that process alone."""
+    """Start ``argv`` and wait for it; wall and CPU time of that process alone."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     started = time.perf_counter()
     proc = subprocess.Popen(
@@ -64,17 +63,17 @@ def run_child(argv: list[str]) -> Run:
             _pid, status, usage = os.wait4(proc.pid, 0)
             wall = time.perf_counter() - started
             proc.returncode = os.waitstatus_to_exitcode(status)
+            # (Not ru_maxrss: the forked child counts the parent's pages before its exec.)
             cpu = usage.ru_utime + usage.ru_stime
-            peak = usage.ru_maxrss / 1024  # kB on Linux
         else:  # no per-child accounting (Windows): wall time only
             proc.wait(timeout=CHILD_TIMEOUT_S)
             wall = time.perf_counter() - started
-            cpu, peak = float("nan"), float("nan")
+            cpu = float("nan")
     finally:
         if proc.returncode is None:
             proc.kill()
             proc.wait()
-    return Run(wall, cpu, peak, proc.returncode, out.decode("utf-8", "replace"))
+    return Run(wall, cpu, proc.returncode, out.decode("utf-8", "replace"))
 
 
 def cli_command() -> list[str]:
@@ -151,10 +150,6 @@ def _cpu(r: Run) -> float:
     return r.cpu_s
 
 
-def _peak(r: Run) -> float:
-    return r.peak_mb
-
-
 def verify_figures(verify: list[Run], bare: list[Run]) -> list[Figure]:
     name = "cli: naskah verify FILE.pdf (our signed letter, the store present), whole process"
     bad = [r for r in verify if r.code != 0 or "SAH:" not in r.out or "Arsip: surat" not in r.out]
@@ -164,8 +159,7 @@ def verify_figures(verify: list[Run], bare: list[Run]) -> list[Figure]:
         return [Figure(name, None, "s", "median", VERIFY_TARGET_S, "median <= 0.5 s", 0, note)]
     wall = [r.wall_s for r in verify]
     note = (
-        f"CPU (user+sys) median {_med(verify, _cpu):.3f} s; peak RSS "
-        f"{_med(verify, _peak):.0f} MB; "
+        f"CPU (user+sys) median {_med(verify, _cpu):.3f} s; "
         f"python -c pass in the same rounds: wall {_med(bare, _wall):.3f} s, CPU "
         f"{_med(bare, _cpu):.3f} s; pair by pair verify / pass: wall "
         f"{statistics.median(_ratios(verify, bare, _wall)):.1f}x, CPU "

@@ -128,9 +128,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    from desktop.paths import default_data_dir
+    if args.data_dir:
+        return _path(args.data_dir)
+    from desktop.paths import default_data_dir  # platformdirs: only when no folder is given
 
-    return _path(args.data_dir) if args.data_dir else default_data_dir()
+    return default_data_dir()
 
 
 def _cmd_setup(args: argparse.Namespace) -> int:
