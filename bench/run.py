@@ -3,11 +3,11 @@
     .venv/bin/python -m bench.run [--letters 100000] [--only NAME[,NAME...]]
 
 NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
-incoming, agenda_import. The store comes from ``bench.generate`` (built once, cached under
+incoming, agenda_import, cli. The store comes from ``bench.generate`` (built once, cached under
 bench/out/) and is copied to a scratch folder for each run, so the logins, saves and signatures
 a run makes never change the cached store (``libreoffice``, the comparison with a .docx template
-converted by LibreOffice, and ``incoming`` and ``agenda_import``, which write their own stores,
-need no store).
+converted by LibreOffice, ``incoming`` and ``agenda_import``, which write their own stores, and
+``cli``, the command line's start-up on a store with one signed letter, need no store).
 Prints a markdown table and writes bench/out/results.json. See docs/benchmarks.md for what each
 figure means.
 """
@@ -36,9 +36,9 @@ from bench import generate
 
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
-    "incoming", "agenda_import",
+    "incoming", "agenda_import", "cli",
 )  # fmt: skip
-NO_STORE = ("libreoffice", "incoming", "agenda_import")  # groups that make their own letters
+NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli")  # groups that make their own letters
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -667,6 +667,12 @@ def agenda_import_figures(_bench: Bench | None) -> list[Figure]:
     return list(agenda_import_bench.figures(log=lambda line: print(line, flush=True)))
 
 
+def cli_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import cli_bench
+
+    return cli_bench.figures(log=lambda line: print(line, flush=True))
+
+
 def libreoffice_figures(_bench: Bench | None) -> list[Figure]:
     from bench import libreoffice_compare
 
@@ -770,6 +776,7 @@ def main(argv: list[str] | None = None) -> int:
         ("libreoffice", libreoffice_figures, "LibreOffice comparison", None),
         ("incoming", incoming_figures, "incoming letters", 300),
         ("agenda_import", agenda_import_figures, "agenda book import", 10_000),
+        ("cli", cli_figures, "command line", None),
     ]
     for group, fn, label, target in steps:
         if group not in only:

@@ -16,34 +16,82 @@
                                               (exit 0 when it works)
 
 Heavy modules (Qt, SQLAlchemy) are imported inside the commands, so that ``--help`` is instant
-and the GUI can show its window before the rest loads.
+and the GUI can show its window before the rest loads. ``verify`` needs neither: it reads the
+store with sqlite3 alone and loads no seam, letter types or ORM (``desktop.store.reading``).
+``--help`` itself loads nothing beyond argparse (no typing, pathlib or shutil): in the frozen
+build each module is a file to open, and shutil would bring the bz2/lzma extension DLLs.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
-from pathlib import Path
+
+TYPE_CHECKING = False  # typing and pathlib are not loaded for --help
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it ($COLUMNS, the terminal,
+    else 80), without importing shutil."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = _columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _path(text: str) -> Path:
+    """An argument that names a file or folder (pathlib is imported once one is given)."""
+    from pathlib import Path
+
+    return Path(text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Every parser of the command line (subcommands too: argparse makes them of this class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="naskah", description="Naskah: e-office luring kecamatan")
-    p.add_argument("--data-dir", type=Path, help="folder data (bawaan: folder data pengguna)")
+    p = _Parser(prog="naskah", description="Naskah: e-office luring kecamatan")
+    p.add_argument("--data-dir", type=_path, help="folder data (bawaan: folder data pengguna)")
     p.add_argument(
         "--self-test",
         action="store_true",
         help="periksa instalasi ini pada data sementara (tanpa menyentuh data kantor), lalu keluar",
     )
     # --data-dir is accepted after the subcommand too ("naskah setup --data-dir D ...").
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common = _Parser(add_help=False)
+    common.add_argument("--data-dir", type=_path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command")
     setup = sub.add_parser(
         "setup", parents=[common], help="siapkan kantor dari berkas profil (tanpa GUI)"
     )
-    setup.add_argument("--profile", type=Path, required=True, help="berkas profil TOML")
+    setup.add_argument("--profile", type=_path, required=True, help="berkas profil TOML")
     setup.add_argument("--sample-data", action="store_true", help="isi dengan data contoh")
     audit = sub.add_parser("audit", parents=[common], help="log audit")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
@@ -62,15 +110,15 @@ def _parser() -> argparse.ArgumentParser:
     export = bundle_sub.add_parser(
         "export", parents=[common], help="tulis perubahan yang menunggu ke berkas bundel"
     )
-    export.add_argument("file", type=Path, help="berkas bundel yang ditulis")
+    export.add_argument("file", type=_path, help="berkas bundel yang ditulis")
     reply = bundle_sub.add_parser(
         "import", parents=[common], help="terapkan berkas balasan dari server"
     )
-    reply.add_argument("reply", type=Path, help="berkas balasan dari server")
+    reply.add_argument("reply", type=_path, help="berkas balasan dari server")
     verify = sub.add_parser(
         "verify", parents=[common], help="periksa keaslian PDF bertanda tangan (tanpa jaringan)"
     )
-    verify.add_argument("file", type=Path, help="berkas PDF yang diperiksa")
+    verify.add_argument("file", type=_path, help="berkas PDF yang diperiksa")
     types = sub.add_parser("templates", parents=[common], help="templat jenis naskah kantor")
     types_sub = types.add_subparsers(dest="templates_command", required=True)
     types_sub.add_parser(
@@ -80,9 +128,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    from desktop.paths import default_data_dir
+    if args.data_dir:
+        return _path(args.data_dir)
+    from desktop.paths import default_data_dir  # platformdirs: only when no folder is given
 
-    return Path(args.data_dir) if args.data_dir else default_data_dir()
+    return default_data_dir()
 
 
 def _cmd_setup(args: argparse.Namespace) -> int:
@@ -101,6 +151,8 @@ def _cmd_setup(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             print("Berikan kata sandi administrator lewat NASKAH_ADMIN_PASSWORD.", file=sys.stderr)
             return 2
+        import getpass
+
         password = getpass.getpass("Kata sandi administrator: ")
     admin_in.password = password
     store = open_store(_data_dir(args))
@@ -246,21 +298,23 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 def _cmd_verify(args: argparse.Namespace) -> int:
     """Exit 0 when every signature is valid, 1 when not (changed, untrusted, unsigned), 2 when
     the file cannot be read or is not a readable PDF."""
+    # Plain sqlite3 reads (desktop.store.reading), no SQLAlchemy: this command starts quickly.
     from desktop.letters.verification import check_pdf, describe
-    from desktop.store.db import DB_NAME, Store, open_for_reading
     from desktop.store.errors import StoreError
+    from desktop.store.files import DB_NAME
+    from desktop.store.reading import Reader, open_reader
 
-    path = Path(args.file)
+    path = _path(args.file)
     try:
         data = path.read_bytes()
     except OSError as exc:
         print(f"Berkas tidak dapat dibaca: {path} ({exc.strerror or exc})", file=sys.stderr)
         return 2
     data_dir = _data_dir(args)
-    store: Store | None = None
+    store: Reader | None = None
     if (data_dir / DB_NAME).exists():  # a PC with no Naskah data still checks integrity
         try:
-            store = open_for_reading(data_dir)  # works while the app has the store open
+            store = open_reader(data_dir)  # works while the app has the store open
         except StoreError as exc:
             print(f"{exc.message} Diperiksa tanpa data kantor.", file=sys.stderr)
     try:
@@ -278,6 +332,16 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "verify":
+        # Reads a PDF and the store, renders and syncs nothing: neither the seam nor the
+        # office's letter types are needed, and loading them would cost more than the check.
+        from desktop.store.errors import StoreError
+
+        try:
+            return _cmd_verify(args)
+        except StoreError as exc:
+            print(exc.message, file=sys.stderr)
+            return 1
     from desktop import seam
     from desktop.letters import templates
 
@@ -304,8 +368,6 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_sync(args)
         if args.command == "bundle":
             return _cmd_bundle(args)
-        if args.command == "verify":
-            return _cmd_verify(args)
         if args.command == "templates":
             return _cmd_templates_check(args)
     except StoreError as exc:

@@ -16,6 +16,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+# The words both sides and the letters use, kept where importing them costs no pydantic.
+from sync.vocabulary import INDONESIAN_MONTHS as INDONESIAN_MONTHS
+from sync.vocabulary import PUBLIC_SIFAT as PUBLIC_SIFAT
+from sync.vocabulary import SIGNATURE_KIND_TEXT as SIGNATURE_KIND_TEXT
+from sync.vocabulary import LetterStatus as LetterStatus
+from sync.vocabulary import SignatureKind as SignatureKind
+
 PROTOCOL_VERSION = 1
 
 
@@ -47,15 +54,6 @@ class Entity(StrEnum):
 class Op(StrEnum):
     UPSERT = "upsert"
     DELETE = "delete"
-
-
-class LetterStatus(StrEnum):
-    DRAFT = "draft"  # with its drafter
-    IN_REVIEW = "in_review"  # waiting for a reviewer's initials (paraf)
-    RETURNED = "returned"  # sent back to the drafter with a note
-    AWAITING_SIGNATURE = "awaiting_signature"  # all initials given, with the signer
-    SIGNED = "signed"  # numbered and immutable
-    VOIDED = "voided"  # signed, then its number voided with a reason
 
 
 # Allowed lifecycle moves. A signed or voided letter never goes back.
@@ -94,34 +92,6 @@ def body_image_refs(entity: Entity | str, fields: dict[str, Any]) -> set[str]:
     name = BODY_IMAGE_FIELDS.get(entity)  # type: ignore[arg-type]  # a StrEnum key: str works
     text = fields.get(name) if name else None
     return set(_BODY_IMAGE_RE.findall(text)) if isinstance(text, str) else set()
-
-
-class SignatureKind(StrEnum):
-    """``letter.signature_kind`` and ``letter_signature.kind``."""
-
-    WET = "basah"  # signed by hand on paper; the PDF carries no signature
-    INTERNAL = "tte_internal"  # PAdES signature with a certificate from the organisation's CA
-    BSRE = "tte_bsre"  # PAdES signature made by BSrE's signing service
-
-
-# How each kind is named to people (Bahasa Indonesia; the app may translate these).
-SIGNATURE_KIND_TEXT: dict[str, str] = {
-    SignatureKind.WET.value: "Tanda tangan basah",
-    SignatureKind.INTERNAL.value: "TTE internal",
-    SignatureKind.BSRE.value: "TTE BSrE",
-}
-
-
-# Month names as letters and the verification page print dates ("3 Maret 2026").
-INDONESIAN_MONTHS: tuple[str, ...] = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-
-
-# Sifat (confidentiality) values whose letters the public verification page describes in full;
-# for every other sifat it says only "valid" or "not valid".
-PUBLIC_SIFAT = frozenset({"Biasa"})
 
 
 def can_transition(current: LetterStatus, new: LetterStatus) -> bool:

@@ -35,6 +35,7 @@ from desktop.letters import journal, numbering, signer_keys, trust
 from desktop.letters.accounts import CurrentUser, Role, require
 from desktop.letters.document import document_for
 from desktop.letters.errors import InvalidTransition, PermissionDenied
+from desktop.letters.labels import SIGNING_REASON as SIGNING_REASON
 from desktop.letters.signed_letters import (
     SIGNED_NOTE,
     footer_note,
@@ -60,10 +61,6 @@ if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a let
 
 STAMP_MAX_WIDTH_PT = 72 * 70 / 25.4  # 70 mm
 CLOCK_TOLERANCE = timedelta(minutes=10)
-
-# Part of the signed letter (its signature's reason), so never translated: a letter stays in
-# Bahasa Indonesia whatever language the UI speaks. Verification reads the number back from it.
-SIGNING_REASON = "Menandatangani naskah dinas nomor {n}"
 
 
 class ClockBehind(SigningError):

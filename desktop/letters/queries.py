@@ -18,6 +18,8 @@ from sqlmodel import col, select
 
 from desktop.i18n import N_, _
 from desktop.letters.accounts import CurrentUser
+from desktop.letters.labels import STATUS_LABELS as STATUS_LABELS
+from desktop.letters.labels import status_label as status_label
 from desktop.store.db import Store
 from desktop.store.models import Letter, Person, ReviewStep
 from sync.protocol import LetterStatus
@@ -46,23 +48,9 @@ QUEUE_LABELS: dict[Queue, str] = {
 # Letters on their way to the signature: where they wait is worth showing.
 IN_PROCESS_STATUSES = (LetterStatus.IN_REVIEW.value, LetterStatus.AWAITING_SIGNATURE.value)
 
-STATUS_LABELS: dict[str, str] = {
-    LetterStatus.DRAFT.value: N_("Konsep"),
-    LetterStatus.IN_REVIEW.value: N_("Menunggu paraf"),
-    LetterStatus.RETURNED.value: N_("Dikembalikan"),
-    LetterStatus.AWAITING_SIGNATURE.value: N_("Menunggu tanda tangan"),
-    LetterStatus.SIGNED.value: N_("Ditandatangani"),
-    LetterStatus.VOIDED.value: N_("Dibatalkan"),
-}
-
 
 def queue_label(queue: Queue) -> str:
     return _(QUEUE_LABELS[queue])
-
-
-def status_label(status: str) -> str:
-    """The status shown to people ("Menunggu paraf"); an unknown value as it is."""
-    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
 SORTABLE: dict[str, Any] = {

@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 from desktop.i18n import _
 from desktop.letters import journal, trust
 from desktop.letters.document import document_for
+from desktop.letters.labels import kind_label as kind_label
 from desktop.letters.workflow import load_letter
 from desktop.render.document import LetterDocument, SignatureMark
 from desktop.store import clock
@@ -29,7 +30,7 @@ from desktop.store.db import Store
 from desktop.store.models import Letter, LetterSignature, Office
 from sync.pki import ca
 from sync.pki.zones import LOCAL, Zone, office_zone
-from sync.protocol import SIGNATURE_KIND_TEXT, Entity, LetterStatus, SignatureKind
+from sync.protocol import Entity, LetterStatus, SignatureKind
 
 if TYPE_CHECKING:  # pyHanko costs most of a second to import: loaded when a letter is stamped
     from pyhanko.sign.timestamps import TimeStamper
@@ -102,10 +103,6 @@ def document_as_signed(session: Session, letter: Letter, blob_dir: Path) -> Lett
         for s in signatures_of(session, letter.id)
     }
     return replace(document, signature_marks=marks)
-
-
-def kind_label(kind: str) -> str:
-    return _(SIGNATURE_KIND_TEXT[kind]) if kind in SIGNATURE_KIND_TEXT else kind
 
 
 def badge(letter: Letter, zone: Zone = LOCAL) -> str:

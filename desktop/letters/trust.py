@@ -19,20 +19,26 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from sqlmodel import Session
 
 from desktop.i18n import _
 from desktop.letters.errors import ServiceError
-from desktop.signing.keys import write_atomically
-from desktop.store import clock
-from desktop.store.sync_models import TrustMaterial
-from sync import protocol
+from desktop.store.reading import Query, parse_datetime
 from sync.pki import ca
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from sync import protocol
+
+# The ORM (the TrustMaterial model) and the key-file helpers are imported by the functions that
+# write: ``naskah verify`` reads the trust material with ``read`` and plain SQL, and starts
+# without SQLAlchemy.
 
 log = logging.getLogger(__name__)
 
@@ -70,23 +76,55 @@ class Trust:
         return f"{self.public_url.rstrip('/')}/v/{code}"
 
 
+def _trust(
+    root_pem: str,
+    tsa_pem: str,
+    crl_pem: str,
+    crl_number: int,
+    public_url: str,
+    updated_at: datetime,
+) -> Trust:
+    return Trust(
+        root=ca.cert_from_pem(root_pem.encode()),
+        tsa=ca.cert_from_pem(tsa_pem.encode()) if tsa_pem else None,
+        crl=ca.crl_from_pem(crl_pem.encode()) if crl_pem else None,
+        crl_number=crl_number,
+        public_url=public_url,
+        updated_at=updated_at,
+    )
+
+
 def load(session: Session) -> Trust | None:
+    from desktop.store.sync_models import TrustMaterial
+
     row = session.get(TrustMaterial, 1)
     if row is None:
         return None
-    return Trust(
-        root=ca.cert_from_pem(row.root_pem.encode()),
-        tsa=ca.cert_from_pem(row.tsa_pem.encode()) if row.tsa_pem else None,
-        crl=ca.crl_from_pem(row.crl_pem.encode()) if row.crl_pem else None,
-        crl_number=row.crl_number,
-        public_url=row.public_url,
-        updated_at=row.updated_at,
+    return _trust(
+        row.root_pem, row.tsa_pem, row.crl_pem, row.crl_number, row.public_url, row.updated_at
     )
+
+
+def read(query: Query) -> Trust | None:
+    """``load`` with plain SQL (``desktop.store.reading``): the same Trust, no ORM."""
+    rows = query(
+        "SELECT root_pem, tsa_pem, crl_pem, crl_number, public_url, updated_at "
+        "FROM trust_material WHERE id = 1",
+        (),
+    )
+    if not rows:
+        return None
+    root_pem, tsa_pem, crl_pem, crl_number, public_url, updated_at = rows[0]
+    when = parse_datetime(updated_at)
+    assert when is not None  # NOT NULL in the schema
+    return _trust(root_pem, tsa_pem or "", crl_pem or "", int(crl_number), public_url, when)
 
 
 def held_crl_number(session: Session) -> int | None:
     """The number of the revocation list this PC holds (None: no trust material yet), read
     without parsing any certificate."""
+    from desktop.store.sync_models import TrustMaterial
+
     row = session.get(TrustMaterial, 1)
     return row.crl_number if row is not None else None
 
@@ -115,6 +153,9 @@ def _signed_by(
 
 def save(session: Session, material: protocol.TrustMaterial) -> bool:
     """Take ``material`` from the server; True when something changed. Raises TrustRefused."""
+    from desktop.store import clock
+    from desktop.store.sync_models import TrustMaterial
+
     try:
         root = ca.cert_from_pem(material.root_pem.encode())
         tsa = ca.cert_from_pem(material.tsa_pem.encode()) if material.tsa_pem else None
@@ -189,6 +230,8 @@ def add_extra_root(data_dir: Path, data: bytes) -> x509.Certificate:
         raise TrustRefused(
             _("Sertifikat ini bukan sertifikat akar (CA) yang menandatangani dirinya.")
         )
+    from desktop.signing.keys import write_atomically
+
     der = cert.public_bytes(serialization.Encoding.DER)
     path = data_dir / EXTRA_ROOTS_DIR / f"{hashlib.sha256(der).hexdigest()[:16]}.pem"
     write_atomically(path, ca.cert_to_pem(cert))

@@ -34,29 +34,34 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
-from sqlmodel import Session, col, select
 
 from desktop.i18n import _
-from desktop.letters import drafting, trust
-from desktop.letters.accounts import CurrentUser
+from desktop.letters import trust
 from desktop.letters.errors import NotFound, PermissionDenied, ServiceError
-from desktop.letters.esign import SIGNING_REASON, kind_label
-from desktop.letters.queries import status_label
+from desktop.letters.labels import SIGNING_REASON, kind_label, status_label
 from desktop.render.dates import format_date_id
 from desktop.signing.errors import DamagedPdf, NoSignatures, SigningError
 from desktop.signing.report import ChainStatus, SignatureReport, TimestampInfo, VerificationReport
-from desktop.store.blobs import BlobStore
-from desktop.store.db import Store
-from desktop.store.models import Letter, LetterSignature, Office
+from desktop.store.reading import Query, Reader, StoreQueries, parse_date, parse_datetime
 from sync.pki import ca
-from sync.pki.codes import code_candidates
 from sync.pki.zones import LOCAL, Zone, office_zone
-from sync.protocol import PUBLIC_SIFAT, LetterStatus
+from sync.vocabulary import PUBLIC_SIFAT, LetterStatus
+
+if TYPE_CHECKING:
+    from desktop.letters.accounts import CurrentUser
+    from desktop.store.db import Store
+
+# What a check needs from the store is read with plain SQL (``desktop.store.reading``), on the
+# app's open ``Store`` or, for ``naskah verify``, on a ``Reader`` (sqlite3 alone): the command
+# then starts without SQLAlchemy, the models or pydantic. Only what concerns a logged-in user
+# (is she a participant, the audited read) goes through the domain services and the ORM.
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +140,7 @@ def _sha256(data: bytes) -> str:
 
 
 def check_pdf(
-    store: Store | None,
+    store: Store | Reader | None,
     data: bytes,
     *,
     user: CurrentUser | None = None,
@@ -143,18 +148,20 @@ def check_pdf(
     now: datetime | None = None,
 ) -> PdfCheck:
     """Verify ``data`` and find its record (see the module docs). ``user`` is who asks (None on
-    the command line: confidential letters then show no details)."""
+    the command line: confidential letters then show no details). ``store`` is the app's
+    open store or a ``Reader`` (``naskah verify``); a ``user`` needs the app's store."""
     from desktop.signing.verify import verify_pdf
 
     held = None
     others: list[x509.Certificate] = []
     kabupaten: str | None = None
-    if store is not None:
-        with store.read() as session:
-            held = trust.load(session)
-            office = session.exec(select(Office)).first()
-            kabupaten = office.kabupaten if office is not None else None
-        others = trust.extra_roots(store.data_dir)
+    reads = _source(store)
+    if reads is not None:
+        with reads.reading() as query:
+            held = trust.read(query)
+            office = query("SELECT kabupaten FROM office LIMIT 1", ())
+            kabupaten = str(office[0][0]) if office else None
+        others = trust.extra_roots(reads.data_dir)
     zone = office_zone(kabupaten)
     source = (
         TrustSource.NO_STORE
@@ -182,9 +189,9 @@ def check_pdf(
         return replace(check, error=DamagedPdf(type(exc).__name__).message, unreadable=True)
     else:
         check = replace(check, report=report)
-    if store is None:
+    if reads is None:
         return check
-    record = _find_record(store, user, data, check.report)
+    record = _find_record(reads, user, data, check.report)
     check = replace(check, record=record)
     if record is None or check.report is None or record.how is MatchKind.CLAIMED:
         return check
@@ -218,6 +225,12 @@ def check_code(
     """Check the stored PDF of the letter whose verification code is ``typed`` (as a person
     types it from paper). Raises ``UnknownCode`` when no letter here, or more than one, has a
     code it may stand for, and ``ServiceError`` when the letter's PDF has not reached this PC."""
+    from sqlmodel import col, select
+
+    from desktop.store.blobs import BlobStore
+    from desktop.store.models import Letter
+    from sync.pki.codes import code_candidates
+
     candidates = code_candidates(typed)
     with store.read() as session:
         letters = (
@@ -276,36 +289,85 @@ def _signed_ends(report: VerificationReport | None) -> list[int]:
     return sorted({r[-1][1] for r in spans if r})
 
 
+def _source(store: Store | Reader | None) -> Reader | StoreQueries | None:
+    if store is None or isinstance(store, Reader):
+        return store
+    return StoreQueries(store)
+
+
+@dataclass(frozen=True)
+class _LetterRow:
+    """The columns of a ``letter`` row that a check reports."""
+
+    id: str
+    sifat: str
+    number: str
+    letter_date: date | None
+    hal: str
+    status: str
+    signature_kind: str
+    pdf_hash: str | None
+    timestamped_at: datetime | None
+
+
+_LETTER_COLUMNS = (
+    "letter.id, letter.sifat, letter.number, letter.letter_date, letter.hal, letter.status, "
+    "letter.signature_kind, letter.pdf_hash, letter.timestamped_at"
+)
+
+
+def _letter_row(row: Sequence[Any]) -> _LetterRow:
+    return _LetterRow(
+        id=str(row[0]),
+        sifat=str(row[1]),
+        number=str(row[2]),
+        letter_date=parse_date(row[3]),
+        hal=str(row[4]),
+        status=str(row[5]),
+        signature_kind=str(row[6]),
+        pdf_hash=row[7],
+        timestamped_at=parse_datetime(row[8]),
+    )
+
+
+@dataclass(frozen=True)
+class _SignatureRow:
+    signer_name: str
+    signer_jabatan: str
+    pdf_hash: str
+    cert_serial: str
+    signed_at: datetime
+    version: int
+
+
 def _find_record(
-    store: Store, user: CurrentUser | None, data: bytes, report: VerificationReport | None
+    source: Reader | StoreQueries,
+    user: CurrentUser | None,
+    data: bytes,
+    report: VerificationReport | None,
 ) -> RecordMatch | None:
     whole = _sha256(data)
     # Each signed revision inside the file, hashed: one of them is our stored PDF when the
     # file is our letter with something appended (a timestamp, a co-signer, or a change).
     prefixes = {_sha256(data[:end]): end for end in _signed_ends(report) if end < len(data)}
-    with store.read() as session:
-        found = _by_hash(session, whole, prefixes, len(data))
+    with source.reading() as query:
+        found = _by_hash(query, whole, prefixes, len(data))
         if found is None and report is not None:
-            found = _by_claimed_number(session, _reasons(data))
+            found = _by_claimed_number(query, _reasons(data))
         if found is None:
             return None
         letter, how, added = found
-        visible = letter.sifat in PUBLIC_SIFAT
-        participant = user is not None and user.id in drafting.participants(session, letter)
-        rows = _signature_rows(session, letter.id)
-        signers = [", ".join(p for p in (r.signer_name, r.signer_jabatan) if p) for r in rows]
-        recorded = tuple(
-            RecordedSignature(r.pdf_hash, r.cert_serial.lower(), r.signed_at, r.version > 0)
-            for r in rows
-        )
-        final_sha256, final_at = letter.pdf_hash or "", letter.timestamped_at
-        complete = letter.status == LetterStatus.SIGNED.value
-    if not visible and participant and user is not None:
-        try:  # the same rule as opening the letter, and the read is audited
-            drafting.get_letter(store, user, letter.id)
-            visible = True
-        except (PermissionDenied, NotFound):
-            visible = False
+        rows = _signature_rows(query, letter.id)
+    visible = letter.sifat in PUBLIC_SIFAT
+    signers = [", ".join(p for p in (r.signer_name, r.signer_jabatan) if p) for r in rows]
+    recorded = tuple(
+        RecordedSignature(r.pdf_hash, r.cert_serial.lower(), r.signed_at, r.version > 0)
+        for r in rows
+    )
+    final_sha256, final_at = letter.pdf_hash or "", letter.timestamped_at
+    complete = letter.status == LetterStatus.SIGNED.value
+    if not visible and user is not None and isinstance(source, StoreQueries):
+        visible = _shown_to_participant(source.store, user, letter.id)
     if not visible:
         return RecordMatch(
             how=how,
@@ -334,33 +396,57 @@ def _find_record(
     )
 
 
+def _shown_to_participant(store: Store, user: CurrentUser, letter_id: str) -> bool:
+    """A letter above Biasa is described to the people on it, by the same rule as opening the
+    letter (and the read is audited)."""
+    from sqlmodel import select
+
+    from desktop.letters import drafting
+    from desktop.store.models import Letter
+
+    with store.read() as session:
+        letter = session.exec(select(Letter).where(Letter.id == letter_id)).first()
+        if letter is None or user.id not in drafting.participants(session, letter):
+            return False
+    try:
+        drafting.get_letter(store, user, letter_id)
+    except (PermissionDenied, NotFound):
+        return False
+    return True
+
+
 def _by_hash(
-    session: Session, whole: str, prefixes: dict[str, int], size: int
-) -> tuple[Letter, MatchKind, int] | None:
-    live = col(Letter.deleted_at).is_(None)
-    letter = session.exec(select(Letter).where(Letter.pdf_hash == whole, live)).first()
-    if letter is not None:
-        return letter, MatchKind.EXACT, 0
+    query: Query, whole: str, prefixes: dict[str, int], size: int
+) -> tuple[_LetterRow, MatchKind, int] | None:
+    exact = query(
+        f"SELECT {_LETTER_COLUMNS} FROM letter "
+        "WHERE letter.pdf_hash = ? AND letter.deleted_at IS NULL LIMIT 1",
+        (whole,),
+    )
+    if exact:
+        return _letter_row(exact[0]), MatchKind.EXACT, 0
     hashes = [whole, *prefixes]
-    rows = session.exec(
-        select(LetterSignature, Letter)
-        .join(Letter, col(Letter.id) == LetterSignature.letter_id)
-        .where(col(LetterSignature.pdf_hash).in_(hashes), live)
-        .order_by(col(LetterSignature.position).desc())
-    ).all()
+    marks = ", ".join("?" * len(hashes))
+    rows = query(
+        f"SELECT letter_signature.pdf_hash, {_LETTER_COLUMNS} FROM letter_signature "
+        "JOIN letter ON letter.id = letter_signature.letter_id "
+        f"WHERE letter_signature.pdf_hash IN ({marks}) AND letter.deleted_at IS NULL "
+        "ORDER BY letter_signature.position DESC",
+        hashes,
+    )
     if not rows:
         return None
-    exact = [(sig, letter) for sig, letter in rows if sig.pdf_hash == whole]
-    if exact:
-        return exact[0][1], MatchKind.EARLIER, 0
+    earlier = [row for row in rows if row[0] == whole]
+    if earlier:
+        return _letter_row(earlier[0][1:]), MatchKind.EARLIER, 0
     # The longest of our versions inside the file (the last signer's): fewest bytes added.
-    sig, letter = max(rows, key=lambda r: prefixes[r[0].pdf_hash])
-    return letter, MatchKind.EXTENDED, size - prefixes[sig.pdf_hash]
+    longest = max(rows, key=lambda r: prefixes[r[0]])
+    return _letter_row(longest[1:]), MatchKind.EXTENDED, size - prefixes[longest[0]]
 
 
 def _reasons(data: bytes) -> list[str]:
     """The /Reason of each signature in ``data`` (unsigned claims: only a clue)."""
-    from desktop.signing.pades import open_pdf
+    from desktop.signing.verify_read import open_pdf
 
     try:
         return [
@@ -371,34 +457,37 @@ def _reasons(data: bytes) -> list[str]:
 
 
 def _by_claimed_number(
-    session: Session, reasons: list[str]
-) -> tuple[Letter, MatchKind, int] | None:
+    query: Query, reasons: list[str]
+) -> tuple[_LetterRow, MatchKind, int] | None:
     # ``esign`` gives each signature this reason; the number in it is the letter it claims.
     head, _sep, tail = SIGNING_REASON.partition("{n}")
     pattern = re.compile(re.escape(head) + r"(.+?)" + re.escape(tail) + "$")
     for number in (m.group(1).strip() for m in map(pattern.match, reasons) if m):
-        letter = session.exec(
-            select(Letter).where(
-                Letter.number == number,
-                col(Letter.deleted_at).is_(None),
-                col(Letter.verify_code) != "",
-            )
-        ).first()
-        if letter is not None:
-            return letter, MatchKind.CLAIMED, 0
+        rows = query(
+            f"SELECT {_LETTER_COLUMNS} FROM letter WHERE letter.number = ? "
+            "AND letter.deleted_at IS NULL AND letter.verify_code != '' LIMIT 1",
+            (number,),
+        )
+        if rows:
+            return _letter_row(rows[0]), MatchKind.CLAIMED, 0
     return None
 
 
-def _signature_rows(session: Session, letter_id: str) -> list[LetterSignature]:
-    return list(
-        session.exec(
-            select(LetterSignature)
-            .where(
-                LetterSignature.letter_id == letter_id, col(LetterSignature.deleted_at).is_(None)
-            )
-            .order_by(col(LetterSignature.position))
-        ).all()
+def _signature_rows(query: Query, letter_id: str) -> list[_SignatureRow]:
+    rows = query(
+        "SELECT signer_name, signer_jabatan, pdf_hash, cert_serial, signed_at, version "
+        "FROM letter_signature WHERE letter_id = ? AND deleted_at IS NULL ORDER BY position",
+        (letter_id,),
     )
+    out = []
+    for name, jabatan, pdf_hash, serial, signed_at, version in rows:
+        when = parse_datetime(signed_at)
+        assert when is not None  # NOT NULL in the schema
+        out.append(
+            _SignatureRow(str(name), str(jabatan or ""), str(pdf_hash), str(serial or ""),
+                          when, int(version))
+        )  # fmt: skip
+    return out
 
 
 # -- in words -------------------------------------------------------------------------------------

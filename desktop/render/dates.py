@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sync.protocol import INDONESIAN_MONTHS
+from sync.vocabulary import INDONESIAN_MONTHS
 
 MONTHS_ID = INDONESIAN_MONTHS  # shared with the server's verification page
 

@@ -53,15 +53,12 @@ from desktop.i18n import _
 from desktop.render.dates import format_date_id as _format_date_id
 from desktop.signing.errors import (
     CertificateUnusable,
-    DamagedPdf,
-    EncryptedPdf,
-    NotAPdf,
-    SigningError,
     StampDoesNotFit,
     TimestampFailed,
 )
 from desktop.signing.keys import LoadedSigner
 from desktop.signing.stamp import NaskahStampStyle, StampLine
+from desktop.signing.verify_read import open_pdf as open_pdf
 from desktop.store import clock
 from sync.pki.asn1 import to_asn1_cert, to_asn1_crl, to_asn1_key
 from sync.pki.ca import SIGNER_EKUS, find_revocation
@@ -143,26 +140,6 @@ class _ClockedPdfSigner(signers.PdfSigner):
         session = super().init_signing_session(*args, **kwargs)
         session.system_time = self._signing_time
         return session
-
-
-def open_pdf(pdf: bytes, *, strict: bool = False) -> PdfFileReader:
-    """A pyHanko reader for ``pdf``; raises ``NotAPdf``, ``DamagedPdf`` or ``EncryptedPdf``.
-    ``strict`` (for verification) also refuses syntax pyHanko would otherwise repair, such as
-    duplicate dictionary keys or hybrid cross-reference files."""
-    if not pdf.lstrip(b"\0\t\n\f\r ")[:5] == b"%PDF-":
-        raise NotAPdf()
-    try:
-        reader = PdfFileReader(BytesIO(pdf), strict=strict)
-        encrypted = reader.encrypted
-        if not encrypted:
-            reader.root  # noqa: B018 - parse the catalog now
-    except SigningError:
-        raise
-    except Exception as exc:  # pyHanko raises PdfReadError, ValueError, KeyError, ...
-        raise DamagedPdf(type(exc).__name__) from exc
-    if encrypted:
-        raise EncryptedPdf()
-    return reader
 
 
 def _date(when: datetime) -> str:

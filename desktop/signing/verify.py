@@ -58,7 +58,6 @@ from pyhanko_certvalidator.policy_decl import (
 from desktop.i18n import _
 from desktop.signing.container import container_problems, contents_problem
 from desktop.signing.errors import DamagedPdf, NoSignatures
-from desktop.signing.pades import open_pdf
 from desktop.signing.report import (
     DocumentTimestampReport,
     LaterChanges,
@@ -79,6 +78,7 @@ from desktop.signing.verify_parts import (
     unreadable,
     unreadable_timestamp,
 )
+from desktop.signing.verify_read import open_pdf
 from desktop.store import clock
 from sync.pki import ca
 from sync.pki.asn1 import from_asn1_cert, to_asn1_cert, to_asn1_crl

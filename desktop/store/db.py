@@ -42,10 +42,10 @@ from desktop.store.errors import (
     StoreTooNew,
 )
 from desktop.store.files import DB_NAME, LOCK_NAME
-from desktop.store.migrate import APPLICATION_ID
+from desktop.store.reading import SQLITE_MAGIC as SQLITE_MAGIC
+from desktop.store.reading import check_file as check_file
 
 BACKUP_DIR = "backups"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # Backups kept (each one passed SQLite's quick_check when it was written): the newest of each of
 # the last 7 days, 5 ISO weeks and 12 months that have one, and the newest 3 taken before a
 # migration; the newest backup is never rotated out.
@@ -97,35 +97,6 @@ def make_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _configure)
     event.listen(engine, "begin", _begin)
     return engine
-
-
-def check_file(path: Path, *, thorough: bool = False) -> None:
-    """Raise StoreDamaged unless ``path`` is a readable SQLite file that Naskah made.
-
-    The default probe reads the header and the schema (milliseconds even for a large store); a
-    full ``quick_check`` (seconds per hundred MB) runs only when ``thorough`` is set, e.g. before
-    trusting a backup. Corruption met later, during work, surfaces as StoreDamaged too.
-    """
-    with path.open("rb") as f:
-        header = f.read(100)
-    if len(header) == 0:
-        return  # an empty file is a new store
-    if not header.startswith(SQLITE_MAGIC):
-        raise StoreDamaged("bukan berkas SQLite")
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            result = con.execute("PRAGMA quick_check").fetchone()[0] if thorough else "ok"
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreDamaged(str(exc)) from exc
-    if result != "ok":
-        raise StoreDamaged(result)
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
-        raise StoreDamaged("berkas SQLite milik aplikasi lain")
 
 
 def backup_file(path: Path, reason: str) -> Path:

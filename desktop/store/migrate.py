@@ -1,7 +1,8 @@
 """Alembic migrations for the local store, run in-process (no alembic.ini needed).
 
 Alembic is imported only when a migration has to run: an up-to-date store opens without it,
-which keeps the app's start fast.
+which keeps the app's start fast. SQLAlchemy is imported by the functions that use it, so that
+``HEAD`` and ``APPLICATION_ID`` can be read without it (``desktop.store.reading``).
 """
 
 from __future__ import annotations
@@ -9,11 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-from sqlalchemy.engine import Connection, Engine
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import Connection, Engine
 
 APPLICATION_ID = 0x4E534B48  # "NSKH" in the SQLite header marks the file as a Naskah store
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -41,6 +40,8 @@ def head_revision() -> str | None:
 
 
 def current_revision(conn: Connection) -> str | None:
+    from sqlalchemy import text
+
     has_table = conn.execute(
         text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
     ).first()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sync.protocol import INDONESIAN_MONTHS
+from sync.vocabulary import INDONESIAN_MONTHS
 
 ENV = "NASKAH_TIME_ZONE"
 WIB, WITA, WIT = "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"
