@@ -62,6 +62,7 @@ class Central:
     root: Path
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
+    lease_block: int = 50
 
     @property
     def db(self) -> str:
@@ -77,7 +78,8 @@ class Central:
     def start(self) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "sync.server.cli", "serve", "--db", self.db,
-             "--blobs", str(self.root / "central-blobs"), "--port", str(self.port)],
+             "--blobs", str(self.root / "central-blobs"), "--port", str(self.port),
+             "--lease-block", str(self.lease_block)],
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
@@ -160,6 +162,24 @@ class Hub:
                 return list(conn.execute(text(sql), params).all())
         finally:
             engine.dispose()
+
+    def versions(self) -> list[Any]:
+        return self.query(
+            "SELECT entity, entity_id, version FROM records WHERE entity != 'audit' ORDER BY 1, 2"
+        )
+
+    def wait_caught_up(self, office_id: str) -> None:
+        """Until the hub relayed everything and holds central's records at central's versions."""
+        while True:
+            assert self.proc is not None and self.proc.poll() is None, "the hub exited"
+            theirs = self.central.query(
+                "SELECT entity, entity_id, version FROM records WHERE office_id = :o"
+                " AND entity != 'audit' ORDER BY 1, 2",
+                o=office_id,
+            )
+            if not self.queue_length() and self.versions() == theirs:
+                return
+            time.sleep(0.1)
 
     def queue_length(self) -> int:
         return int(self.query("SELECT count(*) FROM hub_relay WHERE failed = ''")[0][0])
