@@ -37,6 +37,7 @@ log = logging.getLogger("naskah.hub")
 API = "/api/v1"
 CHUNK = 4 * 1024 * 1024
 BLOCK_LOW_WATER = 20  # ask central for another block when fewer unleased numbers remain
+MAX_BLOCK_REQUESTS = 10  # per round
 
 
 class CentralUnreachable(Exception):
@@ -255,6 +256,13 @@ class Upstream:
         return out
 
     def numbers(self) -> None:
+        """Top the hub's blocks up until every wanted series holds ``BLOCK_LOW_WATER`` unleased
+        numbers (a few requests at most: each block is several PC blocks)."""
+        for _ in range(MAX_BLOCK_REQUESTS):
+            if not self._numbers_once():
+                return
+
+    def _numbers_once(self) -> bool:
         """Ask central for a block of every series and year whose unleased remainder at the hub
         is low (the series the PCs asked for; ``keluar`` of this year from the start)."""
         b = tables.blocks.c
@@ -278,6 +286,7 @@ class Upstream:
                 self._json("POST", f"{API}/hub/numbers", {"series": names, "year": year})
             )
             mirror.add_blocks(self.engine, answer.leases)
+        return bool(low)
 
     def pull(self, office: str) -> tuple[int, set[str]]:
         """The office's changes since the hub's cursor, adopted page by page."""
