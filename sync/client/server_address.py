@@ -151,6 +151,26 @@ def _use_path(store: Store, path: str, url: str) -> None:
     _write_path(store, data)
 
 
+def _pinned_root(store: Store) -> str | None:
+    """A file holding the organisation's root this PC pinned (its trust material), the only
+    authority a hub's TLS certificate is checked against; None when none is held yet."""
+    with store.read() as session:
+        trust = session.get(sync_models.TrustMaterial, 1)
+        root = trust.root_pem if trust is not None else ""
+    if not root:
+        return None
+    path = Path(store.data_dir) / "hub-root.pem"
+    try:
+        if path.read_text(encoding="utf-8") == root:
+            return str(path)
+    except OSError:
+        pass
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(root, encoding="utf-8")
+    os.replace(tmp, path)
+    return str(path)
+
+
 def sync_by_best_path(
     store: Store, *, ca_bundle: str | None = None
 ) -> tuple[str, engine.SyncReport]:
@@ -165,8 +185,12 @@ def sync_by_best_path(
     if not token:
         raise NotEnrolled(_("token tidak ada di keyring"))
     hub = hub_address(store)
+    hub_ca = ca_bundle or _pinned_root(store)
+    if hub and hub.startswith("https://") and not hub_ca:
+        log.info("office hub %s not used: no root certificate held yet to verify it", hub)
+        hub = ""
     if hub:
-        link = Transport(hub, token, connect_timeout=HUB_CONNECT_TIMEOUT, ca_bundle=ca_bundle)
+        link = Transport(hub, token, connect_timeout=HUB_CONNECT_TIMEOUT, ca_bundle=hub_ca)
         try:
             found = link.hello().hello
             if not state.server_id or found.server_id == state.server_id:

@@ -34,11 +34,14 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def cli(*args: str) -> str:
+CA_PASSPHRASE = "kata-sandi-ca-kantor-uji"
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "sync.server.cli", *args],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
         capture_output=True,
         text=True,
         check=False,
@@ -47,11 +50,11 @@ def cli(*args: str) -> str:
     return done.stdout.strip()
 
 
-def wait_up(url: str, proc: subprocess.Popen[bytes]) -> None:
+def wait_up(url: str, proc: subprocess.Popen[bytes], verify: str | bool = True) -> None:
     while True:  # pytest-timeout ends this if it never comes up
         assert proc.poll() is None, f"{proc.args} exited with {proc.returncode}"
         try:
-            requests.get(f"{url}/api/v1/hello", timeout=30)
+            requests.get(f"{url}/api/v1/hello", timeout=30, verify=verify)
             return
         except requests.ConnectionError:
             time.sleep(0.1)
@@ -63,6 +66,7 @@ class Central:
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
     lease_block: int = 50
+    ca: bool = False  # the organisation's CA (passphrase CA_PASSPHRASE)
 
     @property
     def db(self) -> str:
@@ -73,7 +77,11 @@ class Central:
         return f"http://127.0.0.1:{self.port}"
 
     def init(self) -> None:
-        cli("init", "--db", self.db, "--blobs", str(self.root / "central-blobs"), "--no-ca")
+        if self.ca:
+            cli("init", "--db", self.db, "--blobs", str(self.root / "central-blobs"),
+                "--org", "Pemerintah Kabupaten Uji", env={"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE})  # fmt: skip
+        else:
+            cli("init", "--db", self.db, "--blobs", str(self.root / "central-blobs"), "--no-ca")
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
@@ -114,10 +122,12 @@ class Hub:
     proc: subprocess.Popen[bytes] | None = None
     device_id: str = ""
     log: Path | None = None
+    tls: tuple[Path, Path] | None = None  # certificate chain and key files: serve https
+    verify: str | bool = True  # what the readiness probe trusts
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     @property
     def db(self) -> str:
@@ -138,12 +148,13 @@ class Hub:
             [sys.executable, "-m", "sync.server.cli", "hub", "serve",
              "--central", self.central.url, "--token-file", str(self.root / "hub-token"),
              "--db", self.db, "--blobs", str(self.root / "hub-blobs"),
-             "--port", str(self.port), "--interval", str(interval)],
+             "--port", str(self.port), "--interval", str(interval),
+             *(["--certfile", str(self.tls[0]), "--keyfile", str(self.tls[1])] if self.tls else [])],
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=out, stderr=out,
         )  # fmt: skip
         out.close()
-        wait_up(self.url, self.proc)
+        wait_up(self.url, self.proc, self.verify)
 
     def kill(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
