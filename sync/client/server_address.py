@@ -172,7 +172,7 @@ def _pinned_root(store: Store) -> str | None:
 
 
 def sync_by_best_path(
-    store: Store, *, ca_bundle: str | None = None
+    store: Store, *, ca_bundle: str | None = None, progress: engine.Progress | None = None
 ) -> tuple[str, engine.SyncReport]:
     """One sync through the office hub when it answers as this PC's server, else directly with
     central; returns the path used (``hub`` or ``central``) and the report. Mutation ids,
@@ -196,7 +196,7 @@ def sync_by_best_path(
             if not state.server_id or found.server_id == state.server_id:
                 _use_path(store, HUB, link.base_url)
                 try:
-                    return HUB, engine.sync_once(store, transport=link)
+                    return HUB, engine.sync_once(store, transport=link, progress=progress)
                 finally:
                     link.close()
         except SyncError as exc:  # not in the office (or the hub is off): central directly
@@ -205,6 +205,6 @@ def sync_by_best_path(
     link = Transport(state.server_url, token, ca_bundle=ca_bundle)
     try:
         _use_path(store, CENTRAL, link.base_url)
-        return CENTRAL, engine.sync_once(store, transport=link)
+        return CENTRAL, engine.sync_once(store, transport=link, progress=progress)
     finally:
         link.close()

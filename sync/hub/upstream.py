@@ -19,6 +19,7 @@ from typing import Any
 import requests
 from sqlalchemy import Engine, delete, select
 
+from sync import sealing
 from sync.hub import mirror, tables
 from sync.protocol import (
     CLIENT_PROTOCOL_HEADER,
@@ -28,7 +29,7 @@ from sync.protocol import (
     SyncResponse,
     body_image_refs,
 )
-from sync.server import db
+from sync.server import db, keys
 from sync.server.blobs import blob_path, valid_hash
 from sync.server.bundle import BLOB_FIELDS
 from sync.server.hubs import HubOffice, NumbersResponse, RelayResponse
@@ -177,6 +178,7 @@ class Upstream:
                     .limit(1)
                 ).first()
                 subleases = self._subleases(conn, entry.device_id) if entry else []
+                device_key = keys.device_key(conn, entry.device_id) if entry else None
             if entry is None:
                 return done
             body = {
@@ -184,6 +186,7 @@ class Upstream:
                 "request_seq": entry.request_seq,
                 "mutations": entry.mutations,
                 "subleases": subleases,
+                "device_key": device_key,
             }
             response = self._call("POST", f"{API}/hub/relay", json=body)
             failed = ""
@@ -297,7 +300,14 @@ class Upstream:
                 cursor = int(tables.get(conn, "cursor", "0"))
                 seq = int(tables.get(conn, "request_seq", "0")) + 1
                 tables.put(conn, "request_seq", str(seq))
+                learnt = bool(tables.get(conn, "office_key"))
+                own_key = tables.get(conn, "device_key")
+                if not own_key:
+                    own_key = sealing.private_pem(sealing.new_private_key())
+                    tables.put(conn, "device_key", own_key)
             request = SyncRequest(cursor=cursor, request_seq=seq)
+            if not learnt:  # tell central our key to learn its keys, which the PCs need
+                request.device_key = sealing.public_pem(sealing.load_private(own_key))
             answer = SyncResponse.model_validate(
                 self._json("POST", f"{API}/sync", request.model_dump(mode="json"))
             )
@@ -305,6 +315,10 @@ class Upstream:
                 with db.write_tx(self.engine) as conn:
                     tables.put(conn, "request_seq", str(answer.request_seq or seq))
                 continue
+            if answer.server_key and answer.office_key:
+                with db.write_tx(self.engine) as conn:
+                    tables.put(conn, "server_key", answer.server_key)
+                    tables.put(conn, "office_key", answer.office_key)
             written += mirror.adopt(self.engine, office, answer.changes)
             if answer.leases:
                 mirror.add_blocks(self.engine, answer.leases)

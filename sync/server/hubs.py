@@ -83,6 +83,8 @@ class RelayRequest(BaseModel):
     request_seq: int | None = Field(default=None, ge=1, le=MAX_CURSOR)
     mutations: list[Mutation] = Field(default_factory=list, max_length=BATCH_SIZE)
     subleases: list[SubLease] = Field(default_factory=list, max_length=MAX_SUBLEASES)
+    # The device's bundle-signing public key, as the hub received it (central keeps the first).
+    device_key: str | None = Field(default=None, max_length=1024)
 
 
 class RelayResponse(BaseModel):
@@ -281,6 +283,7 @@ def relay(
             mutations=body.mutations,
             lease_epoch=None,  # voids nothing
             request_seq=body.request_seq,
+            device_key=body.device_key,
         ),
         replace(settings, lease_low_water=0),  # grants nothing: the PC would never see it
     )

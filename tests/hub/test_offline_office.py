@@ -126,3 +126,7 @@ def test_the_office_works_through_its_hub_while_central_is_down(
         o=office_id,
     )
     assert mutations == []
+    # The hub hands the PCs central's keys (bundle replies, verification codes), never its own.
+    assert hub.query("SELECT value FROM hub_state WHERE key = 'office_key'") == central.query(
+        "SELECT code_key FROM office_keys WHERE office_id = :o", o=office_id
+    )
