@@ -2,7 +2,6 @@
 served by ``sync.hub.service`` (relay queue, sub-leased numbers) and no hub endpoints of its
 own (a hub does not serve hubs)."""
 
-
 from collections.abc import Callable
 from typing import Annotated, Any
 

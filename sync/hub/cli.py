@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from sync.protocol import CLIENT_PROTOCOL_HEADER, PROTOCOL_VERSION, EnrollResponse
 
@@ -30,7 +31,8 @@ class HubRefused(Exception):
     """A hub command that cannot go on; the message says why."""
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: Any) -> None:
+    """The hub commands under ``naskah-server hub`` (``sub``: its sub-parsers)."""
     enroll = sub.add_parser("enroll", help="enrol this hub with central as a device")
     enroll.add_argument("--central", required=True, help="central server's address")
     enroll.add_argument("--office", required=True, help="office code")

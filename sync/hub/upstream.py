@@ -79,9 +79,7 @@ class Upstream:
 
     def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         try:
-            response = self.session.request(
-                method, self.url + path, timeout=self.timeout, **kwargs
-            )
+            response = self.session.request(method, self.url + path, timeout=self.timeout, **kwargs)
         except requests.RequestException as exc:
             raise CentralUnreachable(f"{type(exc).__name__}: {exc}"[:300]) from exc
         if response.status_code >= 500:
@@ -89,8 +87,8 @@ class Upstream:
         return response
 
     def _json(self, method: str, path: str, body: Any = None) -> Any:
-        response = self._call(method, path, json=body) if body is not None else self._call(
-            method, path
+        response = (
+            self._call(method, path, json=body) if body is not None else self._call(method, path)
         )
         if response.status_code != 200:
             raise CentralUnreachable(
@@ -358,16 +356,24 @@ class Upstream:
             tmp.replace(path)
             now = db.utcnow()
             with db.write_tx(self.engine) as conn:
-                if conn.execute(select(db.blobs.c.sha256).where(db.blobs.c.sha256 == sha)).first() is None:
-                    conn.execute(db.blobs.insert().values(sha256=sha, size=len(data), created_at=now))
+                if (
+                    conn.execute(select(db.blobs.c.sha256).where(db.blobs.c.sha256 == sha)).first()
+                    is None
+                ):
+                    conn.execute(
+                        db.blobs.insert().values(sha256=sha, size=len(data), created_at=now)
+                    )
                 conn.execute(
                     db.blob_offices.insert().values(
                         sha256=sha, office_id=office, device_id=None, created_at=now
                     )
                 )
-                if conn.execute(
-                    select(tables.blobs_up.c.sha256).where(tables.blobs_up.c.sha256 == sha)
-                ).first() is None:
+                if (
+                    conn.execute(
+                        select(tables.blobs_up.c.sha256).where(tables.blobs_up.c.sha256 == sha)
+                    ).first()
+                    is None
+                ):
                     conn.execute(tables.blobs_up.insert().values(sha256=sha))
             fetched += 1
         return fetched

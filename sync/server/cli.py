@@ -382,9 +382,7 @@ def _hub_cert(args: argparse.Namespace) -> None:
             keys = pki.load_keys(engine, passphrase)
         except pki.WrongCaPassphrase as exc:
             raise _Refused("the CA passphrase does not open the CA keys") from exc
-    cert, key = tls.issue_hub_certificate(
-        keys.root_key, keys.root_cert, args.host, days=args.days
-    )
+    cert, key = tls.issue_hub_certificate(keys.root_key, keys.root_cert, args.host, days=args.days)
     args.cert_out.write_bytes(ca.certs_to_pem([cert, keys.root_cert]))
     fd = os.open(args.key_out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as f:

@@ -16,6 +16,7 @@ block and overlapping no other device's lease, so a number is never issued twice
 from __future__ import annotations
 
 from dataclasses import replace
+
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -116,9 +117,7 @@ def allow(engine: Engine, device_id: str) -> str:
     revoked."""
     d = db.devices.c
     with db.write_tx(engine) as conn:
-        row = conn.execute(
-            select(d.office_id, d.revoked_at).where(d.id == device_id)
-        ).first()
+        row = conn.execute(select(d.office_id, d.revoked_at).where(d.id == device_id)).first()
         if row is None or row.revoked_at is not None:
             raise ValueError(f"no live device {device_id}")
         t = db.hub_devices
@@ -134,9 +133,7 @@ def allow(engine: Engine, device_id: str) -> str:
 def check_hub(engine: Engine, device: auth.Device) -> None:
     t = db.hub_devices
     with db.read_tx(engine) as conn:
-        row = conn.execute(
-            select(t.c.office_id).where(t.c.device_id == device.id)
-        ).first()
+        row = conn.execute(select(t.c.office_id).where(t.c.device_id == device.id)).first()
     if row is None or row.office_id != device.office_id:
         raise NotAHub("Perangkat ini bukan server kantor (hub) yang diizinkan.")
 
@@ -148,7 +145,7 @@ def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
         office = conn.execute(
             select(db.offices.c.code, db.offices.c.name).where(db.offices.c.id == hub.office_id)
         ).one()
-        server = conn.execute(select(db.server_identity.c.server_id)).scalar_one()
+        server: str = conn.execute(select(db.server_identity.c.server_id)).scalar_one()
         devices = [
             HubDevice(
                 id=row.id,
@@ -383,4 +380,3 @@ def install(app: FastAPI, engine: Engine, settings: Settings) -> None:
         hub: auth.Device = Depends(hub_device),  # noqa: B008
     ) -> NumbersResponse:
         return NumbersResponse(leases=grant_blocks(engine, hub, body, settings))
-

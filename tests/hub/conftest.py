@@ -52,7 +52,7 @@ def cli(*args: str, env: dict[str, str] | None = None) -> str:
 
 def wait_up(url: str, proc: subprocess.Popen[bytes], verify: str | bool = True) -> None:
     while True:  # pytest-timeout ends this if it never comes up
-        assert proc.poll() is None, f"{proc.args} exited with {proc.returncode}"
+        assert proc.poll() is None, f"{proc.args!r} exited with {proc.returncode}"
         try:
             requests.get(f"{url}/api/v1/hello", timeout=30, verify=verify)
             return
@@ -78,8 +78,9 @@ class Central:
 
     def init(self) -> None:
         if self.ca:
-            cli("init", "--db", self.db, "--blobs", str(self.root / "central-blobs"),
-                "--org", "Pemerintah Kabupaten Uji", env={"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE})  # fmt: skip
+            blobs = str(self.root / "central-blobs")
+            env = {"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE}
+            cli("init", "--db", self.db, "--blobs", blobs, "--org", "Kabupaten Uji", env=env)
         else:
             cli("init", "--db", self.db, "--blobs", str(self.root / "central-blobs"), "--no-ca")
 
@@ -148,13 +149,15 @@ class Hub:
             [sys.executable, "-m", "sync.server.cli", "hub", "serve",
              "--central", self.central.url, "--token-file", str(self.root / "hub-token"),
              "--db", self.db, "--blobs", str(self.root / "hub-blobs"),
-             "--port", str(self.port), "--interval", str(interval),
-             *(["--certfile", str(self.tls[0]), "--keyfile", str(self.tls[1])] if self.tls else [])],
+             "--port", str(self.port), "--interval", str(interval), *self.tls_args()],
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=out, stderr=out,
         )  # fmt: skip
         out.close()
         wait_up(self.url, self.proc, self.verify)
+
+    def tls_args(self) -> list[str]:
+        return ["--certfile", str(self.tls[0]), "--keyfile", str(self.tls[1])] if self.tls else []
 
     def kill(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

@@ -71,7 +71,8 @@ class HubServer:
             },
         )
         assert r.status_code == 200, r.text
-        return r.json()  # type: ignore[no-any-return]
+        answer: dict[str, Any] = r.json()
+        return answer
 
     def enrol(self, office_code: str, name: str = "PC") -> DeviceClient:
         """Enrolled at central (enrolment through the hub is not built), then served by the hub

@@ -12,7 +12,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-
 from sqlalchemy import text
 
 from sync.client.server_address import CENTRAL, HUB, set_hub_address
@@ -81,9 +80,12 @@ def test_pcs_use_the_hub_over_tls_only_with_the_organisations_certificate(
         via(pc1, HUB)
         via(pc2, HUB)
         with pc2.store.engine.connect() as conn:
-            assert conn.execute(
-                text("SELECT count(*) FROM letter WHERE id = :i"), {"i": letter}
-            ).scalar_one() == 1
+            assert (
+                conn.execute(
+                    text("SELECT count(*) FROM letter WHERE id = :i"), {"i": letter}
+                ).scalar_one()
+                == 1
+            )
 
         # An impostor at the same address, with a certificate the organisation did not issue.
         hub.stop()
