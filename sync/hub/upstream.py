@@ -192,14 +192,15 @@ class Upstream:
                 answer = RelayResponse.model_validate(response.json())
                 if answer.late:
                     # The PC synced with central directly meanwhile, with a newer request: send
-                    # the mutations central does not hold yet again, unordered (not lost).
+                    # the mutations central does not hold yet again as stale (not lost; merged
+                    # under the hub's name against the PC's newer edits).
                     acked = {a.mutation_id for a in answer.acks}
                     rest = [m for m in entry.mutations if m["mutation_id"] not in acked]
                     if rest:
                         again = self._call(
                             "POST",
                             f"{API}/hub/relay",
-                            json={**body, "request_seq": None, "mutations": rest},
+                            json={**body, "request_seq": None, "mutations": rest, "stale": True},
                         )
                         if again.status_code != 200:
                             failed = f"{again.status_code} {again.text[:300]}"

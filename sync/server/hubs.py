@@ -86,6 +86,10 @@ class RelayRequest(BaseModel):
     subleases: list[SubLease] = Field(default_factory=list, max_length=MAX_SUBLEASES)
     # The device's bundle-signing public key, as the hub received it (central keeps the first).
     device_key: str | None = Field(default=None, max_length=1024)
+    # Mutations of a request central found late (the device synced directly meanwhile): they
+    # are applied as the hub's, so the device's newer direct edits count as another device's
+    # in the merge: a field changed both ways becomes a conflict, never a silent revert.
+    stale: bool = False
 
 
 class RelayResponse(BaseModel):
@@ -274,13 +278,13 @@ def relay(
     refused = register_subleases(engine, hub, origin, body.subleases)
     answer = handle_sync(
         engine,
-        origin,
+        hub if body.stale else origin,
         SyncRequest(
             cursor=MAX_CURSOR,
             mutations=body.mutations,
             lease_epoch=None,  # voids nothing
-            request_seq=body.request_seq,
-            device_key=body.device_key,
+            request_seq=None if body.stale else body.request_seq,
+            device_key=None if body.stale else body.device_key,
         ),
         replace(settings, lease_low_water=0),  # grants nothing: the PC would never see it
     )

@@ -93,3 +93,57 @@ def test_a_laptop_roams_between_hub_and_central_and_everything_converges(
     report = via(laptop, CENTRAL)
     assert report.pushed == 0
     assert snapshot(laptop.store) == snapshot(desk.store)
+
+
+def test_a_laptop_that_roams_before_the_hub_relays_loses_nothing(
+    central: Central, hubs: list[Hub], tmp_path: Path
+) -> None:
+    """The hub's link is down when the laptop leaves; the laptop syncs directly with central
+    (newer request numbers), then the hub's link comes back: central finds the hub's relay late
+    and takes the rest as stale. Nothing is lost, and the edit made in the village against the
+    hub's older one is kept (a conflict at most, never a silent revert)."""
+    laptop, desk, _ = office_of_three(central, tmp_path, "KEC-LATE")
+    state = engine.state_of(laptop.store)
+    assert state is not None
+    link = Central(central.root, port=free_port())  # a second process on central's database:
+    link.start()  # the hub's own way to central, which can fail alone
+    try:
+        hub = Hub(tmp_path / "hub", link, "KEC-LATE")
+        hub.root.mkdir()
+        hubs.append(hub)
+        hub.enrol()
+        hub.start(interval=0.2)
+        for pc in (laptop, desk):
+            set_hub_address(pc.store, hub.url)
+            via(pc, HUB)
+        link.stop()  # the hub is cut from central; the office goes on
+        first = draft(laptop, "Surat dari kantor")
+        kept = draft(laptop, "Surat yang tidak diubah lagi")
+        via(laptop, HUB)
+        assert hub.queue_length() >= 1
+        # The laptop leaves and syncs with central directly, editing one letter again.
+        set_hub_address(laptop.store, f"http://127.0.0.1:{free_port()}")
+        save(laptop, first, hal="Surat dari kantor, diubah di desa")
+        via(laptop, CENTRAL)
+        # The hub's link comes back: its relay of the laptop's older request is late.
+        link.start()
+        hub.wait_caught_up(state.office_id)
+        set_hub_address(laptop.store, hub.url)
+        for pc in (laptop, desk):
+            via(pc, HUB)
+        for pc in (laptop, desk):
+            with pc.store.engine.connect() as conn:
+                rows = dict(conn.execute(text("SELECT id, hal FROM letter")).all())
+            assert rows[kept] == "Surat yang tidak diubah lagi"
+            assert rows[first] == "Surat dari kantor, diubah di desa"  # the newer edit stands
+            assert pc_versions(pc) == central_versions(central, state.office_id)
+        assert snapshot(laptop.store) == snapshot(desk.store)
+        # The late request really went the stale way (applied under the hub's name).
+        assert (
+            central.query(
+                "SELECT count(*) FROM applied_mutations WHERE device_id = :d", d=hub.device_id
+            )[0][0]
+            >= 2
+        )
+    finally:
+        link.stop()
