@@ -25,6 +25,7 @@ from typing import Any
 from sync.protocol import CLIENT_PROTOCOL_HEADER, PROTOCOL_VERSION, EnrollResponse
 
 log = logging.getLogger("naskah.hub")
+WAKE_QUIET_S = 0.3  # relay once no PC request has come for this long
 
 
 class HubRefused(Exception):
@@ -109,7 +110,11 @@ def _serve(args: argparse.Namespace) -> int:
 
     def loop() -> None:
         while not stop.is_set():
-            wake.wait(args.interval)
+            if wake.wait(args.interval):
+                # A PC's sync is usually several requests: let it finish before relaying, so
+                # the relay does not take the database's write lock between its requests.
+                while wake.wait(WAKE_QUIET_S):
+                    wake.clear()
             wake.clear()
             try:
                 report = upstream.round()
