@@ -23,7 +23,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
 
-from bench import sync_bench  # noqa: E402
+from bench import sync_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "out" / "hub_results.json"
@@ -41,16 +41,15 @@ def rss_mb(pid: int) -> float:
 
 
 def run(root: Path, letters: int) -> dict[str, Any]:
-    from desktop.seam import install
-    from sync.client.server_address import HUB, set_hub_address, sync_by_best_path
-    from tests.hub.conftest import Central, Hub
-    from tests.sync.pcs import draft, enrol, open_pc, set_up_office
-
     import keyring
 
+    from desktop.seam import install
     from desktop.store.db import open_store
+    from sync.client.server_address import HUB, set_hub_address, sync_by_best_path
     from tests import stores
+    from tests.hub.conftest import Central, Hub
     from tests.memory_keyring import MemoryKeyring
+    from tests.sync.pcs import draft, enrol, open_pc, set_up_office
 
     keyring.set_keyring(MemoryKeyring())
     install()
