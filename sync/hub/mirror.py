@@ -54,11 +54,14 @@ def mirror_office(engine: Engine, view: HubOffice) -> None:
         tables.put(conn, "hub_device_id", view.hub_device_id)
         d = db.devices.c
         for device in view.devices:
-            row = conn.execute(select(d.lease_epoch).where(d.id == device.id)).first()
+            row = conn.execute(select(d.lease_epoch, d.revoked_at).where(d.id == device.id)).first()
             values: dict[str, Any] = dict(
                 name=device.name,
                 token_hash=device.token_hash,
-                revoked_at=now if device.revoked else None,
+                # Kept from the first round that saw the revocation (the date a PC is told).
+                revoked_at=(row.revoked_at if row is not None and row.revoked_at else now)
+                if device.revoked
+                else None,
             )
             if row is None:
                 conn.execute(
