@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import io
 import json
+import logging
+import os
+from pathlib import Path
 
 from desktop.i18n import _
 from desktop.store import sync_models
 from desktop.store.db import Store
 from desktop.store.sync_models import SyncState
+from sync.client import engine
 from sync.client.errors import NotEnrolled, SyncError
 from sync.client.transport import API, Transport, check_server_url
 
@@ -82,3 +86,125 @@ def change_server_address(
         updated = sync_models.enrolment(session)
     assert updated is not None
     return updated
+
+
+# -- roaming between the office hub and central (docs/office-hub.md) ---------------------------
+
+log = logging.getLogger("naskah.sync")
+PATH_FILE = "sync-path.json"  # beside the store: the hub's address and the path last used
+HUB = "hub"
+CENTRAL = "central"
+HUB_CONNECT_TIMEOUT = 3.0
+
+
+def _path_file(store: Store) -> Path:
+    return Path(store.data_dir) / PATH_FILE
+
+
+def _read_path(store: Store) -> dict[str, str]:
+    try:
+        data = json.loads(_path_file(store).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _write_path(store: Store, data: dict[str, str]) -> None:
+    target = _path_file(store)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def hub_address(store: Store) -> str:
+    """The office hub's address this PC uses when it answers ("" when none is set)."""
+    return _read_path(store).get("hub_url", "")
+
+
+def set_hub_address(store: Store, url: str) -> str:
+    """Remember the office hub's address (``https://``, or ``http://`` on this machine only);
+    "" forgets it. BadServerUrl for anything else. Returns the address as kept."""
+    data = _read_path(store)
+    data["hub_url"] = check_server_url(url) if url.strip() else ""
+    _write_path(store, data)
+    return data["hub_url"]
+
+
+def last_path(store: Store) -> str:
+    """``hub`` or ``central``: the path of the last sync ("" before the first)."""
+    return _read_path(store).get("path", "")
+
+
+def _use_path(store: Store, path: str, url: str) -> None:
+    """The change-log cursor belongs to one server: when the path changes, start the pull from
+    0 (each record once, newest state) before anything is sent on the new path. The cursor is
+    reset first, the file written second, so a crash between costs one full pull."""
+    data = _read_path(store)
+    if data.get("path") == path and data.get("path_url") == url:
+        return
+    with store.write() as session:
+        state = sync_models.enrolment(session)
+        if state is not None:
+            state.cursor = 0
+            session.add(state)
+    data.update(path=path, path_url=url)
+    _write_path(store, data)
+
+
+def _pinned_root(store: Store) -> str | None:
+    """A file holding the organisation's root this PC pinned (its trust material), the only
+    authority a hub's TLS certificate is checked against; None when none is held yet."""
+    with store.read() as session:
+        trust = session.get(sync_models.TrustMaterial, 1)
+        root = trust.root_pem if trust is not None else ""
+    if not root:
+        return None
+    path = Path(store.data_dir) / "hub-root.pem"
+    try:
+        if path.read_text(encoding="utf-8") == root:
+            return str(path)
+    except OSError:
+        pass
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(root, encoding="utf-8")
+    os.replace(tmp, path)
+    return str(path)
+
+
+def sync_by_best_path(
+    store: Store, *, ca_bundle: str | None = None, progress: engine.Progress | None = None
+) -> tuple[str, engine.SyncReport]:
+    """One sync through the office hub when it answers as this PC's server, else directly with
+    central; returns the path used (``hub`` or ``central``) and the report. Mutation ids,
+    request numbers, lease epochs and versions are the same on both paths."""
+    with store.read() as session:
+        state = sync_models.enrolment(session)
+    if state is None:
+        raise NotEnrolled()
+    token = sync_models.token(state.device_id)
+    if not token:
+        raise NotEnrolled(_("token tidak ada di keyring"))
+    hub = hub_address(store)
+    hub_ca = ca_bundle or _pinned_root(store)
+    if hub and hub.startswith("https://") and not hub_ca:
+        log.info("office hub %s not used: no root certificate held yet to verify it", hub)
+        hub = ""
+    if hub:
+        link = Transport(hub, token, connect_timeout=HUB_CONNECT_TIMEOUT, ca_bundle=hub_ca)
+        try:
+            found = link.hello().hello
+            if not state.server_id or found.server_id == state.server_id:
+                _use_path(store, HUB, link.base_url)
+                try:
+                    return HUB, engine.sync_once(store, transport=link, progress=progress)
+                finally:
+                    link.close()
+        except SyncError as exc:  # not in the office (or the hub is off): central directly
+            log.info("office hub %s not used: %s", hub, exc.message)
+        link.close()
+    link = Transport(state.server_url, token, ca_bundle=ca_bundle)
+    try:
+        _use_path(store, CENTRAL, link.base_url)
+        return CENTRAL, engine.sync_once(store, transport=link, progress=progress)
+    finally:
+        link.close()

@@ -49,7 +49,7 @@ from sync.protocol import (
     SyncResponse,
     TrustMaterial,
 )
-from sync.server import auth, db, pki, verify_page
+from sync.server import auth, db, hubs, pki, verify_page
 from sync.server.blobs import BadChunk, BadOffset, BlobStore, HashMismatch
 from sync.server.middleware import FORWARDED_FOR, NaskahMiddleware, client_address
 from sync.server.service import TooManyMutations, handle_sync
@@ -422,6 +422,8 @@ def create_app(settings: Settings) -> FastAPI:
             return handle_sync(engine, dev, body, settings)
         except TooManyMutations as exc:
             return _error(413, str(exc))
+
+    hubs.install(app, engine, settings)  # office hubs (docs/office-hub.md)
 
     @app.post(
         f"{API}/blobs/missing", response_model=Missing, responses=_responses(401, 413, 422, 503)

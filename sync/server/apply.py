@@ -8,6 +8,7 @@ same transaction.
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,8 @@ from sync.server.records import Batch, Version
 
 # ``version`` belongs to the server: the one in a payload is the client's copy of it.
 SERVER_OWNED = frozenset({"version"})
+# The namespace of conflict record ids (uuid5 of office and mutation id).
+CONFLICT_IDS = uuid.UUID("6f1d2a52-7c3e-4d0b-9a51-3b8f4e2c9d17")
 _IGNORED = MERGE_IGNORED | SERVER_OWNED
 _FINAL = frozenset(s.value for s in IMMUTABLE_LETTER_STATUSES)
 _NUMBER_KEY = ("series", "year", "seq")
@@ -298,8 +301,12 @@ def _others_since_base(ctx: _Ctx, cur: Version) -> tuple[Version, set[str], bool
 
 
 def _conflict(ctx: _Ctx, names: list[str], server: dict[str, Any], client: dict[str, Any]) -> str:
-    """Store a conflict record (it syncs down to every PC of the office); return its id."""
-    conflict_id = db.new_id()
+    """Store a conflict record (it syncs down to every PC of the office); return its id.
+
+    The id follows from the office and the mutation, so an office hub that relays the mutation
+    to central makes central's conflict the same record as its own (docs/office-hub.md): the
+    conflict surfaces once."""
+    conflict_id = str(uuid.uuid5(CONFLICT_IDS, f"{ctx.device.office_id}/{ctx.m.mutation_id}"))
     fields = {
         "id": conflict_id,
         "entity": ctx.m.entity.value,

@@ -11,6 +11,8 @@
     naskah-server ca info --db URL
     naskah-server device list --db URL [--office KEC-WMN]
     naskah-server device revoke DEVICE_ID --db URL
+    naskah-server hub allow DEVICE_ID --db URL      (make an enrolled device an office hub)
+    naskah-server hub enroll|serve ...              (run an office hub: sync/hub/cli.py)
 
 ``--db`` takes a SQLite file path (default ``naskah-server.db`` in the current directory),
 ``sqlite:///path`` or ``postgresql://user:pass@host/dbname`` (driven by psycopg 3).
@@ -134,6 +136,23 @@ def _parser() -> argparse.ArgumentParser:
     with_public_url(serve)
     with_cert_days(serve)
 
+    hub = sub.add_parser("hub", help="office hubs on the LAN (docs/office-hub.md)")
+    hub_sub = hub.add_subparsers(dest="hub_command", required=True)
+    allow = with_db(hub_sub.add_parser("allow", help="make an enrolled device an office hub"))
+    allow.add_argument("device_id")
+    hub_cert = with_passphrase_file(
+        with_db(hub_sub.add_parser("cert", help="issue a hub's TLS certificate from the CA"))
+    )
+    hub_cert.add_argument(
+        "--host", action="append", required=True, help="an address PCs dial (IP or name)"
+    )
+    hub_cert.add_argument("--cert-out", required=True, type=Path)
+    hub_cert.add_argument("--key-out", required=True, type=Path)
+    hub_cert.add_argument("--days", type=int, default=397)
+    from sync.hub.cli import add_commands as add_hub_commands
+
+    add_hub_commands(hub_sub)
+
     office = sub.add_parser("office", help="manage offices")
     office_sub = office.add_subparsers(dest="office_command", required=True)
     add = with_db(office_sub.add_parser("add", help="add an office"))
@@ -198,6 +217,8 @@ def _run(args: argparse.Namespace) -> int:
             _init(args)
         elif args.command == "serve":
             _serve(args)
+        elif args.command == "hub":
+            return _hub(args)
         elif args.command == "office":
             with _engine(args) as engine:
                 office_id = admin.add_office(engine, args.code, args.name)
@@ -323,6 +344,57 @@ def _init(args: argparse.Namespace) -> None:
     print(f"CA {state}: {ca.common_name(root.subject)}")
     print(f"root SHA-256 fingerprint: {_fingerprint(root)}")
     print(f"TSA policy OID: {policy}")
+
+
+def _hub(args: argparse.Namespace) -> int:
+    if args.hub_command == "allow":
+        with _engine(args) as engine:
+            db.metadata.create_all(engine)
+            from sync.server.hubs import allow
+
+            try:
+                office = allow(engine, args.device_id)
+            except ValueError as exc:
+                raise _Refused(str(exc)) from exc
+        print(f"device {args.device_id} is now a hub of office {office}")
+        return 0
+    if args.hub_command == "cert":
+        _hub_cert(args)
+        return 0
+    from sync.hub.cli import HubRefused, run
+
+    try:
+        return run(args)
+    except HubRefused as exc:
+        raise _Refused(str(exc)) from exc
+
+
+def _hub_cert(args: argparse.Namespace) -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    from sync.pki import tls
+
+    passphrase = _passphrase(args, prompt=True)
+    if passphrase is None:
+        raise _Refused("the CA passphrase is needed to issue a hub certificate")
+    with _engine(args) as engine:
+        try:
+            keys = pki.load_keys(engine, passphrase)
+        except pki.WrongCaPassphrase as exc:
+            raise _Refused("the CA passphrase does not open the CA keys") from exc
+    cert, key = tls.issue_hub_certificate(keys.root_key, keys.root_cert, args.host, days=args.days)
+    args.cert_out.write_bytes(ca.certs_to_pem([cert, keys.root_cert]))
+    fd = os.open(args.key_out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+    print(f"hub certificate for {', '.join(args.host)}: {args.cert_out}, key {args.key_out}")
+    print(f"SHA-256 fingerprint: {_fingerprint(cert)}")
 
 
 def _serve(args: argparse.Namespace) -> None:

@@ -245,6 +245,16 @@ blob_offices = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Devices the administrator made office hubs (``naskah-server hub allow``, docs/office-hub.md):
+# only they may read the office's devices and relay other devices' requests.
+hub_devices = Table(
+    "hub_devices",
+    metadata,
+    Column("device_id", ID, ForeignKey("devices.id"), primary_key=True),
+    Column("office_id", ID, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 # -- signing (sync/server/pki.py) ---------------------------------------------------------------
 
 # Server-wide settings kept in the database (e.g. ``public_url``), so that ``serve`` and the

@@ -1,0 +1,142 @@
+"""``naskah-server hub ...``: enrol a hub with central, and run it (docs/office-hub.md).
+
+    naskah-server hub enroll --central URL --office KEC-WMN --code CODE --token-file FILE
+    naskah-server hub serve --central URL --token-file FILE --db hub.db --blobs DIR
+                            [--host 0.0.0.0] [--port 8751] [--certfile F --keyfile F]
+                            [--central-ca FILE] [--interval 5]
+
+The administrator of central then makes the enrolled device a hub:
+``naskah-server hub allow DEVICE_ID --db ...``. The hub serves its LAN over TLS (a certificate
+from the organisation's CA: ``--certfile``/``--keyfile``); without them it listens on loopback
+only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from sync.protocol import CLIENT_PROTOCOL_HEADER, PROTOCOL_VERSION, EnrollResponse
+
+log = logging.getLogger("naskah.hub")
+WAKE_QUIET_S = 0.3  # relay once no PC request has come for this long
+
+
+class HubRefused(Exception):
+    """A hub command that cannot go on; the message says why."""
+
+
+def add_commands(sub: Any) -> None:
+    """The hub commands under ``naskah-server hub`` (``sub``: its sub-parsers)."""
+    enroll = sub.add_parser("enroll", help="enrol this hub with central as a device")
+    enroll.add_argument("--central", required=True, help="central server's address")
+    enroll.add_argument("--office", required=True, help="office code")
+    enroll.add_argument("--code", required=True, help="one-time enrolment code")
+    enroll.add_argument("--token-file", required=True, type=Path)
+    enroll.add_argument("--name", default="Server kantor")
+    enroll.add_argument("--central-ca", help="CA bundle to verify central's TLS certificate")
+
+    serve = sub.add_parser("serve", help="serve the office's PCs and relay to central")
+    serve.add_argument("--central", required=True)
+    serve.add_argument("--token-file", required=True, type=Path)
+    serve.add_argument("--db", required=True, help="the hub's SQLite file")
+    serve.add_argument("--blobs", required=True, help="the hub's blob directory")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8751)
+    serve.add_argument("--certfile", help="TLS certificate (from the organisation's CA)")
+    serve.add_argument("--keyfile", help="its private key")
+    serve.add_argument("--central-ca", help="CA bundle to verify central's TLS certificate")
+    serve.add_argument("--interval", type=float, default=5.0, help="seconds between rounds")
+    serve.add_argument("--lease-block", type=int, default=10, help="numbers per PC sub-lease")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.hub_command == "enroll":
+        return _enroll(args)
+    return _serve(args)
+
+
+def _enroll(args: argparse.Namespace) -> int:
+    import requests
+
+    response = requests.post(
+        args.central.rstrip("/") + "/api/v1/enroll",
+        json={"office_code": args.office, "enrol_code": args.code, "device_name": args.name},
+        headers={CLIENT_PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
+        verify=args.central_ca or True,
+        timeout=30,
+    )
+    if response.status_code != 200:
+        raise HubRefused(f"central refused the enrolment: {response.text[:300]}")
+    answer = EnrollResponse.model_validate(response.json())
+    fd = os.open(args.token_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(answer.token)
+    print(answer.device_id)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.hub import mirror
+    from sync.hub.app import create_hub_app
+    from sync.hub.upstream import CentralUnreachable, Upstream
+    from sync.server import db
+    from sync.server.settings import Settings
+
+    if args.host not in ("127.0.0.1", "::1", "localhost") and not args.certfile:
+        raise HubRefused("a hub on the LAN serves TLS only: give --certfile and --keyfile")
+    token = args.token_file.read_text(encoding="utf-8").strip()
+    blob_dir = Path(args.blobs)
+    blob_dir.mkdir(parents=True, exist_ok=True)
+    engine = db.make_engine(args.db)
+    mirror.create_schema(engine)
+    upstream = Upstream(engine, blob_dir, args.central, token, ca_bundle=args.central_ca)
+    while mirror.office_id(engine) is None:  # a new hub rebuilds itself from central first
+        try:
+            upstream.round()
+        except CentralUnreachable as exc:
+            print(f"naskah-server hub: waiting for central: {exc}", file=sys.stderr, flush=True)
+            time.sleep(min(args.interval, 5.0))
+    wake = threading.Event()
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            if wake.wait(args.interval):
+                # A PC's sync is usually several requests: let it finish before relaying, so
+                # the relay does not take the database's write lock between its requests.
+                while wake.wait(WAKE_QUIET_S):
+                    wake.clear()
+            wake.clear()
+            try:
+                report = upstream.round()
+                if report.relayed or report.adopted:
+                    log.info("upstream round: %s", report)
+            except CentralUnreachable as exc:
+                log.info("central unreachable: %s", exc)
+            except Exception:
+                log.exception("upstream round failed")
+
+    threading.Thread(target=loop, name="hub-upstream", daemon=True).start()
+    settings = Settings(db_url=args.db, blob_dir=blob_dir, lease_block=args.lease_block)
+    app = create_hub_app(settings, wake.set)
+    print(f"naskah hub serving office {mirror.office_id(engine)}", flush=True)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        log_level="warning",
+        timeout_keep_alive=5,
+    )
+    stop.set()
+    return 0

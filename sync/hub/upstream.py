@@ -1,0 +1,380 @@
+"""The hub's side towards central: one round = mirror the office, blobs up, relay the queue,
+number blocks, pull and adopt the office's changes, blobs down (docs/office-hub.md).
+
+Every step commits in the hub's database only after central answered, and each is safe to
+repeat: a hub killed anywhere sends the same relay entry again and central answers with the
+acks it stored; a page pulled twice is adopted once (equal records are skipped).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import requests
+from sqlalchemy import Engine, delete, select
+
+from sync import sealing
+from sync.hub import mirror, tables
+from sync.protocol import (
+    CLIENT_PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    AckStatus,
+    SyncRequest,
+    SyncResponse,
+    body_image_refs,
+)
+from sync.server import db, keys
+from sync.server.blobs import blob_path, valid_hash
+from sync.server.bundle import BLOB_FIELDS
+from sync.server.hubs import HubOffice, NumbersResponse, RelayResponse
+
+log = logging.getLogger("naskah.hub")
+API = "/api/v1"
+CHUNK = 4 * 1024 * 1024
+BLOCK_LOW_WATER = 20  # ask central for another block when fewer unleased numbers remain
+MAX_BLOCK_REQUESTS = 10  # per round
+
+
+class CentralUnreachable(Exception):
+    """Central did not answer (link down, server stopped): the round stops, nothing lost."""
+
+
+@dataclass
+class RoundReport:
+    relayed: int = 0  # queue entries relayed
+    adopted: int = 0  # records written from central
+    blobs_up: int = 0
+    blobs_down: int = 0
+
+
+class Upstream:
+    def __init__(
+        self,
+        engine: Engine,
+        blob_dir: Path,
+        central_url: str,
+        token: str,
+        *,
+        ca_bundle: str | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        self.engine = engine
+        self.blob_dir = blob_dir
+        self.url = central_url.rstrip("/")
+        self.timeout = timeout
+        self.session = requests.Session()
+        self.session.verify = ca_bundle or True
+        self.session.headers.update(
+            {"Authorization": f"Bearer {token}", CLIENT_PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+        )
+        self.lock = threading.Lock()  # one round at a time
+
+    # -- HTTP ---------------------------------------------------------------------------------
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        try:
+            response = self.session.request(method, self.url + path, timeout=self.timeout, **kwargs)
+        except requests.RequestException as exc:
+            raise CentralUnreachable(f"{type(exc).__name__}: {exc}"[:300]) from exc
+        if response.status_code >= 500:
+            raise CentralUnreachable(f"central answered {response.status_code}")
+        return response
+
+    def _json(self, method: str, path: str, body: Any = None) -> Any:
+        response = (
+            self._call(method, path, json=body) if body is not None else self._call(method, path)
+        )
+        if response.status_code != 200:
+            raise CentralUnreachable(
+                f"central refused {path}: {response.status_code} {response.text[:200]}"
+            )
+        return response.json()
+
+    # -- a round ------------------------------------------------------------------------------
+
+    def office(self) -> HubOffice:
+        return HubOffice.model_validate(self._json("GET", f"{API}/hub/office"))
+
+    def round(self) -> RoundReport:
+        """Everything once; CentralUnreachable when central cannot be reached (nothing lost)."""
+        with self.lock:
+            report = RoundReport()
+            view = self.office()
+            mirror.mirror_office(self.engine, view)
+            report.blobs_up = self.blobs_up(view.office_id)
+            report.relayed = self.relay_all()
+            self.numbers()
+            report.adopted, wanted = self.pull(view.office_id)
+            report.blobs_down = self.blobs_down(view.office_id, wanted)
+            return report
+
+    def blobs_up(self, office: str) -> int:
+        bo, up = db.blob_offices.c, tables.blobs_up.c
+        with db.read_tx(self.engine) as conn:
+            known = {r.sha256 for r in conn.execute(select(up.sha256))}
+            held = [
+                r.sha256
+                for r in conn.execute(select(bo.sha256).where(bo.office_id == office))
+                if r.sha256 not in known
+            ]
+        sent = 0
+        for start in range(0, len(held), 10_000):
+            part = held[start : start + 10_000]
+            answer = self._json("POST", f"{API}/blobs/missing", {"hashes": part})
+            missing = set(answer["missing"])
+            offsets = answer.get("offsets", {})
+            for sha in part:
+                if sha in missing:
+                    self._upload(sha, int(offsets.get(sha, 0)))
+                    sent += 1
+                with db.write_tx(self.engine) as conn:
+                    if conn.execute(select(up.sha256).where(up.sha256 == sha)).first() is None:
+                        conn.execute(tables.blobs_up.insert().values(sha256=sha))
+        return sent
+
+    def _upload(self, sha: str, offset: int) -> None:
+        data = blob_path(self.blob_dir, sha).read_bytes()
+        for _attempt in range(1000):
+            chunk = data[offset : offset + CHUNK]
+            response = self._call(
+                "PUT",
+                f"{API}/blobs/{sha}/upload",
+                params={"offset": offset},
+                data=chunk,
+                headers={
+                    "Content-Type": "application/octet-stream",
+                    "X-Chunk-Sha256": hashlib.sha256(chunk).hexdigest(),
+                    "X-Blob-Size": str(len(data)),
+                },
+            )
+            if response.status_code == 409:
+                offset = int(response.json()["offset"])
+                continue
+            if response.status_code != 200:
+                raise CentralUnreachable(f"blob upload refused: {response.status_code}")
+            state = response.json()
+            if state["complete"]:
+                return
+            offset = int(state["offset"])
+        raise CentralUnreachable("blob upload did not finish")
+
+    def relay_all(self) -> int:
+        q = tables.relay_queue.c
+        done = 0
+        while True:
+            with db.read_tx(self.engine) as conn:
+                entry = conn.execute(
+                    select(q.seq, q.device_id, q.request_seq, q.mutations)
+                    .where(q.failed == "")
+                    .order_by(q.seq)
+                    .limit(1)
+                ).first()
+                subleases = self._subleases(conn, entry.device_id) if entry else []
+                device_key = keys.device_key(conn, entry.device_id) if entry else None
+            if entry is None:
+                return done
+            body = {
+                "device_id": entry.device_id,
+                "request_seq": entry.request_seq,
+                "mutations": entry.mutations,
+                "subleases": subleases,
+                "device_key": device_key,
+            }
+            response = self._call("POST", f"{API}/hub/relay", json=body)
+            failed = ""
+            if response.status_code == 200:
+                answer = RelayResponse.model_validate(response.json())
+                if answer.late:
+                    # The PC synced with central directly meanwhile, with a newer request: send
+                    # the mutations central does not hold yet again as stale (not lost; merged
+                    # under the hub's name against the PC's newer edits).
+                    acked = {a.mutation_id for a in answer.acks}
+                    rest = [m for m in entry.mutations if m["mutation_id"] not in acked]
+                    if rest:
+                        again = self._call(
+                            "POST",
+                            f"{API}/hub/relay",
+                            json={**body, "request_seq": None, "mutations": rest, "stale": True},
+                        )
+                        if again.status_code != 200:
+                            failed = f"{again.status_code} {again.text[:300]}"
+                for ack in answer.acks:
+                    if ack.status == AckStatus.REJECTED:
+                        log.warning(
+                            "central rejected %s %s relayed for %s: %s",
+                            ack.entity.value,
+                            ack.entity_id,
+                            entry.device_id,
+                            ack.reason,
+                        )
+            elif response.status_code in (401, 403, 404, 413, 422):
+                if response.status_code == 401:
+                    raise CentralUnreachable(f"central refused the hub: {response.text[:200]}")
+                failed = f"{response.status_code} {response.text[:300]}"
+            else:
+                raise CentralUnreachable(f"relay answered {response.status_code}")
+            with db.write_tx(self.engine) as conn:
+                if failed:
+                    log.error("relay entry %s refused by central: %s", entry.seq, failed)
+                    conn.execute(
+                        tables.relay_queue.update().where(q.seq == entry.seq).values(failed=failed)
+                    )
+                else:
+                    conn.execute(delete(tables.relay_queue).where(q.seq == entry.seq))
+            done += 1
+
+    def _subleases(self, conn: Any, device_id: str) -> list[dict[str, Any]]:
+        """The device's live leases cut from the hub's blocks."""
+        le, b = db.leases.c, tables.blocks.c
+        blocks = conn.execute(select(b.series, b.year, b.start_seq, b.end_seq)).all()
+        out = []
+        for lease in conn.execute(
+            select(le.series, le.year, le.start_seq, le.end_seq, le.epoch).where(
+                le.device_id == device_id, le.voided_at.is_(None)
+            )
+        ):
+            if any(
+                k.series == lease.series
+                and k.year == lease.year
+                and k.start_seq <= lease.start_seq
+                and lease.end_seq <= k.end_seq
+                for k in blocks
+            ):
+                out.append(
+                    dict(
+                        series=lease.series,
+                        year=lease.year,
+                        start=lease.start_seq,
+                        end=lease.end_seq,
+                        epoch=lease.epoch,
+                    )
+                )
+        return out
+
+    def numbers(self) -> None:
+        """Top the hub's blocks up until every wanted series holds ``BLOCK_LOW_WATER`` unleased
+        numbers (a few requests at most: each block is several PC blocks)."""
+        for _ in range(MAX_BLOCK_REQUESTS):
+            if not self._numbers_once():
+                return
+
+    def _numbers_once(self) -> bool:
+        """Ask central for a block of every series and year whose unleased remainder at the hub
+        is low (the series the PCs asked for; ``keluar`` of this year from the start)."""
+        b = tables.blocks.c
+        with db.read_tx(self.engine) as conn:
+            wanted = {(str(s), int(y)) for s, y in json.loads(tables.get(conn, "series", "[]"))}
+            wanted.add(("keluar", db.utcnow().year))
+            low: dict[int, list[str]] = {}
+            for name, year in sorted(wanted):
+                left = sum(
+                    int(r.end_seq) - int(r.next_seq) + 1
+                    for r in conn.execute(
+                        select(b.end_seq, b.next_seq).where(
+                            b.series == name, b.year == year, b.next_seq <= b.end_seq
+                        )
+                    )
+                )
+                if left < BLOCK_LOW_WATER:
+                    low.setdefault(year, []).append(name)
+        for year, names in sorted(low.items()):
+            answer = NumbersResponse.model_validate(
+                self._json("POST", f"{API}/hub/numbers", {"series": names, "year": year})
+            )
+            mirror.add_blocks(self.engine, answer.leases)
+        return bool(low)
+
+    def pull(self, office: str) -> tuple[int, set[str]]:
+        """The office's changes since the hub's cursor, adopted page by page."""
+        written = 0
+        wanted: set[str] = set()
+        while True:
+            with db.write_tx(self.engine) as conn:
+                cursor = int(tables.get(conn, "cursor", "0"))
+                seq = int(tables.get(conn, "request_seq", "0")) + 1
+                tables.put(conn, "request_seq", str(seq))
+                learnt = bool(tables.get(conn, "office_key"))
+                own_key = tables.get(conn, "device_key")
+                if not own_key:
+                    own_key = sealing.private_pem(sealing.new_private_key())
+                    tables.put(conn, "device_key", own_key)
+            request = SyncRequest(cursor=cursor, request_seq=seq)
+            if not learnt:  # tell central our key to learn its keys, which the PCs need
+                request.device_key = sealing.public_pem(sealing.load_private(own_key))
+            answer = SyncResponse.model_validate(
+                self._json("POST", f"{API}/sync", request.model_dump(mode="json"))
+            )
+            if answer.late:
+                with db.write_tx(self.engine) as conn:
+                    tables.put(conn, "request_seq", str(answer.request_seq or seq))
+                continue
+            if answer.server_key and answer.office_key:
+                with db.write_tx(self.engine) as conn:
+                    tables.put(conn, "server_key", answer.server_key)
+                    tables.put(conn, "office_key", answer.office_key)
+            written += mirror.adopt(self.engine, office, answer.changes)
+            if answer.leases:
+                mirror.add_blocks(self.engine, answer.leases)
+            for change in answer.changes:
+                for name in BLOB_FIELDS.get(change.entity.value, ()):
+                    value = change.fields.get(name)
+                    if isinstance(value, str) and valid_hash(value):
+                        wanted.add(value)
+                wanted |= body_image_refs(change.entity, change.fields)
+            with db.write_tx(self.engine) as conn:
+                tables.put(conn, "cursor", str(answer.cursor))
+            if not answer.more:
+                return written, wanted
+
+    def blobs_down(self, office: str, wanted: set[str]) -> int:
+        bo = db.blob_offices.c
+        fetched = 0
+        for sha in sorted(wanted):
+            with db.read_tx(self.engine) as conn:
+                held = conn.execute(
+                    select(bo.sha256).where(bo.sha256 == sha, bo.office_id == office)
+                ).first()
+            if held:
+                continue
+            response = self._call("GET", f"{API}/blobs/{sha}")
+            if response.status_code == 404:
+                continue  # not at central yet (the record came first): a later round
+            if response.status_code != 200:
+                raise CentralUnreachable(f"blob download answered {response.status_code}")
+            data = response.content
+            if hashlib.sha256(data).hexdigest() != sha:
+                continue
+            path = blob_path(self.blob_dir, sha)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".hubpart")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+            now = db.utcnow()
+            with db.write_tx(self.engine) as conn:
+                if (
+                    conn.execute(select(db.blobs.c.sha256).where(db.blobs.c.sha256 == sha)).first()
+                    is None
+                ):
+                    conn.execute(
+                        db.blobs.insert().values(sha256=sha, size=len(data), created_at=now)
+                    )
+                conn.execute(
+                    db.blob_offices.insert().values(
+                        sha256=sha, office_id=office, device_id=None, created_at=now
+                    )
+                )
+                if (
+                    conn.execute(
+                        select(tables.blobs_up.c.sha256).where(tables.blobs_up.c.sha256 == sha)
+                    ).first()
+                    is None
+                ):
+                    conn.execute(tables.blobs_up.insert().values(sha256=sha))
+            fetched += 1
+        return fetched

@@ -1,0 +1,95 @@
+"""TLS server certificates for office hubs, issued by the organisation's CA (docs/office-hub.md).
+
+Every enrolled PC already pins the organisation's root (its trust material), so a hub holding a
+certificate from that root for the address the PC dials is proved without trust on first use.
+Nothing here does I/O; ``naskah-server hub cert`` on the central server (which holds the CA key)
+calls it and writes the files.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from datetime import datetime, timedelta
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from sync import clock
+from sync.pki.ca import CLOCK_SKEW, CaKey, organisation_of
+
+DEFAULT_HUB_DAYS = 397  # what browsers accept for a TLS server certificate
+
+
+def _names(hosts: list[str]) -> list[x509.GeneralName]:
+    names: list[x509.GeneralName] = []
+    for host in hosts:
+        text = host.strip()
+        if not text:
+            continue
+        try:
+            names.append(x509.IPAddress(ipaddress.ip_address(text)))
+        except ValueError:
+            names.append(x509.DNSName(text.lower()))
+    if not names:
+        raise ValueError("name at least one address (IP or host name) of the hub")
+    return names
+
+
+def issue_hub_certificate(
+    ca_key: CaKey,
+    ca_cert: x509.Certificate,
+    hosts: list[str],
+    *,
+    days: int = DEFAULT_HUB_DAYS,
+    now: datetime | None = None,
+) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    """A new P-256 key and a certificate for it valid for TLS server authentication at
+    ``hosts`` (IP addresses or DNS names), signed by the root. ValueError for no host or a
+    validity under a day."""
+    if days < 1:
+        raise ValueError("validity must be at least one day")
+    names = _names(hosts)
+    key = ec.generate_private_key(ec.SECP256R1())
+    start = (now or clock.now()) - CLOCK_SKEW
+    end = min(start + CLOCK_SKEW + timedelta(days=days), ca_cert.not_valid_after_utc)
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, f"Naskah server kantor {hosts[0].strip()}"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation_of(ca_cert) or "Naskah"),
+        ]
+    )
+    ski = ca_cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.SubjectAlternativeName(names), critical=False)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=True,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ski), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    return cert, key

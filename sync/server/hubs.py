@@ -1,0 +1,386 @@
+"""The central server's side of office hubs (docs/office-hub.md).
+
+A hub is a device of an office that the administrator allowed (``naskah-server hub allow``).
+Only such a device may:
+- read its office's devices (token hashes, revocations, lease epochs, request numbers) and their
+  live number leases (``GET /api/v1/hub/office``), so that the hub accepts exactly the PCs
+  central accepts;
+- relay one request of another device of its office (``POST /api/v1/hub/relay``): central runs
+  its own ``handle_sync`` as that device, with the device's own mutation ids and request number,
+  so acks are stored under the device and a replay by either hop applies nothing twice;
+- ask for number blocks it then sub-leases to the office's PCs (``POST /api/v1/hub/numbers``).
+Sub-leases travel with the relayed request and become leases of the PC here, inside the hub's
+block and overlapping no other device's lease, so a number is never issued twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine, func, select
+
+from sync.protocol import (
+    BATCH_SIZE,
+    MAX_CURSOR,
+    MAX_INT,
+    SERIES_PATTERN,
+    Ack,
+    Count,
+    Id,
+    LeaseGrant,
+    Mutation,
+    SyncRequest,
+)
+from sync.server import auth, db
+from sync.server.service import handle_sync
+from sync.server.settings import Settings
+
+API = "/api/v1/hub"
+MAX_SUBLEASES = 200
+HUB_BLOCK_FACTOR = 4  # a hub's block holds this many PC blocks
+
+
+class HubDevice(BaseModel):
+    id: str
+    name: str
+    token_hash: str
+    revoked: bool
+    lease_epoch: int
+    request_seq: int
+
+
+class HubLease(BaseModel):
+    device_id: str
+    series: str
+    year: int
+    start: int
+    end: int
+    epoch: int
+
+
+class HubOffice(BaseModel):
+    office_id: str
+    office_code: str
+    office_name: str
+    server_id: str
+    hub_device_id: str
+    devices: list[HubDevice]
+    leases: list[HubLease]
+
+
+class SubLease(BaseModel):
+    series: str = Field(pattern=SERIES_PATTERN)
+    year: int = Field(ge=1, le=9999)
+    start: int = Field(ge=1, le=MAX_INT)
+    end: int = Field(ge=1, le=MAX_INT)
+    epoch: Count
+
+
+class RelayRequest(BaseModel):
+    device_id: Id
+    request_seq: int | None = Field(default=None, ge=1, le=MAX_CURSOR)
+    mutations: list[Mutation] = Field(default_factory=list, max_length=BATCH_SIZE)
+    subleases: list[SubLease] = Field(default_factory=list, max_length=MAX_SUBLEASES)
+    # The device's bundle-signing public key, as the hub received it (central keeps the first).
+    device_key: str | None = Field(default=None, max_length=1024)
+    # Mutations of a request central found late (the device synced directly meanwhile): they
+    # are applied as the hub's, so the device's newer direct edits count as another device's
+    # in the merge: a field changed both ways becomes a conflict, never a silent revert.
+    stale: bool = False
+
+
+class RelayResponse(BaseModel):
+    acks: list[Ack]
+    late: bool
+    request_seq: int
+    subleases_refused: list[str] = Field(default_factory=list)
+
+
+class NumbersRequest(BaseModel):
+    series: list[str] = Field(max_length=32)
+    year: int = Field(ge=1, le=9999)
+
+
+class NumbersResponse(BaseModel):
+    leases: list[LeaseGrant]
+
+
+class NotAHub(Exception):
+    """The device is not a hub of its office (HTTP 403)."""
+
+
+class UnknownDevice(Exception):
+    """The relayed device is not a live device of the hub's office (HTTP 403)."""
+
+
+def allow(engine: Engine, device_id: str) -> str:
+    """Make ``device_id`` a hub of its office; return the office id. ValueError if unknown or
+    revoked."""
+    d = db.devices.c
+    with db.write_tx(engine) as conn:
+        row = conn.execute(select(d.office_id, d.revoked_at).where(d.id == device_id)).first()
+        if row is None or row.revoked_at is not None:
+            raise ValueError(f"no live device {device_id}")
+        t = db.hub_devices
+        if conn.execute(select(t.c.device_id).where(t.c.device_id == device_id)).first() is None:
+            conn.execute(
+                t.insert().values(
+                    device_id=device_id, office_id=row.office_id, created_at=db.utcnow()
+                )
+            )
+    return str(row.office_id)
+
+
+def check_hub(engine: Engine, device: auth.Device) -> None:
+    t = db.hub_devices
+    with db.read_tx(engine) as conn:
+        row = conn.execute(select(t.c.office_id).where(t.c.device_id == device.id)).first()
+    if row is None or row.office_id != device.office_id:
+        raise NotAHub("Perangkat ini bukan server kantor (hub) yang diizinkan.")
+
+
+def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
+    """What a hub mirrors: its office, central's id, the office's devices and live leases."""
+    d, r, le = db.devices.c, db.device_requests.c, db.leases.c
+    with db.read_tx(engine) as conn:
+        office = conn.execute(
+            select(db.offices.c.code, db.offices.c.name).where(db.offices.c.id == hub.office_id)
+        ).one()
+        server: str = conn.execute(select(db.server_identity.c.server_id)).scalar_one()
+        devices = [
+            HubDevice(
+                id=row.id,
+                name=row.name,
+                token_hash=row.token_hash,
+                revoked=row.revoked_at is not None,
+                lease_epoch=row.lease_epoch,
+                request_seq=int(row.last_seq or 0),
+            )
+            for row in conn.execute(
+                select(d.id, d.name, d.token_hash, d.revoked_at, d.lease_epoch, r.last_seq)
+                .select_from(db.devices.outerjoin(db.device_requests, r.device_id == d.id))
+                .where(d.office_id == hub.office_id)
+                .order_by(d.id)
+            )
+        ]
+        leases = [
+            HubLease(
+                device_id=row.device_id,
+                series=row.series,
+                year=row.year,
+                start=row.start_seq,
+                end=row.end_seq,
+                epoch=row.epoch,
+            )
+            for row in conn.execute(
+                select(le.device_id, le.series, le.year, le.start_seq, le.end_seq, le.epoch)
+                .where(le.office_id == hub.office_id, le.voided_at.is_(None))
+                .order_by(le.id)
+            )
+        ]
+    return HubOffice(
+        office_id=hub.office_id,
+        office_code=office.code,
+        office_name=office.name,
+        server_id=server,
+        hub_device_id=hub.id,
+        devices=devices,
+        leases=leases,
+    )
+
+
+def _origin(engine: Engine, hub: auth.Device, device_id: str) -> auth.Device:
+    d = db.devices.c
+    with db.read_tx(engine) as conn:
+        row = conn.execute(
+            select(d.id, d.office_id, d.name, d.revoked_at).where(d.id == device_id)
+        ).first()
+    if row is None or row.office_id != hub.office_id or row.revoked_at is not None:
+        raise UnknownDevice("Perangkat asal tidak dikenal di kantor ini, atau sudah dicabut.")
+    return auth.Device(row.id, row.office_id, row.name)
+
+
+def register_subleases(
+    engine: Engine, hub: auth.Device, origin: auth.Device, subleases: list[SubLease]
+) -> list[str]:
+    """Record each sub-lease as a lease of ``origin`` if it lies in a live lease of the hub and
+    overlaps no other device's live lease (an identical one already recorded is skipped).
+    Returns the refusals (one line each); nothing refused is recorded."""
+    refused: list[str] = []
+    le = db.leases.c
+    now = db.utcnow()
+    with db.write_tx(engine) as conn:
+        db.lock_office(conn, hub.office_id)
+        top = 0
+        for s in subleases:
+            label = f"{s.series}/{s.year}/{s.start}-{s.end}"
+            if s.end < s.start:
+                refused.append(f"{label}: blok terbalik")
+                continue
+            same = (le.series == s.series, le.year == s.year, le.voided_at.is_(None))
+            if conn.execute(
+                select(le.id).where(
+                    le.device_id == origin.id, le.start_seq == s.start, le.end_seq == s.end, *same
+                )
+            ).first():
+                top = max(top, s.epoch)
+                continue
+            inside = conn.execute(
+                select(le.id).where(
+                    le.device_id == hub.id, le.start_seq <= s.start, le.end_seq >= s.end, *same
+                )
+            ).first()
+            if inside is None:
+                refused.append(f"{label}: di luar blok nomor server kantor")
+                continue
+            clash = conn.execute(
+                select(le.id).where(
+                    le.office_id == hub.office_id,
+                    le.device_id != hub.id,
+                    le.start_seq <= s.end,
+                    le.end_seq >= s.start,
+                    *same,
+                )
+            ).first()
+            if clash is not None:
+                refused.append(f"{label}: bertumpuk dengan blok perangkat lain")
+                continue
+            conn.execute(
+                db.leases.insert().values(
+                    office_id=hub.office_id,
+                    device_id=origin.id,
+                    series=s.series,
+                    year=s.year,
+                    start_seq=s.start,
+                    end_seq=s.end,
+                    epoch=s.epoch,
+                    created_at=now,
+                )
+            )
+            top = max(top, s.epoch)
+        if top:
+            conn.execute(
+                db.devices.update()
+                .where(db.devices.c.id == origin.id, db.devices.c.lease_epoch < top)
+                .values(lease_epoch=top)
+            )
+    return refused
+
+
+def relay(
+    engine: Engine, hub: auth.Device, body: RelayRequest, settings: Settings
+) -> RelayResponse:
+    """Apply one relayed request as its origin device (no changes back, no lease granted)."""
+    origin = _origin(engine, hub, body.device_id)
+    refused = register_subleases(engine, hub, origin, body.subleases)
+    answer = handle_sync(
+        engine,
+        hub if body.stale else origin,
+        SyncRequest(
+            cursor=MAX_CURSOR,
+            mutations=body.mutations,
+            lease_epoch=None,  # voids nothing
+            request_seq=None if body.stale else body.request_seq,
+            device_key=None if body.stale else body.device_key,
+        ),
+        replace(settings, lease_low_water=0),  # grants nothing: the PC would never see it
+    )
+    return RelayResponse(
+        acks=answer.acks,
+        late=answer.late,
+        request_seq=answer.request_seq or 0,
+        subleases_refused=refused,
+    )
+
+
+def grant_blocks(
+    engine: Engine, hub: auth.Device, body: NumbersRequest, settings: Settings
+) -> list[LeaseGrant]:
+    """One fresh block per series asked for, to the hub (which sub-leases it to PCs)."""
+    import re
+
+    pattern = re.compile(SERIES_PATTERN)
+    names = sorted({s for s in body.series if pattern.fullmatch(s)})
+    size = settings.lease_block * HUB_BLOCK_FACTOR
+    now = db.utcnow()
+    grants: list[LeaseGrant] = []
+    with db.write_tx(engine) as conn:
+        db.lock_office(conn, hub.office_id)
+        d = db.devices.c
+        epoch = int(conn.execute(select(d.lease_epoch).where(d.id == hub.id)).scalar_one()) + 1
+        c = db.lease_counters
+        for series in names:
+            key = (c.c.office_id == hub.office_id, c.c.series == series, c.c.year == body.year)
+            start = conn.execute(select(c.c.next_seq).where(*key)).scalar()
+            if start is None:
+                n = db.issued_numbers.c
+                issued = conn.execute(
+                    select(func.max(n.seq)).where(
+                        n.office_id == hub.office_id, n.series == series, n.year == body.year
+                    )
+                ).scalar()
+                start = (issued or 0) + 1
+                conn.execute(
+                    c.insert().values(
+                        office_id=hub.office_id, series=series, year=body.year, next_seq=start
+                    )
+                )
+            conn.execute(c.update().where(*key).values(next_seq=start + size))
+            conn.execute(
+                db.leases.insert().values(
+                    office_id=hub.office_id,
+                    device_id=hub.id,
+                    series=series,
+                    year=body.year,
+                    start_seq=start,
+                    end_seq=start + size - 1,
+                    epoch=epoch,
+                    created_at=now,
+                )
+            )
+            grants.append(
+                LeaseGrant(
+                    series=series, year=body.year, start=start, end=start + size - 1, epoch=epoch
+                )
+            )
+        conn.execute(db.devices.update().where(d.id == hub.id).values(lease_epoch=epoch))
+    return grants
+
+
+def install(app: FastAPI, engine: Engine, settings: Settings) -> None:
+    """Add the hub endpoints to the central server's app."""
+
+    def hub_device(request: Request) -> auth.Device:
+        try:
+            device = auth.authenticate(engine, request.headers.get("authorization"))
+        except auth.Unauthorised as exc:
+            raise HTTPException(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from exc
+        try:
+            check_hub(engine, device)
+        except NotAHub as exc:
+            raise HTTPException(403, str(exc)) from exc
+        return device
+
+    @app.get(f"{API}/office", response_model=HubOffice, include_in_schema=False)
+    def hub_office(hub: auth.Device = Depends(hub_device)) -> HubOffice:  # noqa: B008
+        return office_view(engine, hub)
+
+    @app.post(f"{API}/relay", response_model=RelayResponse, include_in_schema=False)
+    def hub_relay(
+        body: RelayRequest,
+        hub: auth.Device = Depends(hub_device),  # noqa: B008
+    ) -> object:
+        try:
+            return relay(engine, hub, body, settings)
+        except UnknownDevice as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=403)
+
+    @app.post(f"{API}/numbers", response_model=NumbersResponse, include_in_schema=False)
+    def hub_numbers(
+        body: NumbersRequest,
+        hub: auth.Device = Depends(hub_device),  # noqa: B008
+    ) -> NumbersResponse:
+        return NumbersResponse(leases=grant_blocks(engine, hub, body, settings))

@@ -1,0 +1,222 @@
+"""Real processes for the office hub tests (docs/office-hub.md): the central server and the hub
+are each a ``naskah-server`` process on 127.0.0.1 with its own SQLite file; the PCs are real
+stores in this process, acting through the domain services and syncing with the real client.
+
+- ``Central``: ``init``, ``office add``, ``enroll-code`` and ``hub allow`` through the CLI on its
+  database; ``start()``/``stop()`` (SIGTERM)/``kill()`` on the same port and data.
+- ``Hub``: enrolled with central through ``naskah-server hub enroll``, allowed, and run with
+  ``naskah-server hub serve`` (``start``/``kill`` on the same port and data).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import create_engine, text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+CA_PASSPHRASE = "kata-sandi-ca-kantor-uji"
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "sync.server.cli", *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def wait_up(url: str, proc: subprocess.Popen[bytes], verify: str | bool = True) -> None:
+    while True:  # pytest-timeout ends this if it never comes up
+        assert proc.poll() is None, f"{proc.args!r} exited with {proc.returncode}"
+        try:
+            requests.get(f"{url}/api/v1/hello", timeout=30, verify=verify)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.1)
+
+
+@dataclass
+class Central:
+    root: Path
+    port: int = field(default_factory=free_port)
+    proc: subprocess.Popen[bytes] | None = None
+    lease_block: int = 50
+    ca: bool = False  # the organisation's CA (passphrase CA_PASSPHRASE)
+
+    @property
+    def db(self) -> str:
+        return str(self.root / "central.db")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def init(self) -> None:
+        if self.ca:
+            blobs = str(self.root / "central-blobs")
+            env = {"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE}
+            cli("init", "--db", self.db, "--blobs", blobs, "--org", "Kabupaten Uji", env=env)
+        else:
+            cli("init", "--db", self.db, "--blobs", str(self.root / "central-blobs"), "--no-ca")
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "sync.server.cli", "serve", "--db", self.db,
+             "--blobs", str(self.root / "central-blobs"), "--port", str(self.port),
+             "--lease-block", str(self.lease_block)],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_up(self.url, self.proc)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(60)
+
+    def add_office(self, code: str) -> str:
+        return cli("office", "add", "--db", self.db, "--code", code, "--name", f"Kecamatan {code}")
+
+    def enrol_code(self, office_code: str) -> str:
+        return cli("enroll-code", "--db", self.db, "--office", office_code)
+
+    def query(self, sql: str, **params: Any) -> list[Any]:
+        engine = create_engine(f"sqlite:///{self.db}")
+        try:
+            with engine.connect() as conn:
+                return list(conn.execute(text(sql), params).all())
+        finally:
+            engine.dispose()
+
+
+@dataclass
+class Hub:
+    root: Path
+    central: Central
+    office_code: str
+    port: int = field(default_factory=free_port)
+    proc: subprocess.Popen[bytes] | None = None
+    device_id: str = ""
+    log: Path | None = None
+    tls: tuple[Path, Path] | None = None  # certificate chain and key files: serve https
+    verify: str | bool = True  # what the readiness probe trusts
+
+    @property
+    def url(self) -> str:
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
+
+    @property
+    def db(self) -> str:
+        return str(self.root / "hub.db")
+
+    def enrol(self) -> None:
+        self.device_id = cli(
+            "hub", "enroll", "--central", self.central.url, "--office", self.office_code,
+            "--code", self.central.enrol_code(self.office_code),
+            "--token-file", str(self.root / "hub-token"),
+        )  # fmt: skip
+        cli("hub", "allow", self.device_id, "--db", self.central.db)
+
+    def start(self, interval: float = 0.5) -> None:
+        self.log = self.root / "hub.log"
+        out = self.log.open("ab")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "sync.server.cli", "hub", "serve",
+             "--central", self.central.url, "--token-file", str(self.root / "hub-token"),
+             "--db", self.db, "--blobs", str(self.root / "hub-blobs"),
+             "--port", str(self.port), "--interval", str(interval), *self.tls_args()],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=out, stderr=out,
+        )  # fmt: skip
+        out.close()
+        wait_up(self.url, self.proc, self.verify)
+
+    def tls_args(self) -> list[str]:
+        return ["--certfile", str(self.tls[0]), "--keyfile", str(self.tls[1])] if self.tls else []
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(60)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(60)
+
+    def query(self, sql: str, **params: Any) -> list[Any]:
+        engine = create_engine(f"sqlite:///{self.db}")
+        try:
+            with engine.connect() as conn:
+                return list(conn.execute(text(sql), params).all())
+        finally:
+            engine.dispose()
+
+    def versions(self) -> list[Any]:
+        return self.query(
+            "SELECT entity, entity_id, version FROM records WHERE entity != 'audit' ORDER BY 1, 2"
+        )
+
+    def wait_caught_up(self, office_id: str) -> None:
+        """Until the hub relayed everything and holds central's records at central's versions."""
+        while True:
+            assert self.proc is not None and self.proc.poll() is None, "the hub exited"
+            theirs = self.central.query(
+                "SELECT entity, entity_id, version FROM records WHERE office_id = :o"
+                " AND entity != 'audit' ORDER BY 1, 2",
+                o=office_id,
+            )
+            if not self.queue_length() and self.versions() == theirs:
+                return
+            time.sleep(0.1)
+
+    def queue_length(self) -> int:
+        return int(self.query("SELECT count(*) FROM hub_relay WHERE failed = ''")[0][0])
+
+    def wait_drained(self) -> None:
+        """Until the hub has relayed everything (pytest-timeout ends a hang)."""
+        while self.queue_length():
+            assert self.proc is not None and self.proc.poll() is None, "the hub exited"
+            time.sleep(0.1)
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[Central]:
+    server = Central(tmp_path)
+    server.init()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def hubs(tmp_path: Path) -> Iterator[list[Hub]]:
+    made: list[Hub] = []
+    yield made
+    for hub in made:
+        hub.stop()

@@ -1,0 +1,100 @@
+"""PCs talk to the hub over TLS with a certificate from the organisation's CA, checked against
+the root each PC pinned: no trust on first use, and a hub with any other certificate is not
+used (the PC syncs with central instead)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from sqlalchemy import text
+
+from sync.client.server_address import CENTRAL, HUB, set_hub_address
+from tests.hub.conftest import CA_PASSPHRASE, Central, Hub, cli
+from tests.hub.test_offline_office import office_of_three, via
+from tests.sync.pcs import draft
+
+
+def self_signed(root: Path) -> tuple[Path, Path]:
+    """What an impostor on the LAN can make: a certificate for the same address, not from the
+    organisation's CA."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Naskah server kantor 127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = root / "fake.pem", root / "fake.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_pcs_use_the_hub_over_tls_only_with_the_organisations_certificate(
+    tmp_path: Path, hubs: list[Hub]
+) -> None:
+    central = Central(tmp_path, ca=True)
+    central.init()
+    central.start()
+    try:
+        pc1, pc2, _pc3 = office_of_three(central, tmp_path, "KEC-TLS")
+        for pc in (pc1, pc2):
+            pc.sync()  # the trust material (the root) comes with the syncs
+        hub = Hub(tmp_path / "hub", central, "KEC-TLS")
+        hub.root.mkdir()
+        hubs.append(hub)
+        hub.enrol()
+        cert, key = hub.root / "hub.pem", hub.root / "hub.key"
+        cli("hub", "cert", "--db", central.db, "--host", "127.0.0.1",
+            "--cert-out", str(cert), "--key-out", str(key),
+            env={"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE})  # fmt: skip
+        hub.tls = (cert, key)
+        hub.verify = str(cert)  # the chain ends in the root: enough for the probe
+        hub.start()
+        assert hub.url.startswith("https://")
+        for pc in (pc1, pc2):
+            set_hub_address(pc.store, hub.url)
+        letter = draft(pc1, "Surat lewat TLS")
+        via(pc1, HUB)
+        via(pc2, HUB)
+        with pc2.store.engine.connect() as conn:
+            assert (
+                conn.execute(
+                    text("SELECT count(*) FROM letter WHERE id = :i"), {"i": letter}
+                ).scalar_one()
+                == 1
+            )
+
+        # An impostor at the same address, with a certificate the organisation did not issue.
+        hub.stop()
+        hub.tls = self_signed(hub.root)
+        hub.verify = str(hub.tls[0])
+        hub.start()
+        draft(pc1, "Surat saat ada server palsu")
+        # The impostor answers hello as this office's server (it has the real hub's database),
+        # so only the certificate check keeps the PC away from it.
+        via(pc1, CENTRAL)
+    finally:
+        central.stop()
