@@ -38,6 +38,9 @@ class Entity(StrEnum):
     DISPOSITION = "disposition"
     DISPOSITION_NOTE = "disposition_note"
     DISPOSITION_INSTRUCTION = "disposition_instruction"
+    # A signed letter delivered to another office through the server (one record per
+    # recipient office, in the sender's namespace and, once sent, in the recipient's).
+    DELIVERY = "delivery"
 
 
 class Op(StrEnum):
@@ -293,6 +296,61 @@ class SyncResponse(BaseModel):
     server_key: str = ""
     # With ``server_key``: the office's verification-code key (hex), see office_verify_code.
     office_key: str = ""
+
+
+# --- Delivery between offices (docs/sync-protocol.md, "Delivery between offices") -----------
+
+
+class DeliveryState(StrEnum):
+    """Where a letter delivered to another office is. Moves forward only."""
+
+    WAITING = "menunggu"  # addressed on the sender's PC; not on its way yet
+    SENT = "terkirim"  # the server holds it for the recipient office
+    RECEIVED = "diterima"  # the recipient office registered it
+    READ = "dibaca"  # someone there opened it after registering
+
+
+DELIVERY_ORDER: tuple[DeliveryState, ...] = tuple(DeliveryState)
+# The fields of a delivery record the recipient office may change, once it is sent.
+DELIVERY_RECIPIENT_FIELDS = frozenset(
+    {"state", "received_at", "read_at", "incoming_letter_id", "updated_at"}
+)
+MAX_DELIVERY_PDF = 50 * 1024 * 1024  # bytes of a delivered PDF (the server's default limit)
+
+
+def delivery_rank(state: object) -> int:
+    """The position of ``state`` in DELIVERY_ORDER (-1: not a state)."""
+    try:
+        return DELIVERY_ORDER.index(DeliveryState(str(state)))
+    except ValueError:
+        return -1
+
+
+class OfficeEntry(BaseModel):
+    """One office of the server's directory (``GET /api/v1/offices``)."""
+
+    id: str
+    code: str
+    name: str
+
+
+class OfficeDirectory(BaseModel):
+    offices: list[OfficeEntry]
+
+
+class DeliveryRequest(BaseModel):
+    """Send the delivery record ``delivery_id`` of the device's office (its letter must be
+    signed electronically and on the server with its signature records and PDF)."""
+
+    delivery_id: Id
+
+
+class DeliveryAccepted(BaseModel):
+    delivery_id: str
+    recipient_office_id: str
+    state: DeliveryState
+    sent_at: datetime
+    pdf_hash: str
 
 
 # --- Signing certificates and trust (docs/sync-protocol.md, "Signing") -----------------------

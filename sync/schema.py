@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sync.protocol import ID_PATTERN, MAX_ID, MAX_INT, Entity, LetterStatus, SignatureKind
+from sync.protocol import (
+    ID_PATTERN,
+    MAX_ID,
+    MAX_INT,
+    DeliveryState,
+    Entity,
+    LetterStatus,
+    SignatureKind,
+)
 
 MAX_SHORT = 2_000  # characters of a short text field
 MAX_LONG = 2_000_000  # characters of a long text field (a letter's body, a revision snapshot)
@@ -285,6 +293,28 @@ FIELDS: dict[Entity, dict[str, F]] = {
         "text": F("str"),
         "position": F("int"),
         "active": F("bool"),
+    },
+    Entity.DELIVERY: {
+        **_SYNCED,
+        "created_at": F("datetime"),
+        "letter_id": _id(),
+        "sender_office_id": _id(),
+        "sender_office_name": F("str"),
+        "recipient_office_id": _id(),
+        "recipient_office_name": F("str"),
+        "state": F("str", choices=frozenset(s.value for s in DeliveryState)),
+        "number": F("str"),
+        "letter_date": F("date", null=True),
+        "hal": F("str"),
+        "sifat": F("str"),
+        "urgency": F("str"),
+        "classification_code": F("str"),
+        "signers": F("str"),
+        "pdf_hash": F("str", null=True),
+        "sent_at": F("datetime", null=True),
+        "received_at": F("datetime", null=True),
+        "read_at": F("datetime", null=True),
+        "incoming_letter_id": _id(null=True),
     },
 }
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, select
 
+from desktop.store.delivery_models import Delivery
 from desktop.store.incoming_models import (
     Disposition,
     DispositionInstruction,
@@ -52,6 +53,7 @@ MODELS: dict[Entity, type[SQLModel]] = {
     Entity.DISPOSITION: Disposition,
     Entity.DISPOSITION_NOTE: DispositionNote,
     Entity.DISPOSITION_INSTRUCTION: DispositionInstruction,
+    Entity.DELIVERY: Delivery,
 }
 
 # Columns that never leave the PC, per table. ``seq`` is local only where it is the table's
@@ -61,6 +63,7 @@ LOCAL_ONLY: dict[str, frozenset[str]] = {
     "incoming_letter": frozenset({"seq"}),
     "audit_entry": frozenset({"seq"}),
     "person": frozenset({"failed_logins", "locked_until"}),
+    "delivery": frozenset({"problem", "check_sha256", "check_valid", "check_text"}),
 }
 
 

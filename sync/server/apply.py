@@ -33,7 +33,7 @@ from sync.protocol import (
     pdf_extension_allowed,
 )
 from sync.schema import record_problem
-from sync.server import db, keys, leases
+from sync.server import db, delivery, keys, leases
 from sync.server.auth import Device
 from sync.server.blobs import blob_path, office_holds, valid_hash
 from sync.server.records import Batch, Version
@@ -150,6 +150,10 @@ def _insert(ctx: _Ctx) -> Outcome:
                 return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
             adopt = True
     if reason := _signature_problem(ctx) or _verify_code_problem(ctx, ctx.fields):
+        return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
+    if m.entity == Entity.DELIVERY and (
+        reason := delivery.write_problem(ctx.conn, ctx.device.office_id, None, ctx.fields)
+    ):
         return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
     version = ctx.write(ctx.fields, False)
     if key is not None:
@@ -339,6 +343,9 @@ def _refusal(ctx: _Ctx, cur: Version, client_changes: dict[str, Any]) -> str:
             allowed = False
         if not allowed:
             return "surat sudah ditandatangani; perubahan ditolak"
+    if m.entity == Entity.DELIVERY and not cur.deleted:
+        new = {**cur.fields, **client_changes}
+        return delivery.write_problem(ctx.conn, ctx.device.office_id, cur.fields, new)
     return ""
 
 
@@ -397,6 +404,8 @@ def _update(ctx: _Ctx, cur: Version) -> Outcome:
     if new != cur.fields or cur.deleted:
         version = ctx.write(new, False)
         _index(ctx, new)
+        if m.entity == Entity.DELIVERY:
+            delivery.after_write(ctx.conn, ctx.device.office_id, new)
     if conflicts:
         cid = _conflict(ctx, conflicts, server_values, {k: sent[k] for k in conflicts})
         return Outcome(ctx.ack(AckStatus.CONFLICT, version, new, conflict_id=cid))
@@ -419,6 +428,10 @@ def _delete(ctx: _Ctx, cur: Version) -> Outcome:
                 cur.fields,
                 "surat sudah ditandatangani; tidak dapat dihapus",
             )
+        )
+    if m.entity == Entity.DELIVERY and cur.fields.get("state") != "menunggu":
+        return Outcome(
+            ctx.ack(AckStatus.REJECTED, cur.version, cur.fields, "kiriman sudah dikirim")
         )
     if cur.deleted:
         return Outcome(ctx.ack(AckStatus.APPLIED, cur.version))

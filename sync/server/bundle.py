@@ -57,6 +57,7 @@ BLOB_FIELDS: dict[str, tuple[str, ...]] = {
     Entity.OFFICE.value: ("logo_hash",),
     Entity.LETTER.value: ("pdf_hash", "scan_hash"),
     Entity.INCOMING_SCAN.value: ("sha256",),
+    Entity.DELIVERY.value: ("pdf_hash",),
 }
 
 

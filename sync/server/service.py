@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
 from sync.protocol import Ack, AckStatus, SyncRequest, SyncResponse
-from sync.server import db, keys, leases, pki, records
+from sync.server import db, delivery, keys, leases, pki, records
 from sync.server.apply import apply_mutation
 from sync.server.auth import Device
 from sync.server.records import Batch
@@ -84,6 +84,7 @@ def handle_sync(
                 )
             )
             acks.append(outcome.ack)
+        delivery.settle(batch)  # deliveries to and from the office since its last sync
         batch.flush()
         if new_acks:
             conn.execute(db.applied_mutations.insert(), new_acks)
