@@ -153,6 +153,7 @@ class IncomingInput:
     note: str = ""
     addressed_to_id: str | None = None  # who the letter goes to first (usually the camat)
     scans: list[Path] = field(default_factory=list)
+    source_letter_id: str | None = None  # the sending office's letter (a server delivery)
 
 
 @dataclass(frozen=True)
@@ -296,62 +297,83 @@ def register(
     blobs = BlobStore(store.blob_dir)
     hashes = [blobs.put(scan.data) for scan in checked]
     with store.write() as session:
-        sender = _resolve_sender(session, user, data)
-        if data.classification_code.strip() and not session.get(
-            Classification, data.classification_code.strip()
-        ):
-            raise ValidationError({"classification_code": _("Kode klasifikasi tidak dikenal.")})
-        candidates = _duplicates(session, sender.id, data.sender_number, hashes)
-        if candidates and duplicate not in ("link", "separate"):
-            raise ProbableDuplicate(candidates)
-        office = session.exec(select(Office)).first()
-        padding = office.number_padding if office else 3
-        year = data.received_date.year
-        try:
-            seq = numbering.take_seq(session, numbering.INCOMING, year)
-        except numbering.NoNumberLease:
-            raise NoAgendaNumber() from None
-        agenda = str(seq).zfill(padding)
-        number = IssuedNumber(
-            series=numbering.INCOMING, year=year, seq=seq, text=agenda, issued_by=user.id
-        )
-        journal.record(
-            session, user.id, "number.issue", Entity.ISSUED_NUMBER, number,
-            detail={"number": agenda, "series": numbering.INCOMING},
+        return register_in(session, user, data, checked, hashes, duplicate=duplicate)
+
+
+def register_in(
+    session: Session,
+    user: CurrentUser,
+    data: IncomingInput,
+    checked: list[CheckedScan],
+    hashes: list[str],
+    *,
+    duplicate: str | None = None,
+) -> IncomingLetter:
+    """``register`` inside the caller's transaction, for scans already checked and stored as
+    blobs ``hashes`` (a letter delivered by the server registers this way with its own record
+    changes). Raises as ``register`` does, after checking the registrar's role again."""
+    if not (user.has(Role.REGISTRAR) or user.has(Role.ADMIN)):
+        raise PermissionDenied(_("Pencatatan surat masuk memerlukan peran Agendaris."))
+    errors = validate(data)
+    if errors:
+        raise ValidationError(errors)
+    sender = _resolve_sender(session, user, data)
+    if data.classification_code.strip() and not session.get(
+        Classification, data.classification_code.strip()
+    ):
+        raise ValidationError({"classification_code": _("Kode klasifikasi tidak dikenal.")})
+    candidates = _duplicates(session, sender.id, data.sender_number, hashes)
+    if candidates and duplicate not in ("link", "separate"):
+        raise ProbableDuplicate(candidates)
+    office = session.exec(select(Office)).first()
+    padding = office.number_padding if office else 3
+    year = data.received_date.year
+    try:
+        seq = numbering.take_seq(session, numbering.INCOMING, year)
+    except numbering.NoNumberLease:
+        raise NoAgendaNumber() from None
+    agenda = str(seq).zfill(padding)
+    number = IssuedNumber(
+        series=numbering.INCOMING, year=year, seq=seq, text=agenda, issued_by=user.id
+    )
+    journal.record(
+        session, user.id, "number.issue", Entity.ISSUED_NUMBER, number,
+        detail={"number": agenda, "series": numbering.INCOMING},
+    )  # fmt: skip
+    letter = IncomingLetter(
+        agenda_number=agenda,
+        agenda_year=year,
+        number_id=number.id,
+        channel=data.channel,
+        sender_id=sender.id,
+        sender_name=sender.name,
+        sender_number=data.sender_number.strip() or "-",
+        sender_date=data.sender_date,
+        received_date=data.received_date,
+        hal=" ".join(data.hal.split()),
+        sifat=data.sifat,
+        urgency=data.urgency,
+        classification_code=data.classification_code.strip(),
+        note=data.note.strip(),
+        registered_by=user.id,
+        addressed_to_id=data.addressed_to_id,
+        source_letter_id=data.source_letter_id,
+    )
+    if candidates and duplicate == "link":
+        letter.duplicate_of_id = candidates[0].id
+    journal.record(
+        session, user.id, "incoming.register", Entity.INCOMING_LETTER, letter,
+        detail={"agenda": f"{agenda}/{year}", "scans": hashes},
+    )  # fmt: skip
+    for position, (scan, digest) in enumerate(zip(checked, hashes, strict=True), start=1):
+        row = IncomingScan(
+            incoming_id=letter.id, position=position, sha256=digest, filename=scan.filename,
+            media_type=scan.media_type, pages=scan.pages, size=len(scan.data),
         )  # fmt: skip
-        letter = IncomingLetter(
-            agenda_number=agenda,
-            agenda_year=year,
-            number_id=number.id,
-            channel=data.channel,
-            sender_id=sender.id,
-            sender_name=sender.name,
-            sender_number=data.sender_number.strip() or "-",
-            sender_date=data.sender_date,
-            received_date=data.received_date,
-            hal=" ".join(data.hal.split()),
-            sifat=data.sifat,
-            urgency=data.urgency,
-            classification_code=data.classification_code.strip(),
-            note=data.note.strip(),
-            registered_by=user.id,
-            addressed_to_id=data.addressed_to_id,
-        )
-        if candidates and duplicate == "link":
-            letter.duplicate_of_id = candidates[0].id
-        journal.record(
-            session, user.id, "incoming.register", Entity.INCOMING_LETTER, letter,
-            detail={"agenda": f"{agenda}/{year}", "scans": hashes},
-        )  # fmt: skip
-        for position, (scan, digest) in enumerate(zip(checked, hashes, strict=True), start=1):
-            row = IncomingScan(
-                incoming_id=letter.id, position=position, sha256=digest, filename=scan.filename,
-                media_type=scan.media_type, pages=scan.pages, size=len(scan.data),
-            )  # fmt: skip
-            journal.record(session, user.id, "incoming.scan", Entity.INCOMING_SCAN, row)
-        if letter.duplicate_of_id:
-            _link(session, user, INCOMING, letter.id, INCOMING, letter.duplicate_of_id, "duplikat")
-        return letter
+        journal.record(session, user.id, "incoming.scan", Entity.INCOMING_SCAN, row)
+    if letter.duplicate_of_id:
+        _link(session, user, INCOMING, letter.id, INCOMING, letter.duplicate_of_id, "duplikat")
+    return letter
 
 
 def _resolve_sender(session: Session, user: CurrentUser, data: IncomingInput) -> Sender:

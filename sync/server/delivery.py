@@ -19,6 +19,7 @@ PCs move the state forward (``diterima``, ``dibaca``) through ordinary mutations
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +48,9 @@ log = logging.getLogger("naskah.server")
 # Letter fields the recipient office receives (nothing else of the sender's letter).
 _LETTER_FIELDS = ("number", "letter_date", "hal", "sifat", "urgency", "classification_code")
 _ELECTRONIC = frozenset({SignatureKind.INTERNAL.value, SignatureKind.BSRE.value})
-# The fields of a ``delivery`` record the server writes (a device cannot set them).
-SERVER_FIELDS = frozenset(
-    {"number", "letter_date", "hal", "sifat", "urgency", "classification_code", "signers",
-     "pdf_hash", "sent_at", "sender_office_name"}
+# Fields of a ``delivery`` record only the server fills (empty while it waits on the sender's PC).
+SERVER_FIELDS = (
+    "number", "pdf_hash", "sent_at", "received_at", "read_at", "incoming_letter_id", "signers"
 )  # fmt: skip
 
 
@@ -86,14 +86,16 @@ def _record(conn: Connection, office_id: str, entity: Entity, entity_id: str) ->
 def _signatures(conn: Connection, office_id: str, letter_id: str) -> list[dict[str, Any]]:
     """The ``letter_signature`` records of a letter, in ``position`` order."""
     s, r = db.letter_signatures, db.records
-    ids = conn.execute(
-        select(s.c.signature_id).where(s.c.office_id == office_id, s.c.letter_id == letter_id)
-    ).scalars()
+    ids: list[str] = list(
+        conn.execute(
+            select(s.c.signature_id).where(s.c.office_id == office_id, s.c.letter_id == letter_id)
+        ).scalars()
+    )
     rows = conn.execute(
         select(r.c.fields).where(
             r.c.office_id == office_id,
             r.c.entity == Entity.LETTER_SIGNATURE.value,
-            r.c.entity_id.in_(list(ids)),
+            r.c.entity_id.in_(ids),
             ~r.c.deleted,
         )
     ).all()
@@ -330,12 +332,12 @@ def write_problem(
             ).first()
         ):
             return "kode kiriman ini sudah dipakai"
-        if any(new.get(k) not in (None, "") for k in SERVER_FIELDS if k != "sender_office_name"):
+        if any(new.get(k) not in (None, "") for k in SERVER_FIELDS):
             return "data surat dalam kiriman diisi oleh server"
         return ""
     if current.get("recipient_office_id") != office_id:
         return "kiriman yang sudah dikirim tidak dapat diubah"
-    changed = {k for k, v in new.items() if current.get(k) != v}
+    changed = {k for k, v in new.items() if not _same(current.get(k), v)}
     if not changed <= DELIVERY_RECIPIENT_FIELDS:
         return "kantor penerima hanya dapat mengubah status kiriman"
     if delivery_rank(new.get("state")) < delivery_rank(current.get("state")):
@@ -343,6 +345,19 @@ def write_problem(
     if new.get("state") == DeliveryState.WAITING.value:
         return "status kiriman tidak sah"
     return ""
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal values, a time written two ways ("...+00:00" here, naive UTC from a PC) included."""
+    if a == b:
+        return True
+    if not (isinstance(a, str) and isinstance(b, str)):
+        return False
+    try:
+        x, y = (datetime.fromisoformat(v.replace("Z", "+00:00")) for v in (a, b))
+    except ValueError:
+        return False
+    return db.aware(x) == db.aware(y)
 
 
 def after_write(conn: Connection, office_id: str, fields: dict[str, Any]) -> None:
