@@ -7,24 +7,23 @@ except what was delivered."""
 
 from __future__ import annotations
 
-import hashlib
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 from sqlalchemy import func, select
 
 from desktop import seam
 from desktop.letters import accounts, delivery, disposition, esign, incoming, signer_keys, workflow
+from desktop.letters import incoming_queries as iq
 from desktop.letters.accounts import Role
 from desktop.letters.disposition import DispositionInput
 from desktop.letters.incoming_queries import IncomingQueue
 from desktop.signing.keys import PassphraseGuard
-from desktop.store.blobs import BlobStore
 from sync.client import bundle as client_bundle
 from sync.client import engine
-from sync.protocol import DeliveryState, LetterStatus
+from sync.protocol import DeliveryState
 from sync.server import db
 from sync.server.bundle import import_bundle
 from tests.conftest import person_input
@@ -63,19 +62,6 @@ def _sign(pc: PC, letter_id: str) -> None:
     esign.sign_electronically(pc.store, camat, letter_id, signer)
 
 
-def _counts(server: Any) -> tuple[int, int, int]:
-    with db.read_tx(server.engine) as conn:
-        return (
-            conn.execute(select(func.count()).select_from(db.deliveries)).scalar_one(),
-            conn.execute(
-                select(func.count())
-                .select_from(db.records)
-                .where(db.records.c.entity == "delivery")
-            ).scalar_one(),
-            conn.execute(select(func.count()).select_from(db.blob_offices)).scalar_one(),
-        )
-
-
 @pytest.fixture
 def offices(pki_server: Any, tmp_path: Path) -> Any:
     a, a_id = _office(pki_server, tmp_path, "wamena", "Wamena")
@@ -88,7 +74,7 @@ def offices(pki_server: Any, tmp_path: Path) -> Any:
 
 
 def test_a_signed_letter_travels_to_the_other_office_and_back_as_diterima(offices: Any) -> None:
-    server, a, a_id, b, b_id = offices
+    _server, a, _a_id, b, b_id = offices
     letter_id = draft(a, "Undangan Rapat Koordinasi Distrik")
     # Addressing works offline, from the directory cached at the last sync.
     names = [o.name for o in delivery.directory(a.store)]
@@ -146,90 +132,188 @@ def test_a_signed_letter_travels_to_the_other_office_and_back_as_diterima(office
         assert row.incoming_letter_id is None  # Kurulu's own record ids stay in Kurulu
 
 
-def iq_counts(pc: PC, username: str) -> int:
-    from desktop.letters import incoming_queries as iq
+def test_an_office_on_usb_bundles_gets_its_delivery_in_the_reply(
+    offices: Any, tmp_path: Path
+) -> None:
+    server, a, _a_id, b, b_id = offices
+    letter_id = draft(a, "Undangan lewat flashdisk")
+    delivery.address(a.store, a.user("budi"), letter_id, [b_id])
+    _sign(a, letter_id)
+    a.sync()
+    out, reply = tmp_path / "kurulu.naskah", tmp_path / "kurulu-balasan.naskah"
+    client_bundle.export_bundle(b.store, out)
+    import_bundle(server.engine, server.settings, out, reply)
+    client_bundle.import_reply(b.store, reply)
+    rina = b.user("rina")
+    [waiting] = delivery.waiting(b.store, rina)
+    assert waiting.hal == "Undangan lewat flashdisk"
+    assert delivery.check(b.store, rina, waiting.id).valid  # the PDF came in the reply
+    letter = delivery.register(b.store, rina, waiting.id)
+    assert letter.channel == "server"
 
+
+def iq_counts(pc: PC, username: str) -> int:
     return iq.count(pc.store, pc.user(username), IncomingQueue.NEW)
 
 
-def _device(server: Any, pc: PC) -> dict[str, str]:
-    state = engine.state_of(pc.store)
-    assert state is not None
-    from desktop.store import sync_models
+# -- the server stays strict (raw devices, no app in between) -----------------------------------
 
-    return {"Authorization": f"Bearer {sync_models.token(state.device_id)}"}
+PDF = b"%PDF-1.7\n% surat uji\n" + b"0" * 2000 + b"\n%%EOF\n"
 
 
-def test_only_an_own_electronically_signed_letter_is_sent(offices: Any) -> None:
-    server, a, a_id, b, b_id = offices
-    url = f"{server.url}/api/v1/deliveries"
-    before = _counts(server)
-
-    # A draft (never signed) addressed to Kurulu: the server refuses to send it.
-    unsigned = draft(a, "Konsep yang belum ditandatangani")
-    [d1] = delivery.address(a.store, a.user("budi"), unsigned, [b_id])
-    a.sync()
-    answer = requests.post(url, json={"delivery_id": d1.id}, headers=_device(server, a), timeout=10)
-    assert answer.status_code == 422 and "belum ditandatangani" in answer.json()["detail"]
-
-    # A letter signed by hand (no electronic signature) cannot travel either.
-    wet = draft(a, "Surat bertanda tangan basah")
-    [d2] = delivery.address(a.store, a.user("budi"), wet, [b_id])
-    workflow.send(a.store, a.user("budi"), wet, [], a.user("camat").id)
-    workflow.sign_by_hand(a.store, a.user("camat"), wet)
-    report = a.sync()
-    assert report.delivery is not None and report.delivery.refused == 2, report.delivery
-    answer = requests.post(url, json={"delivery_id": d2.id}, headers=_device(server, a), timeout=10)
-    assert answer.status_code == 422 and "elektronik" in answer.json()["detail"]
-    with a.store.read() as s:
-        kept = s.get(delivery.Delivery, d2.id)
-        assert kept is not None and "elektronik" in kept.problem  # shown to the sender
-
-    # Kurulu cannot send Wamena's delivery, nor read Wamena's PDF.
-    letter_id = draft(a, "Surat resmi")
-    [d3] = delivery.address(a.store, a.user("budi"), letter_id, [b_id])
-    _sign(a, letter_id)
-    a.sync()  # sends it
-    answer = requests.post(url, json={"delivery_id": d1.id}, headers=_device(server, b), timeout=10)
-    assert answer.status_code == 404
-    own_pdf = _letter_pdf(a, unsigned_signed := letter_id)
-    assert unsigned_signed
-    with a.store.read() as s:
-        other = s.get(delivery.Delivery, d2.id)
-    assert other is not None
-    # Unknown ids, malformed bodies: 4xx with a detail, never a 500.
-    for body in ({"delivery_id": "tidak-ada"}, {"delivery_id": ""}, {"x": 1}):
-        r = requests.post(url, json=body, headers=_device(server, a), timeout=10)
-        assert r.status_code in (404, 422), (body, r.status_code)
-    r = requests.post(url, json={"delivery_id": d3.id}, headers=_device(server, a), timeout=10)
-    assert r.status_code == 200 and r.json()["state"] == "terkirim"  # a resend: same answer
-    after = _counts(server)
-    assert after[0] == before[0] + 1  # only the signed letter's delivery was kept
-    # Kurulu may read exactly the delivered PDF, and no other blob of Wamena.
-    b.sync()
-    headers_b = _device(server, b)
-    [waiting] = delivery.waiting(b.store, b.user("rina"))
-    got = requests.get(
-        f"{server.url}/api/v1/blobs/{waiting.pdf_hash}", headers=headers_b, timeout=10
-    )
-    assert got.status_code == 200 and hashlib.sha256(got.content).hexdigest() == waiting.pdf_hash
-    assert own_pdf == waiting.pdf_hash
-    with a.store.read() as s:
-        from desktop.store.models import Letter
-
-        wet_pdf = s.get(Letter, _letter_row_id(a, wet))
-    for digest in {wet_pdf.pdf_hash if wet_pdf else None} - {None}:
-        r = requests.get(f"{server.url}/api/v1/blobs/{digest}", headers=headers_b, timeout=10)
-        assert r.status_code == 404
-
-
-def _letter_pdf(pc: PC, letter_id: str) -> str:
-    from desktop.store.models import Letter
-
-    with pc.store.read() as s:
-        row = s.exec(select(Letter).where(Letter.id == letter_id)).one()[0]  # type: ignore[call-overload]
-        return str(row.pdf_hash)
-
-
-def _letter_row_id(pc: PC, letter_id: str) -> str:
+def _letter(device: Any, pdf_hash: str, **extra: Any) -> str:
+    letter_id = str(uuid.uuid4())
+    fields = {
+        "status": "signed", "signature_kind": "tte_internal", "number": "000.1/7/2026",
+        "letter_date": "2026-03-03", "hal": "Rahasia kantor A", "sifat": "Biasa",
+        "urgency": "Biasa", "classification_code": "000.1", "pdf_hash": pdf_hash,
+        "drafter_id": str(uuid.uuid4()), **extra,
+    }  # fmt: skip
+    ack = device.push("letter", letter_id, fields)
+    assert ack["status"] == "applied", ack
     return letter_id
+
+
+def _signature(device: Any, letter_id: str, pdf_hash: str, serial: str = "7a3f") -> None:
+    ack = device.push(
+        "letter_signature", str(uuid.uuid4()),
+        {"letter_id": letter_id, "position": 1, "signer_id": str(uuid.uuid4()),
+         "kind": "tte_internal", "signed_at": "2026-03-03T01:00:00+00:00",
+         "signer_name": "Palsu", "signer_jabatan": "Camat", "cert_serial": serial,
+         "cert_sha256": "0" * 64, "pdf_hash": pdf_hash},
+    )  # fmt: skip
+    assert ack["status"] == "applied", ack
+
+
+def _certificate(server: Any, serial: str, office_id: str) -> None:
+    now = db.utcnow()
+    with db.write_tx(server.engine) as conn:
+        conn.execute(
+            db.certificates.insert().values(
+                serial=serial, office_id=office_id, person_id=str(uuid.uuid4()), subject="CN=Uji",
+                not_before=now, not_after=now, cert_pem="", issued_at=now,
+            )
+        )  # fmt: skip
+
+
+def _address(
+    device: Any, letter_id: str, sender: str, recipient: str
+) -> tuple[str, dict[str, Any]]:
+    delivery_id = str(uuid.uuid4())
+    fields = {
+        "letter_id": letter_id, "sender_office_id": sender, "recipient_office_id": recipient,
+        "recipient_office_name": "", "state": "menunggu", "created_at": "2026-03-03T01:00:00",
+    }  # fmt: skip
+    return delivery_id, device.push("delivery", delivery_id, fields)
+
+
+def _server_state(server: Any, office_id: str) -> tuple[int, int, int]:
+    with db.read_tx(server.engine) as conn:
+        return (
+            conn.execute(select(func.count()).select_from(db.deliveries)).scalar_one(),
+            conn.execute(
+                select(func.count())
+                .select_from(db.records)
+                .where(db.records.c.office_id == office_id, db.records.c.entity == "delivery")
+            ).scalar_one(),
+            conn.execute(
+                select(func.count())
+                .select_from(db.blob_offices)
+                .where(db.blob_offices.c.office_id == office_id)
+            ).scalar_one(),
+        )
+
+
+def test_forged_unsigned_or_foreign_letters_are_refused_and_nothing_is_stored(
+    sync_server: Any,
+) -> None:
+    server = sync_server
+    code_a, a_id = server.new_office("Kecamatan Wamena")
+    code_b, b_id = server.new_office("Kecamatan Kurulu")
+    a, b = server.enrol(code_a), server.enrol(code_b)
+    pdf = a.upload_blob(PDF)
+    send = "/api/v1/deliveries"
+    # The CA's register names a certificate of each office (as if issued to their signers).
+    for serial, office in (("7a3f", a_id), ("b0b", b_id)):
+        _certificate(server, serial, office)
+
+    # A letter claiming an internal TTE with a certificate the CA never issued: forged.
+    forged = _letter(a, pdf)
+    _signature(a, forged, pdf, serial="dead")
+    # One signed with Kurulu's certificate.
+    borrowed = _letter(a, pdf)
+    _signature(a, borrowed, pdf, serial="b0b")
+    d_borrowed, _ack = _address(a, borrowed, a_id, b_id)
+    d_forged, ack = _address(a, forged, a_id, b_id)
+    assert ack["status"] == "applied", ack
+    # A draft that was never signed.
+    draft_id = _letter(a, pdf, status="draft", signature_kind="")
+    d_draft, _ack = _address(a, draft_id, a_id, b_id)
+    # A signed letter whose PDF is not the one its signature record names.
+    other = a.upload_blob(PDF + b"% ganti\n")
+    swapped = _letter(a, other)
+    _signature(a, swapped, pdf)
+    d_swapped, _ack = _address(a, swapped, a_id, b_id)
+    before_b = _server_state(server, b_id)
+
+    cases = {
+        d_forged: (422, "Sertifikat"),
+        d_draft: (422, "belum ditandatangani"),
+        d_borrowed: (422, "Sertifikat"),
+        d_swapped: (422, "bukan berkas yang disebut"),
+        "tidak-ada": (404, "tidak ada"),
+    }
+    for delivery_id, (status, words) in cases.items():
+        r = a.post(send, json={"delivery_id": delivery_id})
+        assert r.status_code == status and words in r.json()["detail"], (delivery_id, r.text)
+    for body in ({"delivery_id": ""}, {"delivery_id": "a b"}, {"x": 1}, []):
+        r = a.post(send, json=body)
+        assert r.status_code == 422, (body, r.status_code)
+    # Kurulu cannot send Wamena's delivery: it does not exist in Kurulu's records.
+    r = b.post(send, json={"delivery_id": d_forged})
+    assert r.status_code == 404
+    assert _server_state(server, b_id) == before_b  # nothing reached Kurulu
+    with db.read_tx(server.engine) as conn:
+        assert conn.execute(select(func.count()).select_from(db.deliveries)).scalar_one() == 0
+
+    # Addressing records are checked too: another office as sender, a state only the server
+    # sets, letter fields only the server fills.
+    _id, ack = _address(a, forged, b_id, b_id)
+    assert ack["status"] == "rejected" and "pengirim" in ack["reason"], ack
+    bad = str(uuid.uuid4())
+    ack = a.push("delivery", bad, {"letter_id": forged, "sender_office_id": a_id,
+                                    "recipient_office_id": b_id, "state": "terkirim"})  # fmt: skip
+    assert ack["status"] == "rejected", ack
+    ack = a.push("delivery", bad, {"letter_id": forged, "sender_office_id": a_id,
+                                    "recipient_office_id": b_id, "state": "menunggu",
+                                    "pdf_hash": pdf})  # fmt: skip
+    assert ack["status"] == "rejected", ack
+    # An unknown recipient, or the office itself.
+    for recipient in (str(uuid.uuid4()), a_id):
+        d, ack = _address(a, forged, a_id, recipient)
+        r = a.post(send, json={"delivery_id": d})
+        assert r.status_code == 422 and "kantor" in r.json()["detail"].lower(), r.text
+    # Kurulu reads none of Wamena's records or files.
+    pulled = b.sync()
+    assert not [c for c in pulled["changes"] if c["entity"] in ("letter", "delivery")]
+    assert b.get(f"/api/v1/blobs/{pdf}").status_code == 404
+
+
+def test_the_pdf_limit_is_kept(sync_server: Any, tmp_path: Path) -> None:
+    """A delivered PDF above the server's limit is refused with 413 (checked before the
+    signatures: the size alone decides)."""
+    from sync.server import delivery as server_delivery
+
+    server = sync_server
+    code_a, a_id = server.new_office("Kecamatan Wamena")
+    _code_b, b_id = server.new_office("Kecamatan Kurulu")
+    a = server.enrol(code_a)
+    pdf = a.upload_blob(PDF)
+    letter_id = _letter(a, pdf)
+    d, _ack = _address(a, letter_id, a_id, b_id)
+    from sync.server.auth import Device
+
+    device = Device(id=a.device_id, office_id=a_id, name="PC")
+    with pytest.raises(server_delivery.DeliveryRefused) as refused:
+        server_delivery.send(server.engine, server.blob_dir, device, d, max_pdf=1000)
+    assert refused.value.status == 413
