@@ -21,7 +21,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.letters import drafting, incoming, journal, verification
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.letters.errors import NotFound, PermissionDenied, ServiceError
@@ -31,20 +31,21 @@ from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.delivery_models import Delivery, OfficeDirectoryEntry
 from desktop.store.incoming_models import IncomingLetter
-from desktop.store.models import Classification
+from desktop.store.models import Classification, Letter
 from desktop.store.sync_models import SyncState
 from sync.protocol import DeliveryState, Entity, LetterStatus, Op, delivery_rank
 
 STATE_LABELS: dict[str, str] = {
-    DeliveryState.WAITING.value: _("menunggu dikirim"),
-    DeliveryState.SENT.value: _("terkirim"),
-    DeliveryState.RECEIVED.value: _("diterima"),
-    DeliveryState.READ.value: _("dibaca"),
+    DeliveryState.WAITING.value: N_("menunggu dikirim"),
+    DeliveryState.SENT.value: N_("terkirim"),
+    DeliveryState.RECEIVED.value: N_("diterima"),
+    DeliveryState.READ.value: N_("dibaca"),
 }
 
 
 def state_label(state: str) -> str:
-    return _(STATE_LABELS.get(state, state))
+    """The state's name in the UI's language (the table holds the marked source text)."""
+    return _(STATE_LABELS[state]) if state in STATE_LABELS else state
 
 
 class NotEnrolledForDelivery(ServiceError):
@@ -83,9 +84,16 @@ def directory(store: Store) -> list[OfficeDirectoryEntry]:
 
 
 def deliveries_of(store: Store, user: CurrentUser, letter_id: str) -> list[Delivery]:
-    """The deliveries of one of this office's letters (the letter's access rules apply)."""
-    drafting.get_letter(store, user, letter_id)
+    """The deliveries of one of this office's letters (the letter's access rules apply; the
+    reading itself is the letter's, so no second audit entry is written)."""
     with store.read() as session:
+        letter = session.exec(select(Letter).where(Letter.id == letter_id)).first()
+        if letter is None or letter.deleted_at is not None:
+            raise NotFound(_("Naskah"))
+        if letter.sifat != "Biasa" and user.id not in drafting.participants(session, letter):
+            raise PermissionDenied(
+                _("Naskah bersifat {s}: hanya untuk pihak terkait.").format(s=letter.sifat)
+            )
         own = _own_office_id(session)
         return list(
             session.exec(

@@ -65,6 +65,9 @@ class Loaded:
 def load(store: Store, user: CurrentUser, incoming_id: str) -> Loaded:
     letter = incoming.get_incoming(store, user, incoming_id)
     disposition.mark_read_on(store, user, incoming_id)
+    from desktop.letters import delivery
+
+    delivery.note_opened(store, user, incoming_id)  # a delivered letter: "dibaca" for its sender
     scans = incoming.scans_of(store, user, incoming_id)
     blobs = BlobStore(store.blob_dir)
     missing = sum(1 for s in scans if not blobs.has(s.sha256))
