@@ -192,6 +192,7 @@ def dialogs(office_staff: Office, letter: Letter) -> Iterator[tuple[str, Callabl
     from desktop.ui.classification_picker import ClassificationDialog
     from desktop.ui.conflicts import ConflictsDialog
     from desktop.ui.crash import CrashDialog
+    from desktop.ui.delivery_dialogs import AddressOfficesDialog
     from desktop.ui.login import LoginDialog
     from desktop.ui.people import PeopleDialog, PersonDialog
     from desktop.ui.review_dialogs import SendDialog, return_dialog, void_dialog
@@ -224,6 +225,7 @@ def dialogs(office_staff: Office, letter: Letter) -> Iterator[tuple[str, Callabl
     yield "TTE BSrE", lambda: BsreSettingsDialog(store)
     yield "Tanda tangan elektronik", lambda: SignDialog(store, s.camat, letter)
     yield "Sertifikat", lambda: EnrolDialog(store, s.camat)
+    yield "Kirim ke kantor lain", lambda: AddressOfficesDialog(store, s.drafter, letter.id)
 
 
 def test_every_dialog_fits(driver: Driver, office_staff: Office, language: str) -> None:
