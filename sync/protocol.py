@@ -127,6 +127,31 @@ def can_transition(current: LetterStatus, new: LetterStatus) -> bool:
     return new in LETTER_TRANSITIONS[current]
 
 
+# Access by sifat on the server (docs/sync-protocol.md, "Access by sifat"): a record of a
+# letter whose sifat is not in PUBLIC_SIFAT reaches only devices used by a person on that
+# letter. The letter kinds are the roots; the fields of a root that name people on it:
+ACCESS_ROOTS: dict[Entity, tuple[str, ...]] = {
+    Entity.LETTER: ("drafter_id", "signer_id", "holder_id"),
+    Entity.INCOMING_LETTER: ("registered_by", "addressed_to_id"),
+}
+# Records that belong to a letter, through the field naming their parent (a disposition note
+# belongs to a disposition, which belongs to an incoming letter).
+ACCESS_PARENTS: dict[Entity, tuple[Entity, str]] = {
+    Entity.REVIEW_STEP: (Entity.LETTER, "letter_id"),
+    Entity.LETTER_REVISION: (Entity.LETTER, "letter_id"),
+    Entity.LETTER_SIGNATURE: (Entity.LETTER, "letter_id"),
+    Entity.INCOMING_SCAN: (Entity.INCOMING_LETTER, "incoming_id"),
+    Entity.DISPOSITION: (Entity.INCOMING_LETTER, "incoming_id"),
+    Entity.DISPOSITION_NOTE: (Entity.DISPOSITION, "disposition_id"),
+}
+# Records that put more people on their letter: its reviewers, everyone a disposition reaches.
+ACCESS_READERS: dict[Entity, tuple[str, ...]] = {
+    Entity.REVIEW_STEP: ("reviewer_id",),
+    Entity.DISPOSITION: ("from_id", "to_id"),
+}
+MAX_DEVICE_USERS = 500  # people a device may name as its users (SyncRequest.users)
+
+
 # --- The wire contract ---------------------------------------------------------------------
 # Pydantic models for every message, shared by the client engine and the server. See
 # docs/sync-protocol.md for the reasoning and the rules around them.
@@ -262,6 +287,10 @@ class SyncRequest(BaseModel):
     # This device's bundle-signing public key (PEM, EC P-256), sent until the device holds the
     # server's key: the server keeps the first one and checks every bundle against it.
     device_key: str | None = Field(default=None, max_length=1024)
+    # The people who use this device (who have logged in on it). Records of letters above
+    # Biasa reach the device only when one of them is on the letter; None (older clients):
+    # nobody, so such records are held back until the device names its users.
+    users: list[Id] | None = Field(default=None, max_length=MAX_DEVICE_USERS)
 
     @field_validator("device_key")
     @classmethod

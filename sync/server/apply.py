@@ -33,7 +33,7 @@ from sync.protocol import (
     pdf_extension_allowed,
 )
 from sync.schema import record_problem
-from sync.server import db, delivery, keys, leases
+from sync.server import access, db, delivery, keys, leases
 from sync.server.auth import Device
 from sync.server.blobs import blob_path, office_holds, valid_hash
 from sync.server.records import Batch, Version
@@ -208,7 +208,9 @@ def _keyed(conn: Connection, office_id: str, letter_id: str, code: str) -> bool:
 
 
 def _index(ctx: _Ctx, fields: dict[str, Any]) -> None:
-    """Keep the verification page's indexes: a letter's code, a signature's letter."""
+    """Keep the verification page's indexes: a letter's code, a signature's letter; and the
+    people a review step or disposition puts on its letter (access by sifat)."""
+    access.index(ctx.conn, ctx.batch.office_id, ctx.m.entity, fields)
     if ctx.m.entity == Entity.LETTER and fields.get("verify_code"):
         t, code = db.verify_codes, fields["verify_code"]
         db.insert_ignore(

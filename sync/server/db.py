@@ -337,6 +337,24 @@ deliveries = Table(
     UniqueConstraint("sender_office_id", "letter_id", "recipient_office_id", name="uq_delivery"),
 )
 
+# Access by sifat (sync/server/access.py): the people a review step or disposition puts on a
+# letter, and the records held back from a device whose users may not see them (yet).
+access_readers = Table(
+    "access_readers",
+    metadata,
+    Column("office_id", ID, primary_key=True),
+    Column("root_entity", String(32), primary_key=True),
+    Column("root_id", String(64), primary_key=True),
+    Column("person_id", String(64), primary_key=True),
+)
+withheld = Table(
+    "withheld",
+    metadata,
+    Column("device_id", ID, ForeignKey("devices.id"), primary_key=True),
+    Column("entity", String(32), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+)
+
 
 def utcnow() -> datetime:
     return clock.now()

@@ -1,4 +1,4 @@
-"""letters delivered between offices, and the server's directory of offices
+"""letters delivered between offices, the server's directory of offices, who uses this PC
 
 Revision ID: 0009
 Revises: 0008
@@ -61,9 +61,22 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index(op.f("ix_office_directory_name"), "office_directory", ["name"], unique=False)
+    op.create_table(
+        "pc_user",
+        sa.Column("person_id", _STR(length=36), nullable=False),
+        sa.Column("first_login_at", _TIME(), nullable=False),
+        sa.PrimaryKeyConstraint("person_id"),
+    )
+    # Everyone who logged in here before this version used this PC too.
+    op.execute(
+        "INSERT INTO pc_user (person_id, first_login_at) "
+        "SELECT actor_id, MIN(at) FROM audit_entry "
+        "WHERE action = 'login' AND actor_id IS NOT NULL GROUP BY actor_id"
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("pc_user")
     op.drop_index(op.f("ix_office_directory_name"), table_name="office_directory")
     op.drop_table("office_directory")
     for column in ("letter_id", "sender_office_id", "recipient_office_id", "state",
