@@ -239,7 +239,7 @@ FIELDS: dict[Entity, dict[str, F]] = {
         "note": F("text"),
         "registered_by": _id(),
         "addressed_to_id": _id(null=True),
-        "state": F("str", choices=frozenset({"baru", "didisposisi", "diarsipkan"})),
+        "state": F("str", choices=frozenset({"baru", "didisposisi", "diarsipkan", "dibatalkan"})),
         "duplicate_of_id": _id(null=True),
         "source_letter_id": _id(null=True),
     },

@@ -50,6 +50,7 @@ STATE_LABELS: dict[str, str] = {
     "baru": _("Baru"),
     "didisposisi": _("Didisposisi"),
     "diarsipkan": _("Diarsipkan"),
+    "dibatalkan": _("Dibatalkan"),
 }
 INCOMING, OUTGOING = "masuk", "keluar"  # kinds of letter in a thread link
 RELATION_LABELS: dict[str, str] = {
@@ -385,6 +386,38 @@ def _resolve_sender(session: Session, user: CurrentUser, data: IncomingInput) ->
     return _sender_named(session, data.sender_name) or _new_sender(
         session, user, data.sender_name, data.sender_place
     )
+
+
+def void_agenda(store: Store, user: CurrentUser, incoming_id: str, reason: str) -> IncomingLetter:
+    """Void an incoming letter's agenda number with a reason (a letter registered twice, or by
+    mistake), as an outgoing number is voided: the number is never reused, the letter stays in
+    the register marked "Dibatalkan" and leaves Surat Masuk Baru. One transaction. Registrar
+    or administrator only; ValidationError without a reason or when already voided."""
+    if not (user.has(Role.REGISTRAR) or user.has(Role.ADMIN)):
+        raise PermissionDenied(_("Pembatalan nomor agenda memerlukan peran Agendaris."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Alasan pembatalan nomor wajib diisi.")})
+    with store.write() as session:
+        letter = _load(session, user, incoming_id)
+        number = session.get(IssuedNumber, letter.number_id) if letter.number_id else None
+        if letter.state == "dibatalkan" or (number is not None and number.voided_at is not None):
+            raise ValidationError({"reason": _("Nomor ini sudah dibatalkan.")})
+        if number is not None:
+            number.voided_at = clock.now()
+            number.void_reason = reason.strip()
+            number.voided_by = user.id
+            journal.record(
+                session, user.id, "number.void", Entity.ISSUED_NUMBER, number,
+                detail={"number": number.text, "reason": number.void_reason},
+            )  # fmt: skip
+        letter.state = "dibatalkan"
+        letter.updated_at = clock.now()
+        journal.record(
+            session, user.id, "incoming.void", Entity.INCOMING_LETTER, letter,
+            detail={"agenda": f"{letter.agenda_number}/{letter.agenda_year}",
+                    "reason": reason.strip()},
+        )  # fmt: skip
+        return letter
 
 
 # -- reading and access by sifat -------------------------------------------------------------

@@ -135,6 +135,7 @@ class IncomingView(QWidget):
         self.done_button = QPushButton(self.tr("Selesaikan..."))
         self.cancel_button = QPushButton(self.tr("Batalkan Disposisi"))
         self.reply_button = QPushButton(self.tr("Balas"))
+        self.void_button = QPushButton(self.tr("Batalkan Nomor Agenda..."))
         self.print_sheet_button = QPushButton(self.tr("Cetak Lembar Disposisi..."))
         self.save_sheet_button = QPushButton(self.tr("Simpan Lembar Disposisi..."))
         self.save_scan_button = QPushButton(self.tr("Simpan Pindaian..."))
@@ -191,6 +192,7 @@ class IncomingView(QWidget):
         self.done_button.clicked.connect(self.ask_done)
         self.cancel_button.clicked.connect(self.ask_cancel)
         self.reply_button.clicked.connect(self.reply)
+        self.void_button.clicked.connect(self.ask_void)
         self.print_sheet_button.clicked.connect(self.print_sheet)
         self.save_sheet_button.clicked.connect(self.save_sheet)
         self.save_scan_button.clicked.connect(self.save_scans)
@@ -204,6 +206,7 @@ class IncomingView(QWidget):
             self.dispose_button, self.forward_button, self.note_button, self.done_button,
             self.cancel_button, self.reply_button, self.print_sheet_button,
             self.save_sheet_button, self.save_scan_button, self.print_scan_button,
+            self.void_button,
         ]  # fmt: skip
 
     # -- showing ------------------------------------------------------------------------------
@@ -318,6 +321,28 @@ class IncomingView(QWidget):
             button.setVisible(True)
         self.save_scan_button.setVisible(bool(data.scans) and not data.missing)
         self.print_scan_button.setVisible(bool(data.scans) and not data.missing)
+        voided = data.letter.state == "dibatalkan"
+        self.void_button.setVisible(not voided and (me.has(Role.REGISTRAR) or me.has(Role.ADMIN)))
+        if voided:
+            for button in (self.dispose_button, self.forward_button, self.reply_button):
+                button.setVisible(False)
+
+    def ask_void(self) -> None:
+        if self.data is None:
+            return
+        from desktop.ui.review_dialogs import void_dialog
+
+        letter = self.data.letter
+        dialog = void_dialog(f"{letter.agenda_number}/{letter.agenda_year}", self)
+        dialog.accepted.connect(lambda: self._void(dialog.text()))
+        self.void_dialog = dialog
+        dialog.open()
+
+    def _void(self, reason: str) -> None:
+        store, user, incoming_id = self.store, self.user, self.incoming_id
+        ops.WriteOp(self, lambda: incoming.void_agenda(store, user, incoming_id, reason)).success(
+            lambda _l: self.reload(self.tr("Nomor agenda dibatalkan."))
+        ).run()
 
     # -- dispositions ---------------------------------------------------------------------------
 

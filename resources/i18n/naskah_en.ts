@@ -647,6 +647,10 @@ Roles: {roles}</translation>
             <translation>Cancel Disposition</translation>
         </message>
         <message>
+            <source>Batalkan Nomor Agenda...</source>
+            <translation>Void Agenda Number...</translation>
+        </message>
+        <message>
             <source>Batalkan disposisi</source>
             <translation>Cancel disposition</translation>
         </message>
@@ -741,6 +745,10 @@ Roles: {roles}</translation>
         <message>
             <source>Nomor agenda</source>
             <translation>Agenda number</translation>
+        </message>
+        <message>
+            <source>Nomor agenda dibatalkan.</source>
+            <translation>Agenda number voided.</translation>
         </message>
         <message>
             <source>Nomor surat</source>
@@ -3292,6 +3300,10 @@ Contact the regency's IT officer.</translation>
             <translation>Number</translation>
         </message>
         <message>
+            <source>Nomor agenda surat ini sudah dibatalkan.</source>
+            <translation>This letter's agenda number was voided.</translation>
+        </message>
+        <message>
             <source>Nomor dibatalkan</source>
             <translation>Number voided</translation>
         </message>
@@ -3374,6 +3386,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Pemaraf yang sama dipilih dua kali.</source>
             <translation>The same reviewer was chosen twice.</translation>
+        </message>
+        <message>
+            <source>Pembatalan nomor agenda memerlukan peran Agendaris.</source>
+            <translation>Voiding an agenda number requires the Registrar role.</translation>
         </message>
         <message>
             <source>Penanda tangan sebelumnya memakai {k}; gunakan cara yang sama.</source>

@@ -647,6 +647,10 @@ Peran: {roles}</translation>
             <translation>Batalkan Disposisi</translation>
         </message>
         <message>
+            <source>Batalkan Nomor Agenda...</source>
+            <translation>Batalkan Nomor Agenda...</translation>
+        </message>
+        <message>
             <source>Batalkan disposisi</source>
             <translation>Batalkan disposisi</translation>
         </message>
@@ -741,6 +745,10 @@ Peran: {roles}</translation>
         <message>
             <source>Nomor agenda</source>
             <translation>Nomor agenda</translation>
+        </message>
+        <message>
+            <source>Nomor agenda dibatalkan.</source>
+            <translation>Nomor agenda dibatalkan.</translation>
         </message>
         <message>
             <source>Nomor surat</source>
@@ -3292,6 +3300,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Nomor</translation>
         </message>
         <message>
+            <source>Nomor agenda surat ini sudah dibatalkan.</source>
+            <translation>Nomor agenda surat ini sudah dibatalkan.</translation>
+        </message>
+        <message>
             <source>Nomor dibatalkan</source>
             <translation>Nomor dibatalkan</translation>
         </message>
@@ -3374,6 +3386,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Pemaraf yang sama dipilih dua kali.</source>
             <translation>Pemaraf yang sama dipilih dua kali.</translation>
+        </message>
+        <message>
+            <source>Pembatalan nomor agenda memerlukan peran Agendaris.</source>
+            <translation>Pembatalan nomor agenda memerlukan peran Agendaris.</translation>
         </message>
         <message>
             <source>Penanda tangan sebelumnya memakai {k}; gunakan cara yang sama.</source>
