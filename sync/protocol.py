@@ -325,6 +325,9 @@ class SyncResponse(BaseModel):
     server_key: str = ""
     # With ``server_key``: the office's verification-code key (hex), see office_verify_code.
     office_key: str = ""
+    # How many offices the server has: a device whose cached directory of offices
+    # (``GET /api/v1/offices``) holds another number fetches it again (0: not told).
+    office_count: int = 0
 
 
 # --- Delivery between offices (docs/sync-protocol.md, "Delivery between offices") -----------

@@ -1,7 +1,8 @@
 """The delivery side of a sync (docs/sync-protocol.md, "Delivery between offices").
 
 - ``refresh_directory``: keep the server's list of offices on this PC, so that a letter can be
-  addressed to another office offline.
+  addressed to another office offline (fetched again when a sync answer counts another number
+  of offices, or after a day).
 - ``send_ready``: ask the server to send each delivery of this office that waits for a letter
   now signed electronically (``POST /api/v1/deliveries``). The server's refusal of one (the
   letter not on the server yet, its PDF missing...) is kept on the delivery as ``problem`` and
@@ -15,7 +16,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import func
 from sqlmodel import col, select
 
 from desktop.store import clock
@@ -34,6 +37,7 @@ from sync.protocol import (
 )
 
 API = "/api/v1"
+DIRECTORY_MAX_AGE = timedelta(days=1)
 _ELECTRONIC = (SignatureKind.INTERNAL.value, SignatureKind.BSRE.value)
 _REFUSALS = frozenset({404, 409, 413, 422})
 
@@ -42,7 +46,7 @@ log = logging.getLogger("naskah.sync")
 
 @dataclass
 class DeliveryReport:
-    offices: int = 0  # offices in the directory now held
+    offices: int = 0  # offices in the directory fetched now (0: the cache was fresh)
     sent: int = 0  # deliveries the server accepted in this sync
     refused: int = 0  # deliveries the server refused (kept with the reason, asked again)
     error: str = ""
@@ -84,11 +88,30 @@ def ready(store: Store, office_id: str) -> list[str]:
     return list(rows)
 
 
-def send_ready(store: Store, link: Transport, office_id: str) -> DeliveryReport:
-    """Ask the server to send every ready delivery (see the module docs)."""
+def directory_stale(store: Store, office_count: int) -> bool:
+    """Should the directory be fetched: the server has another number of offices than the
+    cache holds, or the cache is older than a day (an office renamed)."""
+    with store.read() as session:
+        held = session.exec(select(func.count()).select_from(OfficeDirectoryEntry)).one()
+        oldest = session.exec(select(func.min(OfficeDirectoryEntry.fetched_at))).one()
+    if not held or (office_count and held != office_count):
+        return True
+    return oldest is None or clock.now() - _aware(oldest) > DIRECTORY_MAX_AGE
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def send_ready(
+    store: Store, link: Transport, office_id: str, office_count: int = 0
+) -> DeliveryReport:
+    """Ask the server to send every ready delivery (see the module docs), after refreshing the
+    directory of offices when it is stale (an idle sync costs no request here)."""
     report = DeliveryReport()
     try:
-        report.offices = refresh_directory(store, link)
+        if directory_stale(store, office_count):
+            report.offices = refresh_directory(store, link)
         for delivery_id in ready(store, office_id):
             body = DeliveryRequest(delivery_id=delivery_id)
             response = link.request(

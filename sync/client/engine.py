@@ -226,12 +226,13 @@ def sync_once(
         sync_models.remember_epoch(state.device_id, state.lease_epoch)
         report.signing = pki.sync_signing(store, link)
         report.blob_bytes_up = blobs.upload_missing(store, link, chunk_size=blob_chunk)
-        crl_number = 0
+        crl_number = office_count = 0
         while report.batches < MAX_BATCHES:
             batch, response = push_pull(store, link, state, limit=batch_size)
             state, applied = apply(store, batch, response)
             report.add(applied)
             crl_number = max(crl_number, response.crl_number)
+            office_count = max(office_count, response.office_count)
             if progress:
                 left = pending_count(store)
                 expected = report.batches + math.ceil(left / batch_size) + int(response.more)
@@ -242,7 +243,7 @@ def sync_once(
                 break
             if not (applied.acked or applied.audit or response.changes):
                 raise SyncError(_("Sinkronisasi tidak maju; coba lagi nanti."))
-        report.delivery = delivery.send_ready(store, link, state.office_id)
+        report.delivery = delivery.send_ready(store, link, state.office_id, office_count)
         if report.delivery.sent:  # the sent deliveries' records come back at once
             _pull(store, link, state, report, batch_size)
         report.blobs_down = blobs.download_wanted(store, link)

@@ -141,9 +141,11 @@ class Gate:
         )  # fmt: skip
         return {p for p in people if isinstance(p, str)}
 
-    def may_see(self, root: Root) -> bool:
+    def may_see(self, root: Root, fields: dict[str, Any] | None = None) -> bool:
+        """May the device's users see the letter ``root`` (its ``fields`` when at hand)?"""
         if root not in self._verdicts:
-            fields = self.records.fields(*root)
+            if fields is None:
+                fields = self.records.fields(*root)
             if fields is None or fields.get("sifat", "Biasa") in PUBLIC_SIFAT:
                 self._verdicts[root] = True
             else:
@@ -152,7 +154,10 @@ class Gate:
 
     def allows(self, entity: str, fields: dict[str, Any]) -> bool:
         root = _root(self.records, entity, fields)
-        return root is None or self.may_see(root)
+        if root is None:
+            return True
+        # A letter's own change carries its current fields: no lookup for it.
+        return self.may_see(root, fields if root == (entity, fields.get("id")) else None)
 
     def filter(self, changes: list[Change]) -> list[Change]:
         """The changes the device may receive; the others are remembered as withheld."""

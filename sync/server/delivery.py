@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.engine import Connection
 
 from sync.protocol import (
@@ -72,6 +72,11 @@ def directory(engine: Engine) -> OfficeDirectory:
             )
         ).all()
     return OfficeDirectory(offices=[OfficeEntry(id=r.id, code=r.code, name=r.name) for r in rows])
+
+
+def office_count(conn: Connection) -> int:
+    """How many offices the server has (sync answers carry it: see ``directory``)."""
+    return int(conn.execute(select(func.count()).select_from(db.offices)).scalar_one())
 
 
 def _record(conn: Connection, office_id: str, entity: Entity, entity_id: str) -> Any:

@@ -104,6 +104,7 @@ def handle_sync(
             changes = gate.filter(page)
         conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
         crl_number = pki.crl_number(conn)
+        office_count = delivery.office_count(conn)
         server_key = office_key = ""
         if request.device_key and not late:
             keys.remember_device_key(conn, device, request.device_key)
@@ -121,6 +122,7 @@ def handle_sync(
         late=late,
         server_key=server_key,
         office_key=office_key,
+        office_count=office_count,
     )
 
 
