@@ -34,7 +34,7 @@ pytestmark = pytest.mark.parametrize("sync_engine_kind", ["sqlite"], indirect=Tr
 PASSPHRASE = "Honai-di-lembah-Baliem-2026"
 
 
-def _office(server: Any, root: Path, name: str, kecamatan: str) -> tuple[PC, str]:
+def office_pc(server: Any, root: Path, name: str, kecamatan: str) -> tuple[PC, str]:
     code, office_id = server.new_office(f"Kecamatan {kecamatan}")
     pc = open_pc(root, name)
     set_up_office(pc, kecamatan=kecamatan)
@@ -47,7 +47,7 @@ def _office(server: Any, root: Path, name: str, kecamatan: str) -> tuple[PC, str
     return pc, office_id
 
 
-def _signer(pc: PC) -> None:
+def enrol_camat(pc: PC) -> None:
     link = engine.connect(pc.store)
     try:
         seam.enrol_signer(pc.store, pc.user("camat"), PASSPHRASE, link)
@@ -55,7 +55,7 @@ def _signer(pc: PC) -> None:
         link.close()
 
 
-def _sign(pc: PC, letter_id: str) -> None:
+def sign_electronically(pc: PC, letter_id: str) -> None:
     camat = pc.user("camat")
     workflow.send(pc.store, pc.user("budi"), letter_id, [], camat.id)
     signer = signer_keys.unlock(pc.store, camat.id, PASSPHRASE, PassphraseGuard())
@@ -64,9 +64,9 @@ def _sign(pc: PC, letter_id: str) -> None:
 
 @pytest.fixture
 def offices(pki_server: Any, tmp_path: Path) -> Any:
-    a, a_id = _office(pki_server, tmp_path, "wamena", "Wamena")
-    b, b_id = _office(pki_server, tmp_path, "kurulu", "Kurulu")
-    _signer(a)
+    a, a_id = office_pc(pki_server, tmp_path, "wamena", "Wamena")
+    b, b_id = office_pc(pki_server, tmp_path, "kurulu", "Kurulu")
+    enrol_camat(a)
     a.sync()  # Wamena learns of Kurulu (the directory is fetched at each sync)
     yield pki_server, a, a_id, b, b_id
     a.close()
@@ -81,7 +81,7 @@ def test_a_signed_letter_travels_to_the_other_office_and_back_as_diterima(office
     assert names == ["Kecamatan Kurulu"], names  # the office itself is not offered
     [sent] = delivery.address(a.store, a.user("budi"), letter_id, [b_id])
     assert sent.state == DeliveryState.WAITING
-    _sign(a, letter_id)
+    sign_electronically(a, letter_id)
 
     report = a.sync()
     assert report.delivery is not None and report.delivery.sent == 1, report.delivery
@@ -138,7 +138,7 @@ def test_an_office_on_usb_bundles_gets_its_delivery_in_the_reply(
     server, a, _a_id, b, b_id = offices
     letter_id = draft(a, "Undangan lewat flashdisk")
     delivery.address(a.store, a.user("budi"), letter_id, [b_id])
-    _sign(a, letter_id)
+    sign_electronically(a, letter_id)
     a.sync()
     out, reply = tmp_path / "kurulu.naskah", tmp_path / "kurulu-balasan.naskah"
     client_bundle.export_bundle(b.store, out)

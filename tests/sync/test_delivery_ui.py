@@ -14,7 +14,7 @@ from desktop.letters import delivery
 from desktop.letters.queries import Queue
 from desktop.ui.delivery_dialogs import AddressOfficesDialog
 from desktop.ui.qt import QListWidget, Qt
-from tests.sync.test_delivery import _office, _sign, _signer
+from tests.sync.test_delivery import enrol_camat, office_pc, sign_electronically
 from tests.ui import conftest as ui_fixtures
 from tests.ui.driver import Driver
 
@@ -35,14 +35,14 @@ def tick(driver: Driver, widget: QListWidget, text: str) -> None:
 def test_send_to_another_office_and_register_it_there(
     pki_server: Any, tmp_path: Path, driver: Driver
 ) -> None:
-    a, _a_id = _office(pki_server, tmp_path, "wamena", "Wamena")
-    b, _b_id = _office(pki_server, tmp_path, "kurulu", "Kurulu")
-    _signer(a)
+    a, _a_id = office_pc(pki_server, tmp_path, "wamena", "Wamena")
+    b, _b_id = office_pc(pki_server, tmp_path, "kurulu", "Kurulu")
+    enrol_camat(a)
     a.sync()
     from tests.sync.pcs import draft
 
     letter_id = draft(a, "Undangan Rapat Distrik")
-    _sign(a, letter_id)
+    sign_electronically(a, letter_id)
 
     driver.log_in(a.store, a.user("budi"))
     driver.open_queue(Queue.OUTGOING)
