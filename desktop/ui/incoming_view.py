@@ -60,6 +60,8 @@ class Loaded:
     tree: list[Node]
     thread: list[ThreadItem]
     classification_title: str
+    # For a letter delivered by another office: this PC's verdict on its signed PDF.
+    signature: str = "-"
 
 
 def load(store: Store, user: CurrentUser, incoming_id: str) -> Loaded:
@@ -74,9 +76,12 @@ def load(store: Store, user: CurrentUser, incoming_id: str) -> Loaded:
     from desktop.letters import classification
 
     found = classification.get(store, letter.classification_code)
+    delivered = delivery.delivered_letter_of(store, incoming_id)
+    signature = delivered.check_text if delivered is not None and delivered.check_text else "-"
     return Loaded(
         letter, scans, missing, disposition.tree(store, user, incoming_id),
         incoming.thread(store, user, incoming.INCOMING, incoming_id), found.title if found else "",
+        signature,
     )  # fmt: skip
 
 
@@ -121,7 +126,7 @@ class IncomingView(QWidget):
             ("sender", self.tr("Pengirim")), ("number", self.tr("Nomor surat")),
             ("date", self.tr("Tanggal surat")), ("hal", self.tr("Hal")),
             ("sifat", self.tr("Sifat")), ("classification", self.tr("Klasifikasi")),
-            ("state", self.tr("Status")),
+            ("state", self.tr("Status")), ("signature", self.tr("Tanda tangan")),
         ):  # fmt: skip
             value = QLabel()
             value.setWordWrap(True)
@@ -244,6 +249,7 @@ class IncomingView(QWidget):
             "classification": f"{letter.classification_code} {data.classification_title}".strip()
             or "-",
             "state": incoming.STATE_LABELS.get(letter.state, letter.state),
+            "signature": data.signature,
         }
         for key, value in values.items():
             self.fields[key].setText(value)

@@ -807,6 +807,10 @@ Roles: {roles}</translation>
             <translation>Related letters</translation>
         </message>
         <message>
+            <source>Tanda tangan</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
             <source>Tanggal surat</source>
             <translation>Letter date</translation>
         </message>

@@ -807,6 +807,10 @@ Peran: {roles}</translation>
             <translation>Surat terkait</translation>
         </message>
         <message>
+            <source>Tanda tangan</source>
+            <translation>Tanda tangan</translation>
+        </message>
+        <message>
             <source>Tanggal surat</source>
             <translation>Tanggal surat</translation>
         </message>

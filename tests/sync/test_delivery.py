@@ -114,6 +114,11 @@ def test_a_signed_letter_travels_to_the_other_office_and_back_as_diterima(office
     with pytest.raises(delivery.ServiceError):
         delivery.register(b.store, rina, waiting.id)  # twice: refused, nothing new
 
+    b.sync()
+    a.sync()
+    [state] = delivery.sent_states(a.store, a.user("budi"), letter_id)
+    assert (state.state, state.label) == ("diterima", "diterima")  # registered over there
+
     # The camat disposes it, the staffer it reaches replies.
     camat = b.user("camat")
     delivery.note_opened(b.store, camat, letter.id)

@@ -1,7 +1,7 @@
 """Delivery between offices as people do it in the app: Wamena's drafter picks Kurulu from the
 server's list of offices on the signed letter; after both sync, Kurulu's registrar sees it in
 Surat Masuk Baru with its signature verdict and registers it with one click; Wamena's letter
-then reads "diterima"."""
+then reads "dibaca" (registered, then opened there)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from desktop.ui.qt import QListWidget, Qt
 from tests.sync.test_delivery import enrol_camat, office_pc, sign_electronically
 from tests.ui import conftest as ui_fixtures
 from tests.ui.driver import Driver
+from tests.ui.test_incoming_flow import open_first
 
 # The GUI fixtures of tests/ui (this file sits under tests/sync for the server fixtures).
 driver, messages = ui_fixtures.driver, ui_fixtures.messages
@@ -75,6 +76,9 @@ def test_send_to_another_office_and_register_it_there(
     driver.wait_until(lambda: page.model.rowCount() == 1, "the registered letter in the list")
     assert driver.status_message().startswith("Surat masuk dicatat dengan nomor agenda 001/")
     driver.wait_until(lambda: not inbox.isVisible(), "the delivery to leave the inbox")
+    view = open_first(driver, page)  # the registered letter shows the verdict it came with
+    assert view.fields["signature"].text().startswith("SAH"), view.fields["signature"].text()
+    assert view.fields["received"].text().endswith("(Server pusat)")
     driver.log_out()
     b.sync()
     a.sync()
@@ -82,6 +86,6 @@ def test_send_to_another_office_and_register_it_there(
     driver.log_in(a.store, a.user("budi"))
     driver.open_queue(Queue.OUTGOING)
     driver.open_letter("Undangan Rapat Distrik")
-    assert driver.field("Kirim ke kantor") == "Kecamatan Kurulu: diterima"
+    assert driver.field("Kirim ke kantor") == "Kecamatan Kurulu: dibaca"  # registered, opened
     a.close()
     b.close()
