@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
 
 from sync.protocol import (
@@ -37,7 +37,9 @@ from sync.protocol import (
 )
 from sync.server import db
 
-MAX_REOFFER = 1000  # withheld records looked at again per request
+# Withheld records looked at again per request, drawn at random so that a device holding many
+# that stay hidden still gets each one looked at in turn.
+MAX_REOFFER = 200
 
 # Letters first, then what belongs to them (a disposition before its notes).
 _ORDER = {
@@ -179,7 +181,7 @@ class Gate:
         t = db.withheld
         rows = self.conn.execute(
             select(t.c.entity, t.c.entity_id).where(t.c.device_id == self.device_id)
-            .limit(MAX_REOFFER)
+            .order_by(func.random()).limit(MAX_REOFFER)
         ).all()  # fmt: skip
         if not rows:
             return []
