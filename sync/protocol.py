@@ -49,6 +49,9 @@ class Entity(StrEnum):
     BERKAS = "berkas"
     BERKAS_ITEM = "berkas_item"
     RETENTION_RULE = "retention_rule"
+    # A signed letter delivered to another office through the server (one record per
+    # recipient office, in the sender's namespace and, once sent, in the recipient's).
+    DELIVERY = "delivery"
 
 
 class Op(StrEnum):
@@ -96,6 +99,31 @@ def body_image_refs(entity: Entity | str, fields: dict[str, Any]) -> set[str]:
 
 def can_transition(current: LetterStatus, new: LetterStatus) -> bool:
     return new in LETTER_TRANSITIONS[current]
+
+
+# Access by sifat on the server (docs/sync-protocol.md, "Access by sifat"): a record of a
+# letter whose sifat is not in PUBLIC_SIFAT reaches only devices used by a person on that
+# letter. The letter kinds are the roots; the fields of a root that name people on it:
+ACCESS_ROOTS: dict[Entity, tuple[str, ...]] = {
+    Entity.LETTER: ("drafter_id", "signer_id", "holder_id"),
+    Entity.INCOMING_LETTER: ("registered_by", "addressed_to_id"),
+}
+# Records that belong to a letter, through the field naming their parent (a disposition note
+# belongs to a disposition, which belongs to an incoming letter).
+ACCESS_PARENTS: dict[Entity, tuple[Entity, str]] = {
+    Entity.REVIEW_STEP: (Entity.LETTER, "letter_id"),
+    Entity.LETTER_REVISION: (Entity.LETTER, "letter_id"),
+    Entity.LETTER_SIGNATURE: (Entity.LETTER, "letter_id"),
+    Entity.INCOMING_SCAN: (Entity.INCOMING_LETTER, "incoming_id"),
+    Entity.DISPOSITION: (Entity.INCOMING_LETTER, "incoming_id"),
+    Entity.DISPOSITION_NOTE: (Entity.DISPOSITION, "disposition_id"),
+}
+# Records that put more people on their letter: its reviewers, everyone a disposition reaches.
+ACCESS_READERS: dict[Entity, tuple[str, ...]] = {
+    Entity.REVIEW_STEP: ("reviewer_id",),
+    Entity.DISPOSITION: ("from_id", "to_id"),
+}
+MAX_DEVICE_USERS = 500  # people a device may name as its users (SyncRequest.users)
 
 
 # --- The wire contract ---------------------------------------------------------------------
@@ -235,6 +263,10 @@ class SyncRequest(BaseModel):
     # This device's bundle-signing public key (PEM, EC P-256), sent until the device holds the
     # server's key: the server keeps the first one and checks every bundle against it.
     device_key: str | None = Field(default=None, max_length=1024)
+    # The people who use this device (who have logged in on it). Records of letters above
+    # Biasa reach the device only when one of them is on the letter; None (older clients):
+    # nobody, so such records are held back until the device names its users.
+    users: list[Id] | None = Field(default=None, max_length=MAX_DEVICE_USERS)
 
     @field_validator("device_key")
     @classmethod
@@ -269,6 +301,64 @@ class SyncResponse(BaseModel):
     server_key: str = ""
     # With ``server_key``: the office's verification-code key (hex), see office_verify_code.
     office_key: str = ""
+    # How many offices the server has: a device whose cached directory of offices
+    # (``GET /api/v1/offices``) holds another number fetches it again (0: not told).
+    office_count: int = 0
+
+
+# --- Delivery between offices (docs/sync-protocol.md, "Delivery between offices") -----------
+
+
+class DeliveryState(StrEnum):
+    """Where a letter delivered to another office is. Moves forward only."""
+
+    WAITING = "menunggu"  # addressed on the sender's PC; not on its way yet
+    SENT = "terkirim"  # the server holds it for the recipient office
+    RECEIVED = "diterima"  # the recipient office registered it
+    READ = "dibaca"  # someone there opened it after registering
+
+
+DELIVERY_ORDER: tuple[DeliveryState, ...] = tuple(DeliveryState)
+# The fields of a delivery record the recipient office may change, once it is sent.
+DELIVERY_RECIPIENT_FIELDS = frozenset(
+    {"state", "received_at", "read_at", "incoming_letter_id", "updated_at"}
+)
+MAX_DELIVERY_PDF = 50 * 1024 * 1024  # bytes of a delivered PDF (the server's default limit)
+
+
+def delivery_rank(state: object) -> int:
+    """The position of ``state`` in DELIVERY_ORDER (-1: not a state)."""
+    try:
+        return DELIVERY_ORDER.index(DeliveryState(str(state)))
+    except ValueError:
+        return -1
+
+
+class OfficeEntry(BaseModel):
+    """One office of the server's directory (``GET /api/v1/offices``)."""
+
+    id: str
+    code: str
+    name: str
+
+
+class OfficeDirectory(BaseModel):
+    offices: list[OfficeEntry]
+
+
+class DeliveryRequest(BaseModel):
+    """Send the delivery record ``delivery_id`` of the device's office (its letter must be
+    signed electronically and on the server with its signature records and PDF)."""
+
+    delivery_id: Id
+
+
+class DeliveryAccepted(BaseModel):
+    delivery_id: str
+    recipient_office_id: str
+    state: DeliveryState
+    sent_at: datetime
+    pdf_hash: str
 
 
 # --- Signing certificates and trust (docs/sync-protocol.md, "Signing") -----------------------

@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sync.protocol import ID_PATTERN, MAX_ID, MAX_INT, Entity, LetterStatus, SignatureKind
+from sync.protocol import (
+    ID_PATTERN,
+    MAX_ID,
+    MAX_INT,
+    DeliveryState,
+    Entity,
+    LetterStatus,
+    SignatureKind,
+)
 
 MAX_SHORT = 2_000  # characters of a short text field
 MAX_LONG = 2_000_000  # characters of a long text field (a letter's body, a revision snapshot)
@@ -233,7 +241,7 @@ FIELDS: dict[Entity, dict[str, F]] = {
         "note": F("text"),
         "registered_by": _id(),
         "addressed_to_id": _id(null=True),
-        "state": F("str", choices=frozenset({"baru", "didisposisi", "diarsipkan"})),
+        "state": F("str", choices=frozenset({"baru", "didisposisi", "diarsipkan", "dibatalkan"})),
         "duplicate_of_id": _id(null=True),
         "source_letter_id": _id(null=True),
         "import_batch_id": _id(null=True),
@@ -324,6 +332,28 @@ FIELDS: dict[Entity, dict[str, F]] = {
         "final_fate": F("str", choices=_FATES | {""}),
         "note": F("str"),
         "updated_by": _id(),
+    },
+    Entity.DELIVERY: {
+        **_SYNCED,
+        "created_at": F("datetime"),
+        "letter_id": _id(),
+        "sender_office_id": _id(),
+        "sender_office_name": F("str"),
+        "recipient_office_id": _id(),
+        "recipient_office_name": F("str"),
+        "state": F("str", choices=frozenset(s.value for s in DeliveryState)),
+        "number": F("str"),
+        "letter_date": F("date", null=True),
+        "hal": F("str"),
+        "sifat": F("str"),
+        "urgency": F("str"),
+        "classification_code": F("str"),
+        "signers": F("str"),
+        "pdf_hash": F("str", null=True),
+        "sent_at": F("datetime", null=True),
+        "received_at": F("datetime", null=True),
+        "read_at": F("datetime", null=True),
+        "incoming_letter_id": _id(null=True),
     },
 }
 

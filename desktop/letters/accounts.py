@@ -25,6 +25,7 @@ from desktop.letters import journal
 from desktop.letters.errors import AuthError, NotFound, PermissionDenied, ValidationError
 from desktop.letters.nip import nip_problem, normalise
 from desktop.store import clock
+from desktop.store.access_models import PcUser
 from desktop.store.db import Store
 from desktop.store.models import Person
 from sync.protocol import Entity
@@ -284,6 +285,8 @@ def _attempt(session: Session, username: str, password: str) -> CurrentUser | Au
     person.failed_logins = 0
     person.locked_until = None
     session.add(person)
+    if session.get(PcUser, person.id) is None:  # a user of this PC (access by sifat in sync)
+        session.add(PcUser(person_id=person.id))
     journal.audit_only(session, person.id, "login", Entity.PERSON, person.id)
     return CurrentUser(person.id, person.name, parse_roles(person.roles))
 

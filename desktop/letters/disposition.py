@@ -138,6 +138,8 @@ def dispose(
         raise ValidationError(errors)
     with store.write() as session:
         letter = _letter(session, user, incoming_id)
+        if letter.state == "dibatalkan":
+            raise InvalidTransition(_("Nomor agenda surat ini sudah dibatalkan."))
         if parent_id is None:
             if not (user.has(Role.SIGNER) or letter.addressed_to_id == user.id):
                 raise PermissionDenied(

@@ -50,6 +50,7 @@ STATE_LABELS: dict[str, str] = {
     "baru": _("Baru"),
     "didisposisi": _("Didisposisi"),
     "diarsipkan": _("Diarsipkan"),
+    "dibatalkan": _("Dibatalkan"),
 }
 INCOMING, OUTGOING = "masuk", "keluar"  # kinds of letter in a thread link
 RELATION_LABELS: dict[str, str] = {
@@ -154,6 +155,7 @@ class IncomingInput:
     addressed_to_id: str | None = None  # who the letter goes to first (usually the camat)
     scans: list[Path] = field(default_factory=list)
     external_ref: str = ""  # the id a national system gave it (a letter from SRIKANDI)
+    source_letter_id: str | None = None  # the sending office's letter (a server delivery)
 
 
 @dataclass(frozen=True)
@@ -297,63 +299,84 @@ def register(
     blobs = BlobStore(store.blob_dir)
     hashes = [blobs.put(scan.data) for scan in checked]
     with store.write() as session:
-        sender = _resolve_sender(session, user, data)
-        if data.classification_code.strip() and not session.get(
-            Classification, data.classification_code.strip()
-        ):
-            raise ValidationError({"classification_code": _("Kode klasifikasi tidak dikenal.")})
-        candidates = _duplicates(session, sender.id, data.sender_number, hashes)
-        if candidates and duplicate not in ("link", "separate"):
-            raise ProbableDuplicate(candidates)
-        office = session.exec(select(Office)).first()
-        padding = office.number_padding if office else 3
-        year = data.received_date.year
-        try:
-            seq = numbering.take_seq(session, numbering.INCOMING, year)
-        except numbering.NoNumberLease:
-            raise NoAgendaNumber() from None
-        agenda = str(seq).zfill(padding)
-        number = IssuedNumber(
-            series=numbering.INCOMING, year=year, seq=seq, text=agenda, issued_by=user.id
-        )
-        journal.record(
-            session, user.id, "number.issue", Entity.ISSUED_NUMBER, number,
-            detail={"number": agenda, "series": numbering.INCOMING},
+        return register_in(session, user, data, checked, hashes, duplicate=duplicate)
+
+
+def register_in(
+    session: Session,
+    user: CurrentUser,
+    data: IncomingInput,
+    checked: list[CheckedScan],
+    hashes: list[str],
+    *,
+    duplicate: str | None = None,
+) -> IncomingLetter:
+    """``register`` inside the caller's transaction, for scans already checked and stored as
+    blobs ``hashes`` (a letter delivered by the server registers this way with its own record
+    changes). Raises as ``register`` does, after checking the registrar's role again."""
+    if not (user.has(Role.REGISTRAR) or user.has(Role.ADMIN)):
+        raise PermissionDenied(_("Pencatatan surat masuk memerlukan peran Agendaris."))
+    errors = validate(data)
+    if errors:
+        raise ValidationError(errors)
+    sender = _resolve_sender(session, user, data)
+    if data.classification_code.strip() and not session.get(
+        Classification, data.classification_code.strip()
+    ):
+        raise ValidationError({"classification_code": _("Kode klasifikasi tidak dikenal.")})
+    candidates = _duplicates(session, sender.id, data.sender_number, hashes)
+    if candidates and duplicate not in ("link", "separate"):
+        raise ProbableDuplicate(candidates)
+    office = session.exec(select(Office)).first()
+    padding = office.number_padding if office else 3
+    year = data.received_date.year
+    try:
+        seq = numbering.take_seq(session, numbering.INCOMING, year)
+    except numbering.NoNumberLease:
+        raise NoAgendaNumber() from None
+    agenda = str(seq).zfill(padding)
+    number = IssuedNumber(
+        series=numbering.INCOMING, year=year, seq=seq, text=agenda, issued_by=user.id
+    )
+    journal.record(
+        session, user.id, "number.issue", Entity.ISSUED_NUMBER, number,
+        detail={"number": agenda, "series": numbering.INCOMING},
+    )  # fmt: skip
+    letter = IncomingLetter(
+        agenda_number=agenda,
+        agenda_year=year,
+        number_id=number.id,
+        channel=data.channel,
+        sender_id=sender.id,
+        sender_name=sender.name,
+        sender_number=data.sender_number.strip() or "-",
+        sender_date=data.sender_date,
+        received_date=data.received_date,
+        hal=" ".join(data.hal.split()),
+        sifat=data.sifat,
+        urgency=data.urgency,
+        classification_code=data.classification_code.strip(),
+        note=data.note.strip(),
+        registered_by=user.id,
+        addressed_to_id=data.addressed_to_id,
+        source_letter_id=data.source_letter_id,
+        external_ref=data.external_ref.strip(),
+    )
+    if candidates and duplicate == "link":
+        letter.duplicate_of_id = candidates[0].id
+    journal.record(
+        session, user.id, "incoming.register", Entity.INCOMING_LETTER, letter,
+        detail={"agenda": f"{agenda}/{year}", "scans": hashes},
+    )  # fmt: skip
+    for position, (scan, digest) in enumerate(zip(checked, hashes, strict=True), start=1):
+        row = IncomingScan(
+            incoming_id=letter.id, position=position, sha256=digest, filename=scan.filename,
+            media_type=scan.media_type, pages=scan.pages, size=len(scan.data),
         )  # fmt: skip
-        letter = IncomingLetter(
-            agenda_number=agenda,
-            agenda_year=year,
-            number_id=number.id,
-            channel=data.channel,
-            sender_id=sender.id,
-            sender_name=sender.name,
-            sender_number=data.sender_number.strip() or "-",
-            sender_date=data.sender_date,
-            received_date=data.received_date,
-            hal=" ".join(data.hal.split()),
-            sifat=data.sifat,
-            urgency=data.urgency,
-            classification_code=data.classification_code.strip(),
-            note=data.note.strip(),
-            registered_by=user.id,
-            addressed_to_id=data.addressed_to_id,
-            external_ref=data.external_ref.strip(),
-        )
-        if candidates and duplicate == "link":
-            letter.duplicate_of_id = candidates[0].id
-        journal.record(
-            session, user.id, "incoming.register", Entity.INCOMING_LETTER, letter,
-            detail={"agenda": f"{agenda}/{year}", "scans": hashes},
-        )  # fmt: skip
-        for position, (scan, digest) in enumerate(zip(checked, hashes, strict=True), start=1):
-            row = IncomingScan(
-                incoming_id=letter.id, position=position, sha256=digest, filename=scan.filename,
-                media_type=scan.media_type, pages=scan.pages, size=len(scan.data),
-            )  # fmt: skip
-            journal.record(session, user.id, "incoming.scan", Entity.INCOMING_SCAN, row)
-        if letter.duplicate_of_id:
-            _link(session, user, INCOMING, letter.id, INCOMING, letter.duplicate_of_id, "duplikat")
-        return letter
+        journal.record(session, user.id, "incoming.scan", Entity.INCOMING_SCAN, row)
+    if letter.duplicate_of_id:
+        _link(session, user, INCOMING, letter.id, INCOMING, letter.duplicate_of_id, "duplikat")
+    return letter
 
 
 def _resolve_sender(session: Session, user: CurrentUser, data: IncomingInput) -> Sender:
@@ -365,6 +388,38 @@ def _resolve_sender(session: Session, user: CurrentUser, data: IncomingInput) ->
     return _sender_named(session, data.sender_name) or _new_sender(
         session, user, data.sender_name, data.sender_place
     )
+
+
+def void_agenda(store: Store, user: CurrentUser, incoming_id: str, reason: str) -> IncomingLetter:
+    """Void an incoming letter's agenda number with a reason (a letter registered twice, or by
+    mistake), as an outgoing number is voided: the number is never reused, the letter stays in
+    the register marked "Dibatalkan" and leaves Surat Masuk Baru. One transaction. Registrar
+    or administrator only; ValidationError without a reason or when already voided."""
+    if not (user.has(Role.REGISTRAR) or user.has(Role.ADMIN)):
+        raise PermissionDenied(_("Pembatalan nomor agenda memerlukan peran Agendaris."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Alasan pembatalan nomor wajib diisi.")})
+    with store.write() as session:
+        letter = _load(session, user, incoming_id)
+        number = session.get(IssuedNumber, letter.number_id) if letter.number_id else None
+        if letter.state == "dibatalkan" or (number is not None and number.voided_at is not None):
+            raise ValidationError({"reason": _("Nomor ini sudah dibatalkan.")})
+        if number is not None:
+            number.voided_at = clock.now()
+            number.void_reason = reason.strip()
+            number.voided_by = user.id
+            journal.record(
+                session, user.id, "number.void", Entity.ISSUED_NUMBER, number,
+                detail={"number": number.text, "reason": number.void_reason},
+            )  # fmt: skip
+        letter.state = "dibatalkan"
+        letter.updated_at = clock.now()
+        journal.record(
+            session, user.id, "incoming.void", Entity.INCOMING_LETTER, letter,
+            detail={"agenda": f"{letter.agenda_number}/{letter.agenda_year}",
+                    "reason": reason.strip()},
+        )  # fmt: skip
+        return letter
 
 
 # -- reading and access by sifat -------------------------------------------------------------

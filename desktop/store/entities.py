@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, select
 
+from desktop.store.delivery_models import Delivery
 from desktop.store.filing_models import Berkas, BerkasItem, RetentionRule
 from desktop.store.incoming_models import (
     Disposition,
@@ -56,6 +57,7 @@ MODELS: dict[Entity, type[SQLModel]] = {
     Entity.BERKAS: Berkas,
     Entity.BERKAS_ITEM: BerkasItem,
     Entity.RETENTION_RULE: RetentionRule,
+    Entity.DELIVERY: Delivery,
 }
 
 # Columns that never leave the PC, per table. ``seq`` is local only where it is the table's
@@ -65,6 +67,7 @@ LOCAL_ONLY: dict[str, frozenset[str]] = {
     "incoming_letter": frozenset({"seq"}),
     "audit_entry": frozenset({"seq"}),
     "person": frozenset({"failed_logins", "locked_until"}),
+    "delivery": frozenset({"problem", "check_sha256", "check_valid", "check_text"}),
 }
 
 

@@ -260,6 +260,8 @@ class Outbox(SQLModel, table=True):
 
 # Sync state tables, and the incoming letters with their dispositions, live in their own
 # modules; importing them here registers them with the rest.
+from desktop.store import access_models as _access_models  # noqa: E402, F401
+from desktop.store import delivery_models as _delivery_models  # noqa: E402, F401
 from desktop.store import filing_models as _filing_models  # noqa: E402, F401
 from desktop.store import incoming_models as _incoming_models  # noqa: E402, F401
 from desktop.store import sync_models as _sync_models  # noqa: E402, F401

@@ -128,6 +128,10 @@ class IncomingPage(QWidget):
         self.overdue_only = QCheckBox(self.tr("Hanya yang terlambat"))
         self.count_label = QLabel()
         self.table = IncomingTable(self.model)
+        from desktop.ui.delivery_dialogs import DeliveryInbox
+
+        self.deliveries = DeliveryInbox(store, user)  # letters other offices sent (registrars)
+        self.deliveries.registered.connect(self._registered)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.blank_sheet_button)
@@ -147,6 +151,7 @@ class IncomingPage(QWidget):
         list_layout.setContentsMargins(0, 6, 6, 6)
         list_layout.addLayout(top)
         list_layout.addLayout(filters)
+        list_layout.addWidget(self.deliveries)
         list_layout.addWidget(self.table, 1)
         self.list_page = list_page
         self.stack = QStackedWidget()
@@ -183,6 +188,11 @@ class IncomingPage(QWidget):
             self.overdue_only.setChecked(False)
         self.model.set_view(queue, self.current_filter())
         self.table.set_widths(self.model)
+        self.deliveries.allowed = queue is IncomingQueue.NEW and (
+            self.user.has(Role.REGISTRAR) or self.user.has(Role.ADMIN)
+        )
+        self.deliveries.setVisible(False)
+        self.deliveries.reload()
 
     def _dates_changed(self, _date: object) -> None:
         if self.use_dates.isChecked():

@@ -60,20 +60,28 @@ class Loaded:
     tree: list[Node]
     thread: list[ThreadItem]
     classification_title: str
+    # For a letter delivered by another office: this PC's verdict on its signed PDF.
+    signature: str = "-"
 
 
 def load(store: Store, user: CurrentUser, incoming_id: str) -> Loaded:
     letter = incoming.get_incoming(store, user, incoming_id)
     disposition.mark_read_on(store, user, incoming_id)
+    from desktop.letters import delivery
+
+    delivery.note_opened(store, user, incoming_id)  # a delivered letter: "dibaca" for its sender
     scans = incoming.scans_of(store, user, incoming_id)
     blobs = BlobStore(store.blob_dir)
     missing = sum(1 for s in scans if not blobs.has(s.sha256))
     from desktop.letters import classification
 
     found = classification.get(store, letter.classification_code)
+    delivered = delivery.delivered_letter_of(store, incoming_id)
+    signature = delivered.check_text if delivered is not None and delivered.check_text else "-"
     return Loaded(
         letter, scans, missing, disposition.tree(store, user, incoming_id),
         incoming.thread(store, user, incoming.INCOMING, incoming_id), found.title if found else "",
+        signature,
     )  # fmt: skip
 
 
@@ -118,7 +126,7 @@ class IncomingView(QWidget):
             ("sender", self.tr("Pengirim")), ("number", self.tr("Nomor surat")),
             ("date", self.tr("Tanggal surat")), ("hal", self.tr("Hal")),
             ("sifat", self.tr("Sifat")), ("classification", self.tr("Klasifikasi")),
-            ("state", self.tr("Status")),
+            ("state", self.tr("Status")), ("signature", self.tr("Tanda tangan")),
         ):  # fmt: skip
             value = QLabel()
             value.setWordWrap(True)
@@ -132,6 +140,7 @@ class IncomingView(QWidget):
         self.done_button = QPushButton(self.tr("Selesaikan..."))
         self.cancel_button = QPushButton(self.tr("Batalkan Disposisi"))
         self.reply_button = QPushButton(self.tr("Balas"))
+        self.void_button = QPushButton(self.tr("Batalkan Nomor Agenda..."))
         self.print_sheet_button = QPushButton(self.tr("Cetak Lembar Disposisi..."))
         self.save_sheet_button = QPushButton(self.tr("Simpan Lembar Disposisi..."))
         self.save_scan_button = QPushButton(self.tr("Simpan Pindaian..."))
@@ -188,6 +197,7 @@ class IncomingView(QWidget):
         self.done_button.clicked.connect(self.ask_done)
         self.cancel_button.clicked.connect(self.ask_cancel)
         self.reply_button.clicked.connect(self.reply)
+        self.void_button.clicked.connect(self.ask_void)
         self.print_sheet_button.clicked.connect(self.print_sheet)
         self.save_sheet_button.clicked.connect(self.save_sheet)
         self.save_scan_button.clicked.connect(self.save_scans)
@@ -201,6 +211,7 @@ class IncomingView(QWidget):
             self.dispose_button, self.forward_button, self.note_button, self.done_button,
             self.cancel_button, self.reply_button, self.print_sheet_button,
             self.save_sheet_button, self.save_scan_button, self.print_scan_button,
+            self.void_button,
         ]  # fmt: skip
 
     # -- showing ------------------------------------------------------------------------------
@@ -244,6 +255,7 @@ class IncomingView(QWidget):
             "classification": f"{letter.classification_code} {data.classification_title}".strip()
             or "-",
             "state": incoming.STATE_LABELS.get(letter.state, letter.state),
+            "signature": data.signature,
         }
         for key, value in values.items():
             self.fields[key].setText(value)
@@ -321,6 +333,28 @@ class IncomingView(QWidget):
             button.setVisible(True)
         self.save_scan_button.setVisible(bool(data.scans) and not data.missing)
         self.print_scan_button.setVisible(bool(data.scans) and not data.missing)
+        voided = data.letter.state == "dibatalkan"
+        self.void_button.setVisible(not voided and (me.has(Role.REGISTRAR) or me.has(Role.ADMIN)))
+        if voided:
+            for button in (self.dispose_button, self.forward_button, self.reply_button):
+                button.setVisible(False)
+
+    def ask_void(self) -> None:
+        if self.data is None:
+            return
+        from desktop.ui.review_dialogs import void_dialog
+
+        letter = self.data.letter
+        dialog = void_dialog(f"{letter.agenda_number}/{letter.agenda_year}", self)
+        dialog.accepted.connect(lambda: self._void(dialog.text()))
+        self.void_dialog = dialog
+        dialog.open()
+
+    def _void(self, reason: str) -> None:
+        store, user, incoming_id = self.store, self.user, self.incoming_id
+        ops.WriteOp(self, lambda: incoming.void_agenda(store, user, incoming_id, reason)).success(
+            lambda _l: self.reload(self.tr("Nomor agenda dibatalkan."))
+        ).run()
 
     # -- dispositions ---------------------------------------------------------------------------
 

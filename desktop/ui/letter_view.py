@@ -67,6 +67,7 @@ class Loaded:
     signature: str  # the signature badge and, for several signers, who signed
     bsre_ready: bool  # TTE BSrE is set up on this PC (read off the GUI thread)
     thread: str = "-"  # the letters linked to this one (an incoming letter it answers, ...)
+    sent: str = "-"  # the offices it is delivered to through the server, with their state
 
 
 def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
@@ -91,7 +92,12 @@ def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
     thread = "\n".join(
         f"{incoming.RELATION_LABELS.get(t.relation, t.relation)}: {t.label}" for t in linked
     )
-    return Loaded(letter, history, document, names, title, signature, bsre_ready, thread or "-")
+    from desktop.ui.delivery_dialogs import sent_text
+
+    sent = sent_text(store, user, letter_id)
+    return Loaded(
+        letter, history, document, names, title, signature, bsre_ready, thread or "-", sent
+    )
 
 
 class LetterView(QWidget):
@@ -138,6 +144,7 @@ class LetterView(QWidget):
             ("signer", self.tr("Penandatangan")), ("signature", self.tr("Tanda tangan")),
             ("scan", self.tr("Pindaian")), ("thread", self.tr("Surat terkait")),
             ("srikandi", self.tr("SRIKANDI")),
+            ("sent", self.tr("Kirim ke kantor")),
         ):  # fmt: skip
             value = QLabel()
             value.setWordWrap(True)
@@ -162,6 +169,10 @@ class LetterView(QWidget):
         self.scan_button = QPushButton(self.tr("&Lampirkan Pindaian..."))
         self.void_button = QPushButton(self.tr("Batalkan &Nomor..."))
         self.handoff_button = QPushButton(self.tr("Serahkan ke SRIKANDI..."))
+        self.deliver_button = QPushButton(self.tr("Kirim ke Kantor &Lain..."))
+        self.deliver_button.setToolTip(
+            self.tr("Kirim surat bertanda tangan elektronik ke kantor lain lewat server pusat")
+        )
         actions = QVBoxLayout()
         for button in self.action_buttons():
             actions.addWidget(button)
@@ -175,6 +186,7 @@ class LetterView(QWidget):
         self.scan_button.clicked.connect(self.attach_scan)
         self.void_button.clicked.connect(self.ask_void)
         self.handoff_button.clicked.connect(self.hand_off)
+        self.deliver_button.clicked.connect(self.ask_deliver)
         self.back_button.clicked.connect(self.closed)
 
         # A long Hal or thirty addressees scroll inside the details; the actions stay in view.
@@ -208,7 +220,8 @@ class LetterView(QWidget):
         return [
             self.initial_button, self.return_button, self.esign_button, self.bsre_button,
             self.sign_button, self.print_button,
-            self.pdf_button, self.scan_button, self.void_button, self.handoff_button,
+            self.pdf_button, self.scan_button, self.void_button, self.deliver_button,
+            self.handoff_button,
         ]  # fmt: skip
 
     # -- showing ------------------------------------------------------------------------------
@@ -257,6 +270,7 @@ class LetterView(QWidget):
             "scan": self._scan_text(letter),
             "thread": data.thread,
             "srikandi": letter.srikandi_ref or "-",
+            "sent": data.sent,
         }
         for key, value in values.items():
             self.fields[key].setText(value)
@@ -299,6 +313,20 @@ class LetterView(QWidget):
             signed and bool(letter.number_id)
             and (me.has(Role.ADMIN) or letter.signer_id == me.id)
         )  # fmt: skip
+        self.deliver_button.setVisible(
+            letter.status != LetterStatus.VOIDED
+            and (me.id in (letter.signer_id, letter.drafter_id)
+                 or me.has(Role.REGISTRAR) or me.has(Role.ADMIN))
+        )  # fmt: skip
+
+    def ask_deliver(self) -> None:
+        from desktop.ui.delivery_dialogs import AddressOfficesDialog
+
+        dialog = AddressOfficesDialog(self.store, self.user, self.letter.id, self)
+        dialog.addressed.connect(self.changed)
+        dialog.addressed.connect(lambda _m: self.reload())
+        self.delivery_dialog = dialog
+        dialog.open()
 
     # -- review actions -----------------------------------------------------------------------
 

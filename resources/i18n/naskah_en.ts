@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="id_ID">
     <context>
+        <name>AddressOfficesDialog</name>
+        <message>
+            <source>Centang kantor tujuan. Surat dikirim lewat server pusat saat sudah ditandatangani secara elektronik dan PC ini tersinkron.</source>
+            <translation>Tick the offices to send to. The letter is sent through the central server once it is signed electronically and this PC has synced.</translation>
+        </message>
+        <message>
+            <source>Daftar kantor belum ada di PC ini: sinkronkan dengan server pusat dulu.</source>
+            <translation>This PC has no list of offices yet: sync with the central server first.</translation>
+        </message>
+        <message>
+            <source>Kirim ke Kantor Lain</source>
+            <translation>Send to Another Office</translation>
+        </message>
+        <message>
+            <source>Tujuan pengiriman disimpan.</source>
+            <translation>Recipients saved.</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminPage</name>
         <message>
             <source>Administrator mengelola akun pegawai dan pengaturan kantor. Peran lain (pemaraf, agendaris, ...) dapat ditambahkan nanti di menu Pegawai.</source>
@@ -414,6 +433,21 @@ Copy the report below and send it to the IT officer.</translation>
         <message>
             <source>Terjadi kesalahan program</source>
             <translation>A program error occurred</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeliveryInbox</name>
+        <message>
+            <source>Ca&amp;tat Surat Kiriman</source>
+            <translation>Regis&amp;ter Delivered Letter</translation>
+        </message>
+        <message>
+            <source>Surat kiriman dari kantor lain: {n}</source>
+            <translation>Letters delivered by other offices: {n}</translation>
+        </message>
+        <message>
+            <source>Tanda tangan: {v}</source>
+            <translation>Signature: {v}</translation>
         </message>
     </context>
     <context>
@@ -936,6 +970,10 @@ Roles: {roles}</translation>
             <translation>Cancel Disposition</translation>
         </message>
         <message>
+            <source>Batalkan Nomor Agenda...</source>
+            <translation>Void Agenda Number...</translation>
+        </message>
+        <message>
             <source>Batalkan disposisi</source>
             <translation>Cancel disposition</translation>
         </message>
@@ -1036,6 +1074,10 @@ Roles: {roles}</translation>
             <translation>Agenda number</translation>
         </message>
         <message>
+            <source>Nomor agenda dibatalkan.</source>
+            <translation>Agenda number voided.</translation>
+        </message>
+        <message>
             <source>Nomor surat</source>
             <translation>Letter number</translation>
         </message>
@@ -1090,6 +1132,10 @@ Roles: {roles}</translation>
         <message>
             <source>Surat terkait</source>
             <translation>Related letters</translation>
+        </message>
+        <message>
+            <source>Tanda tangan</source>
+            <translation>Signature</translation>
         </message>
         <message>
             <source>Tanggal surat</source>
@@ -1408,6 +1454,18 @@ Sign this letter now?</translation>
         <message>
             <source>Kepada</source>
             <translation>To</translation>
+        </message>
+        <message>
+            <source>Kirim ke Kantor &amp;Lain...</source>
+            <translation>Send to Another &amp;Office...</translation>
+        </message>
+        <message>
+            <source>Kirim ke kantor</source>
+            <translation>Sent to offices</translation>
+        </message>
+        <message>
+            <source>Kirim surat bertanda tangan elektronik ke kantor lain lewat server pusat</source>
+            <translation>Send an electronically signed letter to another office through the central server</translation>
         </message>
         <message>
             <source>Klasifikasi</source>
@@ -3188,6 +3246,10 @@ Contact the regency's IT officer.</translation>
             <translation>The PDF file is damaged and cannot be read.</translation>
         </message>
         <message>
+            <source>Berkas PDF surat kiriman ini belum tiba di PC ini. Sinkronkan dulu, lalu coba lagi.</source>
+            <translation>The PDF of this delivered letter has not reached this PC yet. Sync first, then try again.</translation>
+        </message>
+        <message>
             <source>Berkas data rusak atau bukan berkas Naskah ({detail}).</source>
             <translation>The data file is damaged or not a Naskah file ({detail}).</translation>
         </message>
@@ -3636,6 +3698,14 @@ Contact the regency's IT officer.</translation>
             <translation>This office was already set up.</translation>
         </message>
         <message>
+            <source>Kantor pengirim</source>
+            <translation>Sending office</translation>
+        </message>
+        <message>
+            <source>Kantor tujuan tidak ada di daftar kantor server.</source>
+            <translation>The office is not in the server's list of offices.</translation>
+        </message>
+        <message>
             <source>Kata sandi minimal {n} karakter.</source>
             <translation>The password needs at least {n} characters.</translation>
         </message>
@@ -3960,6 +4030,10 @@ Contact the regency's IT officer.</translation>
             <translation>Agenda number is empty.</translation>
         </message>
         <message>
+            <source>Nomor agenda surat ini sudah dibatalkan.</source>
+            <translation>This letter's agenda number was voided.</translation>
+        </message>
+        <message>
             <source>Nomor agenda {a}/{y} sudah ada di register.</source>
             <translation>Agenda number {a}/{y} is already in the register.</translation>
         </message>
@@ -3998,6 +4072,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>PC ini belum terdaftar ke server (atau tokennya hilang): daftarkan ulang.</source>
             <translation>This PC is not enrolled with the server (or its token is lost): enrol it again.</translation>
+        </message>
+        <message>
+            <source>PC ini belum terhubung ke server pusat: daftar kantor belum ada. Daftarkan PC ke server dan sinkronkan dulu.</source>
+            <translation>This PC is not connected to the central server: it has no list of offices. Enrol the PC with the server and sync first.</translation>
         </message>
         <message>
             <source>PC ini sudah terdaftar ke server.</source>
@@ -4050,6 +4128,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Pemaraf yang sama dipilih dua kali.</source>
             <translation>The same reviewer was chosen twice.</translation>
+        </message>
+        <message>
+            <source>Pembatalan nomor agenda memerlukan peran Agendaris.</source>
+            <translation>Voiding an agenda number requires the Registrar role.</translation>
         </message>
         <message>
             <source>Pemberkasan hanya dapat dilakukan oleh agendaris atau administrator.</source>
@@ -4536,12 +4618,28 @@ Contact the regency's IT officer.</translation>
             <translation>Outgoing letter {n}: {h}</translation>
         </message>
         <message>
+            <source>Surat kiriman</source>
+            <translation>Delivered letter</translation>
+        </message>
+        <message>
+            <source>Surat kiriman ini sudah dicatat.</source>
+            <translation>This delivered letter is already registered.</translation>
+        </message>
+        <message>
             <source>Surat masuk</source>
             <translation>Incoming letter</translation>
         </message>
         <message>
             <source>Surat masuk {a}/{y} dari {s}: {h}</source>
             <translation>Incoming letter {a}/{y} from {s}: {h}</translation>
+        </message>
+        <message>
+            <source>Surat tidak dapat dikirim ke kantor sendiri.</source>
+            <translation>A letter cannot be sent to its own office.</translation>
+        </message>
+        <message>
+            <source>Surat yang nomornya dibatalkan tidak dapat dikirim.</source>
+            <translation>A letter whose number was voided cannot be sent.</translation>
         </message>
         <message>
             <source>TIDAK DAPAT DIPASTIKAN: penerbit sertifikat penanda tangan tidak dikenal.</source>
@@ -4820,6 +4918,14 @@ Contact the regency's IT officer.</translation>
             <translation>damaged revocation list</translation>
         </message>
         <message>
+            <source>dibaca</source>
+            <translation>read</translation>
+        </message>
+        <message>
+            <source>diterima</source>
+            <translation>received</translation>
+        </message>
+        <message>
             <source>ditolak server</source>
             <translation>refused by the server</translation>
         </message>
@@ -4908,6 +5014,10 @@ Contact the regency's IT officer.</translation>
             <translation>over the {m} MB limit.</translation>
         </message>
         <message>
+            <source>menunggu dikirim</source>
+            <translation>waiting to be sent</translation>
+        </message>
+        <message>
             <source>nomor urut</source>
             <translation>sequence number</translation>
         </message>
@@ -4970,6 +5080,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>tepercaya</source>
             <translation>trusted</translation>
+        </message>
+        <message>
+            <source>terkirim</source>
+            <translation>sent</translation>
         </message>
         <message>
             <source>tidak boleh kosong</source>

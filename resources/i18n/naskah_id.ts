@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID" sourcelanguage="id_ID">
     <context>
+        <name>AddressOfficesDialog</name>
+        <message>
+            <source>Centang kantor tujuan. Surat dikirim lewat server pusat saat sudah ditandatangani secara elektronik dan PC ini tersinkron.</source>
+            <translation>Centang kantor tujuan. Surat dikirim lewat server pusat saat sudah ditandatangani secara elektronik dan PC ini tersinkron.</translation>
+        </message>
+        <message>
+            <source>Daftar kantor belum ada di PC ini: sinkronkan dengan server pusat dulu.</source>
+            <translation>Daftar kantor belum ada di PC ini: sinkronkan dengan server pusat dulu.</translation>
+        </message>
+        <message>
+            <source>Kirim ke Kantor Lain</source>
+            <translation>Kirim ke Kantor Lain</translation>
+        </message>
+        <message>
+            <source>Tujuan pengiriman disimpan.</source>
+            <translation>Tujuan pengiriman disimpan.</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminPage</name>
         <message>
             <source>Administrator mengelola akun pegawai dan pengaturan kantor. Peran lain (pemaraf, agendaris, ...) dapat ditambahkan nanti di menu Pegawai.</source>
@@ -414,6 +433,21 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
         <message>
             <source>Terjadi kesalahan program</source>
             <translation>Terjadi kesalahan program</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeliveryInbox</name>
+        <message>
+            <source>Ca&amp;tat Surat Kiriman</source>
+            <translation>Ca&amp;tat Surat Kiriman</translation>
+        </message>
+        <message>
+            <source>Surat kiriman dari kantor lain: {n}</source>
+            <translation>Surat kiriman dari kantor lain: {n}</translation>
+        </message>
+        <message>
+            <source>Tanda tangan: {v}</source>
+            <translation>Tanda tangan: {v}</translation>
         </message>
     </context>
     <context>
@@ -936,6 +970,10 @@ Peran: {roles}</translation>
             <translation>Batalkan Disposisi</translation>
         </message>
         <message>
+            <source>Batalkan Nomor Agenda...</source>
+            <translation>Batalkan Nomor Agenda...</translation>
+        </message>
+        <message>
             <source>Batalkan disposisi</source>
             <translation>Batalkan disposisi</translation>
         </message>
@@ -1036,6 +1074,10 @@ Peran: {roles}</translation>
             <translation>Nomor agenda</translation>
         </message>
         <message>
+            <source>Nomor agenda dibatalkan.</source>
+            <translation>Nomor agenda dibatalkan.</translation>
+        </message>
+        <message>
             <source>Nomor surat</source>
             <translation>Nomor surat</translation>
         </message>
@@ -1090,6 +1132,10 @@ Peran: {roles}</translation>
         <message>
             <source>Surat terkait</source>
             <translation>Surat terkait</translation>
+        </message>
+        <message>
+            <source>Tanda tangan</source>
+            <translation>Tanda tangan</translation>
         </message>
         <message>
             <source>Tanggal surat</source>
@@ -1408,6 +1454,18 @@ Tandatangani naskah ini sekarang?</translation>
         <message>
             <source>Kepada</source>
             <translation>Kepada</translation>
+        </message>
+        <message>
+            <source>Kirim ke Kantor &amp;Lain...</source>
+            <translation>Kirim ke Kantor &amp;Lain...</translation>
+        </message>
+        <message>
+            <source>Kirim ke kantor</source>
+            <translation>Kirim ke kantor</translation>
+        </message>
+        <message>
+            <source>Kirim surat bertanda tangan elektronik ke kantor lain lewat server pusat</source>
+            <translation>Kirim surat bertanda tangan elektronik ke kantor lain lewat server pusat</translation>
         </message>
         <message>
             <source>Klasifikasi</source>
@@ -3188,6 +3246,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Berkas PDF rusak dan tidak dapat dibaca.</translation>
         </message>
         <message>
+            <source>Berkas PDF surat kiriman ini belum tiba di PC ini. Sinkronkan dulu, lalu coba lagi.</source>
+            <translation>Berkas PDF surat kiriman ini belum tiba di PC ini. Sinkronkan dulu, lalu coba lagi.</translation>
+        </message>
+        <message>
             <source>Berkas data rusak atau bukan berkas Naskah ({detail}).</source>
             <translation>Berkas data rusak atau bukan berkas Naskah ({detail}).</translation>
         </message>
@@ -3636,6 +3698,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Kantor ini sudah disiapkan sebelumnya.</translation>
         </message>
         <message>
+            <source>Kantor pengirim</source>
+            <translation>Kantor pengirim</translation>
+        </message>
+        <message>
+            <source>Kantor tujuan tidak ada di daftar kantor server.</source>
+            <translation>Kantor tujuan tidak ada di daftar kantor server.</translation>
+        </message>
+        <message>
             <source>Kata sandi minimal {n} karakter.</source>
             <translation>Kata sandi minimal {n} karakter.</translation>
         </message>
@@ -3960,6 +4030,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Nomor agenda kosong.</translation>
         </message>
         <message>
+            <source>Nomor agenda surat ini sudah dibatalkan.</source>
+            <translation>Nomor agenda surat ini sudah dibatalkan.</translation>
+        </message>
+        <message>
             <source>Nomor agenda {a}/{y} sudah ada di register.</source>
             <translation>Nomor agenda {a}/{y} sudah ada di register.</translation>
         </message>
@@ -3998,6 +4072,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>PC ini belum terdaftar ke server (atau tokennya hilang): daftarkan ulang.</source>
             <translation>PC ini belum terdaftar ke server (atau tokennya hilang): daftarkan ulang.</translation>
+        </message>
+        <message>
+            <source>PC ini belum terhubung ke server pusat: daftar kantor belum ada. Daftarkan PC ke server dan sinkronkan dulu.</source>
+            <translation>PC ini belum terhubung ke server pusat: daftar kantor belum ada. Daftarkan PC ke server dan sinkronkan dulu.</translation>
         </message>
         <message>
             <source>PC ini sudah terdaftar ke server.</source>
@@ -4050,6 +4128,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Pemaraf yang sama dipilih dua kali.</source>
             <translation>Pemaraf yang sama dipilih dua kali.</translation>
+        </message>
+        <message>
+            <source>Pembatalan nomor agenda memerlukan peran Agendaris.</source>
+            <translation>Pembatalan nomor agenda memerlukan peran Agendaris.</translation>
         </message>
         <message>
             <source>Pemberkasan hanya dapat dilakukan oleh agendaris atau administrator.</source>
@@ -4536,12 +4618,28 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Surat keluar {n}: {h}</translation>
         </message>
         <message>
+            <source>Surat kiriman</source>
+            <translation>Surat kiriman</translation>
+        </message>
+        <message>
+            <source>Surat kiriman ini sudah dicatat.</source>
+            <translation>Surat kiriman ini sudah dicatat.</translation>
+        </message>
+        <message>
             <source>Surat masuk</source>
             <translation>Surat masuk</translation>
         </message>
         <message>
             <source>Surat masuk {a}/{y} dari {s}: {h}</source>
             <translation>Surat masuk {a}/{y} dari {s}: {h}</translation>
+        </message>
+        <message>
+            <source>Surat tidak dapat dikirim ke kantor sendiri.</source>
+            <translation>Surat tidak dapat dikirim ke kantor sendiri.</translation>
+        </message>
+        <message>
+            <source>Surat yang nomornya dibatalkan tidak dapat dikirim.</source>
+            <translation>Surat yang nomornya dibatalkan tidak dapat dikirim.</translation>
         </message>
         <message>
             <source>TIDAK DAPAT DIPASTIKAN: penerbit sertifikat penanda tangan tidak dikenal.</source>
@@ -4820,6 +4918,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>daftar pencabutan rusak</translation>
         </message>
         <message>
+            <source>dibaca</source>
+            <translation>dibaca</translation>
+        </message>
+        <message>
+            <source>diterima</source>
+            <translation>diterima</translation>
+        </message>
+        <message>
             <source>ditolak server</source>
             <translation>ditolak server</translation>
         </message>
@@ -4908,6 +5014,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>melebihi batas {m} MB.</translation>
         </message>
         <message>
+            <source>menunggu dikirim</source>
+            <translation>menunggu dikirim</translation>
+        </message>
+        <message>
             <source>nomor urut</source>
             <translation>nomor urut</translation>
         </message>
@@ -4970,6 +5080,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>tepercaya</source>
             <translation>tepercaya</translation>
+        </message>
+        <message>
+            <source>terkirim</source>
+            <translation>terkirim</translation>
         </message>
         <message>
             <source>tidak boleh kosong</source>

@@ -31,7 +31,7 @@ from desktop.store.ids import uuid7
 from desktop.store.models import Outbox
 from desktop.store.sync_models import SyncState
 from sync import sealing
-from sync.client import blobs, domain, pki
+from sync.client import blobs, delivery, domain, pki
 from sync.client.apply import Applied, apply_response
 from sync.client.errors import EnrolRefused, NoKeyring, NotEnrolled, SyncError
 from sync.client.outbox import Batch, build_batch
@@ -59,6 +59,7 @@ class SyncReport:
     blob_bytes_up: int = 0
     blobs_down: int = 0  # blobs fetched and verified
     signing: pki.PkiReport | None = None  # trust, certificates and timestamps
+    delivery: delivery.DeliveryReport | None = None  # letters sent to other offices
     pending: int = 0  # outbox rows still waiting afterwards
     skew: timedelta | None = None
     finished_at: datetime | None = None
@@ -225,12 +226,13 @@ def sync_once(
         sync_models.remember_epoch(state.device_id, state.lease_epoch)
         report.signing = pki.sync_signing(store, link)
         report.blob_bytes_up = blobs.upload_missing(store, link, chunk_size=blob_chunk)
-        crl_number = 0
+        crl_number = office_count = 0
         while report.batches < MAX_BATCHES:
             batch, response = push_pull(store, link, state, limit=batch_size)
             state, applied = apply(store, batch, response)
             report.add(applied)
             crl_number = max(crl_number, response.crl_number)
+            office_count = max(office_count, response.office_count)
             if progress:
                 left = pending_count(store)
                 expected = report.batches + math.ceil(left / batch_size) + int(response.more)
@@ -241,6 +243,9 @@ def sync_once(
                 break
             if not (applied.acked or applied.audit or response.changes):
                 raise SyncError(_("Sinkronisasi tidak maju; coba lagi nanti."))
+        report.delivery = delivery.send_ready(store, link, state.office_id, office_count)
+        if report.delivery.sent:  # the sent deliveries' records come back at once
+            _pull(store, link, state, report, batch_size)
         report.blobs_down = blobs.download_wanted(store, link)
         if crl_number:
             pki.newer_trust(store, link, crl_number, report.signing)
@@ -255,6 +260,15 @@ def sync_once(
     report.pending = pending_count(store)
     report.finished_at = state.last_sync_at
     return report
+
+
+def _pull(store: Store, link: Transport, state: SyncState, report: SyncReport, size: int) -> None:
+    for _round in range(MAX_BATCHES):
+        batch, response = push_pull(store, link, state, limit=size)
+        state, applied = apply(store, batch, response)
+        report.add(applied)
+        if not (response.more or response.late or batch.more_local):
+            return
 
 
 def _hello(link: Transport, state: SyncState) -> HelloResult:

@@ -20,11 +20,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from desktop.store.access_models import PcUser
 from desktop.store.models import AuditEntry, Outbox
 from desktop.store.sync_models import SyncState
 from sync.client import domain
 from sync.client.records import wire_fields
-from sync.protocol import BATCH_SIZE, Entity, Mutation, Op, SyncRequest
+from sync.protocol import BATCH_SIZE, MAX_DEVICE_USERS, Entity, Mutation, Op, SyncRequest
 
 
 @dataclass
@@ -93,6 +94,7 @@ def build_batch(
             cursor=state.cursor,
             lease_epoch=lease_epoch,
             series_wanted=domain.handlers().series_wanted(session),
+            users=pc_users(session),
         )
     )
     for row in sorted(rows, key=lambda r: r.seq or 0):
@@ -136,6 +138,14 @@ def build_batch(
     batch.more_local = len(groups) > len(chosen) or audit_left
     batch.request.mutations = mutations
     return batch
+
+
+def pc_users(session: Session) -> list[str]:
+    """The people who have logged in on this PC (at most MAX_DEVICE_USERS, the latest)."""
+    rows = session.exec(
+        select(PcUser.person_id).order_by(col(PcUser.first_login_at).desc()).limit(MAX_DEVICE_USERS)
+    ).all()
+    return sorted(rows)
 
 
 def _audit_waiting(session: Session, state: SyncState) -> bool:

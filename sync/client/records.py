@@ -26,6 +26,7 @@ BLOB_FIELDS: dict[Entity, tuple[str, ...]] = {
     Entity.LETTER: ("pdf_hash", "scan_hash"),
     Entity.LETTER_REVISION: (),
     Entity.INCOMING_SCAN: ("sha256",),
+    Entity.DELIVERY: ("pdf_hash",),
 }
 
 

@@ -43,13 +43,16 @@ from sync.protocol import (
     VERIFY_CODE_PATTERN,
     CertificateIssued,
     CertificateRequest,
+    DeliveryAccepted,
+    DeliveryRequest,
     EnrollRequest,
     EnrollResponse,
     Hello,
+    OfficeDirectory,
     SyncResponse,
     TrustMaterial,
 )
-from sync.server import auth, db, hubs, pki, verify_page
+from sync.server import auth, db, delivery, hubs, pki, verify_page
 from sync.server.blobs import BadChunk, BadOffset, BlobStore, HashMismatch
 from sync.server.middleware import FORWARDED_FOR, NaskahMiddleware, client_address
 from sync.server.service import TooManyMutations, handle_sync
@@ -424,6 +427,38 @@ def create_app(settings: Settings) -> FastAPI:
             return _error(413, str(exc))
 
     hubs.install(app, engine, settings)  # office hubs (docs/office-hub.md)
+
+    @app.get(f"{API}/offices", response_model=OfficeDirectory, responses=_responses(401, 503))
+    def offices(_dev: Dev) -> Any:
+        """The offices on this server: where a letter can be delivered."""
+        return delivery.directory(engine)
+
+    @app.post(
+        f"{API}/deliveries",
+        response_model=DeliveryAccepted,
+        responses=_responses(
+            401,
+            404,
+            409,
+            413,
+            422,
+            503,
+            _404="The delivery record or its letter is not on the server yet: sync first",
+            _409="Already sent (to that office), or the delivery id is taken",
+            _413="The body is over the server's limit, or the letter's PDF is over the "
+            "delivery limit",
+            _422="The request does not match the schema, or the letter may not be delivered "
+            "(not signed electronically, PDF or signature records missing or not matching, "
+            "unknown recipient office); detail says why",
+        ),
+    )
+    def deliveries(body: DeliveryRequest, dev: Dev) -> Any:
+        try:
+            return delivery.send(
+                engine, settings.blob_dir, dev, body.delivery_id, settings.max_delivery_pdf
+            )
+        except delivery.DeliveryRefused as exc:
+            return _error(exc.status, exc.message)
 
     @app.post(
         f"{API}/blobs/missing", response_model=Missing, responses=_responses(401, 413, 422, 503)

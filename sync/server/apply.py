@@ -34,7 +34,7 @@ from sync.protocol import (
     pdf_extension_allowed,
 )
 from sync.schema import record_problem
-from sync.server import db, keys, leases
+from sync.server import access, db, delivery, keys, leases
 from sync.server.auth import Device
 from sync.server.blobs import blob_path, office_holds, valid_hash
 from sync.server.records import Batch, Version
@@ -154,6 +154,10 @@ def _insert(ctx: _Ctx) -> Outcome:
             adopt = True
     if reason := _signature_problem(ctx) or _verify_code_problem(ctx, ctx.fields):
         return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
+    if m.entity == Entity.DELIVERY and (
+        reason := delivery.write_problem(ctx.conn, ctx.device.office_id, None, ctx.fields)
+    ):
+        return Outcome(ctx.ack(AckStatus.REJECTED, 0, reason=reason))
     version = ctx.write(ctx.fields, False)
     if key is not None:
         leases.record_number(ctx.conn, ctx.device, key, m.entity_id)
@@ -207,7 +211,9 @@ def _keyed(conn: Connection, office_id: str, letter_id: str, code: str) -> bool:
 
 
 def _index(ctx: _Ctx, fields: dict[str, Any]) -> None:
-    """Keep the verification page's indexes: a letter's code, a signature's letter."""
+    """Keep the verification page's indexes: a letter's code, a signature's letter; and the
+    people a review step or disposition puts on its letter (access by sifat)."""
+    access.index(ctx.conn, ctx.batch.office_id, ctx.m.entity, fields)
     if ctx.m.entity == Entity.LETTER and fields.get("verify_code"):
         t, code = db.verify_codes, fields["verify_code"]
         db.insert_ignore(
@@ -346,6 +352,9 @@ def _refusal(ctx: _Ctx, cur: Version, client_changes: dict[str, Any]) -> str:
             allowed = False
         if not allowed:
             return "surat sudah ditandatangani; perubahan ditolak"
+    if m.entity == Entity.DELIVERY and not cur.deleted:
+        new = {**cur.fields, **client_changes}
+        return delivery.write_problem(ctx.conn, ctx.device.office_id, cur.fields, new)
     return ""
 
 
@@ -404,6 +413,8 @@ def _update(ctx: _Ctx, cur: Version) -> Outcome:
     if new != cur.fields or cur.deleted:
         version = ctx.write(new, False)
         _index(ctx, new)
+        if m.entity == Entity.DELIVERY:
+            delivery.after_write(ctx.conn, ctx.device.office_id, new)
     if conflicts:
         cid = _conflict(ctx, conflicts, server_values, {k: sent[k] for k in conflicts})
         return Outcome(ctx.ack(AckStatus.CONFLICT, version, new, conflict_id=cid))
@@ -426,6 +437,10 @@ def _delete(ctx: _Ctx, cur: Version) -> Outcome:
                 cur.fields,
                 "surat sudah ditandatangani; tidak dapat dihapus",
             )
+        )
+    if m.entity == Entity.DELIVERY and cur.fields.get("state") != "menunggu":
+        return Outcome(
+            ctx.ack(AckStatus.REJECTED, cur.version, cur.fields, "kiriman sudah dikirim")
         )
     if cur.deleted:
         return Outcome(ctx.ack(AckStatus.APPLIED, cur.version))

@@ -57,6 +57,7 @@ BLOB_FIELDS: dict[str, tuple[str, ...]] = {
     Entity.OFFICE.value: ("logo_hash",),
     Entity.LETTER.value: ("pdf_hash", "scan_hash"),
     Entity.INCOMING_SCAN.value: ("sha256",),
+    Entity.DELIVERY.value: ("pdf_hash",),
 }
 
 
@@ -311,11 +312,14 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
     # The pull after the batches carries the bundle's own request number: imported a second
     # time, it is late like its batches, and voids no lease the first import granted.
     pull_seq = header.request_seq
+    # The device's users (access by sifat) as its batches named them.
+    users = next((r.users for r in reversed(requests) if r.users is not None), None)
     pages = 0
     while (response is None or response.more) and pages < MAX_PAGES:
         pages += 1
         response = run(
-            SyncRequest(cursor=cursor, lease_epoch=lease_epoch, request_seq=pull_seq), {}
+            SyncRequest(cursor=cursor, lease_epoch=lease_epoch, request_seq=pull_seq, users=users),
+            {},
         )
     hashes = _blob_refs(store, device.office_id, responses)
     # After the batches: the person records a request names may have come in this bundle.

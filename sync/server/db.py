@@ -324,6 +324,47 @@ letter_signatures = Table(
     Column("signature_id", String(64), primary_key=True),
 )
 
+# Letters delivered between offices (sync/server/delivery.py): the server's own account of each
+# delivery. ``rev`` grows with every change; ``sender_rev``/``recipient_rev`` say which
+# ``rev`` each office's ``delivery`` record shows, so that each office's copy is written under
+# its own lock at its own next sync (no request ever takes two offices' locks).
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", String(64), primary_key=True),  # the sender's delivery record id
+    Column("sender_office_id", ID, ForeignKey("offices.id"), nullable=False, index=True),
+    Column("recipient_office_id", ID, ForeignKey("offices.id"), nullable=False, index=True),
+    Column("letter_id", String(64), nullable=False),
+    Column("pdf_hash", String(64), nullable=False),
+    Column("fields", JSON, nullable=False),  # what the recipient receives about the letter
+    Column("state", String(16), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Column("received_at", DateTime(timezone=True)),
+    Column("read_at", DateTime(timezone=True)),
+    Column("rev", Integer, nullable=False),
+    Column("sender_rev", Integer, nullable=False),
+    Column("recipient_rev", Integer, nullable=False),
+    UniqueConstraint("sender_office_id", "letter_id", "recipient_office_id", name="uq_delivery"),
+)
+
+# Access by sifat (sync/server/access.py): the people a review step or disposition puts on a
+# letter, and the records held back from a device whose users may not see them (yet).
+access_readers = Table(
+    "access_readers",
+    metadata,
+    Column("office_id", ID, primary_key=True),
+    Column("root_entity", String(32), primary_key=True),
+    Column("root_id", String(64), primary_key=True),
+    Column("person_id", String(64), primary_key=True),
+)
+withheld = Table(
+    "withheld",
+    metadata,
+    Column("device_id", ID, ForeignKey("devices.id"), primary_key=True),
+    Column("entity", String(32), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+)
+
 
 def utcnow() -> datetime:
     return clock.now()

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
 from sync.protocol import Ack, AckStatus, SyncRequest, SyncResponse
-from sync.server import db, keys, leases, pki, records
+from sync.server import access, db, delivery, keys, leases, pki, records
 from sync.server.apply import apply_mutation
 from sync.server.auth import Device
 from sync.server.records import Batch
@@ -84,6 +84,7 @@ def handle_sync(
                 )
             )
             acks.append(outcome.ack)
+        delivery.settle(batch)  # deliveries to and from the office since its last sync
         batch.flush()
         if new_acks:
             conn.execute(db.applied_mutations.insert(), new_acks)
@@ -91,11 +92,19 @@ def handle_sync(
         if request.request_seq is not None and not late:
             _take_request_seq(conn, device, taken, request.request_seq)
             taken = request.request_seq
-        changes, more, cursor = records.changes_after(
-            conn, device.office_id, request.cursor, settings.page_size, _known(acks)
-        )
+        # Access by sifat: only what the device's users may see, and what they may see now
+        # that was held back before. A page held back whole moves on to the next one, so a
+        # device never gets an empty answer that says "more".
+        gate = access.Gate(conn, device.office_id, device.id, request.users or ())
+        changes, cursor, more = gate.reoffer(), request.cursor, True
+        while more and not changes:
+            page, more, cursor = records.changes_after(
+                conn, device.office_id, cursor, settings.page_size, _known(acks)
+            )
+            changes = gate.filter(page)
         conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
         crl_number = pki.crl_number(conn)
+        office_count = delivery.office_count(conn)
         server_key = office_key = ""
         if request.device_key and not late:
             keys.remember_device_key(conn, device, request.device_key)
@@ -113,6 +122,7 @@ def handle_sync(
         late=late,
         server_key=server_key,
         office_key=office_key,
+        office_count=office_count,
     )
 
 

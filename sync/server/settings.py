@@ -6,7 +6,7 @@ import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sync.protocol import BATCH_SIZE
+from sync.protocol import BATCH_SIZE, MAX_DELIVERY_PDF
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -38,6 +38,7 @@ class Settings:
     default_series: str = "keluar"
     max_body: int = 16 * 1024 * 1024  # bytes of a request body (after gunzip)
     max_chunk: int = 8 * 1024 * 1024  # bytes of one blob upload chunk
+    max_delivery_pdf: int = MAX_DELIVERY_PDF  # bytes of a letter delivered to another office
     # Failed enrolments counted within ``enrol_window_s`` seconds per client address, per office
     # code named and per code presented; past any of them a further failure is answered 429
     # without its reason. A valid unused code is never refused (docs/sync-protocol.md, "enrol").

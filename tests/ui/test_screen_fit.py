@@ -192,6 +192,7 @@ def dialogs(office_staff: Office, letter: Letter) -> Iterator[tuple[str, Callabl
     from desktop.ui.classification_picker import ClassificationDialog
     from desktop.ui.conflicts import ConflictsDialog
     from desktop.ui.crash import CrashDialog
+    from desktop.ui.delivery_dialogs import AddressOfficesDialog
     from desktop.ui.filing import BerkasDialog, FileLetterDialog
     from desktop.ui.login import LoginDialog
     from desktop.ui.people import PeopleDialog, PersonDialog
@@ -237,6 +238,7 @@ def dialogs(office_staff: Office, letter: Letter) -> Iterator[tuple[str, Callabl
     yield "Batalkan impor", lambda: ImportBatchesDialog(store, s.admin)
     yield "Serahkan ke SRIKANDI", lambda: HandoffDialog(store, s.drafter, letter)
     yield "Impor dari SRIKANDI", lambda: SrikandiImportDialog(store, s.admin)
+    yield "Kirim ke kantor lain", lambda: AddressOfficesDialog(store, s.drafter, letter.id)
 
 
 def test_every_dialog_fits(driver: Driver, office_staff: Office, language: str) -> None:
