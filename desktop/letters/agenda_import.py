@@ -286,7 +286,8 @@ def preview(
     limit: int = PREVIEW_ROWS,
 ) -> Preview:
     """The first ``limit`` data rows as the import would read them, with the guessed (or
-    given) header row and mapping. Reads nothing into the register. Raises spreadsheets.UnreadableFile."""
+    given) header row and mapping. Reads nothing into the register. Raises
+    spreadsheets.UnreadableFile."""
     data = read_sheet(path, sheet, limit=HEADER_SEARCH_ROWS + limit + 1)
     head = find_header_row(data.rows) if header_row is None else header_row
     header = data.rows[head] if head < len(data.rows) else []
