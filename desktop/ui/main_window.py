@@ -23,7 +23,7 @@ from desktop.store.models import Letter
 from desktop.ui import ops, signing_dialogs, store_events
 from desktop.ui.incoming_page import IncomingDesk
 from desktop.ui.letter_list import FilterBar, letter_table
-from desktop.ui.letter_model import LetterListModel, read_view
+from desktop.ui.letter_model import COUNT_CAP, LetterListModel, read_view
 from desktop.ui.qt import (
     QAction,
     QApplication,
@@ -59,6 +59,9 @@ if TYPE_CHECKING:
     from desktop.ui.letter_view import LetterView
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole
+# A list past COUNT_CAP letters shows "1.000+" at once; its exact count is read once the clerk
+# has stopped changing the filter for this long.
+EXACT_COUNT_DELAY_MS = 400
 # Queues that need no action from the person: their counts are shown, not in bold.
 _QUIET = frozenset({Queue.OUTGOING, Queue.IN_PROCESS, Queue.ALL})
 
@@ -82,6 +85,11 @@ class MainWindow(QMainWindow):
         # Searches read on their own thread, so typing never waits for a slow match.
         self._search = ops.Lane("search")
         self._conflicts = ops.Lane("read")
+        self._exact = ops.Lane("read")
+        self._exact_timer = QTimer(self)
+        self._exact_timer.setSingleShot(True)
+        self._exact_timer.setInterval(EXACT_COUNT_DELAY_MS)
+        self._exact_timer.timeout.connect(self._count_exactly)
         self._list_stale = False  # the store changed while the list was not on screen
         self.searching = False
         self._wanted: tuple[Queue, ListFilter] = (Queue.DRAFTS, ListFilter())
@@ -471,9 +479,21 @@ class MainWindow(QMainWindow):
         ).run(self._counts)
         self.incoming.refresh_counts()
 
+    def _count_exactly(self) -> None:
+        """The whole count of the list on screen, on a reading thread (it showed "1.000+")."""
+        if self.model.count_exact:
+            return
+        store, user = self.store, self.user
+        queue, filt = self.model.queue, self.model.filter
+        ops.ReadOp(self, lambda: (queue, filt, queries.count(store, user, queue, filt))).success(
+            lambda found: self.model.set_exact_count(*found)
+        ).failure(lambda exc: isinstance(exc, StoreBusy)).run(self._exact)  # busy: "1.000+"
+
     def _counts_arrived(self, counts: dict[Queue, int]) -> None:
         self.counts = counts
         self._counts_fresh = True
+        if self.model.filter == ListFilter() and self.model.queue in counts:
+            self.model.set_exact_count(self.model.queue, ListFilter(), counts[self.model.queue])
         for i in range(self.sidebar.count()):
             item = self.sidebar.item(i)
             if item.data(QUEUE_ROLE) is None:
@@ -515,7 +535,13 @@ class MainWindow(QMainWindow):
         self._show_filter_note()
         n = self.model.rowCount()
         shown = f"{n:,}".replace(",", ".")
-        if self.model.filter.search and n >= SEARCH_LIMIT:
+        self._exact.cancel()  # a count read for the previous view would be stale
+        if not self.model.count_exact:
+            self._exact_timer.start()  # restarted by each new view: counted once typing stops
+            self.count_label.setText(
+                self.tr("{n}+ surat").format(n=f"{COUNT_CAP:,}".replace(",", "."))
+            )
+        elif self.model.filter.search and n >= SEARCH_LIMIT:
             # A search shows its newest matches only; say so, so the clerk narrows it.
             self.count_label.setText(
                 self.tr("{n} surat terbaru yang cocok (persempit pencarian)").format(n=shown)
