@@ -112,8 +112,9 @@ class LetterListModel(QAbstractTableModel):
 
     Guarantees: ``rowCount`` is the SQL count of the current view, capped at ``COUNT_CAP + 1``
     until ``set_exact_count`` gives the whole number (``count_exact`` says which), and never
-    requires loading the rows; at most ``MAX_CACHED_PAGES`` pages of ``PAGE_SIZE`` rows are held; ``sort`` reorders in
-    SQL and keeps the count; ``refresh`` re-counts and drops every cached page.
+    requires loading the rows; at most ``MAX_CACHED_PAGES`` pages of ``PAGE_SIZE`` rows are
+    held; ``sort`` reorders in SQL and keeps the count; ``refresh`` re-counts and drops every
+    cached page.
     """
 
     view_changed = Signal()  # after any reset: new queue, filter, sort or refresh
