@@ -22,6 +22,7 @@ from desktop.store import files
 from desktop.store.errors import StoreDamaged, StoreError, StoreLocked
 from desktop.ui import crash, ops
 from desktop.ui import i18n as ui_i18n
+from desktop.ui.first_paint import after_first_paint
 from desktop.ui.login import LoginDialog, StoreOpening
 from desktop.ui.qt import (
     QApplication,
@@ -208,16 +209,30 @@ def preload_main_window() -> None:
     ops.WriteOp(None, load).quietly().run()
 
 
+def login_dialog_while_opening(
+    data_dir: Path, names: tuple[str, str], parent: QWidget | None = None
+) -> tuple[LoginDialog, StoreOpening]:
+    """The log-in dialog for a set-up office, to show at once; once it has been painted, the
+    store opens and the main window's modules load on the writer thread while the clerk
+    types (started earlier, they would hold up the dialog's first paint)."""
+    opening = StoreOpening(data_dir)
+    dialog = LoginDialog(opening, parent, office_names=names)
+
+    def behind() -> None:
+        opening.start(dialog.opening_failed)
+        preload_main_window()
+
+    after_first_paint(dialog, behind)
+    return dialog, opening
+
+
 def login_while_opening(
     data_dir: Path, names: tuple[str, str], parent: QWidget | None = None
 ) -> tuple[Store, CurrentUser] | bool:
     """The log-in dialog at once while the store opens behind it: (store, user) after a
     log-in, False if the clerk quit, True if the store did not open (the caller opens it
     again, interactively, to say why)."""
-    opening = StoreOpening(data_dir)
-    dialog = LoginDialog(opening, parent, office_names=names)
-    opening.start(dialog.opening_failed)
-    preload_main_window()
+    dialog, opening = login_dialog_while_opening(data_dir, names, parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     if accepted and dialog.user is not None and opening.store is not None:
         return opening.store, dialog.user

@@ -21,6 +21,7 @@ from desktop.store.db import Store
 from desktop.store.errors import StoreBusy
 from desktop.store.models import Letter
 from desktop.ui import ops, signing_dialogs, store_events
+from desktop.ui.first_paint import after_first_paint
 from desktop.ui.incoming_page import IncomingDesk
 from desktop.ui.letter_list import FilterBar, letter_table
 from desktop.ui.letter_model import COUNT_CAP, LetterListModel, read_view
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
         self._wanted = (first, ListFilter())
         self._select_queue(first)
         self._show_person()
-        QTimer.singleShot(0, self._after_first_paint)
+        after_first_paint(self, self._after_first_paint)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.save_open_work)
