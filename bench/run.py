@@ -523,10 +523,19 @@ def list_figures(bench: Bench) -> list[Figure]:
         )
         figures.append(
             ms_figure(
-                "list: queue counts (sidebar)",
+                f"list: queue counts (sidebar: Surat Keluar capped at {TYPING_CAP})",
+                lambda: queries.queue_counts(store, user, outgoing_at_most=TYPING_CAP),
+                QUEUE_COUNTS_TARGET_MS,
+                note="what the main window reads, off the GUI thread, after start-up and "
+                "every action",
+            )
+        )
+        figures.append(
+            ms_figure(
+                "list: queue counts, Surat Keluar exact",
                 lambda: queries.queue_counts(store, user),
                 QUEUE_COUNTS_TARGET_MS,
-                note="off the GUI thread, after start-up and every action",
+                note="the window no longer asks for this; for comparison with earlier runs",
             )
         )
     return figures

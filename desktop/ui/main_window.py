@@ -420,6 +420,8 @@ class MainWindow(QMainWindow):
         self._search.cancel()
         self.searching = False
         known = self.counts.get(queue) if self._counts_fresh and filt == ListFilter() else None
+        if known is not None and known > COUNT_CAP:
+            known = None  # the sidebar's "1.000+": the list counts (capped) and asks later
         self.model.set_view(queue, filt, known_count=known)
         if self.model.rowCount():
             self.table.scrollToTop()
@@ -475,9 +477,9 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         store, user = self.store, self.user
         self._counts_fresh = False
-        ops.ReadOp(self, lambda: queries.queue_counts(store, user)).success(
-            self._counts_arrived
-        ).run(self._counts)
+        ops.ReadOp(
+            self, lambda: queries.queue_counts(store, user, outgoing_at_most=COUNT_CAP)
+        ).success(self._counts_arrived).run(self._counts)
         self.incoming.refresh_counts()
 
     def _count_exactly(self) -> None:
@@ -493,15 +495,17 @@ class MainWindow(QMainWindow):
     def _counts_arrived(self, counts: dict[Queue, int]) -> None:
         self.counts = counts
         self._counts_fresh = True
-        if self.model.filter == ListFilter() and self.model.queue in counts:
-            self.model.set_exact_count(self.model.queue, ListFilter(), counts[self.model.queue])
+        queue = self.model.queue
+        if self.model.filter == ListFilter() and counts.get(queue, COUNT_CAP + 1) <= COUNT_CAP:
+            self.model.set_exact_count(queue, ListFilter(), counts[queue])
         for i in range(self.sidebar.count()):
             item = self.sidebar.item(i)
             if item.data(QUEUE_ROLE) is None:
                 continue  # an incoming queue: IncomingDesk counts those
             queue = Queue(item.data(QUEUE_ROLE))
             n = counts.get(queue, 0)
-            item.setText(f"{queue_label(queue)}  ({n})" if n else queue_label(queue))
+            shown = f"{COUNT_CAP:,}+".replace(",", ".") if n > COUNT_CAP else str(n)
+            item.setText(f"{queue_label(queue)}  ({shown})" if n else queue_label(queue))
             font = item.font()
             font.setBold(bool(n) and queue not in _QUIET)
             item.setFont(font)

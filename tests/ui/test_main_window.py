@@ -12,6 +12,7 @@ from desktop.letters.drafting import AddresseeInput
 from desktop.letters.queries import ListFilter, Queue
 from desktop.letters.templates import letter_types
 from desktop.store import clock
+from desktop.store.models import Letter
 from desktop.ui import letter_model, main_window
 from desktop.ui.main_window import MainWindow
 from desktop.ui.people import PeopleDialog
@@ -193,3 +194,25 @@ def test_a_long_list_says_n_plus_at_once_and_the_exact_count_when_typing_stops(
     assert driver.cell(3, "Hal") == "Laporan Kegiatan 0"
     driver.wait_until(lambda: window.count_label.text() == "4 surat", "the count once idle")
     assert driver.rows() == [f"Laporan Kegiatan {i}" for i in (3, 2, 1, 0)]
+
+
+def test_the_sidebar_counts_surat_keluar_only_up_to_the_cap(
+    driver: Driver, office_staff: Office, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(letter_model, "COUNT_CAP", 3)
+    monkeypatch.setattr(main_window, "COUNT_CAP", 3)
+    with office_staff.store.write() as session:
+        for i in range(5):
+            letter = Letter(
+                letter_type="surat_dinas", status="signed", hal=f"Arsip {i}",
+                number=f"100.3.1/{i + 1}/Kec/2026", drafter_id=office_staff.drafter.id,
+                signer_id=office_staff.camat.id, letter_date=date(2026, 1, 5 + i),
+            )  # fmt: skip
+            letter.set_body(f"<p>isi {i}</p>", f"isi {i}")
+            session.add(letter)
+    window = driver.log_in(office_staff.store, office_staff.camat)
+    assert "Surat Keluar  (3+)" in driver.sidebar()
+    driver.open_queue(Queue.OUTGOING)
+    # The list opens on "3+" and settles on the exact count; every letter can be reached.
+    driver.wait_until(lambda: window.count_label.text() == "5 surat", "the exact count")
+    assert sorted(driver.rows()) == [f"Arsip {i}" for i in range(5)]
