@@ -189,8 +189,15 @@ class LetterListModel(QAbstractTableModel):
         return True
 
     def refresh(self) -> None:
-        """Re-count and forget cached rows (after an action changed letters)."""
-        self.set_view(self.queue, self.filter)
+        """Re-count and forget cached rows (after an action changed letters). A long list that
+        had its exact count is counted exactly again: capped, it would lose the rows past the
+        cap (and the place the clerk had scrolled to) until the next exact count."""
+        if self.count_exact and self._count > COUNT_CAP:
+            self.count_queries += 1
+            exact = queries.count(self.store, self.user, self.queue, self.filter)
+            self.set_view(self.queue, self.filter, known_count=exact)
+        else:
+            self.set_view(self.queue, self.filter)
 
     def column(self, index: int) -> Column:
         return self._columns[index]

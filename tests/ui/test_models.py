@@ -151,6 +151,14 @@ def test_a_long_list_opens_on_a_capped_count_and_grows_to_the_exact_one(
     assert every == [f"Surat nomor {i:03d} tentang {'abrasi' if i % 50 == 7 else 'jalan'}"
                      for i in reversed(range(LETTERS))]  # fmt: skip
     assert not model.set_exact_count(Queue.OUTGOING, ListFilter(), LETTERS + 5)  # already exact
+    # A letter signed meanwhile: the refresh counts exactly again, the rows past the cap stay.
+    with archive.store.write() as session:
+        session.add(
+            Letter(letter_type="surat_dinas", status="signed", hal="Baru", number="X/1",
+                   drafter_id=archive.drafter.id, letter_date=date(2026, 1, 1))
+        )  # fmt: skip
+    model.refresh()
+    assert model.count_exact and model.rowCount() == LETTERS + 1
     # A short list is exact at once.
     model.set_view(Queue.OUTGOING, ListFilter(letter_type="surat_tugas"))
     assert model.count_exact and model.rowCount() == len(range(2, LETTERS, 3))
