@@ -155,11 +155,7 @@ def _may_see(user: CurrentUser) -> ColumnElement[bool]:
     )
 
 
-def _conditions(
-    user: CurrentUser, queue: Queue, filt: ListFilter, *, visibility: bool = True
-) -> list[ColumnElement[bool]]:
-    """The WHERE of ``queue`` under ``filt``; ``visibility=False`` leaves out Surat Keluar's
-    who-may-see-it test (the caller adds its own)."""
+def _conditions(user: CurrentUser, queue: Queue, filt: ListFilter) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = [col(Letter.deleted_at).is_(None)]
     if queue is Queue.DRAFTS:
         conds += [col(Letter.status) == LetterStatus.DRAFT.value, col(Letter.drafter_id) == user.id]
@@ -190,9 +186,10 @@ def _conditions(
     elif queue is Queue.ALL:
         conds.append(_may_see(user))
     else:
-        conds.append(col(Letter.status).in_([LetterStatus.SIGNED.value, LetterStatus.VOIDED.value]))
-        if visibility:
-            conds.append(_visible(user))
+        conds += [
+            col(Letter.status).in_([LetterStatus.SIGNED.value, LetterStatus.VOIDED.value]),
+            _visible(user),
+        ]
     if filt.status:
         conds.append(col(Letter.status) == filt.status)
     if filt.letter_type:
@@ -283,36 +280,10 @@ def count(
             first = first.limit(at_most + 1).subquery("first")
             return int(session.exec(select(func.count()).select_from(first)).one())
         hint = _outgoing_hint(queue, filt, None)
-        if queue is Queue.OUTGOING and hint == "ix_out_status":
-            return _outgoing_count(session, user, filt)
         q = select(func.count()).select_from(Letter).where(and_(*_conditions(user, queue, filt)))
         if hint:
             q = q.with_hint(Letter, f"INDEXED BY {hint}", "sqlite")
         return int(session.exec(q).one())
-
-
-def _outgoing_count(session: Any, user: CurrentUser, filt: ListFilter) -> int:
-    """Surat Keluar's exact count as three walks of ``ix_out_status``, split on sifat (its third
-    column): the Biasa letters, which everyone may see, are counted with no visibility test at
-    all, and only the few others are tested (drafter, signer, review chain). The sum is the
-    count of ``_visible`` (sifat is NOT NULL), at about half the cost."""
-    base = _conditions(user, Queue.OUTGOING, filt, visibility=False)
-    sifat = col(Letter.sifat)
-    parts = (
-        [sifat == "Biasa"],
-        [sifat < "Biasa", _visible(user)],
-        [sifat > "Biasa", _visible(user)],
-    )
-    total = 0
-    for extra in parts:
-        q = (
-            select(func.count())
-            .select_from(Letter)
-            .where(and_(*base, *extra))
-            .with_hint(Letter, "INDEXED BY ix_out_status", "sqlite")
-        )
-        total += int(session.exec(q).one())
-    return total
 
 
 def page(

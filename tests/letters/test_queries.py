@@ -58,7 +58,7 @@ def test_counts_see_confidential_letters_only_for_the_people_on_them(office_staf
     o = office_staff
     ids = _signed(o, 4, "pajak")
     # As a letter marked Rahasia and Terbatas would be stored, and one with a sifat this version
-    # does not know that sorts before "Biasa" (the exact count walks the sifat ranges apart).
+    # does not know (synced from a newer one): only Biasa letters are everyone's.
     with o.store.write() as session:
         for letter_id, sifat in ((ids[0], "Rahasia"), (ids[1], "Terbatas"), (ids[2], "Amat")):
             session.exec(
