@@ -8,11 +8,13 @@ main window) is started from here instead.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 from desktop.ui.qt import QEvent, QObject, QTimer, QWidget, isValid
 
-_waiting: set[_FirstPaint] = set()
+# Weak: a watcher lives as long as its widget (its Qt parent), not because it is listed here.
+_waiting: weakref.WeakSet[_FirstPaint] = weakref.WeakSet()
 
 
 class _FirstPaint(QObject):
@@ -22,7 +24,6 @@ class _FirstPaint(QObject):
         self._fn = fn
         widget.installEventFilter(self)
         _waiting.add(self)
-        self.destroyed.connect(lambda _obj=None, me=self: _waiting.discard(me))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._widget:
