@@ -470,7 +470,8 @@ def list_figures(bench: Bench) -> list[Figure]:
                 "list: Surat Keluar count + first page",
                 first_page,
                 LIST_TARGET_MS,
-                note=f"{total} letters",
+                note=f"{total} letters; exact count: the list opens on the capped count below "
+                "and reads this one on a reading thread once the filter is idle",
             )
         )
 
@@ -480,7 +481,7 @@ def list_figures(bench: Bench) -> list[Figure]:
 
         figures.append(
             ms_figure(
-                f"list: Surat Keluar count capped at {TYPING_CAP} + first page (while typing)",
+                f"list: Surat Keluar count capped at {TYPING_CAP} + first page (as the list opens)",
                 typing_page,
                 LIST_TARGET_MS,
             )
@@ -524,10 +525,19 @@ def list_figures(bench: Bench) -> list[Figure]:
         )
         figures.append(
             ms_figure(
-                "list: queue counts (sidebar)",
+                f"list: queue counts (sidebar: Surat Keluar capped at {TYPING_CAP})",
+                lambda: queries.queue_counts(store, user, outgoing_at_most=TYPING_CAP),
+                QUEUE_COUNTS_TARGET_MS,
+                note="what the main window reads, off the GUI thread, after start-up and "
+                "every action",
+            )
+        )
+        figures.append(
+            ms_figure(
+                "list: queue counts, Surat Keluar exact",
                 lambda: queries.queue_counts(store, user),
                 QUEUE_COUNTS_TARGET_MS,
-                note="off the GUI thread, after start-up and every action",
+                note="the window no longer asks for this; for comparison with earlier runs",
             )
         )
     return figures

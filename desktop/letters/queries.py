@@ -322,8 +322,13 @@ def page(
         return [LetterRow(*row) for row in session.exec(q).all()]
 
 
-def queue_counts(store: Store, user: CurrentUser) -> dict[Queue, int]:
-    """How many letters are in each of the person's queues (all but ``Queue.ALL``)."""
+def queue_counts(
+    store: Store, user: CurrentUser, *, outgoing_at_most: int | None = None
+) -> dict[Queue, int]:
+    """How many letters are in each of the person's queues (all but ``Queue.ALL``).
+
+    ``outgoing_at_most``: Surat Keluar (most of the archive) is counted only that far, as
+    ``count(at_most=...)`` does; the queues that ask for action are always counted exactly."""
     me = user.id
     with store.read() as session:
         # Walks the holder's own index entries (a handful), not every letter in review.
@@ -347,5 +352,5 @@ def queue_counts(store: Store, user: CurrentUser) -> dict[Queue, int]:
         Queue.TO_SIGN: holder.get(LetterStatus.AWAITING_SIGNATURE.value, 0),
         Queue.RETURNED: count(store, user, Queue.RETURNED),
         Queue.IN_PROCESS: count(store, user, Queue.IN_PROCESS),
-        Queue.OUTGOING: count(store, user, Queue.OUTGOING),
+        Queue.OUTGOING: count(store, user, Queue.OUTGOING, at_most=outgoing_at_most),
     }

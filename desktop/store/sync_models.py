@@ -19,8 +19,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
-import keyring
 from sqlalchemy import Column, Index, Integer, Text, event
 from sqlmodel import Field, Session, SQLModel, col, select
 
@@ -92,56 +92,63 @@ class BlobWanted(SQLModel, table=True):
 # --- the OS keyring ------------------------------------------------------------------------
 
 
+def _keyring() -> Any:
+    # Imported on first use: loading keyring's backends costs start-up ~50 ms it does not need.
+    import keyring
+
+    return keyring
+
+
 def keyring_problem() -> str | None:
     """None when the OS keyring can keep, give back and forget a secret; otherwise why not
     (the backend's own words, for the log). Tried with a throwaway entry, before enrolment
     asks the server for a token that could not be kept."""
     probe, value = "keyring-check", uuid7()
     try:
-        keyring.set_password(KEYRING_SERVICE, probe, value)
-        readable = keyring.get_password(KEYRING_SERVICE, probe) == value
-        keyring.delete_password(KEYRING_SERVICE, probe)
+        _keyring().set_password(KEYRING_SERVICE, probe, value)
+        readable = _keyring().get_password(KEYRING_SERVICE, probe) == value
+        _keyring().delete_password(KEYRING_SERVICE, probe)
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}"[:300]
     return None if readable else "the keyring did not give back what was stored"
 
 
 def token(device_id: str) -> str | None:
-    return keyring.get_password(KEYRING_SERVICE, device_id)
+    return _keyring().get_password(KEYRING_SERVICE, device_id)
 
 
 def save_token(device_id: str, value: str) -> None:
-    keyring.set_password(KEYRING_SERVICE, device_id, value)
+    _keyring().set_password(KEYRING_SERVICE, device_id, value)
 
 
 def bundle_key(device_id: str) -> str | None:
     """The device's bundle-signing private key (PEM), kept in the OS keyring like the token."""
-    return keyring.get_password(KEYRING_SERVICE, f"{device_id}:bundle-key")
+    return _keyring().get_password(KEYRING_SERVICE, f"{device_id}:bundle-key")
 
 
 def save_bundle_key(device_id: str, private_pem: str) -> None:
-    keyring.set_password(KEYRING_SERVICE, f"{device_id}:bundle-key", private_pem)
+    _keyring().set_password(KEYRING_SERVICE, f"{device_id}:bundle-key", private_pem)
 
 
 def office_key(device_id: str) -> bytes | None:
     """The office's verification-code key the server gave this PC (OS keyring), or None."""
-    found = keyring.get_password(KEYRING_SERVICE, f"{device_id}:office-key")
+    found = _keyring().get_password(KEYRING_SERVICE, f"{device_id}:office-key")
     return bytes.fromhex(found) if found else None
 
 
 def save_office_key(device_id: str, key_hex: str) -> None:
-    keyring.set_password(KEYRING_SERVICE, f"{device_id}:office-key", key_hex)
+    _keyring().set_password(KEYRING_SERVICE, f"{device_id}:office-key", key_hex)
 
 
 def keyring_epoch(device_id: str) -> int:
-    raw = keyring.get_password(KEYRING_SERVICE, f"{device_id}:lease-epoch")
+    raw = _keyring().get_password(KEYRING_SERVICE, f"{device_id}:lease-epoch")
     return int(raw) if raw and raw.isdigit() else 0
 
 
 def remember_epoch(device_id: str, epoch: int) -> None:
     """Raise the keyring's lease epoch to ``epoch`` (it never goes down)."""
     if epoch > keyring_epoch(device_id):
-        keyring.set_password(KEYRING_SERVICE, f"{device_id}:lease-epoch", str(epoch))
+        _keyring().set_password(KEYRING_SERVICE, f"{device_id}:lease-epoch", str(epoch))
 
 
 def _hwm_key(device_id: str, series: str, year: int) -> str:
@@ -149,13 +156,13 @@ def _hwm_key(device_id: str, series: str, year: int) -> str:
 
 
 def issued_high_water(device_id: str, series: str, year: int) -> int:
-    raw = keyring.get_password(KEYRING_SERVICE, _hwm_key(device_id, series, year))
+    raw = _keyring().get_password(KEYRING_SERVICE, _hwm_key(device_id, series, year))
     return int(raw) if raw and raw.isdigit() else 0
 
 
 def remember_issued(device_id: str, series: str, year: int, seq: int) -> None:
     if seq > issued_high_water(device_id, series, year):
-        keyring.set_password(KEYRING_SERVICE, _hwm_key(device_id, series, year), str(seq))
+        _keyring().set_password(KEYRING_SERVICE, _hwm_key(device_id, series, year), str(seq))
 
 
 # --- reading the state ---------------------------------------------------------------------

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 from desktop import i18n, paths
 from desktop.store import files
 from desktop.store.errors import StoreDamaged, StoreError, StoreLocked
-from desktop.ui import crash, ops
+from desktop.ui import crash, ops, pyside_imports
 from desktop.ui import i18n as ui_i18n
+from desktop.ui.first_paint import after_first_paint
 from desktop.ui.login import LoginDialog, StoreOpening
 from desktop.ui.qt import (
     QApplication,
@@ -47,6 +48,7 @@ def _tr(text: str) -> str:
 
 def make_app(argv: list[str] | None = None, language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
     """The application object, named, speaking ``language`` (Qt's own words included)."""
+    pyside_imports.quicken()  # before the store's modules load behind the first window
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName(APP_NAME)
@@ -208,16 +210,30 @@ def preload_main_window() -> None:
     ops.WriteOp(None, load).quietly().run()
 
 
+def login_dialog_while_opening(
+    data_dir: Path, names: tuple[str, str], parent: QWidget | None = None
+) -> tuple[LoginDialog, StoreOpening]:
+    """The log-in dialog for a set-up office, to show at once; once it has been painted, the
+    store opens and the main window's modules load on the writer thread while the clerk
+    types (started earlier, they would hold up the dialog's first paint)."""
+    opening = StoreOpening(data_dir)
+    dialog = LoginDialog(opening, parent, office_names=names)
+
+    def behind() -> None:
+        opening.start(dialog.opening_failed)
+        preload_main_window()
+
+    after_first_paint(dialog, behind)
+    return dialog, opening
+
+
 def login_while_opening(
     data_dir: Path, names: tuple[str, str], parent: QWidget | None = None
 ) -> tuple[Store, CurrentUser] | bool:
     """The log-in dialog at once while the store opens behind it: (store, user) after a
     log-in, False if the clerk quit, True if the store did not open (the caller opens it
     again, interactively, to say why)."""
-    opening = StoreOpening(data_dir)
-    dialog = LoginDialog(opening, parent, office_names=names)
-    opening.start(dialog.opening_failed)
-    preload_main_window()
+    dialog, opening = login_dialog_while_opening(data_dir, names, parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     if accepted and dialog.user is not None and opening.store is not None:
         return opening.store, dialog.user

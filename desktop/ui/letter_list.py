@@ -201,7 +201,9 @@ class LetterTable(QTableView):
         others = sum(header.sectionSize(i) for i in range(header.count()) if i != self.hal)
         self._fitting = True
         try:
-            header.resizeSection(self.hal, max(HAL_MIN, self.viewport().width() - others))
+            # The header spans the viewport; asking for the viewport itself here would make
+            # PySide6 look up its type among every QWidget class (~0.1 s, at the first show).
+            header.resizeSection(self.hal, max(HAL_MIN, header.width() - others))
         finally:
             self._fitting = False
 

@@ -34,6 +34,9 @@ from sync.protocol import SignatureKind
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 40
+# Opening a view counts at most this many letters ("1.000+"): cheap whatever the archive's size.
+# The exact number is asked for later, on a reading thread (``set_exact_count``).
+COUNT_CAP = 1000
 ROW_ROLE = int(Qt.ItemDataRole.UserRole.value)  # the whole LetterRow
 ID_ROLE = ROW_ROLE + 1  # the letter's id
 
@@ -107,9 +110,11 @@ def read_view(
 class LetterListModel(QAbstractTableModel):
     """Rows of one queue under one filter, fetched from SQL a page at a time.
 
-    Guarantees: ``rowCount`` is the SQL count of the current view and never requires loading the
-    rows; at most ``MAX_CACHED_PAGES`` pages of ``PAGE_SIZE`` rows are held; ``sort`` reorders in
-    SQL and keeps the count; ``refresh`` re-counts and drops every cached page.
+    Guarantees: ``rowCount`` is the SQL count of the current view, capped at ``COUNT_CAP + 1``
+    until ``set_exact_count`` gives the whole number (``count_exact`` says which), and never
+    requires loading the rows; at most ``MAX_CACHED_PAGES`` pages of ``PAGE_SIZE`` rows are
+    held; ``sort`` reorders in SQL and keeps the count; ``refresh`` re-counts and drops every
+    cached page.
     """
 
     view_changed = Signal()  # after any reset: new queue, filter, sort or refresh
@@ -124,6 +129,7 @@ class LetterListModel(QAbstractTableModel):
         self.descending = True
         self._columns = columns()
         self._count = 0
+        self.count_exact = True  # False: ``_count`` is COUNT_CAP + 1, there are more letters
         # Each cached row with its column texts, formatted once when its page is fetched.
         self._pages: OrderedDict[int, list[tuple[LetterRow, tuple[str, ...]]]] = OrderedDict()
         self._keys = [c.key for c in self._columns]
@@ -141,14 +147,21 @@ class LetterListModel(QAbstractTableModel):
         known_count: int | None = None,
         first_page: list[LetterRow] | None = None,
     ) -> None:
-        """Show ``queue`` under ``filt``; ``known_count`` skips the count query when the caller
-        already has it (the sidebar counts the unfiltered queues), ``first_page`` the first page
-        query (a search read in the background, in the current sort order)."""
+        """Show ``queue`` under ``filt``; ``known_count`` (exact) skips the count query when the
+        caller already has it (the sidebar counts the unfiltered queues), ``first_page`` the
+        first page query (a search read in the background, in the current sort order).
+
+        Without ``known_count`` the letters are counted up to ``COUNT_CAP`` only; past it,
+        ``count_exact`` is False until ``set_exact_count``."""
         self.beginResetModel()
         self.queue = queue
         self.filter = filt
         self._pages.clear()
-        self._count = self._query_count() if known_count is None else known_count
+        if known_count is None:
+            self._count = self._query_count()
+            self.count_exact = self._count <= COUNT_CAP
+        else:
+            self._count, self.count_exact = known_count, True
         if first_page is not None:
             self._pages[0] = [
                 (r, tuple(self._display(r, k) for k in self._keys)) for r in first_page
@@ -156,9 +169,35 @@ class LetterListModel(QAbstractTableModel):
         self.endResetModel()
         self.view_changed.emit()
 
+    def set_exact_count(self, queue: Queue, filt: ListFilter, count: int) -> bool:
+        """The whole count of the view (``queue``, ``filt``), read after a capped one: the rows
+        past the cap are added (no reset: the selection and scroll position stay). Ignored,
+        False, if the view has changed since or is already exact."""
+        if self.count_exact or (queue, filt) != (self.queue, self.filter):
+            return False
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:  # letters went meanwhile: the store's change signal follows
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self._pages.clear()
+            self.endRemoveRows()
+        self.count_exact = True
+        self.view_changed.emit()
+        return True
+
     def refresh(self) -> None:
-        """Re-count and forget cached rows (after an action changed letters)."""
-        self.set_view(self.queue, self.filter)
+        """Re-count and forget cached rows (after an action changed letters). A long list that
+        had its exact count is counted exactly again: capped, it would lose the rows past the
+        cap (and the place the clerk had scrolled to) until the next exact count."""
+        if self.count_exact and self._count > COUNT_CAP:
+            self.count_queries += 1
+            exact = queries.count(self.store, self.user, self.queue, self.filter)
+            self.set_view(self.queue, self.filter, known_count=exact)
+        else:
+            self.set_view(self.queue, self.filter)
 
     def column(self, index: int) -> Column:
         return self._columns[index]
@@ -212,7 +251,7 @@ class LetterListModel(QAbstractTableModel):
 
     def _query_count(self) -> int:
         self.count_queries += 1
-        return queries.count(self.store, self.user, self.queue, self.filter)
+        return queries.count(self.store, self.user, self.queue, self.filter, at_most=COUNT_CAP)
 
     def _page(self, number: int) -> list[tuple[LetterRow, tuple[str, ...]]]:
         cached = self._pages.get(number)
@@ -235,7 +274,7 @@ class LetterListModel(QAbstractTableModel):
         return entries
 
     def _fetch(self, start: int, end: int) -> list[LetterRow]:
-        if start > self._count // 2:
+        if self.count_exact and start > self._count // 2:
             # Near the end: read backwards from the last row (short OFFSET) and turn it round.
             rows = queries.page(
                 self.store, self.user, self.queue, self.filter,

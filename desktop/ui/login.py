@@ -44,8 +44,14 @@ class StoreOpening:
         self.data_dir = data_dir
         self.store: Store | None = None
         self.error: BaseException | None = None
+        self.started = False
 
     def start(self, failed: Callable[[BaseException], object]) -> None:
+        """Queue the opening on the writer (once: a second call does nothing)."""
+        if self.started:
+            return
+        self.started = True
+
         def handle(exc: BaseException) -> bool:
             failed(exc)
             return True
@@ -152,6 +158,8 @@ class LoginDialog(QDialog):
             return
         self._say("")
         source = self._source
+        if isinstance(source, StoreOpening):
+            source.start(self.opening_failed)  # normally started behind the first paint
 
         def log_in() -> CurrentUser:
             from desktop.letters import accounts

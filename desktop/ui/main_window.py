@@ -21,9 +21,10 @@ from desktop.store.db import Store
 from desktop.store.errors import StoreBusy
 from desktop.store.models import Letter
 from desktop.ui import ops, signing_dialogs, store_events
+from desktop.ui.first_paint import after_first_paint
 from desktop.ui.incoming_page import IncomingDesk
 from desktop.ui.letter_list import FilterBar, letter_table
-from desktop.ui.letter_model import LetterListModel, read_view
+from desktop.ui.letter_model import COUNT_CAP, LetterListModel, read_view
 from desktop.ui.qt import (
     QAction,
     QApplication,
@@ -59,6 +60,9 @@ if TYPE_CHECKING:
     from desktop.ui.letter_view import LetterView
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole
+# A list past COUNT_CAP letters shows "1.000+" at once; its exact count is read once the clerk
+# has stopped changing the filter for this long.
+EXACT_COUNT_DELAY_MS = 400
 # Queues that need no action from the person: their counts are shown, not in bold.
 _QUIET = frozenset({Queue.OUTGOING, Queue.IN_PROCESS, Queue.ALL})
 
@@ -82,6 +86,11 @@ class MainWindow(QMainWindow):
         # Searches read on their own thread, so typing never waits for a slow match.
         self._search = ops.Lane("search")
         self._conflicts = ops.Lane("read")
+        self._exact = ops.Lane("read")
+        self._exact_timer = QTimer(self)
+        self._exact_timer.setSingleShot(True)
+        self._exact_timer.setInterval(EXACT_COUNT_DELAY_MS)
+        self._exact_timer.timeout.connect(self._count_exactly)
         self._list_stale = False  # the store changed while the list was not on screen
         self.searching = False
         self._wanted: tuple[Queue, ListFilter] = (Queue.DRAFTS, ListFilter())
@@ -123,7 +132,7 @@ class MainWindow(QMainWindow):
         self._wanted = (first, ListFilter())
         self._select_queue(first)
         self._show_person()
-        QTimer.singleShot(0, self._after_first_paint)
+        after_first_paint(self, self._after_first_paint)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.save_open_work)
@@ -451,6 +460,8 @@ class MainWindow(QMainWindow):
         self._search.cancel()
         self.searching = False
         known = self.counts.get(queue) if self._counts_fresh and filt == ListFilter() else None
+        if known is not None and known > COUNT_CAP:
+            known = None  # the sidebar's "1.000+": the list counts (capped) and asks later
         self.model.set_view(queue, filt, known_count=known)
         if self.model.rowCount():
             self.table.scrollToTop()
@@ -506,21 +517,35 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         store, user = self.store, self.user
         self._counts_fresh = False
-        ops.ReadOp(self, lambda: queries.queue_counts(store, user)).success(
-            self._counts_arrived
-        ).run(self._counts)
+        ops.ReadOp(
+            self, lambda: queries.queue_counts(store, user, outgoing_at_most=COUNT_CAP)
+        ).success(self._counts_arrived).run(self._counts)
         self.incoming.refresh_counts()
+
+    def _count_exactly(self) -> None:
+        """The whole count of the list on screen, on a reading thread (it showed "1.000+")."""
+        if self.model.count_exact:
+            return
+        store, user = self.store, self.user
+        queue, filt = self.model.queue, self.model.filter
+        ops.ReadOp(self, lambda: (queue, filt, queries.count(store, user, queue, filt))).success(
+            lambda found: self.model.set_exact_count(*found)
+        ).failure(lambda exc: isinstance(exc, StoreBusy)).run(self._exact)  # busy: "1.000+"
 
     def _counts_arrived(self, counts: dict[Queue, int]) -> None:
         self.counts = counts
         self._counts_fresh = True
+        queue = self.model.queue
+        if self.model.filter == ListFilter() and counts.get(queue, COUNT_CAP + 1) <= COUNT_CAP:
+            self.model.set_exact_count(queue, ListFilter(), counts[queue])
         for i in range(self.sidebar.count()):
             item = self.sidebar.item(i)
             if item.data(QUEUE_ROLE) is None:
                 continue  # an incoming queue: IncomingDesk counts those
             queue = Queue(item.data(QUEUE_ROLE))
             n = counts.get(queue, 0)
-            item.setText(f"{queue_label(queue)}  ({n})" if n else queue_label(queue))
+            shown = f"{COUNT_CAP:,}+".replace(",", ".") if n > COUNT_CAP else str(n)
+            item.setText(f"{queue_label(queue)}  ({shown})" if n else queue_label(queue))
             font = item.font()
             font.setBold(bool(n) and queue not in _QUIET)
             item.setFont(font)
@@ -555,7 +580,13 @@ class MainWindow(QMainWindow):
         self._show_filter_note()
         n = self.model.rowCount()
         shown = f"{n:,}".replace(",", ".")
-        if self.model.filter.search and n >= SEARCH_LIMIT:
+        self._exact.cancel()  # a count read for the previous view would be stale
+        if not self.model.count_exact:
+            self._exact_timer.start()  # restarted by each new view: counted once typing stops
+            self.count_label.setText(
+                self.tr("{n}+ surat").format(n=f"{COUNT_CAP:,}".replace(",", "."))
+            )
+        elif self.model.filter.search and n >= SEARCH_LIMIT:
             # A search shows its newest matches only; say so, so the clerk narrows it.
             self.count_label.setText(
                 self.tr("{n} surat terbaru yang cocok (persempit pencarian)").format(n=shown)

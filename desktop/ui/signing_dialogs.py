@@ -13,9 +13,6 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-import keyring
-from keyring.errors import KeyringError
-
 from desktop.letters.accounts import CurrentUser
 from desktop.store.db import Store
 from desktop.store.errors import UserError
@@ -102,6 +99,9 @@ SESSION = SignerSession()
 
 
 def _saved_passphrase(person_id: str) -> str | None:
+    import keyring  # on first use: ~50 ms the start-up does not need
+    from keyring.errors import KeyringError
+
     try:
         return keyring.get_password(KEYRING_SERVICE, person_id)
     except KeyringError:
@@ -109,6 +109,9 @@ def _saved_passphrase(person_id: str) -> str | None:
 
 
 def _save_passphrase(person_id: str, passphrase: str) -> None:
+    import keyring  # on first use: ~50 ms the start-up does not need
+    from keyring.errors import KeyringError
+
     try:
         keyring.set_password(KEYRING_SERVICE, person_id, passphrase)
     except KeyringError as exc:  # signing already worked: only the convenience is lost
@@ -116,6 +119,9 @@ def _save_passphrase(person_id: str, passphrase: str) -> None:
 
 
 def _forget_passphrase(person_id: str) -> None:
+    import keyring  # on first use: ~50 ms the start-up does not need
+    from keyring.errors import KeyringError
+
     with contextlib.suppress(KeyringError):
         keyring.delete_password(KEYRING_SERVICE, person_id)
 

@@ -1838,6 +1838,10 @@ Kabupaten {kab}</translation>
             <source>{n} surat terbaru yang cocok (persempit pencarian)</source>
             <translation>the {n} newest matching letters (narrow the search)</translation>
         </message>
+        <message>
+            <source>{n}+ surat</source>
+            <translation>{n}+ letters</translation>
+        </message>
     </context>
     <context>
         <name>NumberingFields</name>

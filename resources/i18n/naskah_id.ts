@@ -1838,6 +1838,10 @@ Kabupaten {kab}</translation>
             <source>{n} surat terbaru yang cocok (persempit pencarian)</source>
             <translation>{n} surat terbaru yang cocok (persempit pencarian)</translation>
         </message>
+        <message>
+            <source>{n}+ surat</source>
+            <translation>{n}+ surat</translation>
+        </message>
     </context>
     <context>
         <name>NumberingFields</name>

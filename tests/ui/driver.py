@@ -33,7 +33,7 @@ from pytestqt.qtbot import QtBot
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.queries import Queue, queue_label
 from desktop.store.db import Store
-from desktop.ui import ops
+from desktop.ui import first_paint, ops
 from desktop.ui.main_window import QUEUE_ROLE, MainWindow
 from desktop.ui.qt import (
     QAbstractButton,
@@ -739,11 +739,13 @@ class Driver:
         self._raise_failures()
 
     def wait_idle(self, timeout: int = 30_000) -> None:
-        """Until no operation is queued, running, or has a result still to deliver, and every
-        store change has reached its listeners (``ops.busy``)."""
+        """Until no operation is queued, running, or has a result still to deliver, every
+        store change has reached its listeners (``ops.busy``), and no work waits for a window
+        on screen to be painted (``first_paint.pending``: the store opening behind the log-in
+        dialog, the counts behind the main window)."""
         # The relays are held until their result is delivered on the GUI thread.
         self.wait_until(
-            lambda: not ops.busy(),
+            lambda: not ops.busy() and not first_paint.pending(),
             "the background work to finish",
             timeout,
         )

@@ -12,6 +12,8 @@ from desktop.letters.drafting import AddresseeInput
 from desktop.letters.queries import ListFilter, Queue
 from desktop.letters.templates import letter_types
 from desktop.store import clock
+from desktop.store.models import Letter
+from desktop.ui import letter_model, main_window
 from desktop.ui.main_window import MainWindow
 from desktop.ui.people import PeopleDialog
 from desktop.ui.qt import QDate, Qt
@@ -173,3 +175,44 @@ def test_a_letter_written_on_another_thread_shows_without_a_refresh(
     assert driver.row_count() == before + 1
     driver.wait_until(lambda: f"Konsep  ({before + 1})" in driver.sidebar(), "the new count")
     assert refreshed == []  # nobody refreshed by hand: the store's change signal did it
+
+
+def test_a_long_list_says_n_plus_at_once_and_the_exact_count_when_typing_stops(
+    driver: Driver, office_staff: Office, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(letter_model, "COUNT_CAP", 3)
+    monkeypatch.setattr(main_window, "COUNT_CAP", 3)
+    drafts(office_staff, 4, code="100.3.1")
+    drafts(office_staff, 2, code="500.1")
+    window = driver.log_in(office_staff.store, office_staff.drafter)
+    # The queue counts, read after the first paint, make the opening count exact.
+    driver.wait_until(lambda: window.count_label.text() == "6 surat", "the exact count")
+    assert driver.row_count() == 6
+    driver.type_into(window.filters.classification, "100")
+    driver.wait_until(lambda: window.count_label.text() == "3+ surat", "the capped count")
+    assert driver.row_count() == 4  # three and "more": the fourth row is a real letter
+    assert driver.cell(3, "Hal") == "Laporan Kegiatan 0"
+    driver.wait_until(lambda: window.count_label.text() == "4 surat", "the count once idle")
+    assert driver.rows() == [f"Laporan Kegiatan {i}" for i in (3, 2, 1, 0)]
+
+
+def test_the_sidebar_counts_surat_keluar_only_up_to_the_cap(
+    driver: Driver, office_staff: Office, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(letter_model, "COUNT_CAP", 3)
+    monkeypatch.setattr(main_window, "COUNT_CAP", 3)
+    with office_staff.store.write() as session:
+        for i in range(5):
+            letter = Letter(
+                letter_type="surat_dinas", status="signed", hal=f"Arsip {i}",
+                number=f"100.3.1/{i + 1}/Kec/2026", drafter_id=office_staff.drafter.id,
+                signer_id=office_staff.camat.id, letter_date=date(2026, 1, 5 + i),
+            )  # fmt: skip
+            letter.set_body(f"<p>isi {i}</p>", f"isi {i}")
+            session.add(letter)
+    window = driver.log_in(office_staff.store, office_staff.camat)
+    assert "Surat Keluar  (3+)" in driver.sidebar()
+    driver.open_queue(Queue.OUTGOING)
+    # The list opens on "3+" and settles on the exact count; every letter can be reached.
+    driver.wait_until(lambda: window.count_label.text() == "5 surat", "the exact count")
+    assert sorted(driver.rows()) == [f"Arsip {i}" for i in range(5)]

@@ -10,8 +10,9 @@ import pytest
 
 from desktop.letters.queries import ListFilter, Queue
 from desktop.store.models import Letter
+from desktop.ui import letter_model
 from desktop.ui.letter_model import ID_ROLE, PAGE_SIZE, ROW_ROLE, LetterListModel
-from desktop.ui.qt import Qt
+from desktop.ui.qt import QPersistentModelIndex, Qt
 from tests.conftest import Office
 
 LETTERS = 350
@@ -127,3 +128,37 @@ def test_known_count_skips_the_count_query_and_refresh_recounts(archive: Office)
         )  # fmt: skip
     model.refresh()
     assert model.count_queries == 1 and model.rowCount() == LETTERS + 1
+
+
+def test_a_long_list_opens_on_a_capped_count_and_grows_to_the_exact_one(
+    archive: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(letter_model, "COUNT_CAP", 120)
+    model = LetterListModel(archive.store, archive.camat)
+    model.set_view(Queue.OUTGOING, ListFilter())
+    assert model.rowCount() == 121 and not model.count_exact  # "120+": at least one more
+    # Every row the capped list shows is the real one, the last one included (read forwards).
+    assert model.index(120, 2).data() == f"Surat nomor {LETTERS - 121:03d} tentang jalan"
+    model.index(0, 0).data()
+    selected = QPersistentModelIndex(model.index(3, 0))
+    # An exact count for another view (the clerk moved on) changes nothing.
+    assert not model.set_exact_count(Queue.OUTGOING, ListFilter(letter_type="surat_tugas"), 9)
+    assert model.rowCount() == 121
+    assert model.set_exact_count(Queue.OUTGOING, ListFilter(), LETTERS)
+    assert model.count_exact and model.rowCount() == LETTERS
+    assert selected.isValid() and selected.row() == 3  # rows added, not a reset
+    every = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert every == [f"Surat nomor {i:03d} tentang {'abrasi' if i % 50 == 7 else 'jalan'}"
+                     for i in reversed(range(LETTERS))]  # fmt: skip
+    assert not model.set_exact_count(Queue.OUTGOING, ListFilter(), LETTERS + 5)  # already exact
+    # A letter signed meanwhile: the refresh counts exactly again, the rows past the cap stay.
+    with archive.store.write() as session:
+        session.add(
+            Letter(letter_type="surat_dinas", status="signed", hal="Baru", number="X/1",
+                   drafter_id=archive.drafter.id, letter_date=date(2026, 1, 1))
+        )  # fmt: skip
+    model.refresh()
+    assert model.count_exact and model.rowCount() == LETTERS + 1
+    # A short list is exact at once.
+    model.set_view(Queue.OUTGOING, ListFilter(letter_type="surat_tugas"))
+    assert model.count_exact and model.rowCount() == len(range(2, LETTERS, 3))
