@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from desktop import i18n, paths
 from desktop.store import files
 from desktop.store.errors import StoreDamaged, StoreError, StoreLocked
-from desktop.ui import crash, ops, pyside_imports
+from desktop.ui import crash, ops
 from desktop.ui import i18n as ui_i18n
 from desktop.ui.first_paint import after_first_paint
 from desktop.ui.login import LoginDialog, StoreOpening
@@ -48,7 +48,6 @@ def _tr(text: str) -> str:
 
 def make_app(argv: list[str] | None = None, language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
     """The application object, named, speaking ``language`` (Qt's own words included)."""
-    pyside_imports.quicken()  # before the store's modules load behind the first window
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName(APP_NAME)
