@@ -74,19 +74,42 @@ def audit_fields(entry: AuditEntry) -> dict[str, Any]:
     return data
 
 
+# What a mutation adds to a request's JSON besides its fields (ids, kind, op, base version).
+MUTATION_OVERHEAD = 160
+
+
 def build_batch(
-    session: Session, state: SyncState, *, lease_epoch: int, limit: int = BATCH_SIZE
+    session: Session,
+    state: SyncState,
+    *,
+    lease_epoch: int,
+    limit: int = BATCH_SIZE,
+    max_bytes: int | None = None,
 ) -> Batch:
     """The next request: up to ``limit`` coalesced outbox mutations, then audit entries in the
-    room left, with the state's cursor and ``lease_epoch``."""
+    room left, with the state's cursor and ``lease_epoch``. With ``max_bytes``, mutations stop
+    once their JSON would pass it (the first one always goes, whatever its size)."""
     groups = _groups(session)
     chosen = groups[:limit]
     newest = {g[-1][0]: g for g in chosen}
-    rows = (
-        session.exec(select(Outbox).where(col(Outbox.seq).in_(list(newest)))).all()
-        if newest
-        else []
-    )
+    rows: list[Outbox] = []
+    size = 0
+    for start in range(0, len(newest), 500):
+        part = sorted(newest)[start : start + 500]
+        found = session.exec(select(Outbox).where(col(Outbox.seq).in_(part))).all()
+        for row in sorted(found, key=lambda r: r.seq or 0):
+            cost = len(row.payload_json) + MUTATION_OVERHEAD
+            if max_bytes is not None and rows and size + cost > max_bytes:
+                break
+            rows.append(row)
+            size += cost
+        else:
+            continue
+        break
+    if len(rows) < len(chosen):
+        kept = {row.seq for row in rows}
+        chosen = [g for g in chosen if g[-1][0] in kept]
+        newest = {g[-1][0]: g for g in chosen}
     mutations: list[Mutation] = []
     batch = Batch(
         SyncRequest(
@@ -110,6 +133,8 @@ def build_batch(
         batch.covers[mutation.mutation_id] = [seq for seq, _ in group]
         batch.sent[mutation.mutation_id] = mutation
     room = limit - len(mutations)
+    if max_bytes is not None and room > 0:  # audit entries are about 400 bytes each
+        room = min(room, max(0, (max_bytes - size) // 400))
     entries = (
         session.exec(
             select(AuditEntry)

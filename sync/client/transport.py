@@ -34,7 +34,7 @@ import logging
 import socket
 import time
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -58,6 +58,7 @@ from sync.client.errors import (
     NoServer,
     NotEnrolled,
     Offline,
+    RequestTooLarge,
     ServerFailed,
     TlsFailed,
     UpgradeRequired,
@@ -188,11 +189,7 @@ class Transport:
         hello = parse_answer(response, Hello)
         if hello.protocol < 1 or hello.min_client_protocol > PROTOCOL_VERSION:
             raise UpgradeRequired()
-        server_time = hello.server_time
-        if server_time.tzinfo is None:
-            server_time = server_time.replace(tzinfo=UTC)
-        skew = server_time - (before + (after - before) / 2)
-        return HelloResult(hello, skew)
+        return HelloResult(hello, skew_of(hello.server_time, before, after))
 
     def enroll(self, request: EnrollRequest) -> EnrollResponse:
         """Exchange a one-time code for a device id and token. EnrolRefused on a bad code."""
@@ -278,7 +275,17 @@ class Transport:
             raise NotEnrolled(detail)
         if status == 403:
             raise EnrolRefused(detail or "ditolak server")
+        if status == 413:
+            raise RequestTooLarge(f"Server menjawab HTTP {status}: {detail}")
         raise ServerFailed(f"Server menjawab HTTP {status}: {detail}")
+
+
+def skew_of(server_time: datetime, before: datetime, after: datetime) -> timedelta:
+    """The server's clock minus this PC's, from a ``server_time`` answered between ``before``
+    and ``after`` (this PC's clock)."""
+    if server_time.tzinfo is None:
+        server_time = server_time.replace(tzinfo=UTC)
+    return server_time - (before + (after - before) / 2)
 
 
 def parse_answer(response: requests.Response, model: type[M]) -> M:

@@ -91,8 +91,12 @@ def handle_sync(
         if request.request_seq is not None and not late:
             _take_request_seq(conn, device, taken, request.request_seq)
             taken = request.request_seq
+        if request.page_bytes is None:  # an older client: pages of page_size changes
+            limit, max_bytes = settings.page_size, None
+        else:
+            limit, max_bytes = settings.max_page, min(request.page_bytes, settings.page_bytes)
         changes, more, cursor = records.changes_after(
-            conn, device.office_id, request.cursor, settings.page_size, _known(acks)
+            conn, device.office_id, request.cursor, limit, _known(acks), max_bytes
         )
         conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
         crl_number = pki.crl_number(conn)
@@ -101,6 +105,7 @@ def handle_sync(
             keys.remember_device_key(conn, device, request.device_key)
             server_key = keys.server_key(conn)[1]
             office_key = keys.office_code_key(conn, device.office_id).hex()
+        server_id = str(conn.execute(select(db.server_identity.c.server_id)).scalar_one())
     return SyncResponse(
         acks=acks,
         changes=changes,
@@ -113,6 +118,8 @@ def handle_sync(
         late=late,
         server_key=server_key,
         office_key=office_key,
+        server_id=server_id,
+        limits=settings.limits(),
     )
 
 
