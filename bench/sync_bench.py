@@ -73,7 +73,6 @@ class Link:
         self.queue: queue.Queue[tuple[float, bytes] | None] = queue.Queue(
             maxsize=max(2, math.ceil(in_flight / PIECE))
         )
-        self.free_at = 0.0  # when the token bucket has sent everything queued so far
 
     def pump(self, src: socket.socket, dst: socket.socket) -> None:
         reader = threading.Thread(target=self._read, args=(src,), daemon=True)
@@ -81,9 +80,10 @@ class Link:
         try:
             while (item := self.queue.get()) is not None:
                 arrived, data = item
-                start = max(arrived, self.free_at)
-                self.free_at = start + len(data) / BANDWIDTH  # token bucket: bytes at the rate
-                _sleep_until(self.free_at + ONE_WAY_S)
+                # One link per direction shared by every connection (token bucket: bytes at
+                # the rate), so a second connection shares the line instead of adding one.
+                done = self.proxy.serialise(self.direction, arrived, len(data))
+                _sleep_until(done + ONE_WAY_S)
                 dst.sendall(data)
                 self.proxy.count(self.direction, data)
         except OSError:
@@ -110,6 +110,7 @@ class ThrottleProxy:
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
+        self._free_at = {"up": 0.0, "down": 0.0}  # when each direction has sent all it took
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         _small_buffers(self._listener)  # inherited by accepted sockets
@@ -130,6 +131,14 @@ class ThrottleProxy:
     def snapshot(self) -> dict[str, int]:
         with self._lock:
             return {**self.bytes, "requests": self.requests}
+
+    def serialise(self, direction: str, arrived: float, size: int) -> float:
+        """When ``size`` bytes that reached the proxy at ``arrived`` have gone through the
+        direction's line (every connection queues on the same line)."""
+        with self._lock:
+            start = max(arrived, self._free_at[direction])
+            self._free_at[direction] = start + size / BANDWIDTH
+            return self._free_at[direction]
 
     def count(self, direction: str, data: bytes) -> None:
         with self._lock:

@@ -72,20 +72,34 @@ def outbox_blobs(store: Store) -> list[str]:
     return sorted(h for h in found if local.has(h))
 
 
-def upload_missing(store: Store, link: Transport, *, chunk_size: int = CHUNK_SIZE) -> int:
+def upload_missing(store: Store, link: Transport, *, chunk_size: int = REQUEST_BYTES) -> int:
     """Upload every blob the pending records refer to that the server lacks; the bytes sent.
 
     No request at all when no pending record refers to a blob. Raises Offline (resume later
     from the server's offset), ServerFailed."""
+    return upload_todo(store, link, missing_on_server(store, link), chunk_size=chunk_size)
+
+
+def missing_on_server(store: Store, link: Transport) -> dict[str, int]:
+    """The blobs pending records refer to that the server lacks, each with the offset where
+    the server's part of it ends (one request; none when no pending record names a blob)."""
     hashes = outbox_blobs(store)
     if not hashes:
-        return 0
+        return {}
     answer = link.request("POST", f"{API}/blobs/missing", json={"hashes": hashes})
     found = answer.json()
-    missing: list[str] = found["missing"]
     offsets: dict[str, int] = found.get("offsets", {})  # an older server does not say
+    return {h: int(offsets.get(h, 0)) for h in found["missing"]}
+
+
+def upload_todo(
+    store: Store, link: Transport, todo: dict[str, int], *, chunk_size: int = REQUEST_BYTES
+) -> int:
+    """Upload the blobs ``todo`` names from their offsets (``missing_on_server``); the bytes
+    sent. Several blobs per request; one PUT per chunk to an older server."""
+    if not todo:
+        return 0
     local = BlobStore(store.blob_dir)
-    todo = {h: int(offsets.get(h, 0)) for h in missing}
     for h in todo:
         if _sha256_file(local.path(h)) != h:
             raise ServerFailed(_("Berkas lampiran {h} di PC ini rusak.").format(h=h[:12]))

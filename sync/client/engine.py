@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import math
 import platform
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -186,6 +187,7 @@ def push_pull(
     limit: int = BATCH_SIZE,
     max_bytes: int | None = None,
     page_bytes: int | None = None,
+    held_blobs: frozenset[str] = frozenset(),
 ) -> tuple[Batch, SyncResponse]:
     """Build the next request from the store (at most ``limit`` mutations and about
     ``max_bytes`` of JSON; answer pages of ``page_bytes``) and send it (no local change).
@@ -196,8 +198,9 @@ def push_pull(
     with store.read() as session:
         lease_epoch = 0 if restored else state.lease_epoch
         batch = build_batch(
-            session, state, lease_epoch=lease_epoch, limit=limit, max_bytes=max_bytes
-        )
+            session, state, lease_epoch=lease_epoch, limit=limit, max_bytes=max_bytes,
+            held_blobs=held_blobs,
+        )  # fmt: skip
     batch.request.request_seq = request_seq
     batch.request.page_bytes = page_bytes
     if not state.server_key:  # until the server's key is held: tell it ours, learn its
@@ -254,6 +257,7 @@ def sync_once(
         raise NotEnrolled()
     link = transport or connect(store, state)
     report = SyncReport()
+    uploader: _Uploader | None = None
     try:
         limits = ASSUMED
         if not state.server_id:  # never met (an enrolment without hello): ask first
@@ -262,18 +266,24 @@ def sync_once(
             limits = hello.hello.limits or PROTOCOL_1
         sync_models.remember_epoch(state.device_id, state.lease_epoch)
         report.signing = pki.sync_signing(store, link)
-        report.blob_bytes_up = blobs.upload_missing(
-            store, link, chunk_size=blob_chunk or blobs.REQUEST_BYTES
-        )
+        chunk = blob_chunk or blobs.REQUEST_BYTES
+        todo = blobs.missing_on_server(store, link)
+        twin = link.twin() if todo else None
+        if twin is None:
+            report.blob_bytes_up = blobs.upload_todo(store, link, todo, chunk_size=chunk)
+        else:  # blobs on a second connection while the records that need none go up
+            uploader = _Uploader(store, twin, todo, chunk)
         crl_number = 0
         while report.batches < MAX_BATCHES:
             limit = min(batch_size or limits.max_mutations, limits.max_mutations)
             max_bytes = min(REQUEST_BYTES, limits.max_body // 2)
+            held = uploader.held() if uploader else frozenset()
             before = clock.now()
             try:
                 batch, response = push_pull(
-                    store, link, state, limit=limit, max_bytes=max_bytes, page_bytes=PAGE_BYTES
-                )
+                    store, link, state, limit=limit, max_bytes=max_bytes, page_bytes=PAGE_BYTES,
+                    held_blobs=held,
+                )  # fmt: skip
             except RequestTooLarge:
                 if limits == PROTOCOL_1:
                     raise
@@ -290,12 +300,18 @@ def sync_once(
                 left = pending_count(store)
                 expected = report.batches + math.ceil(left / limit) + int(response.more)
                 progress(report.batches, expected)
+            if batch.held and uploader and (not batch.sent or batch.held == _left(store)):
+                report.blob_bytes_up = uploader.wait()  # only records naming its blobs are left
             if response.late:
                 continue  # our request number was behind the server's (a restored store)
             if not (response.more or batch.more_local or applied.copies):
                 break
+            if batch.held and not batch.sent and not response.changes:
+                continue  # the records held back go now that their blobs are up
             if not (applied.acked or applied.audit or response.changes):
                 raise SyncError(_("Sinkronisasi tidak maju; coba lagi nanti."))
+        if uploader:
+            report.blob_bytes_up = uploader.wait()
         report.blobs_down = blobs.download_wanted(store, link)
         if crl_number:
             pki.newer_trust(store, link, crl_number, report.signing)
@@ -305,11 +321,58 @@ def sync_once(
         _note_error(store, exc.message)
         raise
     finally:
+        if uploader:
+            uploader.stop()
         if transport is None:
             link.close()
     report.pending = pending_count(store)
     report.finished_at = state.last_sync_at
     return report
+
+
+class _Uploader:
+    """Blobs going up on a second connection (a thread) while the sync exchange goes on.
+
+    The records naming a blob still going up are held back (``held``) and go once it is done:
+    the server must hold a record's blobs before it takes the record (a timestamped PDF).
+    ``wait`` returns the bytes sent or raises what the upload raised; ``stop`` (always called)
+    waits for the thread and closes its connection, so nothing outlives the sync."""
+
+    def __init__(self, store: Store, link: Transport, todo: dict[str, int], chunk: int) -> None:
+        self.link, self.todo = link, frozenset(todo)
+        self.sent = 0
+        self.error: BaseException | None = None
+        self.done = False
+
+        def run() -> None:
+            try:
+                self.sent = blobs.upload_todo(store, link, todo, chunk_size=chunk)
+            except BaseException as exc:  # handed to the sync's thread by wait()
+                self.error = exc
+
+        self.thread = threading.Thread(target=run, name="naskah-blobs-up", daemon=True)
+        self.thread.start()
+
+    def held(self) -> frozenset[str]:
+        return frozenset() if self.done else self.todo
+
+    def wait(self) -> int:
+        self.thread.join()
+        self.done = True
+        if self.error is not None:
+            raise self.error
+        return self.sent
+
+    def stop(self) -> None:
+        self.thread.join()
+        self.done = True
+        self.link.close()
+
+
+def _left(store: Store) -> int:
+    """Records (outbox groups) still waiting to go up."""
+    with store.read() as session:
+        return len(session.exec(select(Outbox.entity, Outbox.entity_id).distinct()).all())
 
 
 def _same_server(link: Transport, state: SyncState, response: SyncResponse) -> None:

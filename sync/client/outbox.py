@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 from desktop.store.models import AuditEntry, Outbox
 from desktop.store.sync_models import SyncState
 from sync.client import domain
-from sync.client.records import wire_fields
+from sync.client.records import BLOB_FIELDS, blob_hashes, wire_fields
 from sync.protocol import BATCH_SIZE, Entity, Mutation, Op, SyncRequest
 
 
@@ -36,6 +36,7 @@ class Batch:
     sent: dict[str, Mutation] = field(default_factory=dict)  # mutation_id -> the mutation
     audit_upto: int = 0  # the highest audit_entry.seq in this request (0: none)
     more_local: bool = False  # records or audit entries left for a later request
+    held: int = 0  # records left out because a blob they name is still going up
 
     @property
     def outbox_rows(self) -> int:
@@ -54,6 +55,23 @@ def _groups(session: Session) -> list[list[tuple[int, int]]]:
         assert seq is not None
         groups.setdefault((entity, entity_id), []).append((seq, base))
     return sorted(groups.values(), key=lambda g: g[-1][0])
+
+
+def _without_held(
+    session: Session, groups: list[list[tuple[int, int]]], held_blobs: frozenset[str]
+) -> tuple[list[list[tuple[int, int]]], int]:
+    """``groups`` without those whose newest row names a blob in ``held_blobs``; how many."""
+    kinds = [e.value for e in BLOB_FIELDS]
+    rows = session.exec(
+        select(Outbox.seq, Outbox.entity, Outbox.payload_json).where(col(Outbox.entity).in_(kinds))
+    ).all()
+    waiting = {
+        seq
+        for seq, entity, payload in rows
+        if blob_hashes(Entity(entity), json.loads(payload)) & held_blobs
+    }
+    kept = [g for g in groups if g[-1][0] not in waiting]
+    return kept, len(groups) - len(kept)
 
 
 def _fields(payload_json: str) -> dict[str, Any]:
@@ -85,11 +103,17 @@ def build_batch(
     lease_epoch: int,
     limit: int = BATCH_SIZE,
     max_bytes: int | None = None,
+    held_blobs: frozenset[str] = frozenset(),
 ) -> Batch:
     """The next request: up to ``limit`` coalesced outbox mutations, then audit entries in the
     room left, with the state's cursor and ``lease_epoch``. With ``max_bytes``, mutations stop
-    once their JSON would pass it (the first one always goes, whatever its size)."""
+    once their JSON would pass it (the first one always goes, whatever its size). Records that
+    name one of ``held_blobs`` (still going up beside this request) wait for a later one
+    (``Batch.held``): the server must hold a record's blobs before it takes the record."""
     groups = _groups(session)
+    held = 0
+    if held_blobs:
+        groups, held = _without_held(session, groups, held_blobs)
     chosen = groups[:limit]
     newest = {g[-1][0]: g for g in chosen}
     rows: list[Outbox] = []
@@ -158,7 +182,8 @@ def build_batch(
         )
         batch.audit_upto = int(entry.seq or 0)
     audit_left = len(entries) > room if room > 0 else _audit_waiting(session, state)
-    batch.more_local = len(groups) > len(chosen) or audit_left
+    batch.more_local = len(groups) > len(chosen) or audit_left or bool(held)
+    batch.held = held
     batch.request.mutations = mutations
     return batch
 

@@ -178,6 +178,21 @@ class Transport:
     def close(self) -> None:
         self.session.close()
 
+    def twin(self) -> Transport | None:
+        """A second transport to the same server with the same token, for a second connection
+        beside this one (blobs beside records); None when this one uses an instrumented
+        session (a test counting or cutting requests keeps everything on it)."""
+        if type(self.session) is not requests.Session:
+            return None
+        twin = Transport(self.base_url, connect_timeout=self.timeout[0],
+                         stall_timeout=self.timeout[1])  # fmt: skip
+        twin.session.verify = self.session.verify
+        auth = self.session.headers.get("Authorization")
+        if auth:
+            twin.session.headers["Authorization"] = auth
+        twin.idle_limit = self.idle_limit
+        return twin
+
     # --- endpoints ------------------------------------------------------------------------
 
     def hello(self) -> HelloResult:
