@@ -201,14 +201,14 @@ def want(store_blob_dir: Path, hashes: Iterable[str]) -> list[BlobWanted]:
     return [BlobWanted(sha256=h) for h in sorted(set(hashes)) if not local.has(h)]
 
 
-def download_wanted(store: Store, link: Transport) -> int:
-    """Fetch every wanted blob the server has; the number now in place. A blob the server
+def download_wanted(store: Store, link: Transport) -> list[str]:
+    """Fetch every wanted blob the server has; those now in place. A blob the server
     does not hold yet stays wanted. Raises Offline when the link breaks (the ``.part`` file
     keeps what arrived)."""
     with store.read() as session:
         wanted = list(session.exec(select(BlobWanted.sha256)).all())
     if not wanted:
-        return 0
+        return []
     local = BlobStore(store.blob_dir)
     done = [h for h in wanted if local.has(h)]
     todo = [h for h in wanted if not local.has(h)]
@@ -222,7 +222,7 @@ def download_wanted(store: Store, link: Transport) -> int:
     if done:
         with store.write() as session:
             session.exec(delete(BlobWanted).where(col(BlobWanted.sha256).in_(done)))
-    return len(done)
+    return done
 
 
 def download(link: Transport, local: BlobStore, sha256: str) -> bool:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import logging
 import math
 import platform
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -32,12 +31,13 @@ from sqlmodel import select
 
 from desktop.i18n import _
 from desktop.store import clock, sync_models
+from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.ids import uuid7
 from desktop.store.models import Outbox
 from desktop.store.sync_models import SyncState
 from sync import sealing
-from sync.client import blobs, domain, pki
+from sync.client import blobs, domain, lanes, pki, records
 from sync.client.apply import Applied, apply_response
 from sync.client.errors import EnrolRefused, NoKeyring, NotEnrolled, RequestTooLarge, SyncError
 from sync.client.outbox import Batch, build_batch
@@ -50,6 +50,7 @@ from sync.protocol import (
     REQUEST_BYTES,
     EnrollRequest,
     Limits,
+    Op,
     SyncResponse,
 )
 
@@ -257,7 +258,8 @@ def sync_once(
         raise NotEnrolled()
     link = transport or connect(store, state)
     report = SyncReport()
-    uploader: _Uploader | None = None
+    uploader: lanes.Uploader | None = None
+    fetcher: lanes.Fetcher | None = None
     try:
         limits = ASSUMED
         if not state.server_id:  # never met (an enrolment without hello): ask first
@@ -272,7 +274,7 @@ def sync_once(
         if twin is None:
             report.blob_bytes_up = blobs.upload_todo(store, link, todo, chunk_size=chunk)
         else:  # blobs on a second connection while the records that need none go up
-            uploader = _Uploader(store, twin, todo, chunk)
+            uploader = lanes.Uploader(store, twin, todo, chunk)
         crl_number = 0
         while report.batches < MAX_BATCHES:
             limit = min(batch_size or limits.max_mutations, limits.max_mutations)
@@ -290,6 +292,7 @@ def sync_once(
                 limits = PROTOCOL_1  # an older server: its limits are protocol 1's
                 continue
             _same_server(link, state, response)
+            fetcher = _fetch_early(store, link, response, fetcher)
             if report.skew is None:
                 report.skew = skew_of(response.server_time, before, clock.now())
             limits = response.limits or PROTOCOL_1
@@ -312,7 +315,11 @@ def sync_once(
                 raise SyncError(_("Sinkronisasi tidak maju; coba lagi nanti."))
         if uploader:
             report.blob_bytes_up = uploader.wait()
-        report.blobs_down = blobs.download_wanted(store, link)
+        early: list[str] = []
+        if fetcher:
+            fetcher.wait()
+            early = fetcher.fetched
+        report.blobs_down = len(set(early) | set(blobs.download_wanted(store, link)))
         if crl_number:
             pki.newer_trust(store, link, crl_number, report.signing)
     except SyncError as exc:
@@ -321,8 +328,9 @@ def sync_once(
         _note_error(store, exc.message)
         raise
     finally:
-        if uploader:
-            uploader.stop()
+        for lane in (uploader, fetcher):
+            if lane:
+                lane.stop()
         if transport is None:
             link.close()
     report.pending = pending_count(store)
@@ -330,43 +338,27 @@ def sync_once(
     return report
 
 
-class _Uploader:
-    """Blobs going up on a second connection (a thread) while the sync exchange goes on.
-
-    The records naming a blob still going up are held back (``held``) and go once it is done:
-    the server must hold a record's blobs before it takes the record (a timestamped PDF).
-    ``wait`` returns the bytes sent or raises what the upload raised; ``stop`` (always called)
-    waits for the thread and closes its connection, so nothing outlives the sync."""
-
-    def __init__(self, store: Store, link: Transport, todo: dict[str, int], chunk: int) -> None:
-        self.link, self.todo = link, frozenset(todo)
-        self.sent = 0
-        self.error: BaseException | None = None
-        self.done = False
-
-        def run() -> None:
-            try:
-                self.sent = blobs.upload_todo(store, link, todo, chunk_size=chunk)
-            except BaseException as exc:  # handed to the sync's thread by wait()
-                self.error = exc
-
-        self.thread = threading.Thread(target=run, name="naskah-blobs-up", daemon=True)
-        self.thread.start()
-
-    def held(self) -> frozenset[str]:
-        return frozenset() if self.done else self.todo
-
-    def wait(self) -> int:
-        self.thread.join()
-        self.done = True
-        if self.error is not None:
-            raise self.error
-        return self.sent
-
-    def stop(self) -> None:
-        self.thread.join()
-        self.done = True
-        self.link.close()
+def _fetch_early(
+    store: Store, link: Transport, response: SyncResponse, fetcher: lanes.Fetcher | None
+) -> lanes.Fetcher | None:
+    """Start fetching the blobs an answer's changes name that this PC lacks, on a second
+    connection, before the answer is applied (the fetch overlaps the apply and the next pages);
+    ``download_wanted`` at the end picks up whatever this did not finish."""
+    names: set[str] = set()
+    for change in response.changes:
+        if change.op == Op.UPSERT:
+            names |= records.blob_hashes(change.entity, change.fields)
+    local = BlobStore(store.blob_dir)
+    wanted = sorted(h for h in names if not local.has(h))
+    if not wanted:
+        return fetcher
+    if fetcher is None:
+        twin = link.twin()
+        if twin is None:
+            return None
+        fetcher = lanes.Fetcher(local, twin)
+    fetcher.add(wanted)
+    return fetcher
 
 
 def _left(store: Store) -> int:

@@ -252,3 +252,37 @@ def test_a_server_without_requests_of_several_blobs_gets_one_per_chunk_and_blob(
     assert engine.sync_once(pc2.store, transport=_link(pc2, down)).blobs_down == 2
     assert down.calls.count(f"GET /api/v1/blobs/{letter.scan_hash}") == 1
     assert BlobStore(pc2.store.blob_dir).get(letter.scan_hash or "") == _scan(300 * KB)
+
+
+def test_records_naming_a_blob_reach_the_server_only_after_it(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    """Blobs go up on a second connection while the records that name none of them go up; the
+    records that name one wait until it is whole on the server (seen from the server's tables:
+    the letter's version naming the scan was written after the scan became the office's)."""
+    from sqlalchemy import select as sql_select
+
+    from sync.server import db
+
+    server = module_sync_server
+    office_id, (pc1, pc2) = office_with_pcs(server, tmp_path, "pc1", "pc2")
+    letter = _signed_with_scan(pc1, 600 * KB)
+    plain = [draft(pc1, f"Surat biasa {n}") for n in range(3)]
+    report = pc1.sync()
+    assert report.blob_bytes_up >= 600 * KB and report.pending == 0
+    with server.engine.connect() as conn:
+        blob_at = conn.execute(
+            sql_select(db.blob_offices.c.created_at).where(
+                db.blob_offices.c.sha256 == letter.scan_hash
+            )
+        ).scalar_one()
+        rows = conn.execute(
+            sql_select(db.history.c.entity_id, db.history.c.fields, db.history.c.created_at).where(
+                db.history.c.entity == "letter"
+            )
+        ).all()
+    naming = [r.created_at for r in rows if r.fields.get("scan_hash") == letter.scan_hash]
+    assert naming and min(naming) >= blob_at
+    assert {r.entity_id for r in rows} >= set(plain)
+    pc2.sync()
+    assert BlobStore(pc2.store.blob_dir).get(letter.scan_hash or "") == _scan(600 * KB)
