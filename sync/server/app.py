@@ -530,6 +530,12 @@ def create_app(settings: Settings) -> FastAPI:
             return _error(413, f"chunks are at most {settings.max_chunk} bytes per request")
         return await run_in_threadpool(blobs.store_chunks, store, dev, parts)
 
+    @app.get(f"{API}/blobs/chunks", include_in_schema=False)
+    @app.get(f"{API}/blobs/fetch", include_in_schema=False)
+    def blobs_batch_is_a_post() -> JSONResponse:
+        # As for /blobs/missing: these are POSTs, not downloads of blobs so named.
+        return _error(405, "Method Not Allowed", headers={"Allow": "POST"})
+
     @app.post(
         f"{API}/blobs/fetch",
         response_class=StreamingResponse,
