@@ -4,7 +4,8 @@
                                          [--skip-throughput]
 
 Starts a sync server (SQLite in a temp dir, uvicorn in a thread on 127.0.0.1) and a throttling
-TCP proxy in front of it: 512 kbit/s each way (token bucket on bytes), 150 ms one-way delay each
+TCP proxy in front of it: 512 kbit/s each way (one token bucket on bytes per direction, shared
+by every connection), 150 ms one-way delay each
 direction (300 ms RTT), 16 KB kernel buffers on the proxy's sockets so loopback cannot swallow
 megabytes and hide the throttling. PC1 sets up an office, enrols through the proxy, creates the
 letters (services, before timing) and the signed letters with their 200 KB scans; its
