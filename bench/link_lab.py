@@ -3,16 +3,16 @@
     .venv/bin/python -m bench.link_lab [--letters 200] [--scans 4] [--out FILE]
 
 A real sync server (SQLite, with the organisation's CA) on 127.0.0.1 behind the throttling TCP
-proxy of ``bench.sync_bench`` (512 kbit/s each way, 300 ms RTT, 16 KB socket buffers; one line
-each way that every connection shares, so a client's second connection shares the rate rather
-than adding to it), which counts requests and bytes each way. PC1 sets up an office, enrols
-through the proxy and makes the workload in the lab's process (realistic letters: drafts with
-the generator's bodies, some signed with a 200 KB scan; untimed); then ``python -m desktop sync --data-dir PC1`` runs as its
-own process ("up"), PC2 of the same office enrols and its ``naskah sync`` runs ("down"), and PC2
-syncs once more with nothing to do ("idle"). Each row: requests and bytes at the proxy, wall
-time of the whole process (Python start-up included), CPU of the process, and the ratio to the
-ideal: the payload (gzip JSON of the letter rows + the blob bytes) at the link's rate. The token
-goes through a file keyring (``bench.file_keyring``) since the CLI is another process. Writes
+proxy of ``bench.sync_bench`` (512 kbit/s each way, 300 ms RTT, 16 KB socket buffers; one line each
+way that every connection shares, so a client's second connection shares the rate rather than
+adding to it), which counts requests and bytes each way. PC1 sets up an office, enrols through the
+proxy and makes the workload in the lab's process (realistic letters: drafts with the generator's
+bodies, some signed with a 200 KB scan; untimed); then ``python -m desktop sync --data-dir PC1``
+runs as its own process ("up"), PC2 of the same office enrols and its ``naskah sync`` runs
+("down"), and PC2 syncs once more with nothing to do ("idle"). Each row: requests and bytes at the
+proxy, wall time of the whole process (Python start-up included), CPU of the process, and the ratio
+to the ideal: the payload (gzip JSON of the letter rows + the blob bytes) at the link's rate. The
+token goes through a file keyring (``bench.file_keyring``) since the CLI is another process. Writes
 bench/out/link_lab.json; ``--before FILE`` adds the columns of an earlier run.
 """
 
