@@ -1,6 +1,10 @@
 """The sync engine: enrol this PC, and run one full sync (signing housekeeping, blobs up, outbox
 up, changes down, wanted blobs down, a newer revocation list).
 
+Speed on a slow link (docs/sync-protocol.md, "Batches by bytes"): each request is filled up to
+the server's announced limits; blobs travel several per request, on a second connection beside
+the sync exchange (``sync.client.lanes``): records naming a blob still going up wait for it.
+
 Guarantees:
 - Every answer is applied in ONE local transaction (acks, outbox deletions, changes, leases,
   cursor); a crash or a lost answer leaves the store as before the request, and the replayed
