@@ -257,7 +257,7 @@ def changes_after(
                 )
             ):
                 found[(entity, row.entity_id)] = row
-    changes = []
+    changes: list[Change] = []
     size = 0
     taken = 0  # change-log entries this page covers (sent, known or unservable)
     for entry in page[:limit]:
