@@ -3,30 +3,34 @@
     .venv/bin/python -m bench.link_lab [--letters 200] [--scans 4] [--out FILE]
 
 A real sync server (SQLite, with the organisation's CA) on 127.0.0.1 behind the throttling TCP
-proxy of ``bench.sync_bench`` (512 kbit/s each way, 300 ms RTT, 16 KB socket buffers), which
-counts requests and bytes each way. PC1 sets up an office, enrols through the proxy and makes
-the workload in the lab's process (realistic letters: drafts with the generator's bodies, some
-signed with a 200 KB scan; untimed); then ``python -m desktop sync --data-dir PC1`` runs as its
-own process ("up"), PC2 of the same office enrols and its ``naskah sync`` runs ("down"), and PC2
-syncs once more with nothing to do ("idle"). Each row: requests and bytes at the proxy, wall
-time of the whole process (Python start-up included), CPU of the process, and the ratio to the
-ideal: the payload (gzip JSON of the letter rows + the blob bytes) at the link's rate. The token
-goes through a file keyring (``bench.file_keyring``) since the CLI is another process. Writes
+proxy of ``bench.sync_bench`` (512 kbit/s each way, 300 ms RTT, 16 KB socket buffers; one line each
+way that every connection shares, so a client's second connection shares the rate rather than
+adding to it), which counts requests and bytes each way. PC1 sets up an office, enrols through the
+proxy and makes the workload in the lab's process (realistic letters: drafts with the generator's
+bodies, some signed with a 200 KB scan; untimed); then ``python -m desktop sync --data-dir PC1``
+runs as its own process ("up"), PC2 of the same office enrols and its ``naskah sync`` runs
+("down"), and PC2 syncs once more with nothing to do ("idle"). Each row: requests and bytes at the
+proxy, wall time of the whole process (Python start-up included), CPU of the process, and the ratio
+to the ideal: the payload (gzip JSON of the letter rows + the blob bytes) at the link's rate. The
+token goes through a file keyring (``bench.file_keyring``) since the CLI is another process. Writes
 bench/out/link_lab.json; ``--before FILE`` adds the columns of an earlier run.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
 import resource
+import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +76,38 @@ def _cli_sync(pc_dir: Path, env: dict[str, str], proxy: ThrottleProxy) -> dict[s
             "bytes_down": wire["down"], "output": done.stdout.strip()}  # fmt: skip
 
 
-def run(root: Path, letters: int, scans: int) -> dict[str, Any]:
+@contextlib.contextmanager
+def serve_process(db_url: str, blob_dir: Path, passphrase: str | None) -> Iterator[int]:
+    """``naskah-server serve`` on the lab server's database in its own process (as the issue
+    measured: the server's CPU does not compete with the proxy's threads for one interpreter);
+    yields its port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if passphrase:
+        env["NASKAH_CA_PASSPHRASE"] = passphrase
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sync.server.cli", "serve", "--db", db_url,
+         "--blobs", str(blob_dir), "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise SystemExit("naskah-server serve exited")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(60)
+
+
+def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> dict[str, Any]:
     from desktop.store.blobs import BlobStore
     from desktop.store.db import DB_NAME, open_store
     from sync.client import engine
@@ -86,8 +121,14 @@ def run(root: Path, letters: int, scans: int) -> dict[str, Any]:
         "PYTHON_KEYRING_BACKEND": "bench.file_keyring.FileKeyring",
         "NASKAH_BENCH_KEYRING": str(root / "keyring.json"),
     }
-    with running_server("sqlite", root / "server", ca=True) as server:
-        proxy = ThrottleProxy(server.port)
+    with contextlib.ExitStack() as stack:
+        server = stack.enter_context(running_server("sqlite", root / "server", ca=True))
+        port = server.port
+        if own_process:
+            port = stack.enter_context(
+                serve_process(server.db_url, server.blob_dir, server.ca_passphrase)
+            )
+        proxy = ThrottleProxy(port)
         code, _ = server.new_office()
         pc1 = PC("pc1", open_store(root / "pc1"))
         set_up_office(pc1)
@@ -167,6 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scans", type=int, default=4)
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--before", type=Path, help="an earlier run's JSON to compare with")
+    parser.add_argument(
+        "--in-process-server",
+        action="store_true",
+        help="serve from a thread of the lab's process (as the lab did before) instead of a "
+        "`naskah-server serve` process",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="naskah-linklab-") as tmp:
         os.environ["PYTHON_KEYRING_BACKEND"] = "bench.file_keyring.FileKeyring"
@@ -178,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
 
         keyring.set_keyring(FileKeyring())
         seam.install()
-        result = run(Path(tmp), args.letters, args.scans)
+        result = run(Path(tmp), args.letters, args.scans, own_process=not args.in_process_server)
     before = json.loads(args.before.read_text()) if args.before else None
     print()
     print(table(result, before))

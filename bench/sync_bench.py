@@ -4,7 +4,8 @@
                                          [--skip-throughput]
 
 Starts a sync server (SQLite in a temp dir, uvicorn in a thread on 127.0.0.1) and a throttling
-TCP proxy in front of it: 512 kbit/s each way (token bucket on bytes), 150 ms one-way delay each
+TCP proxy in front of it: 512 kbit/s each way (one token bucket on bytes per direction, shared
+by every connection), 150 ms one-way delay each
 direction (300 ms RTT), 16 KB kernel buffers on the proxy's sockets so loopback cannot swallow
 megabytes and hide the throttling. PC1 sets up an office, enrols through the proxy, creates the
 letters (services, before timing) and the signed letters with their 200 KB scans; its
@@ -73,7 +74,6 @@ class Link:
         self.queue: queue.Queue[tuple[float, bytes] | None] = queue.Queue(
             maxsize=max(2, math.ceil(in_flight / PIECE))
         )
-        self.free_at = 0.0  # when the token bucket has sent everything queued so far
 
     def pump(self, src: socket.socket, dst: socket.socket) -> None:
         reader = threading.Thread(target=self._read, args=(src,), daemon=True)
@@ -81,9 +81,10 @@ class Link:
         try:
             while (item := self.queue.get()) is not None:
                 arrived, data = item
-                start = max(arrived, self.free_at)
-                self.free_at = start + len(data) / BANDWIDTH  # token bucket: bytes at the rate
-                _sleep_until(self.free_at + ONE_WAY_S)
+                # One link per direction shared by every connection (token bucket: bytes at
+                # the rate), so a second connection shares the line instead of adding one.
+                done = self.proxy.serialise(self.direction, arrived, len(data))
+                _sleep_until(done + ONE_WAY_S)
                 dst.sendall(data)
                 self.proxy.count(self.direction, data)
         except OSError:
@@ -110,6 +111,7 @@ class ThrottleProxy:
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
+        self._free_at = {"up": 0.0, "down": 0.0}  # when each direction has sent all it took
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         _small_buffers(self._listener)  # inherited by accepted sockets
@@ -130,6 +132,14 @@ class ThrottleProxy:
     def snapshot(self) -> dict[str, int]:
         with self._lock:
             return {**self.bytes, "requests": self.requests}
+
+    def serialise(self, direction: str, arrived: float, size: int) -> float:
+        """When ``size`` bytes that reached the proxy at ``arrived`` have gone through the
+        direction's line (every connection queues on the same line)."""
+        with self._lock:
+            start = max(arrived, self._free_at[direction])
+            self._free_at[direction] = start + size / BANDWIDTH
+            return self._free_at[direction]
 
     def count(self, direction: str, data: bytes) -> None:
         with self._lock:

@@ -134,7 +134,15 @@ SERVICE_NAME = "naskah-sync"
 MIN_CLIENT_PROTOCOL = 1
 MARKER_HEADER = "X-Naskah-Sync"  # set on every real server response; its value: PROTOCOL_VERSION
 CLIENT_PROTOCOL_HEADER = "X-Naskah-Protocol"  # the client's protocol version, on every request
-BATCH_SIZE = 200  # mutations per sync request (and changes per response)
+BATCH_SIZE = 200  # mutations per sync request (and changes per response) of a protocol-1 peer
+# Byte-sized batches (docs/sync-protocol.md, "Batches by bytes"): a server announces its
+# ``Limits`` in every sync answer; a client that knows them fills each request up to them, and
+# asks for answer pages of up to ``page_bytes`` of JSON. These are what a client assumes before
+# it has heard them, and what a server announces by default.
+MAX_MUTATIONS = 5000  # mutations per sync request a server takes by default
+MAX_PAGE = 5000  # changes per answer page, when the request names ``page_bytes``
+REQUEST_BYTES = 4 * 1024 * 1024  # JSON bytes (before gzip) a client puts in one request
+PAGE_BYTES = 4 * 1024 * 1024  # JSON bytes (before gzip) of changes in one answer page
 # Bounds every message respects (and sync.schema checks inside records): ids are 1-64 printable
 # ASCII characters; counters fit a 32-bit column, the change-log cursor a 64-bit one.
 MAX_ID = 64
@@ -177,12 +185,22 @@ LETTER_FIELDS_AFTER_SIGNING = frozenset(
 )
 
 
+class Limits(BaseModel):
+    """What one request to this server may carry (announced in hello and every sync answer)."""
+
+    max_mutations: int = BATCH_SIZE  # mutations in one sync request
+    max_body: int = 16 * 1024 * 1024  # bytes of a request body after gunzip
+    max_page: int = BATCH_SIZE  # changes in one answer page (a request with ``page_bytes``)
+    max_chunk: int = 8 * 1024 * 1024  # bytes of blob data in one upload request
+
+
 class Hello(BaseModel):
     service: Literal["naskah-sync"]
     protocol: int
     min_client_protocol: int
     server_id: str
     server_time: datetime
+    limits: Limits | None = None  # absent: an older server (protocol-1 defaults)
 
 
 class EnrollRequest(BaseModel):
@@ -267,6 +285,9 @@ class SyncRequest(BaseModel):
     # Biasa reach the device only when one of them is on the letter; None (older clients):
     # nobody, so such records are held back until the device names its users.
     users: list[Id] | None = Field(default=None, max_length=MAX_DEVICE_USERS)
+    # The JSON bytes of changes the client takes in one answer page; the server fills the page
+    # up to it and to its ``max_page`` changes. Absent (older clients): pages of ``page_size``.
+    page_bytes: int | None = Field(default=None, ge=1, le=MAX_INT)
 
     @field_validator("device_key")
     @classmethod
@@ -304,6 +325,10 @@ class SyncResponse(BaseModel):
     # How many offices the server has: a device whose cached directory of offices
     # (``GET /api/v1/offices``) holds another number fetches it again (0: not told).
     office_count: int = 0
+    # Who answered (as ``Hello.server_id``) and what its requests may carry: a client that has
+    # met the server before sends its first sync request without a hello and checks these.
+    server_id: str = ""
+    limits: Limits | None = None
 
 
 # --- Delivery between offices (docs/sync-protocol.md, "Delivery between offices") -----------

@@ -3670,6 +3670,10 @@ Contact the regency's IT officer.</translation>
             <translation>The BSrE server's answer cannot be used (not a validly signed PDF), so it was not stored; the letter stays in the BSrE queue. If this repeats, ask the IT officer to check the BSrE server address in the settings.</translation>
         </message>
         <message>
+            <source>Jawaban server tidak sesuai permintaan lampiran.</source>
+            <translation>The server's answer does not match the attachments asked for.</translation>
+        </message>
+        <message>
             <source>Jenis data ini tidak dapat diselesaikan di PC ini.</source>
             <translation>This kind of record cannot be resolved on this PC.</translation>
         </message>
@@ -4550,6 +4554,10 @@ Contact the regency's IT officer.</translation>
             <translation>The server sent a certificate that is not for the key on this PC.</translation>
         </message>
         <message>
+            <source>Server menolak lampiran {h}: {why}</source>
+            <translation>The server refused attachment {h}: {why}</translation>
+        </message>
+        <message>
             <source>Server menolak sambungan; mungkin server sedang mati atau alamatnya salah.</source>
             <translation>The server refused the connection; perhaps it is down or the address is wrong.</translation>
         </message>
@@ -4816,6 +4824,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Ukuran kertas harus F4 atau A4.</source>
             <translation>The paper size must be F4 or A4.</translation>
+        </message>
+        <message>
+            <source>Unggah lampiran tidak maju; coba lagi nanti.</source>
+            <translation>The attachment upload is not progressing; try again later.</translation>
         </message>
         <message>
             <source>Urgensi</source>

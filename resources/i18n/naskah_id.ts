@@ -3670,6 +3670,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Jawaban server BSrE tidak dapat dipakai (bukan PDF bertanda tangan yang sah), jadi tidak disimpan; surat tetap dalam antrean TTE BSrE. Bila berulang, minta petugas TI memeriksa alamat server BSrE di Pengaturan.</translation>
         </message>
         <message>
+            <source>Jawaban server tidak sesuai permintaan lampiran.</source>
+            <translation>Jawaban server tidak sesuai permintaan lampiran.</translation>
+        </message>
+        <message>
             <source>Jenis data ini tidak dapat diselesaikan di PC ini.</source>
             <translation>Jenis data ini tidak dapat diselesaikan di PC ini.</translation>
         </message>
@@ -4550,6 +4554,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Server mengirim sertifikat yang bukan untuk kunci di PC ini.</translation>
         </message>
         <message>
+            <source>Server menolak lampiran {h}: {why}</source>
+            <translation>Server menolak lampiran {h}: {why}</translation>
+        </message>
+        <message>
             <source>Server menolak sambungan; mungkin server sedang mati atau alamatnya salah.</source>
             <translation>Server menolak sambungan; mungkin server sedang mati atau alamatnya salah.</translation>
         </message>
@@ -4816,6 +4824,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Ukuran kertas harus F4 atau A4.</source>
             <translation>Ukuran kertas harus F4 atau A4.</translation>
+        </message>
+        <message>
+            <source>Unggah lampiran tidak maju; coba lagi nanti.</source>
+            <translation>Unggah lampiran tidak maju; coba lagi nanti.</translation>
         </message>
         <message>
             <source>Urgensi</source>

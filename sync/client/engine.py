@@ -1,11 +1,20 @@
 """The sync engine: enrol this PC, and run one full sync (signing housekeeping, blobs up, outbox
 up, changes down, wanted blobs down, a newer revocation list).
 
+Speed on a slow link (docs/sync-protocol.md, "Batches by bytes"): each request is filled up to
+the server's announced limits; blobs travel several per request, on a second connection beside
+the sync exchange (``sync.client.lanes``): records naming a blob still going up wait for it.
+
 Guarantees:
 - Every answer is applied in ONE local transaction (acks, outbox deletions, changes, leases,
   cursor); a crash or a lost answer leaves the store as before the request, and the replayed
   request gets the server's stored acks, so nothing is lost or applied twice.
-- Nothing is sent to anything that does not answer ``hello`` as a Naskah server.
+- Nothing is sent to anything that has not answered ``hello`` as a Naskah server: enrolment
+  asks it first; a sync of an enrolled PC goes straight to the sync exchange (one request for a
+  sync with nothing to send or fetch), whose answer must carry the marker header, parse as the
+  protocol's JSON and name the server this PC enrolled with (``server_id``), or nothing of it
+  is applied. The token only travels over verified TLS (plain HTTP only to this machine), and
+  only a server whose database holds this device's token answers anything but ``401``.
 - The device token lives only in the OS keyring, never in the store or any file.
 - Nothing here imports Qt; call it from any thread (one sync at a time per store).
 - Nothing here imports the domain: what only the domain knows comes through the handlers it
@@ -25,21 +34,37 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from desktop.i18n import _
-from desktop.store import sync_models
+from desktop.store import clock, sync_models
+from desktop.store.blobs import BlobStore
 from desktop.store.db import Store
 from desktop.store.ids import uuid7
 from desktop.store.models import Outbox
 from desktop.store.sync_models import SyncState
 from sync import sealing
-from sync.client import blobs, delivery, domain, pki
+from sync.client import blobs, delivery, domain, lanes, pki, records
 from sync.client.apply import Applied, apply_response
-from sync.client.errors import EnrolRefused, NoKeyring, NotEnrolled, SyncError
+from sync.client.errors import EnrolRefused, NoKeyring, NotEnrolled, RequestTooLarge, SyncError
 from sync.client.outbox import Batch, build_batch
-from sync.client.transport import HelloResult, Transport
-from sync.protocol import BATCH_SIZE, EnrollRequest, SyncResponse
+from sync.client.transport import HelloResult, Transport, skew_of
+from sync.protocol import (
+    BATCH_SIZE,
+    MAX_MUTATIONS,
+    MAX_PAGE,
+    PAGE_BYTES,
+    REQUEST_BYTES,
+    EnrollRequest,
+    Limits,
+    Op,
+    SyncResponse,
+)
 
 Progress = Callable[[int, int], None]  # (batches done, batches expected)
 MAX_BATCHES = 10_000
+# What a client assumes of a server it has not heard from in this process: a server of this
+# version announces (at least) these; an older one answers the first request with 413 when it
+# carries more than BATCH_SIZE mutations, and the client goes on with PROTOCOL_1.
+ASSUMED = Limits(max_mutations=MAX_MUTATIONS, max_page=MAX_PAGE)
+PROTOCOL_1 = Limits()
 
 log = logging.getLogger("naskah.sync")
 
@@ -161,17 +186,29 @@ def connect(store: Store, state: SyncState | None = None) -> Transport:
 
 
 def push_pull(
-    store: Store, link: Transport, state: SyncState, *, limit: int = BATCH_SIZE
+    store: Store,
+    link: Transport,
+    state: SyncState,
+    *,
+    limit: int = BATCH_SIZE,
+    max_bytes: int | None = None,
+    page_bytes: int | None = None,
+    held_blobs: frozenset[str] = frozenset(),
 ) -> tuple[Batch, SyncResponse]:
-    """Build the next request from the store and send it (no local change). Exposed for
-    tests that lose or repeat answers."""
+    """Build the next request from the store (at most ``limit`` mutations and about
+    ``max_bytes`` of JSON; answer pages of ``page_bytes``) and send it (no local change).
+    Exposed for tests that lose or repeat answers."""
     restored = sync_models.leases_void(state)
     with store.write() as session:  # taken before sending: a retry is a new, later request
         request_seq = sync_models.take_request_seqs(session)
     with store.read() as session:
         lease_epoch = 0 if restored else state.lease_epoch
-        batch = build_batch(session, state, lease_epoch=lease_epoch, limit=limit)
+        batch = build_batch(
+            session, state, lease_epoch=lease_epoch, limit=limit, max_bytes=max_bytes,
+            held_blobs=held_blobs,
+        )  # fmt: skip
     batch.request.request_seq = request_seq
+    batch.request.page_bytes = page_bytes
     if not state.server_key:  # until the server's key is held: tell it ours, learn its
         batch.request.device_key = device_public_key(state.device_id)
     return batch, link.sync(batch.request)
@@ -205,10 +242,16 @@ def sync_once(
     *,
     transport: Transport | None = None,
     progress: Progress | None = None,
-    batch_size: int = BATCH_SIZE,
-    blob_chunk: int = blobs.CHUNK_SIZE,
+    batch_size: int | None = None,
+    blob_chunk: int | None = None,
 ) -> SyncReport:
-    """One full sync: hello, then batches until the outbox is empty and the server has no more.
+    """One full sync: batches until the outbox is empty and the server has no more.
+
+    A PC that has met its server (``server_id`` known) sends no hello: the first sync answer
+    names the server and its limits (an idle sync is one request). Each request is filled up to
+    the server's limits (``batch_size`` mutations at most when given, as tests do) and about
+    ``REQUEST_BYTES`` of JSON; answer pages of up to ``PAGE_BYTES``. Blob data goes up in
+    requests of ``blob_chunk`` bytes (default ``blobs.REQUEST_BYTES``), several blobs each.
 
     Raises a SyncError (Offline, NoServer, UpgradeRequired, NotEnrolled, ServerFailed...) after
     noting its message in ``sync_state.last_error``; batches applied before the error stay.
@@ -220,33 +263,72 @@ def sync_once(
         raise NotEnrolled()
     link = transport or connect(store, state)
     report = SyncReport()
+    uploader: lanes.Uploader | None = None
+    fetcher: lanes.Fetcher | None = None
     try:
-        hello = _hello(link, state)
-        report.skew = hello.skew
+        limits = ASSUMED
+        if not state.server_id:  # never met (an enrolment without hello): ask first
+            hello = _hello(link, state)
+            report.skew = hello.skew
+            limits = hello.hello.limits or PROTOCOL_1
         sync_models.remember_epoch(state.device_id, state.lease_epoch)
         report.signing = pki.sync_signing(store, link)
-        report.blob_bytes_up = blobs.upload_missing(store, link, chunk_size=blob_chunk)
+        chunk = blob_chunk or blobs.REQUEST_BYTES
+        todo = blobs.missing_on_server(store, link)
+        twin = link.twin() if todo else None
+        if twin is None:
+            report.blob_bytes_up = blobs.upload_todo(store, link, todo, chunk_size=chunk)
+        else:  # blobs on a second connection while the records that need none go up
+            uploader = lanes.Uploader(store, twin, todo, chunk)
         crl_number = office_count = 0
         while report.batches < MAX_BATCHES:
-            batch, response = push_pull(store, link, state, limit=batch_size)
+            limit = min(batch_size or limits.max_mutations, limits.max_mutations)
+            max_bytes = min(REQUEST_BYTES, limits.max_body // 2)
+            held = uploader.held() if uploader else frozenset()
+            before = clock.now()
+            try:
+                batch, response = push_pull(
+                    store, link, state, limit=limit, max_bytes=max_bytes, page_bytes=PAGE_BYTES,
+                    held_blobs=held,
+                )  # fmt: skip
+            except RequestTooLarge:
+                if limits == PROTOCOL_1:
+                    raise
+                limits = PROTOCOL_1  # an older server: its limits are protocol 1's
+                continue
+            _same_server(link, state, response)
+            fetcher = _fetch_early(store, link, response, fetcher)
+            if report.skew is None:
+                report.skew = skew_of(response.server_time, before, clock.now())
+            limits = response.limits or PROTOCOL_1
             state, applied = apply(store, batch, response)
             report.add(applied)
             crl_number = max(crl_number, response.crl_number)
             office_count = max(office_count, response.office_count)
             if progress:
                 left = pending_count(store)
-                expected = report.batches + math.ceil(left / batch_size) + int(response.more)
+                expected = report.batches + math.ceil(left / limit) + int(response.more)
                 progress(report.batches, expected)
+            if batch.held and uploader and (not batch.sent or batch.held == _left(store)):
+                report.blob_bytes_up = uploader.wait()  # only records naming its blobs are left
             if response.late:
                 continue  # our request number was behind the server's (a restored store)
             if not (response.more or batch.more_local or applied.copies):
                 break
+            if batch.held and not batch.sent and not response.changes:
+                continue  # the records held back go now that their blobs are up
             if not (applied.acked or applied.audit or response.changes):
                 raise SyncError(_("Sinkronisasi tidak maju; coba lagi nanti."))
+        if uploader:
+            report.blob_bytes_up = uploader.wait()
         report.delivery = delivery.send_ready(store, link, state.office_id, office_count)
         if report.delivery.sent:  # the sent deliveries' records come back at once
-            _pull(store, link, state, report, batch_size)
-        report.blobs_down = blobs.download_wanted(store, link)
+            _pull(store, link, state, report, limit, max_bytes)
+        early: list[str] = []
+        if fetcher:
+            fetcher.wait()
+            early = fetcher.fetched
+        report.blobs_down = len(set(early) | set(blobs.download_wanted(store, link)))
         if crl_number:
             pki.newer_trust(store, link, crl_number, report.signing)
     except SyncError as exc:
@@ -255,6 +337,9 @@ def sync_once(
         _note_error(store, exc.message)
         raise
     finally:
+        for lane in (uploader, fetcher):
+            if lane:
+                lane.stop()
         if transport is None:
             link.close()
     report.pending = pending_count(store)
@@ -262,23 +347,73 @@ def sync_once(
     return report
 
 
-def _pull(store: Store, link: Transport, state: SyncState, report: SyncReport, size: int) -> None:
+def _pull(
+    store: Store,
+    link: Transport,
+    state: SyncState,
+    report: SyncReport,
+    limit: int,
+    max_bytes: int,
+) -> None:
     for _round in range(MAX_BATCHES):
-        batch, response = push_pull(store, link, state, limit=size)
+        batch, response = push_pull(
+            store, link, state, limit=limit, max_bytes=max_bytes, page_bytes=PAGE_BYTES
+        )
+        _same_server(link, state, response)
         state, applied = apply(store, batch, response)
         report.add(applied)
         if not (response.more or response.late or batch.more_local):
             return
 
 
+def _fetch_early(
+    store: Store, link: Transport, response: SyncResponse, fetcher: lanes.Fetcher | None
+) -> lanes.Fetcher | None:
+    """Start fetching the blobs an answer's changes name that this PC lacks, on a second
+    connection, before the answer is applied (the fetch overlaps the apply and the next pages);
+    ``download_wanted`` at the end picks up whatever this did not finish."""
+    names: set[str] = set()
+    for change in response.changes:
+        if change.op == Op.UPSERT:
+            names |= records.blob_hashes(change.entity, change.fields)
+    local = BlobStore(store.blob_dir)
+    wanted = sorted(h for h in names if not local.has(h))
+    if not wanted:
+        return fetcher
+    if fetcher is None:
+        twin = link.twin()
+        if twin is None:
+            return None
+        fetcher = lanes.Fetcher(local, twin)
+    fetcher.add(wanted)
+    return fetcher
+
+
+def _left(store: Store) -> int:
+    """Records (outbox groups) still waiting to go up."""
+    with store.read() as session:
+        return len(session.exec(select(Outbox.entity, Outbox.entity_id).distinct()).all())
+
+
+def _same_server(link: Transport, state: SyncState, response: SyncResponse) -> None:
+    """Refuse an answer from another server than the one this PC enrolled with (a reinstalled
+    server at the same address): nothing of it is applied."""
+    if state.server_id and response.server_id and response.server_id != state.server_id:
+        raise _other_server(link)
+
+
+def _other_server(link: Transport) -> SyncError:
+    error = SyncError(
+        _("Server di {url} bukan server tempat PC ini terdaftar.").format(url=link.base_url)
+    )
+    error.retry = False
+    return error
+
+
 def _hello(link: Transport, state: SyncState) -> HelloResult:
     hello = link.hello()
     if state.server_id and hello.hello.server_id != state.server_id:
-        error = SyncError(
-            _("Server di {url} bukan server tempat PC ini terdaftar.").format(url=link.base_url)
-        )
-        error.retry = False
-        raise error
+        raise _other_server(link)
     return hello
 
 

@@ -103,3 +103,8 @@ class BadServerUrl(SyncError, ValueError):
 
 class ServerFailed(SyncError):
     """The server answered with an error (5xx, 429) or an answer that does not parse."""
+
+
+class RequestTooLarge(ServerFailed):
+    """The server refused a request as too large (HTTP 413): an older server, whose limits are
+    protocol 1's, facing a request filled to this version's."""

@@ -24,7 +24,7 @@ from desktop.store.access_models import PcUser
 from desktop.store.models import AuditEntry, Outbox
 from desktop.store.sync_models import SyncState
 from sync.client import domain
-from sync.client.records import wire_fields
+from sync.client.records import BLOB_FIELDS, blob_hashes, wire_fields
 from sync.protocol import BATCH_SIZE, MAX_DEVICE_USERS, Entity, Mutation, Op, SyncRequest
 
 
@@ -37,6 +37,7 @@ class Batch:
     sent: dict[str, Mutation] = field(default_factory=dict)  # mutation_id -> the mutation
     audit_upto: int = 0  # the highest audit_entry.seq in this request (0: none)
     more_local: bool = False  # records or audit entries left for a later request
+    held: int = 0  # records left out because a blob they name is still going up
 
     @property
     def outbox_rows(self) -> int:
@@ -57,6 +58,23 @@ def _groups(session: Session) -> list[list[tuple[int, int]]]:
     return sorted(groups.values(), key=lambda g: g[-1][0])
 
 
+def _without_held(
+    session: Session, groups: list[list[tuple[int, int]]], held_blobs: frozenset[str]
+) -> tuple[list[list[tuple[int, int]]], int]:
+    """``groups`` without those whose newest row names a blob in ``held_blobs``; how many."""
+    kinds = [e.value for e in BLOB_FIELDS]
+    rows = session.exec(
+        select(Outbox.seq, Outbox.entity, Outbox.payload_json).where(col(Outbox.entity).in_(kinds))
+    ).all()
+    waiting = {
+        seq
+        for seq, entity, payload in rows
+        if blob_hashes(Entity(entity), json.loads(payload)) & held_blobs
+    }
+    kept = [g for g in groups if g[-1][0] not in waiting]
+    return kept, len(groups) - len(kept)
+
+
 def _fields(payload_json: str) -> dict[str, Any]:
     fields: dict[str, Any] = json.loads(payload_json)
     fields.pop("version", None)  # the server's, not data
@@ -75,19 +93,48 @@ def audit_fields(entry: AuditEntry) -> dict[str, Any]:
     return data
 
 
+# What a mutation adds to a request's JSON besides its fields (ids, kind, op, base version).
+MUTATION_OVERHEAD = 160
+
+
 def build_batch(
-    session: Session, state: SyncState, *, lease_epoch: int, limit: int = BATCH_SIZE
+    session: Session,
+    state: SyncState,
+    *,
+    lease_epoch: int,
+    limit: int = BATCH_SIZE,
+    max_bytes: int | None = None,
+    held_blobs: frozenset[str] = frozenset(),
 ) -> Batch:
     """The next request: up to ``limit`` coalesced outbox mutations, then audit entries in the
-    room left, with the state's cursor and ``lease_epoch``."""
+    room left, with the state's cursor and ``lease_epoch``. With ``max_bytes``, mutations stop
+    once their JSON would pass it (the first one always goes, whatever its size). Records that
+    name one of ``held_blobs`` (still going up beside this request) wait for a later one
+    (``Batch.held``): the server must hold a record's blobs before it takes the record."""
     groups = _groups(session)
+    held = 0
+    if held_blobs:
+        groups, held = _without_held(session, groups, held_blobs)
     chosen = groups[:limit]
     newest = {g[-1][0]: g for g in chosen}
-    rows = (
-        session.exec(select(Outbox).where(col(Outbox.seq).in_(list(newest)))).all()
-        if newest
-        else []
-    )
+    rows: list[Outbox] = []
+    size = 0
+    for start in range(0, len(newest), 500):
+        part = sorted(newest)[start : start + 500]
+        found = session.exec(select(Outbox).where(col(Outbox.seq).in_(part))).all()
+        for row in sorted(found, key=lambda r: r.seq or 0):
+            cost = len(row.payload_json) + MUTATION_OVERHEAD
+            if max_bytes is not None and rows and size + cost > max_bytes:
+                break
+            rows.append(row)
+            size += cost
+        else:
+            continue
+        break
+    if len(rows) < len(chosen):
+        kept = {row.seq for row in rows}
+        chosen = [g for g in chosen if g[-1][0] in kept]
+        newest = {g[-1][0]: g for g in chosen}
     mutations: list[Mutation] = []
     batch = Batch(
         SyncRequest(
@@ -112,6 +159,8 @@ def build_batch(
         batch.covers[mutation.mutation_id] = [seq for seq, _ in group]
         batch.sent[mutation.mutation_id] = mutation
     room = limit - len(mutations)
+    if max_bytes is not None and room > 0:  # audit entries are about 400 bytes each
+        room = min(room, max(0, (max_bytes - size) // 400))
     entries = (
         session.exec(
             select(AuditEntry)
@@ -135,7 +184,8 @@ def build_batch(
         )
         batch.audit_upto = int(entry.seq or 0)
     audit_left = len(entries) > room if room > 0 else _audit_waiting(session, state)
-    batch.more_local = len(groups) > len(chosen) or audit_left
+    batch.more_local = len(groups) > len(chosen) or audit_left or bool(held)
+    batch.held = held
     batch.request.mutations = mutations
     return batch
 

@@ -34,7 +34,7 @@ import logging
 import socket
 import time
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -58,6 +58,7 @@ from sync.client.errors import (
     NoServer,
     NotEnrolled,
     Offline,
+    RequestTooLarge,
     ServerFailed,
     TlsFailed,
     UpgradeRequired,
@@ -177,6 +178,21 @@ class Transport:
     def close(self) -> None:
         self.session.close()
 
+    def twin(self) -> Transport | None:
+        """A second transport to the same server with the same token, for a second connection
+        beside this one (blobs beside records); None when this one uses an instrumented
+        session (a test counting or cutting requests keeps everything on it)."""
+        if type(self.session) is not requests.Session:
+            return None
+        twin = Transport(self.base_url, connect_timeout=self.timeout[0],
+                         stall_timeout=self.timeout[1])  # fmt: skip
+        twin.session.verify = self.session.verify
+        auth = self.session.headers.get("Authorization")
+        if auth:
+            twin.session.headers["Authorization"] = auth
+        twin.idle_limit = self.idle_limit
+        return twin
+
     # --- endpoints ------------------------------------------------------------------------
 
     def hello(self) -> HelloResult:
@@ -188,11 +204,7 @@ class Transport:
         hello = parse_answer(response, Hello)
         if hello.protocol < 1 or hello.min_client_protocol > PROTOCOL_VERSION:
             raise UpgradeRequired()
-        server_time = hello.server_time
-        if server_time.tzinfo is None:
-            server_time = server_time.replace(tzinfo=UTC)
-        skew = server_time - (before + (after - before) / 2)
-        return HelloResult(hello, skew)
+        return HelloResult(hello, skew_of(hello.server_time, before, after))
 
     def enroll(self, request: EnrollRequest) -> EnrollResponse:
         """Exchange a one-time code for a device id and token. EnrolRefused on a bad code."""
@@ -278,7 +290,17 @@ class Transport:
             raise NotEnrolled(detail)
         if status == 403:
             raise EnrolRefused(detail or "ditolak server")
+        if status == 413:
+            raise RequestTooLarge(f"Server menjawab HTTP {status}: {detail}")
         raise ServerFailed(f"Server menjawab HTTP {status}: {detail}")
+
+
+def skew_of(server_time: datetime, before: datetime, after: datetime) -> timedelta:
+    """The server's clock minus this PC's, from a ``server_time`` answered between ``before``
+    and ``after`` (this PC's clock)."""
+    if server_time.tzinfo is None:
+        server_time = server_time.replace(tzinfo=UTC)
+    return server_time - (before + (after - before) / 2)
 
 
 def parse_answer(response: requests.Response, model: type[M]) -> M:

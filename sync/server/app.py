@@ -20,7 +20,13 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Reques
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field, StrictInt
@@ -52,7 +58,7 @@ from sync.protocol import (
     SyncResponse,
     TrustMaterial,
 )
-from sync.server import auth, db, delivery, hubs, pki, verify_page
+from sync.server import auth, blobs, db, delivery, hubs, pki, verify_page
 from sync.server.blobs import BadChunk, BadOffset, BlobStore, HashMismatch
 from sync.server.middleware import FORWARDED_FOR, NaskahMiddleware, client_address
 from sync.server.service import TooManyMutations, handle_sync
@@ -83,6 +89,7 @@ class SyncRequest(protocol.SyncRequest):
     mutations: list[Mutation] = Field(default_factory=list)  # type: ignore[assignment]
     lease_epoch: StrictCount | None = None
     request_seq: StrictInt | None = Field(default=None, ge=1, le=MAX_CURSOR)
+    page_bytes: StrictInt | None = Field(default=None, ge=1, le=MAX_INT)
 
 
 class HashList(BaseModel):
@@ -374,6 +381,7 @@ def create_app(settings: Settings) -> FastAPI:
             min_client_protocol=MIN_CLIENT_PROTOCOL,
             server_id=state["server_id"],
             server_time=db.utcnow(),
+            limits=settings.limits(),
         )
 
     @app.post(
@@ -415,8 +423,8 @@ def create_app(settings: Settings) -> FastAPI:
             413,
             422,
             503,
-            _413="The body is over the server's limit, or it carries more than BATCH_SIZE "
-            "mutations",
+            _413="The body is over the server's limit, or it carries more mutations than the "
+            "server's limits.max_mutations",
         ),
     )
     def sync(body: SyncRequest, dev: Dev) -> Any:
@@ -531,6 +539,59 @@ def create_app(settings: Settings) -> FastAPI:
         except BadOffset as exc:
             return _error(409, str(exc), offset=exc.offset)
         return UploadState(offset=new, complete=complete)
+
+    @app.post(
+        f"{API}/blobs/chunks",
+        response_model=blobs.ChunkResults,
+        responses=_responses(
+            401,
+            413,
+            422,
+            503,
+            _400="The body is not a manifest line and the chunks it names, or not valid gzip",
+            _413="The chunks are over the chunk limit, or the body over the server's limit",
+        ),
+        openapi_extra=_binary_body(
+            "application/octet-stream",
+            'Chunks of several blobs: a JSON line {"chunks": [{sha256, offset, length, '
+            "chunk_sha256, size}]}, then each chunk's bytes in that order",
+        ),
+    )
+    async def upload_chunks(request: Request, dev: Dev) -> Any:
+        body = await request.body()
+        try:
+            parts = blobs.split_chunks(body)
+        except BadChunk as exc:
+            return _error(400, str(exc))
+        if sum(len(chunk) for _, chunk in parts) > settings.max_chunk:
+            return _error(413, f"chunks are at most {settings.max_chunk} bytes per request")
+        return await run_in_threadpool(blobs.store_chunks, store, dev, parts)
+
+    @app.get(f"{API}/blobs/chunks", include_in_schema=False)
+    @app.get(f"{API}/blobs/fetch", include_in_schema=False)
+    def blobs_batch_is_a_post() -> JSONResponse:
+        # As for /blobs/missing: these are POSTs, not downloads of blobs so named.
+        return _error(405, "Method Not Allowed", headers={"Allow": "POST"})
+
+    @app.post(
+        f"{API}/blobs/fetch",
+        response_class=StreamingResponse,
+        responses={
+            200: {
+                "description": "Per blob a JSON line {sha256, offset, size, length} and length "
+                "bytes (the rest of the blob from offset), or {sha256, missing: true}",
+                "content": {
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                },
+            },
+            **_responses(401, 413, 422, 503),
+        },
+    )
+    def fetch_blobs(body: blobs.FetchRequest, dev: Dev) -> Any:
+        plan = blobs.fetch_plan(store, dev.office_id, body)  # the database, before the stream
+        return StreamingResponse(
+            blobs.fetch_frames(store, plan), media_type="application/octet-stream"
+        )
 
     @app.get(
         f"{API}/blobs/{{sha256}}",

@@ -10,11 +10,15 @@ an upload whose bytes hash to the name.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Annotated
 
+from pydantic import BaseModel, Field, StrictInt, ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
@@ -22,6 +26,109 @@ from sync.server import db
 from sync.server.auth import Device
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+MAX_PARTS = 256  # blobs in one upload or fetch request
+MAX_MANIFEST = 64 * 1024  # bytes of the JSON line that opens an upload of several blobs
+_READ = 64 * 1024
+Sha256 = Annotated[str, Field(pattern=SHA256_RE.pattern)]
+Offset = Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]
+
+
+class ChunkPart(BaseModel):
+    """One chunk of an upload of several blobs: ``length`` bytes of ``sha256`` at ``offset``."""
+
+    sha256: Sha256
+    offset: Offset
+    length: Annotated[StrictInt, Field(ge=1, le=2**63 - 1)]
+    chunk_sha256: Sha256
+    size: Annotated[StrictInt, Field(ge=1, le=2**63 - 1)] | None = None  # the whole blob's
+
+
+class ChunkManifest(BaseModel):
+    chunks: list[ChunkPart] = Field(min_length=1, max_length=MAX_PARTS)
+
+
+class ChunkResult(BaseModel):
+    """What became of one chunk: ``stored`` (``offset`` is the new end), ``offset`` (the server
+    holds a different end: go on at ``offset``), ``mismatch`` (all the bytes arrived but do not
+    hash to the name: the partial upload was discarded, start again at 0) or ``bad`` (the chunk
+    does not match its ``chunk_sha256`` or runs past ``size``: send it again)."""
+
+    sha256: str
+    status: str
+    offset: int
+    complete: bool
+    detail: str = ""
+
+
+class ChunkResults(BaseModel):
+    results: list[ChunkResult]
+
+
+class FetchPart(BaseModel):
+    sha256: Sha256
+    offset: Offset = 0  # where the device's partial copy ends
+
+
+class FetchRequest(BaseModel):
+    blobs: list[FetchPart] = Field(min_length=1, max_length=MAX_PARTS)
+
+
+def split_chunks(body: bytes) -> list[tuple[ChunkPart, bytes]]:
+    """The parts of an upload of several blobs: a JSON line (``ChunkManifest``), then each
+    chunk's bytes in the manifest's order. BadChunk (400) when the body is not that."""
+    head, newline, data = body[: MAX_MANIFEST + 1].partition(b"\n")
+    if not newline:
+        raise BadChunk("the body does not start with a JSON manifest line")
+    try:
+        manifest = ChunkManifest.model_validate_json(head)
+    except ValidationError as exc:
+        issues = exc.error_count()
+        raise BadChunk(f"the manifest does not match the schema: {issues} issues") from exc
+    data = body[len(head) + 1 :]
+    if sum(part.length for part in manifest.chunks) != len(data):
+        raise BadChunk("the chunks' lengths do not add up to the body")
+    parts: list[tuple[ChunkPart, bytes]] = []
+    start = 0
+    for part in manifest.chunks:
+        parts.append((part, data[start : start + part.length]))
+        start += part.length
+    return parts
+
+
+def fetch_plan(
+    store: BlobStore, office_id: str, request: FetchRequest
+) -> list[tuple[str, int, int]]:
+    """(sha256, offset, size) per blob asked, size -1 when the office does not hold it or the
+    offset is at or past its end. Reads the database; ``fetch_frames`` then only reads files."""
+    plan = []
+    for part in request.blobs:
+        visible = store.visible(office_id, part.sha256)
+        size = store.path(part.sha256).stat().st_size if visible else -1
+        plan.append((part.sha256, part.offset, size if part.offset < size else -1))
+    return plan
+
+
+def fetch_frames(store: BlobStore, plan: list[tuple[str, int, int]]) -> Iterator[bytes]:
+    """The answer to a fetch of several blobs, as it streams: per blob a JSON line
+    ``{"sha256", "offset", "size", "length"}`` then ``length`` bytes from ``offset`` (the rest
+    of the blob), or ``{"sha256", "missing": true}`` (the office does not hold it, or the
+    offset is at or past its end) with no bytes."""
+    for sha256, offset, size in plan:
+        if size < 0:
+            yield json.dumps({"sha256": sha256, "missing": True}).encode() + b"\n"
+            continue
+        length = size - offset
+        head = {"sha256": sha256, "offset": offset, "size": size, "length": length}
+        yield json.dumps(head).encode() + b"\n"
+        with store.path(sha256).open("rb") as f:
+            f.seek(offset)
+            left = length
+            while left > 0:
+                block = f.read(min(_READ, left))
+                if not block:  # cannot happen: complete blobs never shrink
+                    raise RuntimeError(f"blob {sha256} is shorter than its size")
+                left -= len(block)
+                yield block
 
 
 class BadOffset(Exception):
@@ -197,3 +304,33 @@ def _fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def store_chunks(
+    store: BlobStore, device: Device, parts: list[tuple[ChunkPart, bytes]]
+) -> ChunkResults:
+    """Append each chunk as ``PUT .../upload`` would, answering each on its own."""
+    results = []
+    for part, chunk in parts:
+        try:
+            offset, complete = store.append(
+                device, part.sha256, part.offset, chunk, part.chunk_sha256, part.size
+            )
+            result = ChunkResult(
+                sha256=part.sha256, status="stored", offset=offset, complete=complete
+            )
+        except BadOffset as exc:
+            result = ChunkResult(
+                sha256=part.sha256, status="offset", offset=exc.offset, complete=False
+            )
+        except HashMismatch as exc:
+            result = ChunkResult(
+                sha256=part.sha256, status="mismatch", offset=0, complete=False, detail=str(exc)
+            )
+        except BadChunk as exc:
+            held, complete = store.offset(device.office_id, part.sha256)
+            result = ChunkResult(
+                sha256=part.sha256, status="bad", offset=held, complete=complete, detail=str(exc)
+            )
+        results.append(result)
+    return ChunkResults(results=results)

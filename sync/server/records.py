@@ -224,10 +224,12 @@ def changes_after(
     cursor: int,
     limit: int,
     known: Mapping[tuple[str, str], int] | None = None,
+    max_bytes: int | None = None,
 ) -> tuple[list[Change], bool, int]:
     """The office's changes with ``seq > cursor`` in seq order, at most ``limit`` change-log
-    entries, whether more are waiting, and the cursor after this page. No change is ever
-    skipped (see the module docstring of ``db``), except that a record whose version is its
+    entries (and, with ``max_bytes``, at most that many bytes of changes as JSON, but always at
+    least one change), whether more are waiting, and the cursor after this page. No change is
+    ever skipped (see the module docstring of ``db``), except that a record whose version is its
     ``known`` version (what this very answer acknowledges to the device) is not echoed back."""
     cl, r = db.change_log, db.records
     # Two index lookups instead of a join: the page of the change log (its primary key,
@@ -255,25 +257,34 @@ def changes_after(
                 )
             ):
                 found[(entity, row.entity_id)] = row
-    changes = []
+    changes: list[Change] = []
+    size = 0
+    taken = 0  # change-log entries this page covers (sent, known or unservable)
     for entry in page[:limit]:
         record = found.get((entry.entity, entry.entity_id))
         if record is None:  # cannot happen: a change-log entry is written with its record
             log.error("change %s names no record %s/%s", entry.seq, entry.entity, entry.entity_id)
+            taken += 1
             continue
         if known and known.get((entry.entity, entry.entity_id)) == record.version:
+            taken += 1
             continue  # the device holds this version already: its own record, just acked
-        change = _servable(entry, record)
-        if change is not None:
+        served = _servable(entry, record)
+        if served is not None:
+            change, length = served
+            if max_bytes is not None and changes and size + length > max_bytes:
+                break  # the page is full: this change opens the next one
             changes.append(change)
-    after = page[:limit][-1].seq if page else cursor
-    return changes, len(page) > limit, after
+            size += length
+        taken += 1
+    after = page[taken - 1].seq if taken else cursor
+    return changes, len(page) > taken, after
 
 
-def _servable(entry: Any, record: Any) -> Change | None:
-    """The change for a change-log entry and its record, or None (logged) if it cannot be sent:
-    a record stored before the server checked records on the way in must not stop the office's
-    pull forever."""
+def _servable(entry: Any, record: Any) -> tuple[Change, int] | None:
+    """The change for a change-log entry and its record with its size as JSON, or None (logged)
+    if it cannot be sent: a record stored before the server checked records on the way in must
+    not stop the office's pull forever."""
     try:
         change = Change(
             seq=entry.seq,
@@ -283,7 +294,9 @@ def _servable(entry: Any, record: Any) -> Change | None:
             op=Op.DELETE if record.deleted else Op.UPSERT,
             fields=dict(record.fields),
         )
-        json.dumps(change.model_dump(mode="json"), ensure_ascii=False, allow_nan=False).encode()
+        length = len(
+            json.dumps(change.model_dump(mode="json"), ensure_ascii=False, allow_nan=False).encode()
+        )
     except Exception:
         log.error(
             "record %s/%s (change %s) cannot be served and is skipped; repair or delete it",
@@ -293,4 +306,4 @@ def _servable(entry: Any, record: Any) -> Change | None:
             exc_info=True,
         )
         return None
-    return change
+    return change, length

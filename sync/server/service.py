@@ -92,6 +92,10 @@ def handle_sync(
         if request.request_seq is not None and not late:
             _take_request_seq(conn, device, taken, request.request_seq)
             taken = request.request_seq
+        if request.page_bytes is None:  # an older client: pages of page_size changes
+            limit, max_bytes = settings.page_size, None
+        else:
+            limit, max_bytes = settings.max_page, min(request.page_bytes, settings.page_bytes)
         # Access by sifat: only what the device's users may see, and what they may see now
         # that was held back before. A page held back whole moves on to the next one, so a
         # device never gets an empty answer that says "more".
@@ -99,7 +103,7 @@ def handle_sync(
         changes, cursor, more = gate.reoffer(), request.cursor, True
         while more and not changes:
             page, more, cursor = records.changes_after(
-                conn, device.office_id, cursor, settings.page_size, _known(acks)
+                conn, device.office_id, cursor, limit, _known(acks), max_bytes
             )
             changes = gate.filter(page)
         conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
@@ -110,6 +114,7 @@ def handle_sync(
             keys.remember_device_key(conn, device, request.device_key)
             server_key = keys.server_key(conn)[1]
             office_key = keys.office_code_key(conn, device.office_id).hex()
+        server_id = str(conn.execute(select(db.server_identity.c.server_id)).scalar_one())
     return SyncResponse(
         acks=acks,
         changes=changes,
@@ -123,6 +128,8 @@ def handle_sync(
         server_key=server_key,
         office_key=office_key,
         office_count=office_count,
+        server_id=server_id,
+        limits=settings.limits(),
     )
 
 

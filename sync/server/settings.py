@@ -6,7 +6,7 @@ import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sync.protocol import BATCH_SIZE, MAX_DELIVERY_PDF
+from sync.protocol import BATCH_SIZE, MAX_DELIVERY_PDF, MAX_MUTATIONS, MAX_PAGE, PAGE_BYTES, Limits
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -31,8 +31,10 @@ def parse_networks(values: tuple[str, ...] | list[str]) -> tuple[Network, ...]:
 class Settings:
     db_url: str  # sqlite:///path, a bare file path, or postgresql://...
     blob_dir: Path
-    page_size: int = BATCH_SIZE  # changes per sync answer
-    max_mutations: int = BATCH_SIZE  # mutations per sync request
+    page_size: int = BATCH_SIZE  # changes per sync answer to a request without page_bytes
+    max_page: int = MAX_PAGE  # changes per sync answer to a request with page_bytes
+    page_bytes: int = PAGE_BYTES  # the most JSON bytes of changes a page holds, whatever asked
+    max_mutations: int = MAX_MUTATIONS  # mutations per sync request
     lease_block: int = 50  # numbers per lease grant
     lease_low_water: int = 10  # grant a new block when fewer unused numbers remain
     default_series: str = "keluar"
@@ -66,3 +68,12 @@ class Settings:
     # releasing its locks. SQLite waits up to its busy timeout (30 s) and answers 503 as well.
     lock_timeout_s: float = 15.0
     idle_transaction_timeout_s: float = 60.0
+
+    def limits(self) -> Limits:
+        """What this server announces (``Hello.limits``, ``SyncResponse.limits``)."""
+        return Limits(
+            max_mutations=self.max_mutations,
+            max_body=self.max_body,
+            max_page=self.max_page,
+            max_chunk=self.max_chunk,
+        )

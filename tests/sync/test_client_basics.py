@@ -57,7 +57,7 @@ def test_second_pc_of_office_receives_everything(module_sync_server, tmp_path: P
     assert count(pc2.store, "SELECT count(*) FROM outbox") == 0
 
 
-def test_idle_sync_is_two_small_requests(module_sync_server, tmp_path: Path) -> None:
+def test_idle_sync_is_one_small_request(module_sync_server, tmp_path: Path) -> None:
     server = module_sync_server
     code, _ = server.new_office()
     pc = open_pc(tmp_path, "pc1")
@@ -68,5 +68,5 @@ def test_idle_sync_is_two_small_requests(module_sync_server, tmp_path: Path) -> 
     link = engine.connect(pc.store)
     report = engine.sync_once(pc.store, transport=link)
     assert (report.pushed, report.pulled, report.batches) == (0, 0, 1)
-    assert link.requests == 2  # hello + one sync
+    assert link.requests == 1  # the sync exchange only: the PC has met this server
     assert link.bytes_sent + link.bytes_received < 4096

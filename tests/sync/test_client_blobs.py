@@ -1,11 +1,13 @@
 """Blobs between PCs: the logo, the signed PDF and the archive scan reach the other PC, uploads
-resume after cuts without re-sending more than the cut chunk, downloads resume from a ``.part``
-file and never keep bytes that do not match their hash.
+resume after cuts without re-sending more than the cut request, several blobs travel in one
+request each way, downloads resume from a ``.part`` file and never keep bytes that do not match
+their hash, and a server without the requests of several blobs gets one per chunk and per blob.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 from pathlib import Path
@@ -43,26 +45,40 @@ def _signed_with_scan(pc: PC, size: int) -> Letter:
     return workflow.attach_scan(pc.store, pc.user("camat"), letter_id, _scan(size))
 
 
-class CountingSession(requests.Session):
-    """Counts blob chunks put; can lose the answer to (or the whole of) chosen chunk puts."""
+CHUNKS, FETCH = "/api/v1/blobs/chunks", "/api/v1/blobs/fetch"
 
-    def __init__(self, lose_answer: set[int] = frozenset(), lose_request: set[int] = frozenset()):  # type: ignore[assignment]
+
+class CountingSession(requests.Session):
+    """Counts blob uploads (a PUT of one chunk or a POST of several); can lose the answer to (or
+    the whole of) chosen ones. ``older``: the server is asked paths it does not have instead of
+    the requests of several blobs, so it answers them as a server without them does."""
+
+    def __init__(self, lose_answer: set[int] = frozenset(), lose_request: set[int] = frozenset(),  # type: ignore[assignment]
+                 older: bool = False):  # type: ignore[assignment]  # fmt: skip
         super().__init__()
         self.puts = 0
         self.lose_answer, self.lose_request = lose_answer, lose_request
+        self.older = older
         self.ranges: list[str] = []
+        self.fetched: list[dict[str, Any]] = []  # what each /blobs/fetch asked
         self.calls: list[str] = []  # "METHOD /path" of every request sent
 
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
-        self.calls.append(f"{request.method} {(request.path_url or '').split('?')[0]}")
+        path = (request.path_url or "").split("?")[0]
+        if self.older and path in (CHUNKS, FETCH):
+            request.url = (request.url or "").replace(path, path + "-unknown")
+        self.calls.append(f"{request.method} {path}")
         if "Range" in request.headers:
             self.ranges.append(str(request.headers["Range"]))
-        if request.method == "PUT":
+        if path == FETCH and isinstance(request.body, bytes):
+            self.fetched += json.loads(request.body)["blobs"]
+        upload = request.method == "PUT" or path == CHUNKS
+        if upload:
             self.puts += 1
             if self.puts in self.lose_request:
                 raise requests.ConnectionError("link cut before the chunk arrived")
         response = super().send(request, **kwargs)
-        if request.method == "PUT" and self.puts in self.lose_answer:
+        if upload and self.puts in self.lose_answer:
             raise requests.ConnectionError("link cut after the chunk arrived")
         return response
 
@@ -91,7 +107,7 @@ def test_upload_resumes_after_cuts_resending_at_most_the_cut_chunk(
     module_sync_server: Any, tmp_path: Path
 ) -> None:
     _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
-    letter = _signed_with_scan(pc1, 600 * KB)  # ten 64 KB chunks, plus the PDF's
+    letter = _signed_with_scan(pc1, 600 * KB)  # ten 64 KB requests, plus the PDF's
     session = CountingSession(lose_answer={2, 6}, lose_request={4})
     link, cuts = _link(pc1, session), 0
     while True:
@@ -102,8 +118,9 @@ def test_upload_resumes_after_cuts_resending_at_most_the_cut_chunk(
             cuts += 1
     assert cuts == 3
     pdf = BlobStore(pc1.store.blob_dir).path(letter.pdf_hash or "").stat().st_size
-    chunks = -(-600 * KB // (64 * KB)) + -(-pdf // (64 * KB))
-    assert session.puts <= chunks + cuts  # each cut re-sent at most one chunk
+    chunks = -(-(600 * KB + pdf) // (64 * KB))  # both blobs share requests of 64 KB
+    assert session.puts <= chunks + cuts  # each cut re-sent at most one request
+    assert session.puts >= chunks
     # /blobs/missing says where a part ends: no upload-state request per blob.
     assert not [c for c in session.calls if c.startswith("GET") and c.endswith("/upload")]
     pc2.sync()
@@ -157,7 +174,8 @@ def test_download_resumes_a_part_file_and_refuses_damaged_bytes(
     part.write_bytes(data[: 150 * KB])  # what arrived before the last cut
     session = CountingSession()
     engine.sync_once(pc2.store, transport=_link(pc2, session))
-    assert f"bytes={150 * KB}-" in session.ranges
+    assert {"sha256": scan, "offset": 150 * KB} in session.fetched
+    assert session.calls.count(f"POST {FETCH}") == 1  # the scan, the PDF and the logo
     assert local.get(scan) == data and not part.exists()
 
     # A .part that holds someone else's bytes is thrown away, never moved into place.
@@ -200,3 +218,71 @@ def test_a_picture_pasted_into_a_draft_reaches_the_other_pc(
     with pc2.store.read() as s:
         document = document_for(s, letter, pc2.store.blob_dir)
     assert document.images == {url: picture}
+
+
+def test_several_blobs_go_up_and_down_in_one_request_each(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
+    letters = [_signed_with_scan(pc1, 120 * KB + n) for n in range(3)]
+    up = CountingSession()
+    engine.sync_once(pc1.store, transport=_link(pc1, up))
+    assert up.calls.count(f"POST {CHUNKS}") == 1  # 3 scans + 3 PDFs, under 1 MB together
+    assert not [c for c in up.calls if c.startswith("PUT")]
+    down = CountingSession()
+    report = engine.sync_once(pc2.store, transport=_link(pc2, down))
+    assert down.calls.count(f"POST {FETCH}") == 1 and report.blobs_down == 6  # (pc2 holds the logo)
+    assert not [c for c in down.calls if c.startswith("GET /api/v1/blobs/")]
+    theirs, mine = BlobStore(pc2.store.blob_dir), BlobStore(pc1.store.blob_dir)
+    for letter in letters:
+        for digest in (letter.pdf_hash, letter.scan_hash):
+            assert digest is not None and theirs.get(digest) == mine.get(digest)
+
+
+def test_a_server_without_requests_of_several_blobs_gets_one_per_chunk_and_blob(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
+    letter = _signed_with_scan(pc1, 300 * KB)
+    up = CountingSession(older=True)
+    engine.sync_once(pc1.store, transport=_link(pc1, up))
+    assert up.calls.count(f"POST {CHUNKS}") == 1  # refused (404): then one PUT per chunk
+    assert up.calls.count(f"PUT /api/v1/blobs/{letter.scan_hash}/upload") == 2  # 256 + 44 KB
+    down = CountingSession(older=True)
+    assert engine.sync_once(pc2.store, transport=_link(pc2, down)).blobs_down == 2
+    assert down.calls.count(f"GET /api/v1/blobs/{letter.scan_hash}") == 1
+    assert BlobStore(pc2.store.blob_dir).get(letter.scan_hash or "") == _scan(300 * KB)
+
+
+def test_records_naming_a_blob_reach_the_server_only_after_it(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    """Blobs go up on a second connection while the records that name none of them go up; the
+    records that name one wait until it is whole on the server (seen from the server's tables:
+    the letter's version naming the scan was written after the scan became the office's)."""
+    from sqlalchemy import select as sql_select
+
+    from sync.server import db
+
+    server = module_sync_server
+    _, (pc1, pc2) = office_with_pcs(server, tmp_path, "pc1", "pc2")
+    letter = _signed_with_scan(pc1, 600 * KB + 7)  # bytes no other test uploads
+    plain = [draft(pc1, f"Surat biasa {n}") for n in range(3)]
+    report = pc1.sync()
+    assert report.blob_bytes_up > 600 * KB and report.pending == 0
+    with server.engine.connect() as conn:
+        blob_at = conn.execute(
+            sql_select(db.blob_offices.c.created_at).where(
+                db.blob_offices.c.sha256 == letter.scan_hash
+            )
+        ).scalar_one()
+        rows = conn.execute(
+            sql_select(db.history.c.entity_id, db.history.c.fields, db.history.c.created_at).where(
+                db.history.c.entity == "letter"
+            )
+        ).all()
+    naming = [r.created_at for r in rows if r.fields.get("scan_hash") == letter.scan_hash]
+    assert naming and min(naming) >= blob_at
+    assert {r.entity_id for r in rows} >= set(plain)
+    pc2.sync()
+    assert BlobStore(pc2.store.blob_dir).get(letter.scan_hash or "") == _scan(600 * KB + 7)
