@@ -82,7 +82,7 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
     The rows are drawn as they come; a row taller than a page (a very long hal) is cut at the
     page's foot rather than lost. Needs a Qt GUI application (``fonts.ensure_gui_app``).
     """
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
     from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
     from PySide6.QtGui import QPdfWriter, QPen
 
@@ -193,15 +193,20 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
 
         y = header_row(kop())
         rows = 0
+        ascent = body_m.ascent()
+        # Dates and numbers are sized to fit their column: only text cells are measured, and
+        # a cell that fits on one line is drawn at a point, without Qt's rectangle layout.
+        may_wrap = [c.kind is ColumnKind.TEXT for c in book.columns]
+        inners = [w - 2 * pad for w in widths]
+        cells = list(zip(xs, inners, may_wrap, strict=True))
         for row in book.rows:
             texts = [cell_text(v) for v in row]
-            heights = []
-            for text, w in zip(texts, widths, strict=True):
-                inner = w - 2 * pad
-                if not text or ("\n" not in text and body_m.horizontalAdvance(text) <= inner):
-                    heights.append(line_h)
-                else:
-                    heights.append(body_m.boundingRect(QRectF(0, 0, inner, 1e6), wrap, text).height())
+            heights = [
+                body_m.boundingRect(QRectF(0, 0, inner, 1e6), wrap, text).height()
+                if wraps and text and ("\n" in text or body_m.horizontalAdvance(text) > inner)
+                else line_h
+                for text, (_x, inner, wraps) in zip(texts, cells, strict=True)
+            ]
             row_h = max(heights) + 2 * pad
             if y + row_h > bottom and y > top + header_h + 1:
                 footer()
@@ -209,11 +214,17 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
                 page += 1
                 y = header_row(top)
             row_h = min(row_h, bottom - y)
-            for text, x, w, h in zip(texts, xs, widths, heights, strict=True):
-                painter.drawRect(QRectF(x, y, w, row_h))
-                if text:
-                    flags = single if h <= line_h else wrap
-                    painter.drawText(QRectF(x + pad, y + pad, w - 2 * pad, row_h - 2 * pad), flags, text)
+            painter.drawLine(QPointF(left, y + row_h), QPointF(left + usable_w, y + row_h))
+            for x in xs:
+                painter.drawLine(QPointF(x, y), QPointF(x, y + row_h))
+            painter.drawLine(QPointF(left + usable_w, y), QPointF(left + usable_w, y + row_h))
+            for text, (x, inner, _wraps), h in zip(texts, cells, heights, strict=True):
+                if not text:
+                    continue
+                if h <= line_h:
+                    painter.drawText(QPointF(x + pad, y + pad + ascent), text)
+                else:
+                    painter.drawText(QRectF(x + pad, y + pad, inner, row_h - 2 * pad), wrap, text)
             y += row_h
             rows += 1
         if rows == 0:
@@ -266,7 +277,9 @@ def write_xlsx(book: AgendaBook, path: Path) -> int:
     for row in book.rows:
         out: list[object] = []
         for value in row:
-            if isinstance(value, date):
+            if value == "" or value is None:
+                out.append(None)  # no cell at all: smaller and faster than an empty string
+            elif isinstance(value, date):
                 cell = WriteOnlyCell(ws, value=value)
                 cell.number_format = XLSX_DATE_FORMAT
                 out.append(cell)
