@@ -191,6 +191,11 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
                              int(Qt.AlignmentFlag.AlignRight), f"{book.title} {book.period} — {label}")  # fmt: skip
             painter.setFont(body)
 
+        def column_rules(y0: float, y1: float) -> None:
+            """The table's vertical rules, drawn once a page is full (not once per row)."""
+            for x in [*xs, left + usable_w]:
+                painter.drawLine(QPointF(x, y0), QPointF(x, y1))
+
         y = header_row(kop())
         rows = 0
         ascent = body_m.ascent()
@@ -198,27 +203,29 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
         # a cell that fits on one line is drawn at a point, without Qt's rectangle layout.
         may_wrap = [c.kind is ColumnKind.TEXT for c in book.columns]
         inners = [w - 2 * pad for w in widths]
-        cells = list(zip(xs, inners, may_wrap, strict=True))
+        # Texts this short fit whatever their letters: no need to measure them.
+        safe = [int(inner // body_m.maxWidth()) for inner in inners]
+        cells = list(zip(xs, inners, may_wrap, safe, strict=True))
+        table_top = y
         for row in book.rows:
             texts = [cell_text(v) for v in row]
             heights = [
                 body_m.boundingRect(QRectF(0, 0, inner, 1e6), wrap, text).height()
-                if wraps and text and ("\n" in text or body_m.horizontalAdvance(text) > inner)
+                if wraps and len(text) > fits
+                and ("\n" in text or body_m.horizontalAdvance(text) > inner)
                 else line_h
-                for text, (_x, inner, wraps) in zip(texts, cells, strict=True)
+                for text, (_x, inner, wraps, fits) in zip(texts, cells, strict=True)
             ]
             row_h = max(heights) + 2 * pad
             if y + row_h > bottom and y > top + header_h + 1:
+                column_rules(table_top, y)
                 footer()
                 writer.newPage()
                 page += 1
-                y = header_row(top)
+                y = table_top = header_row(top)
             row_h = min(row_h, bottom - y)
             painter.drawLine(QPointF(left, y + row_h), QPointF(left + usable_w, y + row_h))
-            for x in xs:
-                painter.drawLine(QPointF(x, y), QPointF(x, y + row_h))
-            painter.drawLine(QPointF(left + usable_w, y), QPointF(left + usable_w, y + row_h))
-            for text, (x, inner, _wraps), h in zip(texts, cells, heights, strict=True):
+            for text, (x, inner, _wraps, _fits), h in zip(texts, cells, heights, strict=True):
                 if not text:
                     continue
                 if h <= line_h:
@@ -227,6 +234,7 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
                     painter.drawText(QRectF(x + pad, y + pad, inner, row_h - 2 * pad), wrap, text)
             y += row_h
             rows += 1
+        column_rules(table_top, y)
         if rows == 0:
             painter.drawText(QRectF(left, y + pad, usable_w, line_h * 2), single, book.empty_text)
         footer()
