@@ -21,6 +21,7 @@ from desktop.store.db import Store
 from desktop.store.errors import StoreBusy
 from desktop.store.models import Letter
 from desktop.ui import ops, signing_dialogs, store_events
+from desktop.ui.dashboard import ReportsDesk
 from desktop.ui.incoming_page import IncomingDesk
 from desktop.ui.letter_list import FilterBar, letter_table
 from desktop.ui.letter_model import LetterListModel, read_view
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.table = letter_table(self.model)
         self.sidebar = self._make_sidebar()
         self.incoming = IncomingDesk(self, store, user, self.sidebar)  # incoming letters' queues
+        self.reports = ReportsDesk(self, store, user, self.sidebar)  # Laporan: dashboard, agenda
         self.new_button = self._make_new_button()
         self.list_page = self._make_list_page()
         self.stack = QStackedWidget()
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
         quit_action = letters.addAction(self.tr("&Keluar"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
+        self.reports.add_menu(self.menuBar())
         admin = self.menuBar().addMenu(self.tr("&Administrasi"))
         self.people_action = admin.addAction(self.tr("&Pegawai..."))
         self.people_action.triggered.connect(self.open_people)

@@ -159,3 +159,10 @@ __all__ += ["QDropEvent", "QKeyEvent", "QPagedPaintDevice"]
 from PySide6.QtGui import QFontMetrics, QShortcut  # noqa: E402
 
 __all__ += ["QFontMetrics", "QShortcut"]
+
+# The dashboard's charts, drawn by hand (QtCharts is left out of the build).
+from PySide6.QtCore import QPointF, QRectF  # noqa: E402
+from PySide6.QtGui import QPainter, QPaintEvent  # noqa: E402
+from PySide6.QtWidgets import QMenuBar  # noqa: E402
+
+__all__ += ["QMenuBar", "QPaintEvent", "QPainter", "QPointF", "QRectF"]

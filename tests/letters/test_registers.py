@@ -31,7 +31,7 @@ def o(office_staff: Office) -> IncomingOffice:
     return staff_incoming(office_staff)
 
 
-def _sign(o: IncomingOffice, on: date, hal: str = "Undangan Rapat Koordinasi Dana Kampung") -> str:
+def sign_letter(o: IncomingOffice, on: date, hal: str = "Undangan Rapat Koordinasi Dana Kampung") -> str:
     letter = drafting.new_draft(o.store, o.drafter, "surat_undangan")
     fill_invitation(o, letter.id)  # type: ignore[arg-type]
     if hal != "Undangan Rapat Koordinasi Dana Kampung":
@@ -43,7 +43,7 @@ def _sign(o: IncomingOffice, on: date, hal: str = "Undangan Rapat Koordinasi Dan
     return signed.number
 
 
-def _scan(folder: Path, i: int) -> list[Path]:
+def scan_of(folder: Path, i: int) -> list[Path]:
     """A scan of its own (the same scan twice would be flagged as the same letter)."""
     return [write_pdf(folder, f"pindaian-{i}.pdf", 1, f"Surat {i}")]
 
@@ -55,9 +55,9 @@ def _pdf_pages(path: Path) -> list[str]:
 def test_the_incoming_agenda_book_prints_and_exports_a_registered_letter(
     o: IncomingOffice, tmp_path: Path
 ) -> None:
-    first = register(o, _scan(tmp_path, 1), hal="Undangan Rapat Evaluasi Dana Kampung")
+    first = register(o, scan_of(tmp_path, 1), hal="Undangan Rapat Evaluasi Dana Kampung")
     disposition.dispose(o.store, o.camat, first.id, DispositionInput([o.kasi_pem.id], ["Proses lebih lanjut"]))
-    register(o, _scan(tmp_path, 2), sender_number="B/77/DISDUK/2026", sender_name="Dinas Dukcapil",
+    register(o, scan_of(tmp_path, 2), sender_number="B/77/DISDUK/2026", sender_name="Dinas Dukcapil",
              hal="Permohonan data penduduk")  # fmt: skip
     year = Period.year(first.received_date.year)
 
@@ -104,7 +104,7 @@ def test_the_incoming_agenda_book_prints_and_exports_a_registered_letter(
 
 def test_the_header_row_is_repeated_on_every_page(o: IncomingOffice, tmp_path: Path) -> None:
     for i in range(45):
-        register(o, _scan(tmp_path, i), sender_number=f"{i + 1}/PMK/2026", hal=f"Laporan kampung nomor {i}")
+        register(o, scan_of(tmp_path, i), sender_number=f"{i + 1}/PMK/2026", hal=f"Laporan kampung nomor {i}")
     pdf = tmp_path / "agenda.pdf"
     year = Period.year(clock.today().year)
     done = registers.export_agenda(o.store, o.registrar, Register.INCOMING, year,
@@ -124,9 +124,9 @@ def test_the_outgoing_book_lists_signed_letters_and_hides_a_secret_hal(
     o: IncomingOffice, tmp_path: Path
 ) -> None:
     year = clock.today().year
-    number = _sign(o, date(year, 3, 3))
-    secret = _sign(o, date(year, 3, 4), hal="Pemeriksaan keuangan kampung")
-    _sign(o, date(year - 1, 12, 30))  # another year's book
+    number = sign_letter(o, date(year, 3, 3))
+    secret = sign_letter(o, date(year, 3, 4), hal="Pemeriksaan keuangan kampung")
+    sign_letter(o, date(year - 1, 12, 30))  # another year's book
     with o.store.write() as s:
         s.exec(text("UPDATE letter SET sifat = 'Rahasia' WHERE number = :n").bindparams(n=secret))
     xlsx = tmp_path / "keluar.xlsx"
@@ -152,9 +152,9 @@ def test_the_outgoing_book_lists_signed_letters_and_hides_a_secret_hal(
 
 def test_a_date_range_and_text_that_looks_like_a_formula(o: IncomingOffice, tmp_path: Path) -> None:
     today = clock.today()
-    register(o, _scan(tmp_path, 1), received_date=today - timedelta(days=40),
+    register(o, scan_of(tmp_path, 1), received_date=today - timedelta(days=40),
              sender_date=today - timedelta(days=41), hal="Surat lama")  # fmt: skip
-    register(o, _scan(tmp_path, 2), sender_number="X/1", hal='=HYPERLINK("http://x","klik")')
+    register(o, scan_of(tmp_path, 2), sender_number="X/1", hal='=HYPERLINK("http://x","klik")')
     recent = Period(today - timedelta(days=7), today)
     xlsx, out = tmp_path / "a.xlsx", tmp_path / "a.csv"
     assert registers.export_agenda(o.store, o.registrar, Register.INCOMING, recent,
@@ -197,11 +197,11 @@ def test_the_dashboard_counts_this_month_the_dispositions_and_the_year(
     o: IncomingOffice, tmp_path: Path
 ) -> None:
     today = clock.today()  # 15 December 2026 (tests/clocks.py), or 12 January 2027
-    this_month = [register(o, _scan(tmp_path, i), sender_number=f"{i}/A", hal=f"Hal {i}",
+    this_month = [register(o, scan_of(tmp_path, i), sender_number=f"{i}/A", hal=f"Hal {i}",
                            classification_code=code)
                   for i, code in enumerate(["400.10.2.2", "400.5", "000.1.5"])]  # fmt: skip
     last_year = today.replace(year=today.year - 1)
-    register(o, _scan(tmp_path, 9), sender_number="9/B", received_date=last_year,
+    register(o, scan_of(tmp_path, 9), sender_number="9/B", received_date=last_year,
              sender_date=last_year, classification_code="100.1")  # fmt: skip
     due_past, due_later = today - timedelta(days=2), today + timedelta(days=5)
     disposition.dispose(o.store, o.camat, this_month[0].id,
@@ -211,9 +211,9 @@ def test_the_dashboard_counts_this_month_the_dispositions_and_the_year(
     with o.store.write() as s:  # given a week ago with a two-day deadline
         s.exec(text("UPDATE disposition SET due_date = :d WHERE id = :i")
                .bindparams(d=due_past, i=late[0].id))  # fmt: skip
-    _sign(o, today)
-    _sign(o, today.replace(day=1))
-    _sign(o, last_year)
+    sign_letter(o, today)
+    sign_letter(o, today.replace(day=1))
+    sign_letter(o, last_year)
 
     figures = registers.dashboard(o.store)
     assert figures.today == today
