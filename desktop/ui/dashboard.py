@@ -138,7 +138,7 @@ class DashboardPage(QWidget):
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        self.agenda_button = QPushButton(self.tr("Buku &Agenda..."))
+        self.agenda_button = QPushButton(self.tr("Buku A&genda..."))
         self.agenda_button.setToolTip(self.tr("Cetak atau ekspor buku agenda surat masuk/keluar"))
         self.refresh_button = QPushButton(self.tr("&Muat ulang"))
         self.back_button = QPushButton(self.tr("← Daftar surat"))

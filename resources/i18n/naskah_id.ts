@@ -21,6 +21,13 @@
         </message>
     </context>
     <context>
+        <name>BarChart</name>
+        <message>
+            <source>Belum ada surat</source>
+            <translation>Belum ada surat</translation>
+        </message>
+    </context>
+    <context>
         <name>BodyEditor</name>
         <message>
             <source>Daftar berbutir</source>
@@ -236,6 +243,65 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
         <message>
             <source>Terjadi kesalahan program</source>
             <translation>Terjadi kesalahan program</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>&amp;Muat ulang</source>
+            <translation>&amp;Muat ulang</translation>
+        </message>
+        <message>
+            <source>Buku A&amp;genda...</source>
+            <translation>Buku A&amp;genda...</translation>
+        </message>
+        <message>
+            <source>Cetak atau ekspor buku agenda surat masuk/keluar</source>
+            <translation>Cetak atau ekspor buku agenda surat masuk/keluar</translation>
+        </message>
+        <message>
+            <source>Dasbor</source>
+            <translation>Dasbor</translation>
+        </message>
+        <message>
+            <source>Dasbor — {month}</source>
+            <translation>Dasbor — {month}</translation>
+        </message>
+        <message>
+            <source>Disposisi belum selesai</source>
+            <translation>Disposisi belum selesai</translation>
+        </message>
+        <message>
+            <source>Disposisi terlambat</source>
+            <translation>Disposisi terlambat</translation>
+        </message>
+        <message>
+            <source>Menurut klasifikasi</source>
+            <translation>Menurut klasifikasi</translation>
+        </message>
+        <message>
+            <source>Surat keluar bulan ini</source>
+            <translation>Surat keluar bulan ini</translation>
+        </message>
+        <message>
+            <source>Surat keluar menurut jenis naskah</source>
+            <translation>Surat keluar menurut jenis naskah</translation>
+        </message>
+        <message>
+            <source>Surat keluar {year} menurut jenis naskah</source>
+            <translation>Surat keluar {year} menurut jenis naskah</translation>
+        </message>
+        <message>
+            <source>Surat masuk bulan ini</source>
+            <translation>Surat masuk bulan ini</translation>
+        </message>
+        <message>
+            <source>Surat masuk dan keluar {year} menurut klasifikasi</source>
+            <translation>Surat masuk dan keluar {year} menurut klasifikasi</translation>
+        </message>
+        <message>
+            <source>← Daftar surat</source>
+            <translation>← Daftar surat</translation>
         </message>
     </context>
     <context>
@@ -1893,6 +1959,104 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>RegistersDialog</name>
+        <message>
+            <source>&amp;Buku:</source>
+            <translation>&amp;Buku:</translation>
+        </message>
+        <message>
+            <source>&amp;Format:</source>
+            <translation>&amp;Format:</translation>
+        </message>
+        <message>
+            <source>&amp;Kertas:</source>
+            <translation>&amp;Kertas:</translation>
+        </message>
+        <message>
+            <source>&amp;Rentang tanggal</source>
+            <translation>&amp;Rentang tanggal</translation>
+        </message>
+        <message>
+            <source>&amp;Simpan...</source>
+            <translation>&amp;Simpan...</translation>
+        </message>
+        <message>
+            <source>&amp;Tahun</source>
+            <translation>&amp;Tahun</translation>
+        </message>
+        <message>
+            <source>&amp;Tutup</source>
+            <translation>&amp;Tutup</translation>
+        </message>
+        <message>
+            <source>A4 mendatar</source>
+            <translation>A4 mendatar</translation>
+        </message>
+        <message>
+            <source>Buku Agenda</source>
+            <translation>Buku Agenda</translation>
+        </message>
+        <message>
+            <source>Buku agenda disimpan: {n} surat, {path}</source>
+            <translation>Buku agenda disimpan: {n} surat, {path}</translation>
+        </message>
+        <message>
+            <source>CSV (.csv, pemisah titik koma)</source>
+            <translation>CSV (.csv, pemisah titik koma)</translation>
+        </message>
+        <message>
+            <source>Excel (.xlsx)</source>
+            <translation>Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <source>F4 mendatar</source>
+            <translation>F4 mendatar</translation>
+        </message>
+        <message>
+            <source>Menyusun buku agenda...</source>
+            <translation>Menyusun buku agenda...</translation>
+        </message>
+        <message>
+            <source>PDF untuk dicetak</source>
+            <translation>PDF untuk dicetak</translation>
+        </message>
+        <message>
+            <source>Periode:</source>
+            <translation>Periode:</translation>
+        </message>
+        <message>
+            <source>Simpan buku agenda</source>
+            <translation>Simpan buku agenda</translation>
+        </message>
+        <message>
+            <source>Surat Keluar</source>
+            <translation>Surat Keluar</translation>
+        </message>
+        <message>
+            <source>Surat Masuk</source>
+            <translation>Surat Masuk</translation>
+        </message>
+        <message>
+            <source>s.d.</source>
+            <translation>s.d.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsDesk</name>
+        <message>
+            <source>&amp;Dasbor</source>
+            <translation>&amp;Dasbor</translation>
+        </message>
+        <message>
+            <source>&amp;Laporan</source>
+            <translation>&amp;Laporan</translation>
+        </message>
+        <message>
+            <source>Buku &amp;Agenda...</source>
+            <translation>Buku &amp;Agenda...</translation>
+        </message>
+    </context>
+    <context>
         <name>RevisionsDialog</name>
         <message>
             <source>Pulihkan isi revisi ini ke editor</source>
@@ -2422,6 +2586,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Administrator</translation>
         </message>
         <message>
+            <source>Agenda Keluar</source>
+            <translation>Agenda Keluar</translation>
+        </message>
+        <message>
+            <source>Agenda Masuk</source>
+            <translation>Agenda Masuk</translation>
+        </message>
+        <message>
             <source>Agendaris</source>
             <translation>Agendaris</translation>
         </message>
@@ -2494,12 +2666,24 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Arsip: tidak ditemukan surat kantor ini yang cocok dengan berkas ini.</translation>
         </message>
         <message>
+            <source>Asal Surat</source>
+            <translation>Asal Surat</translation>
+        </message>
+        <message>
             <source>BSrE memperingatkan bahwa akun TTE dapat terkunci setelah beberapa kali salah: bila tidak yakin, hubungi admin TTE/BSrE sebelum mencoba lagi.</source>
             <translation>BSrE memperingatkan bahwa akun TTE dapat terkunci setelah beberapa kali salah: bila tidak yakin, hubungi admin TTE/BSrE sebelum mencoba lagi.</translation>
         </message>
         <message>
             <source>BSrE menolak permintaan tanda tangan (kode {c}){t}.</source>
             <translation>BSrE menolak permintaan tanda tangan (kode {c}){t}.</translation>
+        </message>
+        <message>
+            <source>BUKU AGENDA SURAT KELUAR</source>
+            <translation>BUKU AGENDA SURAT KELUAR</translation>
+        </message>
+        <message>
+            <source>BUKU AGENDA SURAT MASUK</source>
+            <translation>BUKU AGENDA SURAT MASUK</translation>
         </message>
         <message>
             <source>Bagian [{k}] tidak dikenal; profil hanya memakai [office] dan [admin].</source>
@@ -2786,6 +2970,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Ditandatangani elektronik (TTE internal)</translation>
         </message>
         <message>
+            <source>Diteruskan Kepada</source>
+            <translation>Diteruskan Kepada</translation>
+        </message>
+        <message>
             <source>Dokumen ditandatangani pada {t}, sesudah sertifikat dicabut pada {r}.</source>
             <translation>Dokumen ditandatangani pada {t}, sesudah sertifikat dicabut pada {r}.</translation>
         </message>
@@ -2800,6 +2988,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>E-mail</source>
             <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Elektronik</source>
+            <translation>Elektronik</translation>
         </message>
         <message>
             <source>Folder data tidak dapat dipakai: {path} ({detail}).</source>
@@ -2868,6 +3060,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Hal wajib diisi.</source>
             <translation>Hal wajib diisi.</translation>
+        </message>
+        <message>
+            <source>Halaman {page}</source>
+            <translation>Halaman {page}</translation>
         </message>
         <message>
             <source>Hanya pegawai berperan penanda tangan yang dapat didaftarkan.</source>
@@ -2950,6 +3146,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Jawaban server BSrE tidak dapat dipakai (bukan PDF bertanda tangan yang sah), jadi tidak disimpan; surat tetap dalam antrean TTE BSrE. Bila berulang, minta petugas TI memeriksa alamat server BSrE di Pengaturan.</translation>
         </message>
         <message>
+            <source>Jenis Naskah</source>
+            <translation>Jenis Naskah</translation>
+        </message>
+        <message>
             <source>Jenis data ini tidak dapat diselesaikan di PC ini.</source>
             <translation>Jenis data ini tidak dapat diselesaikan di PC ini.</translation>
         </message>
@@ -2986,8 +3186,16 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Kemungkinan duplikat</translation>
         </message>
         <message>
+            <source>Kepada</source>
+            <translation>Kepada</translation>
+        </message>
+        <message>
             <source>Kertas</source>
             <translation>Kertas</translation>
+        </message>
+        <message>
+            <source>Keterangan</source>
+            <translation>Keterangan</translation>
         </message>
         <message>
             <source>Keutuhan: DIUBAH setelah ditandatangani (isi tidak cocok dengan tanda tangan).</source>
@@ -3008,6 +3216,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Keutuhan: utuh; sesudahnya hanya ditambahkan tanda tangan, cap waktu atau data validasi.</source>
             <translation>Keutuhan: utuh; sesudahnya hanya ditambahkan tanda tangan, cap waktu atau data validasi.</translation>
+        </message>
+        <message>
+            <source>Klasifikasi</source>
+            <translation>Klasifikasi</translation>
         </message>
         <message>
             <source>Kode jenis kelamin dalam NIP harus 1 atau 2.</source>
@@ -3072,6 +3284,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Kunci {k} tidak dikenal di [{t}]; yang dikenal: {known}.</source>
             <translation>Kunci {k} tidak dikenal di [{t}]; yang dikenal: {known}.</translation>
+        </message>
+        <message>
+            <source>Lainnya</source>
+            <translation>Lainnya</translation>
         </message>
         <message>
             <source>Lampiran {h} di dalam berkas rusak.</source>
@@ -3230,8 +3446,20 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Nilai {name} tidak sah: {e}</translation>
         </message>
         <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>No. Agenda</source>
+            <translation>No. Agenda</translation>
+        </message>
+        <message>
             <source>Nomor</source>
             <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Nomor Surat</source>
+            <translation>Nomor Surat</translation>
         </message>
         <message>
             <source>Nomor dibatalkan</source>
@@ -3388,6 +3616,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Perhatikan peringatan.</source>
             <translation>Perhatikan peringatan.</translation>
+        </message>
+        <message>
+            <source>Perihal</source>
+            <translation>Perihal</translation>
         </message>
         <message>
             <source>Peringatan: {w}</source>
@@ -3698,6 +3930,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</translation>
         </message>
         <message>
+            <source>Sifat</source>
+            <translation>Sifat</translation>
+        </message>
+        <message>
             <source>Sifat tidak valid.</source>
             <translation>Sifat tidak valid.</translation>
         </message>
@@ -3778,6 +4014,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>TTE internal</translation>
         </message>
         <message>
+            <source>Tahun {year}</source>
+            <translation>Tahun {year}</translation>
+        </message>
+        <message>
             <source>Tanda tangan basah</source>
             <translation>Tanda tangan basah</translation>
         </message>
@@ -3804,6 +4044,18 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tanda tangan {i} dari {n}: {who}</source>
             <translation>Tanda tangan {i} dari {n}: {who}</translation>
+        </message>
+        <message>
+            <source>Tanggal Surat</source>
+            <translation>Tanggal Surat</translation>
+        </message>
+        <message>
+            <source>Tanggal Terima</source>
+            <translation>Tanggal Terima</translation>
+        </message>
+        <message>
+            <source>Tanggal akhir periode tidak boleh sebelum tanggal awalnya.</source>
+            <translation>Tanggal akhir periode tidak boleh sebelum tanggal awalnya.</translation>
         </message>
         <message>
             <source>Tanggal dan jam komputer ({n}) lebih awal daripada yang sudah tercatat ({k}). Betulkan tanggal dan jam komputer, lalu tandatangani lagi.</source>
@@ -3834,6 +4086,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tanggal surat tidak boleh setelah tanggal diterima.</translation>
         </message>
         <message>
+            <source>Tanpa klasifikasi</source>
+            <translation>Tanpa klasifikasi</translation>
+        </message>
+        <message>
             <source>Teks instruksi wajib diisi.</source>
             <translation>Teks instruksi wajib diisi.</translation>
         </message>
@@ -3856,6 +4112,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.</source>
             <translation>Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.</translation>
+        </message>
+        <message>
+            <source>Tidak ada surat pada periode ini.</source>
+            <translation>Tidak ada surat pada periode ini.</translation>
         </message>
         <message>
             <source>Tidak ada yang ditandatangani; surat tetap dalam antrean TTE BSrE.</source>
@@ -4204,6 +4464,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>{side} harus angka antara {low} dan {high} (mm), bukan {value}</source>
             <translation>{side} harus angka antara {low} dan {high} (mm), bukan {value}</translation>
+        </message>
+        <message>
+            <source>{start} s.d. {end}</source>
+            <translation>{start} s.d. {end}</translation>
         </message>
         <message>
             <source>{value} tidak dikenal; yang dapat dipakai: {choices}</source>
