@@ -36,8 +36,13 @@ XLSX_TARGET_S = 3.0
 PASSWORD = "bench-rahasia-123"
 TYPES = ("surat_dinas", "surat_undangan", "nota_dinas", "surat_edaran", "surat_tugas")
 CODES = ("000.1.5", "400.10.2.2", "100.3", "800.1.2", "500.6", "300.2")
-ADDRESSEES = ("Kepala Kampung Sinakma", "Bupati Jayawijaya", "Kepala Dinas Pendidikan",
-              "Para Kepala Kampung se-Distrik Wamena", "Kepala Puskesmas Wamena Kota")  # fmt: skip
+ADDRESSEES = (
+    "Kepala Kampung Sinakma",
+    "Bupati Jayawijaya",
+    "Kepala Dinas Pendidikan",
+    "Para Kepala Kampung se-Distrik Wamena",
+    "Kepala Puskesmas Wamena Kota",
+)
 
 
 def _rss_kb() -> int:
@@ -57,20 +62,43 @@ def build_store(root: Path, letters: int, log: Callable[[str], None]) -> tuple[A
     store = open_store(root / "data")
     office.setup(
         store,
-        office.OfficeInput(kabupaten="Jayawijaya", kecamatan="Wamena", unit_code="Kec.WMN",
-                           address="Jl. Yos Sudarso No. 1, Wamena"),
-        PersonInput("Admin", "198503122010011002", "", "Admin", "admin", frozenset({Role.ADMIN}),
-                    PASSWORD),
-    )  # fmt: skip
+        office.OfficeInput(
+            kabupaten="Jayawijaya",
+            kecamatan="Wamena",
+            unit_code="Kec.WMN",
+            address="Jl. Yos Sudarso No. 1, Wamena",
+        ),
+        PersonInput(
+            "Admin", "198503122010011002", "", "Admin", "admin", frozenset({Role.ADMIN}), PASSWORD
+        ),
+    )
     admin = accounts.login(store, "admin", PASSWORD)
-    registrar = accounts.add_person(store, admin, PersonInput(
-        "Rina Wenda", "199203032018012001", "", "Agendaris", "rina",
-        frozenset({Role.REGISTRAR, Role.DRAFTER}), PASSWORD,
-    ))  # fmt: skip
-    camat = accounts.add_person(store, admin, PersonInput(
-        "Agustinus Mabel", "197008171994031006", "", "Camat Wamena", "camat",
-        frozenset({Role.SIGNER}), PASSWORD,
-    ))  # fmt: skip
+    registrar = accounts.add_person(
+        store,
+        admin,
+        PersonInput(
+            "Rina Wenda",
+            "199203032018012001",
+            "",
+            "Agendaris",
+            "rina",
+            frozenset({Role.REGISTRAR, Role.DRAFTER}),
+            PASSWORD,
+        ),
+    )
+    camat = accounts.add_person(
+        store,
+        admin,
+        PersonInput(
+            "Agustinus Mabel",
+            "197008171994031006",
+            "",
+            "Camat Wamena",
+            "camat",
+            frozenset({Role.SIGNER}),
+            PASSWORD,
+        ),
+    )
     log(f"registers: writing {letters} incoming and {letters} outgoing letters of {YEAR} ...")
     rng = random.Random(15)
     start = date(YEAR, 1, 2)
@@ -78,21 +106,39 @@ def build_store(root: Path, letters: int, log: Callable[[str], None]) -> tuple[A
     incoming, outgoing = [], []
     for i in range(letters):
         day = start + timedelta(days=i * 362 // max(1, letters))
-        incoming.append({
-            "id": uuid7(), "now": now, "agenda": f"{i + 1:03d}", "year": YEAR,
-            "sender": rng.choice(SENDERS), "number": f"{rng.randint(1, 999)}/{i}/DPMK/{YEAR}",
-            "sent": (day - timedelta(days=3)).isoformat(), "received": day.isoformat(),
-            "hal": f"{rng.choice(SUBJECTS)} tahap {i % 7 + 1} tahun anggaran {YEAR}",
-            "sifat": rng.choice(SIFAT), "code": rng.choice(CODES), "registrar": registrar.id,
-            "to": camat.id,
-        })  # fmt: skip
+        incoming.append(
+            {
+                "id": uuid7(),
+                "now": now,
+                "agenda": f"{i + 1:03d}",
+                "year": YEAR,
+                "sender": rng.choice(SENDERS),
+                "number": f"{rng.randint(1, 999)}/{i}/DPMK/{YEAR}",
+                "sent": (day - timedelta(days=3)).isoformat(),
+                "received": day.isoformat(),
+                "hal": f"{rng.choice(SUBJECTS)} tahap {i % 7 + 1} tahun anggaran {YEAR}",
+                "sifat": rng.choice(SIFAT),
+                "code": rng.choice(CODES),
+                "registrar": registrar.id,
+                "to": camat.id,
+            }
+        )
         code = rng.choice(CODES)
-        outgoing.append({
-            "id": uuid7(), "now": now, "type": rng.choice(TYPES), "code": code,
-            "sifat": rng.choice(SIFAT), "hal": f"{rng.choice(SUBJECTS)} nomor {i}",
-            "to": rng.choice(ADDRESSEES), "drafter": registrar.id, "signer": camat.id,
-            "number": f"{code}/{i + 1}/Kec.WMN/{YEAR}", "day": day.isoformat(),
-        })  # fmt: skip
+        outgoing.append(
+            {
+                "id": uuid7(),
+                "now": now,
+                "type": rng.choice(TYPES),
+                "code": code,
+                "sifat": rng.choice(SIFAT),
+                "hal": f"{rng.choice(SUBJECTS)} nomor {i}",
+                "to": rng.choice(ADDRESSEES),
+                "drafter": registrar.id,
+                "signer": camat.id,
+                "number": f"{code}/{i + 1}/Kec.WMN/{YEAR}",
+                "day": day.isoformat(),
+            }
+        )
     with store.write() as session:
         session.execute(
             text(
@@ -149,20 +195,33 @@ def figures(letters: int = DEFAULT_LETTERS, log: Callable[[str], None] = print) 
                     tracemalloc.stop()
                     size = path.stat().st_size / 1e6
                     pages = f", {done.pages} pages" if done.pages else ""
-                    note = (f"{done.rows} rows{pages}, {size:.1f} MB file; cpu {cpu:.2f} s; "
-                            f"Python peak {peak / 1e6:.1f} MB (tracemalloc); process peak RSS "
-                            f"{_rss_kb() / 1024:.0f} MB")  # fmt: skip
+                    note = (
+                        f"{done.rows} rows{pages}, {size:.1f} MB file; cpu {cpu:.2f} s; "
+                        f"Python peak {peak / 1e6:.1f} MB (tracemalloc); process peak RSS "
+                        f"{_rss_kb() / 1024:.0f} MB"
+                    )
                     target = targets.get(fmt)
                     name = f"registers: agenda book surat {register.value}, year -> {fmt.value}"
                     text = f"<= {target:g} s" if target is not None else "report"
-                    out.append(Figure(name, seconds, "s", "one run", target, text, 1, note,
-                                      [seconds]))  # fmt: skip
+                    out.append(
+                        Figure(name, seconds, "s", "one run", target, text, 1, note, [seconds])
+                    )
                     log(f"{name}: {seconds:.2f} s; {note}")
             t0 = time.perf_counter()
             registers.dashboard(store, date(YEAR, 12, 15))
             dash_ms = (time.perf_counter() - t0) * 1000
-            out.append(Figure("registers: dashboard figures", dash_ms, "ms", "one run", None,
-                              "report", 1, f"{2 * letters} letters"))  # fmt: skip
+            out.append(
+                Figure(
+                    "registers: dashboard figures",
+                    dash_ms,
+                    "ms",
+                    "one run",
+                    None,
+                    "report",
+                    1,
+                    f"{2 * letters} letters",
+                )
+            )
         finally:
             store.close()
     return out

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.run [--letters 100000] [--only NAME[,NAME...]]
 
 NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
-incoming. The store comes from ``bench.generate`` (built once, cached under bench/out/) and is
+incoming, registers. The store comes from ``bench.generate`` (built once, cached under bench/out/) and is
 copied to a scratch folder for each run, so the logins, saves and signatures a run makes never
 change the cached store (``libreoffice``, the comparison with a .docx template converted by
 LibreOffice, and ``incoming``, which writes its own register, need no store).
@@ -35,9 +35,9 @@ from bench import generate
 
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
-    "incoming",
+    "incoming", "registers",
 )  # fmt: skip
-NO_STORE = ("libreoffice", "incoming")  # groups that make their own letters
+NO_STORE = ("libreoffice", "incoming", "registers")  # groups that make their own letters
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -654,6 +654,12 @@ def signing_figures(bench: Bench) -> list[Figure]:
     return signing_bench.figures(bench.data_dir, log=lambda line: print(line, flush=True))[0]
 
 
+def registers_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import registers_bench
+
+    return list(registers_bench.figures(log=lambda line: print(line, flush=True)))
+
+
 def incoming_figures(_bench: Bench | None) -> list[Figure]:
     from bench import incoming_bench
 
@@ -762,6 +768,7 @@ def main(argv: list[str] | None = None) -> int:
         ("signing", signing_figures, "signing", 150),
         ("libreoffice", libreoffice_figures, "LibreOffice comparison", None),
         ("incoming", incoming_figures, "incoming letters", 300),
+        ("registers", registers_figures, "agenda books", 5000),
     ]
     for group, fn, label, target in steps:
         if group not in only:

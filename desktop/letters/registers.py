@@ -113,13 +113,17 @@ def _incoming_rows(session: Any, user: CurrentUser, period: Period) -> Iterator[
     )
     q: Any = (
         select(  # type: ignore[call-overload]
-            IncomingLetter.agenda_number, IncomingLetter.received_date,
-            IncomingLetter.sender_name, IncomingLetter.sender_number,
+            IncomingLetter.agenda_number,
+            IncomingLetter.received_date,
+            IncomingLetter.sender_name,
+            IncomingLetter.sender_number,
             IncomingLetter.sender_date,
             _masked(IncomingLetter.hal, IncomingLetter.sifat, incoming.visible(user)),
-            IncomingLetter.sifat, IncomingLetter.classification_code,
-            func.coalesce(disposed_to, ""), IncomingLetter.channel,
-        )  # fmt: skip
+            IncomingLetter.sifat,
+            IncomingLetter.classification_code,
+            func.coalesce(disposed_to, ""),
+            IncomingLetter.channel,
+        )
         .where(
             col(IncomingLetter.deleted_at).is_(None),
             col(IncomingLetter.received_date) >= period.date_from,
@@ -143,11 +147,17 @@ def _outgoing_rows(session: Any, user: CurrentUser, period: Period) -> Iterator[
     signer = aliased(Person)
     q: Any = (
         select(  # type: ignore[call-overload]
-            Letter.number, Letter.letter_date, Letter.letter_type, Letter.addressees_text,
-            _masked(Letter.hal, Letter.sifat, _outgoing_visible(user)), Letter.sifat,
-            Letter.classification_code, func.coalesce(signer.name, ""), Letter.signer_capacity,
+            Letter.number,
+            Letter.letter_date,
+            Letter.letter_type,
+            Letter.addressees_text,
+            _masked(Letter.hal, Letter.sifat, _outgoing_visible(user)),
+            Letter.sifat,
+            Letter.classification_code,
+            func.coalesce(signer.name, ""),
+            Letter.signer_capacity,
             Letter.status,
-        )  # fmt: skip
+        )
         .select_from(Letter)
         .outerjoin(signer, signer.id == Letter.signer_id)
         .where(
@@ -172,20 +182,31 @@ def _columns(register: Register) -> tuple[Column, ...]:
     text, day = ColumnKind.TEXT, ColumnKind.DATE
     if register is Register.INCOMING:
         spec = [
-            (_("No."), 5, ColumnKind.NUMBER), (_("No. Agenda"), 9, text),
-            (_("Tanggal Terima"), 11, day), (_("Asal Surat"), 26, text),
-            (_("Nomor Surat"), 22, text), (_("Tanggal Surat"), 11, day),
-            (_("Perihal"), 40, text), (_("Sifat"), 9, text), (_("Klasifikasi"), 11, text),
-            (_("Diteruskan Kepada"), 22, text), (_("Keterangan"), 11, text),
-        ]  # fmt: skip
+            (_("No."), 5, ColumnKind.NUMBER),
+            (_("No. Agenda"), 9, text),
+            (_("Tanggal Terima"), 11, day),
+            (_("Asal Surat"), 26, text),
+            (_("Nomor Surat"), 22, text),
+            (_("Tanggal Surat"), 11, day),
+            (_("Perihal"), 40, text),
+            (_("Sifat"), 9, text),
+            (_("Klasifikasi"), 11, text),
+            (_("Diteruskan Kepada"), 22, text),
+            (_("Keterangan"), 11, text),
+        ]
     else:
         spec = [
-            (_("No."), 5, ColumnKind.NUMBER), (_("Nomor Surat"), 24, text),
-            (_("Tanggal Surat"), 11, day), (_("Jenis Naskah"), 14, text),
-            (_("Kepada"), 30, text), (_("Perihal"), 40, text), (_("Sifat"), 9, text),
-            (_("Klasifikasi"), 11, text), (_("Penandatangan"), 22, text),
+            (_("No."), 5, ColumnKind.NUMBER),
+            (_("Nomor Surat"), 24, text),
+            (_("Tanggal Surat"), 11, day),
+            (_("Jenis Naskah"), 14, text),
+            (_("Kepada"), 30, text),
+            (_("Perihal"), 40, text),
+            (_("Sifat"), 9, text),
+            (_("Klasifikasi"), 11, text),
+            (_("Penandatangan"), 22, text),
             (_("Keterangan"), 11, text),
-        ]  # fmt: skip
+        ]
     return tuple(Column(title, width, kind) for title, width, kind in spec)
 
 
@@ -323,38 +344,39 @@ def dashboard(store: Store, today: date | None = None) -> Dashboard:
     month_end = next_month - timedelta(days=1)
     year_start, year_end = date(today.year, 1, 1), date(today.year, 12, 31)
     live_in = col(IncomingLetter.deleted_at).is_(None)
-    signed = and_(
-        col(Letter.deleted_at).is_(None), col(Letter.status) == LetterStatus.SIGNED.value
-    )
+    signed = and_(col(Letter.deleted_at).is_(None), col(Letter.status) == LetterStatus.SIGNED.value)
     open_ = and_(col(Disposition.state).in_(OPEN_STATES), col(Disposition.deleted_at).is_(None))
     with store.read() as s:
         incoming_month = s.exec(
-            select(func.count()).select_from(IncomingLetter).where(
-                live_in, col(IncomingLetter.received_date).between(month_start, month_end))
-        ).one()  # fmt: skip
+            select(func.count())
+            .select_from(IncomingLetter)
+            .where(live_in, col(IncomingLetter.received_date).between(month_start, month_end))
+        ).one()
         outgoing_month = s.exec(
-            select(func.count()).select_from(Letter).where(
-                signed, col(Letter.letter_date).between(month_start, month_end))
-        ).one()  # fmt: skip
+            select(func.count())
+            .select_from(Letter)
+            .where(signed, col(Letter.letter_date).between(month_start, month_end))
+        ).one()
         open_count = s.exec(select(func.count()).select_from(Disposition).where(open_)).one()
         overdue = s.exec(
-            select(func.count()).select_from(Disposition).where(
-                open_, col(Disposition.due_date) < today)
-        ).one()  # fmt: skip
+            select(func.count())
+            .select_from(Disposition)
+            .where(open_, col(Disposition.due_date) < today)
+        ).one()
         codes: dict[str, int] = {}
         in_code = _main_code(IncomingLetter.classification_code)
         out_code = _main_code(Letter.classification_code)
         for code, n in s.exec(
-            select(in_code, func.count()).where(
-                live_in, col(IncomingLetter.received_date).between(year_start, year_end)
-            ).group_by(in_code)
-        ).all():  # fmt: skip
+            select(in_code, func.count())
+            .where(live_in, col(IncomingLetter.received_date).between(year_start, year_end))
+            .group_by(in_code)
+        ).all():
             codes[code or ""] = codes.get(code or "", 0) + n
         for code, n in s.exec(
-            select(out_code, func.count()).where(
-                signed, col(Letter.letter_date).between(year_start, year_end)
-            ).group_by(out_code)
-        ).all():  # fmt: skip
+            select(out_code, func.count())
+            .where(signed, col(Letter.letter_date).between(year_start, year_end))
+            .group_by(out_code)
+        ).all():
             codes[code or ""] = codes.get(code or "", 0) + n
         titles = dict(
             s.exec(
@@ -364,10 +386,10 @@ def dashboard(store: Store, today: date | None = None) -> Dashboard:
             ).all()
         )
         types = s.exec(
-            select(Letter.letter_type, func.count()).where(
-                signed, col(Letter.letter_date).between(year_start, year_end)
-            ).group_by(Letter.letter_type)
-        ).all()  # fmt: skip
+            select(Letter.letter_type, func.count())
+            .where(signed, col(Letter.letter_date).between(year_start, year_end))
+            .group_by(Letter.letter_type)
+        ).all()
     no_code = _("Tanpa klasifikasi")
     by_code = [
         Bar(code, f"{code} {titles.get(code, '')}".strip() if code else no_code, n)

@@ -83,8 +83,16 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
     page's foot rather than lost. Needs a Qt GUI application (``fonts.ensure_gui_app``).
     """
     from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
-    from PySide6.QtGui import QPdfWriter, QPen
+    from PySide6.QtGui import (
+        QColor,
+        QFont,
+        QFontMetricsF,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPdfWriter,
+        QPen,
+    )
 
     from desktop.render.fonts import font_family
 
@@ -94,8 +102,12 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
     writer.setTitle(f"{book.title} {book.period}")
     writer.setResolution(PDF_DPI)
     width_mm, height_mm = _landscape_size(paper)
-    size = QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, paper.value,
-                     QPageSize.SizeMatchPolicy.ExactMatch)  # fmt: skip
+    size = QPageSize(
+        QSizeF(width_mm, height_mm),
+        QPageSize.Unit.Millimeter,
+        paper.value,
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
     writer.setPageSize(size)
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     px = PDF_DPI / 25.4  # device pixels per millimetre
@@ -120,8 +132,10 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
         total = sum(c.width for c in book.columns)
         widths = [usable_w * c.width / total for c in book.columns]
         xs = [left + sum(widths[:i]) for i in range(len(widths))]
-        wrap = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(
-            Qt.AlignmentFlag.AlignTop
+        wrap = (
+            int(Qt.TextFlag.TextWordWrap)
+            | int(Qt.AlignmentFlag.AlignLeft)
+            | int(Qt.AlignmentFlag.AlignTop)
         )
         single = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
         thin = QPen(QColor("black"))
@@ -149,36 +163,47 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
                     continue
                 painter.setFont(f)
                 h = QFontMetricsF(f, writer).height()
-                painter.drawText(QRectF(left, y, usable_w, h), int(Qt.AlignmentFlag.AlignHCenter), text)
+                painter.drawText(
+                    QRectF(left, y, usable_w, h), int(Qt.AlignmentFlag.AlignHCenter), text
+                )
                 y += h
             y += 1.5 * px
             rule = QPen(QColor("black"))
             rule.setWidthF(0.6 * px)
             painter.setPen(rule)
-            painter.drawLine(QRectF(left, y, usable_w, 0).topLeft(), QRectF(left, y, usable_w, 0).topRight())
+            painter.drawLine(
+                QRectF(left, y, usable_w, 0).topLeft(), QRectF(left, y, usable_w, 0).topRight()
+            )
             painter.setPen(thin)
             y += 3 * px
             for text, f in ((book.title, font(12, bold=True)), (book.period, font(9))):
                 painter.setFont(f)
                 h = QFontMetricsF(f, writer).height()
-                painter.drawText(QRectF(left, y, usable_w, h), int(Qt.AlignmentFlag.AlignHCenter), text)
+                painter.drawText(
+                    QRectF(left, y, usable_w, h), int(Qt.AlignmentFlag.AlignHCenter), text
+                )
                 y += h
             return y + 2 * px
 
         head_m = QFontMetricsF(header_font, writer)
-        header_h = max(
-            head_m.boundingRect(QRectF(0, 0, w - 2 * pad, 1e6), wrap, c.title).height()
-            for c, w in zip(book.columns, widths, strict=True)
-        ) + 2 * pad
+        header_h = (
+            max(
+                head_m.boundingRect(QRectF(0, 0, w - 2 * pad, 1e6), wrap, c.title).height()
+                for c, w in zip(book.columns, widths, strict=True)
+            )
+            + 2 * pad
+        )
 
         def header_row(y: float) -> float:
             painter.setFont(header_font)
             painter.fillRect(QRectF(left, y, usable_w, header_h), QColor(225, 225, 225))
             for c, x, w in zip(book.columns, xs, widths, strict=True):
                 painter.drawRect(QRectF(x, y, w, header_h))
-                painter.drawText(QRectF(x + pad, y + pad, w - 2 * pad, header_h - 2 * pad),
-                                 int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
-                                 c.title)  # fmt: skip
+                painter.drawText(
+                    QRectF(x + pad, y + pad, w - 2 * pad, header_h - 2 * pad),
+                    int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
+                    c.title,
+                )
             painter.setFont(body)
             return y + header_h
 
@@ -187,8 +212,11 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
         def footer() -> None:
             painter.setFont(font(7))
             label = book.page_label.format(page=page)
-            painter.drawText(QRectF(left, bottom + 1 * px, usable_w, 4 * px),
-                             int(Qt.AlignmentFlag.AlignRight), f"{book.title} {book.period} — {label}")  # fmt: skip
+            painter.drawText(
+                QRectF(left, bottom + 1 * px, usable_w, 4 * px),
+                int(Qt.AlignmentFlag.AlignRight),
+                f"{book.title} {book.period} — {label}",
+            )
             painter.setFont(body)
 
         def column_rules(y0: float, y1: float) -> None:
@@ -211,7 +239,8 @@ def write_pdf(book: AgendaBook, path: Path, paper: PaperSize = PaperSize.F4) -> 
             texts = [cell_text(v) for v in row]
             heights = [
                 body_m.boundingRect(QRectF(0, 0, inner, 1e6), wrap, text).height()
-                if wraps and len(text) > fits
+                if wraps
+                and len(text) > fits
                 and ("\n" in text or body_m.horizontalAdvance(text) > inner)
                 else line_h
                 for text, (_x, inner, wraps, fits) in zip(texts, cells, strict=True)

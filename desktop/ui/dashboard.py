@@ -63,7 +63,7 @@ class BarChart(QWidget):
         self.setToolTip(summary)
         self.update()
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
@@ -76,8 +76,11 @@ class BarChart(QWidget):
         painter.setFont(self.font())
         if not self.bars:
             painter.setPen(QColor("#555"))
-            painter.drawText(QRectF(0, line * 1.5, width, line), int(Qt.AlignmentFlag.AlignLeft),
-                             self.tr("Belum ada surat"))  # fmt: skip
+            painter.drawText(
+                QRectF(0, line * 1.5, width, line),
+                int(Qt.AlignmentFlag.AlignLeft),
+                self.tr("Belum ada surat"),
+            )
             painter.end()
             return
         top = line * 1.4
@@ -90,13 +93,18 @@ class BarChart(QWidget):
             y = top + i * row
             label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w - 8))
             painter.setPen(QColor("black"))
-            painter.drawText(QRectF(0, y, label_w - 8, row),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), label)  # fmt: skip
+            painter.drawText(
+                QRectF(0, y, label_w - 8, row),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                label,
+            )
             length = bar_w * bar.count / biggest
             painter.fillRect(QRectF(label_w, y + row * 0.15, length, row * 0.7), BAR_COLOR)
-            painter.drawText(QRectF(label_w + length + 4, y, count_w, row),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                             str(bar.count))  # fmt: skip
+            painter.drawText(
+                QRectF(label_w + length + 4, y, count_w, row),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                str(bar.count),
+            )
         painter.end()
 
 
@@ -181,8 +189,9 @@ class DashboardPage(QWidget):
         self.open.show_count(figures.open_dispositions)
         self.overdue.show_count(figures.overdue_dispositions, alarm=True)
         year = figures.today.year
-        self.by_classification.title = self.tr("Surat masuk dan keluar {year} menurut klasifikasi"
-                                               ).format(year=year)  # fmt: skip
+        self.by_classification.title = self.tr(
+            "Surat masuk dan keluar {year} menurut klasifikasi"
+        ).format(year=year)
         self.by_type.title = self.tr("Surat keluar {year} menurut jenis naskah").format(year=year)
         self.by_classification.set_bars(figures.by_classification)
         self.by_type.set_bars(figures.by_type)

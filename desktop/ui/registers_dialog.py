@@ -5,6 +5,7 @@ reading thread with a progress dialog; the dialog stays open for the next one.""
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from desktop.letters import registers
@@ -126,9 +127,19 @@ class RegistersDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self._period_kind()
         self._format_changed()
-        order = [self.register, self.by_year, self.year, self.by_range, self.date_from,
-                 self.date_to, self.format, self.paper, self.save_button, close]  # fmt: skip
-        for first, second in zip(order, order[1:], strict=False):
+        order = [
+            self.register,
+            self.by_year,
+            self.year,
+            self.by_range,
+            self.date_from,
+            self.date_to,
+            self.format,
+            self.paper,
+            self.save_button,
+            close,
+        ]
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
     def _period_kind(self) -> None:

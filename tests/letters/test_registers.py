@@ -31,7 +31,9 @@ def o(office_staff: Office) -> IncomingOffice:
     return staff_incoming(office_staff)
 
 
-def sign_letter(o: IncomingOffice, on: date, hal: str = "Undangan Rapat Koordinasi Dana Kampung") -> str:
+def sign_letter(
+    o: IncomingOffice, on: date, hal: str = "Undangan Rapat Koordinasi Dana Kampung"
+) -> str:
     letter = drafting.new_draft(o.store, o.drafter, "surat_undangan")
     fill_invitation(o, letter.id)  # type: ignore[arg-type]
     if hal != "Undangan Rapat Koordinasi Dana Kampung":
@@ -56,26 +58,45 @@ def test_the_incoming_agenda_book_prints_and_exports_a_registered_letter(
     o: IncomingOffice, tmp_path: Path
 ) -> None:
     first = register(o, scan_of(tmp_path, 1), hal="Undangan Rapat Evaluasi Dana Kampung")
-    disposition.dispose(o.store, o.camat, first.id, DispositionInput([o.kasi_pem.id], ["Proses lebih lanjut"]))
-    register(o, scan_of(tmp_path, 2), sender_number="B/77/DISDUK/2026", sender_name="Dinas Dukcapil",
-             hal="Permohonan data penduduk")  # fmt: skip
+    disposition.dispose(
+        o.store, o.camat, first.id, DispositionInput([o.kasi_pem.id], ["Proses lebih lanjut"])
+    )
+    register(
+        o,
+        scan_of(tmp_path, 2),
+        sender_number="B/77/DISDUK/2026",
+        sender_name="Dinas Dukcapil",
+        hal="Permohonan data penduduk",
+    )
     year = Period.year(first.received_date.year)
 
     pdf = tmp_path / "agenda.pdf"
-    done = registers.export_agenda(o.store, o.registrar, Register.INCOMING, year,
-                                   ExportFormat.PDF, pdf)  # fmt: skip
+    done = registers.export_agenda(
+        o.store, o.registrar, Register.INCOMING, year, ExportFormat.PDF, pdf
+    )
     assert (done.rows, done.pages) == (2, 1)
     page = " ".join(_pdf_pages(pdf)[0].split())
     assert "KECAMATAN WAMENA" in page and "BUKU AGENDA SURAT MASUK" in page
     assert f"Tahun {first.received_date.year}" in page
-    for expected in ("Asal Surat", "Diteruskan", first.agenda_number,
-                     "Undangan Rapat Evaluasi Dana Kampung", "400.10/123/DPMK/2026",
-                     first.received_date.strftime("%d/%m/%Y"), "Kepala Seksi", "B/77/DISDUK/2026"):  # fmt: skip
+    for expected in (
+        "Asal Surat",
+        "Diteruskan",
+        first.agenda_number,
+        "Undangan Rapat Evaluasi Dana Kampung",
+        "400.10/123/DPMK/2026",
+        first.received_date.strftime("%d/%m/%Y"),
+        "Kepala Seksi",
+        "B/77/DISDUK/2026",
+    ):
         assert expected in page, expected
 
     xlsx = tmp_path / "agenda.xlsx"
-    assert registers.export_agenda(o.store, o.registrar, Register.INCOMING, year,
-                                   ExportFormat.XLSX, xlsx).rows == 2  # fmt: skip
+    assert (
+        registers.export_agenda(
+            o.store, o.registrar, Register.INCOMING, year, ExportFormat.XLSX, xlsx
+        ).rows
+        == 2
+    )
     sheet = load_workbook(xlsx).active
     assert sheet is not None
     assert sheet.freeze_panes == "A2"
@@ -104,11 +125,17 @@ def test_the_incoming_agenda_book_prints_and_exports_a_registered_letter(
 
 def test_the_header_row_is_repeated_on_every_page(o: IncomingOffice, tmp_path: Path) -> None:
     for i in range(45):
-        register(o, scan_of(tmp_path, i), sender_number=f"{i + 1}/PMK/2026", hal=f"Laporan kampung nomor {i}")
+        register(
+            o,
+            scan_of(tmp_path, i),
+            sender_number=f"{i + 1}/PMK/2026",
+            hal=f"Laporan kampung nomor {i}",
+        )
     pdf = tmp_path / "agenda.pdf"
     year = Period.year(clock.today().year)
-    done = registers.export_agenda(o.store, o.registrar, Register.INCOMING, year,
-                                   ExportFormat.PDF, pdf, PaperSize.A4)  # fmt: skip
+    done = registers.export_agenda(
+        o.store, o.registrar, Register.INCOMING, year, ExportFormat.PDF, pdf, PaperSize.A4
+    )
     assert done.rows == 45 and done.pages >= 2
     pages = [" ".join(t.split()) for t in _pdf_pages(pdf)]
     assert len(pages) == done.pages
@@ -131,8 +158,9 @@ def test_the_outgoing_book_lists_signed_letters_and_hides_a_secret_hal(
         s.exec(text("UPDATE letter SET sifat = 'Rahasia' WHERE number = :n").bindparams(n=secret))
     xlsx = tmp_path / "keluar.xlsx"
     # Sari (a kasi) is on neither letter: she sees the secret one's number, not its subject.
-    registers.export_agenda(o.store, o.kasi_pem, Register.OUTGOING, Period.year(year),
-                            ExportFormat.XLSX, xlsx)  # fmt: skip
+    registers.export_agenda(
+        o.store, o.kasi_pem, Register.OUTGOING, Period.year(year), ExportFormat.XLSX, xlsx
+    )
     sheet = load_workbook(xlsx).active
     assert sheet is not None
     rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
@@ -143,8 +171,9 @@ def test_the_outgoing_book_lists_signed_letters_and_hides_a_secret_hal(
     assert rows[1][5] == "[Rahasia]"
     assert "Agustinus Mabel" in rows[0][8]
     # The camat signed it and reads it in full.
-    registers.export_agenda(o.store, o.camat, Register.OUTGOING, Period.year(year),
-                            ExportFormat.XLSX, xlsx)  # fmt: skip
+    registers.export_agenda(
+        o.store, o.camat, Register.OUTGOING, Period.year(year), ExportFormat.XLSX, xlsx
+    )
     sheet = load_workbook(xlsx).active
     assert sheet is not None
     assert sheet.cell(3, 6).value == "Pemeriksaan keuangan kampung"
@@ -152,13 +181,22 @@ def test_the_outgoing_book_lists_signed_letters_and_hides_a_secret_hal(
 
 def test_a_date_range_and_text_that_looks_like_a_formula(o: IncomingOffice, tmp_path: Path) -> None:
     today = clock.today()
-    register(o, scan_of(tmp_path, 1), received_date=today - timedelta(days=40),
-             sender_date=today - timedelta(days=41), hal="Surat lama")  # fmt: skip
+    register(
+        o,
+        scan_of(tmp_path, 1),
+        received_date=today - timedelta(days=40),
+        sender_date=today - timedelta(days=41),
+        hal="Surat lama",
+    )
     register(o, scan_of(tmp_path, 2), sender_number="X/1", hal='=HYPERLINK("http://x","klik")')
     recent = Period(today - timedelta(days=7), today)
     xlsx, out = tmp_path / "a.xlsx", tmp_path / "a.csv"
-    assert registers.export_agenda(o.store, o.registrar, Register.INCOMING, recent,
-                                   ExportFormat.XLSX, xlsx).rows == 1  # fmt: skip
+    assert (
+        registers.export_agenda(
+            o.store, o.registrar, Register.INCOMING, recent, ExportFormat.XLSX, xlsx
+        ).rows
+        == 1
+    )
     cell = load_workbook(xlsx).active.cell(2, 7)  # type: ignore[union-attr]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x","klik")'
     registers.export_agenda(o.store, o.registrar, Register.INCOMING, recent, ExportFormat.CSV, out)
@@ -175,8 +213,14 @@ def test_a_period_backwards_is_refused_and_writes_nothing(
     out.write_bytes(b"the book printed last week")
     today = clock.today()
     with pytest.raises(ValidationError) as refused:
-        registers.export_agenda(o.store, o.registrar, Register.INCOMING,
-                                Period(today, today - timedelta(days=1)), ExportFormat.PDF, out)  # fmt: skip
+        registers.export_agenda(
+            o.store,
+            o.registrar,
+            Register.INCOMING,
+            Period(today, today - timedelta(days=1)),
+            ExportFormat.PDF,
+            out,
+        )
     assert "Tanggal akhir" in str(refused.value)
     assert out.read_bytes() == b"the book printed last week"
     assert [p.name for p in folder.iterdir()] == ["agenda.pdf"]
@@ -186,8 +230,9 @@ def test_an_empty_period_still_prints_its_kop_and_says_so(
     o: IncomingOffice, tmp_path: Path
 ) -> None:
     pdf = tmp_path / "kosong.pdf"
-    done = registers.export_agenda(o.store, o.registrar, Register.OUTGOING, Period.year(2001),
-                                   ExportFormat.PDF, pdf)  # fmt: skip
+    done = registers.export_agenda(
+        o.store, o.registrar, Register.OUTGOING, Period.year(2001), ExportFormat.PDF, pdf
+    )
     assert (done.rows, done.pages) == (0, 1)
     page = " ".join(_pdf_pages(pdf)[0].split())
     assert "BUKU AGENDA SURAT KELUAR" in page and "Tidak ada surat" in page
@@ -197,20 +242,44 @@ def test_the_dashboard_counts_this_month_the_dispositions_and_the_year(
     o: IncomingOffice, tmp_path: Path
 ) -> None:
     today = clock.today()  # 15 December 2026 (tests/clocks.py), or 12 January 2027
-    this_month = [register(o, scan_of(tmp_path, i), sender_number=f"{i}/A", hal=f"Hal {i}",
-                           classification_code=code)
-                  for i, code in enumerate(["400.10.2.2", "400.5", "000.1.5"])]  # fmt: skip
+    this_month = [
+        register(
+            o,
+            scan_of(tmp_path, i),
+            sender_number=f"{i}/A",
+            hal=f"Hal {i}",
+            classification_code=code,
+        )
+        for i, code in enumerate(["400.10.2.2", "400.5", "000.1.5"])
+    ]
     last_year = today.replace(year=today.year - 1)
-    register(o, scan_of(tmp_path, 9), sender_number="9/B", received_date=last_year,
-             sender_date=last_year, classification_code="100.1")  # fmt: skip
+    register(
+        o,
+        scan_of(tmp_path, 9),
+        sender_number="9/B",
+        received_date=last_year,
+        sender_date=last_year,
+        classification_code="100.1",
+    )
     due_past, due_later = today - timedelta(days=2), today + timedelta(days=5)
-    disposition.dispose(o.store, o.camat, this_month[0].id,
-                        DispositionInput([o.kasi_pem.id, o.kasi_kesra.id], ["Koordinasikan"], due_date=due_later))  # fmt: skip
-    late = disposition.dispose(o.store, o.camat, this_month[1].id,
-                               DispositionInput([o.kasi_pem.id], ["Koordinasikan"], due_date=due_later))  # fmt: skip
+    disposition.dispose(
+        o.store,
+        o.camat,
+        this_month[0].id,
+        DispositionInput([o.kasi_pem.id, o.kasi_kesra.id], ["Koordinasikan"], due_date=due_later),
+    )
+    late = disposition.dispose(
+        o.store,
+        o.camat,
+        this_month[1].id,
+        DispositionInput([o.kasi_pem.id], ["Koordinasikan"], due_date=due_later),
+    )
     with o.store.write() as s:  # given a week ago with a two-day deadline
-        s.exec(text("UPDATE disposition SET due_date = :d WHERE id = :i")
-               .bindparams(d=due_past, i=late[0].id))  # fmt: skip
+        s.exec(
+            text("UPDATE disposition SET due_date = :d WHERE id = :i").bindparams(
+                d=due_past, i=late[0].id
+            )
+        )
     sign_letter(o, today)
     sign_letter(o, today.replace(day=1))
     sign_letter(o, last_year)

@@ -34,22 +34,44 @@ def seed(o: IncomingOffice, folder: Path) -> None:
     """Three letters in this month (one disposed to two kasi, one to a kasi and overdue), one
     from last year; two letters signed this month and one last year."""
     today = clock.today()
-    letters = [register(o, scan_of(folder, i), sender_number=f"{i}/A", hal=f"Hal nomor {i}",
-                        classification_code=code)
-               for i, code in enumerate(["400.10.2.2", "400.5", "000.1.5"])]  # fmt: skip
+    letters = [
+        register(
+            o,
+            scan_of(folder, i),
+            sender_number=f"{i}/A",
+            hal=f"Hal nomor {i}",
+            classification_code=code,
+        )
+        for i, code in enumerate(["400.10.2.2", "400.5", "000.1.5"])
+    ]
     last_year = today.replace(year=today.year - 1)
-    register(o, scan_of(folder, 9), sender_number="9/B", received_date=last_year,
-             sender_date=last_year, classification_code="100.1")  # fmt: skip
+    register(
+        o,
+        scan_of(folder, 9),
+        sender_number="9/B",
+        received_date=last_year,
+        sender_date=last_year,
+        classification_code="100.1",
+    )
     later = today + timedelta(days=5)
-    disposition.dispose(o.store, o.camat, letters[0].id,
-                        DispositionInput([o.kasi_pem.id, o.kasi_kesra.id], ["Koordinasikan"],
-                                         due_date=later))  # fmt: skip
-    (late,) = disposition.dispose(o.store, o.camat, letters[1].id,
-                                  DispositionInput([o.kasi_pem.id], ["Koordinasikan"],
-                                                   due_date=later))  # fmt: skip
+    disposition.dispose(
+        o.store,
+        o.camat,
+        letters[0].id,
+        DispositionInput([o.kasi_pem.id, o.kasi_kesra.id], ["Koordinasikan"], due_date=later),
+    )
+    (late,) = disposition.dispose(
+        o.store,
+        o.camat,
+        letters[1].id,
+        DispositionInput([o.kasi_pem.id], ["Koordinasikan"], due_date=later),
+    )
     with o.store.write() as s:  # given earlier with a deadline now past
-        s.exec(text("UPDATE disposition SET due_date = :d WHERE id = :i")
-               .bindparams(d=today - timedelta(days=2), i=late.id))  # fmt: skip
+        s.exec(
+            text("UPDATE disposition SET due_date = :d WHERE id = :i").bindparams(
+                d=today - timedelta(days=2), i=late.id
+            )
+        )
     sign_letter(o, today)
     sign_letter(o, today.replace(day=1))
     sign_letter(o, last_year)
@@ -65,10 +87,16 @@ def test_the_dashboard_shows_the_office_figures_and_esc_goes_back(
     page = window.stack.currentWidget()
     assert isinstance(page, DashboardPage)
     driver.wait_until(lambda: page.figures is not None, "the figures")
-    shown = {tile.value.objectName(): tile.value.text()
-             for tile in (page.incoming, page.outgoing, page.open, page.overdue)}  # fmt: skip
-    assert shown == {"incomingMonth": "3", "outgoingMonth": "2", "openDispositions": "3",
-                     "overdueDispositions": "1"}  # fmt: skip
+    shown = {
+        tile.value.objectName(): tile.value.text()
+        for tile in (page.incoming, page.outgoing, page.open, page.overdue)
+    }
+    assert shown == {
+        "incomingMonth": "3",
+        "outgoingMonth": "2",
+        "openDispositions": "3",
+        "overdueDispositions": "1",
+    }
     today = clock.today()
     assert str(today.year) in page.heading.text()
     by_code = page.by_classification.accessibleDescription()
@@ -118,7 +146,9 @@ def test_a_year_of_incoming_letters_saved_as_excel_from_the_menu(
     sheet = load_workbook(out).active
     assert sheet is not None
     row = [c.value for c in sheet[2]]
-    assert row[1:3] == [first.agenda_number,
-                        datetime.combine(first.received_date, datetime.min.time())]  # fmt: skip
+    assert row[1:3] == [
+        first.agenda_number,
+        datetime.combine(first.received_date, datetime.min.time()),
+    ]
     assert row[6] == "Undangan Rapat Evaluasi Dana Kampung"
     assert [p.name for p in out.parent.iterdir()] == ["agenda-masuk.xlsx"]
