@@ -140,7 +140,11 @@ def test_english_ui_and_domain_messages(
     window = driver.log_in(office_staff.store, office_staff.drafter)
     assert driver.sidebar()[0].startswith("Drafts")
     assert [item for item in driver.sidebar() if item.startswith("Incoming")]  # incoming queues
-    assert [a.text() for a in window.menuBar().actions()] == ["&Letters", "&Administration"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&Letters",
+        "&Reports",
+        "&Administration",
+    ]
     assert driver.menu_item("Administration", "Bahasa / Language...").isEnabled()
 
 
