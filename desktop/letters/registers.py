@@ -13,7 +13,7 @@ hal is replaced by "[sifat]".
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -29,7 +29,7 @@ from desktop.letters import incoming
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.disposition import CANCELLED, OPEN_STATES
 from desktop.letters.document import letterhead
-from desktop.letters.errors import NotFound, ValidationError
+from desktop.letters.errors import NotFound, ServiceError, ValidationError
 from desktop.letters.templates import letter_types
 from desktop.render.agenda import AgendaBook, Column, ColumnKind
 from desktop.render.dates import format_date_id
@@ -247,6 +247,11 @@ def agenda_book(
         )
 
 
+class CannotSave(ServiceError):
+    """The book could not be written where the person chose (a full or read-only disk, a
+    folder that is gone, a file open in Excel)."""
+
+
 @dataclass(frozen=True)
 class Exported:
     path: Path
@@ -276,12 +281,15 @@ def export_agenda(
     into place only when complete: a failed export never leaves a half-written book under the
     name asked for, nor replaces an earlier one.
 
-    Raises ValidationError (bad period), NotFound (no office), OSError (cannot write there).
+    Raises ValidationError (bad period), NotFound (no office), CannotSave (cannot write there).
     """
     from desktop.render import agenda
 
+    period.check()
     tmp = path.with_name(f".{path.name}.tmp")
     try:
+        with tmp.open("wb"):
+            pass  # the folder can be written (asked before Qt, which only says "false")
         with agenda_book(store, user, register, period) as book:
             pages = 0
             if fmt is ExportFormat.PDF:
@@ -294,8 +302,16 @@ def export_agenda(
             else:
                 rows = agenda.write_csv(book, tmp)
         tmp.replace(path)
+    except OSError as exc:
+        reason = exc.strerror or _("berkas tidak dapat ditulis")
+        raise CannotSave(
+            _("Buku agenda tidak dapat disimpan ke {path}: {reason}").format(
+                path=path, reason=reason
+            )
+        ) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):  # the folder is gone: nothing was left there
+            tmp.unlink(missing_ok=True)
     return Exported(path, rows, pages)
 
 

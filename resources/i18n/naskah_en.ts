@@ -2826,6 +2826,10 @@ Contact the regency's IT officer.</translation>
             <translation>File: {f} ({n} bytes).</translation>
         </message>
         <message>
+            <source>Buku agenda tidak dapat disimpan ke {path}: {reason}</source>
+            <translation>The agenda book cannot be saved to {path}: {reason}</translation>
+        </message>
+        <message>
             <source>Bulan pengangkatan dalam NIP tidak valid.</source>
             <translation>The appointment month in the NIP is not valid.</translation>
         </message>
@@ -4200,6 +4204,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>bentrok dengan data di PC ini: {e}</source>
             <translation>clashes with data on this PC: {e}</translation>
+        </message>
+        <message>
+            <source>berkas tidak dapat ditulis</source>
+            <translation>the file cannot be written</translation>
         </message>
         <message>
             <source>berukuran {n} MB, melebihi batas {m} MB. Pindai ulang dengan resolusi lebih rendah (mis. 150 dpi, hitam-putih) atau perkecil PDF-nya.</source>

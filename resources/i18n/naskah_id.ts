@@ -2826,6 +2826,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Berkas: {f} ({n} bita).</translation>
         </message>
         <message>
+            <source>Buku agenda tidak dapat disimpan ke {path}: {reason}</source>
+            <translation>Buku agenda tidak dapat disimpan ke {path}: {reason}</translation>
+        </message>
+        <message>
             <source>Bulan pengangkatan dalam NIP tidak valid.</source>
             <translation>Bulan pengangkatan dalam NIP tidak valid.</translation>
         </message>
@@ -4200,6 +4204,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>bentrok dengan data di PC ini: {e}</source>
             <translation>bentrok dengan data di PC ini: {e}</translation>
+        </message>
+        <message>
+            <source>berkas tidak dapat ditulis</source>
+            <translation>berkas tidak dapat ditulis</translation>
         </message>
         <message>
             <source>berukuran {n} MB, melebihi batas {m} MB. Pindai ulang dengan resolusi lebih rendah (mis. 150 dpi, hitam-putih) atau perkecil PDF-nya.</source>

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from desktop.letters import disposition, drafting, registers, workflow
 from desktop.letters.disposition import DispositionInput
 from desktop.letters.errors import ValidationError
-from desktop.letters.registers import ExportFormat, Period, Register
+from desktop.letters.registers import CannotSave, ExportFormat, Period, Register
 from desktop.letters.templates import letter_types
 from desktop.render.document import PaperSize
 from desktop.store import clock
@@ -224,6 +224,20 @@ def test_a_period_backwards_is_refused_and_writes_nothing(
     assert "Tanggal akhir" in str(refused.value)
     assert out.read_bytes() == b"the book printed last week"
     assert [p.name for p in folder.iterdir()] == ["agenda.pdf"]
+
+
+@pytest.mark.parametrize("fmt", list(ExportFormat))
+def test_a_folder_that_is_gone_is_a_clear_message(
+    o: IncomingOffice, tmp_path: Path, fmt: ExportFormat
+) -> None:
+    register(o, scan_of(tmp_path, 1))
+    gone = tmp_path / "flashdisk" / f"agenda.{fmt.value}"
+    with pytest.raises(CannotSave) as refused:
+        registers.export_agenda(
+            o.store, o.registrar, Register.INCOMING, Period.year(clock.today().year), fmt, gone
+        )
+    assert str(gone) in refused.value.message and "tidak dapat disimpan" in refused.value.message
+    assert not gone.parent.exists()
 
 
 def test_an_empty_period_still_prints_its_kop_and_says_so(
