@@ -13,8 +13,9 @@ from desktop.letters import registers
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.registers import Bar, Dashboard
 from desktop.render.dates import month_name_id
+from desktop.store.changes import Changes
 from desktop.store.db import Store
-from desktop.ui import ops
+from desktop.ui import ops, store_events
 from desktop.ui.qt import (
     QColor,
     QFont,
@@ -173,12 +174,18 @@ class DashboardPage(QWidget):
         layout.addLayout(tiles)
         layout.addLayout(charts, 1)
         self.refresh_button.clicked.connect(self.refresh)
+        store_events.of(store).changed.connect(self._store_changed)
         QWidget.setTabOrder(self.agenda_button, self.refresh_button)
         QWidget.setTabOrder(self.refresh_button, self.back_button)
 
     def refresh(self) -> None:
         store = self.store
         ops.ReadOp(self, lambda: registers.dashboard(store)).success(self._show).run(self._lane)
+
+    def _store_changed(self, changes: Changes) -> None:
+        """Letters signed, registered or disposed here or by sync: the figures on screen follow."""
+        if self.isVisible() and changes.touches("letter", "incoming_letter", "disposition"):
+            self.refresh()
 
     def _show(self, figures: Dashboard) -> None:
         self.figures = figures

@@ -105,6 +105,9 @@ def test_the_dashboard_shows_the_office_figures_and_esc_goes_back(
     assert page.by_type.accessibleDescription() == "Surat Undangan: 2"
     assert page.by_classification.isVisible() and page.by_classification.height() >= 150
     assert not problems_of(window, "the dashboard")
+    # The registrar records another letter: the figure on screen follows.
+    register(o, scan_of(tmp_path, 20), sender_number="20/C", hal="Surat baru")
+    driver.wait_until(lambda: page.incoming.value.text() == "4", "the new letter counted")
     driver.press(page, Qt.Key.Key_Escape)
     driver.wait_until(lambda: window.stack.currentWidget() is window.list_page, "the list")
 
