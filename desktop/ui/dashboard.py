@@ -86,13 +86,14 @@ class BarChart(QWidget):
             return
         top = line * 1.4
         row = min(line * 1.6, (height - top) / len(self.bars))
-        label_w = min(width * 0.45, max(metrics.horizontalAdvance(b.label) for b in self.bars) + 8)
+        widest = max(metrics.horizontalAdvance(b.label) for b in self.bars)
+        label_w = min(width * 0.5, widest + 16.0)  # a label is cut only when space is short
         count_w = metrics.horizontalAdvance(str(max(b.count for b in self.bars))) + 8
         bar_w = max(10.0, width - label_w - count_w)
         biggest = max(1, max(b.count for b in self.bars))
         for i, bar in enumerate(self.bars):
             y = top + i * row
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w - 8))
+            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w) - 6)
             painter.setPen(QColor("black"))
             painter.drawText(
                 QRectF(0, y, label_w - 8, row),
