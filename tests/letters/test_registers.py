@@ -12,14 +12,16 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import text
+from sqlmodel import select
 
-from desktop.letters import disposition, drafting, registers, workflow
+from desktop.letters import disposition, drafting, numbering, registers, workflow
 from desktop.letters.disposition import DispositionInput
 from desktop.letters.errors import ValidationError
 from desktop.letters.registers import CannotSave, ExportFormat, Period, Register
 from desktop.letters.templates import letter_types
 from desktop.render.document import PaperSize
 from desktop.store import clock
+from desktop.store.models import Letter
 from tests.conftest import Office
 from tests.letters.incoming_office import IncomingOffice, register, staff_incoming
 from tests.letters.scan_files import write_pdf
@@ -177,6 +179,22 @@ def test_the_outgoing_book_lists_signed_letters_and_hides_a_secret_hal(
     sheet = load_workbook(xlsx).active
     assert sheet is not None
     assert sheet.cell(3, 6).value == "Pemeriksaan keuangan kampung"
+
+
+def test_a_voided_number_keeps_its_row_marked_dibatalkan(o: IncomingOffice, tmp_path: Path) -> None:
+    year = clock.today().year
+    kept = sign_letter(o, date(year, 5, 2))
+    voided = sign_letter(o, date(year, 5, 3))
+    with o.store.read() as s:
+        number_id = s.exec(select(Letter.number_id).where(Letter.number == voided)).one()
+    numbering.void(o.store, o.camat, number_id, "Salah alamat")
+    out = tmp_path / "keluar.csv"
+    registers.export_agenda(
+        o.store, o.camat, Register.OUTGOING, Period.year(year), ExportFormat.CSV, out
+    )
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    assert [(r[1], r[-1]) for r in rows[1:]] == [(kept, ""), (voided, "Dibatalkan")]
 
 
 def test_a_date_range_and_text_that_looks_like_a_formula(o: IncomingOffice, tmp_path: Path) -> None:
