@@ -35,6 +35,7 @@ from desktop.ui.qt import (
     Signal,
 )
 
+EXPORT_THREAD = "export"
 FILTERS = {
     ExportFormat.PDF: "PDF (*.pdf)",
     ExportFormat.XLSX: "Excel (*.xlsx)",
@@ -187,9 +188,11 @@ class RegistersDialog(QDialog):
         if path.suffix.lower() != f".{fmt.value}":
             path = path.with_name(f"{path.name}.{fmt.value}")
         store, user = self.store, self.user
+        # Its own thread: a year's book takes seconds, and the lists must not wait behind it.
         ops.ReadOp(
             self,
             lambda: registers.export_agenda(store, user, register, period, fmt, path, paper),
+            kind=EXPORT_THREAD,
         ).success(self._done).message_in(self.error).disable(self.save_button).progress(
             self.tr("Menyusun buku agenda...")
         ).run()
