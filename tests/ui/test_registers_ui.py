@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from sqlalchemy import text
 
 from desktop.letters import disposition
@@ -119,6 +120,7 @@ def test_a_year_of_incoming_letters_saved_as_excel_from_the_menu(
     driver.log_in(o.store, o.registrar)
     out = tmp_path / "laporan" / "agenda-masuk.xlsx"
     out.parent.mkdir()
+    pdf = out.with_name("agenda-masuk.pdf")
     driver.save_file_as(out)
 
     def fill(dialog: RegistersDialog) -> None:
@@ -141,6 +143,14 @@ def test_a_year_of_incoming_letters_saved_as_excel_from_the_menu(
         driver.wait_until(lambda: dialog.exported is not None, "the book written")
         assert not dialog.error.isVisible()
         assert "1 surat" in dialog.note.text()
+        # The same book to print, on F4, written on its own thread.
+        driver.save_file_as(pdf)
+        dialog.exported = None
+        driver.pick(dialog.format, "PDF untuk dicetak")
+        assert dialog.paper.isEnabled()
+        driver.pick(dialog.paper, "F4 mendatar")
+        driver.click("Simpan...", within=dialog)
+        driver.wait_until(lambda: dialog.exported is not None, "the PDF written")
 
     opened = driver.when_opened(RegistersDialog, fill)
     driver.click("Laporan", "Buku Agenda...")
@@ -154,4 +164,7 @@ def test_a_year_of_incoming_letters_saved_as_excel_from_the_menu(
         datetime.combine(first.received_date, datetime.min.time()),
     ]
     assert row[6] == "Undangan Rapat Evaluasi Dana Kampung"
-    assert [p.name for p in out.parent.iterdir()] == ["agenda-masuk.xlsx"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["agenda-masuk.pdf", "agenda-masuk.xlsx"]
+    page = PdfReader(pdf).pages[0]
+    assert round(float(page.mediabox.width)) == 935  # F4 landscape: 330 mm wide
+    assert "Undangan Rapat Evaluasi Dana Kampung" in " ".join(page.extract_text().split())
