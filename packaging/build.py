@@ -92,6 +92,8 @@ REQUIRED_MODULES = (
     "pycparser",  # cffi's cdef() at run time (pywin32-ctypes' cffi backend, for keyring)
     "platformdirs.windows" if IS_WIN else "platformdirs.unix",
     "filelock",
+    "openpyxl.writer.excel",  # the agenda book's .xlsx export
+    "et_xmlfile",
 )
 FORBIDDEN_MODULES = ("sync.server", "fastapi", "starlette", "uvicorn", "psycopg", "psycopg2",
                      "tkinter", "pytest", "PyInstaller")  # fmt: skip

@@ -21,6 +21,7 @@ from desktop.store.db import Store
 from desktop.store.errors import StoreBusy
 from desktop.store.models import Letter
 from desktop.ui import ops, signing_dialogs, store_events
+from desktop.ui.dashboard import ReportsDesk
 from desktop.ui.first_paint import after_first_paint
 from desktop.ui.incoming_page import IncomingDesk
 from desktop.ui.letter_list import FilterBar, letter_table
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.table = letter_table(self.model)
         self.sidebar = self._make_sidebar()
         self.incoming = IncomingDesk(self, store, user, self.sidebar)  # incoming letters' queues
+        self.reports = ReportsDesk(self, store, user, self.sidebar)  # Laporan: dashboard, agenda
         self.new_button = self._make_new_button()
         self.list_page = self._make_list_page()
         self.stack = QStackedWidget()
@@ -269,6 +271,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         self._make_archive_menu()
+        self.reports.add_menu(self.menuBar())
         admin = self.menuBar().addMenu(self.tr("&Administrasi"))
         self.people_action = admin.addAction(self.tr("&Pegawai..."))
         self.people_action.triggered.connect(self.open_people)

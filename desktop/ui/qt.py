@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject as QObject
     from PySide6.QtCore import QPersistentModelIndex as QPersistentModelIndex
     from PySide6.QtCore import QPoint as QPoint
+    from PySide6.QtCore import QPointF as QPointF
     from PySide6.QtCore import QRect as QRect
+    from PySide6.QtCore import QRectF as QRectF
     from PySide6.QtCore import QRunnable as QRunnable
     from PySide6.QtCore import QSettings as QSettings
     from PySide6.QtCore import QSize as QSize
@@ -61,6 +63,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent as QKeyEvent
     from PySide6.QtGui import QKeySequence as QKeySequence
     from PySide6.QtGui import QPagedPaintDevice as QPagedPaintDevice
+    from PySide6.QtGui import QPainter as QPainter
+    from PySide6.QtGui import QPaintEvent as QPaintEvent
     from PySide6.QtGui import QPalette as QPalette
     from PySide6.QtGui import QPixmap as QPixmap
     from PySide6.QtGui import QResizeEvent as QResizeEvent
@@ -102,6 +106,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidgetItem as QListWidgetItem
     from PySide6.QtWidgets import QMainWindow as QMainWindow
     from PySide6.QtWidgets import QMenu as QMenu
+    from PySide6.QtWidgets import QMenuBar as QMenuBar
     from PySide6.QtWidgets import QMessageBox as QMessageBox
     from PySide6.QtWidgets import QPlainTextEdit as QPlainTextEdit
     from PySide6.QtWidgets import QProgressBar as QProgressBar
@@ -134,8 +139,9 @@ _MODULE_OF: dict[str, str] = {
             "QByteArray", "QCoreApplication", "QDate", "QElapsedTimer", "QEvent",
             "qInstallMessageHandler", "QIODevice", "QItemSelection", "QItemSelectionModel",
             "QLocale", "QMimeData", "QModelIndex", "QObject", "QPersistentModelIndex", "QPoint",
-            "QRect", "QRunnable", "QSettings", "QSize", "QSortFilterProxyModel", "Qt", "QThread",
-            "QThreadPool", "QTimer", "QtMsgType", "QTranslator", "QUrl", "Signal", "Slot",
+            "QPointF", "QRect", "QRectF", "QRunnable", "QSettings", "QSize",
+            "QSortFilterProxyModel", "Qt", "QThread", "QThreadPool", "QTimer", "QtMsgType",
+            "QTranslator", "QUrl", "Signal", "Slot",
         ],
         "PySide6.QtCore",
     ),
@@ -143,7 +149,8 @@ _MODULE_OF: dict[str, str] = {
         [
             "QAction", "QCloseEvent", "QColor", "QCursor", "QDesktopServices", "QDropEvent",
             "QFont", "QFontInfo", "QFontMetrics", "QIcon", "QImage", "QKeyEvent", "QKeySequence",
-            "QPagedPaintDevice", "QPalette", "QPixmap", "QResizeEvent", "QScreen", "QShortcut",
+            "QPagedPaintDevice", "QPainter", "QPaintEvent", "QPalette", "QPixmap", "QResizeEvent",
+            "QScreen", "QShortcut",
             "QStandardItem", "QStandardItemModel", "QTextCharFormat", "QTextCursor", "QTextLength",
             "QTextListFormat", "QTextTableFormat", "QWheelEvent",
         ],
@@ -155,7 +162,7 @@ _MODULE_OF: dict[str, str] = {
             "QComboBox", "QCompleter", "QDateEdit", "QDialog", "QDialogButtonBox",
             "QDoubleSpinBox", "QFileDialog", "QFormLayout", "QFrame", "QGridLayout", "QGroupBox",
             "QHBoxLayout", "QHeaderView", "QInputDialog", "QLabel", "QLineEdit", "QListView",
-            "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu", "QMessageBox",
+            "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu", "QMenuBar", "QMessageBox",
             "QPlainTextEdit", "QProgressBar", "QProgressDialog", "QPushButton", "QRadioButton",
             "QScrollArea", "QSizePolicy", "QSpinBox", "QSplitter", "QStackedWidget", "QStatusBar",
             "QTableView", "QTabWidget", "QTextBrowser", "QTextEdit", "QToolBar", "QToolButton",

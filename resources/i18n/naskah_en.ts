@@ -131,6 +131,13 @@
         </message>
     </context>
     <context>
+        <name>BarChart</name>
+        <message>
+            <source>Belum ada surat</source>
+            <translation>No letters yet</translation>
+        </message>
+    </context>
+    <context>
         <name>BerkasDialog</name>
         <message>
             <source>&amp;Kode</source>
@@ -433,6 +440,65 @@ Copy the report below and send it to the IT officer.</translation>
         <message>
             <source>Terjadi kesalahan program</source>
             <translation>A program error occurred</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>&amp;Muat ulang</source>
+            <translation>&amp;Reload</translation>
+        </message>
+        <message>
+            <source>Buku A&amp;genda...</source>
+            <translation>A&amp;genda Book...</translation>
+        </message>
+        <message>
+            <source>Cetak atau ekspor buku agenda surat masuk/keluar</source>
+            <translation>Print or export the agenda book of incoming/outgoing letters</translation>
+        </message>
+        <message>
+            <source>Dasbor</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>Dasbor — {month}</source>
+            <translation>Dashboard — {month}</translation>
+        </message>
+        <message>
+            <source>Disposisi belum selesai</source>
+            <translation>Open dispositions</translation>
+        </message>
+        <message>
+            <source>Disposisi terlambat</source>
+            <translation>Overdue dispositions</translation>
+        </message>
+        <message>
+            <source>Menurut klasifikasi</source>
+            <translation>By classification</translation>
+        </message>
+        <message>
+            <source>Surat keluar bulan ini</source>
+            <translation>Outgoing letters this month</translation>
+        </message>
+        <message>
+            <source>Surat keluar menurut jenis naskah</source>
+            <translation>Outgoing letters by type</translation>
+        </message>
+        <message>
+            <source>Surat keluar {year} menurut jenis naskah</source>
+            <translation>Outgoing letters {year} by type</translation>
+        </message>
+        <message>
+            <source>Surat masuk bulan ini</source>
+            <translation>Incoming letters this month</translation>
+        </message>
+        <message>
+            <source>Surat masuk dan keluar {year} menurut klasifikasi</source>
+            <translation>Incoming and outgoing letters {year} by classification</translation>
+        </message>
+        <message>
+            <source>← Daftar surat</source>
+            <translation>← Letter list</translation>
         </message>
     </context>
     <context>
@@ -2310,6 +2376,104 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>RegistersDialog</name>
+        <message>
+            <source>&amp;Buku:</source>
+            <translation>&amp;Book:</translation>
+        </message>
+        <message>
+            <source>&amp;Format:</source>
+            <translation>&amp;Format:</translation>
+        </message>
+        <message>
+            <source>&amp;Kertas:</source>
+            <translation>&amp;Paper:</translation>
+        </message>
+        <message>
+            <source>&amp;Rentang tanggal</source>
+            <translation>Date &amp;range</translation>
+        </message>
+        <message>
+            <source>&amp;Simpan...</source>
+            <translation>&amp;Save...</translation>
+        </message>
+        <message>
+            <source>&amp;Tahun</source>
+            <translation>&amp;Year</translation>
+        </message>
+        <message>
+            <source>&amp;Tutup</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <source>A4 mendatar</source>
+            <translation>A4 landscape</translation>
+        </message>
+        <message>
+            <source>Buku Agenda</source>
+            <translation>Agenda Book</translation>
+        </message>
+        <message>
+            <source>Buku agenda disimpan: {n} surat, {path}</source>
+            <translation>Agenda book saved: {n} letters, {path}</translation>
+        </message>
+        <message>
+            <source>CSV (.csv, pemisah titik koma)</source>
+            <translation>CSV (.csv, semicolon-separated)</translation>
+        </message>
+        <message>
+            <source>Excel (.xlsx)</source>
+            <translation>Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <source>F4 mendatar</source>
+            <translation>F4 landscape</translation>
+        </message>
+        <message>
+            <source>Menyusun buku agenda...</source>
+            <translation>Writing the agenda book...</translation>
+        </message>
+        <message>
+            <source>PDF untuk dicetak</source>
+            <translation>PDF to print</translation>
+        </message>
+        <message>
+            <source>Periode:</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <source>Simpan buku agenda</source>
+            <translation>Save agenda book</translation>
+        </message>
+        <message>
+            <source>Surat Keluar</source>
+            <translation>Outgoing Letters</translation>
+        </message>
+        <message>
+            <source>Surat Masuk</source>
+            <translation>Incoming Letters</translation>
+        </message>
+        <message>
+            <source>s.d.</source>
+            <translation>to</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsDesk</name>
+        <message>
+            <source>&amp;Dasbor</source>
+            <translation>&amp;Dashboard</translation>
+        </message>
+        <message>
+            <source>&amp;Laporan</source>
+            <translation>&amp;Reports</translation>
+        </message>
+        <message>
+            <source>Buku &amp;Agenda...</source>
+            <translation>&amp;Agenda Book...</translation>
+        </message>
+    </context>
+    <context>
         <name>RetentionDialog</name>
         <message>
             <source>&amp;Tindakan</source>
@@ -3074,6 +3238,14 @@ Contact the regency's IT officer.</translation>
             <translation>Administrator</translation>
         </message>
         <message>
+            <source>Agenda Keluar</source>
+            <translation>Outgoing Agenda</translation>
+        </message>
+        <message>
+            <source>Agenda Masuk</source>
+            <translation>Incoming Agenda</translation>
+        </message>
+        <message>
             <source>Agendaris</source>
             <translation>Registrar</translation>
         </message>
@@ -3164,6 +3336,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>BSrE menolak permintaan tanda tangan (kode {c}){t}.</source>
             <translation>BSrE refused the signing request (code {c}){t}.</translation>
+        </message>
+        <message>
+            <source>BUKU AGENDA SURAT KELUAR</source>
+            <translation>OUTGOING LETTERS AGENDA BOOK</translation>
+        </message>
+        <message>
+            <source>BUKU AGENDA SURAT MASUK</source>
+            <translation>INCOMING LETTERS AGENDA BOOK</translation>
         </message>
         <message>
             <source>Bagian [{k}] tidak dikenal; profil hanya memakai [office] dan [admin].</source>
@@ -3334,6 +3514,10 @@ Contact the regency's IT officer.</translation>
             <translation>File: {f} ({n} bytes).</translation>
         </message>
         <message>
+            <source>Buku agenda tidak dapat disimpan ke {path}: {reason}</source>
+            <translation>The agenda book cannot be saved to {path}: {reason}</translation>
+        </message>
+        <message>
             <source>Bulan pengangkatan dalam NIP tidak valid.</source>
             <translation>The appointment month in the NIP is not valid.</translation>
         </message>
@@ -3482,6 +3666,10 @@ Contact the regency's IT officer.</translation>
             <translation>Signed electronically (internal e-signature)</translation>
         </message>
         <message>
+            <source>Diteruskan Kepada</source>
+            <translation>Forwarded To</translation>
+        </message>
+        <message>
             <source>Dokumen ditandatangani pada {t}, sesudah sertifikat dicabut pada {r}.</source>
             <translation>The document was signed at {t}, after the certificate was revoked at {r}.</translation>
         </message>
@@ -3496,6 +3684,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>E-mail</source>
             <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Elektronik</source>
+            <translation>Electronic</translation>
         </message>
         <message>
             <source>Folder data tidak dapat dipakai: {path} ({detail}).</source>
@@ -3564,6 +3756,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Hal wajib diisi.</source>
             <translation>The subject is required.</translation>
+        </message>
+        <message>
+            <source>Halaman {page}</source>
+            <translation>Page {page}</translation>
         </message>
         <message>
             <source>Hanya pegawai berperan penanda tangan yang dapat didaftarkan.</source>
@@ -3674,6 +3870,10 @@ Contact the regency's IT officer.</translation>
             <translation>The server's answer does not match the attachments asked for.</translation>
         </message>
         <message>
+            <source>Jenis Naskah</source>
+            <translation>Letter Type</translation>
+        </message>
+        <message>
             <source>Jenis data ini tidak dapat diselesaikan di PC ini.</source>
             <translation>This kind of record cannot be resolved on this PC.</translation>
         </message>
@@ -3726,6 +3926,10 @@ Contact the regency's IT officer.</translation>
             <translation>Possible duplicate</translation>
         </message>
         <message>
+            <source>Kepada</source>
+            <translation>To</translation>
+        </message>
+        <message>
             <source>Kertas</source>
             <translation>Paper</translation>
         </message>
@@ -3756,6 +3960,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Keutuhan: utuh; sesudahnya hanya ditambahkan tanda tangan, cap waktu atau data validasi.</source>
             <translation>Integrity: intact; only signatures, timestamps or validation data were added afterwards.</translation>
+        </message>
+        <message>
+            <source>Klasifikasi</source>
+            <translation>Classification</translation>
         </message>
         <message>
             <source>Klasifikasi di SRIKANDI: {k}.</source>
@@ -3848,6 +4056,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Kunci {k} tidak dikenal di [{t}]; yang dikenal: {known}.</source>
             <translation>Unknown key {k} in [{t}]; known keys: {known}.</translation>
+        </message>
+        <message>
+            <source>Lainnya</source>
+            <translation>Other</translation>
         </message>
         <message>
             <source>Lampiran {h} di dalam berkas rusak.</source>
@@ -4020,6 +4232,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Nilai {name} tidak sah: {e}</source>
             <translation>The value of {name} is not valid: {e}</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
         </message>
         <message>
             <source>No. Agenda</source>
@@ -4682,6 +4898,10 @@ Contact the regency's IT officer.</translation>
             <translation>The file's year must be between 1945 and {y}.</translation>
         </message>
         <message>
+            <source>Tahun {year}</source>
+            <translation>Year {year}</translation>
+        </message>
+        <message>
             <source>Tanda tangan basah</source>
             <translation>Hand signature</translation>
         </message>
@@ -4716,6 +4936,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tanggal Terima</source>
             <translation>Date Received</translation>
+        </message>
+        <message>
+            <source>Tanggal akhir periode tidak boleh sebelum tanggal awalnya.</source>
+            <translation>The end of the period cannot be before its start.</translation>
         </message>
         <message>
             <source>Tanggal dan jam komputer ({n}) lebih awal daripada yang sudah tercatat ({k}). Betulkan tanggal dan jam komputer, lalu tandatangani lagi.</source>
@@ -4762,6 +4986,10 @@ Contact the regency's IT officer.</translation>
             <translation>Date received cannot be read: {v}.</translation>
         </message>
         <message>
+            <source>Tanpa klasifikasi</source>
+            <translation>Unclassified</translation>
+        </message>
+        <message>
             <source>Teks instruksi wajib diisi.</source>
             <translation>The instruction text is required.</translation>
         </message>
@@ -4788,6 +5016,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.</source>
             <translation>No network to the server; check the cable, Wi-Fi or modem.</translation>
+        </message>
+        <message>
+            <source>Tidak ada surat pada periode ini.</source>
+            <translation>No letters in this period.</translation>
         </message>
         <message>
             <source>Tidak ada yang ditandatangani; surat tetap dalam antrean TTE BSrE.</source>
@@ -4888,6 +5120,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>bentrok dengan data di PC ini: {e}</source>
             <translation>clashes with data on this PC: {e}</translation>
+        </message>
+        <message>
+            <source>berkas tidak dapat ditulis</source>
+            <translation>the file cannot be written</translation>
         </message>
         <message>
             <source>berukuran {n} MB, melebihi batas {m} MB. Pindai ulang dengan resolusi lebih rendah (mis. 150 dpi, hitam-putih) atau perkecil PDF-nya.</source>
@@ -5188,6 +5424,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>{side} harus angka antara {low} dan {high} (mm), bukan {value}</source>
             <translation>{side} must be a number between {low} and {high} (mm), not {value}</translation>
+        </message>
+        <message>
+            <source>{start} s.d. {end}</source>
+            <translation>{start} to {end}</translation>
         </message>
         <message>
             <source>{value} tidak dikenal; yang dapat dipakai: {choices}</source>

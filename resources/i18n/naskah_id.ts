@@ -131,6 +131,13 @@
         </message>
     </context>
     <context>
+        <name>BarChart</name>
+        <message>
+            <source>Belum ada surat</source>
+            <translation>Belum ada surat</translation>
+        </message>
+    </context>
+    <context>
         <name>BerkasDialog</name>
         <message>
             <source>&amp;Kode</source>
@@ -433,6 +440,65 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
         <message>
             <source>Terjadi kesalahan program</source>
             <translation>Terjadi kesalahan program</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>&amp;Muat ulang</source>
+            <translation>&amp;Muat ulang</translation>
+        </message>
+        <message>
+            <source>Buku A&amp;genda...</source>
+            <translation>Buku A&amp;genda...</translation>
+        </message>
+        <message>
+            <source>Cetak atau ekspor buku agenda surat masuk/keluar</source>
+            <translation>Cetak atau ekspor buku agenda surat masuk/keluar</translation>
+        </message>
+        <message>
+            <source>Dasbor</source>
+            <translation>Dasbor</translation>
+        </message>
+        <message>
+            <source>Dasbor — {month}</source>
+            <translation>Dasbor — {month}</translation>
+        </message>
+        <message>
+            <source>Disposisi belum selesai</source>
+            <translation>Disposisi belum selesai</translation>
+        </message>
+        <message>
+            <source>Disposisi terlambat</source>
+            <translation>Disposisi terlambat</translation>
+        </message>
+        <message>
+            <source>Menurut klasifikasi</source>
+            <translation>Menurut klasifikasi</translation>
+        </message>
+        <message>
+            <source>Surat keluar bulan ini</source>
+            <translation>Surat keluar bulan ini</translation>
+        </message>
+        <message>
+            <source>Surat keluar menurut jenis naskah</source>
+            <translation>Surat keluar menurut jenis naskah</translation>
+        </message>
+        <message>
+            <source>Surat keluar {year} menurut jenis naskah</source>
+            <translation>Surat keluar {year} menurut jenis naskah</translation>
+        </message>
+        <message>
+            <source>Surat masuk bulan ini</source>
+            <translation>Surat masuk bulan ini</translation>
+        </message>
+        <message>
+            <source>Surat masuk dan keluar {year} menurut klasifikasi</source>
+            <translation>Surat masuk dan keluar {year} menurut klasifikasi</translation>
+        </message>
+        <message>
+            <source>← Daftar surat</source>
+            <translation>← Daftar surat</translation>
         </message>
     </context>
     <context>
@@ -2310,6 +2376,104 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>RegistersDialog</name>
+        <message>
+            <source>&amp;Buku:</source>
+            <translation>&amp;Buku:</translation>
+        </message>
+        <message>
+            <source>&amp;Format:</source>
+            <translation>&amp;Format:</translation>
+        </message>
+        <message>
+            <source>&amp;Kertas:</source>
+            <translation>&amp;Kertas:</translation>
+        </message>
+        <message>
+            <source>&amp;Rentang tanggal</source>
+            <translation>&amp;Rentang tanggal</translation>
+        </message>
+        <message>
+            <source>&amp;Simpan...</source>
+            <translation>&amp;Simpan...</translation>
+        </message>
+        <message>
+            <source>&amp;Tahun</source>
+            <translation>&amp;Tahun</translation>
+        </message>
+        <message>
+            <source>&amp;Tutup</source>
+            <translation>&amp;Tutup</translation>
+        </message>
+        <message>
+            <source>A4 mendatar</source>
+            <translation>A4 mendatar</translation>
+        </message>
+        <message>
+            <source>Buku Agenda</source>
+            <translation>Buku Agenda</translation>
+        </message>
+        <message>
+            <source>Buku agenda disimpan: {n} surat, {path}</source>
+            <translation>Buku agenda disimpan: {n} surat, {path}</translation>
+        </message>
+        <message>
+            <source>CSV (.csv, pemisah titik koma)</source>
+            <translation>CSV (.csv, pemisah titik koma)</translation>
+        </message>
+        <message>
+            <source>Excel (.xlsx)</source>
+            <translation>Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <source>F4 mendatar</source>
+            <translation>F4 mendatar</translation>
+        </message>
+        <message>
+            <source>Menyusun buku agenda...</source>
+            <translation>Menyusun buku agenda...</translation>
+        </message>
+        <message>
+            <source>PDF untuk dicetak</source>
+            <translation>PDF untuk dicetak</translation>
+        </message>
+        <message>
+            <source>Periode:</source>
+            <translation>Periode:</translation>
+        </message>
+        <message>
+            <source>Simpan buku agenda</source>
+            <translation>Simpan buku agenda</translation>
+        </message>
+        <message>
+            <source>Surat Keluar</source>
+            <translation>Surat Keluar</translation>
+        </message>
+        <message>
+            <source>Surat Masuk</source>
+            <translation>Surat Masuk</translation>
+        </message>
+        <message>
+            <source>s.d.</source>
+            <translation>s.d.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsDesk</name>
+        <message>
+            <source>&amp;Dasbor</source>
+            <translation>&amp;Dasbor</translation>
+        </message>
+        <message>
+            <source>&amp;Laporan</source>
+            <translation>&amp;Laporan</translation>
+        </message>
+        <message>
+            <source>Buku &amp;Agenda...</source>
+            <translation>Buku &amp;Agenda...</translation>
+        </message>
+    </context>
+    <context>
         <name>RetentionDialog</name>
         <message>
             <source>&amp;Tindakan</source>
@@ -3074,6 +3238,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Administrator</translation>
         </message>
         <message>
+            <source>Agenda Keluar</source>
+            <translation>Agenda Keluar</translation>
+        </message>
+        <message>
+            <source>Agenda Masuk</source>
+            <translation>Agenda Masuk</translation>
+        </message>
+        <message>
             <source>Agendaris</source>
             <translation>Agendaris</translation>
         </message>
@@ -3164,6 +3336,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>BSrE menolak permintaan tanda tangan (kode {c}){t}.</source>
             <translation>BSrE menolak permintaan tanda tangan (kode {c}){t}.</translation>
+        </message>
+        <message>
+            <source>BUKU AGENDA SURAT KELUAR</source>
+            <translation>BUKU AGENDA SURAT KELUAR</translation>
+        </message>
+        <message>
+            <source>BUKU AGENDA SURAT MASUK</source>
+            <translation>BUKU AGENDA SURAT MASUK</translation>
         </message>
         <message>
             <source>Bagian [{k}] tidak dikenal; profil hanya memakai [office] dan [admin].</source>
@@ -3334,6 +3514,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Berkas: {f} ({n} bita).</translation>
         </message>
         <message>
+            <source>Buku agenda tidak dapat disimpan ke {path}: {reason}</source>
+            <translation>Buku agenda tidak dapat disimpan ke {path}: {reason}</translation>
+        </message>
+        <message>
             <source>Bulan pengangkatan dalam NIP tidak valid.</source>
             <translation>Bulan pengangkatan dalam NIP tidak valid.</translation>
         </message>
@@ -3482,6 +3666,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Ditandatangani elektronik (TTE internal)</translation>
         </message>
         <message>
+            <source>Diteruskan Kepada</source>
+            <translation>Diteruskan Kepada</translation>
+        </message>
+        <message>
             <source>Dokumen ditandatangani pada {t}, sesudah sertifikat dicabut pada {r}.</source>
             <translation>Dokumen ditandatangani pada {t}, sesudah sertifikat dicabut pada {r}.</translation>
         </message>
@@ -3496,6 +3684,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>E-mail</source>
             <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Elektronik</source>
+            <translation>Elektronik</translation>
         </message>
         <message>
             <source>Folder data tidak dapat dipakai: {path} ({detail}).</source>
@@ -3564,6 +3756,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Hal wajib diisi.</source>
             <translation>Hal wajib diisi.</translation>
+        </message>
+        <message>
+            <source>Halaman {page}</source>
+            <translation>Halaman {page}</translation>
         </message>
         <message>
             <source>Hanya pegawai berperan penanda tangan yang dapat didaftarkan.</source>
@@ -3674,6 +3870,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Jawaban server tidak sesuai permintaan lampiran.</translation>
         </message>
         <message>
+            <source>Jenis Naskah</source>
+            <translation>Jenis Naskah</translation>
+        </message>
+        <message>
             <source>Jenis data ini tidak dapat diselesaikan di PC ini.</source>
             <translation>Jenis data ini tidak dapat diselesaikan di PC ini.</translation>
         </message>
@@ -3726,6 +3926,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Kemungkinan duplikat</translation>
         </message>
         <message>
+            <source>Kepada</source>
+            <translation>Kepada</translation>
+        </message>
+        <message>
             <source>Kertas</source>
             <translation>Kertas</translation>
         </message>
@@ -3756,6 +3960,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Keutuhan: utuh; sesudahnya hanya ditambahkan tanda tangan, cap waktu atau data validasi.</source>
             <translation>Keutuhan: utuh; sesudahnya hanya ditambahkan tanda tangan, cap waktu atau data validasi.</translation>
+        </message>
+        <message>
+            <source>Klasifikasi</source>
+            <translation>Klasifikasi</translation>
         </message>
         <message>
             <source>Klasifikasi di SRIKANDI: {k}.</source>
@@ -3848,6 +4056,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Kunci {k} tidak dikenal di [{t}]; yang dikenal: {known}.</source>
             <translation>Kunci {k} tidak dikenal di [{t}]; yang dikenal: {known}.</translation>
+        </message>
+        <message>
+            <source>Lainnya</source>
+            <translation>Lainnya</translation>
         </message>
         <message>
             <source>Lampiran {h} di dalam berkas rusak.</source>
@@ -4020,6 +4232,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Nilai {name} tidak sah: {e}</source>
             <translation>Nilai {name} tidak sah: {e}</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
         </message>
         <message>
             <source>No. Agenda</source>
@@ -4682,6 +4898,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tahun berkas harus antara 1945 dan {y}.</translation>
         </message>
         <message>
+            <source>Tahun {year}</source>
+            <translation>Tahun {year}</translation>
+        </message>
+        <message>
             <source>Tanda tangan basah</source>
             <translation>Tanda tangan basah</translation>
         </message>
@@ -4716,6 +4936,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tanggal Terima</source>
             <translation>Tanggal Terima</translation>
+        </message>
+        <message>
+            <source>Tanggal akhir periode tidak boleh sebelum tanggal awalnya.</source>
+            <translation>Tanggal akhir periode tidak boleh sebelum tanggal awalnya.</translation>
         </message>
         <message>
             <source>Tanggal dan jam komputer ({n}) lebih awal daripada yang sudah tercatat ({k}). Betulkan tanggal dan jam komputer, lalu tandatangani lagi.</source>
@@ -4762,6 +4986,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tanggal terima tidak terbaca: {v}.</translation>
         </message>
         <message>
+            <source>Tanpa klasifikasi</source>
+            <translation>Tanpa klasifikasi</translation>
+        </message>
+        <message>
             <source>Teks instruksi wajib diisi.</source>
             <translation>Teks instruksi wajib diisi.</translation>
         </message>
@@ -4788,6 +5016,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.</source>
             <translation>Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.</translation>
+        </message>
+        <message>
+            <source>Tidak ada surat pada periode ini.</source>
+            <translation>Tidak ada surat pada periode ini.</translation>
         </message>
         <message>
             <source>Tidak ada yang ditandatangani; surat tetap dalam antrean TTE BSrE.</source>
@@ -4888,6 +5120,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>bentrok dengan data di PC ini: {e}</source>
             <translation>bentrok dengan data di PC ini: {e}</translation>
+        </message>
+        <message>
+            <source>berkas tidak dapat ditulis</source>
+            <translation>berkas tidak dapat ditulis</translation>
         </message>
         <message>
             <source>berukuran {n} MB, melebihi batas {m} MB. Pindai ulang dengan resolusi lebih rendah (mis. 150 dpi, hitam-putih) atau perkecil PDF-nya.</source>
@@ -5188,6 +5424,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>{side} harus angka antara {low} dan {high} (mm), bukan {value}</source>
             <translation>{side} harus angka antara {low} dan {high} (mm), bukan {value}</translation>
+        </message>
+        <message>
+            <source>{start} s.d. {end}</source>
+            <translation>{start} s.d. {end}</translation>
         </message>
         <message>
             <source>{value} tidak dikenal; yang dapat dipakai: {choices}</source>

@@ -141,7 +141,7 @@ def test_english_ui_and_domain_messages(
     assert driver.sidebar()[0].startswith("Drafts")
     assert [item for item in driver.sidebar() if item.startswith("Incoming")]  # incoming queues
     assert [a.text() for a in window.menuBar().actions()] == [
-        "&Letters", "A&rchive", "&Administration",
+        "&Letters", "A&rchive", "&Reports", "&Administration",
     ]  # fmt: skip
     assert driver.menu_item("Administration", "Bahasa / Language...").isEnabled()
 

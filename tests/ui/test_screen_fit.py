@@ -196,6 +196,7 @@ def dialogs(office_staff: Office, letter: Letter) -> Iterator[tuple[str, Callabl
     from desktop.ui.filing import BerkasDialog, FileLetterDialog
     from desktop.ui.login import LoginDialog
     from desktop.ui.people import PeopleDialog, PersonDialog
+    from desktop.ui.registers_dialog import RegistersDialog
     from desktop.ui.retention import RetentionDialog, ScheduleDialog
     from desktop.ui.review_dialogs import SendDialog, return_dialog, void_dialog
     from desktop.ui.revisions import RevisionsDialog
@@ -217,6 +218,7 @@ def dialogs(office_staff: Office, letter: Letter) -> Iterator[tuple[str, Callabl
     yield "Riwayat revisi", lambda: RevisionsDialog(store, s.drafter, letter.id)
     yield "Periksa keaslian PDF", lambda: VerifyDialog("surat-400.10.2.2-017.pdf")
     yield "Konflik", lambda: ConflictsDialog(store, s.admin)
+    yield "Buku Agenda", lambda: RegistersDialog(store, s.admin)
     yield "Klasifikasi", lambda: ClassificationDialog(store, "undangan")
     yield (
         "Kesalahan program",
