@@ -203,10 +203,32 @@ class Hello(BaseModel):
     limits: Limits | None = None  # absent: an older server (protocol-1 defaults)
 
 
+def device_public_key(value: str | None) -> str | None:
+    """``value`` if it is None or a PEM EC P-256 public key (a device's bundle-signing key);
+    ValueError otherwise."""
+    if value is not None:
+        from sync.sealing import SealBroken, load_public
+
+        try:
+            load_public(value)
+        except SealBroken as exc:
+            raise ValueError("device_key is not an EC P-256 public key") from exc
+    return value
+
+
 class EnrollRequest(BaseModel):
     office_code: str = Field(max_length=MAX_ID)
     enrol_code: str = Field(max_length=MAX_ID)
     device_name: str = Field(max_length=120)
+    # This device's bundle-signing public key (PEM, EC P-256), made before it enrols: the
+    # server keeps it with the new device, so the device's first bundle is checked against it
+    # even if it never syncs online. None (older clients): the key comes with the first sync.
+    device_key: str | None = Field(default=None, max_length=1024)
+
+    @field_validator("device_key")
+    @classmethod
+    def _a_real_key(cls, value: str | None) -> str | None:
+        return device_public_key(value)
 
 
 class EnrollResponse(BaseModel):
@@ -292,14 +314,7 @@ class SyncRequest(BaseModel):
     @field_validator("device_key")
     @classmethod
     def _a_real_key(cls, value: str | None) -> str | None:
-        if value is not None:
-            from sync.sealing import SealBroken, load_public
-
-            try:
-                load_public(value)
-            except SealBroken as exc:
-                raise ValueError("device_key is not an EC P-256 public key") from exc
-        return value
+        return device_public_key(value)
 
 
 class SyncResponse(BaseModel):

@@ -135,6 +135,9 @@ def enroll(
         raise NoKeyring(problem)
     own = transport is None
     link = transport or Transport(server_url)
+    # The bundle key pair is made before enrolling: the server keeps the public half with the
+    # new device (a PC that only ever syncs by USB stick has its bundles checked against it).
+    bundle_key = sealing.new_private_key()
     try:
         hello = link.hello()
         answer = link.enroll(
@@ -142,6 +145,7 @@ def enroll(
                 office_code=office_code.strip(),
                 enrol_code=code.strip(),
                 device_name=(device_name or platform.node() or "PC")[:120],
+                device_key=sealing.public_pem(bundle_key),
             )
         )
     finally:
@@ -149,7 +153,7 @@ def enroll(
             link.close()
     try:
         sync_models.save_token(answer.device_id, answer.token)
-        device_public_key(answer.device_id)  # the bundle key pair; sent with the 1st sync
+        sync_models.save_bundle_key(answer.device_id, sealing.private_pem(bundle_key))
     except Exception as exc:
         # The server accepts the same code again until this device has synced once.
         raise NoKeyring(f"{type(exc).__name__}: {exc}"[:300], after_enrolment=True) from exc

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, tuple_
 
-from sync.server import db
+from sync.server import db, records
 
 # No 0/O, 1/I/L: codes are read aloud over the phone and typed by hand.
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -138,3 +138,53 @@ def revoke_device(engine: Engine, device_id: str) -> bool:
                 .values(revoked_at=db.utcnow())
             )
     return True
+
+
+@dataclass(frozen=True)
+class UnservableRecord:
+    office_code: str
+    entity: str
+    entity_id: str
+    version: int
+    reason: str
+
+
+def unservable_records(
+    engine: Engine, office_code: str | None = None, *, page: int = 1000
+) -> list[UnservableRecord]:
+    """Every stored record a pull cannot send (the pull skips it and logs an error), of one
+    office with ``office_code``: rows an older server accepted before records were checked on
+    the way in, or rows damaged since. Read in pages of ``page`` records by primary key, so a
+    large server is read in bounded memory. LookupError for an unknown office code."""
+    r, o = db.records, db.offices
+    office_id = office_id_for(engine, office_code) if office_code is not None else None
+    codes: dict[str, str] = {}
+    found: list[UnservableRecord] = []
+    after: tuple[str, str, str] = ("", "", "")
+    with db.read_tx(engine) as conn:
+        codes = {row.id: row.code for row in conn.execute(select(o.c.id, o.c.code))}
+        while True:
+            query = (
+                select(r.c.office_id, r.c.entity, r.c.entity_id, r.c.version, r.c.deleted,
+                       r.c.fields)
+                .where(tuple_(r.c.office_id, r.c.entity, r.c.entity_id) > tuple_(*after))
+                .order_by(r.c.office_id, r.c.entity, r.c.entity_id)
+                .limit(page)
+            )  # fmt: skip
+            if office_id is not None:
+                query = query.where(r.c.office_id == office_id)
+            rows = conn.execute(query).all()
+            for row in rows:
+                try:
+                    records.served_change(0, row.entity, row.entity_id, row)
+                except Exception as exc:  # what the pull would meet, named for the admin
+                    found.append(
+                        UnservableRecord(
+                            codes.get(row.office_id, row.office_id), row.entity, row.entity_id,
+                            row.version, f"{type(exc).__name__}: {str(exc)[:200]}",
+                        )
+                    )  # fmt: skip
+            if len(rows) < page:
+                return found
+            last = rows[-1]
+            after = (last.office_id, last.entity, last.entity_id)

@@ -105,6 +105,16 @@ def enrol(engine: Engine, request: EnrollRequest) -> EnrollResponse:
                 .where(db.enrol_codes.c.code_hash == code.code_hash)
                 .values(used_at=now, device_id=device_id)
             )
+        if request.device_key:
+            # The device's bundle key, kept with the device in the same transaction. A device
+            # enrolling again with its unused code (it never synced) may bring a new key pair:
+            # the code proves it is the same PC, so the new key replaces the one never used.
+            conn.execute(db.device_keys.delete().where(db.device_keys.c.device_id == device_id))
+            conn.execute(
+                db.device_keys.insert().values(
+                    device_id=device_id, public_key=request.device_key, created_at=now
+                )
+            )
     return EnrollResponse(
         device_id=device_id, office_id=office.id, office_code=office.code, token=token
     )

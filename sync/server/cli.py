@@ -191,6 +191,14 @@ def _parser() -> argparse.ArgumentParser:
     devices.add_argument("--office", help="only this office (code)")
     cut = with_db(device_sub.add_parser("revoke", help="revoke a device (a lost or stolen PC)"))
     cut.add_argument("device_id", help="the device id, as `device list` prints it")
+    stored = sub.add_parser("records", help="the offices' stored records")
+    stored_sub = stored.add_subparsers(dest="records_command", required=True)
+    check = with_db(
+        stored_sub.add_parser(
+            "check", help="list records a pull cannot send (skipped and logged by every sync)"
+        )
+    )
+    check.add_argument("--office", help="only this office (code)")
     return parser
 
 
@@ -223,6 +231,8 @@ def _run(args: argparse.Namespace) -> int:
             with _engine(args) as engine:
                 office_id = admin.add_office(engine, args.code, args.name)
             print(f"office {args.code} added: {office_id}")
+        elif args.command == "records":
+            return _records_check(args)
         elif args.command == "enroll-code":
             with _engine(args) as engine:
                 print(admin.make_enrol_code(engine, args.office, args.hours))
@@ -550,6 +560,23 @@ def _ca_info(args: argparse.Namespace) -> None:
     )
     print(f"public address: {public_url or '(not set: --public-url)'}")
     print(f"TSA policy OID: {policy or '(made when the CA is next unlocked)'}")
+
+
+def _records_check(args: argparse.Namespace) -> int:
+    """Exit 0 when every record can be served, 1 (and the list) when some cannot."""
+    with _engine(args) as engine:
+        found = admin.unservable_records(engine, args.office)
+    if not found:
+        print("every stored record can be served")
+        return 0
+    print(f"{'OFFICE':<16}  {'ENTITY':<24}  {'ID':<36}  {'VERSION':>7}  WHY")
+    for r in found:
+        print(f"{r.office_code:<16}  {r.entity:<24}  {r.entity_id:<36}  {r.version:>7}  {r.reason}")
+    print(
+        f"{len(found)} record(s) cannot be served: every pull skips them. Restore each from the "
+        "database backup or delete it (admin guide: 'Records that cannot be served')."
+    )
+    return 1
 
 
 def _device(args: argparse.Namespace) -> None:

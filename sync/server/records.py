@@ -281,29 +281,38 @@ def changes_after(
     return changes, len(page) > taken, after
 
 
+def served_change(seq: int, entity: str, entity_id: str, record: Any) -> tuple[Change, int]:
+    """The change a pull sends for ``record`` (a row with version, deleted, fields) and its size
+    as JSON. Raises (ValueError, TypeError, RecursionError...) if the record cannot be sent:
+    one that an older server stored before it checked records on the way in, or a damaged row.
+    The pull skips such records; ``naskah-server records check`` lists them."""
+    change = Change(
+        seq=seq,
+        entity=Entity(entity),
+        entity_id=entity_id,
+        version=record.version,
+        op=Op.DELETE if record.deleted else Op.UPSERT,
+        fields=dict(record.fields),
+    )
+    length = len(
+        json.dumps(change.model_dump(mode="json"), ensure_ascii=False, allow_nan=False).encode()
+    )
+    return change, length
+
+
 def _servable(entry: Any, record: Any) -> tuple[Change, int] | None:
     """The change for a change-log entry and its record with its size as JSON, or None (logged)
     if it cannot be sent: a record stored before the server checked records on the way in must
     not stop the office's pull forever."""
     try:
-        change = Change(
-            seq=entry.seq,
-            entity=Entity(entry.entity),
-            entity_id=entry.entity_id,
-            version=record.version,
-            op=Op.DELETE if record.deleted else Op.UPSERT,
-            fields=dict(record.fields),
-        )
-        length = len(
-            json.dumps(change.model_dump(mode="json"), ensure_ascii=False, allow_nan=False).encode()
-        )
+        return served_change(entry.seq, entry.entity, entry.entity_id, record)
     except Exception:
         log.error(
-            "record %s/%s (change %s) cannot be served and is skipped; repair or delete it",
+            "record %s/%s (change %s) cannot be served and is skipped; repair or delete it "
+            "(naskah-server records check lists them)",
             entry.entity,
             entry.entity_id,
             entry.seq,
             exc_info=True,
         )
         return None
-    return change, length

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select, update
 
 from sync.protocol import office_verify_code
-from sync.server import db
+from sync.server import admin, cli, db
 from tests.conftest import LogErrors
 from tests.sync.conftest import DeviceClient
 
@@ -157,10 +157,11 @@ def test_an_epoch_the_server_never_granted_voids_nothing(module_sync_server: Any
 
 
 def test_a_record_stored_before_the_checks_is_skipped_and_logged_not_a_500(
-    module_sync_server: Any, log_errors: LogErrors
+    module_sync_server: Any, log_errors: LogErrors, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Records an older server accepted (or a damaged row) must not stop the office's pull."""
-    hostile, other = office_pcs(module_sync_server)
+    code, _ = module_sync_server.new_office()
+    hostile, other = module_sync_server.enrol(code, "PC-jahat"), module_sync_server.enrol(code)
     bad_id, good_id = str(uuid.uuid4()), str(uuid.uuid4())
     assert hostile.push("letter", bad_id, LETTER)["status"] == "applied"
     assert hostile.push("letter", good_id, {**LETTER, "hal": "Surat yang baik"})["status"] == (
@@ -178,6 +179,19 @@ def test_a_record_stored_before_the_checks_is_skipped_and_logged_not_a_500(
     served = [c["entity_id"] for c in pulls_everything(other)]
     assert good_id in served and bad_id not in served
     assert any(bad_id in m and "cannot be served" in m for m in log_errors.messages)
+    # The administrator is told which records those are, by office, and nothing else is named.
+    listed = admin.unservable_records(module_sync_server.engine, code)
+    assert [(r.office_code, r.entity, r.entity_id) for r in listed] == [(code, "letter", bad_id)]
+    assert "depth" in listed[0].reason  # what the pull meets, named
+    check = ["records", "check", "--db", module_sync_server.db_url, "--office", code]
+    assert cli.main(check) == 1
+    out = capsys.readouterr().out
+    assert bad_id in out and good_id not in out and "1 record(s) cannot be served" in out
+    with db.write_tx(module_sync_server.engine) as conn:  # repaired: the check passes again
+        conn.execute(update(db.records).where(db.records.c.entity_id == bad_id).values(
+            fields={**LETTER, "id": bad_id}))  # fmt: skip
+    assert cli.main(check) == 0
+    assert "every stored record can be served" in capsys.readouterr().out
 
 
 def _code_owner(server: Any, code: str) -> tuple[str, str] | None:
