@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from sync.hub import tables
 from sync.protocol import Change, LeaseGrant, Op
-from sync.server import db
+from sync.server import access, db
 from sync.server.hubs import HubOffice
 from sync.server.records import Batch
 
@@ -150,9 +150,9 @@ def pending_keys(conn: Connection) -> set[tuple[str, str]]:
 
 
 def adopt(engine: Engine, office: str, changes: list[Change]) -> int:
-    """Write central's records at central's versions (records, history, change log), one
-    transaction; skip those equal to the hub's and those with queued mutations. Returns how
-    many were written."""
+    """Write central's records at central's versions (records, history, change log, the access
+    index), one transaction; skip those equal to the hub's and those with queued mutations.
+    Returns how many were written."""
     written = 0
     with db.write_tx(engine) as conn:
         batch = Batch(conn, office)  # the office lock and its change-log counter
@@ -225,6 +225,10 @@ def adopt(engine: Engine, office: str, changes: list[Change]) -> int:
                     version=change.version,
                 )
             )
+            # The people a review step or disposition puts on its letter, as when one is
+            # applied here: the access gate lets their PCs have the letter.
+            if not deleted:
+                access.index(conn, office, change.entity, change.fields)
             written += 1
         conn.execute(
             db.office_counters.update()

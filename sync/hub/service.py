@@ -1,163 +1,101 @@
-"""A PC's sync request at the hub: the central server's rules, plus the relay queue and numbers
-sub-leased from the hub's blocks (docs/office-hub.md).
+"""A PC's sync request at the hub: the central server's handler (``sync.server.service``) with
+the hub's ``SyncHooks`` (docs/office-hub.md).
 
-This follows ``sync.server.service.handle_sync`` step by step (the same apply, acks, request
-ordering, change feed and no-echo rule) with two differences, both inside the one transaction:
-the mutations newly applied are appended to the relay queue with the PC's request number, and
-number leases come from the blocks central granted the hub, never from a counter of its own.
+Everything central does for a request is done here by the same code: apply, acks, request
+ordering, the access gate by sifat, byte-sized pages, the change feed and no-echo. The hub's
+hooks differ in these, all inside the request's one transaction:
+
+- the mutations newly applied (not rejected) are appended to the relay queue with the PC's
+  request number;
+- number leases are sub-leases cut from the blocks central granted the hub, never from a
+  counter of its own (and the series asked for are remembered, so the hub asks central for
+  blocks of them);
+- deliveries are not settled: central keeps the account of deliveries between offices and
+  writes the office's ``delivery`` records, which reach the hub by adoption at central's
+  versions (a hub holds no other office, so it cannot send or settle one);
+- the answer does not count offices (``office_count`` 0, "not told"): the hub knows only its
+  own office, and a PC must not take that for the directory of offices;
+- the keys given to a PC are central's, as the hub learnt them.
+
+The answer's ``server_id`` is central's, as the hub's ``hello`` says: the hub's
+``server_identity`` holds central's id (``sync.hub.mirror.mirror_office``).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import Connection
 
 from sync.hub import tables
-from sync.protocol import Ack, AckStatus, LeaseGrant, SyncRequest, SyncResponse
-from sync.server import db, keys, leases, pki, records
-from sync.server.apply import apply_mutation
+from sync.protocol import Ack, AckStatus, LeaseGrant, Mutation, SyncRequest, SyncResponse
+from sync.server import db, service
 from sync.server.auth import Device
+from sync.server.leases import SeriesYear
 from sync.server.records import Batch
-from sync.server.service import TooManyMutations
 from sync.server.settings import Settings
 
-SeriesYear = tuple[str, int]
+
+class HubHooks(service.SyncHooks):
+    """``handle_sync`` as the hub runs it (see the module's docs)."""
+
+    def settle(self, batch: Batch) -> None:
+        """Nothing: central settles deliveries, and the hub adopts the records it writes."""
+
+    def applied(
+        self,
+        conn: Connection,
+        device: Device,
+        request_seq: int | None,
+        applied: list[tuple[Mutation, Ack]],
+    ) -> None:
+        relayed = [
+            m.model_dump(mode="json") for m, ack in applied if ack.status != AckStatus.REJECTED
+        ]
+        if relayed:
+            conn.execute(
+                tables.relay_queue.insert().values(
+                    device_id=device.id,
+                    request_seq=request_seq,
+                    mutations=relayed,
+                    created_at=db.utcnow(),
+                    failed="",
+                )
+            )
+
+    def grant_leases(
+        self,
+        conn: Connection,
+        device: Device,
+        settings: Settings,
+        lease_epoch: int | None,
+        wanted: set[SeriesYear],
+    ) -> list[LeaseGrant]:
+        remember_series(conn, wanted)
+        return top_up(conn, device, settings, lease_epoch, wanted)
+
+    def office_count(self, conn: Connection) -> int:
+        return 0
+
+    def keys(self, conn: Connection, device: Device) -> tuple[str, str]:
+        # Central's keys, as the hub learnt them: bundles are answered by central, and
+        # verification codes must be central's office code (none yet: the PC asks again).
+        server_key = tables.get(conn, "server_key")
+        office_key = tables.get(conn, "office_key") if server_key else ""
+        return (server_key if office_key else ""), office_key
+
+
+HUB = HubHooks()
 
 
 def handle_sync(
     engine: Engine, device: Device, request: SyncRequest, settings: Settings
 ) -> SyncResponse:
-    """Apply the PC's mutations once each, queue them for central, return the office's changes
-    after the cursor and any sub-leases granted."""
-    if len(request.mutations) > settings.max_mutations:
-        raise TooManyMutations(f"at most {settings.max_mutations} mutations per request")
-    acks: list[Ack] = []
-    now = db.utcnow()
-    wanted = leases.wanted_series(settings, request.series_wanted, now)
-    with db.write_tx(engine) as conn:
-        batch = Batch(conn, device.office_id)
-        taken = request_seq_of(conn, device.id)
-        late = request.request_seq is not None and request.request_seq <= taken
-        stored: dict[str, tuple[str, Any]] = {}
-        ids = list({m.mutation_id for m in request.mutations})
-        t = db.applied_mutations
-        for start in range(0, len(ids), 500):
-            stored.update(
-                (r.mutation_id, (r.device_id, r.ack))
-                for r in conn.execute(
-                    select(t.c.mutation_id, t.c.device_id, t.c.ack).where(
-                        t.c.mutation_id.in_(ids[start : start + 500])
-                    )
-                )
-            )
-        batch.prefetch((m.entity.value, m.entity_id) for m in request.mutations)
-        new_acks: list[dict[str, Any]] = []
-        relayed: list[dict[str, Any]] = []
-        for m in request.mutations:
-            if m.mutation_id in stored:
-                owner, ack = stored[m.mutation_id]
-                if owner == device.id:
-                    acks.append(Ack.model_validate(ack))
-                else:
-                    acks.append(
-                        Ack(
-                            mutation_id=m.mutation_id,
-                            status=AckStatus.REJECTED,
-                            entity=m.entity,
-                            entity_id=m.entity_id,
-                            version=0,
-                            reason="mutation_id sudah dipakai perangkat lain",
-                        )
-                    )
-                continue
-            if late:
-                continue
-            outcome = apply_mutation(batch, device, m, settings.blob_dir)
-            if outcome.number:
-                wanted.add(outcome.number)
-            data = outcome.ack.model_dump(mode="json")
-            stored[m.mutation_id] = (device.id, data)
-            new_acks.append(
-                dict(
-                    mutation_id=m.mutation_id,
-                    device_id=device.id,
-                    office_id=device.office_id,
-                    ack=data,
-                    created_at=now,
-                )
-            )
-            acks.append(outcome.ack)
-            if outcome.ack.status != AckStatus.REJECTED:
-                relayed.append(m.model_dump(mode="json"))
-        batch.flush()
-        if new_acks:
-            conn.execute(db.applied_mutations.insert(), new_acks)
-        if relayed:
-            conn.execute(
-                tables.relay_queue.insert().values(
-                    device_id=device.id,
-                    request_seq=request.request_seq,
-                    mutations=relayed,
-                    created_at=now,
-                    failed="",
-                )
-            )
-        remember_series(conn, wanted)
-        grants = [] if late else top_up(conn, device, settings, request.lease_epoch, wanted)
-        if request.request_seq is not None and not late:
-            take_request_seq(conn, device.id, taken, request.request_seq)
-            taken = request.request_seq
-        changes, more, cursor = records.changes_after(
-            conn, device.office_id, request.cursor, settings.page_size, _known(acks)
-        )
-        conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
-        crl_number = pki.crl_number(conn)
-        server_key = office_key = ""
-        if request.device_key and not late:
-            keys.remember_device_key(conn, device, request.device_key)
-            # Central's keys, as the hub learnt them: bundles are answered by central, and
-            # verification codes must be central's office code (none yet: the PC asks again).
-            server_key = tables.get(conn, "server_key")
-            office_key = tables.get(conn, "office_key") if server_key else ""
-            server_key = server_key if office_key else ""
-    return SyncResponse(
-        acks=acks,
-        changes=changes,
-        cursor=cursor,
-        more=more,
-        leases=grants,
-        server_time=db.utcnow(),
-        crl_number=crl_number,
-        request_seq=taken,
-        late=late,
-        server_key=server_key,
-        office_key=office_key,
-    )
-
-
-def _known(acks: list[Ack]) -> dict[tuple[str, str], int]:
-    return {
-        (a.entity.value, a.entity_id): a.version
-        for a in acks
-        if a.version and (a.status == AckStatus.APPLIED or a.record is not None)
-    }
-
-
-def request_seq_of(conn: Connection, device_id: str) -> int:
-    t = db.device_requests
-    taken = conn.execute(select(t.c.last_seq).where(t.c.device_id == device_id)).scalar()
-    return int(taken or 0)
-
-
-def take_request_seq(conn: Connection, device_id: str, taken: int, seq: int) -> None:
-    t = db.device_requests
-    if conn.execute(select(t.c.device_id).where(t.c.device_id == device_id)).first():
-        conn.execute(t.update().where(t.c.device_id == device_id).values(last_seq=seq))
-    else:
-        conn.execute(t.insert().values(device_id=device_id, last_seq=seq))
+    """Central's ``handle_sync`` with the hub's hooks: apply the PC's mutations once each, queue
+    them for central, return what its users may see of the office's changes after the cursor
+    and any sub-leases granted."""
+    return service.handle_sync(engine, device, request, settings, HUB)
 
 
 def remember_series(conn: Connection, wanted: set[SeriesYear]) -> None:

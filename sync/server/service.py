@@ -1,5 +1,9 @@
-"""One sync request, start to finish, in one transaction: the HTTP endpoint and a bundle import
-both call ``handle_sync``."""
+"""One sync request, start to finish, in one transaction: the HTTP endpoint, a bundle import, a
+relayed request (``sync.server.hubs``) and the office hub's endpoint all call ``handle_sync``.
+
+What differs where it runs is in ``SyncHooks``: the class itself is the central server's
+behaviour, and the office hub (``sync.hub.service``) passes its own subclass (docs/office-hub.md).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,11 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
-from sync.protocol import Ack, AckStatus, SyncRequest, SyncResponse
+from sync.protocol import Ack, AckStatus, LeaseGrant, Mutation, SyncRequest, SyncResponse
 from sync.server import access, db, delivery, keys, leases, pki, records
 from sync.server.apply import apply_mutation
 from sync.server.auth import Device
+from sync.server.leases import SeriesYear
 from sync.server.records import Batch
 from sync.server.settings import Settings
 
@@ -20,8 +25,55 @@ class TooManyMutations(ValueError):
     """A request with more mutations than the server takes in one batch (HTTP 413)."""
 
 
+class SyncHooks:
+    """The steps of ``handle_sync`` that depend on where it runs; as they are here, the central
+    server's. Each runs inside the request's transaction, under the office's writer lock."""
+
+    def settle(self, batch: Batch) -> None:
+        """Write the office's ``delivery`` records behind the server's account of deliveries."""
+        delivery.settle(batch)
+
+    def applied(
+        self,
+        conn: Connection,
+        device: Device,
+        request_seq: int | None,
+        applied: list[tuple[Mutation, Ack]],
+    ) -> None:
+        """The mutations this request took for the first time (possibly none; rejected ones
+        too) with their acks, in apply order, after the acks are stored. Nothing at central."""
+
+    def grant_leases(
+        self,
+        conn: Connection,
+        device: Device,
+        settings: Settings,
+        lease_epoch: int | None,
+        wanted: set[SeriesYear],
+    ) -> list[LeaseGrant]:
+        """Void what the device does not hold, grant blocks of the series running low (not
+        called for a late request)."""
+        return leases.top_up(conn, device, settings, lease_epoch, wanted)
+
+    def office_count(self, conn: Connection) -> int:
+        """How many offices the answer says the server has (0: not told)."""
+        return delivery.office_count(conn)
+
+    def keys(self, conn: Connection, device: Device) -> tuple[str, str]:
+        """The server's public key and the office's verification-code key (hex) for a device
+        that told its key; ("", "") when there are none to give."""
+        return keys.server_key(conn)[1], keys.office_code_key(conn, device.office_id).hex()
+
+
+CENTRAL = SyncHooks()
+
+
 def handle_sync(
-    engine: Engine, device: Device, request: SyncRequest, settings: Settings
+    engine: Engine,
+    device: Device,
+    request: SyncRequest,
+    settings: Settings,
+    hooks: SyncHooks = CENTRAL,
 ) -> SyncResponse:
     """Apply the request's mutations (each once, ever), return the office's changes after the
     cursor and any new number leases. Everything commits together or not at all: if the answer
@@ -49,6 +101,7 @@ def handle_sync(
             )
         batch.prefetch((m.entity.value, m.entity_id) for m in request.mutations)
         new_acks: list[dict[str, Any]] = []
+        fresh: list[tuple[Mutation, Ack]] = []
         for m in request.mutations:
             # A repeat (in an earlier request, or earlier in this one) gets the stored ack.
             if m.mutation_id in stored:
@@ -84,11 +137,15 @@ def handle_sync(
                 )
             )
             acks.append(outcome.ack)
-        delivery.settle(batch)  # deliveries to and from the office since its last sync
+            fresh.append((m, outcome.ack))
+        hooks.settle(batch)  # deliveries to and from the office since its last sync
         batch.flush()
         if new_acks:
             conn.execute(db.applied_mutations.insert(), new_acks)
-        grants = [] if late else leases.top_up(conn, device, settings, request.lease_epoch, wanted)
+        hooks.applied(conn, device, request.request_seq, fresh)
+        grants = (
+            [] if late else hooks.grant_leases(conn, device, settings, request.lease_epoch, wanted)
+        )
         if request.request_seq is not None and not late:
             _take_request_seq(conn, device, taken, request.request_seq)
             taken = request.request_seq
@@ -108,12 +165,12 @@ def handle_sync(
             changes = gate.filter(page)
         conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
         crl_number = pki.crl_number(conn)
-        office_count = delivery.office_count(conn)
+        office_count = hooks.office_count(conn)
         server_key = office_key = ""
         if request.device_key and not late:
             keys.remember_device_key(conn, device, request.device_key)
-            server_key = keys.server_key(conn)[1]
-            office_key = keys.office_code_key(conn, device.office_id).hex()
+            server_key, office_key = hooks.keys(conn, device)
+        # As ``hello`` answers: at a hub, central's id (the hub keeps it from its mirror).
         server_id = str(conn.execute(select(db.server_identity.c.server_id)).scalar_one())
     return SyncResponse(
         acks=acks,
@@ -153,7 +210,8 @@ def _request_seq(conn: Connection, device: Device) -> int:
 
 def _take_request_seq(conn: Connection, device: Device, taken: int, seq: int) -> None:
     t = db.device_requests
-    if taken:
+    # A row at 0 exists where a hub mirrored a device that had not synced yet.
+    if taken or conn.execute(select(t.c.device_id).where(t.c.device_id == device.id)).first():
         conn.execute(t.update().where(t.c.device_id == device.id).values(last_seq=seq))
     else:
         conn.execute(t.insert().values(device_id=device.id, last_seq=seq))
