@@ -32,6 +32,7 @@ class ClosingProxy:
     def __init__(self, target_port: int) -> None:
         self.target_port = target_port
         self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)  # close() does not wake a blocked accept(): poll the stop
         self.port = self.listener.getsockname()[1]
         self.connections = 0
         self.closed_on_reuse = 0
@@ -53,8 +54,11 @@ class ClosingProxy:
         while not self._stop.is_set():
             try:
                 client, _ = self.listener.accept()
+            except TimeoutError:
+                continue
             except OSError:
                 return
+            client.settimeout(None)
             self.connections += 1
             threading.Thread(target=self._handle, args=(client,), daemon=True).start()
 
