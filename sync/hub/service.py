@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
 from sync.hub import tables
 from sync.protocol import Ack, AckStatus, LeaseGrant, Mutation, SyncRequest, SyncResponse
-from sync.server import db, service
+from sync.server import db, leases, service
 from sync.server.auth import Device
 from sync.server.leases import SeriesYear
 from sync.server.records import Batch
@@ -73,7 +73,7 @@ class HubHooks(service.SyncHooks):
         wanted: set[SeriesYear],
     ) -> list[LeaseGrant]:
         remember_series(conn, wanted)
-        return top_up(conn, device, settings, lease_epoch, wanted)
+        return leases.top_up(conn, device, settings, lease_epoch, wanted, sublease)
 
     def office_count(self, conn: Connection) -> int:
         return 0
@@ -108,34 +108,9 @@ def remember_series(conn: Connection, wanted: set[SeriesYear]) -> None:
 # -- numbers: sub-leases cut from the hub's blocks ----------------------------------------------
 
 
-def _unused(conn: Connection, device: Device, series: str, year: int) -> int:
-    """As ``sync.server.leases``: numbers left in the device's live leases above the highest
-    one issued in each."""
-    le, n = db.leases.c, db.issued_numbers.c
-    left = 0
-    for block in conn.execute(
-        select(le.start_seq, le.end_seq).where(
-            le.device_id == device.id,
-            le.series == series,
-            le.year == year,
-            le.voided_at.is_(None),
-        )
-    ).all():
-        start, end = int(block.start_seq), int(block.end_seq)
-        used = conn.execute(
-            select(func.max(n.seq)).where(
-                n.office_id == device.office_id,
-                n.series == series,
-                n.year == year,
-                n.seq >= start,
-                n.seq <= end,
-            )
-        ).scalar()
-        left += end - (used if used is not None else start - 1)
-    return left
-
-
-def take_sublease(conn: Connection, series: str, year: int, size: int) -> tuple[int, int] | None:
+def sublease(
+    conn: Connection, _office_id: str, series: str, year: int, size: int
+) -> tuple[int, int] | None:
     """The next ``size`` numbers (fewer at a block's end) of the hub's blocks, or None."""
     b = tables.blocks.c
     block = conn.execute(
@@ -150,69 +125,3 @@ def take_sublease(conn: Connection, series: str, year: int, size: int) -> tuple[
     end = min(int(block.end_seq), start + size - 1)
     conn.execute(tables.blocks.update().where(b.id == block.id).values(next_seq=end + 1))
     return start, end
-
-
-def top_up(
-    conn: Connection,
-    device: Device,
-    settings: Settings,
-    held_epoch: int | None,
-    wanted: set[SeriesYear],
-) -> list[LeaseGrant]:
-    """``sync.server.leases.top_up`` with numbers from the hub's blocks: void grants the PC does
-    not hold, then a sub-lease for every wanted series running low (none when the hub's blocks
-    are used up: the PC keeps its own remainder, and central tops the hub up later)."""
-    now = db.utcnow()
-    newest = int(
-        conn.execute(
-            select(db.devices.c.lease_epoch).where(db.devices.c.id == device.id)
-        ).scalar_one()
-    )
-    held_epoch = newest if held_epoch is None else min(held_epoch, newest)
-    conn.execute(
-        db.leases.update()
-        .where(
-            db.leases.c.device_id == device.id,
-            db.leases.c.epoch > held_epoch,
-            db.leases.c.voided_at.is_(None),
-        )
-        .values(voided_at=now)
-    )
-    min_year = min((y for _, y in wanted), default=0)
-    live = conn.execute(
-        select(db.leases.c.series, db.leases.c.year)
-        .distinct()
-        .where(
-            db.leases.c.device_id == device.id,
-            db.leases.c.voided_at.is_(None),
-            db.leases.c.year >= min_year,
-        )
-    ).all()
-    wanted = wanted | {(str(row.series), int(row.year)) for row in live}
-    epoch = newest + 1
-    grants: list[LeaseGrant] = []
-    for series, year in sorted(wanted):
-        if _unused(conn, device, series, year) >= settings.lease_low_water:
-            continue
-        block = take_sublease(conn, series, year, settings.lease_block)
-        if block is None:
-            continue
-        start, end = block
-        conn.execute(
-            db.leases.insert().values(
-                office_id=device.office_id,
-                device_id=device.id,
-                series=series,
-                year=year,
-                start_seq=start,
-                end_seq=end,
-                epoch=epoch,
-                created_at=now,
-            )
-        )
-        grants.append(LeaseGrant(series=series, year=year, start=start, end=end, epoch=epoch))
-    if grants:
-        conn.execute(
-            db.devices.update().where(db.devices.c.id == device.id).values(lease_epoch=epoch)
-        )
-    return grants

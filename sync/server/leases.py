@@ -17,6 +17,7 @@ Rules (docs/sync-protocol.md, "Number leases"):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -189,6 +190,20 @@ def _unused(conn: Connection, device: Device, series: str, year: int) -> int:
     return left
 
 
+# Where a grant's numbers come from: (conn, office_id, series, year, size) -> (first, last), or
+# None when there are none to give. Central reserves them from the office's counter; an office
+# hub sub-leases them out of the blocks central granted it (sync.hub.service).
+BlockSource = Callable[[Connection, str, str, int, int], "tuple[int, int] | None"]
+
+
+def office_block(
+    conn: Connection, office_id: str, series: str, year: int, size: int
+) -> tuple[int, int]:
+    """``size`` numbers reserved from the office's counter: (first, last)."""
+    start = _take_block(conn, office_id, series, year, size)
+    return start, start + size - 1
+
+
 def _take_block(conn: Connection, office_id: str, series: str, year: int, size: int) -> int:
     """Reserve ``size`` numbers from the office's counter; return the first."""
     c = db.lease_counters
@@ -217,10 +232,12 @@ def top_up(
     settings: Settings,
     held_epoch: int | None,
     wanted: set[SeriesYear],
+    source: BlockSource = office_block,
 ) -> list[LeaseGrant]:
-    """Void grants the device does not hold, then grant a block for every series and year in
-    ``wanted`` (plus those of its live leases in or after the earliest wanted year) that runs
-    low. Caller holds the office lock. Returns the new grants (all with one new epoch)."""
+    """Void grants the device does not hold, then grant a block from ``source`` for every
+    series and year in ``wanted`` (plus those of its live leases in or after the earliest wanted
+    year) that runs low; a series ``source`` has no numbers for gets none (the device keeps its
+    remainder). Caller holds the office lock. Returns the new grants (all with one new epoch)."""
     now = db.utcnow()
     newest = int(
         conn.execute(
@@ -255,8 +272,10 @@ def top_up(
     for series, year in sorted(wanted):
         if _unused(conn, device, series, year) >= settings.lease_low_water:
             continue
-        start = _take_block(conn, device.office_id, series, year, settings.lease_block)
-        end = start + settings.lease_block - 1
+        block = source(conn, device.office_id, series, year, settings.lease_block)
+        if block is None:
+            continue
+        start, end = block
         conn.execute(
             db.leases.insert().values(
                 office_id=device.office_id,
