@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from sqlmodel import Session, col, select
 
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.letters import drafting, journal
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.errors import NotFound, ServiceError, ValidationError
@@ -33,6 +33,35 @@ from sync.protocol import Entity
 _DRAFT_TEXT = frozenset(
     f.name for f in dataclass_fields(drafting.DraftInput) if f.type in ("str", str)
 ) - {"letter_type"}
+
+
+# What a conflict is about, as the conflicts list names it (translated where shown).
+ENTITY_LABELS: dict[str, str] = {
+    Entity.OFFICE: N_("Kantor"),
+    Entity.PERSON: N_("Pegawai"),
+    Entity.CLASSIFICATION: N_("Kode klasifikasi"),
+    Entity.LETTER: N_("Surat"),
+    Entity.REVIEW_STEP: N_("Langkah paraf"),
+    Entity.LETTER_REVISION: N_("Revisi surat"),
+    Entity.ISSUED_NUMBER: N_("Nomor surat"),
+    Entity.LETTER_SIGNATURE: N_("Tanda tangan"),
+    Entity.SENDER: N_("Pengirim"),
+    Entity.INCOMING_LETTER: N_("Surat masuk"),
+    Entity.INCOMING_SCAN: N_("Pindaian surat masuk"),
+    Entity.LETTER_LINK: N_("Tautan surat"),
+    Entity.DISPOSITION: N_("Disposisi"),
+    Entity.DISPOSITION_NOTE: N_("Catatan disposisi"),
+    Entity.DISPOSITION_INSTRUCTION: N_("Petunjuk disposisi"),
+    Entity.BERKAS: N_("Berkas"),
+    Entity.BERKAS_ITEM: N_("Isi berkas"),
+    Entity.RETENTION_RULE: N_("Jadwal retensi"),
+    Entity.DELIVERY: N_("Pengiriman ke kantor lain"),
+}
+
+
+def entity_label(entity: str) -> str:
+    """The kind of record ``entity`` names, in the UI's language (the raw kind if unknown)."""
+    return _(ENTITY_LABELS[entity]) if entity in ENTITY_LABELS else entity
 
 
 def open_conflicts(store: Store) -> list[Conflict]:

@@ -37,7 +37,6 @@ from desktop.ui.qt import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-ENTITY_LABELS = {"letter": "Surat", "person": "Pegawai", "office": "Kantor"}
 
 
 def shown(value: Any) -> str:
@@ -157,7 +156,7 @@ class ConflictsDialog(QDialog):
         names = resolving.titles(self.store, items)
         for conflict in items:
             title = names[conflict.id]
-            kind = ENTITY_LABELS.get(conflict.entity, conflict.entity)
+            kind = resolving.entity_label(conflict.entity)
             when = conflict.created_at.astimezone().strftime("%d-%m-%Y %H:%M")
             item = QListWidgetItem(f"{kind}: {title}\n{when}")
             item.setData(ID_ROLE, conflict.id)

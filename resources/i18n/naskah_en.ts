@@ -3558,6 +3558,10 @@ Contact the regency's IT officer.</translation>
             <translation>Timestamp: none in this file yet; the signing time recorded on the office's server: {t}.</translation>
         </message>
         <message>
+            <source>Catatan disposisi</source>
+            <translation>Disposition note</translation>
+        </message>
+        <message>
             <source>Catatan tindak lanjut masih kosong.</source>
             <translation>The follow-up note is empty.</translation>
         </message>
@@ -3846,6 +3850,10 @@ Contact the regency's IT officer.</translation>
             <translation>The position is required.</translation>
         </message>
         <message>
+            <source>Jadwal retensi</source>
+            <translation>Retention schedule</translation>
+        </message>
+        <message>
             <source>Jam komputer selisih {amount}</source>
             <translation>The computer clock is off by {amount}</translation>
         </message>
@@ -3900,6 +3908,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Jumlah digit nomor urut 1 sampai 6.</source>
             <translation>The sequence has 1 to 6 digits.</translation>
+        </message>
+        <message>
+            <source>Kantor</source>
+            <translation>Office</translation>
         </message>
         <message>
             <source>Kantor ini sudah disiapkan sebelumnya.</source>
@@ -3976,6 +3988,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Kode jenis kelamin dalam NIP harus 1 atau 2.</source>
             <translation>The sex code in the NIP must be 1 or 2.</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi</source>
+            <translation>Classification code</translation>
         </message>
         <message>
             <source>Kode klasifikasi berkas wajib diisi.</source>
@@ -4068,6 +4084,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Lampirkan pindaian surat (PDF atau gambar).</source>
             <translation>Attach the letter's scan (PDF or image).</translation>
+        </message>
+        <message>
+            <source>Langkah paraf</source>
+            <translation>Review step</translation>
         </message>
         <message>
             <source>Lembar {s} tidak ada dalam berkas.</source>
@@ -4274,6 +4294,10 @@ Contact the regency's IT officer.</translation>
             <translation>The reference is too long.</translation>
         </message>
         <message>
+            <source>Nomor surat</source>
+            <translation>Letter number</translation>
+        </message>
+        <message>
             <source>Orang yang dipilih tidak memiliki peran itu.</source>
             <translation>The person chosen does not have that role.</translation>
         </message>
@@ -4418,6 +4442,10 @@ Contact the regency's IT officer.</translation>
             <translation>The sender is required.</translation>
         </message>
         <message>
+            <source>Pengiriman ke kantor lain</source>
+            <translation>Delivery to another office</translation>
+        </message>
+        <message>
             <source>Pengonsep</source>
             <translation>Drafter</translation>
         </message>
@@ -4474,6 +4502,10 @@ Contact the regency's IT officer.</translation>
             <translation>The renewal of your BSrE certificate is in progress. Wait until the new certificate is issued (contact your e-signature/BSrE administrator if it takes long), then try again.</translation>
         </message>
         <message>
+            <source>Petunjuk disposisi</source>
+            <translation>Disposition instruction</translation>
+        </message>
+        <message>
             <source>Pilih berkas yang sudah jatuh tempo retensinya.</source>
             <translation>Choose files that are due for retention.</translation>
         </message>
@@ -4504,6 +4536,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Pindaian hanya untuk naskah yang sudah ditandatangani.</source>
             <translation>Scans are only for signed letters.</translation>
+        </message>
+        <message>
+            <source>Pindaian surat masuk</source>
+            <translation>Incoming letter scan</translation>
         </message>
         <message>
             <source>Pola nomor harus memuat {urut}.</source>
@@ -4544,6 +4580,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Retensi inaktif</source>
             <translation>Inactive retention</translation>
+        </message>
+        <message>
+            <source>Revisi surat</source>
+            <translation>Letter revision</translation>
         </message>
         <message>
             <source>Revisi {a}–{b} disimpan</source>
@@ -4810,6 +4850,10 @@ Contact the regency's IT officer.</translation>
             <translation>The document structure was changed after signing.</translation>
         </message>
         <message>
+            <source>Surat</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
             <source>Surat Keluar</source>
             <translation>Outgoing</translation>
         </message>
@@ -4902,6 +4946,10 @@ Contact the regency's IT officer.</translation>
             <translation>Year {year}</translation>
         </message>
         <message>
+            <source>Tanda tangan</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
             <source>Tanda tangan basah</source>
             <translation>Hand signature</translation>
         </message>
@@ -4988,6 +5036,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tanpa klasifikasi</source>
             <translation>Unclassified</translation>
+        </message>
+        <message>
+            <source>Tautan surat</source>
+            <translation>Letter link</translation>
         </message>
         <message>
             <source>Teks instruksi wajib diisi.</source>

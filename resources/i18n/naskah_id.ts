@@ -3558,6 +3558,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Cap waktu: belum ada pada berkas ini; waktu penandatanganan tercatat di server kantor: {t}.</translation>
         </message>
         <message>
+            <source>Catatan disposisi</source>
+            <translation>Catatan disposisi</translation>
+        </message>
+        <message>
             <source>Catatan tindak lanjut masih kosong.</source>
             <translation>Catatan tindak lanjut masih kosong.</translation>
         </message>
@@ -3846,6 +3850,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Jabatan wajib diisi.</translation>
         </message>
         <message>
+            <source>Jadwal retensi</source>
+            <translation>Jadwal retensi</translation>
+        </message>
+        <message>
             <source>Jam komputer selisih {amount}</source>
             <translation>Jam komputer selisih {amount}</translation>
         </message>
@@ -3900,6 +3908,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Jumlah digit nomor urut 1 sampai 6.</source>
             <translation>Jumlah digit nomor urut 1 sampai 6.</translation>
+        </message>
+        <message>
+            <source>Kantor</source>
+            <translation>Kantor</translation>
         </message>
         <message>
             <source>Kantor ini sudah disiapkan sebelumnya.</source>
@@ -3976,6 +3988,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Kode jenis kelamin dalam NIP harus 1 atau 2.</source>
             <translation>Kode jenis kelamin dalam NIP harus 1 atau 2.</translation>
+        </message>
+        <message>
+            <source>Kode klasifikasi</source>
+            <translation>Kode klasifikasi</translation>
         </message>
         <message>
             <source>Kode klasifikasi berkas wajib diisi.</source>
@@ -4068,6 +4084,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Lampirkan pindaian surat (PDF atau gambar).</source>
             <translation>Lampirkan pindaian surat (PDF atau gambar).</translation>
+        </message>
+        <message>
+            <source>Langkah paraf</source>
+            <translation>Langkah paraf</translation>
         </message>
         <message>
             <source>Lembar {s} tidak ada dalam berkas.</source>
@@ -4274,6 +4294,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Nomor referensi terlalu panjang.</translation>
         </message>
         <message>
+            <source>Nomor surat</source>
+            <translation>Nomor surat</translation>
+        </message>
+        <message>
             <source>Orang yang dipilih tidak memiliki peran itu.</source>
             <translation>Orang yang dipilih tidak memiliki peran itu.</translation>
         </message>
@@ -4418,6 +4442,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Pengirim wajib diisi.</translation>
         </message>
         <message>
+            <source>Pengiriman ke kantor lain</source>
+            <translation>Pengiriman ke kantor lain</translation>
+        </message>
+        <message>
             <source>Pengonsep</source>
             <translation>Pengonsep</translation>
         </message>
@@ -4474,6 +4502,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Perpanjangan sertifikat elektronik BSrE Anda sedang diproses. Tunggu sampai sertifikat baru terbit (hubungi admin TTE/BSrE bila lama), lalu coba lagi.</translation>
         </message>
         <message>
+            <source>Petunjuk disposisi</source>
+            <translation>Petunjuk disposisi</translation>
+        </message>
+        <message>
             <source>Pilih berkas yang sudah jatuh tempo retensinya.</source>
             <translation>Pilih berkas yang sudah jatuh tempo retensinya.</translation>
         </message>
@@ -4504,6 +4536,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Pindaian hanya untuk naskah yang sudah ditandatangani.</source>
             <translation>Pindaian hanya untuk naskah yang sudah ditandatangani.</translation>
+        </message>
+        <message>
+            <source>Pindaian surat masuk</source>
+            <translation>Pindaian surat masuk</translation>
         </message>
         <message>
             <source>Pola nomor harus memuat {urut}.</source>
@@ -4544,6 +4580,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Retensi inaktif</source>
             <translation>Retensi inaktif</translation>
+        </message>
+        <message>
+            <source>Revisi surat</source>
+            <translation>Revisi surat</translation>
         </message>
         <message>
             <source>Revisi {a}–{b} disimpan</source>
@@ -4810,6 +4850,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Struktur dokumen diubah setelah ditandatangani.</translation>
         </message>
         <message>
+            <source>Surat</source>
+            <translation>Surat</translation>
+        </message>
+        <message>
             <source>Surat Keluar</source>
             <translation>Surat Keluar</translation>
         </message>
@@ -4902,6 +4946,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tahun {year}</translation>
         </message>
         <message>
+            <source>Tanda tangan</source>
+            <translation>Tanda tangan</translation>
+        </message>
+        <message>
             <source>Tanda tangan basah</source>
             <translation>Tanda tangan basah</translation>
         </message>
@@ -4988,6 +5036,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tanpa klasifikasi</source>
             <translation>Tanpa klasifikasi</translation>
+        </message>
+        <message>
+            <source>Tautan surat</source>
+            <translation>Tautan surat</translation>
         </message>
         <message>
             <source>Teks instruksi wajib diisi.</source>

@@ -162,6 +162,7 @@ def test_a_conflict_is_shown_side_by_side_and_its_resolution_syncs(
 
     def resolve(dialog: ConflictsDialog) -> None:
         assert dialog.list.count() == 1
+        assert dialog.list.item(0).text().startswith("Surat: ")  # the kind, in words
         assert dialog.panel is not None
         (choice,) = dialog.panel.choices
         assert choice.name == "hal"
