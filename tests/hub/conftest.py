@@ -25,6 +25,8 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
+from sync import clock as server_clock
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -37,9 +39,14 @@ def free_port() -> int:
 CA_PASSPHRASE = "kata-sandi-ca-kantor-uji"
 
 
+def server_command(*args: str) -> list[str]:
+    """``naskah-server ARGS`` as a child process on the suite's clock (tests/hub/clocked.py)."""
+    return [sys.executable, "-m", "tests.hub.clocked", server_clock.now().isoformat(), *args]
+
+
 def cli(*args: str, env: dict[str, str] | None = None) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "sync.server.cli", *args],
+        server_command(*args),
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
         capture_output=True,
@@ -86,9 +93,9 @@ class Central:
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.server.cli", "serve", "--db", self.db,
+            server_command("serve", "--db", self.db,
              "--blobs", str(self.root / "central-blobs"), "--port", str(self.port),
-             "--lease-block", str(self.lease_block)],
+             "--lease-block", str(self.lease_block)),
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
@@ -146,10 +153,10 @@ class Hub:
         self.log = self.root / "hub.log"
         out = self.log.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.server.cli", "hub", "serve",
+            server_command("hub", "serve",
              "--central", self.central.url, "--token-file", str(self.root / "hub-token"),
              "--db", self.db, "--blobs", str(self.root / "hub-blobs"),
-             "--port", str(self.port), "--interval", str(interval), *self.tls_args()],
+             "--port", str(self.port), "--interval", str(interval), *self.tls_args()),
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=out, stderr=out,
         )  # fmt: skip

@@ -15,6 +15,7 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import text
 
 from sync.client.server_address import CENTRAL, HUB, set_hub_address
+from tests.clocks import TestClock
 from tests.hub.conftest import CA_PASSPHRASE, Central, Hub, cli
 from tests.hub.test_offline_office import office_of_three, via
 from tests.sync.pcs import draft
@@ -53,8 +54,12 @@ def self_signed(root: Path) -> tuple[Path, Path]:
 
 
 def test_pcs_use_the_hub_over_tls_only_with_the_organisations_certificate(
-    tmp_path: Path, hubs: list[Hub]
+    tmp_path: Path, hubs: list[Hub], test_clock: TestClock
 ) -> None:
+    # OpenSSL checks a certificate's validity against the system clock, not the suite's: this
+    # one test runs at the real time, so the CA and the hub's certificate it makes are valid
+    # now (on the suite's December or January instant they would be "not yet valid").
+    test_clock.at(dt.datetime.now(dt.UTC))
     central = Central(tmp_path, ca=True)
     central.init()
     central.start()
