@@ -95,8 +95,8 @@ REQUIRED_MODULES = (
     "openpyxl.writer.excel",  # the agenda book's .xlsx export
     "et_xmlfile",
 )
-FORBIDDEN_MODULES = ("sync.server", "fastapi", "starlette", "uvicorn", "psycopg", "psycopg2",
-                     "tkinter", "pytest", "PyInstaller")  # fmt: skip
+FORBIDDEN_MODULES = ("sync.server", "sync.hub", "fastapi", "starlette", "uvicorn", "psycopg",
+                     "psycopg2", "tkinter", "pytest", "PyInstaller")  # fmt: skip
 
 
 def say(text: str) -> None:
@@ -220,10 +220,15 @@ def app_modules() -> tuple[str, ...]:
                        for i in range(1, len(rel.parts))):  # fmt: skip
                 continue  # not importable as a module: Alembic's migration scripts
             name = ".".join(rel.parts).removesuffix(".__init__")
-            if name == "sync.server" or name.startswith("sync.server."):
+            if server_side(name):
                 continue
             names.append(name)
     return tuple(names)
+
+
+def server_side(name: str) -> bool:
+    """The central server's and the office hub's modules: never in the clerk's app."""
+    return any(name == top or name.startswith(top + ".") for top in ("sync.server", "sync.hub"))
 
 
 def excluded_but_imported(work: Path) -> list[str]:
@@ -243,7 +248,7 @@ def excluded_but_imported(work: Path) -> list[str]:
         ours = [
             i for i in importers
             if i.split(".")[0] in ("desktop", "sync")
-            and not (i == "sync.server" or i.startswith("sync.server."))
+            and not server_side(i)
         ]  # fmt: skip
         if ours:
             found.append(f"{m.group(1)} (imported by {', '.join(ours)})")
