@@ -523,23 +523,8 @@ def index_html(store: Store, berkas_id: str) -> str:
 
 def index_pdf(store: Store, berkas_id: str) -> bytes:
     """The file's index as PDF bytes (A4 portrait)."""
-    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from desktop.render.html_pdf import a4, html_pdf
 
-    from desktop.render.fonts import font_family
-
-    html = index_html(store, berkas_id)
-    family = font_family()  # a GUI application and the shipped fonts
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setCreator("Naskah")
-    writer.setTitle("Daftar Isi Berkas")
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(20, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    doc = QTextDocument()
-    doc.setDefaultStyleSheet(f"body {{ font-family: '{family}'; }}")
-    doc.setHtml(html)
-    doc.print_(writer)
-    buffer.close()
-    return bytes(buffer.data().data())
+    return html_pdf(
+        index_html(store, berkas_id), "Daftar Isi Berkas", a4(), (20, 15, 15, 15), base_font=True
+    )

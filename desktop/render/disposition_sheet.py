@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QTextDocument
 
 from desktop.render.document import Letterhead
 from desktop.render.fonts import font_family
+from desktop.render.html_pdf import html_pdf
 
 HALF_FOLIO_MM = (215.0, 165.0)  # an F4 sheet cut in two
 MARGIN_MM = 10.0
@@ -115,15 +116,7 @@ def _document(sheet: DispositionSheet, device: QPagedPaintDevice) -> QTextDocume
 
 def sheet_pdf(sheet: DispositionSheet) -> bytes:
     """The sheet as PDF bytes (half folio; more pages when the tree is long)."""
-    font_family()  # a GUI application and the shipped fonts
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setCreator("Naskah")
-    writer.setTitle("Lembar Disposisi")
-    _document(sheet, writer).print_(writer)
-    buffer.close()
-    return bytes(buffer.data().data())
+    return html_pdf(sheet_html(sheet), "Lembar Disposisi", page_size(), (MARGIN_MM,) * 4)
 
 
 def print_sheet(sheet: DispositionSheet, printer: QPagedPaintDevice) -> None:
