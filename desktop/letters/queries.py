@@ -121,7 +121,9 @@ def _on_chain(user: CurrentUser, states: tuple[str, ...] = ()) -> ColumnElement[
     return exists().where(*conds)
 
 
-def _visible(user: CurrentUser) -> ColumnElement[bool]:
+def visible(user: CurrentUser) -> ColumnElement[bool]:
+    """SQL: a letter whose contents ``user`` may read by its sifat (Biasa, or they drafted,
+    sign or review it); the Surat Keluar list and the agenda book use it."""
     return or_(
         col(Letter.sifat) == "Biasa",
         col(Letter.drafter_id) == user.id,
@@ -176,7 +178,7 @@ def _conditions(user: CurrentUser, queue: Queue, filt: ListFilter) -> list[Colum
     else:
         conds += [
             col(Letter.status).in_([LetterStatus.SIGNED.value, LetterStatus.VOIDED.value]),
-            _visible(user),
+            visible(user),
         ]
     if filt.status:
         conds.append(col(Letter.status) == filt.status)

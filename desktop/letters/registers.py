@@ -20,12 +20,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, cast, exists, func, literal, or_
+from sqlalchemy import Integer, and_, case, cast, func, literal
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from desktop.i18n import _
-from desktop.letters import incoming
+from desktop.letters import incoming, queries
 from desktop.letters.accounts import CurrentUser
 from desktop.letters.disposition import CANCELLED, OPEN_STATES
 from desktop.letters.document import letterhead
@@ -37,7 +37,7 @@ from desktop.render.document import PaperSize
 from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.incoming_models import Disposition, IncomingLetter
-from desktop.store.models import Classification, Letter, Office, Person, ReviewStep
+from desktop.store.models import Classification, Letter, Office, Person
 from sync.protocol import LetterStatus
 
 
@@ -83,19 +83,6 @@ OUTGOING_STATUSES = (LetterStatus.SIGNED.value, LetterStatus.VOIDED.value)
 
 def _masked(hal: Any, sifat: Any, visible: Any) -> Any:
     return case((visible, hal), else_=literal("[") + sifat + literal("]"))
-
-
-def _outgoing_visible(user: CurrentUser) -> Any:
-    """SQL: a finished letter whose hal ``user`` may read (as the Surat Keluar list decides)."""
-    on_chain = exists().where(
-        col(ReviewStep.letter_id) == col(Letter.id), col(ReviewStep.reviewer_id) == user.id
-    )
-    return or_(
-        col(Letter.sifat) == "Biasa",
-        col(Letter.drafter_id) == user.id,
-        col(Letter.signer_id) == user.id,
-        on_chain,
-    )
 
 
 def _incoming_rows(session: Any, user: CurrentUser, period: Period) -> Iterator[tuple[Any, ...]]:
@@ -151,7 +138,7 @@ def _outgoing_rows(session: Any, user: CurrentUser, period: Period) -> Iterator[
             Letter.letter_date,
             Letter.letter_type,
             Letter.addressees_text,
-            _masked(Letter.hal, Letter.sifat, _outgoing_visible(user)),
+            _masked(Letter.hal, Letter.sifat, queries.visible(user)),
             Letter.sifat,
             Letter.classification_code,
             func.coalesce(signer.name, ""),
