@@ -14,3 +14,5 @@ Modules:
 # the map when asn1crypto.tsp is imported. Import it before any CMS structure is parsed (the key
 # file is one), or a later RFC 3161 token cannot be built ("tst_info" unknown).
 import asn1crypto.tsp  # noqa: F401
+
+import sync.pki  # noqa: F401  (defers aiohttp until a timestamp is fetched: sync.pki.deferred_http)

@@ -5,3 +5,7 @@ Pure functions over ``cryptography``/``asn1crypto``; imports neither ``desktop``
 
 # See desktop/signing/__init__.py: the timestamp content type must be known before CMS is used.
 import asn1crypto.tsp  # noqa: F401
+
+from sync.pki import deferred_http
+
+deferred_http.install()  # before pyHanko's signing package loads: no aiohttp until it is used
