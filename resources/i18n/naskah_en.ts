@@ -755,6 +755,37 @@ Copy the report below and send it to the IT officer.</translation>
         </message>
     </context>
     <context>
+        <name>FileOneLetterDialog</name>
+        <message>
+            <source>&amp;Berkas</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Judul berkas baru</source>
+            <translation>&amp;Title of the new file</translation>
+        </message>
+        <message>
+            <source>+ Berkas baru</source>
+            <translation>+ New file</translation>
+        </message>
+        <message>
+            <source>Berkas&amp;kan</source>
+            <translation>Fil&amp;e</translation>
+        </message>
+        <message>
+            <source>Berkaskan Surat</source>
+            <translation>File Letter</translation>
+        </message>
+        <message>
+            <source>Klasifikasi {code}, tahun {year}</source>
+            <translation>Classification {code}, year {year}</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Letter</translation>
+        </message>
+    </context>
+    <context>
         <name>FilterBar</name>
         <message>
             <source>Awal kode klasifikasi, misalnya 400 atau 000.1</source>
@@ -1020,6 +1051,10 @@ Roles: {roles}</translation>
             <translation> · overdue</translation>
         </message>
         <message>
+            <source>&amp;Berkaskan...</source>
+            <translation>&amp;File...</translation>
+        </message>
+        <message>
             <source>(dari buku agenda yang diimpor)</source>
             <translation>(from an imported agenda book)</translation>
         </message>
@@ -1048,8 +1083,20 @@ Roles: {roles}</translation>
             <translation>Cancel the disposition to {n}? The recipient has not read it yet.</translation>
         </message>
         <message>
+            <source>Belum diberkaskan</source>
+            <translation>Not filed yet</translation>
+        </message>
+        <message>
+            <source>Berkas</source>
+            <translation>File</translation>
+        </message>
+        <message>
             <source>Berkas tidak tersimpan</source>
             <translation>File not saved</translation>
+        </message>
+        <message>
+            <source>Berkaskan surat ini (Alt+B)</source>
+            <translation>File this letter (Alt+B)</translation>
         </message>
         <message>
             <source>Catatan Tindak Lanjut...</source>
@@ -1194,6 +1241,10 @@ Roles: {roles}</translation>
         <message>
             <source>Surat balasan</source>
             <translation>Reply letter</translation>
+        </message>
+        <message>
+            <source>Surat diberkaskan dalam berkas {b}.</source>
+            <translation>Letter filed in {b}.</translation>
         </message>
         <message>
             <source>Surat terkait</source>
@@ -1454,6 +1505,10 @@ Roles: {roles}</translation>
     <context>
         <name>LetterView</name>
         <message>
+            <source>&amp;Berkaskan...</source>
+            <translation>&amp;File...</translation>
+        </message>
+        <message>
             <source>&amp;Cetak...</source>
             <translation>&amp;Print...</translation>
         </message>
@@ -1482,8 +1537,20 @@ Roles: {roles}</translation>
             <translation>None yet</translation>
         </message>
         <message>
+            <source>Belum diberkaskan</source>
+            <translation>Not filed yet</translation>
+        </message>
+        <message>
+            <source>Berkas</source>
+            <translation>File</translation>
+        </message>
+        <message>
             <source>Berkas tidak terbaca</source>
             <translation>File unreadable</translation>
+        </message>
+        <message>
+            <source>Berkaskan surat yang sudah selesai (Alt+B)</source>
+            <translation>File a finished letter (Alt+B)</translation>
         </message>
         <message>
             <source>Cetak naskah</source>
@@ -1636,6 +1703,10 @@ Sign this letter now?</translation>
         <message>
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+        <message>
+            <source>Surat diberkaskan dalam berkas {b}.</source>
+            <translation>Letter filed in {b}.</translation>
         </message>
         <message>
             <source>Surat terkait</source>
@@ -3790,10 +3861,6 @@ Contact the regency's IT officer.</translation>
             <translation>Only the head of office or the letter's addressee can give it a disposition.</translation>
         </message>
         <message>
-            <source>Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</source>
-            <translation>Only signed, numbered outgoing letters can be filed.</translation>
-        </message>
-        <message>
             <source>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</source>
             <translation>The BSrE client ID is required, without spaces and without ':'.</translation>
         </message>
@@ -4276,6 +4343,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Nomor agenda surat ini sudah dibatalkan.</source>
             <translation>This letter's agenda number was voided.</translation>
+        </message>
+        <message>
+            <source>Nomor agenda surat ini sudah dibatalkan: surat ini tidak diberkaskan.</source>
+            <translation>This letter's agenda number was voided: the letter is not filed.</translation>
         </message>
         <message>
             <source>Nomor agenda {a}/{y} sudah ada di register.</source>
@@ -4878,12 +4949,20 @@ Contact the regency's IT officer.</translation>
             <translation>This letter is not fully signed yet; the newest version (SHA-256 {h}…) is in the office archive.</translation>
         </message>
         <message>
+            <source>Surat ini belum selesai. Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</source>
+            <translation>This letter is not finished. Only outgoing letters that are signed and numbered can be filed.</translation>
+        </message>
+        <message>
             <source>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</source>
             <translation>This letter may already be registered: agenda {a}/{y}, {s} number {n}.</translation>
         </message>
         <message>
             <source>Surat ini sudah diberkaskan dalam berkas "{t}" ({c}, {y}).</source>
             <translation>This letter is already filed in "{t}" ({c}, {y}).</translation>
+        </message>
+        <message>
+            <source>Surat ini sudah diberkaskan dalam berkas {b}.</source>
+            <translation>This letter is already filed in {b}.</translation>
         </message>
         <message>
             <source>Surat keluar {n}: {h}</source>

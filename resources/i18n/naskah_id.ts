@@ -755,6 +755,37 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
         </message>
     </context>
     <context>
+        <name>FileOneLetterDialog</name>
+        <message>
+            <source>&amp;Berkas</source>
+            <translation>&amp;Berkas</translation>
+        </message>
+        <message>
+            <source>&amp;Judul berkas baru</source>
+            <translation>&amp;Judul berkas baru</translation>
+        </message>
+        <message>
+            <source>+ Berkas baru</source>
+            <translation>+ Berkas baru</translation>
+        </message>
+        <message>
+            <source>Berkas&amp;kan</source>
+            <translation>Berkas&amp;kan</translation>
+        </message>
+        <message>
+            <source>Berkaskan Surat</source>
+            <translation>Berkaskan Surat</translation>
+        </message>
+        <message>
+            <source>Klasifikasi {code}, tahun {year}</source>
+            <translation>Klasifikasi {code}, tahun {year}</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Surat</translation>
+        </message>
+    </context>
+    <context>
         <name>FilterBar</name>
         <message>
             <source>Awal kode klasifikasi, misalnya 400 atau 000.1</source>
@@ -1020,6 +1051,10 @@ Peran: {roles}</translation>
             <translation> · terlambat</translation>
         </message>
         <message>
+            <source>&amp;Berkaskan...</source>
+            <translation>&amp;Berkaskan...</translation>
+        </message>
+        <message>
             <source>(dari buku agenda yang diimpor)</source>
             <translation>(dari buku agenda yang diimpor)</translation>
         </message>
@@ -1048,8 +1083,20 @@ Peran: {roles}</translation>
             <translation>Batalkan disposisi kepada {n}? Penerima belum membacanya.</translation>
         </message>
         <message>
+            <source>Belum diberkaskan</source>
+            <translation>Belum diberkaskan</translation>
+        </message>
+        <message>
+            <source>Berkas</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
             <source>Berkas tidak tersimpan</source>
             <translation>Berkas tidak tersimpan</translation>
+        </message>
+        <message>
+            <source>Berkaskan surat ini (Alt+B)</source>
+            <translation>Berkaskan surat ini (Alt+B)</translation>
         </message>
         <message>
             <source>Catatan Tindak Lanjut...</source>
@@ -1194,6 +1241,10 @@ Peran: {roles}</translation>
         <message>
             <source>Surat balasan</source>
             <translation>Surat balasan</translation>
+        </message>
+        <message>
+            <source>Surat diberkaskan dalam berkas {b}.</source>
+            <translation>Surat diberkaskan dalam berkas {b}.</translation>
         </message>
         <message>
             <source>Surat terkait</source>
@@ -1454,6 +1505,10 @@ Peran: {roles}</translation>
     <context>
         <name>LetterView</name>
         <message>
+            <source>&amp;Berkaskan...</source>
+            <translation>&amp;Berkaskan...</translation>
+        </message>
+        <message>
             <source>&amp;Cetak...</source>
             <translation>&amp;Cetak...</translation>
         </message>
@@ -1482,8 +1537,20 @@ Peran: {roles}</translation>
             <translation>Belum ada</translation>
         </message>
         <message>
+            <source>Belum diberkaskan</source>
+            <translation>Belum diberkaskan</translation>
+        </message>
+        <message>
+            <source>Berkas</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
             <source>Berkas tidak terbaca</source>
             <translation>Berkas tidak terbaca</translation>
+        </message>
+        <message>
+            <source>Berkaskan surat yang sudah selesai (Alt+B)</source>
+            <translation>Berkaskan surat yang sudah selesai (Alt+B)</translation>
         </message>
         <message>
             <source>Cetak naskah</source>
@@ -1636,6 +1703,10 @@ Tandatangani naskah ini sekarang?</translation>
         <message>
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+        <message>
+            <source>Surat diberkaskan dalam berkas {b}.</source>
+            <translation>Surat diberkaskan dalam berkas {b}.</translation>
         </message>
         <message>
             <source>Surat terkait</source>
@@ -3790,10 +3861,6 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Hanya pimpinan atau tujuan surat yang dapat mendisposisikannya.</translation>
         </message>
         <message>
-            <source>Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</source>
-            <translation>Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</translation>
-        </message>
-        <message>
             <source>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</source>
             <translation>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</translation>
         </message>
@@ -4276,6 +4343,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Nomor agenda surat ini sudah dibatalkan.</source>
             <translation>Nomor agenda surat ini sudah dibatalkan.</translation>
+        </message>
+        <message>
+            <source>Nomor agenda surat ini sudah dibatalkan: surat ini tidak diberkaskan.</source>
+            <translation>Nomor agenda surat ini sudah dibatalkan: surat ini tidak diberkaskan.</translation>
         </message>
         <message>
             <source>Nomor agenda {a}/{y} sudah ada di register.</source>
@@ -4878,12 +4949,20 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Surat ini belum selesai ditandatangani; versi terbaru (SHA-256 {h}…) ada di arsip kantor.</translation>
         </message>
         <message>
+            <source>Surat ini belum selesai. Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</source>
+            <translation>Surat ini belum selesai. Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</translation>
+        </message>
+        <message>
             <source>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</source>
             <translation>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</translation>
         </message>
         <message>
             <source>Surat ini sudah diberkaskan dalam berkas "{t}" ({c}, {y}).</source>
             <translation>Surat ini sudah diberkaskan dalam berkas "{t}" ({c}, {y}).</translation>
+        </message>
+        <message>
+            <source>Surat ini sudah diberkaskan dalam berkas {b}.</source>
+            <translation>Surat ini sudah diberkaskan dalam berkas {b}.</translation>
         </message>
         <message>
             <source>Surat keluar {n}: {h}</source>
