@@ -266,7 +266,8 @@ class LetterView(QWidget):
         if signer:
             signer = signer_summary(signer, letter.signer_capacity, letter.signer_on_behalf_of)
         values = {
-            "number": letter.number or self.tr("(belum bernomor)"),
+            "number": (letter.number or self.tr("(belum bernomor)"))
+            + (" " + self.tr("(dari buku agenda yang diimpor)") if letter.import_batch_id else ""),
             "date": format_date_id(letter.letter_date) if letter.letter_date else "-",
             "status": status,
             "holder": data.names.get(letter.holder_id or "", "-"),

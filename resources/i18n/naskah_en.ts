@@ -78,8 +78,16 @@
             <translation>Note: this book holds letters of this year. The old agenda numbers stay as in the book; new agenda numbers from Naskah go on from their own series.</translation>
         </message>
         <message>
+            <source>Catatan: buku ini memuat surat tahun ini. Nomor surat lama tetap seperti di buku; nomor baru dari Naskah berjalan dari serinya sendiri dan tidak memperhitungkan nomor di buku ini.</source>
+            <translation>Note: this book holds letters of this year. The old letter numbers stay as in the book; new numbers from Naskah continue from their own series and do not take the numbers in this book into account.</translation>
+        </message>
+        <message>
             <source>Hapus {n} surat dari impor ini dari register?</source>
             <translation>Remove the {n} letters of this import from the register?</translation>
+        </message>
+        <message>
+            <source>Impor Buku Agenda Surat Keluar</source>
+            <translation>Import Outgoing Agenda Book</translation>
         </message>
         <message>
             <source>Impor Buku Agenda Surat Masuk</source>
@@ -915,6 +923,10 @@ Roles: {roles}</translation>
             <translation>Imports whose letters are still in the register:</translation>
         </message>
         <message>
+            <source>{at}: {n} surat keluar, tahun {y}</source>
+            <translation>{at}: {n} outgoing letters, year {y}</translation>
+        </message>
+        <message>
             <source>{at}: {n} surat, tahun {y}</source>
             <translation>{at}: {n} letters, year {y}</translation>
         </message>
@@ -1527,6 +1539,10 @@ Roles: {roles}</translation>
         <message>
             <source>(belum bernomor)</source>
             <translation>(no number yet)</translation>
+        </message>
+        <message>
+            <source>(dari buku agenda yang diimpor)</source>
+            <translation>(from an imported agenda book)</translation>
         </message>
         <message>
             <source>Batalkan &amp;Nomor...</source>
@@ -3208,6 +3224,10 @@ Kabupaten {kab}</translation>
             <source>Impor Buku &amp;Agenda...</source>
             <translation>Import &amp;Agenda Book...</translation>
         </message>
+        <message>
+            <source>Impor Buku Agenda Surat K&amp;eluar...</source>
+            <translation>Import O&amp;utgoing Agenda Book...</translation>
+        </message>
     </context>
     <context>
         <name>app</name>
@@ -3685,6 +3705,10 @@ Contact the regency's IT officer.</translation>
             <translation>Dispositioned</translation>
         </message>
         <message>
+            <source>Diimpor</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
             <source>Dikembalikan</source>
             <translation>Returned</translation>
         </message>
@@ -3877,6 +3901,10 @@ Contact the regency's IT officer.</translation>
             <translation>The import cannot be undone: {n} letters of this import were changed or acted on since (agenda {a}). Undo those changes first, or remove letters one by one.</translation>
         </message>
         <message>
+            <source>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (nomor {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</source>
+            <translation>The import cannot be undone: {n} letters of this import were changed or acted on since (numbers {a}). Undo those changes first, or delete the letters one by one.</translation>
+        </message>
+        <message>
             <source>Inaktif (dipindahkan)</source>
             <translation>Inactive (transferred)</translation>
         </message>
@@ -3955,6 +3983,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Jenis naskah tidak dikenal.</source>
             <translation>Unknown letter type.</translation>
+        </message>
+        <message>
+            <source>Jenis naskah tidak dikenal: {v}.</source>
+            <translation>Unknown letter type: {v}.</translation>
         </message>
         <message>
             <source>Jenis surat tidak dikenal: {k}.</source>
@@ -4143,6 +4175,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Lainnya</source>
             <translation>Other</translation>
+        </message>
+        <message>
+            <source>Lampiran</source>
+            <translation>Attachments</translation>
         </message>
         <message>
             <source>Lampiran {h} di dalam berkas rusak.</source>
@@ -4367,6 +4403,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Nomor surat</source>
             <translation>Letter number</translation>
+        </message>
+        <message>
+            <source>Nomor surat kosong.</source>
+            <translation>Letter number is empty.</translation>
+        </message>
+        <message>
+            <source>Nomor surat {n} sudah ada di register.</source>
+            <translation>Letter number {n} is already in the register.</translation>
         </message>
         <message>
             <source>Orang yang dipilih tidak memiliki peran itu.</source>
@@ -5093,6 +5137,14 @@ Contact the regency's IT officer.</translation>
             <translation>The appointment date in the NIP is too close to the date of birth.</translation>
         </message>
         <message>
+            <source>Tanggal surat di masa depan: {v}.</source>
+            <translation>Letter date in the future: {v}.</translation>
+        </message>
+        <message>
+            <source>Tanggal surat kosong.</source>
+            <translation>Letter date is empty.</translation>
+        </message>
+        <message>
             <source>Tanggal surat tidak boleh setelah tanggal diterima.</source>
             <translation>The letter date cannot be after the date received.</translation>
         </message>
@@ -5175,6 +5227,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Token tidak dikenal dalam pola nomor: {t}.</source>
             <translation>Unknown token in the number pattern: {t}.</translation>
+        </message>
+        <message>
+            <source>Tujuan surat (Kepada) kosong.</source>
+            <translation>Addressee (Kepada) is empty.</translation>
         </message>
         <message>
             <source>Tulis catatan untuk pengonsep.</source>

@@ -78,8 +78,16 @@
             <translation>Catatan: buku ini memuat surat tahun ini. Nomor agenda lama tetap seperti di buku; nomor agenda baru dari Naskah berjalan terus dari serinya sendiri.</translation>
         </message>
         <message>
+            <source>Catatan: buku ini memuat surat tahun ini. Nomor surat lama tetap seperti di buku; nomor baru dari Naskah berjalan dari serinya sendiri dan tidak memperhitungkan nomor di buku ini.</source>
+            <translation>Catatan: buku ini memuat surat tahun ini. Nomor surat lama tetap seperti di buku; nomor baru dari Naskah berjalan dari serinya sendiri dan tidak memperhitungkan nomor di buku ini.</translation>
+        </message>
+        <message>
             <source>Hapus {n} surat dari impor ini dari register?</source>
             <translation>Hapus {n} surat dari impor ini dari register?</translation>
+        </message>
+        <message>
+            <source>Impor Buku Agenda Surat Keluar</source>
+            <translation>Impor Buku Agenda Surat Keluar</translation>
         </message>
         <message>
             <source>Impor Buku Agenda Surat Masuk</source>
@@ -915,6 +923,10 @@ Peran: {roles}</translation>
             <translation>Impor yang suratnya masih ada di register:</translation>
         </message>
         <message>
+            <source>{at}: {n} surat keluar, tahun {y}</source>
+            <translation>{at}: {n} surat keluar, tahun {y}</translation>
+        </message>
+        <message>
             <source>{at}: {n} surat, tahun {y}</source>
             <translation>{at}: {n} surat, tahun {y}</translation>
         </message>
@@ -1527,6 +1539,10 @@ Peran: {roles}</translation>
         <message>
             <source>(belum bernomor)</source>
             <translation>(belum bernomor)</translation>
+        </message>
+        <message>
+            <source>(dari buku agenda yang diimpor)</source>
+            <translation>(dari buku agenda yang diimpor)</translation>
         </message>
         <message>
             <source>Batalkan &amp;Nomor...</source>
@@ -3208,6 +3224,10 @@ Kabupaten {kab}</translation>
             <source>Impor Buku &amp;Agenda...</source>
             <translation>Impor Buku &amp;Agenda...</translation>
         </message>
+        <message>
+            <source>Impor Buku Agenda Surat K&amp;eluar...</source>
+            <translation>Impor Buku Agenda Surat K&amp;eluar...</translation>
+        </message>
     </context>
     <context>
         <name>app</name>
@@ -3685,6 +3705,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Didisposisi</translation>
         </message>
         <message>
+            <source>Diimpor</source>
+            <translation>Diimpor</translation>
+        </message>
+        <message>
             <source>Dikembalikan</source>
             <translation>Dikembalikan</translation>
         </message>
@@ -3877,6 +3901,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (agenda {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</translation>
         </message>
         <message>
+            <source>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (nomor {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</source>
+            <translation>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (nomor {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</translation>
+        </message>
+        <message>
             <source>Inaktif (dipindahkan)</source>
             <translation>Inaktif (dipindahkan)</translation>
         </message>
@@ -3955,6 +3983,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Jenis naskah tidak dikenal.</source>
             <translation>Jenis naskah tidak dikenal.</translation>
+        </message>
+        <message>
+            <source>Jenis naskah tidak dikenal: {v}.</source>
+            <translation>Jenis naskah tidak dikenal: {v}.</translation>
         </message>
         <message>
             <source>Jenis surat tidak dikenal: {k}.</source>
@@ -4143,6 +4175,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Lainnya</source>
             <translation>Lainnya</translation>
+        </message>
+        <message>
+            <source>Lampiran</source>
+            <translation>Lampiran</translation>
         </message>
         <message>
             <source>Lampiran {h} di dalam berkas rusak.</source>
@@ -4367,6 +4403,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Nomor surat</source>
             <translation>Nomor surat</translation>
+        </message>
+        <message>
+            <source>Nomor surat kosong.</source>
+            <translation>Nomor surat kosong.</translation>
+        </message>
+        <message>
+            <source>Nomor surat {n} sudah ada di register.</source>
+            <translation>Nomor surat {n} sudah ada di register.</translation>
         </message>
         <message>
             <source>Orang yang dipilih tidak memiliki peran itu.</source>
@@ -5093,6 +5137,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tanggal pengangkatan dalam NIP terlalu dekat dengan tanggal lahir.</translation>
         </message>
         <message>
+            <source>Tanggal surat di masa depan: {v}.</source>
+            <translation>Tanggal surat di masa depan: {v}.</translation>
+        </message>
+        <message>
+            <source>Tanggal surat kosong.</source>
+            <translation>Tanggal surat kosong.</translation>
+        </message>
+        <message>
             <source>Tanggal surat tidak boleh setelah tanggal diterima.</source>
             <translation>Tanggal surat tidak boleh setelah tanggal diterima.</translation>
         </message>
@@ -5175,6 +5227,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Token tidak dikenal dalam pola nomor: {t}.</source>
             <translation>Token tidak dikenal dalam pola nomor: {t}.</translation>
+        </message>
+        <message>
+            <source>Tujuan surat (Kepada) kosong.</source>
+            <translation>Tujuan surat (Kepada) kosong.</translation>
         </message>
         <message>
             <source>Tulis catatan untuk pengonsep.</source>
