@@ -374,9 +374,7 @@ def batches(store: Store) -> list[ImportBatch]:
             .where(col(Letter.import_batch_id).is_not(None), col(Letter.deleted_at).is_(None))
             .group_by(col(Letter.import_batch_id))
         ).all()
-    found = [
-        ImportBatch(str(b), at, n, _year(lo), _year(hi), KIND) for b, at, n, lo, hi in rows
-    ]
+    found = [ImportBatch(str(b), at, n, _year(lo), _year(hi), KIND) for b, at, n, lo, hi in rows]
     return sorted(found, key=lambda b: b.imported_at, reverse=True)
 
 

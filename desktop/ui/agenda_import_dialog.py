@@ -339,9 +339,9 @@ class AgendaImportDialog(QDialog):
             return
         store, user, batch = self.store, self.user, self.report.batch_id
         undo = self.book.undo
-        ops.WriteOp(self, lambda: undo(store, user, batch)).success(
-            self._undone
-        ).message_in(self.errors).disable(self.undo_button).run()
+        ops.WriteOp(self, lambda: undo(store, user, batch)).success(self._undone).message_in(
+            self.errors
+        ).disable(self.undo_button).run()
 
     def _undone(self, removed: int) -> None:
         self.undo_button.hide()

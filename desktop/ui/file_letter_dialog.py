@@ -1,4 +1,4 @@
-""""Berkaskan..." on one letter (the outgoing letter view and the incoming one): where to file
+""" "Berkaskan..." on one letter (the outgoing letter view and the incoming one): where to file
 the letter shown, among the berkas of its classification code and year, or a new berkas.
 
 ``start_filing`` asks the filing service where the letter belongs first; a letter that is not

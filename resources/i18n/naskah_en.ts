@@ -2595,6 +2595,10 @@ Kabupaten {kab}</translation>
             <translation>Code</translation>
         </message>
         <message>
+            <source>Kode lama {code} (78/2012): {reason}</source>
+            <translation>Old code {code} (78/2012): {reason}</translation>
+        </message>
+        <message>
             <source>Konsep berita acara dengan daftar berkas terpilih (tindakan yang sama)</source>
             <translation>A draft berita acara listing the chosen files (all with the same action)</translation>
         </message>
@@ -2633,10 +2637,6 @@ Kabupaten {kab}</translation>
         <message>
             <source>Tindakan</source>
             <translation>Action</translation>
-        </message>
-        <message>
-            <source>aturan kantor</source>
-            <translation>office rule</translation>
         </message>
         <message>
             <source>{a} th aktif + {i} th inaktif, {f}</source>
@@ -2805,8 +2805,8 @@ Kabupaten {kab}</translation>
             <translation>Source</translation>
         </message>
         <message>
-            <source>aturan kantor</source>
-            <translation>office rule</translation>
+            <source>[kode lama] {title}</source>
+            <translation>[old code] {title}</translation>
         </message>
     </context>
     <context>
@@ -3303,6 +3303,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source> (NIP {nip})</source>
             <translation> (NIP {nip})</translation>
+        </message>
+        <message>
+            <source> dan {n} lainnya</source>
+            <translation> and {n} more</translation>
         </message>
         <message>
             <source> — hasil: {r}</source>
@@ -4473,6 +4477,18 @@ Contact the regency's IT officer.</translation>
             <translation>The PDF the previous signer signed is not on this computer yet. Sync first, then sign again.</translation>
         </message>
         <message>
+            <source>Padanannya ({codes}) belum semua punya jadwal retensi lengkap: {lacking}.</source>
+            <translation>Its equivalents ({codes}) do not all have a complete retention schedule: {lacking}.</translation>
+        </message>
+        <message>
+            <source>Padanannya ({codes}) tidak ada dalam daftar klasifikasi.</source>
+            <translation>Its equivalents ({codes}) are not in the classification list.</translation>
+        </message>
+        <message>
+            <source>Padanannya ({codes}) tidak seragam retensinya: {rules}.</source>
+            <translation>Its equivalents ({codes}) differ in retention: {rules}.</translation>
+        </message>
+        <message>
             <source>Paraf</source>
             <translation>Initial</translation>
         </message>
@@ -5201,6 +5217,10 @@ Contact the regency's IT officer.</translation>
             <translation>No network to the server; check the cable, Wi-Fi or modem.</translation>
         </message>
         <message>
+            <source>Tidak ada padanannya dalam Permendagri 83/2022.</source>
+            <translation>It has no equivalent in Permendagri 83/2022.</translation>
+        </message>
+        <message>
             <source>Tidak ada surat pada periode ini.</source>
             <translation>No letters in this period.</translation>
         </message>
@@ -5433,6 +5453,10 @@ Contact the regency's IT officer.</translation>
             <translation>classification code</translation>
         </message>
         <message>
+            <source>kode lama 78/2012, mengikuti {codes}</source>
+            <translation>old 78/2012 code, following {codes}</translation>
+        </message>
+        <message>
             <source>kode unit</source>
             <translation>unit code</translation>
         </message>
@@ -5638,6 +5662,17 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tidak dapat dilanjutkan</source>
             <translation>Cannot continue</translation>
+        </message>
+    </context>
+    <context>
+        <name>retention</name>
+        <message>
+            <source>JRA lewat padanan 83/2022</source>
+            <translation>JRA through its 83/2022 equivalent</translation>
+        </message>
+        <message>
+            <source>aturan kantor</source>
+            <translation>office rule</translation>
         </message>
     </context>
     <context>

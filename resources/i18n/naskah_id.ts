@@ -2595,6 +2595,10 @@ Kabupaten {kab}</translation>
             <translation>Kode</translation>
         </message>
         <message>
+            <source>Kode lama {code} (78/2012): {reason}</source>
+            <translation>Kode lama {code} (78/2012): {reason}</translation>
+        </message>
+        <message>
             <source>Konsep berita acara dengan daftar berkas terpilih (tindakan yang sama)</source>
             <translation>Konsep berita acara dengan daftar berkas terpilih (tindakan yang sama)</translation>
         </message>
@@ -2633,10 +2637,6 @@ Kabupaten {kab}</translation>
         <message>
             <source>Tindakan</source>
             <translation>Tindakan</translation>
-        </message>
-        <message>
-            <source>aturan kantor</source>
-            <translation>aturan kantor</translation>
         </message>
         <message>
             <source>{a} th aktif + {i} th inaktif, {f}</source>
@@ -2805,8 +2805,8 @@ Kabupaten {kab}</translation>
             <translation>Sumber</translation>
         </message>
         <message>
-            <source>aturan kantor</source>
-            <translation>aturan kantor</translation>
+            <source>[kode lama] {title}</source>
+            <translation>[kode lama] {title}</translation>
         </message>
     </context>
     <context>
@@ -3303,6 +3303,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source> (NIP {nip})</source>
             <translation> (NIP {nip})</translation>
+        </message>
+        <message>
+            <source> dan {n} lainnya</source>
+            <translation> dan {n} lainnya</translation>
         </message>
         <message>
             <source> — hasil: {r}</source>
@@ -4473,6 +4477,18 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>PDF yang ditandatangani penanda tangan sebelumnya belum ada di komputer ini. Sinkronkan dulu, lalu tandatangani lagi.</translation>
         </message>
         <message>
+            <source>Padanannya ({codes}) belum semua punya jadwal retensi lengkap: {lacking}.</source>
+            <translation>Padanannya ({codes}) belum semua punya jadwal retensi lengkap: {lacking}.</translation>
+        </message>
+        <message>
+            <source>Padanannya ({codes}) tidak ada dalam daftar klasifikasi.</source>
+            <translation>Padanannya ({codes}) tidak ada dalam daftar klasifikasi.</translation>
+        </message>
+        <message>
+            <source>Padanannya ({codes}) tidak seragam retensinya: {rules}.</source>
+            <translation>Padanannya ({codes}) tidak seragam retensinya: {rules}.</translation>
+        </message>
+        <message>
             <source>Paraf</source>
             <translation>Paraf</translation>
         </message>
@@ -5201,6 +5217,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.</translation>
         </message>
         <message>
+            <source>Tidak ada padanannya dalam Permendagri 83/2022.</source>
+            <translation>Tidak ada padanannya dalam Permendagri 83/2022.</translation>
+        </message>
+        <message>
             <source>Tidak ada surat pada periode ini.</source>
             <translation>Tidak ada surat pada periode ini.</translation>
         </message>
@@ -5433,6 +5453,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>kode klasifikasi</translation>
         </message>
         <message>
+            <source>kode lama 78/2012, mengikuti {codes}</source>
+            <translation>kode lama 78/2012, mengikuti {codes}</translation>
+        </message>
+        <message>
             <source>kode unit</source>
             <translation>kode unit</translation>
         </message>
@@ -5638,6 +5662,17 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tidak dapat dilanjutkan</source>
             <translation>Tidak dapat dilanjutkan</translation>
+        </message>
+    </context>
+    <context>
+        <name>retention</name>
+        <message>
+            <source>JRA lewat padanan 83/2022</source>
+            <translation>JRA lewat padanan 83/2022</translation>
+        </message>
+        <message>
+            <source>aturan kantor</source>
+            <translation>aturan kantor</translation>
         </message>
     </context>
     <context>

@@ -101,9 +101,10 @@ def test_a_book_imports_as_signed_letters_with_their_own_numbers_and_reasons_for
     with o.store.read() as s:
         assert s.exec(select(func.count()).select_from(IssuedNumber)).one() == 0
         # One outbox mutation per letter (so they sync), one audit entry for the import.
-        assert s.exec(
-            select(func.count()).select_from(Outbox).where(Outbox.entity == "letter")
-        ).one() == 192
+        assert (
+            s.exec(select(func.count()).select_from(Outbox).where(Outbox.entity == "letter")).one()
+            == 192
+        )
         (entry,) = s.exec(select(AuditEntry).where(AuditEntry.action == "letter.import_book"))
     assert '"imported": 192' in entry.detail_json
     # They stand in Surat Keluar and in the year's agenda book, found by their number.

@@ -53,8 +53,10 @@ def test_the_agendaris_imports_an_outgoing_book_and_takes_it_back(
     assert guess["number"] == "C: Nomor Surat" and guess["addressee"] == "D: Kepada"
     assert guess["letter_date"] == "B: Tanggal Surat" and guess["urgency"] == "(tidak ada)"
     assert seen["row_33"] == ["33", f"Tanggal surat tidak terbaca: 31 Februari {year}."]
-    assert seen["first"] == [number_of(0, year), f"02-01-{year}", "Bupati Jayawijaya",
-                             "Undangan musyawarah kampung (1)", "000.1.4", "surat_dinas"]  # fmt: skip
+    assert seen["first"] == [
+        number_of(0, year), f"02-01-{year}", "Bupati Jayawijaya",
+        "Undangan musyawarah kampung (1)", "000.1.4", "surat_dinas",
+    ]  # fmt: skip
     report = str(seen["report"])
     assert report.startswith("116 surat diimpor sebagai satu impor")
     assert "Baris 63: Kode klasifikasi tidak dikenal: 999.99.9." in report
