@@ -178,6 +178,25 @@ def choice_of(text: str, allowed: Sequence[str]) -> str | None:
     return None
 
 
+def sifat_and_urgency(sifat_text: str, urgency_text: str) -> tuple[str, str] | str:
+    """A book's Sifat and Urgensi cells as (sifat, urgency), "Biasa" when empty; or why they
+    cannot be read. Books often write the urgency ("Segera") in the Sifat column."""
+    sifat, urgency = "Biasa", "Biasa"
+    if sifat_text:
+        if chosen := choice_of(sifat_text, SIFAT):
+            sifat = chosen
+        elif chosen := choice_of(sifat_text, URGENCY):
+            urgency = chosen
+        else:
+            return _("Sifat tidak dikenal: {v}.").format(v=sifat_text)
+    if urgency_text:
+        chosen = choice_of(urgency_text, URGENCY)
+        if chosen is None:
+            return _("Urgensi tidak dikenal: {v}.").format(v=urgency_text)
+        urgency = chosen
+    return sifat, urgency
+
+
 @dataclass
 class Checker:
     """What a row is checked against: the known classification codes and the agenda numbers
@@ -241,20 +260,10 @@ def read_row(
         code = ""
     if code and code not in checker.codes:
         return problem(_("Kode klasifikasi tidak dikenal: {v}.").format(v=code))
-    sifat_text, urgency_text = cell_text(cell("sifat")), cell_text(cell("urgency"))
-    sifat, urgency = "Biasa", "Biasa"
-    if sifat_text:
-        if chosen := choice_of(sifat_text, SIFAT):
-            sifat = chosen
-        elif chosen := choice_of(sifat_text, URGENCY):  # books often write "Segera" as sifat
-            urgency = chosen
-        else:
-            return problem(_("Sifat tidak dikenal: {v}.").format(v=sifat_text))
-    if urgency_text:
-        chosen = choice_of(urgency_text, URGENCY)
-        if chosen is None:
-            return problem(_("Urgensi tidak dikenal: {v}.").format(v=urgency_text))
-        urgency = chosen
+    read = sifat_and_urgency(cell_text(cell("sifat")), cell_text(cell("urgency")))
+    if isinstance(read, str):
+        return problem(read)
+    sifat, urgency = read
     key = agenda_key(agenda, received.year)
     if key in checker.taken:
         return problem(

@@ -41,14 +41,13 @@ from desktop.letters.agenda_import import (
     NothingToImport,
     RowProblem,
     cell_text,
-    choice_of,
     chunks,
     find_header_row,
     guess_mapping,
     outbox_row,
     require_importer,
+    sifat_and_urgency,
 )
-from desktop.letters.drafting import SIFAT, URGENCY
 from desktop.letters.errors import NotFound, ServiceError
 from desktop.letters.spreadsheets import Sheet, parse_date, read_sheet
 from desktop.letters.templates import letter_types
@@ -193,20 +192,10 @@ def read_row(
         if found is None:
             return problem(_("Jenis naskah tidak dikenal: {v}.").format(v=type_text))
         letter_type = found
-    sifat_text, urgency_text = cell_text(cell("sifat")), cell_text(cell("urgency"))
-    sifat, urgency = "Biasa", "Biasa"
-    if sifat_text:
-        if chosen := choice_of(sifat_text, SIFAT):
-            sifat = chosen
-        elif chosen := choice_of(sifat_text, URGENCY):  # books often write "Segera" as sifat
-            urgency = chosen
-        else:
-            return problem(_("Sifat tidak dikenal: {v}.").format(v=sifat_text))
-    if urgency_text:
-        chosen = choice_of(urgency_text, URGENCY)
-        if chosen is None:
-            return problem(_("Urgensi tidak dikenal: {v}.").format(v=urgency_text))
-        urgency = chosen
+    read = sifat_and_urgency(cell_text(cell("sifat")), cell_text(cell("urgency")))
+    if isinstance(read, str):
+        return problem(read)
+    sifat, urgency = read
     key = number_key(letter_number)
     if key in checker.taken:
         return problem(_("Nomor surat {n} sudah ada di register.").format(n=letter_number))
