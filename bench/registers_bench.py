@@ -10,7 +10,9 @@ many signed outgoing letters in one year, written in bulk), so it needs nothing 
 Memory is measured two ways: tracemalloc's peak of Python allocations during the export (a
 second run, because tracing slows Python down), and the process's peak resident size so far
 (which includes Qt, SQLite's cache and the bulk insert that built the store: an upper bound).
-Wall time is the figure; CPU time is noted beside it, as the machine may be shared.
+Wall time is the figure; CPU time is noted beside it, as the machine may be shared, with the
+process's voluntary context switches (it waited: disk, locks) and involuntary ones (another
+process took the core) during the export, which say where the rest of the wall time went.
 """
 
 from __future__ import annotations
@@ -184,10 +186,16 @@ def figures(letters: int = DEFAULT_LETTERS, log: Callable[[str], None] = print) 
             for register in Register:
                 for fmt in ExportFormat:
                     path = root / registers.default_file_name(register, year, fmt)
+                    r0 = resource.getrusage(resource.RUSAGE_SELF)
                     t0, c0 = time.perf_counter(), time.process_time()
                     done = registers.export_agenda(store, clerk, register, year, fmt, path)
                     seconds = time.perf_counter() - t0
                     cpu = time.process_time() - c0
+                    r1 = resource.getrusage(resource.RUSAGE_SELF)
+                    # Where the wall time beyond the CPU time went: waits of our own (disk,
+                    # locks: voluntary switches) or other processes on the cores (involuntary).
+                    waits = r1.ru_nvcsw - r0.ru_nvcsw
+                    preempted = r1.ru_nivcsw - r0.ru_nivcsw
                     assert done.rows == letters, (done.rows, letters)
                     tracemalloc.start()
                     registers.export_agenda(store, clerk, register, year, fmt, path)
@@ -196,7 +204,8 @@ def figures(letters: int = DEFAULT_LETTERS, log: Callable[[str], None] = print) 
                     size = path.stat().st_size / 1e6
                     pages = f", {done.pages} pages" if done.pages else ""
                     note = (
-                        f"{done.rows} rows{pages}, {size:.1f} MB file; cpu {cpu:.2f} s; "
+                        f"{done.rows} rows{pages}, {size:.1f} MB file; cpu {cpu:.2f} s "
+                        f"(waited {waits}x, preempted {preempted}x); "
                         f"Python peak {peak / 1e6:.1f} MB (tracemalloc); process peak RSS "
                         f"{_rss_kb() / 1024:.0f} MB"
                     )

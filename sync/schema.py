@@ -141,6 +141,7 @@ FIELDS: dict[Entity, dict[str, F]] = {
         "revision_no": F("int"),
         "return_note": F("text"),
         "srikandi_ref": F("str"),
+        "import_batch_id": _id(null=True),
     },
     Entity.LETTER_REVISION: {
         "id": _id(),

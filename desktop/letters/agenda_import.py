@@ -87,14 +87,18 @@ def _fold_header(value: Any) -> str:
     return " ".join(words)
 
 
-def guess_mapping(header: Sequence[Any]) -> dict[str, int]:
+def guess_mapping(
+    header: Sequence[Any], headers: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, int]:
     """Which column holds which field, from the header's words: an exact known header first,
-    then the longest known header a cell contains. Each column serves one field at most."""
+    then the longest known header a cell contains. Each column serves one field at most.
+    ``headers``: the known headers per field (an incoming book's by default)."""
+    headers = HEADERS if headers is None else headers
     folded = [_fold_header(h) for h in header]
     mapping: dict[str, int] = {}
     used: set[int] = set()
     for exact in (True, False):
-        for name, known in HEADERS.items():
+        for name, known in headers.items():
             if name in mapping:
                 continue
             best: tuple[int, int] | None = None
@@ -115,11 +119,13 @@ def _contains(cell: str, phrase: str) -> bool:
     return f" {phrase} " in f" {cell} "
 
 
-def find_header_row(rows: Sequence[Sequence[Any]]) -> int:
+def find_header_row(
+    rows: Sequence[Sequence[Any]], headers: dict[str, tuple[str, ...]] | None = None
+) -> int:
     """The index of the row that looks most like the header (most fields guessed)."""
     best, best_score = 0, -1
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        score = len(guess_mapping(row))
+        score = len(guess_mapping(row, headers))
         if score > best_score:
             best, best_score = index, score
     return best
@@ -149,7 +155,7 @@ class BookRow:
     note: str
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -165,11 +171,30 @@ def agenda_key(number: str, year: int) -> tuple[str, int]:
     return (str(int(text)) if text.isdigit() else text, year)
 
 
-def _choice(text: str, allowed: Sequence[str]) -> str | None:
+def choice_of(text: str, allowed: Sequence[str]) -> str | None:
     for option in allowed:
         if option.lower() == text.lower():
             return option
     return None
+
+
+def sifat_and_urgency(sifat_text: str, urgency_text: str) -> tuple[str, str] | str:
+    """A book's Sifat and Urgensi cells as (sifat, urgency), "Biasa" when empty; or why they
+    cannot be read. Books often write the urgency ("Segera") in the Sifat column."""
+    sifat, urgency = "Biasa", "Biasa"
+    if sifat_text:
+        if chosen := choice_of(sifat_text, SIFAT):
+            sifat = chosen
+        elif chosen := choice_of(sifat_text, URGENCY):
+            urgency = chosen
+        else:
+            return _("Sifat tidak dikenal: {v}.").format(v=sifat_text)
+    if urgency_text:
+        chosen = choice_of(urgency_text, URGENCY)
+        if chosen is None:
+            return _("Urgensi tidak dikenal: {v}.").format(v=urgency_text)
+        urgency = chosen
+    return sifat, urgency
 
 
 @dataclass
@@ -204,51 +229,41 @@ def read_row(
         index = mapping.get(name)
         return cells[index] if index is not None and index < len(cells) else None
 
-    if all(_text(c) == "" for c in cells):
+    if all(cell_text(c) == "" for c in cells):
         return None
     problem = lambda reason: RowProblem(number, reason)  # noqa: E731
-    agenda = _text(cell("agenda_number"))
+    agenda = cell_text(cell("agenda_number"))
     if not agenda:
         return problem(_("Nomor agenda kosong."))
     raw_received = cell("received_date")
     received = parse_date(raw_received)
     if received is None:
-        if _text(raw_received) == "":
+        if cell_text(raw_received) == "":
             return problem(_("Tanggal terima kosong."))
-        return problem(_("Tanggal terima tidak terbaca: {v}.").format(v=_text(raw_received)))
+        return problem(_("Tanggal terima tidak terbaca: {v}.").format(v=cell_text(raw_received)))
     if received > checker.today:
         return problem(
             _("Tanggal terima di masa depan: {v}.").format(v=received.strftime("%d-%m-%Y"))
         )
-    sender = _text(cell("sender_name"))
+    sender = cell_text(cell("sender_name"))
     if not sender:
         return problem(_("Asal surat kosong."))
-    hal = _text(cell("hal"))
+    hal = cell_text(cell("hal"))
     if not hal:
         return problem(_("Perihal kosong."))
     raw_sent = cell("sender_date")
     sent = parse_date(raw_sent)
-    if sent is None and _text(raw_sent) not in ("", "-"):
-        return problem(_("Tanggal surat tidak terbaca: {v}.").format(v=_text(raw_sent)))
-    code = _text(cell("classification_code"))
+    if sent is None and cell_text(raw_sent) not in ("", "-"):
+        return problem(_("Tanggal surat tidak terbaca: {v}.").format(v=cell_text(raw_sent)))
+    code = cell_text(cell("classification_code"))
     if code in ("-",):
         code = ""
     if code and code not in checker.codes:
         return problem(_("Kode klasifikasi tidak dikenal: {v}.").format(v=code))
-    sifat_text, urgency_text = _text(cell("sifat")), _text(cell("urgency"))
-    sifat, urgency = "Biasa", "Biasa"
-    if sifat_text:
-        if chosen := _choice(sifat_text, SIFAT):
-            sifat = chosen
-        elif chosen := _choice(sifat_text, URGENCY):  # books often write "Segera" as sifat
-            urgency = chosen
-        else:
-            return problem(_("Sifat tidak dikenal: {v}.").format(v=sifat_text))
-    if urgency_text:
-        chosen = _choice(urgency_text, URGENCY)
-        if chosen is None:
-            return problem(_("Urgensi tidak dikenal: {v}.").format(v=urgency_text))
-        urgency = chosen
+    read = sifat_and_urgency(cell_text(cell("sifat")), cell_text(cell("urgency")))
+    if isinstance(read, str):
+        return problem(read)
+    sifat, urgency = read
     key = agenda_key(agenda, received.year)
     if key in checker.taken:
         return problem(
@@ -256,8 +271,8 @@ def read_row(
         )
     checker.taken.add(key)
     return BookRow(
-        number, agenda, received, sender, _text(cell("sender_number")) or "-", sent, hal, code,
-        sifat, urgency, _text(cell("note")),
+        number, agenda, received, sender, cell_text(cell("sender_number")) or "-", sent, hal, code,
+        sifat, urgency, cell_text(cell("note")),
     )  # fmt: skip
 
 
@@ -301,7 +316,7 @@ def preview(
             rows.append(read)
         if len(rows) >= limit:
             break
-    return Preview(data, head, [_text(h) for h in header], used, rows)
+    return Preview(data, head, [cell_text(h) for h in header], used, rows)
 
 
 # -- importing -------------------------------------------------------------------------------
@@ -319,7 +334,7 @@ class NothingToImport(ServiceError):
     pass
 
 
-def _may_import(user: CurrentUser) -> None:
+def require_importer(user: CurrentUser) -> None:
     if not (user.has(Role.REGISTRAR) or user.has(Role.ADMIN)):
         raise PermissionDenied(_("Impor buku agenda memerlukan peran Agendaris."))
 
@@ -342,7 +357,7 @@ def import_book(
     ServiceError when a required column is not mapped, NothingToImport when no row is
     readable (the report's problems are in its message), PermissionDenied.
     """
-    _may_import(user)
+    require_importer(user)
     if missing := missing_fields(mapping):
         raise ServiceError(
             _("Kolom wajib belum dipilih: {f}.").format(
@@ -401,7 +416,7 @@ def import_book(
             record = base_payload | {
                 k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()
             }
-            outbox.append(_outbox_row(Entity.INCOMING_LETTER, letter_id, Op.UPSERT, 0, record, now))
+            outbox.append(outbox_row(Entity.INCOMING_LETTER, letter_id, Op.UPSERT, 0, record, now))
             if progress is not None and done % 500 == 0:
                 progress(done, len(rows))
         session.flush()  # the new senders, before the letters that name them
@@ -416,7 +431,7 @@ def import_book(
     return ImportReport(batch_id, len(rows), problems, years)
 
 
-def _outbox_row(
+def outbox_row(
     entity: Entity, entity_id: str, op: Op, base_version: int, record: dict[str, Any],
     now: datetime,
 ) -> dict[str, Any]:  # fmt: skip
@@ -458,6 +473,7 @@ class ImportBatch:
     letters: int
     first_year: int
     last_year: int
+    kind: str = "masuk"  # "masuk": an incoming agenda book; "keluar": an outgoing one
 
 
 def batches(store: Store) -> list[ImportBatch]:
@@ -483,16 +499,24 @@ def batches(store: Store) -> list[ImportBatch]:
 
 
 class ImportWorkedOn(ServiceError):
-    """Some letters of the batch were changed after the import: undoing would lose work."""
+    """Some letters of the batch were changed after the import: undoing would lose work.
+    ``numbers`` are their agenda numbers (or, for an outgoing book, their letter numbers)."""
 
-    def __init__(self, agenda: list[str], count: int) -> None:
-        super().__init__(
+    def __init__(self, numbers: list[str], count: int, *, outgoing: bool = False) -> None:
+        message = (
             _(
+                "Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau "
+                "ditindaklanjuti sesudahnya (nomor {a}). Batalkan perubahan itu dulu, atau "
+                "hapus surat satu per satu."
+            )
+            if outgoing
+            else _(
                 "Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau "
                 "ditindaklanjuti sesudahnya (agenda {a}). Batalkan perubahan itu dulu, atau "
                 "hapus surat satu per satu."
-            ).format(n=count, a=", ".join(agenda))
+            )
         )
+        super().__init__(message.format(n=count, a=", ".join(numbers)))
         self.count = count
 
 
@@ -500,7 +524,7 @@ def undo_import(store: Store, user: CurrentUser, batch_id: str) -> int:
     """ "Batalkan impor": remove exactly the letters of one import (tombstones that sync), in
     one transaction; returns how many. Refuses (ImportWorkedOn) when any of them has been
     edited, disposed, linked into a thread or filed since; then nothing is removed."""
-    _may_import(user)
+    require_importer(user)
     with store.write() as session:
         letters = session.exec(
             select(IncomingLetter).where(
@@ -516,7 +540,7 @@ def undo_import(store: Store, user: CurrentUser, batch_id: str) -> int:
             for letter in letters
             if letter.updated_at != letter.created_at or letter.state != "baru"
         }
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             touched |= set(
                 session.exec(
                     select(Disposition.incoming_id).where(col(Disposition.incoming_id).in_(chunk))
@@ -539,7 +563,7 @@ def undo_import(store: Store, user: CurrentUser, batch_id: str) -> int:
             letter.deleted_at = now
             letter.updated_at = now
             outbox.append(
-                _outbox_row(Entity.INCOMING_LETTER, letter.id, Op.DELETE, letter.version,
+                outbox_row(Entity.INCOMING_LETTER, letter.id, Op.DELETE, letter.version,
                             journal.payload(letter), now)
             )  # fmt: skip
         session.flush()
@@ -560,7 +584,7 @@ def _senders_of_the_import(
     the batch's (now removed) letters and not changed since the import. Returns how many."""
     ids = sorted({x.sender_id for x in letters if x.sender_id})
     removed = 0
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         used = set(
             session.exec(
                 select(IncomingLetter.sender_id).where(
@@ -587,5 +611,5 @@ def _senders_of_the_import(
     return removed
 
 
-def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+def chunks(items: list[str], size: int = 500) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]

@@ -51,6 +51,10 @@ def require_archivist(user: CurrentUser) -> None:
         )
 
 
+class NotFinished(ServiceError):
+    """The letter is not done yet (an outgoing letter not signed): it cannot be filed."""
+
+
 @dataclass
 class BerkasInput:
     classification_code: str
@@ -258,6 +262,10 @@ def _facts(session: Session, user: CurrentUser, kind: str, letter_id: str) -> _L
             raise PermissionDenied(
                 _("Surat bersifat {s}: hanya untuk pihak terkait.").format(s=inc.sifat)
             )
+        if inc.state == "dibatalkan":
+            raise ServiceError(
+                _("Nomor agenda surat ini sudah dibatalkan: surat ini tidak diberkaskan.")
+            )
         return _LetterFacts(
             inc.classification_code, inc.sender_date or inc.received_date,
             inc.sender_number or inc.agenda_number, inc.hal, inc.sender_name,
@@ -271,16 +279,25 @@ def _facts(session: Session, user: CurrentUser, kind: str, letter_id: str) -> _L
                 _("Naskah bersifat {s}: hanya untuk pihak terkait.").format(s=out.sifat)
             )
         if out.status != LetterStatus.SIGNED.value or out.letter_date is None:
-            raise ServiceError(
+            raise NotFinished(
                 _(
-                    "Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat "
-                    "diberkaskan."
+                    "Surat ini belum selesai. Hanya surat keluar yang sudah ditandatangani dan "
+                    "bernomor yang dapat diberkaskan."
                 )
             )
         return _LetterFacts(
             out.classification_code, out.letter_date, out.number, out.hal, _addressees(out)
         )
     raise ValidationError({"kind": _("Jenis surat tidak dikenal: {k}.").format(k=kind)})
+
+
+def berkas_label(berkas: Berkas) -> str:
+    """A file as a letter's details name it: "Undangan rapat (000.1.4, 2026)", and its state
+    when it is no longer active."""
+    text = f"{berkas.title} ({berkas.classification_code}, {berkas.year})"
+    if berkas.state != "aktif":
+        text += f" [{state_label(berkas.state)}]"
+    return text
 
 
 def filed_in(store: Store, kind: str, letter_id: str) -> Berkas | None:
@@ -298,9 +315,17 @@ def _filed_in(session: Session, kind: str, letter_id: str) -> Berkas | None:
 
 
 def suggest(store: Store, user: CurrentUser, kind: str, letter_id: str) -> Suggestion:
-    """The files a letter belongs in: same code and year, open files first."""
+    """The files a letter belongs in: same code and year, open files first. Refused
+    (``ServiceError``) for a letter not done or already filed, and for anyone but the
+    archivist."""
+    require_archivist(user)
     with store.read() as session:
         facts = _facts(session, user, kind, letter_id)
+        already = _filed_in(session, kind, letter_id)
+        if already is not None:
+            raise ServiceError(
+                _("Surat ini sudah diberkaskan dalam berkas {b}.").format(b=berkas_label(already))
+            )
         q = select(Berkas).where(
             Berkas.classification_code == facts.code, Berkas.year == facts.day.year,
             col(Berkas.deleted_at).is_(None),
@@ -423,7 +448,11 @@ def unfiled_letters(
         out_q = select(Letter).where(
             Letter.status == LetterStatus.SIGNED.value, col(Letter.deleted_at).is_(None)
         )
-        in_q = select(IncomingLetter).where(col(IncomingLetter.deleted_at).is_(None), visible(user))
+        in_q = select(IncomingLetter).where(
+            col(IncomingLetter.deleted_at).is_(None),
+            IncomingLetter.state != "dibatalkan",
+            visible(user),
+        )
         rows: list[UnfiledLetter] = []
         for out in session.exec(out_q).all():
             if (OUTGOING, out.id) in filed or out.letter_date is None:

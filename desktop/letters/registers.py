@@ -144,6 +144,7 @@ def _outgoing_rows(session: Any, user: CurrentUser, period: Period) -> Iterator[
             func.coalesce(signer.name, ""),
             Letter.signer_capacity,
             Letter.status,
+            Letter.import_batch_id,
         )
         .select_from(Letter)
         .outerjoin(signer, signer.id == Letter.signer_id)
@@ -157,11 +158,11 @@ def _outgoing_rows(session: Any, user: CurrentUser, period: Period) -> Iterator[
         .execution_options(yield_per=BATCH)
     )
     kinds = {key: kind.label for key, kind in letter_types().items()}
-    voided = _("Dibatalkan")
+    voided, imported = _("Dibatalkan"), _("Diimpor")
     for i, row in enumerate(session.execute(q), start=1):
-        (number, day, kind, to, hal, sifat, code, signer_name, capacity, status) = row
+        (number, day, kind, to, hal, sifat, code, signer_name, capacity, status, batch) = row
         signed_by = f"{capacity} {signer_name}".strip() if capacity else signer_name
-        note = voided if status == LetterStatus.VOIDED.value else ""
+        note = voided if status == LetterStatus.VOIDED.value else imported if batch else ""
         yield (i, number, day, kinds.get(kind, kind), to, hal, sifat, code, signed_by, note)
 
 

@@ -17,7 +17,7 @@ active and inactive years have both passed.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from html import escape
@@ -38,6 +38,7 @@ from desktop.store.models import Classification, Letter
 from sync.protocol import Entity
 
 SHIPPED_FILE = "jra-pemda-83-2022.csv"
+CONCORDANCE_FILE = "konkordansi-78-2012.csv"
 FATES = ("musnah", "permanen", "dinilai_kembali")
 MAX_YEARS = 100
 MAX_NOTE = 500
@@ -55,15 +56,16 @@ def fate_label(fate: str) -> str:
 @dataclass(frozen=True)
 class Rule:
     """A code's retention: years active, years inactive, final fate; ``note`` is the schedule's
-    condition ("setelah ...", an exception to the fate); ``source`` is "jra" (shipped) or
-    "kantor" (the office's rule)."""
+    condition ("setelah ...", an exception to the fate); ``source`` is "jra" (shipped),
+    "kantor" (the office's rule) or "padanan" (an obsolete 78/2012 code that takes the rule
+    of its current 83/2022 equivalents)."""
 
     code: str
     active_years: int | None
     inactive_years: int | None
     final_fate: str
     note: str
-    source: str
+    source: str  # "jra", "kantor", or "padanan" (an obsolete code's current equivalents')
 
     @property
     def complete(self) -> bool:
@@ -105,40 +107,171 @@ def _from_office(row: RetentionRule) -> Rule:
 
 
 def rule_for(store: Store, code: str) -> Rule | None:
-    """A code's retention: the office's rule, else the shipped one, else None."""
-    office = _office_rules(store).get(code)
-    if office is not None:
-        return _from_office(office)
-    return shipped().get(code)
+    """A code's retention: the office's rule, else the shipped one, else (an obsolete code)
+    its equivalents', else None."""
+    return rules(store, [code]).get(code)
 
 
 def rules(store: Store, codes: list[str]) -> dict[str, Rule]:
+    """The rules of ``codes`` that have one: the office's, else the shipped figure, else (an
+    obsolete 78/2012 code) the rule its current equivalents all share."""
     office = _office_rules(store)
     ship = shipped()
     out: dict[str, Rule] = {}
+    rest: list[str] = []
     for code in codes:
         if code in office:
             out[code] = _from_office(office[code])
         elif code in ship:
             out[code] = ship[code]
+        else:
+            rest.append(code)
+    if rest:
+        for old in old_codes(store, rest, office):
+            if old.rule is not None:
+                out[old.code] = old.rule
+    return out
+
+
+# -- obsolete 78/2012 codes -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    """An obsolete code's current equivalents (``resources/retention/konkordansi-78-2012.csv``,
+    compiled by comparing the two lists' titles; none when no current title matches)."""
+
+    old_code: str
+    new_codes: tuple[str, ...]
+    basis: str
+
+
+@lru_cache(maxsize=1)
+def concordance() -> dict[str, Correspondence]:
+    with resource_path("retention", CONCORDANCE_FILE).open(encoding="utf-8", newline="") as f:
+        return {
+            row["old_code"]: Correspondence(
+                row["old_code"], tuple(row["new_codes"].split()), row["basis"]
+            )
+            for row in csv.DictReader(f)
+        }
+
+
+@dataclass(frozen=True)
+class OldCode:
+    """An obsolete 78/2012 code and its retention: ``rule`` when its current equivalents (the
+    codes under them, where the schedule gives figures) all carry the same complete figures;
+    else None and ``reason`` says why it cannot be mapped."""
+
+    code: str
+    title: str
+    new_codes: tuple[str, ...]
+    rule: Rule | None
+    reason: str
+
+
+def _leaves(current: dict[str, str | None], codes: tuple[str, ...]) -> list[str]:
+    """The codes under ``codes`` that have no child (a code without children is its own)."""
+    parents = {p for p in current.values() if p}
+    out: list[str] = []
+    for code in codes:
+        if code not in current:
+            continue
+        if code not in parents:
+            out.append(code)
+            continue
+        out += [c for c in current if c.startswith(code + ".") and c not in parents]
+    return sorted(set(out), key=lambda c: [int(p) for p in c.split(".") if p.isdigit()])
+
+
+def _listed(codes: list[str] | tuple[str, ...], most: int = 4) -> str:
+    shown = ", ".join(codes[:most])
+    return shown + (_(" dan {n} lainnya").format(n=len(codes) - most) if len(codes) > most else "")
+
+
+def old_codes(
+    store: Store,
+    codes: list[str] | None = None,
+    office: dict[str, RetentionRule] | None = None,
+) -> list[OldCode]:
+    """The obsolete codes among ``codes`` (all of them when None) with their retention,
+    mapped through the concordance where the shipped data allows. The office's own rule for
+    an obsolete code, when set, is read first by ``rule_for``/``rules``."""
+    office = _office_rules(store) if office is None else office
+    ship = shipped()
+    with store.read() as session:
+        q = select(Classification.code, Classification.title).where(
+            col(Classification.obsolete).is_(True)
+        )
+        if codes is not None:
+            q = q.where(col(Classification.code).in_(codes))
+        old = list(session.exec(q).all())
+        if not old:
+            return []
+        current: dict[str, str | None] = {
+            c: p
+            for c, p in session.exec(
+                select(Classification.code, Classification.parent).where(
+                    col(Classification.obsolete).is_(False)
+                )
+            ).all()
+        }
+    table = concordance()
+    out: list[OldCode] = []
+    for code, title in sorted(old, key=lambda r: [int(p) for p in r[0].split(".") if p.isdigit()]):
+        match = table.get(code)
+        targets = match.new_codes if match is not None else ()
+        rule, reason = None, ""
+        leaves = _leaves(current, targets)
+        found = {c: _from_office(office[c]) if c in office else ship.get(c) for c in leaves}
+        lacking = [c for c, r in found.items() if r is None or not r.complete]
+        figures = {(r.active_years, r.inactive_years, r.final_fate) for r in found.values() if r}
+        if not targets:
+            reason = _("Tidak ada padanannya dalam Permendagri 83/2022.")
+        elif not leaves:
+            reason = _("Padanannya ({codes}) tidak ada dalam daftar klasifikasi.").format(
+                codes=_listed(targets)
+            )
+        elif lacking:
+            reason = _(
+                "Padanannya ({codes}) belum semua punya jadwal retensi lengkap: {lacking}."
+            ).format(codes=_listed(targets), lacking=_listed(lacking))
+        elif len(figures) > 1:
+            reason = _("Padanannya ({codes}) tidak seragam retensinya: {rules}.").format(
+                codes=_listed(targets),
+                rules="; ".join(
+                    f"{a}+{i} {fate_label(f).lower()}" for a, i, f in sorted(figures, key=str)
+                ),
+            )
+        else:
+            ((active, inactive, fate),) = figures
+            conditions = sorted({r.note for r in found.values() if r and r.note})
+            mark = _("kode lama 78/2012, mengikuti {codes}").format(codes=_listed(targets))
+            note = "; ".join([mark, *conditions[:1]])
+            rule = Rule(code, active, inactive, fate, note, "padanan")
+        out.append(OldCode(code, title, targets, rule, reason))
     return out
 
 
 @dataclass
 class ScheduleRow:
-    """One code of the schedule as the administrator's editor shows it."""
+    """One code of the schedule as the administrator's editor shows it. An obsolete 78/2012
+    code is listed too (``obsolete``): its ``shipped`` rule is its equivalents', and
+    ``reason`` says why it has none."""
 
     code: str
     title: str
     rule: Rule | None
     shipped: Rule | None
+    obsolete: bool = False
+    reason: str = ""
 
 
 def schedule(store: Store, text: str = "", limit: int = 300) -> list[ScheduleRow]:
     """Codes with their rules (codes starting with ``text``, or whose title holds it)."""
     text = text.strip()
     with store.read() as session:
-        q = select(Classification).where(col(Classification.obsolete).is_(False))
+        q = select(Classification)
         if text:
             q = q.where(
                 col(Classification.code).startswith(text)
@@ -149,15 +282,22 @@ def schedule(store: Store, text: str = "", limit: int = 300) -> list[ScheduleRow
     found = found[:limit]
     office = _office_rules(store)
     ship = shipped()
-    return [
-        ScheduleRow(
-            c.code,
-            c.title,
-            _from_office(office[c.code]) if c.code in office else ship.get(c.code),
-            ship.get(c.code),
-        )
-        for c in found
-    ]
+    old = {
+        o.code: o
+        for o in old_codes(store, [c.code for c in found if c.obsolete], office)
+    }  # fmt: skip
+    rows = []
+    for c in found:
+        mine = _from_office(office[c.code]) if c.code in office else None
+        if c.obsolete and c.code in old:
+            mapped = old[c.code]
+            rows.append(
+                ScheduleRow(c.code, c.title, mine or mapped.rule, mapped.rule, True,
+                            mapped.reason)
+            )  # fmt: skip
+        else:
+            rows.append(ScheduleRow(c.code, c.title, mine or ship.get(c.code), ship.get(c.code)))
+    return rows
 
 
 def _check(
@@ -257,6 +397,8 @@ class DueBerkas:
 class RetentionReport:
     due: list[DueBerkas]
     without_rule: list[BerkasRow]  # open files whose code has no complete rule
+    # Obsolete codes of those files that cannot be mapped to a current rule, and why.
+    unmapped: dict[str, str] = field(default_factory=dict)
 
 
 def start_of(row: BerkasRow) -> date:
@@ -289,7 +431,9 @@ def report(store: Store, today: date | None = None) -> RetentionReport:
             continue
         due.append(DueBerkas(row, rule, start, active_until, inactive_until, action))
     due.sort(key=lambda d: (d.action, d.inactive_until, d.row.berkas.classification_code))
-    return RetentionReport(due, without)
+    lacking = sorted({r.berkas.classification_code for r in without})
+    unmapped = {o.code: o.reason for o in old_codes(store, lacking) if o.rule is None}
+    return RetentionReport(due, without, unmapped)
 
 
 def action_label(action: str) -> str:

@@ -130,6 +130,9 @@ class Letter(SQLModel, table=True):
     revision_no: int = 0
     return_note: str = ""
     srikandi_ref: str = ""  # the reference SRIKANDI gave the letter at hand-off (0011)
+    # The import of an outgoing agenda book this letter came from (0014): such a letter keeps
+    # the book's number and has no issued number; None for every letter made in Naskah.
+    import_batch_id: str | None = Field(default=None, max_length=36, index=True)
     # The body lives in its own table so that list queries read narrow rows (migration 0008);
     # loaded with the letter (one join) whenever a whole Letter is selected.
     body: LetterBody | None = Relationship(

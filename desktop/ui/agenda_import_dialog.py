@@ -1,12 +1,18 @@
-"""Importing an agenda book kept in Excel: pick the file, check which column is which (guessed
-from the header), look at the first 50 rows as they will be read, import, and read the report
-of the rows left out and why. "Batalkan Impor..." lists the imports and takes one back."""
+"""Importing an agenda book kept in Excel, incoming (buku agenda surat masuk) or outgoing
+(surat keluar): pick the file, check which column is which (guessed from the header), look at
+the first 50 rows as they will be read, import, and read the report of the rows left out and
+why. "Batalkan Impor..." lists the imports of both kinds and takes one back."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from desktop.i18n import _
 from desktop.letters import agenda_import as ai
+from desktop.letters import outgoing_import as oi
 from desktop.letters.accounts import CurrentUser, Role
 from desktop.store import clock
 from desktop.store.db import Store
@@ -40,8 +46,40 @@ from desktop.ui.qt import (
 )
 
 NO_COLUMN = -1
-PREVIEW_FIELDS = ("agenda_number", "received_date", "sender_name", "sender_number", "hal",
-                  "classification_code")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Book:
+    """What differs between the incoming and the outgoing book: their fields, the columns of
+    the preview, and the services that read, import and undo them."""
+
+    fields: dict[str, str]
+    required: tuple[str, ...]
+    preview_fields: tuple[str, ...]
+    preview: Callable[..., Any]
+    import_book: Callable[..., ai.ImportReport]
+    undo: Callable[[Store, CurrentUser, str], int]
+
+    def label(self, name: str) -> str:
+        return _(self.fields[name])
+
+    def missing(self, mapping: dict[str, int]) -> list[str]:
+        return [name for name in self.required if name not in mapping]
+
+
+INCOMING = Book(
+    ai.FIELDS, ai.REQUIRED,
+    ("agenda_number", "received_date", "sender_name", "sender_number", "hal",
+     "classification_code"),
+    ai.preview, ai.import_book, ai.undo_import,
+)  # fmt: skip
+OUTGOING = Book(
+    oi.FIELDS, oi.REQUIRED,
+    ("number", "letter_date", "addressee", "hal", "classification_code", "letter_type"),
+    oi.preview, oi.import_book, oi.undo_import,
+)  # fmt: skip
+# Kept for callers that name the incoming preview's columns.
+PREVIEW_FIELDS = INCOMING.preview_fields
 
 
 def _column_name(index: int) -> str:
@@ -54,15 +92,25 @@ def _column_name(index: int) -> str:
 
 
 class AgendaImportDialog(QDialog):
-    """Administrasi > "Impor Buku Agenda...": one agenda book in, as one undoable import."""
+    """Administrasi > "Impor Buku Agenda...": one agenda book in, as one undoable import
+    (``outgoing``: a buku agenda surat keluar)."""
 
-    def __init__(self, store: Store, user: CurrentUser, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, user: CurrentUser, parent: QWidget | None = None,
+        outgoing: bool = False,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self.store, self.user = store, user
+        self.outgoing = outgoing
+        self.book = book = OUTGOING if outgoing else INCOMING
         self.path: Path | None = None
-        self.shown: ai.Preview | None = None
+        self.shown: ai.Preview | oi.Preview | None = None
         self.report: ai.ImportReport | None = None
-        self.setWindowTitle(self.tr("Impor Buku Agenda Surat Masuk"))
+        self.setWindowTitle(
+            self.tr("Impor Buku Agenda Surat Keluar")
+            if outgoing
+            else self.tr("Impor Buku Agenda Surat Masuk")
+        )
         self.file_label = QLabel(self.tr("Belum ada berkas dipilih (.xlsx, .xls, .csv)."))
         self.file_label.setWordWrap(True)
         self.choose_button = QPushButton(self.tr("Pilih &Berkas..."))
@@ -71,19 +119,20 @@ class AgendaImportDialog(QDialog):
         self.header_row.setRange(1, ai.HEADER_SEARCH_ROWS)
         self.columns: dict[str, QComboBox] = {}
         mapping = QGridLayout()
-        for i, name in enumerate(ai.FIELDS):
+        for i, name in enumerate(book.fields):
             combo = QComboBox()
             self.columns[name] = combo
-            label = QLabel(ai.field_label(name) + (" *" if name in ai.REQUIRED else ""))
+            label = QLabel(book.label(name) + (" *" if name in book.required else ""))
             label.setBuddy(combo)
             mapping.addWidget(label, i // 2, (i % 2) * 2)
             mapping.addWidget(combo, i // 2, (i % 2) * 2 + 1)
         mapping.setColumnStretch(1, 1)
         mapping.setColumnStretch(3, 1)
-        self.model = QStandardItemModel(0, len(PREVIEW_FIELDS) + 2, self)
+        self.model = QStandardItemModel(0, len(book.preview_fields) + 2, self)
         self.model.setHorizontalHeaderLabels(
-            [self.tr("Baris")] + [ai.field_label(f) for f in PREVIEW_FIELDS] + [self.tr("Masalah")]
-        )
+            [self.tr("Baris")] + [book.label(f) for f in book.preview_fields]
+            + [self.tr("Masalah")]
+        )  # fmt: skip
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -164,7 +213,8 @@ class AgendaImportDialog(QDialog):
         store, path = self.store, self.path
         self.errors.hide()
         self.import_button.setEnabled(False)
-        ops.ReadOp(self, lambda: ai.preview(store, path, sheet, header_row, mapping)).success(
+        read = self.book.preview
+        ops.ReadOp(self, lambda: read(store, path, sheet, header_row, mapping)).success(
             self._show
         ).message_in(self.errors).run()
 
@@ -183,7 +233,7 @@ class AgendaImportDialog(QDialog):
         if self.shown is not None:
             self._load(self.shown.sheet.name, self.shown.header_row, self.mapping())
 
-    def _show(self, shown: ai.Preview) -> None:
+    def _show(self, shown: ai.Preview | oi.Preview) -> None:
         self.shown = shown
         self.sheet.clear()
         self.sheet.addItems(shown.sheet.names)
@@ -205,16 +255,16 @@ class AgendaImportDialog(QDialog):
             cells: list[str] = [str(row.row)]
             if isinstance(row, ai.RowProblem):
                 problems += 1
-                cells += [""] * len(PREVIEW_FIELDS) + [row.reason]
+                cells += [""] * len(self.book.preview_fields) + [row.reason]
             else:
-                for name in PREVIEW_FIELDS:
+                for name in self.book.preview_fields:
                     value = getattr(row, name)
                     cells.append(
                         value.strftime("%d-%m-%Y") if hasattr(value, "strftime") else value
                     )
                 cells.append("")
             self.model.appendRow([QStandardItem(text) for text in cells])
-        missing = ai.missing_fields(shown.mapping)
+        missing = self.book.missing(shown.mapping)
         text = self.tr(
             "Pratinjau {n} baris pertama dari {total} baris lembar ini: {ok} terbaca, "
             "{bad} bermasalah (tidak akan diimpor)."
@@ -222,7 +272,7 @@ class AgendaImportDialog(QDialog):
                  bad=problems)  # fmt: skip
         if missing:
             text += " " + self.tr("Pilih kolom untuk: {f}.").format(
-                f=", ".join(ai.field_label(m) for m in missing)
+                f=", ".join(self.book.label(m) for m in missing)
             )
         self.summary.setText(text)
         self.import_button.setEnabled(not missing and len(shown.rows) > problems)
@@ -234,9 +284,10 @@ class AgendaImportDialog(QDialog):
             return
         store, user, path = self.store, self.user, self.path
         mapping, sheet, head = self.mapping(), self.shown.sheet.name, self.shown.header_row
+        write = self.book.import_book
         ops.WriteOp(
             self,
-            lambda: ai.import_book(store, user, path, mapping, sheet=sheet, header_row=head),
+            lambda: write(store, user, path, mapping, sheet=sheet, header_row=head),
         ).success(self._imported).message_in(self.errors).disable(
             self.import_button, self.choose_button
         ).progress(self.tr("Mengimpor buku agenda...")).run()
@@ -248,7 +299,15 @@ class AgendaImportDialog(QDialog):
                 n=report.imported
             )
         ]
-        if clock.today().year in report.years:
+        if clock.today().year in report.years and self.outgoing:
+            lines.append(
+                self.tr(
+                    "Catatan: buku ini memuat surat tahun ini. Nomor surat lama tetap seperti di "
+                    "buku; nomor baru dari Naskah berjalan dari serinya sendiri dan tidak "
+                    "memperhitungkan nomor di buku ini."
+                )
+            )
+        elif clock.today().year in report.years:
             lines.append(
                 self.tr(
                     "Catatan: buku ini memuat surat tahun ini. Nomor agenda lama tetap seperti di "
@@ -279,9 +338,10 @@ class AgendaImportDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         store, user, batch = self.store, self.user, self.report.batch_id
-        ops.WriteOp(self, lambda: ai.undo_import(store, user, batch)).success(
-            self._undone
-        ).message_in(self.errors).disable(self.undo_button).run()
+        undo = self.book.undo
+        ops.WriteOp(self, lambda: undo(store, user, batch)).success(self._undone).message_in(
+            self.errors
+        ).disable(self.undo_button).run()
 
     def _undone(self, removed: int) -> None:
         self.undo_button.hide()
@@ -316,17 +376,26 @@ class ImportBatchesDialog(QDialog):
 
     def _load(self) -> None:
         self.rows.clear()
-        for batch in ai.batches(self.store):
+        found = sorted(
+            ai.batches(self.store) + oi.batches(self.store),
+            key=lambda b: b.imported_at, reverse=True,
+        )  # fmt: skip
+        for batch in found:
             years = (str(batch.first_year) if batch.first_year == batch.last_year
                      else f"{batch.first_year}-{batch.last_year}")  # fmt: skip
+            text = (
+                self.tr("{at}: {n} surat keluar, tahun {y}")
+                if batch.kind == oi.KIND
+                else self.tr("{at}: {n} surat, tahun {y}")
+            )
             item = QListWidgetItem(
-                self.tr("{at}: {n} surat, tahun {y}").format(
+                text.format(
                     at=batch.imported_at.astimezone().strftime("%d-%m-%Y %H:%M"),
                     n=batch.letters,
                     y=years,
                 )
             )
-            item.setData(Qt.ItemDataRole.UserRole, batch.id)
+            item.setData(Qt.ItemDataRole.UserRole, (batch.kind, batch.id))
             self.rows.addItem(item)
         if self.rows.count():
             self.rows.setCurrentRow(0)
@@ -336,10 +405,11 @@ class ImportBatchesDialog(QDialog):
         item = self.rows.currentItem()
         if item is None:
             return
-        batch = str(item.data(Qt.ItemDataRole.UserRole))
+        kind, batch = item.data(Qt.ItemDataRole.UserRole)
+        undo = OUTGOING.undo if kind == oi.KIND else INCOMING.undo
         store, user = self.store, self.user
         self.errors.hide()
-        ops.WriteOp(self, lambda: ai.undo_import(store, user, batch)).success(
+        ops.WriteOp(self, lambda: undo(store, user, str(batch))).success(
             lambda _n: self._load()
         ).message_in(self.errors).disable(self.undo_button).run()
 
@@ -350,14 +420,18 @@ def _tr(text: str) -> str:
 
 def add_menu_actions(
     parent: QWidget, store: Store, user: CurrentUser, admin: QMenu
-) -> tuple[QAction, QAction]:
-    """Administrasi > "Impor Buku Agenda..." and "Batalkan Impor Buku Agenda..." (registrars
-    and administrators)."""
+) -> tuple[QAction, QAction, QAction]:
+    """Administrasi > "Impor Buku Agenda..." (surat masuk), "Impor Buku Agenda Surat
+    Keluar..." and "Batalkan Impor Buku Agenda..." (registrars and administrators)."""
     allowed = user.has(Role.REGISTRAR) or user.has(Role.ADMIN)
     start = admin.addAction(_tr("Impor Buku &Agenda..."))
     start.triggered.connect(lambda: AgendaImportDialog(store, user, parent).exec())
+    outgoing = admin.addAction(_tr("Impor Buku Agenda Surat K&eluar..."))
+    outgoing.triggered.connect(
+        lambda: AgendaImportDialog(store, user, parent, outgoing=True).exec()
+    )
     undo = admin.addAction(_tr("Batalkan Impor Buku Agenda..."))
     undo.triggered.connect(lambda: ImportBatchesDialog(store, user, parent).exec())
-    for action in (start, undo):
+    for action in (start, outgoing, undo):
         action.setEnabled(allowed)
-    return start, undo
+    return start, outgoing, undo

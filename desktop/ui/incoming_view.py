@@ -62,6 +62,7 @@ class Loaded:
     classification_title: str
     # For a letter delivered by another office: this PC's verdict on its signed PDF.
     signature: str = "-"
+    berkas: str = ""  # the berkas it is filed in ("" while not filed)
 
 
 def load(store: Store, user: CurrentUser, incoming_id: str) -> Loaded:
@@ -78,10 +79,13 @@ def load(store: Store, user: CurrentUser, incoming_id: str) -> Loaded:
     found = classification.get(store, letter.classification_code)
     delivered = delivery.delivered_letter_of(store, incoming_id)
     signature = delivered.check_text if delivered is not None and delivered.check_text else "-"
+    from desktop.letters import filing
+
+    filed = filing.filed_in(store, filing.INCOMING, incoming_id)
     return Loaded(
         letter, scans, missing, disposition.tree(store, user, incoming_id),
         incoming.thread(store, user, incoming.INCOMING, incoming_id), found.title if found else "",
-        signature,
+        signature, filing.berkas_label(filed) if filed is not None else "",
     )  # fmt: skip
 
 
@@ -127,6 +131,7 @@ class IncomingView(QWidget):
             ("date", self.tr("Tanggal surat")), ("hal", self.tr("Hal")),
             ("sifat", self.tr("Sifat")), ("classification", self.tr("Klasifikasi")),
             ("state", self.tr("Status")), ("signature", self.tr("Tanda tangan")),
+            ("berkas", self.tr("Berkas")),
         ):  # fmt: skip
             value = QLabel()
             value.setWordWrap(True)
@@ -145,6 +150,8 @@ class IncomingView(QWidget):
         self.save_sheet_button = QPushButton(self.tr("Simpan Lembar Disposisi..."))
         self.save_scan_button = QPushButton(self.tr("Simpan Pindaian..."))
         self.print_scan_button = QPushButton(self.tr("Cetak Pindaian..."))
+        self.file_button = QPushButton(self.tr("&Berkaskan..."))
+        self.file_button.setToolTip(self.tr("Berkaskan surat ini (Alt+B)"))
         actions = QHBoxLayout()
         grid = [self.action_buttons()[i : i + 3] for i in range(0, 12, 3)]
         columns = [QVBoxLayout() for _ in range(3)]
@@ -202,6 +209,7 @@ class IncomingView(QWidget):
         self.save_sheet_button.clicked.connect(self.save_sheet)
         self.save_scan_button.clicked.connect(self.save_scans)
         self.print_scan_button.clicked.connect(self.print_scans)
+        self.file_button.clicked.connect(self.ask_file)
         for button in self.action_buttons():
             button.hide()
         self.reload()
@@ -211,7 +219,7 @@ class IncomingView(QWidget):
             self.dispose_button, self.forward_button, self.note_button, self.done_button,
             self.cancel_button, self.reply_button, self.print_sheet_button,
             self.save_sheet_button, self.save_scan_button, self.print_scan_button,
-            self.void_button,
+            self.void_button, self.file_button,
         ]  # fmt: skip
 
     # -- showing ------------------------------------------------------------------------------
@@ -256,6 +264,7 @@ class IncomingView(QWidget):
             or "-",
             "state": incoming.STATE_LABELS.get(letter.state, letter.state),
             "signature": data.signature,
+            "berkas": data.berkas or self.tr("Belum diberkaskan"),
         }
         for key, value in values.items():
             self.fields[key].setText(value)
@@ -335,9 +344,23 @@ class IncomingView(QWidget):
         self.print_scan_button.setVisible(bool(data.scans) and not data.missing)
         voided = data.letter.state == "dibatalkan"
         self.void_button.setVisible(not voided and (me.has(Role.REGISTRAR) or me.has(Role.ADMIN)))
+        self.file_button.setVisible(
+            not voided and not data.berkas and (me.has(Role.REGISTRAR) or me.has(Role.ADMIN))
+        )
         if voided:
             for button in (self.dispose_button, self.forward_button, self.reply_button):
                 button.setVisible(False)
+
+    def ask_file(self) -> None:
+        """ "Berkaskan...": into a berkas of the letter's code and year."""
+        from desktop.letters.filing import INCOMING
+        from desktop.ui.file_letter_dialog import start_filing
+
+        message = self.tr("Surat diberkaskan dalam berkas {b}.")
+        start_filing(
+            self, self.store, self.user, INCOMING, self.incoming_id,
+            lambda label: self.reload(message.format(b=label)),
+        )  # fmt: skip
 
     def ask_void(self) -> None:
         if self.data is None:

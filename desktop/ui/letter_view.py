@@ -68,6 +68,7 @@ class Loaded:
     bsre_ready: bool  # TTE BSrE is set up on this PC (read off the GUI thread)
     thread: str = "-"  # the letters linked to this one (an incoming letter it answers, ...)
     sent: str = "-"  # the offices it is delivered to through the server, with their state
+    berkas: str = ""  # the berkas it is filed in ("" while not filed)
 
 
 def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
@@ -95,9 +96,13 @@ def load(store: Store, user: CurrentUser, letter_id: str) -> Loaded:
     from desktop.ui.delivery_dialogs import sent_text
 
     sent = sent_text(store, user, letter_id)
+    from desktop.letters import filing
+
+    filed = filing.filed_in(store, filing.OUTGOING, letter_id)
     return Loaded(
-        letter, history, document, names, title, signature, bsre_ready, thread or "-", sent
-    )
+        letter, history, document, names, title, signature, bsre_ready, thread or "-", sent,
+        filing.berkas_label(filed) if filed is not None else "",
+    )  # fmt: skip
 
 
 class LetterView(QWidget):
@@ -144,7 +149,7 @@ class LetterView(QWidget):
             ("signer", self.tr("Penandatangan")), ("signature", self.tr("Tanda tangan")),
             ("scan", self.tr("Pindaian")), ("thread", self.tr("Surat terkait")),
             ("srikandi", self.tr("SRIKANDI")),
-            ("sent", self.tr("Kirim ke kantor")),
+            ("sent", self.tr("Kirim ke kantor")), ("berkas", self.tr("Berkas")),
         ):  # fmt: skip
             value = QLabel()
             value.setWordWrap(True)
@@ -173,9 +178,16 @@ class LetterView(QWidget):
         self.deliver_button.setToolTip(
             self.tr("Kirim surat bertanda tangan elektronik ke kantor lain lewat server pusat")
         )
+        self.file_button = QPushButton(self.tr("&Berkaskan..."))
+        self.file_button.setToolTip(self.tr("Berkaskan surat yang sudah selesai (Alt+B)"))
         actions = QVBoxLayout()
-        for button in self.action_buttons():
+        for button in self.action_buttons()[:-2]:
             actions.addWidget(button)
+        # Filing and the hand-off share a row: the details keep their height on a small screen.
+        archive_row = QHBoxLayout()
+        archive_row.addWidget(self.handoff_button)
+        archive_row.addWidget(self.file_button)
+        actions.addLayout(archive_row)
         self.initial_button.clicked.connect(self.give_initials)
         self.return_button.clicked.connect(self.ask_return)
         self.esign_button.clicked.connect(self.sign_electronically)
@@ -187,6 +199,7 @@ class LetterView(QWidget):
         self.void_button.clicked.connect(self.ask_void)
         self.handoff_button.clicked.connect(self.hand_off)
         self.deliver_button.clicked.connect(self.ask_deliver)
+        self.file_button.clicked.connect(self.ask_file)
         self.back_button.clicked.connect(self.closed)
 
         # A long Hal or thirty addressees scroll inside the details; the actions stay in view.
@@ -221,7 +234,7 @@ class LetterView(QWidget):
             self.initial_button, self.return_button, self.esign_button, self.bsre_button,
             self.sign_button, self.print_button,
             self.pdf_button, self.scan_button, self.void_button, self.deliver_button,
-            self.handoff_button,
+            self.handoff_button, self.file_button,
         ]  # fmt: skip
 
     # -- showing ------------------------------------------------------------------------------
@@ -232,7 +245,7 @@ class LetterView(QWidget):
         ops.WriteOp(self, lambda: load(store, user, letter_id)).success(self._show).quietly().run()
 
     def _store_changed(self, changes: Changes) -> None:
-        if changes.may_touch("letter", self.letter.id):
+        if changes.may_touch("letter", self.letter.id) or changes.touches("berkas", "berkas_item"):
             self.reload()
 
     def _done(self, message: str) -> Callable[[object], None]:
@@ -253,7 +266,8 @@ class LetterView(QWidget):
         if signer:
             signer = signer_summary(signer, letter.signer_capacity, letter.signer_on_behalf_of)
         values = {
-            "number": letter.number or self.tr("(belum bernomor)"),
+            "number": (letter.number or self.tr("(belum bernomor)"))
+            + (" " + self.tr("(dari buku agenda yang diimpor)") if letter.import_batch_id else ""),
             "date": format_date_id(letter.letter_date) if letter.letter_date else "-",
             "status": status,
             "holder": data.names.get(letter.holder_id or "", "-"),
@@ -271,6 +285,7 @@ class LetterView(QWidget):
             "thread": data.thread,
             "srikandi": letter.srikandi_ref or "-",
             "sent": data.sent,
+            "berkas": data.berkas or self.tr("Belum diberkaskan"),
         }
         for key, value in values.items():
             self.fields[key].setText(value)
@@ -317,6 +332,25 @@ class LetterView(QWidget):
             letter.status != LetterStatus.VOIDED
             and (me.id in (letter.signer_id, letter.drafter_id)
                  or me.has(Role.REGISTRAR) or me.has(Role.ADMIN))
+        )  # fmt: skip
+
+        # Shown to the archivist until the letter is filed; a letter not yet signed is refused
+        # with the filing service's reason when asked.
+        self.file_button.setVisible(
+            letter.status != LetterStatus.VOIDED
+            and (me.has(Role.REGISTRAR) or me.has(Role.ADMIN))
+            and not (self.data is not None and self.data.berkas)
+        )
+
+    def ask_file(self) -> None:
+        """ "Berkaskan...": into a berkas of the letter's code and year."""
+        from desktop.letters.filing import OUTGOING
+        from desktop.ui.file_letter_dialog import start_filing
+
+        message = self.tr("Surat diberkaskan dalam berkas {b}.")
+        start_filing(
+            self, self.store, self.user, OUTGOING, self.letter.id,
+            lambda label: self.changed.emit(message.format(b=label)),
         )  # fmt: skip
 
     def ask_deliver(self) -> None:

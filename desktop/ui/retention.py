@@ -25,6 +25,7 @@ from desktop.ui.filing import fill, on_selection, table
 from desktop.ui.qt import (
     QAbstractItemView,
     QComboBox,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -43,6 +44,19 @@ EMPTY_YEARS = -1  # the spin box's "kosong"
 
 def _years(value: int | None) -> str:
     return "" if value is None else str(value)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("retention", text)
+
+
+def source_label(rule: retention.Rule) -> str:
+    """Where a rule comes from, as the tables say it."""
+    if rule.source == "kantor":
+        return _tr("aturan kantor")
+    if rule.source == "padanan":
+        return _tr("JRA lewat padanan 83/2022")
+    return "JRA"
 
 
 class RetentionDialog(QDialog):
@@ -143,8 +157,7 @@ class RetentionDialog(QDialog):
                 a=d.rule.active_years, i=d.rule.inactive_years,
                 f=retention.fate_label(d.rule.final_fate),
             )  # fmt: skip
-            source = self.tr("aturan kantor") if d.rule.source == "kantor" else "JRA"
-            note = "; ".join(t for t in (source, d.rule.note) if t)
+            note = "; ".join(t for t in (source_label(d.rule), d.rule.note) if t)
             rows.append([
                 retention.action_label(d.action), b.classification_code, b.title, str(b.year),
                 self.tr("{n} surat").format(n=d.row.items), rule,
@@ -153,7 +166,7 @@ class RetentionDialog(QDialog):
         fill(self.table, rows)
         self.empty.setVisible(not self.shown_due)
         n = len(report.without_rule)
-        self.without.setText(
+        text = (
             self.tr(
                 "{n} berkas tanpa jadwal retensi (kodenya belum punya angka retensi): "
                 "administrator mengisinya di Arsip > Jadwal Retensi."
@@ -161,6 +174,11 @@ class RetentionDialog(QDialog):
             if n
             else ""
         )
+        for code, reason in sorted(report.unmapped.items()):
+            text += "\n" + self.tr("Kode lama {code} (78/2012): {reason}").format(
+                code=code, reason=reason
+            )
+        self.without.setText(text)
         self.without.setVisible(bool(n))
         self._selection_changed()
 
@@ -304,14 +322,14 @@ class ScheduleDialog(QDialog):
         shown = []
         for r in rows:
             rule = r.rule
+            title = self.tr("[kode lama] {title}").format(title=r.title) if r.obsolete else r.title
             if rule is None:
-                shown.append([r.code, r.title, "", "", "", "", ""])
+                shown.append([r.code, title, "", "", "", "", r.reason])
                 continue
-            source = self.tr("aturan kantor") if rule.source == "kantor" else "JRA"
             shown.append([
-                r.code, r.title, _years(rule.active_years), _years(rule.inactive_years),
-                retention.fate_label(rule.final_fate) if rule.final_fate else "", source,
-                rule.note,
+                r.code, title, _years(rule.active_years), _years(rule.inactive_years),
+                retention.fate_label(rule.final_fate) if rule.final_fate else "",
+                source_label(rule), rule.note,
             ])  # fmt: skip
         fill(self.table, shown)
         keep = [i for i, r in enumerate(rows) if chosen and r.code == chosen.code]

@@ -78,8 +78,16 @@
             <translation>Note: this book holds letters of this year. The old agenda numbers stay as in the book; new agenda numbers from Naskah go on from their own series.</translation>
         </message>
         <message>
+            <source>Catatan: buku ini memuat surat tahun ini. Nomor surat lama tetap seperti di buku; nomor baru dari Naskah berjalan dari serinya sendiri dan tidak memperhitungkan nomor di buku ini.</source>
+            <translation>Note: this book holds letters of this year. The old letter numbers stay as in the book; new numbers from Naskah continue from their own series and do not take the numbers in this book into account.</translation>
+        </message>
+        <message>
             <source>Hapus {n} surat dari impor ini dari register?</source>
             <translation>Remove the {n} letters of this import from the register?</translation>
+        </message>
+        <message>
+            <source>Impor Buku Agenda Surat Keluar</source>
+            <translation>Import Outgoing Agenda Book</translation>
         </message>
         <message>
             <source>Impor Buku Agenda Surat Masuk</source>
@@ -755,6 +763,37 @@ Copy the report below and send it to the IT officer.</translation>
         </message>
     </context>
     <context>
+        <name>FileOneLetterDialog</name>
+        <message>
+            <source>&amp;Berkas</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Judul berkas baru</source>
+            <translation>&amp;Title of the new file</translation>
+        </message>
+        <message>
+            <source>+ Berkas baru</source>
+            <translation>+ New file</translation>
+        </message>
+        <message>
+            <source>Berkas&amp;kan</source>
+            <translation>Fil&amp;e</translation>
+        </message>
+        <message>
+            <source>Berkaskan Surat</source>
+            <translation>File Letter</translation>
+        </message>
+        <message>
+            <source>Klasifikasi {code}, tahun {year}</source>
+            <translation>Classification {code}, year {year}</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Letter</translation>
+        </message>
+    </context>
+    <context>
         <name>FilterBar</name>
         <message>
             <source>Awal kode klasifikasi, misalnya 400 atau 000.1</source>
@@ -882,6 +921,10 @@ Roles: {roles}</translation>
         <message>
             <source>Impor yang suratnya masih ada di register:</source>
             <translation>Imports whose letters are still in the register:</translation>
+        </message>
+        <message>
+            <source>{at}: {n} surat keluar, tahun {y}</source>
+            <translation>{at}: {n} outgoing letters, year {y}</translation>
         </message>
         <message>
             <source>{at}: {n} surat, tahun {y}</source>
@@ -1020,6 +1063,10 @@ Roles: {roles}</translation>
             <translation> · overdue</translation>
         </message>
         <message>
+            <source>&amp;Berkaskan...</source>
+            <translation>&amp;File...</translation>
+        </message>
+        <message>
             <source>(dari buku agenda yang diimpor)</source>
             <translation>(from an imported agenda book)</translation>
         </message>
@@ -1048,8 +1095,20 @@ Roles: {roles}</translation>
             <translation>Cancel the disposition to {n}? The recipient has not read it yet.</translation>
         </message>
         <message>
+            <source>Belum diberkaskan</source>
+            <translation>Not filed yet</translation>
+        </message>
+        <message>
+            <source>Berkas</source>
+            <translation>File</translation>
+        </message>
+        <message>
             <source>Berkas tidak tersimpan</source>
             <translation>File not saved</translation>
+        </message>
+        <message>
+            <source>Berkaskan surat ini (Alt+B)</source>
+            <translation>File this letter (Alt+B)</translation>
         </message>
         <message>
             <source>Catatan Tindak Lanjut...</source>
@@ -1194,6 +1253,10 @@ Roles: {roles}</translation>
         <message>
             <source>Surat balasan</source>
             <translation>Reply letter</translation>
+        </message>
+        <message>
+            <source>Surat diberkaskan dalam berkas {b}.</source>
+            <translation>Letter filed in {b}.</translation>
         </message>
         <message>
             <source>Surat terkait</source>
@@ -1454,6 +1517,10 @@ Roles: {roles}</translation>
     <context>
         <name>LetterView</name>
         <message>
+            <source>&amp;Berkaskan...</source>
+            <translation>&amp;File...</translation>
+        </message>
+        <message>
             <source>&amp;Cetak...</source>
             <translation>&amp;Print...</translation>
         </message>
@@ -1474,6 +1541,10 @@ Roles: {roles}</translation>
             <translation>(no number yet)</translation>
         </message>
         <message>
+            <source>(dari buku agenda yang diimpor)</source>
+            <translation>(from an imported agenda book)</translation>
+        </message>
+        <message>
             <source>Batalkan &amp;Nomor...</source>
             <translation>Void &amp;Number...</translation>
         </message>
@@ -1482,8 +1553,20 @@ Roles: {roles}</translation>
             <translation>None yet</translation>
         </message>
         <message>
+            <source>Belum diberkaskan</source>
+            <translation>Not filed yet</translation>
+        </message>
+        <message>
+            <source>Berkas</source>
+            <translation>File</translation>
+        </message>
+        <message>
             <source>Berkas tidak terbaca</source>
             <translation>File unreadable</translation>
+        </message>
+        <message>
+            <source>Berkaskan surat yang sudah selesai (Alt+B)</source>
+            <translation>File a finished letter (Alt+B)</translation>
         </message>
         <message>
             <source>Cetak naskah</source>
@@ -1636,6 +1719,10 @@ Sign this letter now?</translation>
         <message>
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+        <message>
+            <source>Surat diberkaskan dalam berkas {b}.</source>
+            <translation>Letter filed in {b}.</translation>
         </message>
         <message>
             <source>Surat terkait</source>
@@ -2508,6 +2595,10 @@ Kabupaten {kab}</translation>
             <translation>Code</translation>
         </message>
         <message>
+            <source>Kode lama {code} (78/2012): {reason}</source>
+            <translation>Old code {code} (78/2012): {reason}</translation>
+        </message>
+        <message>
             <source>Konsep berita acara dengan daftar berkas terpilih (tindakan yang sama)</source>
             <translation>A draft berita acara listing the chosen files (all with the same action)</translation>
         </message>
@@ -2546,10 +2637,6 @@ Kabupaten {kab}</translation>
         <message>
             <source>Tindakan</source>
             <translation>Action</translation>
-        </message>
-        <message>
-            <source>aturan kantor</source>
-            <translation>office rule</translation>
         </message>
         <message>
             <source>{a} th aktif + {i} th inaktif, {f}</source>
@@ -2718,8 +2805,8 @@ Kabupaten {kab}</translation>
             <translation>Source</translation>
         </message>
         <message>
-            <source>aturan kantor</source>
-            <translation>office rule</translation>
+            <source>[kode lama] {title}</source>
+            <translation>[old code] {title}</translation>
         </message>
     </context>
     <context>
@@ -3137,6 +3224,10 @@ Kabupaten {kab}</translation>
             <source>Impor Buku &amp;Agenda...</source>
             <translation>Import &amp;Agenda Book...</translation>
         </message>
+        <message>
+            <source>Impor Buku Agenda Surat K&amp;eluar...</source>
+            <translation>Import O&amp;utgoing Agenda Book...</translation>
+        </message>
     </context>
     <context>
         <name>app</name>
@@ -3212,6 +3303,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source> (NIP {nip})</source>
             <translation> (NIP {nip})</translation>
+        </message>
+        <message>
+            <source> dan {n} lainnya</source>
+            <translation> and {n} more</translation>
         </message>
         <message>
             <source> — hasil: {r}</source>
@@ -3614,6 +3709,10 @@ Contact the regency's IT officer.</translation>
             <translation>Dispositioned</translation>
         </message>
         <message>
+            <source>Diimpor</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
             <source>Dikembalikan</source>
             <translation>Returned</translation>
         </message>
@@ -3790,10 +3889,6 @@ Contact the regency's IT officer.</translation>
             <translation>Only the head of office or the letter's addressee can give it a disposition.</translation>
         </message>
         <message>
-            <source>Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</source>
-            <translation>Only signed, numbered outgoing letters can be filed.</translation>
-        </message>
-        <message>
             <source>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</source>
             <translation>The BSrE client ID is required, without spaces and without ':'.</translation>
         </message>
@@ -3808,6 +3903,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (agenda {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</source>
             <translation>The import cannot be undone: {n} letters of this import were changed or acted on since (agenda {a}). Undo those changes first, or remove letters one by one.</translation>
+        </message>
+        <message>
+            <source>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (nomor {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</source>
+            <translation>The import cannot be undone: {n} letters of this import were changed or acted on since (numbers {a}). Undo those changes first, or delete the letters one by one.</translation>
         </message>
         <message>
             <source>Inaktif (dipindahkan)</source>
@@ -3888,6 +3987,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Jenis naskah tidak dikenal.</source>
             <translation>Unknown letter type.</translation>
+        </message>
+        <message>
+            <source>Jenis naskah tidak dikenal: {v}.</source>
+            <translation>Unknown letter type: {v}.</translation>
         </message>
         <message>
             <source>Jenis surat tidak dikenal: {k}.</source>
@@ -4076,6 +4179,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Lainnya</source>
             <translation>Other</translation>
+        </message>
+        <message>
+            <source>Lampiran</source>
+            <translation>Attachments</translation>
         </message>
         <message>
             <source>Lampiran {h} di dalam berkas rusak.</source>
@@ -4278,6 +4385,10 @@ Contact the regency's IT officer.</translation>
             <translation>This letter's agenda number was voided.</translation>
         </message>
         <message>
+            <source>Nomor agenda surat ini sudah dibatalkan: surat ini tidak diberkaskan.</source>
+            <translation>This letter's agenda number was voided: the letter is not filed.</translation>
+        </message>
+        <message>
             <source>Nomor agenda {a}/{y} sudah ada di register.</source>
             <translation>Agenda number {a}/{y} is already in the register.</translation>
         </message>
@@ -4296,6 +4407,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Nomor surat</source>
             <translation>Letter number</translation>
+        </message>
+        <message>
+            <source>Nomor surat kosong.</source>
+            <translation>Letter number is empty.</translation>
+        </message>
+        <message>
+            <source>Nomor surat {n} sudah ada di register.</source>
+            <translation>Letter number {n} is already in the register.</translation>
         </message>
         <message>
             <source>Orang yang dipilih tidak memiliki peran itu.</source>
@@ -4356,6 +4475,18 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>PDF yang ditandatangani penanda tangan sebelumnya belum ada di komputer ini. Sinkronkan dulu, lalu tandatangani lagi.</source>
             <translation>The PDF the previous signer signed is not on this computer yet. Sync first, then sign again.</translation>
+        </message>
+        <message>
+            <source>Padanannya ({codes}) belum semua punya jadwal retensi lengkap: {lacking}.</source>
+            <translation>Its equivalents ({codes}) do not all have a complete retention schedule: {lacking}.</translation>
+        </message>
+        <message>
+            <source>Padanannya ({codes}) tidak ada dalam daftar klasifikasi.</source>
+            <translation>Its equivalents ({codes}) are not in the classification list.</translation>
+        </message>
+        <message>
+            <source>Padanannya ({codes}) tidak seragam retensinya: {rules}.</source>
+            <translation>Its equivalents ({codes}) differ in retention: {rules}.</translation>
         </message>
         <message>
             <source>Paraf</source>
@@ -4878,12 +5009,20 @@ Contact the regency's IT officer.</translation>
             <translation>This letter is not fully signed yet; the newest version (SHA-256 {h}…) is in the office archive.</translation>
         </message>
         <message>
+            <source>Surat ini belum selesai. Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</source>
+            <translation>This letter is not finished. Only outgoing letters that are signed and numbered can be filed.</translation>
+        </message>
+        <message>
             <source>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</source>
             <translation>This letter may already be registered: agenda {a}/{y}, {s} number {n}.</translation>
         </message>
         <message>
             <source>Surat ini sudah diberkaskan dalam berkas "{t}" ({c}, {y}).</source>
             <translation>This letter is already filed in "{t}" ({c}, {y}).</translation>
+        </message>
+        <message>
+            <source>Surat ini sudah diberkaskan dalam berkas {b}.</source>
+            <translation>This letter is already filed in {b}.</translation>
         </message>
         <message>
             <source>Surat keluar {n}: {h}</source>
@@ -5014,6 +5153,14 @@ Contact the regency's IT officer.</translation>
             <translation>The appointment date in the NIP is too close to the date of birth.</translation>
         </message>
         <message>
+            <source>Tanggal surat di masa depan: {v}.</source>
+            <translation>Letter date in the future: {v}.</translation>
+        </message>
+        <message>
+            <source>Tanggal surat kosong.</source>
+            <translation>Letter date is empty.</translation>
+        </message>
+        <message>
             <source>Tanggal surat tidak boleh setelah tanggal diterima.</source>
             <translation>The letter date cannot be after the date received.</translation>
         </message>
@@ -5070,6 +5217,10 @@ Contact the regency's IT officer.</translation>
             <translation>No network to the server; check the cable, Wi-Fi or modem.</translation>
         </message>
         <message>
+            <source>Tidak ada padanannya dalam Permendagri 83/2022.</source>
+            <translation>It has no equivalent in Permendagri 83/2022.</translation>
+        </message>
+        <message>
             <source>Tidak ada surat pada periode ini.</source>
             <translation>No letters in this period.</translation>
         </message>
@@ -5096,6 +5247,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Token tidak dikenal dalam pola nomor: {t}.</source>
             <translation>Unknown token in the number pattern: {t}.</translation>
+        </message>
+        <message>
+            <source>Tujuan surat (Kepada) kosong.</source>
+            <translation>Addressee (Kepada) is empty.</translation>
         </message>
         <message>
             <source>Tulis catatan untuk pengonsep.</source>
@@ -5296,6 +5451,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>kode klasifikasi</source>
             <translation>classification code</translation>
+        </message>
+        <message>
+            <source>kode lama 78/2012, mengikuti {codes}</source>
+            <translation>old 78/2012 code, following {codes}</translation>
         </message>
         <message>
             <source>kode unit</source>
@@ -5503,6 +5662,17 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Tidak dapat dilanjutkan</source>
             <translation>Cannot continue</translation>
+        </message>
+    </context>
+    <context>
+        <name>retention</name>
+        <message>
+            <source>JRA lewat padanan 83/2022</source>
+            <translation>JRA through its 83/2022 equivalent</translation>
+        </message>
+        <message>
+            <source>aturan kantor</source>
+            <translation>office rule</translation>
         </message>
     </context>
     <context>

@@ -78,8 +78,16 @@
             <translation>Catatan: buku ini memuat surat tahun ini. Nomor agenda lama tetap seperti di buku; nomor agenda baru dari Naskah berjalan terus dari serinya sendiri.</translation>
         </message>
         <message>
+            <source>Catatan: buku ini memuat surat tahun ini. Nomor surat lama tetap seperti di buku; nomor baru dari Naskah berjalan dari serinya sendiri dan tidak memperhitungkan nomor di buku ini.</source>
+            <translation>Catatan: buku ini memuat surat tahun ini. Nomor surat lama tetap seperti di buku; nomor baru dari Naskah berjalan dari serinya sendiri dan tidak memperhitungkan nomor di buku ini.</translation>
+        </message>
+        <message>
             <source>Hapus {n} surat dari impor ini dari register?</source>
             <translation>Hapus {n} surat dari impor ini dari register?</translation>
+        </message>
+        <message>
+            <source>Impor Buku Agenda Surat Keluar</source>
+            <translation>Impor Buku Agenda Surat Keluar</translation>
         </message>
         <message>
             <source>Impor Buku Agenda Surat Masuk</source>
@@ -755,6 +763,37 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
         </message>
     </context>
     <context>
+        <name>FileOneLetterDialog</name>
+        <message>
+            <source>&amp;Berkas</source>
+            <translation>&amp;Berkas</translation>
+        </message>
+        <message>
+            <source>&amp;Judul berkas baru</source>
+            <translation>&amp;Judul berkas baru</translation>
+        </message>
+        <message>
+            <source>+ Berkas baru</source>
+            <translation>+ Berkas baru</translation>
+        </message>
+        <message>
+            <source>Berkas&amp;kan</source>
+            <translation>Berkas&amp;kan</translation>
+        </message>
+        <message>
+            <source>Berkaskan Surat</source>
+            <translation>Berkaskan Surat</translation>
+        </message>
+        <message>
+            <source>Klasifikasi {code}, tahun {year}</source>
+            <translation>Klasifikasi {code}, tahun {year}</translation>
+        </message>
+        <message>
+            <source>Surat</source>
+            <translation>Surat</translation>
+        </message>
+    </context>
+    <context>
         <name>FilterBar</name>
         <message>
             <source>Awal kode klasifikasi, misalnya 400 atau 000.1</source>
@@ -882,6 +921,10 @@ Peran: {roles}</translation>
         <message>
             <source>Impor yang suratnya masih ada di register:</source>
             <translation>Impor yang suratnya masih ada di register:</translation>
+        </message>
+        <message>
+            <source>{at}: {n} surat keluar, tahun {y}</source>
+            <translation>{at}: {n} surat keluar, tahun {y}</translation>
         </message>
         <message>
             <source>{at}: {n} surat, tahun {y}</source>
@@ -1020,6 +1063,10 @@ Peran: {roles}</translation>
             <translation> · terlambat</translation>
         </message>
         <message>
+            <source>&amp;Berkaskan...</source>
+            <translation>&amp;Berkaskan...</translation>
+        </message>
+        <message>
             <source>(dari buku agenda yang diimpor)</source>
             <translation>(dari buku agenda yang diimpor)</translation>
         </message>
@@ -1048,8 +1095,20 @@ Peran: {roles}</translation>
             <translation>Batalkan disposisi kepada {n}? Penerima belum membacanya.</translation>
         </message>
         <message>
+            <source>Belum diberkaskan</source>
+            <translation>Belum diberkaskan</translation>
+        </message>
+        <message>
+            <source>Berkas</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
             <source>Berkas tidak tersimpan</source>
             <translation>Berkas tidak tersimpan</translation>
+        </message>
+        <message>
+            <source>Berkaskan surat ini (Alt+B)</source>
+            <translation>Berkaskan surat ini (Alt+B)</translation>
         </message>
         <message>
             <source>Catatan Tindak Lanjut...</source>
@@ -1194,6 +1253,10 @@ Peran: {roles}</translation>
         <message>
             <source>Surat balasan</source>
             <translation>Surat balasan</translation>
+        </message>
+        <message>
+            <source>Surat diberkaskan dalam berkas {b}.</source>
+            <translation>Surat diberkaskan dalam berkas {b}.</translation>
         </message>
         <message>
             <source>Surat terkait</source>
@@ -1454,6 +1517,10 @@ Peran: {roles}</translation>
     <context>
         <name>LetterView</name>
         <message>
+            <source>&amp;Berkaskan...</source>
+            <translation>&amp;Berkaskan...</translation>
+        </message>
+        <message>
             <source>&amp;Cetak...</source>
             <translation>&amp;Cetak...</translation>
         </message>
@@ -1474,6 +1541,10 @@ Peran: {roles}</translation>
             <translation>(belum bernomor)</translation>
         </message>
         <message>
+            <source>(dari buku agenda yang diimpor)</source>
+            <translation>(dari buku agenda yang diimpor)</translation>
+        </message>
+        <message>
             <source>Batalkan &amp;Nomor...</source>
             <translation>Batalkan &amp;Nomor...</translation>
         </message>
@@ -1482,8 +1553,20 @@ Peran: {roles}</translation>
             <translation>Belum ada</translation>
         </message>
         <message>
+            <source>Belum diberkaskan</source>
+            <translation>Belum diberkaskan</translation>
+        </message>
+        <message>
+            <source>Berkas</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
             <source>Berkas tidak terbaca</source>
             <translation>Berkas tidak terbaca</translation>
+        </message>
+        <message>
+            <source>Berkaskan surat yang sudah selesai (Alt+B)</source>
+            <translation>Berkaskan surat yang sudah selesai (Alt+B)</translation>
         </message>
         <message>
             <source>Cetak naskah</source>
@@ -1636,6 +1719,10 @@ Tandatangani naskah ini sekarang?</translation>
         <message>
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+        <message>
+            <source>Surat diberkaskan dalam berkas {b}.</source>
+            <translation>Surat diberkaskan dalam berkas {b}.</translation>
         </message>
         <message>
             <source>Surat terkait</source>
@@ -2508,6 +2595,10 @@ Kabupaten {kab}</translation>
             <translation>Kode</translation>
         </message>
         <message>
+            <source>Kode lama {code} (78/2012): {reason}</source>
+            <translation>Kode lama {code} (78/2012): {reason}</translation>
+        </message>
+        <message>
             <source>Konsep berita acara dengan daftar berkas terpilih (tindakan yang sama)</source>
             <translation>Konsep berita acara dengan daftar berkas terpilih (tindakan yang sama)</translation>
         </message>
@@ -2546,10 +2637,6 @@ Kabupaten {kab}</translation>
         <message>
             <source>Tindakan</source>
             <translation>Tindakan</translation>
-        </message>
-        <message>
-            <source>aturan kantor</source>
-            <translation>aturan kantor</translation>
         </message>
         <message>
             <source>{a} th aktif + {i} th inaktif, {f}</source>
@@ -2718,8 +2805,8 @@ Kabupaten {kab}</translation>
             <translation>Sumber</translation>
         </message>
         <message>
-            <source>aturan kantor</source>
-            <translation>aturan kantor</translation>
+            <source>[kode lama] {title}</source>
+            <translation>[kode lama] {title}</translation>
         </message>
     </context>
     <context>
@@ -3137,6 +3224,10 @@ Kabupaten {kab}</translation>
             <source>Impor Buku &amp;Agenda...</source>
             <translation>Impor Buku &amp;Agenda...</translation>
         </message>
+        <message>
+            <source>Impor Buku Agenda Surat K&amp;eluar...</source>
+            <translation>Impor Buku Agenda Surat K&amp;eluar...</translation>
+        </message>
     </context>
     <context>
         <name>app</name>
@@ -3212,6 +3303,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source> (NIP {nip})</source>
             <translation> (NIP {nip})</translation>
+        </message>
+        <message>
+            <source> dan {n} lainnya</source>
+            <translation> dan {n} lainnya</translation>
         </message>
         <message>
             <source> — hasil: {r}</source>
@@ -3614,6 +3709,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Didisposisi</translation>
         </message>
         <message>
+            <source>Diimpor</source>
+            <translation>Diimpor</translation>
+        </message>
+        <message>
             <source>Dikembalikan</source>
             <translation>Dikembalikan</translation>
         </message>
@@ -3790,10 +3889,6 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Hanya pimpinan atau tujuan surat yang dapat mendisposisikannya.</translation>
         </message>
         <message>
-            <source>Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</source>
-            <translation>Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</translation>
-        </message>
-        <message>
             <source>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</source>
             <translation>ID klien BSrE wajib diisi, tanpa spasi dan tanpa ':'.</translation>
         </message>
@@ -3808,6 +3903,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (agenda {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</source>
             <translation>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (agenda {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</translation>
+        </message>
+        <message>
+            <source>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (nomor {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</source>
+            <translation>Impor tidak dapat dibatalkan: {n} surat dari impor ini sudah diubah atau ditindaklanjuti sesudahnya (nomor {a}). Batalkan perubahan itu dulu, atau hapus surat satu per satu.</translation>
         </message>
         <message>
             <source>Inaktif (dipindahkan)</source>
@@ -3888,6 +3987,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Jenis naskah tidak dikenal.</source>
             <translation>Jenis naskah tidak dikenal.</translation>
+        </message>
+        <message>
+            <source>Jenis naskah tidak dikenal: {v}.</source>
+            <translation>Jenis naskah tidak dikenal: {v}.</translation>
         </message>
         <message>
             <source>Jenis surat tidak dikenal: {k}.</source>
@@ -4076,6 +4179,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Lainnya</source>
             <translation>Lainnya</translation>
+        </message>
+        <message>
+            <source>Lampiran</source>
+            <translation>Lampiran</translation>
         </message>
         <message>
             <source>Lampiran {h} di dalam berkas rusak.</source>
@@ -4278,6 +4385,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Nomor agenda surat ini sudah dibatalkan.</translation>
         </message>
         <message>
+            <source>Nomor agenda surat ini sudah dibatalkan: surat ini tidak diberkaskan.</source>
+            <translation>Nomor agenda surat ini sudah dibatalkan: surat ini tidak diberkaskan.</translation>
+        </message>
+        <message>
             <source>Nomor agenda {a}/{y} sudah ada di register.</source>
             <translation>Nomor agenda {a}/{y} sudah ada di register.</translation>
         </message>
@@ -4296,6 +4407,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Nomor surat</source>
             <translation>Nomor surat</translation>
+        </message>
+        <message>
+            <source>Nomor surat kosong.</source>
+            <translation>Nomor surat kosong.</translation>
+        </message>
+        <message>
+            <source>Nomor surat {n} sudah ada di register.</source>
+            <translation>Nomor surat {n} sudah ada di register.</translation>
         </message>
         <message>
             <source>Orang yang dipilih tidak memiliki peran itu.</source>
@@ -4356,6 +4475,18 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>PDF yang ditandatangani penanda tangan sebelumnya belum ada di komputer ini. Sinkronkan dulu, lalu tandatangani lagi.</source>
             <translation>PDF yang ditandatangani penanda tangan sebelumnya belum ada di komputer ini. Sinkronkan dulu, lalu tandatangani lagi.</translation>
+        </message>
+        <message>
+            <source>Padanannya ({codes}) belum semua punya jadwal retensi lengkap: {lacking}.</source>
+            <translation>Padanannya ({codes}) belum semua punya jadwal retensi lengkap: {lacking}.</translation>
+        </message>
+        <message>
+            <source>Padanannya ({codes}) tidak ada dalam daftar klasifikasi.</source>
+            <translation>Padanannya ({codes}) tidak ada dalam daftar klasifikasi.</translation>
+        </message>
+        <message>
+            <source>Padanannya ({codes}) tidak seragam retensinya: {rules}.</source>
+            <translation>Padanannya ({codes}) tidak seragam retensinya: {rules}.</translation>
         </message>
         <message>
             <source>Paraf</source>
@@ -4878,12 +5009,20 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Surat ini belum selesai ditandatangani; versi terbaru (SHA-256 {h}…) ada di arsip kantor.</translation>
         </message>
         <message>
+            <source>Surat ini belum selesai. Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</source>
+            <translation>Surat ini belum selesai. Hanya surat keluar yang sudah ditandatangani dan bernomor yang dapat diberkaskan.</translation>
+        </message>
+        <message>
             <source>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</source>
             <translation>Surat ini mungkin sudah dicatat: agenda {a}/{y}, {s} nomor {n}.</translation>
         </message>
         <message>
             <source>Surat ini sudah diberkaskan dalam berkas "{t}" ({c}, {y}).</source>
             <translation>Surat ini sudah diberkaskan dalam berkas "{t}" ({c}, {y}).</translation>
+        </message>
+        <message>
+            <source>Surat ini sudah diberkaskan dalam berkas {b}.</source>
+            <translation>Surat ini sudah diberkaskan dalam berkas {b}.</translation>
         </message>
         <message>
             <source>Surat keluar {n}: {h}</source>
@@ -5014,6 +5153,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tanggal pengangkatan dalam NIP terlalu dekat dengan tanggal lahir.</translation>
         </message>
         <message>
+            <source>Tanggal surat di masa depan: {v}.</source>
+            <translation>Tanggal surat di masa depan: {v}.</translation>
+        </message>
+        <message>
+            <source>Tanggal surat kosong.</source>
+            <translation>Tanggal surat kosong.</translation>
+        </message>
+        <message>
             <source>Tanggal surat tidak boleh setelah tanggal diterima.</source>
             <translation>Tanggal surat tidak boleh setelah tanggal diterima.</translation>
         </message>
@@ -5070,6 +5217,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Tidak ada jaringan ke server; periksa kabel, Wi-Fi atau modem.</translation>
         </message>
         <message>
+            <source>Tidak ada padanannya dalam Permendagri 83/2022.</source>
+            <translation>Tidak ada padanannya dalam Permendagri 83/2022.</translation>
+        </message>
+        <message>
             <source>Tidak ada surat pada periode ini.</source>
             <translation>Tidak ada surat pada periode ini.</translation>
         </message>
@@ -5096,6 +5247,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Token tidak dikenal dalam pola nomor: {t}.</source>
             <translation>Token tidak dikenal dalam pola nomor: {t}.</translation>
+        </message>
+        <message>
+            <source>Tujuan surat (Kepada) kosong.</source>
+            <translation>Tujuan surat (Kepada) kosong.</translation>
         </message>
         <message>
             <source>Tulis catatan untuk pengonsep.</source>
@@ -5296,6 +5451,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>kode klasifikasi</source>
             <translation>kode klasifikasi</translation>
+        </message>
+        <message>
+            <source>kode lama 78/2012, mengikuti {codes}</source>
+            <translation>kode lama 78/2012, mengikuti {codes}</translation>
         </message>
         <message>
             <source>kode unit</source>
@@ -5503,6 +5662,17 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Tidak dapat dilanjutkan</source>
             <translation>Tidak dapat dilanjutkan</translation>
+        </message>
+    </context>
+    <context>
+        <name>retention</name>
+        <message>
+            <source>JRA lewat padanan 83/2022</source>
+            <translation>JRA lewat padanan 83/2022</translation>
+        </message>
+        <message>
+            <source>aturan kantor</source>
+            <translation>aturan kantor</translation>
         </message>
     </context>
     <context>

@@ -429,7 +429,12 @@ def _delete(ctx: _Ctx, cur: Version) -> Outcome:
         return Outcome(
             ctx.ack(AckStatus.REJECTED, cur.version, cur.fields, "catatan ini tidak dapat dihapus")
         )
-    if m.entity == Entity.LETTER and cur.fields.get("status") in _FINAL:
+    # An imported outgoing agenda book is undone whole: its letters were recorded signed, but
+    # never signed here (no issued number, no PDF), and ``import_batch_id`` cannot be set later.
+    imported = bool(cur.fields.get("import_batch_id")) and not (
+        cur.fields.get("number_id") or cur.fields.get("pdf_hash")
+    )
+    if m.entity == Entity.LETTER and cur.fields.get("status") in _FINAL and not imported:
         return Outcome(
             ctx.ack(
                 AckStatus.REJECTED,

@@ -1,0 +1,95 @@
+"""An imported outgoing agenda book through the real server: its letters reach the other PC as
+signed letters under the book's numbers, claiming no number of any lease (the PCs go on
+numbering from their leases); undoing the import on the other PC is accepted by the server
+(an imported letter was never signed here) and removes them on the first. A letter signed in
+Naskah still cannot be deleted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import col, func, select
+
+from desktop.letters import accounts, journal
+from desktop.letters import outgoing_import as oi
+from desktop.letters.accounts import Role
+from desktop.store import clock
+from desktop.store.models import IssuedNumber, Letter
+from sync.protocol import Entity, Op
+from tests.conftest import person_input
+from tests.letters.outgoing_books import write_outgoing_xlsx
+from tests.sync.pcs import PC, draft, office_with_pcs, sign
+
+pytestmark = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
+
+
+def two_pcs(server: Any, tmp_path: Path) -> tuple[PC, PC]:
+    _, (pc1, pc2) = office_with_pcs(server, tmp_path, "pc1", "pc2")
+    accounts.add_person(
+        pc1.store, pc1.user("admin"),
+        person_input("Rina Wenda", "199203032018012001", "rina", {Role.REGISTRAR}, "Agendaris"),
+    )  # fmt: skip
+    pc1.sync()
+    pc2.sync()
+    return pc1, pc2
+
+
+def live(pc: PC) -> list[Letter]:
+    with pc.store.read() as s:
+        return list(s.exec(select(Letter).where(col(Letter.deleted_at).is_(None))).all())
+
+
+def test_an_imported_outgoing_book_syncs_and_its_undo_syncs_too(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    pc1, pc2 = two_pcs(module_sync_server, tmp_path)
+    year = clock.today().year - 1
+    book = write_outgoing_xlsx(tmp_path / "keluar.xlsx", year, 40, broken_every=20)
+    shown = oi.preview(pc1.store, book.path)
+    report = oi.import_book(
+        pc1.store, pc1.user("rina"), book.path, shown.mapping, header_row=shown.header_row
+    )
+    assert report.imported == 38
+
+    first = pc1.sync()
+    assert (first.rejected, first.conflicts) == (0, 0)
+    pc2.sync()
+    arrived = live(pc2)
+    assert sorted(x.number for x in arrived) == sorted(book.numbers)
+    assert {x.import_batch_id for x in arrived} == {report.batch_id}
+    assert {x.status for x in arrived} == {"signed"} and {x.number_id for x in arrived} == {None}
+    # A letter signed in Naskah afterwards takes its number from the PC's lease as before.
+    signed_id = draft(pc2, "Undangan Musyawarah Kampung")
+    sign(pc2, signed_id)
+    assert pc2.sync().rejected == 0
+    with pc2.store.read() as s:
+        assert s.exec(select(func.count()).select_from(IssuedNumber)).one() == 1
+
+    assert oi.undo_import(pc2.store, pc2.user("rina"), report.batch_id) == 38
+    undone = pc2.sync()
+    assert (undone.rejected, undone.conflicts) == (0, 0)
+    pc1.sync()
+    assert [x.id for x in live(pc1)] == [signed_id]
+
+
+def test_a_letter_signed_in_naskah_cannot_be_passed_off_as_imported_to_delete_it(
+    module_sync_server: Any, tmp_path: Path
+) -> None:
+    pc1, _pc2 = two_pcs(module_sync_server, tmp_path)
+    letter_id = draft(pc1, "Undangan Rapat")
+    sign(pc1, letter_id)
+    assert pc1.sync().rejected == 0
+    admin = pc1.user("admin")
+    # A PC that marks the signed letter as imported, then deletes it (no service does either).
+    with pc1.store.write() as s:
+        letter = s.exec(select(Letter).where(Letter.id == letter_id)).one()
+        letter.import_batch_id = "0190f0f0-0000-7000-8000-000000000001"
+        journal.record(s, admin.id, "test.mark", Entity.LETTER, letter)
+    assert pc1.sync().rejected == 1  # a signed letter's fields stay as signed
+    with pc1.store.write() as s:
+        letter = s.exec(select(Letter).where(Letter.id == letter_id)).one()
+        letter.deleted_at = clock.now()
+        journal.record(s, admin.id, "test.delete", Entity.LETTER, letter, op=Op.DELETE)
+    assert pc1.sync().rejected == 1
