@@ -65,7 +65,10 @@ if TYPE_CHECKING:
     from desktop.ui.editor_page import EditorPage
     from desktop.ui.letter_view import LetterView
 
-WAIT_MS = 5000
+# How long a step may take before the test says what it was waiting for. Generous on purpose:
+# a shared CI box can be several times slower than a developer's machine; a real hang is still
+# caught (and reported) well before the per-test timeout of pyproject.toml (120 s).
+WAIT_MS = 30_000
 
 D = TypeVar("D", bound=QDialog)
 W = TypeVar("W", bound=QWidget)
