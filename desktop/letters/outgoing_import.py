@@ -49,6 +49,7 @@ from desktop.letters.agenda_import import (
     sifat_and_urgency,
 )
 from desktop.letters.errors import NotFound, ServiceError
+from desktop.letters.numbering import OUTGOING
 from desktop.letters.spreadsheets import Sheet, parse_date, read_sheet
 from desktop.letters.templates import letter_types
 from desktop.store import clock
@@ -56,7 +57,7 @@ from desktop.store.db import Store
 from desktop.store.filing_models import BerkasItem
 from desktop.store.ids import uuid7
 from desktop.store.incoming_models import LetterLink
-from desktop.store.models import Classification, Letter, LetterBody, Outbox
+from desktop.store.models import Classification, IssuedNumber, Letter, LetterBody, Outbox
 from sync.protocol import Entity, LetterStatus, Op
 
 KIND = "keluar"
@@ -128,7 +129,15 @@ class Checker:
     codes: set[str]
     types: dict[str, str]  # folded label or key -> letter type key
     taken: set[str]
+    numbered_years: set[int]  # years in which Naskah itself issued outgoing numbers
     today: date = field(default_factory=clock.today)
+
+    def numbers_naskah(self, year: int) -> bool:
+        """Does Naskah number this year's outgoing letters itself? Then a book's numbers of that
+        year could be issued again by Naskah's series (it counts from 1 and does not read the
+        book), so the book of the current year, or of any year Naskah has numbered in, is not
+        imported: "no number issued twice" holds without guessing the seq out of free text."""
+        return year >= self.today.year or year in self.numbered_years
 
     @classmethod
     def load(cls, session: Session, data_dir: Path | None) -> Checker:
@@ -148,7 +157,10 @@ class Checker:
                 select(Letter.number).where(col(Letter.deleted_at).is_(None), Letter.number != "")
             ).all()
         }
-        return cls(codes, types, taken)
+        series = col(IssuedNumber.series)
+        outgoing = or_(series == OUTGOING, series.startswith(OUTGOING + "/"))
+        years = set(session.exec(select(IssuedNumber.year).where(outgoing).distinct()).all())
+        return cls(codes, types, taken, years)
 
 
 def read_row(
@@ -172,6 +184,13 @@ def read_row(
         if cell_text(raw_day) == "":
             return problem(_("Tanggal surat kosong."))
         return problem(_("Tanggal surat tidak terbaca: {v}.").format(v=cell_text(raw_day)))
+    if checker.numbers_naskah(day.year):
+        return problem(
+            _(
+                "Surat tahun {y}: Naskah menomori surat keluar tahun itu sendiri, sehingga nomor "
+                "dari buku dapat bentrok. Hanya buku agenda tahun-tahun sebelumnya yang diimpor."
+            ).format(y=day.year)
+        )
     if day > checker.today:
         return problem(_("Tanggal surat di masa depan: {v}.").format(v=day.strftime("%d-%m-%Y")))
     addressee = cell_text(cell("addressee"))

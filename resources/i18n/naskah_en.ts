@@ -5045,6 +5045,10 @@ Contact the regency's IT officer.</translation>
             <translation>Incoming letter {a}/{y} from {s}: {h}</translation>
         </message>
         <message>
+            <source>Surat tahun {y}: Naskah menomori surat keluar tahun itu sendiri, sehingga nomor dari buku dapat bentrok. Hanya buku agenda tahun-tahun sebelumnya yang diimpor.</source>
+            <translation>Letter of {y}: Naskah numbers that year's outgoing letters itself, so the book's numbers could clash. Only the agenda books of earlier years are imported.</translation>
+        </message>
+        <message>
             <source>Surat tidak dapat dikirim ke kantor sendiri.</source>
             <translation>A letter cannot be sent to its own office.</translation>
         </message>

@@ -5045,6 +5045,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Surat masuk {a}/{y} dari {s}: {h}</translation>
         </message>
         <message>
+            <source>Surat tahun {y}: Naskah menomori surat keluar tahun itu sendiri, sehingga nomor dari buku dapat bentrok. Hanya buku agenda tahun-tahun sebelumnya yang diimpor.</source>
+            <translation>Surat tahun {y}: Naskah menomori surat keluar tahun itu sendiri, sehingga nomor dari buku dapat bentrok. Hanya buku agenda tahun-tahun sebelumnya yang diimpor.</translation>
+        </message>
+        <message>
             <source>Surat tidak dapat dikirim ke kantor sendiri.</source>
             <translation>Surat tidak dapat dikirim ke kantor sendiri.</translation>
         </message>

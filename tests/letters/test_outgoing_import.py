@@ -129,6 +129,21 @@ def test_a_number_already_in_the_register_is_refused_and_the_series_goes_on(
     assert len(imported(o)) == 5
 
 
+def test_a_book_of_a_year_naskah_numbers_itself_is_refused(
+    o: IncomingOffice, tmp_path: Path
+) -> None:
+    # Naskah counts this year's series from 1 and does not read the book: its numbers could
+    # come again, so "no number issued twice" means the current year's book is not imported.
+    this_year = write_outgoing_xlsx(tmp_path / "ini.xlsx", clock.today().year, 3, days=1)
+    with pytest.raises(NothingToImport, match="Naskah menomori surat keluar tahun itu"):
+        import_guessed(o, this_year.path)
+    assert imported(o) == []
+    # Nor a past year in which Naskah already issued outgoing numbers (read from the register).
+    checker = oi.Checker(set(), {}, set(), {last_year()})
+    assert checker.numbers_naskah(last_year()) and checker.numbers_naskah(clock.today().year)
+    assert not checker.numbers_naskah(last_year() - 1)
+
+
 def test_undo_removes_exactly_the_import_unless_a_letter_was_filed(
     o: IncomingOffice, tmp_path: Path
 ) -> None:
