@@ -5054,6 +5054,14 @@ Contact the regency's IT officer.</translation>
             <translation>Too many wrong passphrases. Wait {s} seconds and try again.</translation>
         </message>
         <message>
+            <source>Tersinkron lewat server kantor {t}</source>
+            <translation>Synced through the office server {t}</translation>
+        </message>
+        <message>
+            <source>Tersinkron lewat server pusat {t}</source>
+            <translation>Synced through the central server {t}</translation>
+        </message>
+        <message>
             <source>Tersinkron {t}</source>
             <translation>Synced {t}</translation>
         </message>

@@ -5054,6 +5054,14 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Terlalu banyak frasa sandi salah. Tunggu {s} detik lalu coba lagi.</translation>
         </message>
         <message>
+            <source>Tersinkron lewat server kantor {t}</source>
+            <translation>Tersinkron lewat server kantor {t}</translation>
+        </message>
+        <message>
+            <source>Tersinkron lewat server pusat {t}</source>
+            <translation>Tersinkron lewat server pusat {t}</translation>
+        </message>
+        <message>
             <source>Tersinkron {t}</source>
             <translation>Tersinkron {t}</translation>
         </message>

@@ -142,11 +142,14 @@ def _use_path(store: Store, path: str, url: str) -> None:
     data = _read_path(store)
     if data.get("path") == path and data.get("path_url") == url:
         return
-    with store.write() as session:
-        state = sync_models.enrolment(session)
-        if state is not None:
-            state.cursor = 0
-            session.add(state)
+    # Central's cursor stays central's at any of its addresses (an address change proves the
+    # same server_id), and a PC with no path recorded has only ever synced with central.
+    if path == HUB or data.get("path") == HUB:
+        with store.write() as session:
+            state = sync_models.enrolment(session)
+            if state is not None:
+                state.cursor = 0
+                session.add(state)
     data.update(path=path, path_url=url)
     _write_path(store, data)
 
@@ -176,7 +179,14 @@ def sync_by_best_path(
 ) -> tuple[str, engine.SyncReport]:
     """One sync through the office hub when it answers as this PC's server, else directly with
     central; returns the path used (``hub`` or ``central``) and the report. Mutation ids,
-    request numbers, lease epochs and versions are the same on both paths."""
+    request numbers, lease epochs and versions are the same on both paths.
+
+    Cheap while in the office: when the last sync went through the hub at the same address, the
+    sync goes straight there with no ``hello`` first (an idle sync is one request; the answer
+    names its server, and one from another server is refused before anything of it is applied).
+    If that sync fails (the hub is off, unreachable, broken, or refuses this PC), this one goes
+    to central. A switch of path is made only towards a server that answered ``hello``, so a
+    flaky hub in an office without internet does not reset the cursor twice per hiccup."""
     with store.read() as session:
         state = sync_models.enrolment(session)
     if state is None:
@@ -191,20 +201,33 @@ def sync_by_best_path(
         hub = ""
     if hub:
         link = Transport(hub, token, connect_timeout=HUB_CONNECT_TIMEOUT, ca_bundle=hub_ca)
+        remembered = _read_path(store)
         try:
-            found = link.hello().hello
-            if not state.server_id or found.server_id == state.server_id:
-                _use_path(store, HUB, link.base_url)
+            if remembered.get("path") == HUB and remembered.get("path_url") == link.base_url:
                 try:
                     return HUB, engine.sync_once(store, transport=link, progress=progress)
-                finally:
-                    link.close()
+                except SyncError as exc:
+                    log.info("office hub %s failed, syncing with central: %s", hub, exc.message)
+            else:
+                found = link.hello().hello
+                if not state.server_id or found.server_id == state.server_id:
+                    _use_path(store, HUB, link.base_url)
+                    return HUB, engine.sync_once(store, transport=link, progress=progress)
         except SyncError as exc:  # not in the office (or the hub is off): central directly
             log.info("office hub %s not used: %s", hub, exc.message)
-        link.close()
+        finally:
+            link.close()
     link = Transport(state.server_url, token, ca_bundle=ca_bundle)
     try:
+        if last_path(store) == HUB:
+            link.hello()  # switch only to a server that answers: the cursor stays otherwise
         _use_path(store, CENTRAL, link.base_url)
         return CENTRAL, engine.sync_once(store, transport=link, progress=progress)
     finally:
         link.close()
+
+
+def sync_best(store: Store, *, progress: engine.Progress | None = None) -> engine.SyncReport:
+    """``sync_by_best_path`` for the scheduler and ``naskah sync``: the report alone (the path
+    used is ``last_path(store)`` afterwards)."""
+    return sync_by_best_path(store, progress=progress)[1]
