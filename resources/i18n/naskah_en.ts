@@ -870,6 +870,61 @@ Roles: {roles}</translation>
         </message>
     </context>
     <context>
+        <name>HubAddressBox</name>
+        <message>
+            <source>Alamat disimpan, tetapi server kantor belum dapat dipakai: {reason} Sampai server kantor menjawab, PC ini sinkron langsung dengan server pusat.</source>
+            <translation>Address saved, but the office server cannot be used yet: {reason} Until the office server answers, this PC syncs directly with the central server.</translation>
+        </message>
+        <message>
+            <source>Alamat disimpan. Memeriksa server kantor...</source>
+            <translation>Address saved. Checking the office server...</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor</source>
+            <translation>Office server address</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor dihapus: PC ini sinkron dengan server pusat.</source>
+            <translation>Office server address removed: this PC syncs with the central server.</translation>
+        </message>
+        <message>
+            <source>Alamat tidak dapat disimpan: {e}</source>
+            <translation>The address cannot be saved: {e}</translation>
+        </message>
+        <message>
+            <source>Jika kantor punya server kantor, isi alamatnya sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan langsung dengan server pusat saat tidak. Kosongkan untuk selalu memakai server pusat.</source>
+            <translation>If the office has an office server, enter its address once on each PC. This PC syncs through the office server when it answers, and directly with the central server when it does not. Leave it empty to always use the central server.</translation>
+        </message>
+        <message>
+            <source>Server kantor (jaringan lokal)</source>
+            <translation>Office server (local network)</translation>
+        </message>
+        <message>
+            <source>Server kantor menjawab. PC ini sinkron lewat server kantor.</source>
+            <translation>The office server answers. This PC syncs through the office server.</translation>
+        </message>
+        <message>
+            <source>Simpan alamat server kantor</source>
+            <translation>Save office server address</translation>
+        </message>
+        <message>
+            <source>Sinkron terakhir lewat</source>
+            <translation>Last synced through</translation>
+        </message>
+        <message>
+            <source>belum pernah</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <source>server kantor</source>
+            <translation>office server</translation>
+        </message>
+        <message>
+            <source>server pusat</source>
+            <translation>central server</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportBatchesDialog</name>
         <message>
             <source>&amp;Batalkan Impor</source>
@@ -3290,6 +3345,18 @@ Contact the regency's IT officer.</translation>
             <translation>The BSrE server address is not valid.</translation>
         </message>
         <message>
+            <source>Alamat server kantor harus diawali https://, misalnya {example}.</source>
+            <translation>The office server address must start with https://, for example {example}.</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor harus memakai https:// (koneksi aman dengan sertifikat dari CA organisasi); http:// hanya boleh untuk server di PC ini sendiri. Contoh: {example}</source>
+            <translation>The office server address must use https:// (a secure connection with a certificate from the organisation's CA); http:// is allowed only for a server on this PC itself. Example: {example}</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor tidak valid: {url}. Contoh: {example}</source>
+            <translation>The office server address is not valid: {url}. Example: {example}</translation>
+        </message>
+        <message>
             <source>Alamat server tidak ditemukan; periksa sambungan internet dan alamat server di Pengaturan.</source>
             <translation>The server address was not found; check the internet connection and the server address in the settings.</translation>
         </message>
@@ -4310,6 +4377,10 @@ Contact the regency's IT officer.</translation>
             <translation>This PC does not know the server's key to check replies yet. Sync online once, then import the reply again.</translation>
         </message>
         <message>
+            <source>PC ini belum menyimpan sertifikat akar organisasi untuk memeriksa server kantor. Sinkronkan sekali dengan server pusat, lalu coba lagi.</source>
+            <translation>This PC does not hold the organisation's root certificate yet to check the office server. Sync once with the central server, then try again.</translation>
+        </message>
+        <message>
             <source>PC ini belum pernah bersinkron online sejak diperbarui, jadi server belum mengenal kunci tanda tangan bundelnya. Sinkronkan sekali secara online dulu.</source>
             <translation>This PC has not synced online since it was updated, so the server does not know its bundle signing key yet. Sync online once first.</translation>
         </message>
@@ -4792,6 +4863,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Server BSrE tidak dapat dihubungi atau tidak menjawab tepat waktu. Periksa koneksi internet lalu coba lagi.</source>
             <translation>The BSrE server cannot be reached or did not answer in time. Check the internet connection and try again.</translation>
+        </message>
+        <message>
+            <source>Server di {url} bukan server kantor untuk PC ini (ID server berbeda dari server tempat PC ini terdaftar).</source>
+            <translation>The server at {url} is not the office server for this PC (its server ID differs from the server this PC is enrolled with).</translation>
         </message>
         <message>
             <source>Server di {url} bukan server tempat PC ini terdaftar (ID server berbeda); alamat tidak diubah.</source>

@@ -870,6 +870,61 @@ Peran: {roles}</translation>
         </message>
     </context>
     <context>
+        <name>HubAddressBox</name>
+        <message>
+            <source>Alamat disimpan, tetapi server kantor belum dapat dipakai: {reason} Sampai server kantor menjawab, PC ini sinkron langsung dengan server pusat.</source>
+            <translation>Alamat disimpan, tetapi server kantor belum dapat dipakai: {reason} Sampai server kantor menjawab, PC ini sinkron langsung dengan server pusat.</translation>
+        </message>
+        <message>
+            <source>Alamat disimpan. Memeriksa server kantor...</source>
+            <translation>Alamat disimpan. Memeriksa server kantor...</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor</source>
+            <translation>Alamat server kantor</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor dihapus: PC ini sinkron dengan server pusat.</source>
+            <translation>Alamat server kantor dihapus: PC ini sinkron dengan server pusat.</translation>
+        </message>
+        <message>
+            <source>Alamat tidak dapat disimpan: {e}</source>
+            <translation>Alamat tidak dapat disimpan: {e}</translation>
+        </message>
+        <message>
+            <source>Jika kantor punya server kantor, isi alamatnya sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan langsung dengan server pusat saat tidak. Kosongkan untuk selalu memakai server pusat.</source>
+            <translation>Jika kantor punya server kantor, isi alamatnya sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan langsung dengan server pusat saat tidak. Kosongkan untuk selalu memakai server pusat.</translation>
+        </message>
+        <message>
+            <source>Server kantor (jaringan lokal)</source>
+            <translation>Server kantor (jaringan lokal)</translation>
+        </message>
+        <message>
+            <source>Server kantor menjawab. PC ini sinkron lewat server kantor.</source>
+            <translation>Server kantor menjawab. PC ini sinkron lewat server kantor.</translation>
+        </message>
+        <message>
+            <source>Simpan alamat server kantor</source>
+            <translation>Simpan alamat server kantor</translation>
+        </message>
+        <message>
+            <source>Sinkron terakhir lewat</source>
+            <translation>Sinkron terakhir lewat</translation>
+        </message>
+        <message>
+            <source>belum pernah</source>
+            <translation>belum pernah</translation>
+        </message>
+        <message>
+            <source>server kantor</source>
+            <translation>server kantor</translation>
+        </message>
+        <message>
+            <source>server pusat</source>
+            <translation>server pusat</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportBatchesDialog</name>
         <message>
             <source>&amp;Batalkan Impor</source>
@@ -3290,6 +3345,18 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Alamat server BSrE tidak sah.</translation>
         </message>
         <message>
+            <source>Alamat server kantor harus diawali https://, misalnya {example}.</source>
+            <translation>Alamat server kantor harus diawali https://, misalnya {example}.</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor harus memakai https:// (koneksi aman dengan sertifikat dari CA organisasi); http:// hanya boleh untuk server di PC ini sendiri. Contoh: {example}</source>
+            <translation>Alamat server kantor harus memakai https:// (koneksi aman dengan sertifikat dari CA organisasi); http:// hanya boleh untuk server di PC ini sendiri. Contoh: {example}</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor tidak valid: {url}. Contoh: {example}</source>
+            <translation>Alamat server kantor tidak valid: {url}. Contoh: {example}</translation>
+        </message>
+        <message>
             <source>Alamat server tidak ditemukan; periksa sambungan internet dan alamat server di Pengaturan.</source>
             <translation>Alamat server tidak ditemukan; periksa sambungan internet dan alamat server di Pengaturan.</translation>
         </message>
@@ -4310,6 +4377,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>PC ini belum mengenal kunci server untuk memeriksa balasan. Sinkronkan sekali secara online, lalu impor balasannya lagi.</translation>
         </message>
         <message>
+            <source>PC ini belum menyimpan sertifikat akar organisasi untuk memeriksa server kantor. Sinkronkan sekali dengan server pusat, lalu coba lagi.</source>
+            <translation>PC ini belum menyimpan sertifikat akar organisasi untuk memeriksa server kantor. Sinkronkan sekali dengan server pusat, lalu coba lagi.</translation>
+        </message>
+        <message>
             <source>PC ini belum pernah bersinkron online sejak diperbarui, jadi server belum mengenal kunci tanda tangan bundelnya. Sinkronkan sekali secara online dulu.</source>
             <translation>PC ini belum pernah bersinkron online sejak diperbarui, jadi server belum mengenal kunci tanda tangan bundelnya. Sinkronkan sekali secara online dulu.</translation>
         </message>
@@ -4792,6 +4863,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Server BSrE tidak dapat dihubungi atau tidak menjawab tepat waktu. Periksa koneksi internet lalu coba lagi.</source>
             <translation>Server BSrE tidak dapat dihubungi atau tidak menjawab tepat waktu. Periksa koneksi internet lalu coba lagi.</translation>
+        </message>
+        <message>
+            <source>Server di {url} bukan server kantor untuk PC ini (ID server berbeda dari server tempat PC ini terdaftar).</source>
+            <translation>Server di {url} bukan server kantor untuk PC ini (ID server berbeda dari server tempat PC ini terdaftar).</translation>
         </message>
         <message>
             <source>Server di {url} bukan server tempat PC ini terdaftar (ID server berbeda); alamat tidak diubah.</source>

@@ -20,13 +20,14 @@ import json
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from desktop.i18n import _
 from desktop.store import sync_models
 from desktop.store.db import Store
 from desktop.store.sync_models import SyncState
 from sync.client import engine
-from sync.client.errors import NotEnrolled, SyncError
+from sync.client.errors import BadServerUrl, NotEnrolled, SyncError
 from sync.client.transport import API, Transport, check_server_url
 
 
@@ -121,13 +122,82 @@ def hub_address(store: Store) -> str:
     return _read_path(store).get("hub_url", "")
 
 
+def check_hub_address(url: str) -> str:
+    """The office hub's address as kept (``https://host[:port]``, or ``http://`` to this machine
+    only); BadServerUrl with a message for the administrator who typed it."""
+    raw = url.strip()
+    parts = urlsplit(raw if "://" in raw else f"//{raw}")
+    example = "https://192.168.1.10:8751"
+    if not parts.scheme:
+        raise BadServerUrl(
+            _("Alamat server kantor harus diawali https://, misalnya {example}.").format(
+                example=example
+            )
+        )
+    try:
+        return check_server_url(raw)
+    except BadServerUrl:
+        pass
+    if parts.scheme == "http":
+        message = _(
+            "Alamat server kantor harus memakai https:// (koneksi aman dengan sertifikat dari CA "
+            "organisasi); http:// hanya boleh untuk server di PC ini sendiri. Contoh: {example}"
+        )
+    else:
+        message = _("Alamat server kantor tidak valid: {url}. Contoh: {example}")
+    raise BadServerUrl(message.format(url=raw, example=example))
+
+
 def set_hub_address(store: Store, url: str) -> str:
     """Remember the office hub's address (``https://``, or ``http://`` on this machine only);
-    "" forgets it. BadServerUrl for anything else. Returns the address as kept."""
+    "" forgets it (every sync goes to central). BadServerUrl for anything else, and then the
+    address kept before stays. Returns the address as kept."""
     data = _read_path(store)
-    data["hub_url"] = check_server_url(url) if url.strip() else ""
+    data["hub_url"] = check_hub_address(url) if url.strip() else ""
     _write_path(store, data)
     return data["hub_url"]
+
+
+def probe_hub(store: Store, url: str) -> None:
+    """Check that the hub at ``url`` answers as this PC's server, over TLS verified against the
+    organisation's root this PC pinned (no trust on first use). Returns quietly when it does;
+    raises a SyncError saying why not (NotEnrolled, NoRootYet, NotTheSameServer, or the
+    transport's Offline, NoServer, TlsFailed). Network I/O: call it off the GUI thread."""
+    with store.read() as session:
+        state = sync_models.enrolment(session)
+    if state is None:
+        raise NotEnrolled()
+    hub = check_hub_address(url)
+    root = _pinned_root(store)
+    if hub.startswith("https://") and not root:
+        raise NoRootYet()
+    link = Transport(hub, "", connect_timeout=HUB_CONNECT_TIMEOUT, ca_bundle=root)
+    try:
+        found = link.hello().hello
+    finally:
+        link.close()
+    if state.server_id and found.server_id != state.server_id:
+        raise NotTheSameServer(
+            _(
+                "Server di {url} bukan server kantor untuk PC ini (ID server berbeda dari server "
+                "tempat PC ini terdaftar)."
+            ).format(url=hub)
+        )
+
+
+class NoRootYet(SyncError):
+    """The hub's TLS certificate cannot be checked: this PC holds no root of the organisation
+    yet (it comes with a sync with central)."""
+
+    retry = False
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "PC ini belum menyimpan sertifikat akar organisasi untuk memeriksa server kantor. "
+                "Sinkronkan sekali dengan server pusat, lalu coba lagi."
+            )
+        )
 
 
 def last_path(store: Store) -> str:
