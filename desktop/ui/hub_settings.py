@@ -4,9 +4,15 @@ administrator, checked, kept beside the store; empty means "central only".
 Saving never needs the hub to be on: a valid address is kept at once, then checked in the
 background (does it answer as this PC's server, over TLS verified against the organisation's
 root?) and the answer is shown beside the field. The scheduler uses the hub whenever it answers.
+
+"Cari server kantor" lists the hubs that announce themselves on the LAN (mDNS,
+``sync.client.discover``) for this PC's server; choosing one puts it in the field and saves it,
+checked like a typed address, so trust still comes from the TLS certificate alone.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from desktop.store.db import Store
 from desktop.ui import ops
@@ -16,7 +22,10 @@ from desktop.ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
+    Qt,
     QWidget,
 )
 from desktop.ui.sync_status import SyncBridge
@@ -50,9 +59,20 @@ class HubAddressBox(QGroupBox):
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Simpan alamat server kantor"))
         self.save_button.clicked.connect(self._save_clicked)
+        self.save_button.setAutoDefault(False)  # Enter in the field or the list acts once
         row.addWidget(self.save_button)
+        self.find_button = QPushButton(self.tr("Cari server kantor"))
+        self.find_button.clicked.connect(self._find_clicked)
+        self.find_button.setAutoDefault(False)
+        row.addWidget(self.find_button)
         row.addStretch(1)
         form.addRow(row)
+        self.found = QListWidget()
+        self.found.setAccessibleName(self.tr("Server kantor yang ditemukan"))
+        self.found.setMaximumHeight(72)
+        self.found.itemActivated.connect(self._chosen)  # Enter or a double click
+        self.found.hide()
+        form.addRow(self.found)
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.hide()
@@ -95,6 +115,50 @@ class HubAddressBox(QGroupBox):
         ops.ReadOp(self, lambda: server_address.probe_hub(store, kept), PROBE).success(
             lambda _none: self._answered(kept)
         ).failure(lambda exc: self._not_answered(kept, exc)).run()
+
+    def _find_clicked(self) -> None:
+        from sync.client import discover, engine
+
+        state = engine.state_of(self.store)
+        server_id = state.server_id if state is not None else ""
+        self.found.clear()
+        self.found.hide()
+        self._show(self.tr("Mencari server kantor di jaringan ini..."))
+        ops.ReadOp(self, lambda: discover.find_hubs(server_id), PROBE).success(
+            self._listed
+        ).disable(self.find_button).failure(self._search_failed).run()
+
+    def _listed(self, hubs: list[Any]) -> None:
+        if not hubs:
+            self._show(self.tr(
+                "Tidak ada server kantor yang ditemukan di jaringan ini. Isi alamatnya sendiri "
+                "(tanyakan kepada administrator)."
+            ), error=True)  # fmt: skip
+            return
+        for hub in hubs:
+            label = f"{hub.url} - {hub.office_name or hub.office_code}"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, hub.url)
+            self.found.addItem(item)
+        self.found.show()
+        self.found.setCurrentRow(0)
+        self.found.setFocus()
+        self._show(self.tr(
+            "Pilih server kantor (Enter atau klik dua kali) untuk menyimpannya. PC ini tetap "
+            "memeriksa sertifikatnya sebelum memakainya."
+        ))  # fmt: skip
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        """Choosing saves and checks, as typing the address and Simpan would."""
+        self.hub_url.setText(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.found.hide()
+        self._save_clicked()
+
+    def _search_failed(self, exc: BaseException) -> bool:
+        if not isinstance(exc, OSError):  # no usable network interface, a refused socket
+            return False
+        self._show(self.tr("Pencarian gagal: {e}").format(e=exc), error=True)
+        return True
 
     def _answered(self, url: str) -> None:
         if server_address.hub_address(self.store) != url:

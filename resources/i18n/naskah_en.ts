@@ -892,8 +892,24 @@ Roles: {roles}</translation>
             <translation>The address cannot be saved: {e}</translation>
         </message>
         <message>
+            <source>Cari server kantor</source>
+            <translation>Find office server</translation>
+        </message>
+        <message>
             <source>Jika kantor punya server kantor, isi alamatnya sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan langsung dengan server pusat saat tidak. Kosongkan untuk selalu memakai server pusat.</source>
             <translation>If the office has an office server, enter its address once on each PC. This PC syncs through the office server when it answers, and directly with the central server when it does not. Leave it empty to always use the central server.</translation>
+        </message>
+        <message>
+            <source>Mencari server kantor di jaringan ini...</source>
+            <translation>Looking for the office server on this network...</translation>
+        </message>
+        <message>
+            <source>Pencarian gagal: {e}</source>
+            <translation>The search failed: {e}</translation>
+        </message>
+        <message>
+            <source>Pilih server kantor (Enter atau klik dua kali) untuk menyimpannya. PC ini tetap memeriksa sertifikatnya sebelum memakainya.</source>
+            <translation>Choose the office server (Enter or double-click) to save it. This PC still checks its certificate before using it.</translation>
         </message>
         <message>
             <source>Server kantor (jaringan lokal)</source>
@@ -904,12 +920,20 @@ Roles: {roles}</translation>
             <translation>The office server answers. This PC syncs through the office server.</translation>
         </message>
         <message>
+            <source>Server kantor yang ditemukan</source>
+            <translation>Office servers found</translation>
+        </message>
+        <message>
             <source>Simpan alamat server kantor</source>
             <translation>Save office server address</translation>
         </message>
         <message>
             <source>Sinkron terakhir lewat</source>
             <translation>Last synced through</translation>
+        </message>
+        <message>
+            <source>Tidak ada server kantor yang ditemukan di jaringan ini. Isi alamatnya sendiri (tanyakan kepada administrator).</source>
+            <translation>No office server was found on this network. Enter its address yourself (ask the administrator).</translation>
         </message>
         <message>
             <source>belum pernah</source>

@@ -892,8 +892,24 @@ Peran: {roles}</translation>
             <translation>Alamat tidak dapat disimpan: {e}</translation>
         </message>
         <message>
+            <source>Cari server kantor</source>
+            <translation>Cari server kantor</translation>
+        </message>
+        <message>
             <source>Jika kantor punya server kantor, isi alamatnya sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan langsung dengan server pusat saat tidak. Kosongkan untuk selalu memakai server pusat.</source>
             <translation>Jika kantor punya server kantor, isi alamatnya sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan langsung dengan server pusat saat tidak. Kosongkan untuk selalu memakai server pusat.</translation>
+        </message>
+        <message>
+            <source>Mencari server kantor di jaringan ini...</source>
+            <translation>Mencari server kantor di jaringan ini...</translation>
+        </message>
+        <message>
+            <source>Pencarian gagal: {e}</source>
+            <translation>Pencarian gagal: {e}</translation>
+        </message>
+        <message>
+            <source>Pilih server kantor (Enter atau klik dua kali) untuk menyimpannya. PC ini tetap memeriksa sertifikatnya sebelum memakainya.</source>
+            <translation>Pilih server kantor (Enter atau klik dua kali) untuk menyimpannya. PC ini tetap memeriksa sertifikatnya sebelum memakainya.</translation>
         </message>
         <message>
             <source>Server kantor (jaringan lokal)</source>
@@ -904,12 +920,20 @@ Peran: {roles}</translation>
             <translation>Server kantor menjawab. PC ini sinkron lewat server kantor.</translation>
         </message>
         <message>
+            <source>Server kantor yang ditemukan</source>
+            <translation>Server kantor yang ditemukan</translation>
+        </message>
+        <message>
             <source>Simpan alamat server kantor</source>
             <translation>Simpan alamat server kantor</translation>
         </message>
         <message>
             <source>Sinkron terakhir lewat</source>
             <translation>Sinkron terakhir lewat</translation>
+        </message>
+        <message>
+            <source>Tidak ada server kantor yang ditemukan di jaringan ini. Isi alamatnya sendiri (tanyakan kepada administrator).</source>
+            <translation>Tidak ada server kantor yang ditemukan di jaringan ini. Isi alamatnya sendiri (tanyakan kepada administrator).</translation>
         </message>
         <message>
             <source>belum pernah</source>

@@ -58,6 +58,9 @@ class Runner:
         with self._lock:
             return list(self.paths)
 
+    def has_synced(self) -> bool:
+        return self.scheduler.status.phase == Phase.SYNCED
+
     def wait_for(self, test: Callable[[], bool]) -> None:
         while not test():  # pytest-timeout ends a hang
             time.sleep(0.05)
@@ -88,7 +91,7 @@ def test_the_office_works_together_through_the_hub_without_anyone_pressing_sync(
         runner.scheduler.start()
     sender, receiver = runners
     for runner in runners:
-        runner.wait_for(lambda r=runner: r.scheduler.status.phase == Phase.SYNCED)
+        runner.wait_for(runner.has_synced)
     assert in_queue(pc2, "sari", Queue.TO_INITIAL) == 0
 
     # Budi sends a letter for Sari's paraf on PC1; the window pokes its scheduler on the change.

@@ -1,17 +1,21 @@
 """Administrasi > Sinkronisasi: the administrator types the office hub's address once on a PC;
 a wrong address is explained and changes nothing; a good one is kept and the status bar then
-says the PC syncs through the office server; clearing it goes back to central. Real hub and
-central processes on 127.0.0.1."""
+says the PC syncs through the office server; clearing it goes back to central; or the hub is
+found on the LAN (mDNS) and chosen from a list. Real hub and central processes on 127.0.0.1."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desktop.ui.qt import Qt
 from desktop.ui.sync_settings import SyncSettingsDialog
+from sync.client import discover
 from sync.client.server_address import hub_address
 from tests.hub.conftest import Central, Hub, free_port
 from tests.hub.test_hub_app import office_of_two
+from tests.hub.test_hub_discovery import CODE, AnnouncedHub
 from tests.hub.test_offline_office import start_hub
 from tests.ui import conftest as ui_fixtures
 from tests.ui.driver import Driver
@@ -87,5 +91,46 @@ def test_the_administrator_sets_the_office_hub_and_clears_it(
         )  # fmt: skip
 
     driver.when_opened(SyncSettingsDialog, set_up)
+    driver.click("Administrasi", "Sinkronisasi...")
+    driver.log_out()
+
+
+def test_the_administrator_finds_the_office_hub_on_the_lan(
+    driver: Driver, central: Central, hubs: list[Hub], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv(discover.INTERFACES_ENV, "127.0.0.1")  # multicast DNS on loopback only
+    pc1, _pc2 = office_of_two(central, tmp_path, CODE)
+    window = driver.log_in(pc1.store, pc1.user("admin"))
+
+    def find(dialog: SyncSettingsDialog) -> None:
+        box = dialog.hub_box
+        driver.click("Cari server kantor")  # no hub on the LAN yet
+        driver.wait_until(lambda: "Tidak ada server kantor" in box.result.text(), "the search",
+                          timeout=WAIT)  # fmt: skip
+        assert not box.found.isVisible() and box.find_button.isEnabled()
+
+        hub = AnnouncedHub(tmp_path / "hub", central, CODE)
+        hub.root.mkdir()
+        hubs.append(hub)
+        hub.enrol()
+        hub.start()
+        driver.click("Cari server kantor")
+        driver.wait_until(box.found.isVisible, "the hubs found", timeout=WAIT)
+        texts = [box.found.item(i).text() for i in range(box.found.count())]
+        assert f"{hub.url} - Kecamatan {CODE}" in texts
+        assert problems_of(dialog, "Sinkronisasi") == []
+        assert hub_address(pc1.store) == ""  # found is not chosen, chosen is not saved
+        box.found.setCurrentRow(texts.index(f"{hub.url} - Kecamatan {CODE}"))
+        driver.press(box.found, Qt.Key.Key_Return)  # chosen: saved, then checked
+        assert box.hub_url.text() == hub.url and hub_address(pc1.store) == hub.url
+        driver.wait_until(lambda: "Server kantor menjawab" in box.result.text(), "the check",
+                          timeout=WAIT)  # fmt: skip
+        driver.wait_until(
+            lambda: window.sync_label.text().startswith("Tersinkron lewat server kantor"),
+            "a sync through the hub", timeout=WAIT,
+        )  # fmt: skip
+
+    driver.when_opened(SyncSettingsDialog, find)
     driver.click("Administrasi", "Sinkronisasi...")
     driver.log_out()
