@@ -25,7 +25,9 @@ from desktop.ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QResizeEvent,
     Qt,
+    QTimer,
     QWidget,
 )
 from desktop.ui.sync_status import SyncBridge
@@ -44,10 +46,9 @@ class HubAddressBox(QGroupBox):
         self.store = store
         self.bridge = bridge
         form = QFormLayout(self)
-        hint = QLabel(self.tr(
-            "Jika kantor punya server kantor, isi alamatnya sekali di setiap PC. PC ini sinkron "
-            "lewat server kantor saat server itu menjawab, dan langsung dengan server pusat saat "
-            "tidak. Kosongkan untuk selalu memakai server pusat."
+        self.hint = hint = QLabel(self.tr(
+            "Isi sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu "
+            "menjawab, dan dengan server pusat saat tidak. Kosong: selalu server pusat."
         ))  # fmt: skip
         hint.setWordWrap(True)
         form.addRow(hint)
@@ -93,6 +94,27 @@ class HubAddressBox(QGroupBox):
         self.result.setText(text)
         self.result.setStyleSheet(ERROR_STYLE if error else "")
         self.result.setVisible(bool(text))
+        self._refit()
+
+    def _refit(self) -> None:
+        """Give the wrapped texts the height they need at the width they have, and the window
+        the room for them (a wrapped label in a narrow column otherwise asks for the height at
+        its preferred width, and is cut)."""
+        QTimer.singleShot(0, self, self._fit_now)
+
+    def _fit_now(self) -> None:
+        changed = False
+        for label in (self.hint, self.result):
+            need = label.heightForWidth(label.width()) if label.isVisible() else 0
+            if need > 0 and need != label.minimumHeight():
+                label.setMinimumHeight(need)
+                changed = True
+        if changed:
+            self.window().adjustSize()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
 
     def _save_clicked(self) -> None:
         typed = self.hub_url.text().strip()
@@ -141,6 +163,7 @@ class HubAddressBox(QGroupBox):
             item.setData(Qt.ItemDataRole.UserRole, hub.url)
             self.found.addItem(item)
         self.found.show()
+        self._refit()
         self.found.setCurrentRow(0)
         self.found.setFocus()
         self._show(self.tr(
