@@ -896,8 +896,8 @@ Roles: {roles}</translation>
             <translation>Find office server</translation>
         </message>
         <message>
-            <source>Jika kantor punya server kantor, isi alamatnya sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan langsung dengan server pusat saat tidak. Kosongkan untuk selalu memakai server pusat.</source>
-            <translation>If the office has an office server, enter its address once on each PC. This PC syncs through the office server when it answers, and directly with the central server when it does not. Leave it empty to always use the central server.</translation>
+            <source>Isi sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan dengan server pusat saat tidak. Kosong: selalu server pusat.</source>
+            <translation>Enter once on each PC. This PC syncs through the office server when it answers, and with the central server when it does not. Empty: always the central server.</translation>
         </message>
         <message>
             <source>Mencari server kantor di jaringan ini...</source>

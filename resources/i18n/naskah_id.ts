@@ -896,8 +896,8 @@ Peran: {roles}</translation>
             <translation>Cari server kantor</translation>
         </message>
         <message>
-            <source>Jika kantor punya server kantor, isi alamatnya sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan langsung dengan server pusat saat tidak. Kosongkan untuk selalu memakai server pusat.</source>
-            <translation>Jika kantor punya server kantor, isi alamatnya sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan langsung dengan server pusat saat tidak. Kosongkan untuk selalu memakai server pusat.</translation>
+            <source>Isi sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan dengan server pusat saat tidak. Kosong: selalu server pusat.</source>
+            <translation>Isi sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan dengan server pusat saat tidak. Kosong: selalu server pusat.</translation>
         </message>
         <message>
             <source>Mencari server kantor di jaringan ini...</source>
