@@ -3,12 +3,12 @@
     .venv/bin/python -m bench.run [--letters 100000] [--only NAME[,NAME...]]
 
 NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
-incoming, agenda_import, cli, registers. The store comes from ``bench.generate`` (built once,
-cached under bench/out/) and is copied to a scratch folder for each run, so the logins, saves and
-signatures a run makes never change the cached store (``libreoffice``, the comparison with a .docx
-template converted by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which write
-their own stores, and ``cli``, the command line's start-up on a store with one signed letter,
-need no store).
+incoming, agenda_import, cli, registers, hub_lan. The store comes from ``bench.generate`` (built
+once, cached under bench/out/) and is copied to a scratch folder for each run, so the logins, saves
+and signatures a run makes never change the cached store (``libreoffice``, the comparison with a
+.docx template converted by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which
+write their own stores, ``cli``, the command line's start-up on a store with one signed letter,
+and ``hub_lan``, an office hub and two PCs as processes (bench/hub_lan_bench.py), need no store).
 Prints a markdown table and writes bench/out/results.json. See docs/benchmarks.md for what each
 figure means.
 """
@@ -37,9 +37,9 @@ from bench import bytecode, generate
 
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
-    "incoming", "agenda_import", "cli", "registers",
+    "incoming", "agenda_import", "cli", "registers", "hub_lan",
 )  # fmt: skip
-NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli", "registers")  # make their own
+NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli", "registers", "hub_lan")
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -672,6 +672,12 @@ def registers_figures(_bench: Bench | None) -> list[Figure]:
     return list(registers_bench.figures(log=lambda line: print(line, flush=True)))
 
 
+def hub_lan_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import hub_lan_bench
+
+    return list(hub_lan_bench.figures(log=lambda line: print(line, flush=True)))
+
+
 def incoming_figures(_bench: Bench | None) -> list[Figure]:
     from bench import incoming_bench
 
@@ -796,6 +802,7 @@ def main(argv: list[str] | None = None) -> int:
         ("agenda_import", agenda_import_figures, "agenda book import", 10_000),
         ("cli", cli_figures, "command line", None),
         ("registers", registers_figures, "agenda books", 5000),
+        ("hub_lan", hub_lan_figures, "office hub on the LAN", 3000),
     ]
     for group, fn, label, target in steps:
         if group not in only:

@@ -5,7 +5,7 @@
     naskah audit verify                       check the audit hash chain
     naskah backup                             write a backup copy of the store now
     naskah enroll --server URL --office KODE --code XXXX    enrol this PC with the sync server
-    naskah sync                               sync with the server now
+    naskah sync                               sync now (through the office hub if it answers)
     naskah bundle export FILE                 write pending changes to a bundle (USB stick)
     naskah bundle import REPLY                apply the server's reply to a bundle
     naskah verify FILE.pdf                    check a signed PDF offline (exit 0 valid,
@@ -244,21 +244,22 @@ def _cmd_enroll(args: argparse.Namespace) -> int:
 
 def _cmd_sync(args: argparse.Namespace) -> int:
     from desktop.store.db import open_store
-    from sync.client import engine
     from sync.client.errors import SyncError
     from sync.client.scheduler import skew_text
+    from sync.client.server_address import HUB, sync_by_best_path
     from sync.client.transport import SKEW_LIMIT
 
     store = open_store(_data_dir(args))
     try:
-        report = engine.sync_once(store)
+        path, report = sync_by_best_path(store)  # the office hub when it answers, else central
     except SyncError as exc:
         print(exc.message, file=sys.stderr)
         return 1
     finally:
         store.close()
+    via = "server kantor" if path == HUB else "server pusat"
     print(
-        f"Tersinkron: {report.pushed} perubahan dikirim, {report.pulled} diterima, "
+        f"Tersinkron lewat {via}: {report.pushed} perubahan dikirim, {report.pulled} diterima, "
         f"{report.conflicts} konflik, {report.rejected} ditolak; {report.pending} menunggu."
     )
     if report.skew is not None and abs(report.skew) > SKEW_LIMIT:

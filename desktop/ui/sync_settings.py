@@ -1,5 +1,5 @@
-"""Sync settings: where this PC syncs to, enrolling it with an office, moving it to the server's
-new address, and "sync now".
+"""Sync settings: where this PC syncs to, enrolling it with an office, the office hub's address
+(``hub_settings``), moving it to the server's new address, and "sync now".
 
 Enrolling (and the first sync when joining an office) and checking a new server address run on
 the writer thread through ``ops.WriteOp``; sync errors are shown with their own Indonesian messages
@@ -16,11 +16,13 @@ from desktop.store.db import Store
 from desktop.store.sync_models import SyncState
 from desktop.ui import ops
 from desktop.ui.forms import FORM_STYLE
+from desktop.ui.hub_settings import HubAddressBox
 from desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -137,6 +139,13 @@ class SyncSettingsDialog(_Enrolling):
         self.setWindowTitle(self.tr("Sinkronisasi"))
         self.resize(560, 420)
         layout = QVBoxLayout(self)
+        columns = QHBoxLayout()  # the enrolled PC's settings beside its state: fits 1093x574
+        left, self.right = QVBoxLayout(), QWidget()
+        right = QVBoxLayout(self.right)
+        right.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(left, 2)
+        columns.addWidget(self.right, 3)
+        layout.addLayout(columns)
         self.state_box = QGroupBox(self.tr("PC ini"))
         info = QFormLayout(self.state_box)
         self.server_label, self.device_label = QLabel(), QLabel()
@@ -152,16 +161,20 @@ class SyncSettingsDialog(_Enrolling):
             (self.tr("Status"), self.status_label),
         ):
             info.addRow(title, label)
-        layout.addWidget(self.state_box)
+        left.addWidget(self.state_box)
         self.enrol_box = QGroupBox(self.tr("Daftarkan PC ini ke server"))
         box = QVBoxLayout(self.enrol_box)
         box.addWidget(self.fields)
         self.enrol_button = QPushButton(self.tr("Daftarkan PC ini"))
         self.enrol_button.clicked.connect(self._enrol_clicked)
         box.addWidget(self.enrol_button)
-        layout.addWidget(self.enrol_box)
+        left.addWidget(self.enrol_box)
+        left.addStretch(1)
+        self.hub_box = HubAddressBox(store, bridge)
+        right.addWidget(self.hub_box)
         self.address_box = self._address_box()
-        layout.addWidget(self.address_box)
+        right.addWidget(self.address_box)
+        right.addStretch(1)
         layout.addWidget(self.progress)
         self.sync_button = QPushButton(self.tr("Sinkronkan sekarang"))
         self.sync_button.clicked.connect(self.bridge.sync_now)
@@ -235,12 +248,14 @@ class SyncSettingsDialog(_Enrolling):
         super()._set_busy(busy)
         if hasattr(self, "address_box"):
             self.address_box.setEnabled(not busy)
+            self.hub_box.setEnabled(not busy)
 
     def show_state(self) -> None:
         state: SyncState | None = engine.state_of(self.store)
         enrolled = state is not None
         self.enrol_box.setVisible(not enrolled)
-        self.address_box.setVisible(enrolled)
+        self.right.setVisible(enrolled)
+        self.hub_box.show_path()
         self.sync_button.setEnabled(enrolled)
         dash = "-"
         self.server_label.setText(state.server_url if state else self.tr("belum terdaftar"))

@@ -102,10 +102,10 @@ class SyncBridge(QObject):
             return True
         if not self.enrolled():
             return False
-        from sync.client import engine, scheduler
+        from sync.client import scheduler, server_address
 
         args: dict[str, Any] = dict(self._args)
-        sync = args.pop("sync", None) or engine.sync_once
+        sync = args.pop("sync", None) or server_address.sync_best  # the hub when it answers
 
         def sync_marked(store: Store, **kwargs: Any) -> SyncReport:
             with store.origin(SYNC):  # what this sync applies is not a local change
@@ -145,7 +145,8 @@ class SyncBridge(QObject):
 
 class SyncStatusLabel(QLabel):
     """The status-bar text: "Luring - 12 perubahan menunggu", "Menyinkronkan 3/10",
-    "Tersinkron 10:42", the captive portal, a clock that is off; the full error as tooltip."""
+    "Tersinkron lewat server kantor 10:42" (or "... lewat server pusat"), the captive portal,
+    a clock that is off; the full error as tooltip."""
 
     def __init__(self, bridge: SyncBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -909,6 +909,85 @@ Roles: {roles}</translation>
         </message>
     </context>
     <context>
+        <name>HubAddressBox</name>
+        <message>
+            <source>Alamat disimpan, tetapi server kantor belum dapat dipakai: {reason} Sampai server kantor menjawab, PC ini sinkron langsung dengan server pusat.</source>
+            <translation>Address saved, but the office server cannot be used yet: {reason} Until the office server answers, this PC syncs directly with the central server.</translation>
+        </message>
+        <message>
+            <source>Alamat disimpan. Memeriksa server kantor...</source>
+            <translation>Address saved. Checking the office server...</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor</source>
+            <translation>Office server address</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor dihapus: PC ini sinkron dengan server pusat.</source>
+            <translation>Office server address removed: this PC syncs with the central server.</translation>
+        </message>
+        <message>
+            <source>Alamat tidak dapat disimpan: {e}</source>
+            <translation>The address cannot be saved: {e}</translation>
+        </message>
+        <message>
+            <source>Cari server kantor</source>
+            <translation>Find office server</translation>
+        </message>
+        <message>
+            <source>Isi sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan dengan server pusat saat tidak. Kosong: selalu server pusat.</source>
+            <translation>Enter once on each PC. This PC syncs through the office server when it answers, and with the central server when it does not. Empty: always the central server.</translation>
+        </message>
+        <message>
+            <source>Mencari server kantor di jaringan ini...</source>
+            <translation>Looking for the office server on this network...</translation>
+        </message>
+        <message>
+            <source>Pencarian gagal: {e}</source>
+            <translation>The search failed: {e}</translation>
+        </message>
+        <message>
+            <source>Pilih server kantor (Enter atau klik dua kali) untuk menyimpannya. PC ini tetap memeriksa sertifikatnya sebelum memakainya.</source>
+            <translation>Choose the office server (Enter or double-click) to save it. This PC still checks its certificate before using it.</translation>
+        </message>
+        <message>
+            <source>Server kantor (jaringan lokal)</source>
+            <translation>Office server (local network)</translation>
+        </message>
+        <message>
+            <source>Server kantor menjawab. PC ini sinkron lewat server kantor.</source>
+            <translation>The office server answers. This PC syncs through the office server.</translation>
+        </message>
+        <message>
+            <source>Server kantor yang ditemukan</source>
+            <translation>Office servers found</translation>
+        </message>
+        <message>
+            <source>Simpan alamat server kantor</source>
+            <translation>Save office server address</translation>
+        </message>
+        <message>
+            <source>Sinkron terakhir lewat</source>
+            <translation>Last synced through</translation>
+        </message>
+        <message>
+            <source>Tidak ada server kantor yang ditemukan di jaringan ini. Isi alamatnya sendiri (tanyakan kepada administrator).</source>
+            <translation>No office server was found on this network. Enter its address yourself (ask the administrator).</translation>
+        </message>
+        <message>
+            <source>belum pernah</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <source>server kantor</source>
+            <translation>office server</translation>
+        </message>
+        <message>
+            <source>server pusat</source>
+            <translation>central server</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportBatchesDialog</name>
         <message>
             <source>&amp;Batalkan Impor</source>
@@ -3385,6 +3464,18 @@ Contact the regency's IT officer.</translation>
             <translation>The BSrE server address is not valid.</translation>
         </message>
         <message>
+            <source>Alamat server kantor harus diawali https://, misalnya {example}.</source>
+            <translation>The office server address must start with https://, for example {example}.</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor harus memakai https:// (koneksi aman dengan sertifikat dari CA organisasi); http:// hanya boleh untuk server di PC ini sendiri. Contoh: {example}</source>
+            <translation>The office server address must use https:// (a secure connection with a certificate from the organisation's CA); http:// is allowed only for a server on this PC itself. Example: {example}</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor tidak valid: {url}. Contoh: {example}</source>
+            <translation>The office server address is not valid: {url}. Example: {example}</translation>
+        </message>
+        <message>
             <source>Alamat server tidak ditemukan; periksa sambungan internet dan alamat server di Pengaturan.</source>
             <translation>The server address was not found; check the internet connection and the server address in the settings.</translation>
         </message>
@@ -4429,6 +4520,10 @@ Contact the regency's IT officer.</translation>
             <translation>This PC does not know the server's key to check replies yet. Sync online once, then import the reply again.</translation>
         </message>
         <message>
+            <source>PC ini belum menyimpan sertifikat akar organisasi untuk memeriksa server kantor. Sinkronkan sekali dengan server pusat, lalu coba lagi.</source>
+            <translation>This PC does not hold the organisation's root certificate yet to check the office server. Sync once with the central server, then try again.</translation>
+        </message>
+        <message>
             <source>PC ini belum pernah bersinkron online sejak diperbarui, jadi server belum mengenal kunci tanda tangan bundelnya. Sinkronkan sekali secara online dulu.</source>
             <translation>This PC has not synced online since it was updated, so the server does not know its bundle signing key yet. Sync online once first.</translation>
         </message>
@@ -4925,6 +5020,10 @@ Contact the regency's IT officer.</translation>
             <translation>The BSrE server cannot be reached or did not answer in time. Check the internet connection and try again.</translation>
         </message>
         <message>
+            <source>Server di {url} bukan server kantor untuk PC ini (ID server berbeda dari server tempat PC ini terdaftar).</source>
+            <translation>The server at {url} is not the office server for this PC (its server ID differs from the server this PC is enrolled with).</translation>
+        </message>
+        <message>
             <source>Server di {url} bukan server tempat PC ini terdaftar (ID server berbeda); alamat tidak diubah.</source>
             <translation>The server at {url} is not the one this PC is enrolled with (different server ID); the address was not changed.</translation>
         </message>
@@ -5203,6 +5302,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Terlalu banyak frasa sandi salah. Tunggu {s} detik lalu coba lagi.</source>
             <translation>Too many wrong passphrases. Wait {s} seconds and try again.</translation>
+        </message>
+        <message>
+            <source>Tersinkron lewat server kantor {t}</source>
+            <translation>Synced through the office server {t}</translation>
+        </message>
+        <message>
+            <source>Tersinkron lewat server pusat {t}</source>
+            <translation>Synced through the central server {t}</translation>
         </message>
         <message>
             <source>Tersinkron {t}</source>

@@ -909,6 +909,85 @@ Peran: {roles}</translation>
         </message>
     </context>
     <context>
+        <name>HubAddressBox</name>
+        <message>
+            <source>Alamat disimpan, tetapi server kantor belum dapat dipakai: {reason} Sampai server kantor menjawab, PC ini sinkron langsung dengan server pusat.</source>
+            <translation>Alamat disimpan, tetapi server kantor belum dapat dipakai: {reason} Sampai server kantor menjawab, PC ini sinkron langsung dengan server pusat.</translation>
+        </message>
+        <message>
+            <source>Alamat disimpan. Memeriksa server kantor...</source>
+            <translation>Alamat disimpan. Memeriksa server kantor...</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor</source>
+            <translation>Alamat server kantor</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor dihapus: PC ini sinkron dengan server pusat.</source>
+            <translation>Alamat server kantor dihapus: PC ini sinkron dengan server pusat.</translation>
+        </message>
+        <message>
+            <source>Alamat tidak dapat disimpan: {e}</source>
+            <translation>Alamat tidak dapat disimpan: {e}</translation>
+        </message>
+        <message>
+            <source>Cari server kantor</source>
+            <translation>Cari server kantor</translation>
+        </message>
+        <message>
+            <source>Isi sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan dengan server pusat saat tidak. Kosong: selalu server pusat.</source>
+            <translation>Isi sekali di setiap PC. PC ini sinkron lewat server kantor saat server itu menjawab, dan dengan server pusat saat tidak. Kosong: selalu server pusat.</translation>
+        </message>
+        <message>
+            <source>Mencari server kantor di jaringan ini...</source>
+            <translation>Mencari server kantor di jaringan ini...</translation>
+        </message>
+        <message>
+            <source>Pencarian gagal: {e}</source>
+            <translation>Pencarian gagal: {e}</translation>
+        </message>
+        <message>
+            <source>Pilih server kantor (Enter atau klik dua kali) untuk menyimpannya. PC ini tetap memeriksa sertifikatnya sebelum memakainya.</source>
+            <translation>Pilih server kantor (Enter atau klik dua kali) untuk menyimpannya. PC ini tetap memeriksa sertifikatnya sebelum memakainya.</translation>
+        </message>
+        <message>
+            <source>Server kantor (jaringan lokal)</source>
+            <translation>Server kantor (jaringan lokal)</translation>
+        </message>
+        <message>
+            <source>Server kantor menjawab. PC ini sinkron lewat server kantor.</source>
+            <translation>Server kantor menjawab. PC ini sinkron lewat server kantor.</translation>
+        </message>
+        <message>
+            <source>Server kantor yang ditemukan</source>
+            <translation>Server kantor yang ditemukan</translation>
+        </message>
+        <message>
+            <source>Simpan alamat server kantor</source>
+            <translation>Simpan alamat server kantor</translation>
+        </message>
+        <message>
+            <source>Sinkron terakhir lewat</source>
+            <translation>Sinkron terakhir lewat</translation>
+        </message>
+        <message>
+            <source>Tidak ada server kantor yang ditemukan di jaringan ini. Isi alamatnya sendiri (tanyakan kepada administrator).</source>
+            <translation>Tidak ada server kantor yang ditemukan di jaringan ini. Isi alamatnya sendiri (tanyakan kepada administrator).</translation>
+        </message>
+        <message>
+            <source>belum pernah</source>
+            <translation>belum pernah</translation>
+        </message>
+        <message>
+            <source>server kantor</source>
+            <translation>server kantor</translation>
+        </message>
+        <message>
+            <source>server pusat</source>
+            <translation>server pusat</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportBatchesDialog</name>
         <message>
             <source>&amp;Batalkan Impor</source>
@@ -3385,6 +3464,18 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Alamat server BSrE tidak sah.</translation>
         </message>
         <message>
+            <source>Alamat server kantor harus diawali https://, misalnya {example}.</source>
+            <translation>Alamat server kantor harus diawali https://, misalnya {example}.</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor harus memakai https:// (koneksi aman dengan sertifikat dari CA organisasi); http:// hanya boleh untuk server di PC ini sendiri. Contoh: {example}</source>
+            <translation>Alamat server kantor harus memakai https:// (koneksi aman dengan sertifikat dari CA organisasi); http:// hanya boleh untuk server di PC ini sendiri. Contoh: {example}</translation>
+        </message>
+        <message>
+            <source>Alamat server kantor tidak valid: {url}. Contoh: {example}</source>
+            <translation>Alamat server kantor tidak valid: {url}. Contoh: {example}</translation>
+        </message>
+        <message>
             <source>Alamat server tidak ditemukan; periksa sambungan internet dan alamat server di Pengaturan.</source>
             <translation>Alamat server tidak ditemukan; periksa sambungan internet dan alamat server di Pengaturan.</translation>
         </message>
@@ -4429,6 +4520,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>PC ini belum mengenal kunci server untuk memeriksa balasan. Sinkronkan sekali secara online, lalu impor balasannya lagi.</translation>
         </message>
         <message>
+            <source>PC ini belum menyimpan sertifikat akar organisasi untuk memeriksa server kantor. Sinkronkan sekali dengan server pusat, lalu coba lagi.</source>
+            <translation>PC ini belum menyimpan sertifikat akar organisasi untuk memeriksa server kantor. Sinkronkan sekali dengan server pusat, lalu coba lagi.</translation>
+        </message>
+        <message>
             <source>PC ini belum pernah bersinkron online sejak diperbarui, jadi server belum mengenal kunci tanda tangan bundelnya. Sinkronkan sekali secara online dulu.</source>
             <translation>PC ini belum pernah bersinkron online sejak diperbarui, jadi server belum mengenal kunci tanda tangan bundelnya. Sinkronkan sekali secara online dulu.</translation>
         </message>
@@ -4925,6 +5020,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Server BSrE tidak dapat dihubungi atau tidak menjawab tepat waktu. Periksa koneksi internet lalu coba lagi.</translation>
         </message>
         <message>
+            <source>Server di {url} bukan server kantor untuk PC ini (ID server berbeda dari server tempat PC ini terdaftar).</source>
+            <translation>Server di {url} bukan server kantor untuk PC ini (ID server berbeda dari server tempat PC ini terdaftar).</translation>
+        </message>
+        <message>
             <source>Server di {url} bukan server tempat PC ini terdaftar (ID server berbeda); alamat tidak diubah.</source>
             <translation>Server di {url} bukan server tempat PC ini terdaftar (ID server berbeda); alamat tidak diubah.</translation>
         </message>
@@ -5203,6 +5302,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Terlalu banyak frasa sandi salah. Tunggu {s} detik lalu coba lagi.</source>
             <translation>Terlalu banyak frasa sandi salah. Tunggu {s} detik lalu coba lagi.</translation>
+        </message>
+        <message>
+            <source>Tersinkron lewat server kantor {t}</source>
+            <translation>Tersinkron lewat server kantor {t}</translation>
+        </message>
+        <message>
+            <source>Tersinkron lewat server pusat {t}</source>
+            <translation>Tersinkron lewat server pusat {t}</translation>
         </message>
         <message>
             <source>Tersinkron {t}</source>

@@ -1,6 +1,12 @@
 """Background sync: one worker thread that syncs on start, on a timer, soon after local changes,
 and again after failures with exponential backoff and jitter. No Qt here.
 
+Each sync picks its path (``server_address.sync_best``: the office hub when it answers, else
+central). Through the hub, the office works together without anyone pressing Sync: the timer
+polls every ``hub_interval`` seconds (an idle sync at the hub is one request on the LAN) and a
+local change syncs after ``hub_debounce``; central keeps the slower ``interval`` and
+``debounce``. Those quick polls do not flash "Menyinkronkan..." in the status bar.
+
 The UI registers ``on_status`` and gets a ``SyncStatus`` for its status bar every time
 something changes; the callback runs on the worker thread, so a Qt wrapper should re-emit it
 as a signal (queued to the GUI thread). Nothing here blocks the caller: ``poke()``,
@@ -22,7 +28,7 @@ from typing import Any
 from desktop.i18n import _
 from desktop.store import clock
 from desktop.store.db import Store
-from sync.client import engine
+from sync.client import engine, server_address
 from sync.client.engine import SyncReport
 from sync.client.errors import NoServer, NotEnrolled, Offline, SyncError
 from sync.client.transport import SKEW_LIMIT
@@ -51,14 +57,20 @@ class SyncStatus:
     skew: timedelta | None = None  # the server's clock minus this PC's, when too far off
     retry_in: float | None = None  # seconds until the next attempt after a failure
     detail: str = ""  # the full error message after a failure
+    path: str = ""  # the last successful sync's path: "hub", "central" ("" not known)
 
 
 def compose(status: SyncStatus) -> SyncStatus:
     """``status`` with its status-bar message written for its phase and pending count."""
     waiting = _("{n} perubahan menunggu").format(n=status.pending) if status.pending else ""
     if status.phase == Phase.SYNCED:
-        at = status.last_synced_at or clock.now().astimezone()
-        parts = [_("Tersinkron {t}").format(t=at.astimezone().strftime("%H:%M"))]
+        at = (status.last_synced_at or clock.now().astimezone()).astimezone().strftime("%H:%M")
+        if status.path == server_address.HUB:
+            parts = [_("Tersinkron lewat server kantor {t}").format(t=at)]
+        elif status.path == server_address.CENTRAL:
+            parts = [_("Tersinkron lewat server pusat {t}").format(t=at)]
+        else:
+            parts = [_("Tersinkron {t}").format(t=at)]
         parts += [skew_text(status.skew)] if status.skew is not None else []
     elif status.phase == Phase.OFFLINE:
         parts = [_("Luring")]
@@ -81,8 +93,13 @@ def skew_text(skew: timedelta) -> str:
     return _("Jam komputer selisih {amount}").format(amount=amount)
 
 
+HUB_INTERVAL = 1.5  # seconds between polls while the office hub answers
+HUB_DEBOUNCE = 0.3  # a local change goes to the hub this soon
+
+
 class SyncScheduler:
-    """Runs ``engine.sync_once`` for ``store`` in the background (one sync at a time)."""
+    """Runs ``sync`` (default ``server_address.sync_best``) for ``store`` in the background
+    (one sync at a time); ``path_of(store)`` says which path the last sync used."""
 
     def __init__(
         self,
@@ -91,14 +108,19 @@ class SyncScheduler:
         *,
         interval: float = 300.0,
         debounce: float = 3.0,
+        hub_interval: float = HUB_INTERVAL,
+        hub_debounce: float = HUB_DEBOUNCE,
         backoff_min: float = 5.0,
         backoff_max: float = 900.0,
         rng: random.Random | None = None,
-        sync: SyncFn = engine.sync_once,
+        sync: SyncFn = server_address.sync_best,
+        path_of: Callable[[Store], str] = server_address.last_path,
     ) -> None:
         self.store = store
         self.on_status = on_status
         self.interval, self.debounce = interval, debounce
+        self.hub_interval, self.hub_debounce = hub_interval, hub_debounce
+        self._path_of = path_of
         self.backoff_min, self.backoff_max = backoff_min, backoff_max
         self._rng = rng or random.Random()
         self._sync = sync
@@ -106,6 +128,7 @@ class SyncScheduler:
         self._due: float | None = None
         self._stopping = False
         self._recount = False
+        self._asked = False  # the user asked for this sync: show it even at the hub
         self.failures = 0
         self.status = SyncStatus(Phase.IDLE, "", 0)
         self._thread: threading.Thread | None = None
@@ -125,12 +148,13 @@ class SyncScheduler:
         with self._cond:
             self._recount = True
             if self.failures == 0:
-                self._set_due(time.monotonic() + self.debounce)
+                self._set_due(time.monotonic() + self._debounce())
             self._cond.notify()
 
     def sync_now(self) -> None:
         """The user asked: sync right away, whatever the backoff says."""
         with self._cond:
+            self._asked = True
             self._set_due(time.monotonic())
             self._cond.notify()
 
@@ -145,6 +169,14 @@ class SyncScheduler:
 
     # --- the worker -----------------------------------------------------------------------
 
+    @property
+    def at_hub(self) -> bool:
+        """The last sync went through the office hub (and none failed since)."""
+        return self.status.phase == Phase.SYNCED and self.status.path == server_address.HUB
+
+    def _debounce(self) -> float:
+        return self.hub_debounce if self.at_hub else self.debounce
+
     def _set_due(self, when: float) -> None:
         self._due = when if self._due is None else min(self._due, when)
 
@@ -158,10 +190,12 @@ class SyncScheduler:
                     return
                 recount, self._recount = self._recount, False
                 due = self._is_due()
+                quiet = self.at_hub and not self._asked
                 if due:
                     self._due = None
+                    self._asked = False
             if due:
-                self._attempt()
+                self._attempt(quiet)
             elif recount:
                 self._emit(compose(replace(self.status, pending=self._pending())))
 
@@ -174,12 +208,16 @@ class SyncScheduler:
         except Exception:  # a busy store must not stop the status bar
             return self.status.pending
 
-    def _attempt(self) -> None:
+    def _attempt(self, quiet: bool = False) -> None:
+        """One sync. ``quiet`` (a routine poll at the hub): the status bar keeps saying
+        "Tersinkron" unless the sync turns out to have several batches to do."""
         pending = self._pending()
-        self._emit(SyncStatus(Phase.SYNCING, _("Menyinkronkan..."), pending,
-                              last_synced_at=self.status.last_synced_at))  # fmt: skip
+        if not quiet:
+            self._emit(SyncStatus(Phase.SYNCING, _("Menyinkronkan..."), pending,
+                                  last_synced_at=self.status.last_synced_at))  # fmt: skip
+        progress = self._quiet_progress if quiet else self._progress
         try:
-            report = self._sync(self.store, progress=self._progress)
+            report = self._sync(self.store, progress=progress)
         except SyncError as exc:
             self._failed(exc, exc.message, retry=exc.retry)
         except Exception as exc:  # a bug: keep the thread alive, show it, try again later
@@ -187,9 +225,11 @@ class SyncScheduler:
             self._failed(exc, _("Sinkronisasi gagal: {e}").format(e=exc), retry=True)
         else:
             self.failures = 0
+            status = self._synced(report)
+            wait = self.hub_interval if status.path == server_address.HUB else self.interval
             with self._cond:
-                self._set_due(time.monotonic() + self.interval)
-            self._emit(self._synced(report))
+                self._set_due(time.monotonic() + wait)
+            self._emit(status)
 
     def _progress(self, done: int, total: int) -> None:
         self._emit(
@@ -201,10 +241,20 @@ class SyncScheduler:
             )
         )
 
+    def _quiet_progress(self, done: int, total: int) -> None:
+        if done < total:  # more than one batch: real work, show it
+            self._progress(done, total)
+
     def _synced(self, report: SyncReport) -> SyncStatus:
         at = report.finished_at or clock.now().astimezone()
         skew = report.skew if report.skew is not None and abs(report.skew) > SKEW_LIMIT else None
-        return compose(SyncStatus(Phase.SYNCED, "", report.pending, last_synced_at=at, skew=skew))
+        try:
+            path = self._path_of(self.store)
+        except Exception:  # an unreadable note of the path must not fail a good sync
+            log.exception("reading the sync path failed")
+            path = ""
+        return compose(SyncStatus(Phase.SYNCED, "", report.pending, last_synced_at=at,
+                                  skew=skew, path=path))  # fmt: skip
 
     def _failed(self, exc: Exception, message: str, *, retry: bool) -> None:
         self.failures += 1

@@ -20,13 +20,14 @@ import json
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from desktop.i18n import _
 from desktop.store import sync_models
 from desktop.store.db import Store
 from desktop.store.sync_models import SyncState
 from sync.client import engine
-from sync.client.errors import NotEnrolled, SyncError
+from sync.client.errors import BadServerUrl, NotEnrolled, SyncError
 from sync.client.transport import API, Transport, check_server_url
 
 
@@ -121,13 +122,82 @@ def hub_address(store: Store) -> str:
     return _read_path(store).get("hub_url", "")
 
 
+def check_hub_address(url: str) -> str:
+    """The office hub's address as kept (``https://host[:port]``, or ``http://`` to this machine
+    only); BadServerUrl with a message for the administrator who typed it."""
+    raw = url.strip()
+    parts = urlsplit(raw if "://" in raw else f"//{raw}")
+    example = "https://192.168.1.10:8751"
+    if not parts.scheme:
+        raise BadServerUrl(
+            _("Alamat server kantor harus diawali https://, misalnya {example}.").format(
+                example=example
+            )
+        )
+    try:
+        return check_server_url(raw)
+    except BadServerUrl:
+        pass
+    if parts.scheme == "http":
+        message = _(
+            "Alamat server kantor harus memakai https:// (koneksi aman dengan sertifikat dari CA "
+            "organisasi); http:// hanya boleh untuk server di PC ini sendiri. Contoh: {example}"
+        )
+    else:
+        message = _("Alamat server kantor tidak valid: {url}. Contoh: {example}")
+    raise BadServerUrl(message.format(url=raw, example=example))
+
+
 def set_hub_address(store: Store, url: str) -> str:
     """Remember the office hub's address (``https://``, or ``http://`` on this machine only);
-    "" forgets it. BadServerUrl for anything else. Returns the address as kept."""
+    "" forgets it (every sync goes to central). BadServerUrl for anything else, and then the
+    address kept before stays. Returns the address as kept."""
     data = _read_path(store)
-    data["hub_url"] = check_server_url(url) if url.strip() else ""
+    data["hub_url"] = check_hub_address(url) if url.strip() else ""
     _write_path(store, data)
     return data["hub_url"]
+
+
+def probe_hub(store: Store, url: str) -> None:
+    """Check that the hub at ``url`` answers as this PC's server, over TLS verified against the
+    organisation's root this PC pinned (no trust on first use). Returns quietly when it does;
+    raises a SyncError saying why not (NotEnrolled, NoRootYet, NotTheSameServer, or the
+    transport's Offline, NoServer, TlsFailed). Network I/O: call it off the GUI thread."""
+    with store.read() as session:
+        state = sync_models.enrolment(session)
+    if state is None:
+        raise NotEnrolled()
+    hub = check_hub_address(url)
+    root = _pinned_root(store)
+    if hub.startswith("https://") and not root:
+        raise NoRootYet()
+    link = Transport(hub, "", connect_timeout=HUB_CONNECT_TIMEOUT, ca_bundle=root)
+    try:
+        found = link.hello().hello
+    finally:
+        link.close()
+    if state.server_id and found.server_id != state.server_id:
+        raise NotTheSameServer(
+            _(
+                "Server di {url} bukan server kantor untuk PC ini (ID server berbeda dari server "
+                "tempat PC ini terdaftar)."
+            ).format(url=hub)
+        )
+
+
+class NoRootYet(SyncError):
+    """The hub's TLS certificate cannot be checked: this PC holds no root of the organisation
+    yet (it comes with a sync with central)."""
+
+    retry = False
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "PC ini belum menyimpan sertifikat akar organisasi untuk memeriksa server kantor. "
+                "Sinkronkan sekali dengan server pusat, lalu coba lagi."
+            )
+        )
 
 
 def last_path(store: Store) -> str:
@@ -142,11 +212,14 @@ def _use_path(store: Store, path: str, url: str) -> None:
     data = _read_path(store)
     if data.get("path") == path and data.get("path_url") == url:
         return
-    with store.write() as session:
-        state = sync_models.enrolment(session)
-        if state is not None:
-            state.cursor = 0
-            session.add(state)
+    # Central's cursor stays central's at any of its addresses (an address change proves the
+    # same server_id), and a PC with no path recorded has only ever synced with central.
+    if path == HUB or data.get("path") == HUB:
+        with store.write() as session:
+            state = sync_models.enrolment(session)
+            if state is not None:
+                state.cursor = 0
+                session.add(state)
     data.update(path=path, path_url=url)
     _write_path(store, data)
 
@@ -176,7 +249,14 @@ def sync_by_best_path(
 ) -> tuple[str, engine.SyncReport]:
     """One sync through the office hub when it answers as this PC's server, else directly with
     central; returns the path used (``hub`` or ``central``) and the report. Mutation ids,
-    request numbers, lease epochs and versions are the same on both paths."""
+    request numbers, lease epochs and versions are the same on both paths.
+
+    Cheap while in the office: when the last sync went through the hub at the same address, the
+    sync goes straight there with no ``hello`` first (an idle sync is one request; the answer
+    names its server, and one from another server is refused before anything of it is applied).
+    If that sync fails (the hub is off, unreachable, broken, or refuses this PC), this one goes
+    to central. A switch of path is made only towards a server that answered ``hello``, so a
+    flaky hub in an office without internet does not reset the cursor twice per hiccup."""
     with store.read() as session:
         state = sync_models.enrolment(session)
     if state is None:
@@ -191,20 +271,33 @@ def sync_by_best_path(
         hub = ""
     if hub:
         link = Transport(hub, token, connect_timeout=HUB_CONNECT_TIMEOUT, ca_bundle=hub_ca)
+        remembered = _read_path(store)
         try:
-            found = link.hello().hello
-            if not state.server_id or found.server_id == state.server_id:
-                _use_path(store, HUB, link.base_url)
+            if remembered.get("path") == HUB and remembered.get("path_url") == link.base_url:
                 try:
                     return HUB, engine.sync_once(store, transport=link, progress=progress)
-                finally:
-                    link.close()
+                except SyncError as exc:
+                    log.info("office hub %s failed, syncing with central: %s", hub, exc.message)
+            else:
+                found = link.hello().hello
+                if not state.server_id or found.server_id == state.server_id:
+                    _use_path(store, HUB, link.base_url)
+                    return HUB, engine.sync_once(store, transport=link, progress=progress)
         except SyncError as exc:  # not in the office (or the hub is off): central directly
             log.info("office hub %s not used: %s", hub, exc.message)
-        link.close()
+        finally:
+            link.close()
     link = Transport(state.server_url, token, ca_bundle=ca_bundle)
     try:
+        if last_path(store) == HUB:
+            link.hello()  # switch only to a server that answers: the cursor stays otherwise
         _use_path(store, CENTRAL, link.base_url)
         return CENTRAL, engine.sync_once(store, transport=link, progress=progress)
     finally:
         link.close()
+
+
+def sync_best(store: Store, *, progress: engine.Progress | None = None) -> engine.SyncReport:
+    """``sync_by_best_path`` for the scheduler and ``naskah sync``: the report alone (the path
+    used is ``last_path(store)`` afterwards)."""
+    return sync_by_best_path(store, progress=progress)[1]

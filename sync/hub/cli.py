@@ -3,7 +3,7 @@
     naskah-server hub enroll --central URL --office KEC-WMN --code CODE --token-file FILE
     naskah-server hub serve --central URL --token-file FILE --db hub.db --blobs DIR
                             [--host 0.0.0.0] [--port 8751] [--certfile F --keyfile F]
-                            [--central-ca FILE] [--interval 5]
+                            [--central-ca FILE] [--interval 5] [--announce]
 
 The administrator of central then makes the enrolled device a hub:
 ``naskah-server hub allow DEVICE_ID --db ...``. The hub serves its LAN over TLS (a certificate
@@ -54,6 +54,7 @@ def add_commands(sub: Any) -> None:
     serve.add_argument("--central-ca", help="CA bundle to verify central's TLS certificate")
     serve.add_argument("--interval", type=float, default=5.0, help="seconds between rounds")
     serve.add_argument("--lease-block", type=int, default=10, help="numbers per PC sub-lease")
+    serve.add_argument("--announce", action="store_true", help="announce it on the LAN (mDNS)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -129,6 +130,11 @@ def _serve(args: argparse.Namespace) -> int:
     settings = Settings(db_url=args.db, blob_dir=blob_dir, lease_block=args.lease_block)
     app = create_hub_app(settings, wake.set)
     print(f"naskah hub serving office {mirror.office_id(engine)}", flush=True)
+    announced = None
+    if args.announce:  # to be found only: PCs trust the hub through its TLS certificate
+        from sync.hub.announce import announce
+
+        announced = announce(engine, host=args.host, port=args.port, tls=bool(args.certfile))
     uvicorn.run(
         app,
         host=args.host,
@@ -138,5 +144,7 @@ def _serve(args: argparse.Namespace) -> int:
         log_level="warning",
         timeout_keep_alive=5,
     )
+    if announced is not None:
+        announced.close()
     stop.set()
     return 0

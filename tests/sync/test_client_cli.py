@@ -34,7 +34,7 @@ def test_enroll_then_sync(module_sync_server: Any, tmp_path: Path, capsys: Any) 
 
     assert main(["sync", *data]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Tersinkron:") and "0 menunggu" in out
+    assert out.startswith("Tersinkron lewat server pusat:") and "0 menunggu" in out
 
     plain = ["--server", "http://naskah.example.go.id", "--office", code, "--code", "X"]
     assert main(["enroll", "--data-dir", str(tmp_path / "pc2"), *plain]) == 1

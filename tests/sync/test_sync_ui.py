@@ -95,7 +95,7 @@ def test_enrol_from_settings_then_the_status_bar_says_synced(
         driver.click("Daftarkan PC ini")
         driver.wait_until(lambda: window.sync_label.text().startswith("Tersinkron"),
                           "the first sync", timeout=WAIT)  # fmt: skip
-        assert re.fullmatch(r"Tersinkron \d\d:\d\d", window.sync_label.text())
+        assert re.fullmatch(r"Tersinkron lewat server pusat \d\d:\d\d", window.sync_label.text())
         assert engine.pending_count(pc.store) == 0
         state = engine.state_of(pc.store)
         assert state is not None
@@ -289,6 +289,10 @@ def test_the_status_bar_words_each_phase(qtbot: Any, store: Any) -> None:
     skewed = SyncStatus(Phase.SYNCED, "", 0, last_synced_at=at, skew=timedelta(hours=2))
     label.show_status(compose(skewed))
     assert label.text() == "Tersinkron 10:42 - Jam komputer selisih 2 jam"
+    label.show_status(compose(SyncStatus(Phase.SYNCED, "", 0, last_synced_at=at, path="hub")))
+    assert label.text() == "Tersinkron lewat server kantor 10:42"
+    label.show_status(compose(SyncStatus(Phase.SYNCED, "", 2, last_synced_at=at, path="central")))
+    assert label.text() == "Tersinkron lewat server pusat 10:42 - 2 perubahan menunggu"
     label.show_status(compose(SyncStatus(Phase.CAPTIVE_PORTAL, "", 0)))
     assert label.text() == "Jaringan meminta login (captive portal)"
 

@@ -68,7 +68,7 @@ def test_the_pc_follows_its_server_to_a_new_address(
         driver.wait_until(
             lambda: window.sync_label.text().startswith("Tersinkron"), "a sync", timeout=WAIT
         )
-        assert re.fullmatch(r"Tersinkron \d\d:\d\d", window.sync_label.text())
+        assert re.fullmatch(r"Tersinkron lewat server pusat \d\d:\d\d", window.sync_label.text())
 
     driver.when_opened(SyncSettingsDialog, move)
     driver.click("Administrasi", "Sinkronisasi...")
