@@ -33,6 +33,17 @@ TARGET_LETTERS_S = 10.0  # 1,000 letters from PC1 reach PC2 through the hub
 TARGET_IDLE_MB = 150.0
 
 
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_s() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -83,20 +94,32 @@ def run(root: Path, letters: int) -> dict[str, Any]:
         for n in range(letters):
             draft(pc1, f"Undangan rapat koordinasi nomor {n + 1}")
         create_s = time.perf_counter() - started
+        assert hub.proc is not None and central.proc is not None
+        cpu_before = (own_cpu_s(), cpu_s(hub.proc.pid), cpu_s(central.proc.pid))
         started = time.perf_counter()
         path, up = sync_by_best_path(pc1.store)
         up_s = time.perf_counter() - started
         started = time.perf_counter()
         path2, down = sync_by_best_path(pc2.store)
         down_s = time.perf_counter() - started
+        cpu_after = (own_cpu_s(), cpu_s(hub.proc.pid), cpu_s(central.proc.pid))
+        pcs_cpu, hub_cpu, central_cpu = (b - a for a, b in zip(cpu_before, cpu_after, strict=True))
         assert path == path2 == HUB and up.pending == 0
         with pc2.store.engine.connect() as conn:
             from sqlalchemy import text
 
-            held = conn.execute(text("SELECT count(*) FROM letter")).scalar_one()
+            held: int = conn.execute(text("SELECT count(*) FROM letter")).scalar_one()
         assert held >= letters, held
+        # Not timed: the hub relays everything to central and takes central's versions back.
+        started = time.perf_counter()
+        office_id = central.query("SELECT id FROM offices WHERE code = 'KEC-BENCH'")[0][0]
+        hub.wait_caught_up(office_id)
+        caught_up_s = time.perf_counter() - started
+        at_central = central.query(
+            "SELECT count(*) FROM records WHERE office_id = :o AND entity = 'letter'", o=office_id
+        )[0][0]
+        assert at_central == held, (at_central, held)
         time.sleep(5.0)
-        assert hub.proc is not None
         idle_mb = rss_mb(hub.proc.pid)
         return {
             "letters": letters,
@@ -104,6 +127,8 @@ def run(root: Path, letters: int) -> dict[str, Any]:
             "up_s": up_s,
             "down_s": down_s,
             "through_hub_s": up_s + down_s,
+            "cpu_s": {"pcs": pcs_cpu, "hub": hub_cpu, "central": central_cpu},
+            "central_caught_up_s": caught_up_s,
             "up_batches": up.batches,
             "down_batches": down.batches,
             "hub_idle_mb": idle_mb,
@@ -128,6 +153,10 @@ def table(r: dict[str, Any]) -> str:
             f"| {r['letters']} letters PC1 -> hub -> PC2 (up + down) | "
             f"{r['through_hub_s']:.1f} s ({r['up_s']:.1f} + {r['down_s']:.1f}) | "
             f"<= {TARGET_LETTERS_S:.0f} s | {ok} |",
+            f"| CPU meanwhile: PCs / hub / central | {r['cpu_s']['pcs']:.1f} / "
+            f"{r['cpu_s']['hub']:.1f} / {r['cpu_s']['central']:.1f} s | | |",
+            f"| then central holds them all (relay + adoption) | "
+            f"{r['central_caught_up_s']:.1f} s more | | |",
             f"| hub resident memory, idle | {r['hub_idle_mb']:.0f} MB | "
             f"<= {TARGET_IDLE_MB:.0f} MB | {mem} |",
         ]

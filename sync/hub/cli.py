@@ -85,7 +85,7 @@ def _enroll(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.hub import mirror
+    from sync.hub import memory, mirror
     from sync.hub.app import create_hub_app
     from sync.hub.upstream import CentralUnreachable, Upstream
     from sync.server import db
@@ -93,6 +93,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     if args.host not in ("127.0.0.1", "::1", "localhost") and not args.certfile:
         raise HubRefused("a hub on the LAN serves TLS only: give --certfile and --keyfile")
+    memory.limit_arenas()  # before any thread exists
     token = args.token_file.read_text(encoding="utf-8").strip()
     blob_dir = Path(args.blobs)
     blob_dir.mkdir(parents=True, exist_ok=True)
@@ -110,7 +111,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     def loop() -> None:
         while not stop.is_set():
-            if wake.wait(args.interval):
+            woken = wake.wait(args.interval)
+            if woken:
                 # A PC's sync is usually several requests: let it finish before relaying, so
                 # the relay does not take the database's write lock between its requests.
                 while wake.wait(WAKE_QUIET_S):
@@ -124,10 +126,17 @@ def _serve(args: argparse.Namespace) -> int:
                 log.info("central unreachable: %s", exc)
             except Exception:
                 log.exception("upstream round failed")
+            memory.trim(collect=woken)  # what the PCs' requests and this round freed
 
     threading.Thread(target=loop, name="hub-upstream", daemon=True).start()
-    settings = Settings(db_url=args.db, blob_dir=blob_dir, lease_block=args.lease_block)
-    app = create_hub_app(settings, wake.set)
+    settings = Settings(
+        db_url=args.db,
+        blob_dir=blob_dir,
+        lease_block=args.lease_block,
+        # A PC request is relayed whole: the hub takes no more mutations than central does.
+        max_mutations=mirror.central_limit(engine, Settings.max_mutations),
+    )
+    app = create_hub_app(settings, wake.set, upstream)
     print(f"naskah hub serving office {mirror.office_id(engine)}", flush=True)
     uvicorn.run(
         app,

@@ -8,7 +8,11 @@ Only such a device may:
 - relay one request of another device of its office (``POST /api/v1/hub/relay``): central runs
   its own ``handle_sync`` as that device, with the device's own mutation ids and request number,
   so acks are stored under the device and a replay by either hop applies nothing twice;
-- ask for number blocks it then sub-leases to the office's PCs (``POST /api/v1/hub/numbers``).
+- ask for number blocks it then sub-leases to the office's PCs (``POST /api/v1/hub/numbers``);
+- forward what only central can answer, on behalf of a device of its office: sending a
+  delivery to another office (``POST /api/v1/hub/deliveries``) and a signer certificate
+  (``POST /api/v1/hub/certificates``), each exactly as if the device had asked central itself
+  (timestamps and trust material need no device: the hub asks with its own token).
 Sub-leases travel with the relayed request and become leases of the PC here, inside the hub's
 block and overlapping no other device's lease, so a number is never issued twice.
 """
@@ -16,6 +20,7 @@ block and overlapping no other device's lease, so a number is never issued twice
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
@@ -23,18 +28,21 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Engine, func, select
 
 from sync.protocol import (
-    BATCH_SIZE,
     MAX_CURSOR,
     MAX_INT,
+    MAX_MUTATIONS,
     SERIES_PATTERN,
     Ack,
+    CertificateIssued,
+    CertificateRequest,
     Count,
+    DeliveryAccepted,
     Id,
     LeaseGrant,
     Mutation,
     SyncRequest,
 )
-from sync.server import auth, db
+from sync.server import auth, db, delivery, pki
 from sync.server.service import handle_sync
 from sync.server.settings import Settings
 
@@ -61,6 +69,22 @@ class HubLease(BaseModel):
     epoch: int
 
 
+class OfficeCertificate(BaseModel):
+    """A signer certificate central's CA issued to the office (the hub's verification page
+    and its checks of signatures need them, as central's do)."""
+
+    serial: str
+    person_id: str
+    device_id: str | None
+    subject: str
+    not_before: datetime
+    not_after: datetime
+    cert_pem: str
+    issued_at: datetime
+    revoked_at: datetime | None
+    revocation_reason: str | None
+
+
 class HubOffice(BaseModel):
     office_id: str
     office_code: str
@@ -69,6 +93,7 @@ class HubOffice(BaseModel):
     hub_device_id: str
     devices: list[HubDevice]
     leases: list[HubLease]
+    certificates: list[OfficeCertificate] = Field(default_factory=list)
 
 
 class SubLease(BaseModel):
@@ -82,7 +107,9 @@ class SubLease(BaseModel):
 class RelayRequest(BaseModel):
     device_id: Id
     request_seq: int | None = Field(default=None, ge=1, le=MAX_CURSOR)
-    mutations: list[Mutation] = Field(default_factory=list, max_length=BATCH_SIZE)
+    # One PC request as the hub took it: as many as a sync request may carry (central's own
+    # ``max_mutations`` still applies, answered 413).
+    mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_MUTATIONS)
     subleases: list[SubLease] = Field(default_factory=list, max_length=MAX_SUBLEASES)
     # The device's bundle-signing public key, as the hub received it (central keeps the first).
     device_key: str | None = Field(default=None, max_length=1024)
@@ -106,6 +133,20 @@ class NumbersRequest(BaseModel):
 
 class NumbersResponse(BaseModel):
     leases: list[LeaseGrant]
+
+
+class HubDelivery(BaseModel):
+    """A PC's ``POST /deliveries`` at the hub, forwarded: sent as that device."""
+
+    device_id: Id
+    delivery_id: Id
+
+
+class HubCertificate(BaseModel):
+    """A PC's ``POST /pki/certificates`` at the hub, forwarded: issued as to that device."""
+
+    device_id: Id
+    request: CertificateRequest
 
 
 class NotAHub(Exception):
@@ -143,7 +184,8 @@ def check_hub(engine: Engine, device: auth.Device) -> None:
 
 
 def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
-    """What a hub mirrors: its office, central's id, the office's devices and live leases."""
+    """What a hub mirrors: its office, central's id, the office's devices and live leases,
+    and the signer certificates issued to the office."""
     d, r, le = db.devices.c, db.device_requests.c, db.leases.c
     with db.read_tx(engine) as conn:
         office = conn.execute(
@@ -181,6 +223,24 @@ def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
                 .order_by(le.id)
             )
         ]
+        c = db.certificates.c
+        certificates = [
+            OfficeCertificate(
+                serial=row.serial,
+                person_id=row.person_id,
+                device_id=row.device_id,
+                subject=row.subject,
+                not_before=db.aware(row.not_before),
+                not_after=db.aware(row.not_after),
+                cert_pem=row.cert_pem,
+                issued_at=db.aware(row.issued_at),
+                revoked_at=db.aware(row.revoked_at) if row.revoked_at else None,
+                revocation_reason=row.revocation_reason,
+            )
+            for row in conn.execute(
+                select(db.certificates).where(c.office_id == hub.office_id).order_by(c.serial)
+            )
+        ]
     return HubOffice(
         office_id=hub.office_id,
         office_code=office.code,
@@ -189,6 +249,7 @@ def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
         hub_device_id=hub.id,
         devices=devices,
         leases=leases,
+        certificates=certificates,
     )
 
 
@@ -377,6 +438,40 @@ def install(app: FastAPI, engine: Engine, settings: Settings) -> None:
             return relay(engine, hub, body, settings)
         except UnknownDevice as exc:
             return JSONResponse({"detail": str(exc)}, status_code=403)
+
+    @app.post(f"{API}/deliveries", response_model=DeliveryAccepted, include_in_schema=False)
+    def hub_delivery(
+        body: HubDelivery,
+        hub: auth.Device = Depends(hub_device),  # noqa: B008
+    ) -> object:
+        try:
+            origin = _origin(engine, hub, body.device_id)
+            return delivery.send(
+                engine, settings.blob_dir, origin, body.delivery_id, settings.max_delivery_pdf
+            )
+        except UnknownDevice as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=403)
+        except delivery.DeliveryRefused as exc:
+            return JSONResponse({"detail": exc.message}, status_code=exc.status)
+
+    @app.post(f"{API}/certificates", response_model=CertificateIssued, include_in_schema=False)
+    def hub_certificate(
+        body: HubCertificate,
+        request: Request,
+        hub: auth.Device = Depends(hub_device),  # noqa: B008
+    ) -> object:
+        ca = request.app.state.pki
+        try:
+            origin = _origin(engine, hub, body.device_id)
+            return pki.issue_certificate(
+                engine, ca.keys(), origin, body.request, days=settings.cert_days,
+                crl_url=ca.crl_url(),
+            )  # fmt: skip
+        except UnknownDevice as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=403)
+        except pki.PkiRefused as exc:
+            headers = {"Retry-After": "60"} if exc.status == 503 else None
+            return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=headers)
 
     @app.post(f"{API}/numbers", response_model=NumbersResponse, include_in_schema=False)
     def hub_numbers(
