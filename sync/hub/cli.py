@@ -1,6 +1,7 @@
 """``naskah-server hub ...``: enrol a hub with central, and run it (docs/office-hub.md).
 
     naskah-server hub enroll --central URL --office KEC-WMN --code CODE --token-file FILE
+    naskah-server hub enroll-code --db hub.db [--hours 24]
     naskah-server hub serve --central URL --token-file FILE --db hub.db --blobs DIR
                             [--host 0.0.0.0] [--port 8751] [--certfile F --keyfile F]
                             [--central-ca FILE] [--interval 5]
@@ -42,6 +43,12 @@ def add_commands(sub: Any) -> None:
     enroll.add_argument("--name", default="Server kantor")
     enroll.add_argument("--central-ca", help="CA bundle to verify central's TLS certificate")
 
+    code = sub.add_parser(
+        "enroll-code", help="a one-time code to enrol a PC through this hub (central not needed)"
+    )
+    code.add_argument("--db", required=True, help="the hub's SQLite file")
+    code.add_argument("--hours", type=float, default=24, help="validity (default 24)")
+
     serve = sub.add_parser("serve", help="serve the office's PCs and relay to central")
     serve.add_argument("--central", required=True)
     serve.add_argument("--token-file", required=True, type=Path)
@@ -59,7 +66,30 @@ def add_commands(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.hub_command == "enroll":
         return _enroll(args)
+    if args.hub_command == "enroll-code":
+        return _enrol_code(args)
     return _serve(args)
+
+
+def _enrol_code(args: argparse.Namespace) -> int:
+    """A code that only this hub accepts (central does not know it), so it is used at most
+    once whichever way the PC goes (docs/office-hub.md, "Enrolment through the hub")."""
+    from sqlalchemy import select
+
+    from sync.hub import mirror
+    from sync.server import admin, db
+
+    engine = db.make_engine(args.db)
+    try:
+        office = mirror.office_id(engine)
+        if office is None:
+            raise HubRefused("this hub has not reached central yet: it knows no office")
+        with db.read_tx(engine) as conn:
+            code = conn.execute(select(db.offices.c.code).where(db.offices.c.id == office)).scalar()
+        print(admin.make_enrol_code(engine, str(code), args.hours))
+    finally:
+        engine.dispose()
+    return 0
 
 
 def _enroll(args: argparse.Namespace) -> int:

@@ -83,6 +83,7 @@ class Upstream:
         self.office_count = 0  # offices at central, as its last sync answer counted them
         self.crl_number = 0  # central's newest revocation list, as its last answer named it
         self._view = ""  # the office view last mirrored (a round writes only what changed)
+        self.known_devices: set[str] = set()  # the office's devices central listed last
 
     # -- HTTP ---------------------------------------------------------------------------------
 
@@ -128,6 +129,7 @@ class Upstream:
             if seen != self._view:  # most rounds: nothing changed, no write transaction
                 mirror.mirror_office(self.engine, view)
                 self._view = seen
+            self.known_devices = {d.id for d in view.devices}
             report.blobs_up = self.blobs_up(view.office_id)
             report.relayed = self.relay_all()
             self.numbers()
@@ -260,7 +262,31 @@ class Upstream:
             offset = int(state["offset"])
         raise CentralUnreachable("blob upload did not finish")
 
+    def confirm_enrolments(self) -> int:
+        """Confirm to central each PC the hub enrolled with its own code and that has synced
+        with the hub since (it kept its token), before any of its requests is relayed."""
+        d = db.devices.c
+        with db.read_tx(self.engine) as conn:
+            office = tables.get(conn, "office_id")
+            rows = conn.execute(
+                select(d.id, d.name, d.token_hash).where(
+                    d.office_id == office, d.last_seen.is_not(None), d.revoked_at.is_(None)
+                )
+            ).all()
+            new = [r for r in rows if r.id not in self.known_devices]
+            device_keys = {r.id: keys.device_key(conn, r.id) for r in new}
+        for row in new:
+            body = {"id": row.id, "name": row.name, "token_hash": row.token_hash,
+                    "device_key": device_keys[row.id]}  # fmt: skip
+            response = self._post(f"{API}/hub/devices", body)
+            if response.status_code != 200:
+                log.error("central refused device %s enrolled here: %s", row.id, response.text)
+                continue
+            self.known_devices.add(row.id)
+        return len(new)
+
     def relay_all(self) -> int:
+        self.confirm_enrolments()
         q = tables.relay_queue.c
         done = 0
         while True:

@@ -9,6 +9,8 @@ Only such a device may:
   its own ``handle_sync`` as that device, with the device's own mutation ids and request number,
   so acks are stored under the device and a replay by either hop applies nothing twice;
 - ask for number blocks it then sub-leases to the office's PCs (``POST /api/v1/hub/numbers``);
+- confirm a PC it enrolled with a code of its own while central was unreachable
+  (``POST /api/v1/hub/devices``): the device joins the office here with the same id and token;
 - forward what only central can answer, on behalf of a device of its office: sending a
   delivery to another office (``POST /api/v1/hub/deliveries``) and a signer certificate
   (``POST /api/v1/hub/certificates``), each exactly as if the device had asked central itself
@@ -149,6 +151,20 @@ class HubCertificate(BaseModel):
     request: CertificateRequest
 
 
+class HubEnrolment(BaseModel):
+    """A PC the hub enrolled with one of its own codes (docs/office-hub.md, "Enrolment through
+    the hub"), confirmed here once it has synced with the hub: the same device id and token."""
+
+    id: Id
+    name: str = Field(max_length=120)
+    token_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    device_key: str | None = Field(default=None, max_length=1024)
+
+
+class EnrolmentRefused(Exception):
+    """The device cannot be confirmed (HTTP 409): its id or token is another device's."""
+
+
 class NotAHub(Exception):
     """The device is not a hub of its office (HTTP 403)."""
 
@@ -262,6 +278,34 @@ def _origin(engine: Engine, hub: auth.Device, device_id: str) -> auth.Device:
     if row is None or row.office_id != hub.office_id or row.revoked_at is not None:
         raise UnknownDevice("Perangkat asal tidak dikenal di kantor ini, atau sudah dicabut.")
     return auth.Device(row.id, row.office_id, row.name)
+
+
+def confirm_enrolment(engine: Engine, hub: auth.Device, body: HubEnrolment) -> None:
+    """Record a device the hub enrolled as a device of the hub's office (idempotent: the same
+    device with the same token again changes nothing). ``EnrolmentRefused`` if the id is
+    another office's device or already holds another token, or the token is another's."""
+    d = db.devices.c
+    with db.write_tx(engine) as conn:
+        row = conn.execute(select(d.office_id, d.token_hash).where(d.id == body.id)).first()
+        if row is not None:
+            if row.office_id != hub.office_id or row.token_hash != body.token_hash:
+                raise EnrolmentRefused("Perangkat ini sudah terdaftar dengan data lain.")
+            return
+        if conn.execute(select(d.id).where(d.token_hash == body.token_hash)).first():
+            raise EnrolmentRefused("Token perangkat ini sudah dipakai perangkat lain.")
+        now = db.utcnow()
+        conn.execute(
+            db.devices.insert().values(
+                id=body.id, office_id=hub.office_id, name=body.name or "PC",
+                token_hash=body.token_hash, created_at=now, lease_epoch=0,
+            )
+        )  # fmt: skip
+        if body.device_key:
+            conn.execute(
+                db.device_keys.insert().values(
+                    device_id=body.id, public_key=body.device_key, created_at=now
+                )
+            )
 
 
 def register_subleases(
@@ -472,6 +516,17 @@ def install(app: FastAPI, engine: Engine, settings: Settings) -> None:
         except pki.PkiRefused as exc:
             headers = {"Retry-After": "60"} if exc.status == 503 else None
             return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=headers)
+
+    @app.post(f"{API}/devices", include_in_schema=False)
+    def hub_enrolment(
+        body: HubEnrolment,
+        hub: auth.Device = Depends(hub_device),  # noqa: B008
+    ) -> object:
+        try:
+            confirm_enrolment(engine, hub, body)
+        except EnrolmentRefused as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=409)
+        return {"device_id": body.id}
 
     @app.post(f"{API}/numbers", response_model=NumbersResponse, include_in_schema=False)
     def hub_numbers(
