@@ -17,6 +17,7 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +162,28 @@ def table(r: dict[str, Any]) -> str:
             f"<= {TARGET_IDLE_MB:.0f} MB | {mem} |",
         ]
     )
+
+
+def figures(letters: int = 1000, log: Callable[[str], None] = print) -> list[Any]:
+    """The figures for ``bench/run.py --only hub``."""
+    from bench.run import Figure
+
+    with tempfile.TemporaryDirectory(prefix="naskah-hub-bench-") as tmp:
+        r = run(Path(tmp), letters)
+    log(table(r))
+    cpu = r["cpu_s"]
+    note = (
+        f"up {r['up_s']:.1f} s + down {r['down_s']:.1f} s; CPU meanwhile PCs {cpu['pcs']:.1f} s, "
+        f"hub {cpu['hub']:.1f} s, central {cpu['central']:.1f} s; central held all "
+        f"{r['central_caught_up_s']:.1f} s later"
+    )
+    seconds, mb = r["through_hub_s"], r["hub_idle_mb"]
+    return [
+        Figure(f"hub: {letters} letters PC1 -> hub -> PC2", seconds, "s", "one run",
+               TARGET_LETTERS_S, f"<= {TARGET_LETTERS_S:g} s", 1, note, [seconds]),
+        Figure("hub: resident memory, idle", mb, "MB", "one run", TARGET_IDLE_MB,
+               f"<= {TARGET_IDLE_MB:g} MB", 1, "5 s after central held everything", [mb]),
+    ]  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

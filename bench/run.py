@@ -37,9 +37,9 @@ from bench import generate
 
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
-    "incoming", "agenda_import", "cli", "registers",
+    "incoming", "agenda_import", "cli", "registers", "hub",
 )  # fmt: skip
-NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli", "registers")  # make their own
+NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli", "registers", "hub")  # own data
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -690,6 +690,12 @@ def cli_figures(_bench: Bench | None) -> list[Figure]:
     return cli_bench.figures(log=lambda line: print(line, flush=True))
 
 
+def hub_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import hub_bench
+
+    return hub_bench.figures(log=lambda line: print(line, flush=True))
+
+
 def libreoffice_figures(_bench: Bench | None) -> list[Figure]:
     from bench import libreoffice_compare
 
@@ -795,6 +801,7 @@ def main(argv: list[str] | None = None) -> int:
         ("agenda_import", agenda_import_figures, "agenda book import", 10_000),
         ("cli", cli_figures, "command line", None),
         ("registers", registers_figures, "agenda books", 5000),
+        ("hub", hub_figures, "office hub", 10),
     ]
     for group, fn, label, target in steps:
         if group not in only:

@@ -138,6 +138,7 @@ def _serve(args: argparse.Namespace) -> int:
             time.sleep(min(args.interval, 5.0))
     wake = threading.Event()
     stop = threading.Event()
+    engines = [engine]  # and the app's, once made
 
     def loop() -> None:
         while not stop.is_set():
@@ -156,6 +157,9 @@ def _serve(args: argparse.Namespace) -> int:
                 log.info("central unreachable: %s", exc)
             except Exception:
                 log.exception("upstream round failed")
+            if woken:  # the PCs went quiet: their connections' page caches go too
+                for idle in engines:
+                    idle.dispose()
             memory.trim(collect=woken)  # what the PCs' requests and this round freed
 
     threading.Thread(target=loop, name="hub-upstream", daemon=True).start()
@@ -167,6 +171,7 @@ def _serve(args: argparse.Namespace) -> int:
         max_mutations=mirror.central_limit(engine, Settings.max_mutations),
     )
     app = create_hub_app(settings, wake.set, upstream)
+    engines.append(app.state.engine)
     print(f"naskah hub serving office {mirror.office_id(engine)}", flush=True)
     uvicorn.run(
         app,

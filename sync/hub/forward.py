@@ -24,6 +24,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from sqlalchemy import Engine, select
+from starlette.concurrency import run_in_threadpool
 
 from sync.hub import tables
 from sync.hub.upstream import CentralUnreachable, Upstream
@@ -121,8 +122,6 @@ def install(app: FastAPI, upstream: Upstream, device: Any) -> None:
         query = await request.body()
         if len(query) > MAX_TIMESTAMP_QUERY:
             return JSONResponse({"detail": "permintaan cap waktu terlalu besar"}, status_code=413)
-        from starlette.concurrency import run_in_threadpool
-
         try:
             response = await run_in_threadpool(upstream.forward_timestamp, query)
         except CentralUnreachable:

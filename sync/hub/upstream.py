@@ -163,8 +163,8 @@ class Upstream:
         central's revocation list is newer than the one held; True if it changed."""
         with db.read_tx(self.engine) as conn:
             held = int(tables.get(conn, "crl_number", "0"))
-        if held and held >= self.crl_number:
-            return False
+        if not self.crl_number or held >= self.crl_number:
+            return False  # central has no CA (no revocation list), or nothing newer
         response = self._call("GET", f"{API}/pki/trust")
         if response.status_code == 503:
             return False  # central has no CA (or it is locked): nothing to hand on
