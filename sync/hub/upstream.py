@@ -84,6 +84,8 @@ class Upstream:
         self.crl_number = 0  # central's newest revocation list, as its last answer named it
         self._view = ""  # the office view last mirrored (a round writes only what changed)
         self.known_devices: set[str] = set()  # the office's devices central listed last
+        self._last: HubOffice | None = None  # central's view of the office, and its ETag
+        self._etag = ""
 
     # -- HTTP ---------------------------------------------------------------------------------
 
@@ -113,7 +115,17 @@ class Upstream:
     # -- a round ------------------------------------------------------------------------------
 
     def office(self) -> HubOffice:
-        return HubOffice.model_validate(self._json("GET", f"{API}/hub/office"))
+        """Central's view of the office; the one held when central says it has not changed
+        (``If-None-Match``: a 304 of a few bytes on most rounds)."""
+        headers = {"If-None-Match": self._etag} if self._etag and self._last else {}
+        response = self._call("GET", f"{API}/hub/office", headers=headers)
+        if response.status_code == 304 and self._last is not None:
+            return self._last
+        if response.status_code != 200:
+            raise CentralUnreachable(f"central refused /hub/office: {response.status_code}")
+        self._last = HubOffice.model_validate(response.json())
+        self._etag = response.headers.get("ETag", "")
+        return self._last
 
     def round(self) -> RoundReport:
         """Everything once; CentralUnreachable when central cannot be reached (nothing lost)."""

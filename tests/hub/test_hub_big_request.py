@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import requests
+
 from sync.client import engine
 from sync.client.server_address import HUB, set_hub_address
 from tests.hub.conftest import Central, Hub
@@ -34,3 +36,14 @@ def test_a_request_of_more_than_200_mutations_reaches_central_whole(
     assert pc_versions(pc1) == pc_versions(pc2) == central_versions(central, state.office_id)
     assert pc3.sync().pending == 0  # a PC syncing directly with central gets them too
     assert count(pc3.store, "SELECT count(*) FROM letter WHERE hal LIKE 'Surat edaran%'") == 120
+    # The hub asks central for the office every round: unchanged, it gets a 304 of no body.
+    token = (hub.root / "hub-token").read_text(encoding="utf-8").strip()
+    auth = {"Authorization": f"Bearer {token}"}
+    first = requests.get(f"{central.url}/api/v1/hub/office", headers=auth, timeout=30)
+    assert first.status_code == 200 and first.headers["ETag"]
+    again = requests.get(
+        f"{central.url}/api/v1/hub/office",
+        headers={**auth, "If-None-Match": first.headers["ETag"]},
+        timeout=30,
+    )
+    assert again.status_code == 304 and again.content == b""
