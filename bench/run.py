@@ -37,9 +37,9 @@ from bench import bytecode, generate
 
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
-    "incoming", "agenda_import", "cli", "registers", "hub_lan",
+    "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub",
 )  # fmt: skip
-NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli", "registers", "hub_lan")
+NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub")
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -696,6 +696,12 @@ def cli_figures(_bench: Bench | None) -> list[Figure]:
     return cli_bench.figures(log=lambda line: print(line, flush=True))
 
 
+def hub_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import hub_bench
+
+    return hub_bench.figures(log=lambda line: print(line, flush=True))
+
+
 def libreoffice_figures(_bench: Bench | None) -> list[Figure]:
     from bench import libreoffice_compare
 
@@ -803,6 +809,7 @@ def main(argv: list[str] | None = None) -> int:
         ("cli", cli_figures, "command line", None),
         ("registers", registers_figures, "agenda books", 5000),
         ("hub_lan", hub_lan_figures, "office hub on the LAN", 3000),
+        ("hub", hub_figures, "office hub", 10),
     ]
     for group, fn, label, target in steps:
         if group not in only:

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
 
-from sync.hub import service
+from sync.hub import forward, service
+from sync.hub.upstream import Upstream
 from sync.protocol import SyncRequest, SyncResponse
 from sync.server import auth
 from sync.server.app import create_app
@@ -21,9 +22,15 @@ from sync.server.settings import Settings
 SYNC_PATH = "/api/v1/sync"
 
 
-def create_hub_app(settings: Settings, wake: Callable[[], None] = lambda: None) -> FastAPI:
+def create_hub_app(
+    settings: Settings,
+    wake: Callable[[], None] = lambda: None,
+    upstream: Upstream | None = None,
+) -> FastAPI:
     """The hub's app; ``wake`` is called after every request that queued something (the relay
-    loop then sends it upstream at once)."""
+    loop then sends it upstream at once). With ``upstream``, what only central can answer
+    (other offices, deliveries, certificates, timestamps, trust) goes through it
+    (``sync.hub.forward``)."""
     app = create_app(settings)
     app.router.routes = [
         route
@@ -52,6 +59,11 @@ def create_hub_app(settings: Settings, wake: Callable[[], None] = lambda: None) 
             return JSONResponse({"detail": str(exc)}, status_code=413)
         if body.mutations:
             wake()
-        return answer
+        # Serialised once here: FastAPI would validate the model again against response_model
+        # first (thousands of acks and changes in a big sync).
+        return Response(answer.model_dump_json(), media_type="application/json")
+
+    if upstream is not None:
+        forward.install(app, upstream, device)
 
     return app

@@ -1,6 +1,7 @@
 """``naskah-server hub ...``: enrol a hub with central, and run it (docs/office-hub.md).
 
     naskah-server hub enroll --central URL --office KEC-WMN --code CODE --token-file FILE
+    naskah-server hub enroll-code --db hub.db [--hours 24]
     naskah-server hub serve --central URL --token-file FILE --db hub.db --blobs DIR
                             [--host 0.0.0.0] [--port 8751] [--certfile F --keyfile F]
                             [--central-ca FILE] [--interval 5] [--announce]
@@ -42,6 +43,12 @@ def add_commands(sub: Any) -> None:
     enroll.add_argument("--name", default="Server kantor")
     enroll.add_argument("--central-ca", help="CA bundle to verify central's TLS certificate")
 
+    code = sub.add_parser(
+        "enroll-code", help="a one-time code to enrol a PC through this hub (central not needed)"
+    )
+    code.add_argument("--db", required=True, help="the hub's SQLite file")
+    code.add_argument("--hours", type=float, default=24, help="validity (default 24)")
+
     serve = sub.add_parser("serve", help="serve the office's PCs and relay to central")
     serve.add_argument("--central", required=True)
     serve.add_argument("--token-file", required=True, type=Path)
@@ -60,7 +67,30 @@ def add_commands(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.hub_command == "enroll":
         return _enroll(args)
+    if args.hub_command == "enroll-code":
+        return _enrol_code(args)
     return _serve(args)
+
+
+def _enrol_code(args: argparse.Namespace) -> int:
+    """A code that only this hub accepts (central does not know it), so it is used at most
+    once whichever way the PC goes (docs/office-hub.md, "Enrolment through the hub")."""
+    from sqlalchemy import select
+
+    from sync.hub import mirror
+    from sync.server import admin, db
+
+    engine = db.make_engine(args.db)
+    try:
+        office = mirror.office_id(engine)
+        if office is None:
+            raise HubRefused("this hub has not reached central yet: it knows no office")
+        with db.read_tx(engine) as conn:
+            code = conn.execute(select(db.offices.c.code).where(db.offices.c.id == office)).scalar()
+        print(admin.make_enrol_code(engine, str(code), args.hours))
+    finally:
+        engine.dispose()
+    return 0
 
 
 def _enroll(args: argparse.Namespace) -> int:
@@ -86,7 +116,7 @@ def _enroll(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.hub import mirror
+    from sync.hub import memory, mirror
     from sync.hub.app import create_hub_app
     from sync.hub.upstream import CentralUnreachable, Upstream
     from sync.server import db
@@ -94,6 +124,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     if args.host not in ("127.0.0.1", "::1", "localhost") and not args.certfile:
         raise HubRefused("a hub on the LAN serves TLS only: give --certfile and --keyfile")
+    memory.limit_arenas()  # before any thread exists
     token = args.token_file.read_text(encoding="utf-8").strip()
     blob_dir = Path(args.blobs)
     blob_dir.mkdir(parents=True, exist_ok=True)
@@ -108,10 +139,12 @@ def _serve(args: argparse.Namespace) -> int:
             time.sleep(min(args.interval, 5.0))
     wake = threading.Event()
     stop = threading.Event()
+    engines = [engine]  # and the app's, once made
 
     def loop() -> None:
         while not stop.is_set():
-            if wake.wait(args.interval):
+            woken = wake.wait(args.interval)
+            if woken:
                 # A PC's sync is usually several requests: let it finish before relaying, so
                 # the relay does not take the database's write lock between its requests.
                 while wake.wait(WAKE_QUIET_S):
@@ -125,10 +158,21 @@ def _serve(args: argparse.Namespace) -> int:
                 log.info("central unreachable: %s", exc)
             except Exception:
                 log.exception("upstream round failed")
+            if woken:  # the PCs went quiet: their connections' page caches go too
+                for idle in engines:
+                    idle.dispose()
+            memory.trim(collect=woken)  # what the PCs' requests and this round freed
 
     threading.Thread(target=loop, name="hub-upstream", daemon=True).start()
-    settings = Settings(db_url=args.db, blob_dir=blob_dir, lease_block=args.lease_block)
-    app = create_hub_app(settings, wake.set)
+    settings = Settings(
+        db_url=args.db,
+        blob_dir=blob_dir,
+        lease_block=args.lease_block,
+        # A PC request is relayed whole: the hub takes no more mutations than central does.
+        max_mutations=mirror.central_limit(engine, Settings.max_mutations),
+    )
+    app = create_hub_app(settings, wake.set, upstream)
+    engines.append(app.state.engine)
     print(f"naskah hub serving office {mirror.office_id(engine)}", flush=True)
     announced = None
     if args.announce:  # to be found only: PCs trust the hub through its TLS certificate

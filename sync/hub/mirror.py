@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.engine import Connection
 
 from sync.hub import tables
 from sync.protocol import Change, LeaseGrant, Op
-from sync.server import access, db
+from sync.server import db
+from sync.server.apply import index_record
 from sync.server.hubs import HubOffice
 from sync.server.records import Batch
 
@@ -25,6 +26,14 @@ def office_id(engine: Engine) -> str | None:
     with db.read_tx(engine) as conn:
         value = tables.get(conn, "office_id")
     return value or None
+
+
+def central_limit(engine: Engine, default: int) -> int:
+    """The most mutations per request central takes (as its last answer said), at most
+    ``default``."""
+    with db.read_tx(engine) as conn:
+        value = tables.get(conn, "central_max_mutations")
+    return min(default, int(value)) if value.isdigit() and int(value) > 0 else default
 
 
 def mirror_office(engine: Engine, view: HubOffice) -> None:
@@ -90,6 +99,17 @@ def mirror_office(engine: Engine, view: HubOffice) -> None:
                     .where(r.device_id == device.id)
                     .values(last_seq=device.request_seq)
                 )
+        c = db.certificates.c
+        for cert in view.certificates:
+            values = cert.model_dump()
+            if conn.execute(select(c.serial).where(c.serial == cert.serial)).first() is None:
+                conn.execute(db.certificates.insert().values(office_id=view.office_id, **values))
+            else:  # a revocation at central
+                conn.execute(
+                    db.certificates.update()
+                    .where(c.serial == cert.serial)
+                    .values(revoked_at=cert.revoked_at, revocation_reason=cert.revocation_reason)
+                )
         le = db.leases.c
         for lease in view.leases:
             if lease.device_id == view.hub_device_id:
@@ -151,88 +171,128 @@ def pending_keys(conn: Connection) -> set[tuple[str, str]]:
 
 def adopt(engine: Engine, office: str, changes: list[Change]) -> int:
     """Write central's records at central's versions (records, history, change log, the access
-    index), one transaction; skip those equal to the hub's and those with queued mutations.
-    Returns how many were written."""
-    written = 0
+    and verification-code indexes), one transaction; skip those equal to the hub's and those
+    with queued mutations. Returns how many were written.
+
+    The hub's current rows are read in one query per entity and 500 ids, and the writes go in
+    one ``executemany`` per table: a page of thousands of records (most of them the hub's own,
+    coming back from central at the versions the hub already holds) costs a few statements."""
     with db.write_tx(engine) as conn:
         batch = Batch(conn, office)  # the office lock and its change-log counter
         batch.flush()
         waiting = pending_keys(conn)
-        r, h, cl = db.records.c, db.history.c, db.change_log.c
+        latest: dict[tuple[str, str], Change] = {}
+        for change in changes:  # a page names a record once; keep the newest if not
+            key = (change.entity.value, change.entity_id)
+            if key not in waiting:
+                latest[key] = change
+        held = _held(conn, office, list(latest))
+        writes = [
+            (key, change) for key, change in latest.items() if not _same(held.get(key), change)
+        ]
+        if not writes:
+            return 0
         now = db.utcnow()
-        for change in changes:
-            entity, entity_id = change.entity.value, change.entity_id
-            if (entity, entity_id) in waiting:
-                continue
+        Rows = list[dict[str, Any]]
+        inserts: Rows = []
+        updates: Rows = []
+        history_keys: Rows = []
+        history: Rows = []
+        log_keys: Rows = []
+        log_rows: Rows = []
+        for (entity, entity_id), change in writes:
             deleted = change.op == Op.DELETE
-            key = (r.office_id == office, r.entity == entity, r.entity_id == entity_id)
-            row = conn.execute(select(r.version, r.deleted, r.fields).where(*key)).first()
-            if (
-                row is not None
-                and row.version == change.version
-                and bool(row.deleted) == deleted
-                and dict(row.fields) == change.fields
-            ):
-                continue
-            values = dict(
-                version=change.version,
-                deleted=deleted,
-                fields=change.fields,
-                updated_by_device=None,
-                updated_at=now,
+            row: dict[str, Any] = dict(
+                version=change.version, deleted=deleted, fields=change.fields
             )
-            if row is None:
-                conn.execute(
-                    db.records.insert().values(
-                        office_id=office, entity=entity, entity_id=entity_id, **values
-                    )
-                )
+            if (entity, entity_id) in held:
+                updates.append(dict(k_office=office, k_entity=entity, k_id=entity_id, **row))
             else:
-                conn.execute(db.records.update().where(*key).values(**values))
-            conn.execute(
-                delete(db.history).where(
-                    h.office_id == office,
-                    h.entity == entity,
-                    h.entity_id == entity_id,
-                    h.version == change.version,
-                )
-            )
-            conn.execute(
-                db.history.insert().values(
-                    office_id=office,
-                    entity=entity,
-                    entity_id=entity_id,
-                    version=change.version,
-                    deleted=deleted,
-                    fields=change.fields,
-                    device_id=None,
-                    mutation_id=None,
-                    created_at=now,
-                )
-            )
-            conn.execute(
-                delete(db.change_log).where(
-                    cl.office_id == office, cl.entity == entity, cl.entity_id == entity_id
-                )
-            )
+                inserts.append(
+                    dict(office_id=office, entity=entity, entity_id=entity_id, **row,
+                         updated_by_device=None, updated_at=now)
+                )  # fmt: skip
+            where = dict(k_office=office, k_entity=entity, k_id=entity_id)
+            history_keys.append({**where, "k_version": change.version})
+            history.append(
+                dict(office_id=office, entity=entity, entity_id=entity_id, version=change.version,
+                     deleted=deleted, fields=change.fields, device_id=None, mutation_id=None,
+                     created_at=now)
+            )  # fmt: skip
+            log_keys.append(where)
             batch.last_seq += 1
-            conn.execute(
-                db.change_log.insert().values(
-                    office_id=office,
-                    seq=batch.last_seq,
-                    entity=entity,
-                    entity_id=entity_id,
-                    version=change.version,
-                )
-            )
-            # The people a review step or disposition puts on its letter, as when one is
-            # applied here: the access gate lets their PCs have the letter.
-            if not deleted:
-                access.index(conn, office, change.entity, change.fields)
-            written += 1
+            log_rows.append(
+                dict(office_id=office, seq=batch.last_seq, entity=entity, entity_id=entity_id,
+                     version=change.version)
+            )  # fmt: skip
+        if inserts:
+            conn.execute(db.records.insert(), inserts)
+        if updates:
+            conn.execute(_UPDATE.values(updated_by_device=None, updated_at=now), updates)
+        conn.execute(_DELETE_HISTORY, history_keys)
+        conn.execute(db.history.insert(), history)
+        conn.execute(_DELETE_LOG, log_keys)
+        conn.execute(db.change_log.insert(), log_rows)
+        for (_entity, entity_id), change in writes:
+            # The people a review step or disposition puts on its letter (the access gate),
+            # a letter's verification code and a signature's letter (the verification page),
+            # as when the record is applied here.
+            if change.op != Op.DELETE:
+                index_record(conn, office, change.entity, entity_id, change.fields)
         conn.execute(
             db.office_counters.update()
             .where(db.office_counters.c.office_id == office)
             .values(last_seq=batch.last_seq)
         )
-    return written
+    return len(writes)
+
+
+def _held(conn: Connection, office: str, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
+    """The hub's current rows (version, deleted, fields) of ``keys``."""
+    r = db.records.c
+    by_entity: dict[str, list[str]] = {}
+    for entity, entity_id in keys:
+        by_entity.setdefault(entity, []).append(entity_id)
+    found: dict[tuple[str, str], Any] = {}
+    for entity, ids in by_entity.items():
+        for start in range(0, len(ids), 500):
+            for row in conn.execute(
+                select(r.entity_id, r.version, r.deleted, r.fields).where(
+                    r.office_id == office,
+                    r.entity == entity,
+                    r.entity_id.in_(ids[start : start + 500]),
+                )
+            ):
+                found[(entity, row.entity_id)] = row
+    return found
+
+
+def _same(row: Any, change: Change) -> bool:
+    return (
+        row is not None
+        and row.version == change.version
+        and bool(row.deleted) == (change.op == Op.DELETE)
+        and dict(row.fields) == change.fields
+    )
+
+
+_UPDATE = (
+    db.records.update()
+    .where(
+        db.records.c.office_id == bindparam("k_office"),
+        db.records.c.entity == bindparam("k_entity"),
+        db.records.c.entity_id == bindparam("k_id"),
+    )
+    .values(version=bindparam("version"), deleted=bindparam("deleted"), fields=bindparam("fields"))
+)
+_DELETE_HISTORY = db.history.delete().where(
+    db.history.c.office_id == bindparam("k_office"),
+    db.history.c.entity == bindparam("k_entity"),
+    db.history.c.entity_id == bindparam("k_id"),
+    db.history.c.version == bindparam("k_version"),
+)
+_DELETE_LOG = db.change_log.delete().where(
+    db.change_log.c.office_id == bindparam("k_office"),
+    db.change_log.c.entity == bindparam("k_entity"),
+    db.change_log.c.entity_id == bindparam("k_id"),
+)

@@ -13,8 +13,8 @@ hooks differ in these, all inside the request's one transaction:
 - deliveries are not settled: central keeps the account of deliveries between offices and
   writes the office's ``delivery`` records, which reach the hub by adoption at central's
   versions (a hub holds no other office, so it cannot send or settle one);
-- the answer does not count offices (``office_count`` 0, "not told"): the hub knows only its
-  own office, and a PC must not take that for the directory of offices;
+- the answer counts the offices of the directory the hub mirrored from central (0, "not told",
+  until it has one), and names the revocation list the hub holds from central;
 - the keys given to a PC are central's, as the hub learnt them.
 
 The answer's ``server_id`` is central's, as the hub's ``hello`` says: the hub's
@@ -76,7 +76,12 @@ class HubHooks(service.SyncHooks):
         return leases.top_up(conn, device, settings, lease_epoch, wanted, sublease)
 
     def office_count(self, conn: Connection) -> int:
-        return 0
+        # The directory mirrored from central (0 until the hub has it: "not told").
+        return len(conn.execute(select(tables.directory.c.id)).all())
+
+    def crl_number(self, conn: Connection) -> int:
+        # Central's newest revocation list, as the hub holds it for its PCs.
+        return int(tables.get(conn, "crl_number", "0"))
 
     def keys(self, conn: Connection, device: Device) -> tuple[str, str]:
         # Central's keys, as the hub learnt them: bundles are answered by central, and

@@ -50,6 +50,17 @@ blobs_up = Table(
 )
 
 
+# The organisation's offices as central listed them (``GET /api/v1/offices``): the hub answers
+# its PCs' ``/offices`` from here, so a letter can be addressed to another office offline.
+directory = Table(
+    "hub_directory",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("code", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+)
+
+
 def get(conn: Connection, key: str, default: str = "") -> str:
     from sqlalchemy import select
 

@@ -8,6 +8,7 @@ acks it stored; a page pulled twice is adopted once (equal records are skipped).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -23,10 +24,14 @@ from sync import sealing
 from sync.hub import mirror, tables
 from sync.protocol import (
     CLIENT_PROTOCOL_HEADER,
+    PAGE_BYTES,
     PROTOCOL_VERSION,
+    TIMESTAMP_QUERY_TYPE,
     AckStatus,
+    OfficeDirectory,
     SyncRequest,
     SyncResponse,
+    TrustMaterial,
     body_image_refs,
 )
 from sync.server import db, keys
@@ -74,6 +79,13 @@ class Upstream:
             {"Authorization": f"Bearer {token}", CLIENT_PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
         )
         self.lock = threading.Lock()  # one round at a time
+        self.central_max_mutations = 0
+        self.office_count = 0  # offices at central, as its last sync answer counted them
+        self.crl_number = 0  # central's newest revocation list, as its last answer named it
+        self._view = ""  # the office view last mirrored (a round writes only what changed)
+        self.known_devices: set[str] = set()  # the office's devices central listed last
+        self._last: HubOffice | None = None  # central's view of the office, and its ETag
+        self._etag = ""
 
     # -- HTTP ---------------------------------------------------------------------------------
 
@@ -86,10 +98,14 @@ class Upstream:
             raise CentralUnreachable(f"central answered {response.status_code}")
         return response
 
+    def _post(self, path: str, body: Any) -> requests.Response:
+        """POST ``body`` as gzip-compressed JSON (the upstream link is the slow one)."""
+        data = gzip.compress(json.dumps(body).encode(), compresslevel=6)
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        return self._call("POST", path, data=data, headers=headers)
+
     def _json(self, method: str, path: str, body: Any = None) -> Any:
-        response = (
-            self._call(method, path, json=body) if body is not None else self._call(method, path)
-        )
+        response = self._post(path, body) if body is not None else self._call(method, path)
         if response.status_code != 200:
             raise CentralUnreachable(
                 f"central refused {path}: {response.status_code} {response.text[:200]}"
@@ -99,20 +115,114 @@ class Upstream:
     # -- a round ------------------------------------------------------------------------------
 
     def office(self) -> HubOffice:
-        return HubOffice.model_validate(self._json("GET", f"{API}/hub/office"))
+        """Central's view of the office; the one held when central says it has not changed
+        (``If-None-Match``: a 304 of a few bytes on most rounds)."""
+        headers = {"If-None-Match": self._etag} if self._etag and self._last else {}
+        response = self._call("GET", f"{API}/hub/office", headers=headers)
+        if response.status_code == 304 and self._last is not None:
+            return self._last
+        if response.status_code != 200:
+            raise CentralUnreachable(f"central refused /hub/office: {response.status_code}")
+        self._last = HubOffice.model_validate(response.json())
+        self._etag = response.headers.get("ETag", "")
+        return self._last
 
     def round(self) -> RoundReport:
         """Everything once; CentralUnreachable when central cannot be reached (nothing lost)."""
         with self.lock:
             report = RoundReport()
             view = self.office()
-            mirror.mirror_office(self.engine, view)
+            # The hub's own request number moves with every round: not a change to mirror.
+            seen = view.model_dump_json(
+                exclude={
+                    "devices": {i for i, d in enumerate(view.devices) if d.id == view.hub_device_id}
+                }
+            )
+            if seen != self._view:  # most rounds: nothing changed, no write transaction
+                mirror.mirror_office(self.engine, view)
+                self._view = seen
+            self.known_devices = {d.id for d in view.devices}
             report.blobs_up = self.blobs_up(view.office_id)
             report.relayed = self.relay_all()
             self.numbers()
             report.adopted, wanted = self.pull(view.office_id)
             report.blobs_down = self.blobs_down(view.office_id, wanted)
+            self.directory()
+            self.trust()
             return report
+
+    # -- what central answers for the PCs (docs/office-hub.md, "Through the hub") -------------
+
+    def directory(self, force: bool = False) -> int:
+        """Mirror central's directory of offices when central counts another number of them
+        than the hub holds (or ``force``); the number held."""
+        with db.read_tx(self.engine) as conn:
+            held = len(conn.execute(select(tables.directory.c.id)).all())
+        if held and held == self.office_count and not force:
+            return held
+        answer = OfficeDirectory.model_validate(self._json("GET", f"{API}/offices"))
+        with db.write_tx(self.engine) as conn:
+            conn.execute(delete(tables.directory))
+            if answer.offices:
+                conn.execute(
+                    tables.directory.insert(),
+                    [dict(id=o.id, code=o.code, name=o.name) for o in answer.offices],
+                )
+        return len(answer.offices)
+
+    def trust(self) -> bool:
+        """Keep central's trust material (root, TSA certificate, newest CRL) for the PCs when
+        central's revocation list is newer than the one held; True if it changed."""
+        with db.read_tx(self.engine) as conn:
+            held = int(tables.get(conn, "crl_number", "0"))
+        if not self.crl_number or held >= self.crl_number:
+            return False  # central has no CA (no revocation list), or nothing newer
+        response = self._call("GET", f"{API}/pki/trust")
+        if response.status_code == 503:
+            return False  # central has no CA (or it is locked): nothing to hand on
+        if response.status_code != 200:
+            raise CentralUnreachable(f"central refused its trust material: {response.status_code}")
+        material = TrustMaterial.model_validate(response.json())
+        with db.write_tx(self.engine) as conn:
+            tables.put(conn, "trust", material.model_dump_json())
+            tables.put(conn, "crl_number", str(material.crl_number))
+        return True
+
+    def forward_delivery(self, device_id: str, delivery_id: str) -> requests.Response:
+        """Send a PC's delivery through central as that PC: first everything the hub holds
+        goes up (the delivery record, the letter, its signatures and PDF), then central sends
+        it, then the hub takes central's records back (the sender's ``terkirim``), so the PC
+        sees its delivery sent at once. CentralUnreachable when central cannot be reached."""
+        with self.lock:
+            office = mirror.office_id(self.engine)
+            assert office is not None
+            self.blobs_up(office)
+            self.relay_all()
+            response = self._post(
+                f"{API}/hub/deliveries", {"device_id": device_id, "delivery_id": delivery_id}
+            )
+            if response.status_code == 200:
+                _adopted, wanted = self.pull(office)
+                self.blobs_down(office, wanted)
+            return response
+
+    def forward_certificate(self, device_id: str, body: dict[str, Any]) -> requests.Response:
+        """A PC's certificate request, issued by central as to that PC (after the hub relayed
+        what it holds: the signer's person record must be at central)."""
+        with self.lock:
+            office = mirror.office_id(self.engine)
+            assert office is not None
+            self.relay_all()
+            return self._post(f"{API}/hub/certificates", {"device_id": device_id, "request": body})
+
+    def forward_timestamp(self, query: bytes) -> requests.Response:
+        """An RFC 3161 timestamp query answered by central's TSA (any device may ask)."""
+        return self._call(
+            "POST",
+            f"{API}/pki/timestamp",
+            data=query,
+            headers={"Content-Type": TIMESTAMP_QUERY_TYPE},
+        )
 
     def blobs_up(self, office: str) -> int:
         bo, up = db.blob_offices.c, tables.blobs_up.c
@@ -164,7 +274,31 @@ class Upstream:
             offset = int(state["offset"])
         raise CentralUnreachable("blob upload did not finish")
 
+    def confirm_enrolments(self) -> int:
+        """Confirm to central each PC the hub enrolled with its own code and that has synced
+        with the hub since (it kept its token), before any of its requests is relayed."""
+        d = db.devices.c
+        with db.read_tx(self.engine) as conn:
+            office = tables.get(conn, "office_id")
+            rows = conn.execute(
+                select(d.id, d.name, d.token_hash).where(
+                    d.office_id == office, d.last_seen.is_not(None), d.revoked_at.is_(None)
+                )
+            ).all()
+            new = [r for r in rows if r.id not in self.known_devices]
+            device_keys = {r.id: keys.device_key(conn, r.id) for r in new}
+        for row in new:
+            body = {"id": row.id, "name": row.name, "token_hash": row.token_hash,
+                    "device_key": device_keys[row.id]}  # fmt: skip
+            response = self._post(f"{API}/hub/devices", body)
+            if response.status_code != 200:
+                log.error("central refused device %s enrolled here: %s", row.id, response.text)
+                continue
+            self.known_devices.add(row.id)
+        return len(new)
+
     def relay_all(self) -> int:
+        self.confirm_enrolments()
         q = tables.relay_queue.c
         done = 0
         while True:
@@ -186,7 +320,7 @@ class Upstream:
                 "subleases": subleases,
                 "device_key": device_key,
             }
-            response = self._call("POST", f"{API}/hub/relay", json=body)
+            response = self._post(f"{API}/hub/relay", body)
             failed = ""
             if response.status_code == 200:
                 answer = RelayResponse.model_validate(response.json())
@@ -197,10 +331,9 @@ class Upstream:
                     acked = {a.mutation_id for a in answer.acks}
                     rest = [m for m in entry.mutations if m["mutation_id"] not in acked]
                     if rest:
-                        again = self._call(
-                            "POST",
+                        again = self._post(
                             f"{API}/hub/relay",
-                            json={**body, "request_seq": None, "mutations": rest, "stale": True},
+                            {**body, "request_seq": None, "mutations": rest, "stale": True},
                         )
                         if again.status_code != 200:
                             failed = f"{again.status_code} {again.text[:300]}"
@@ -304,7 +437,9 @@ class Upstream:
                 if not own_key:
                     own_key = sealing.private_pem(sealing.new_private_key())
                     tables.put(conn, "device_key", own_key)
-            request = SyncRequest(cursor=cursor, request_seq=seq)
+            # Pages of up to PAGE_BYTES, as a PC asks: a few requests and adoptions for
+            # thousands of records, not one per 200.
+            request = SyncRequest(cursor=cursor, request_seq=seq, page_bytes=PAGE_BYTES)
             if not learnt:  # tell central our key to learn its keys, which the PCs need
                 request.device_key = sealing.public_pem(sealing.load_private(own_key))
             answer = SyncResponse.model_validate(
@@ -318,6 +453,14 @@ class Upstream:
                 with db.write_tx(self.engine) as conn:
                     tables.put(conn, "server_key", answer.server_key)
                     tables.put(conn, "office_key", answer.office_key)
+            if answer.limits is not None and self.central_max_mutations != (
+                answer.limits.max_mutations
+            ):
+                with db.write_tx(self.engine) as conn:
+                    tables.put(conn, "central_max_mutations", str(answer.limits.max_mutations))
+                self.central_max_mutations = answer.limits.max_mutations
+            self.office_count = answer.office_count
+            self.crl_number = answer.crl_number
             written += mirror.adopt(self.engine, office, answer.changes)
             if answer.leases:
                 mirror.add_blocks(self.engine, answer.leases)

@@ -211,32 +211,33 @@ def _keyed(conn: Connection, office_id: str, letter_id: str, code: str) -> bool:
 
 
 def _index(ctx: _Ctx, fields: dict[str, Any]) -> None:
-    """Keep the verification page's indexes: a letter's code, a signature's letter; and the
-    people a review step or disposition puts on its letter (access by sifat)."""
-    access.index(ctx.conn, ctx.batch.office_id, ctx.m.entity, fields)
-    if ctx.m.entity == Entity.LETTER and fields.get("verify_code"):
+    index_record(ctx.conn, ctx.batch.office_id, ctx.m.entity, ctx.m.entity_id, fields)
+
+
+def index_record(
+    conn: Connection, office_id: str, entity: Entity, entity_id: str, fields: dict[str, Any]
+) -> None:
+    """Keep the verification page's indexes for a record written in ``office_id``: a letter's
+    code, a signature's letter; and the people a review step or disposition puts on its letter
+    (access by sifat). Run for every record written here, and by an office hub for every
+    record it adopts from central (docs/office-hub.md)."""
+    access.index(conn, office_id, entity, fields)
+    if entity == Entity.LETTER and fields.get("verify_code"):
         t, code = db.verify_codes, fields["verify_code"]
         db.insert_ignore(
-            ctx.conn,
-            t,
-            code=code,
-            office_id=ctx.batch.office_id,
-            letter_id=ctx.m.entity_id,
-            created_at=db.utcnow(),
+            conn, t, code=code, office_id=office_id, letter_id=entity_id, created_at=db.utcnow()
         )
         # The keyed code taking over from a random one (see _verify_code_problem).
-        ctx.conn.execute(
-            t.update()
-            .where(t.c.code == code)
-            .values(office_id=ctx.batch.office_id, letter_id=ctx.m.entity_id)
+        conn.execute(
+            t.update().where(t.c.code == code).values(office_id=office_id, letter_id=entity_id)
         )
-    elif ctx.m.entity == Entity.LETTER_SIGNATURE:
+    elif entity == Entity.LETTER_SIGNATURE and isinstance(fields.get("letter_id"), str):
         db.insert_ignore(
-            ctx.conn,
+            conn,
             db.letter_signatures,
-            office_id=ctx.batch.office_id,
+            office_id=office_id,
             letter_id=str(fields["letter_id"]),
-            signature_id=ctx.m.entity_id,
+            signature_id=entity_id,
         )
 
 

@@ -8,33 +8,44 @@ Only such a device may:
 - relay one request of another device of its office (``POST /api/v1/hub/relay``): central runs
   its own ``handle_sync`` as that device, with the device's own mutation ids and request number,
   so acks are stored under the device and a replay by either hop applies nothing twice;
-- ask for number blocks it then sub-leases to the office's PCs (``POST /api/v1/hub/numbers``).
+- ask for number blocks it then sub-leases to the office's PCs (``POST /api/v1/hub/numbers``);
+- confirm a PC it enrolled with a code of its own while central was unreachable
+  (``POST /api/v1/hub/devices``): the device joins the office here with the same id and token;
+- forward what only central can answer, on behalf of a device of its office: sending a
+  delivery to another office (``POST /api/v1/hub/deliveries``) and a signer certificate
+  (``POST /api/v1/hub/certificates``), each exactly as if the device had asked central itself
+  (timestamps and trust material need no device: the hub asks with its own token).
 Sub-leases travel with the relayed request and become leases of the PC here, inside the hub's
 block and overlapping no other device's lease, so a number is never issued twice.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
+from datetime import datetime
 
 from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine, func, select
 
 from sync.protocol import (
-    BATCH_SIZE,
     MAX_CURSOR,
     MAX_INT,
+    MAX_MUTATIONS,
     SERIES_PATTERN,
     Ack,
+    CertificateIssued,
+    CertificateRequest,
     Count,
+    DeliveryAccepted,
     Id,
     LeaseGrant,
     Mutation,
     SyncRequest,
 )
-from sync.server import auth, db
+from sync.server import auth, db, delivery, pki
 from sync.server.service import handle_sync
 from sync.server.settings import Settings
 
@@ -61,6 +72,22 @@ class HubLease(BaseModel):
     epoch: int
 
 
+class OfficeCertificate(BaseModel):
+    """A signer certificate central's CA issued to the office (the hub's verification page
+    and its checks of signatures need them, as central's do)."""
+
+    serial: str
+    person_id: str
+    device_id: str | None
+    subject: str
+    not_before: datetime
+    not_after: datetime
+    cert_pem: str
+    issued_at: datetime
+    revoked_at: datetime | None
+    revocation_reason: str | None
+
+
 class HubOffice(BaseModel):
     office_id: str
     office_code: str
@@ -69,6 +96,7 @@ class HubOffice(BaseModel):
     hub_device_id: str
     devices: list[HubDevice]
     leases: list[HubLease]
+    certificates: list[OfficeCertificate] = Field(default_factory=list)
 
 
 class SubLease(BaseModel):
@@ -82,7 +110,9 @@ class SubLease(BaseModel):
 class RelayRequest(BaseModel):
     device_id: Id
     request_seq: int | None = Field(default=None, ge=1, le=MAX_CURSOR)
-    mutations: list[Mutation] = Field(default_factory=list, max_length=BATCH_SIZE)
+    # One PC request as the hub took it: as many as a sync request may carry (central's own
+    # ``max_mutations`` still applies, answered 413).
+    mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_MUTATIONS)
     subleases: list[SubLease] = Field(default_factory=list, max_length=MAX_SUBLEASES)
     # The device's bundle-signing public key, as the hub received it (central keeps the first).
     device_key: str | None = Field(default=None, max_length=1024)
@@ -106,6 +136,34 @@ class NumbersRequest(BaseModel):
 
 class NumbersResponse(BaseModel):
     leases: list[LeaseGrant]
+
+
+class HubDelivery(BaseModel):
+    """A PC's ``POST /deliveries`` at the hub, forwarded: sent as that device."""
+
+    device_id: Id
+    delivery_id: Id
+
+
+class HubCertificate(BaseModel):
+    """A PC's ``POST /pki/certificates`` at the hub, forwarded: issued as to that device."""
+
+    device_id: Id
+    request: CertificateRequest
+
+
+class HubEnrolment(BaseModel):
+    """A PC the hub enrolled with one of its own codes (docs/office-hub.md, "Enrolment through
+    the hub"), confirmed here once it has synced with the hub: the same device id and token."""
+
+    id: Id
+    name: str = Field(max_length=120)
+    token_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    device_key: str | None = Field(default=None, max_length=1024)
+
+
+class EnrolmentRefused(Exception):
+    """The device cannot be confirmed (HTTP 409): its id or token is another device's."""
 
 
 class NotAHub(Exception):
@@ -143,7 +201,8 @@ def check_hub(engine: Engine, device: auth.Device) -> None:
 
 
 def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
-    """What a hub mirrors: its office, central's id, the office's devices and live leases."""
+    """What a hub mirrors: its office, central's id, the office's devices and live leases,
+    and the signer certificates issued to the office."""
     d, r, le = db.devices.c, db.device_requests.c, db.leases.c
     with db.read_tx(engine) as conn:
         office = conn.execute(
@@ -157,7 +216,9 @@ def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
                 token_hash=row.token_hash,
                 revoked=row.revoked_at is not None,
                 lease_epoch=row.lease_epoch,
-                request_seq=int(row.last_seq or 0),
+                # The hub's own moves with every round it pulls: not something it mirrors, and
+                # left out so that the view (and its ETag) stays the same while nothing changes.
+                request_seq=0 if row.id == hub.id else int(row.last_seq or 0),
             )
             for row in conn.execute(
                 select(d.id, d.name, d.token_hash, d.revoked_at, d.lease_epoch, r.last_seq)
@@ -181,6 +242,24 @@ def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
                 .order_by(le.id)
             )
         ]
+        c = db.certificates.c
+        certificates = [
+            OfficeCertificate(
+                serial=row.serial,
+                person_id=row.person_id,
+                device_id=row.device_id,
+                subject=row.subject,
+                not_before=db.aware(row.not_before),
+                not_after=db.aware(row.not_after),
+                cert_pem=row.cert_pem,
+                issued_at=db.aware(row.issued_at),
+                revoked_at=db.aware(row.revoked_at) if row.revoked_at else None,
+                revocation_reason=row.revocation_reason,
+            )
+            for row in conn.execute(
+                select(db.certificates).where(c.office_id == hub.office_id).order_by(c.serial)
+            )
+        ]
     return HubOffice(
         office_id=hub.office_id,
         office_code=office.code,
@@ -189,6 +268,7 @@ def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
         hub_device_id=hub.id,
         devices=devices,
         leases=leases,
+        certificates=certificates,
     )
 
 
@@ -201,6 +281,34 @@ def _origin(engine: Engine, hub: auth.Device, device_id: str) -> auth.Device:
     if row is None or row.office_id != hub.office_id or row.revoked_at is not None:
         raise UnknownDevice("Perangkat asal tidak dikenal di kantor ini, atau sudah dicabut.")
     return auth.Device(row.id, row.office_id, row.name)
+
+
+def confirm_enrolment(engine: Engine, hub: auth.Device, body: HubEnrolment) -> None:
+    """Record a device the hub enrolled as a device of the hub's office (idempotent: the same
+    device with the same token again changes nothing). ``EnrolmentRefused`` if the id is
+    another office's device or already holds another token, or the token is another's."""
+    d = db.devices.c
+    with db.write_tx(engine) as conn:
+        row = conn.execute(select(d.office_id, d.token_hash).where(d.id == body.id)).first()
+        if row is not None:
+            if row.office_id != hub.office_id or row.token_hash != body.token_hash:
+                raise EnrolmentRefused("Perangkat ini sudah terdaftar dengan data lain.")
+            return
+        if conn.execute(select(d.id).where(d.token_hash == body.token_hash)).first():
+            raise EnrolmentRefused("Token perangkat ini sudah dipakai perangkat lain.")
+        now = db.utcnow()
+        conn.execute(
+            db.devices.insert().values(
+                id=body.id, office_id=hub.office_id, name=body.name or "PC",
+                token_hash=body.token_hash, created_at=now, lease_epoch=0,
+            )
+        )  # fmt: skip
+        if body.device_key:
+            conn.execute(
+                db.device_keys.insert().values(
+                    device_id=body.id, public_key=body.device_key, created_at=now
+                )
+            )
 
 
 def register_subleases(
@@ -365,8 +473,17 @@ def install(app: FastAPI, engine: Engine, settings: Settings) -> None:
         return device
 
     @app.get(f"{API}/office", response_model=HubOffice, include_in_schema=False)
-    def hub_office(hub: auth.Device = Depends(hub_device)) -> HubOffice:  # noqa: B008
-        return office_view(engine, hub)
+    def hub_office(
+        request: Request,
+        hub: auth.Device = Depends(hub_device),  # noqa: B008
+    ) -> Response:
+        # Asked every round (seconds apart) over the office's slow link: unchanged, it is a
+        # 304 of a few bytes instead of every device, lease and certificate again.
+        body = office_view(engine, hub).model_dump_json()
+        etag = '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"ETag": etag})
+        return Response(body, media_type="application/json", headers={"ETag": etag})
 
     @app.post(f"{API}/relay", response_model=RelayResponse, include_in_schema=False)
     def hub_relay(
@@ -377,6 +494,51 @@ def install(app: FastAPI, engine: Engine, settings: Settings) -> None:
             return relay(engine, hub, body, settings)
         except UnknownDevice as exc:
             return JSONResponse({"detail": str(exc)}, status_code=403)
+
+    @app.post(f"{API}/deliveries", response_model=DeliveryAccepted, include_in_schema=False)
+    def hub_delivery(
+        body: HubDelivery,
+        hub: auth.Device = Depends(hub_device),  # noqa: B008
+    ) -> object:
+        try:
+            origin = _origin(engine, hub, body.device_id)
+            return delivery.send(
+                engine, settings.blob_dir, origin, body.delivery_id, settings.max_delivery_pdf
+            )
+        except UnknownDevice as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=403)
+        except delivery.DeliveryRefused as exc:
+            return JSONResponse({"detail": exc.message}, status_code=exc.status)
+
+    @app.post(f"{API}/certificates", response_model=CertificateIssued, include_in_schema=False)
+    def hub_certificate(
+        body: HubCertificate,
+        request: Request,
+        hub: auth.Device = Depends(hub_device),  # noqa: B008
+    ) -> object:
+        ca = request.app.state.pki
+        try:
+            origin = _origin(engine, hub, body.device_id)
+            return pki.issue_certificate(
+                engine, ca.keys(), origin, body.request, days=settings.cert_days,
+                crl_url=ca.crl_url(),
+            )  # fmt: skip
+        except UnknownDevice as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=403)
+        except pki.PkiRefused as exc:
+            headers = {"Retry-After": "60"} if exc.status == 503 else None
+            return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=headers)
+
+    @app.post(f"{API}/devices", include_in_schema=False)
+    def hub_enrolment(
+        body: HubEnrolment,
+        hub: auth.Device = Depends(hub_device),  # noqa: B008
+    ) -> object:
+        try:
+            confirm_enrolment(engine, hub, body)
+        except EnrolmentRefused as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=409)
+        return {"device_id": body.id}
 
     @app.post(f"{API}/numbers", response_model=NumbersResponse, include_in_schema=False)
     def hub_numbers(

@@ -59,6 +59,10 @@ class SyncHooks:
         """How many offices the answer says the server has (0: not told)."""
         return delivery.office_count(conn)
 
+    def crl_number(self, conn: Connection) -> int:
+        """The number of the newest revocation list the device can fetch here (0: none)."""
+        return pki.crl_number(conn)
+
     def keys(self, conn: Connection, device: Device) -> tuple[str, str]:
         """The server's public key and the office's verification-code key (hex) for a device
         that told its key; ("", "") when there are none to give."""
@@ -164,7 +168,7 @@ def handle_sync(
             )
             changes = gate.filter(page)
         conn.execute(db.devices.update().where(db.devices.c.id == device.id).values(last_seen=now))
-        crl_number = pki.crl_number(conn)
+        crl_number = hooks.crl_number(conn)
         office_count = hooks.office_count(conn)
         server_key = office_key = ""
         if request.device_key and not late:

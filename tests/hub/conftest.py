@@ -96,10 +96,14 @@ class Central:
             server_command("serve", "--db", self.db,
              "--blobs", str(self.root / "central-blobs"), "--port", str(self.port),
              "--lease-block", str(self.lease_block)),
-            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **self.ca_env()},
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         wait_up(self.url, self.proc)
+
+    def ca_env(self) -> dict[str, str]:
+        """With a CA, central serves certificates and timestamps (its passphrase given)."""
+        return {"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE} if self.ca else {}
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

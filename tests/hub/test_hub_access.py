@@ -75,11 +75,12 @@ def test_a_rahasia_letter_reaches_a_pc_through_the_hub_only_for_its_people(
     # The staffer's PC, through the hub: the Biasa letter only.
     got, cursor, answer = pull(pc2, [X])
     assert plain in got and not {secret, scan} & got, got
-    # The answer is central's: its server id (the PC's same-server check), and no count of
-    # offices (the hub knows only its own; a PC must not take that for the directory).
+    # The answer is central's: its server id (the PC's same-server check), and the count of
+    # central's offices, as the hub mirrored their directory (a PC refreshes its own from it).
     hello = requests.get(f"{central.url}/api/v1/hello", timeout=30).json()
     assert answer["server_id"] == hello["server_id"] != ""
-    assert answer["office_count"] == 0 and answer["limits"] is not None
+    offices = central.query("SELECT count(*) FROM offices")[0][0]
+    assert answer["office_count"] == offices >= 1 and answer["limits"] is not None
     # The camat's PC gets both.
     got_c, _, _ = pull(sync_server.enrol(code, "pc3"), [C])
     assert {secret, scan, plain} <= got_c
