@@ -122,6 +122,44 @@ def windows_only_requirements(site: Path) -> list[str]:
     return sorted(wanted.values())
 
 
+def stream_until_exit(live: subprocess.Popen, timeout: float) -> int:
+    """Copy ``live``'s output to ours until it exits; its exit status.
+
+    Not until the pipe closes: a process it started may outlive it holding the pipe (under
+    Wine, a ``cmd /c ver`` that Python's ``platform`` module runs, left behind by a GUI the
+    smoke test terminated, kept a whole run waiting). Once it has exited, what is still in
+    the pipe is read and the rest is not waited for. On Windows itself (no select on pipes),
+    the pipe is read to its end."""
+    assert live.stdout is not None
+    out = live.stdout
+    if NATIVE:
+        for raw in out:
+            sys.stdout.write(raw.decode("utf-8", "replace"))
+            sys.stdout.flush()
+        return live.wait(timeout=timeout)
+    import codecs
+    import selectors
+
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        selector.register(out, selectors.EVENT_READ)
+        while True:
+            if selector.select(timeout=0.5):
+                chunk = os.read(out.fileno(), 65536)
+                if not chunk:
+                    break
+                sys.stdout.write(decoder.decode(chunk))
+                sys.stdout.flush()
+            elif live.poll() is not None:
+                break  # exited, and nothing more came for half a second
+            elif time.monotonic() > deadline:
+                live.kill()
+                raise Failed(f"{' '.join(map(str, live.args[:3]))}... no end after {timeout:.0f} s")
+    sys.stdout.write(decoder.decode(b"", final=True))
+    return live.wait(timeout=60)
+
+
 class Release:
     def __init__(self, work: Path, *, fresh: bool) -> None:
         self.work = work
@@ -195,11 +233,7 @@ class Release:
             with subprocess.Popen(cmd, env=env or self.wine_env(), stdin=subprocess.DEVNULL,
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                   cwd=self.work) as live:  # fmt: skip
-                assert live.stdout is not None
-                for raw in live.stdout:
-                    sys.stdout.write(raw.decode("utf-8", "replace"))
-                    sys.stdout.flush()
-                rc = live.wait(timeout=timeout)
+                rc = stream_until_exit(live, timeout)
             proc = subprocess.CompletedProcess(cmd, rc, b"", b"")
         else:
             proc = subprocess.run(cmd, env=env or self.wine_env(), stdin=subprocess.DEVNULL,
