@@ -30,6 +30,7 @@ import sys
 
 TYPE_CHECKING = False  # typing and pathlib are not loaded for --help
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
     from typing import Any
 
@@ -331,8 +332,14 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 0 if check.valid else 1
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, before_command: Callable[[], None] | None = None) -> int:
+    """Run the command ``argv`` asks for (the GUI when none). ``before_command`` runs once the
+    command line is understood, before any command (not for ``--help`` or a usage error): the
+    frozen console program runs PyInstaller's run-time hooks there
+    (packaging/naskah_cli_entry.py)."""
     args = _parser().parse_args(argv)
+    if before_command is not None:
+        before_command()
     if args.command == "verify":
         # Reads a PDF and the store, renders and syncs nothing: neither the seam nor the
         # office's letter types are needed, and loading them would cost more than the check.

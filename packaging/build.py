@@ -73,6 +73,7 @@ REQUIRED_FILES = (
     "resources/retention/jra-pemda-83-2022.csv",
     "desktop/store/migrations/env.py",
     "desktop/store/migrations/script.py.mako",
+    "docx/templates/default.docx",  # python-docx's Document() starts from it
 )
 FORBIDDEN_TOP = ("fastapi", "starlette", "uvicorn", "psycopg", "psycopg2", "psycopg_binary",
                  "tkinter", "_tkinter", "PyInstaller", "pytest")  # fmt: skip
@@ -94,9 +95,19 @@ REQUIRED_MODULES = (
     "filelock",
     "openpyxl.writer.excel",  # the agenda book's .xlsx export
     "et_xmlfile",
+    "xlrd",  # old .xls agenda books (imported when one is read)
+    "docx",  # python-docx: the SRIKANDI hand-off
 )
+# xlwt and msoffcrypto-tool write the import tests' books (an .xls, a locked .xlsx): test-only.
 FORBIDDEN_MODULES = ("sync.server", "sync.hub", "fastapi", "starlette", "uvicorn", "psycopg",
-                     "psycopg2", "tkinter", "pytest", "PyInstaller")  # fmt: skip
+                     "psycopg2", "tkinter", "pytest", "PyInstaller", "xlwt",
+                     "msoffcrypto")  # fmt: skip
+# PyInstaller's run-time hooks that naskah-cli runs after parsing its command line (the spec's
+# DEFERRED_RTHOOKS folder; naskah_cli_entry.py).
+DEFERRED_RTHOOKS = "pyi_deferred_rthooks"
+PROBE_NAME = "naskah-probe"  # the smoke test's unshipped probe (bundle_probe_entry.py)
+BUNDLE_CHECKS = ROOT / "packaging" / "bundle_checks.py"
+SMOKE_FIXTURES = ROOT / "packaging" / "smoke"
 
 
 def say(text: str) -> None:
@@ -287,12 +298,18 @@ def check_bundle(bundle: Bundle) -> list[str]:
     for name in FORBIDDEN_TOP:
         if (bundle.contents / name).exists():
             problems.append(f"{name}/ must not be in the desktop bundle")
-    # QtPdf renders incoming letters' scans; its library links Qt6Qml and Qt6Quick, which come
-    # with it (their Python modules QtQml and QtQuick do not).
+    # QtPdf (the scan viewer) links only Qt6Network beside the Qt the app uses anyway. Qt Quick
+    # and QML came with the on-screen keyboard plugin of PySide6-Addons; the spec drops them.
     qt_libs = [p.name for p in bundle.contents.rglob("*") if re.search(
-        r"Qt6?(WebEngine|3D|Multimedia|Charts|PdfWidgets)|Qt(Qml|Quick)\.", p.name)]  # fmt: skip
+        r"Qt6?(WebEngine|3D|Multimedia|Charts|PdfWidgets|VirtualKeyboard|Quick|Qml)",
+        p.name)]  # fmt: skip
     if qt_libs:
         problems.append(f"unused Qt modules bundled: {sorted(qt_libs)[:5]}")
+    deferred = bundle.contents / DEFERRED_RTHOOKS
+    hooks = sorted(p.name for p in deferred.glob("*.py")) if deferred.is_dir() else []
+    if not any(name.endswith("_pyi_rth_pyside6.py") for name in hooks):
+        # naskah-cli would start Qt without PyInstaller's PySide6 set-up (plugins, qt.conf).
+        problems.append(f"no PySide6 run-time hook in {DEFERRED_RTHOOKS}/ (found {hooks})")
     modules = bundle.modules()
     if modules is not None:
         for name in REQUIRED_MODULES + app_modules():
@@ -317,6 +334,7 @@ class Smoke:
     tmp: Path
     gui_seconds: float
     gui_timeout: float
+    probe: Path  # naskah-probe as the spec left it in the work folder
     results: list[tuple[str, str, str]] = field(default_factory=list)  # (status, step, detail)
 
     def env(self, **extra: str) -> dict[str, str]:
@@ -433,6 +451,41 @@ class Smoke:
         return self.cli("cli verify (signed PDF)", ["--data-dir", str(empty), "verify",
                         str(signed)], rc=1, expect="Keutuhan: utuh")  # fmt: skip
 
+    def bundle_checks(self) -> bool:
+        """packaging/bundle_checks.py inside the bundle, through naskah-probe (Excel and Word
+        files, QtPdf, pyHanko's deferred imports): what no command reaches on its own.
+
+        The probe is copied into the bundle's folder for the run (a onedir program finds
+        ``_internal`` beside itself) and always removed again: it is never shipped."""
+        step = "bundle checks (xlsx, xls, docx, QtPdf, pyHanko)"
+        if not self.probe.is_file():
+            return self.record("FAIL", step, f"no {self.probe} (build the bundle first)")
+        signed = self.tmp / "surat-bertanda-tangan.pdf"  # made by verify_signed_pdf
+        out = self.tmp / "bundle-checks"
+        out.mkdir(exist_ok=True)
+        inside = self.bundle.folder / self.probe.name
+        shutil.copy2(self.probe, inside)
+        try:
+            cmd = [str(inside), str(BUNDLE_CHECKS), str(SMOKE_FIXTURES), str(signed), str(out)]
+            started = time.monotonic()
+            try:
+                proc = subprocess.run(cmd, cwd=self.tmp, env=self.env(QT_QPA_PLATFORM="offscreen"),
+                                      capture_output=True, stdin=subprocess.DEVNULL,
+                                      timeout=300)  # fmt: skip
+            except subprocess.TimeoutExpired:
+                return self.record("FAIL", step, "no answer within 300 s")
+        finally:
+            inside.unlink(missing_ok=True)
+        text = (proc.stdout + proc.stderr).decode("utf-8", "replace")
+        took = f"{time.monotonic() - started:.1f} s"
+        for line in text.splitlines():
+            if line.startswith("[ok]") or line.startswith("[FAIL]"):
+                say("    " + line)
+        if proc.returncode != 0 or "BUNDLE CHECKS: PASS" not in text or CRASH.search(text):
+            return self.record("FAIL", step, f"exit status {proc.returncode} ({took})\n"
+                               + _indent(text))  # fmt: skip
+        return self.record("ok", step, took)
+
     def run(self) -> bool:
         profile_dir = self.tmp / "profile"
         profile_dir.mkdir()
@@ -457,6 +510,7 @@ class Smoke:
         ok &= self.cli("cli audit verify (sample data)",
                        ["--data-dir", str(sample), "audit", "verify"], expect="utuh")  # fmt: skip
         ok &= self.verify_signed_pdf()
+        ok &= self.bundle_checks()
         # The installation check an IT officer runs: a temporary store, letters signed by hand
         # and electronically, fonts, keyring, translations, the main window, a clean log.
         ok &= self.cli("cli --self-test", ["--self-test"], expect="SELF-TEST: PASS", timeout=300)
@@ -504,10 +558,11 @@ def _log_texts(*folders: Path) -> str:
     return "\n".join(parts)
 
 
-def smoke(bundle: Bundle, gui_seconds: float, gui_timeout: float, keep: bool) -> bool:
+def smoke(bundle: Bundle, work: Path, gui_seconds: float, gui_timeout: float, keep: bool) -> bool:
     tmp = Path(tempfile.mkdtemp(prefix="naskah-smoke-"))
     say(f"smoke test in {tmp}")
-    test = Smoke(bundle, tmp, gui_seconds, gui_timeout)
+    probe = work / "naskah" / f"{PROBE_NAME}{EXE}"
+    test = Smoke(bundle, tmp, gui_seconds, gui_timeout, probe)
     ok = test.run()
     counts = {s: sum(1 for r in test.results if r[0] == s) for s in ("ok", "FAIL", "SKIP")}
     say(f"smoke: {counts['ok']} ok, {counts['FAIL']} failed, {counts['SKIP']} skipped")
@@ -620,7 +675,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ok = not problems
     if not args.no_smoke:
-        ok &= smoke(bundle, args.gui_seconds, args.gui_timeout, args.keep)
+        ok &= smoke(bundle, args.work.resolve(), args.gui_seconds, args.gui_timeout, args.keep)
     if args.installer:
         ok &= installer(bundle)
     say("RESULT: " + ("PASS" if ok else "FAIL"))

