@@ -93,7 +93,9 @@ REQUIRED_MODULES = (
     "pycparser",  # cffi's cdef() at run time (pywin32-ctypes' cffi backend, for keyring)
     "platformdirs.windows" if IS_WIN else "platformdirs.unix",
     "filelock",
-    "openpyxl.writer.excel",  # the agenda book's .xlsx export
+    "openpyxl.reader.excel",  # .xlsx agenda books (read-only mode)
+    "xlsxwriter.workbook",  # the agenda book's .xlsx export (desktop/render/agenda.py)
+    "zeroconf",  # "Cari server kantor": the office hub found over mDNS (sync/client/discover.py)
     "et_xmlfile",
     "xlrd",  # old .xls agenda books (imported when one is read)
     "docx",  # python-docx: the SRIKANDI hand-off

@@ -5,7 +5,7 @@
 What no command of ``naskah-cli`` reaches, with the bundle's own modules, DLLs and data:
   - Excel agenda books (issue 15): an .xlsx through openpyxl (read-only mode, merged ranges read
     from the sheet's XML), an old .xls through xlrd, a password-protected .xlsx refused with
-    what to do; the agenda book written as .xlsx (openpyxl's write-only mode) and read back;
+    what to do; the agenda book written as .xlsx (XlsxWriter) and read back;
   - the SRIKANDI hand-off .docx written with python-docx (its default template is a data file
     of the package) and read back;
   - QtPdf (the scan viewer, issue 14): a signed letter opened and its first page drawn offscreen;
@@ -215,7 +215,7 @@ CHECKS = [
     ("xlsx (openpyxl)", check_xlsx),
     ("xls (xlrd)", check_xls),
     ("password-protected xlsx", check_locked_xlsx),
-    ("agenda book export (openpyxl write-only)", check_agenda_export),
+    ("agenda book export (XlsxWriter)", check_agenda_export),
     ("docx (python-docx)", check_docx),
     ("QtPdf offscreen", check_qtpdf),
     ("pyHanko deferred imports", check_deferred_http),
