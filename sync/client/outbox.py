@@ -140,6 +140,7 @@ def build_batch(
         SyncRequest(
             cursor=state.cursor,
             lease_epoch=lease_epoch,
+            lease_reserve=state.lease_reserve or None,
             series_wanted=domain.handlers().series_wanted(session),
             users=pc_users(session),
         )

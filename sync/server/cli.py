@@ -119,6 +119,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--lease-block", type=int, default=50, help="numbers per lease grant")
     serve.add_argument(
+        "--lease-reserve-max",
+        type=int,
+        default=500,
+        metavar="N",
+        help="the most unused numbers per series a PC's administrator may ask it to hold "
+        "before going offline for long (0: none; default %(default)s)",
+    )
+    serve.add_argument(
         "--time-zone",
         default="Asia/Jakarta",
         help="time zone of the verification page (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
@@ -422,6 +430,7 @@ def _serve(args: argparse.Namespace) -> None:
         )
     except ValueError as exc:
         raise _Refused(f"--trusted-proxy: {exc}") from exc
+    _check_leases(args.lease_block, args.lease_reserve_max)
     try:
         ZoneInfo(args.time_zone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -455,6 +464,7 @@ def _serve(args: argparse.Namespace) -> None:
         db_url=args.db,
         blob_dir=Path(args.blobs),
         lease_block=args.lease_block,
+        lease_reserve_max=args.lease_reserve_max,
         ca_passphrase=passphrase,
         public_url=public_url,
         cert_days=args.cert_days,
@@ -466,6 +476,18 @@ def _serve(args: argparse.Namespace) -> None:
     uvicorn.run(
         create_app(settings), host=args.host, port=args.port, access_log=False, proxy_headers=False
     )
+
+
+def _check_leases(block: int, reserve_max: int) -> None:
+    """Refuse lease settings that cannot work, naming the option."""
+    from sync.protocol import MAX_LEASE_RESERVE
+
+    if not 1 <= block <= MAX_LEASE_RESERVE:
+        raise _Refused(f"--lease-block must be between 1 and {MAX_LEASE_RESERVE}, not {block}")
+    if not 0 <= reserve_max <= MAX_LEASE_RESERVE:
+        raise _Refused(
+            f"--lease-reserve-max must be between 0 and {MAX_LEASE_RESERVE}, not {reserve_max}"
+        )
 
 
 def _bundle_import(args: argparse.Namespace) -> None:

@@ -143,8 +143,11 @@ def handle_sync(
         if new_acks:
             conn.execute(db.applied_mutations.insert(), new_acks)
         hooks.applied(conn, device, request.request_seq, fresh)
+        lease_settings = leases.for_request(settings, request.lease_reserve)
         grants = (
-            [] if late else hooks.grant_leases(conn, device, settings, request.lease_epoch, wanted)
+            []
+            if late
+            else hooks.grant_leases(conn, device, lease_settings, request.lease_epoch, wanted)
         )
         if request.request_seq is not None and not late:
             _take_request_seq(conn, device, taken, request.request_seq)
