@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from desktop.i18n import _
 from desktop.letters.accounts import CurrentUser, Role, require
 from desktop.letters.errors import ServiceError, ValidationError
-from desktop.letters.numbering import INCOMING, OUTGOING, series_for
+from desktop.letters.numbering import INCOMING, OUTGOING, series_for, series_wanted
 from desktop.letters.templates import letter_types
 from desktop.store import clock, sync_models
 from desktop.store.db import Store
@@ -55,9 +55,12 @@ class Stock:
         return min(self.series, key=lambda s: (s.left, s.series))
 
 
-def series_of(session: Session, user: CurrentUser) -> list[str]:
+def series_of(session: Session, user: CurrentUser | None) -> list[str]:
     """The series ``user`` issues numbers from: outgoing letters for a signer (one per letter
-    type where the office numbers per type), agenda numbers for a registrar or administrator."""
+    type where the office numbers per type), agenda numbers for a registrar or administrator;
+    for no user, every series the PC asks leases for."""
+    if user is None:
+        return series_wanted(session)
     found: list[str] = []
     office = session.exec(select(Office)).first()
     if user.has(Role.SIGNER):
@@ -83,9 +86,10 @@ def left_in(session: Session, state: SyncState, series: str, year: int) -> Serie
     return SeriesLeft(series=series, year=year, left=left, held=bool(leases))
 
 
-def stock(store: Store, user: CurrentUser, on: date | None = None) -> Stock | None:
+def stock(store: Store, user: CurrentUser | None, on: date | None = None) -> Stock | None:
     """Numbers left for ``user`` in ``on``'s year (default today), one entry per series they
-    number in; None on a standalone PC or for a person who numbers nothing. Read only."""
+    number in (every series the PC leases for no user); None on a standalone PC or for a
+    person who numbers nothing. Read only."""
     year = (on or clock.today()).year
     with store.read() as session:
         state = sync_models.enrolment(session)
