@@ -172,3 +172,28 @@ def test_a_standalone_pc_has_no_stock_and_cannot_ask(sync_engine_kind: str, tmp_
     assert number_stock.stock(pc.store, pc.user("camat")) is None
     with pytest.raises(number_stock.NotEnrolled):
         number_stock.request_reserve(pc.store, pc.user("admin"), 100)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--lease-reserve-max", "-1", "--lease-reserve-max must be between 0 and 10000, not -1"),
+        ("--lease-reserve-max", "20000", "--lease-reserve-max must be between 0 and 10000"),
+        ("--lease-block", "0", "--lease-block must be between 1 and 10000, not 0"),
+    ],
+)
+def test_serve_refuses_a_lease_setting_out_of_range(
+    sync_engine_kind: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    option: str,
+    value: str,
+    message: str,
+) -> None:
+    from sync.server.cli import main
+
+    db, blobs = str(tmp_path / "server.db"), str(tmp_path / "blobs")
+    assert main(["init", "--db", db, "--blobs", blobs, "--no-ca"]) == 0
+    capsys.readouterr()
+    assert main(["serve", "--db", db, "--blobs", blobs, option, value]) == 1
+    assert message in capsys.readouterr().err
