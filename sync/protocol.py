@@ -307,6 +307,10 @@ class SyncRequest(BaseModel):
     # request before a long time offline): the server tops each up to this many, capped by its
     # own limit (``lease_reserve_max``). None: the server's usual blocks.
     lease_reserve: int | None = Field(default=None, ge=1, le=MAX_LEASE_RESERVE)
+    # The request number of the newest answer this device has applied (0: none yet). The
+    # server then forgets the acks that answer carried (docs/sync-protocol.md, "Pruning
+    # acks"). None (older clients): nothing is confirmed, nothing pruned.
+    answered_seq: int | None = Field(default=None, ge=0, le=MAX_CURSOR)
     # This device's bundle-signing public key (PEM, EC P-256), sent until the device holds the
     # server's key: the server keeps the first one and checks every bundle against it.
     device_key: str | None = Field(default=None, max_length=1024)

@@ -76,6 +76,8 @@ def apply_response(
         state.lease_reserve = 0  # granted (as far as the server allows); asked anew if changed
     state.cursor = max(state.cursor, response.cursor)
     state.request_seq = max(state.request_seq, response.request_seq)
+    if batch.request.request_seq is not None:  # confirmed with the next request
+        state.answered_seq = max(state.answered_seq, batch.request.request_seq)
     if response.server_key and not state.server_key:
         state.server_key = response.server_key
     if response.office_key:

@@ -367,7 +367,7 @@ def _init(args: argparse.Namespace) -> None:
 def _hub(args: argparse.Namespace) -> int:
     if args.hub_command == "allow":
         with _engine(args) as engine:
-            db.metadata.create_all(engine)
+            db.create_tables(engine)
             from sync.server.hubs import allow
 
             try:
@@ -439,7 +439,7 @@ def _serve(args: argparse.Namespace) -> None:
     os.environ.pop(pki.PASSPHRASE_ENV, None)  # not inherited by anything this process starts
     with _engine(args) as engine:
         db.server_id(engine)  # a clear message instead of a failed start-up
-        db.metadata.create_all(engine)  # tables added by a newer version
+        db.create_tables(engine)  # tables added by a newer version
         public_url = pki.store_public_url(engine, args.public_url) if args.public_url else ""
         with db.read_tx(engine) as conn:
             exists = pki.ca_exists(conn)
@@ -503,7 +503,7 @@ def _bundle_import(args: argparse.Namespace) -> None:
         cert_days=args.cert_days,
     )
     with _engine(args) as engine:
-        db.metadata.create_all(engine)
+        db.create_tables(engine)
         done = import_bundle(engine, settings, args.file, args.reply)
     print(
         f"bundle of device {done.device_id} ({done.office_code}) applied: "
