@@ -3,12 +3,13 @@
     .venv/bin/python -m bench.run [--letters 100000] [--only NAME[,NAME...]]
 
 NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
-incoming, agenda_import, cli, registers. The store comes from ``bench.generate`` (built once,
-cached under bench/out/) and is copied to a scratch folder for each run, so the logins, saves and
-signatures a run makes never change the cached store (``libreoffice``, the comparison with a .docx
-template converted by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which write
-their own stores, and ``cli``, the command line's start-up on a store with one signed letter,
-need no store).
+incoming, agenda_import, cli, registers, link_lab (``naskah sync`` over an emulated rural link: 200
+letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-full``). The store comes from
+``bench.generate`` (built once, cached under bench/out/) and is copied to a scratch folder for each
+run, so the logins, saves and signatures a run makes never change the cached store
+(``libreoffice``, the comparison with a .docx template converted by LibreOffice, ``incoming``,
+``agenda_import`` and ``registers``, which write their own stores, and ``cli``, the command line's
+start-up on a store with one signed letter, need no store).
 Prints a markdown table and writes bench/out/results.json. See docs/benchmarks.md for what each
 figure means.
 """
@@ -37,9 +38,9 @@ from bench import generate
 
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
-    "incoming", "agenda_import", "cli", "registers",
+    "incoming", "agenda_import", "cli", "registers", "link_lab",
 )  # fmt: skip
-NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli", "registers")  # make their own
+NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli", "registers", "link_lab")
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -690,6 +691,15 @@ def cli_figures(_bench: Bench | None) -> list[Figure]:
     return cli_bench.figures(log=lambda line: print(line, flush=True))
 
 
+def link_lab_figures(full: bool) -> Callable[[Bench | None], list[Figure]]:
+    def run(_bench: Bench | None) -> list[Figure]:
+        from bench import link_lab
+
+        return link_lab.figures(full, log=lambda line: print(line, flush=True))
+
+    return run
+
+
 def libreoffice_figures(_bench: Bench | None) -> list[Figure]:
     from bench import libreoffice_compare
 
@@ -753,6 +763,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SQL",
         help="SQL to run on the scratch copy first, e.g. a proposed CREATE INDEX (repeatable)",
     )
+    p.add_argument(
+        "--link-lab-full",
+        action="store_true",
+        help="link_lab with the issue's workload: 1,000 letters + 20 scans (about 10 minutes)",
+    )
     args = p.parse_args(argv)
     only = [g.strip() for g in args.only.split(",") if g.strip()] or list(GROUPS)
     unknown = sorted(set(only) - set(GROUPS))
@@ -795,6 +810,7 @@ def main(argv: list[str] | None = None) -> int:
         ("agenda_import", agenda_import_figures, "agenda book import", 10_000),
         ("cli", cli_figures, "command line", None),
         ("registers", registers_figures, "agenda books", 5000),
+        ("link_lab", link_lab_figures(args.link_lab_full), "link lab", None),
     ]
     for group, fn, label, target in steps:
         if group not in only:
