@@ -4,9 +4,10 @@
 
 NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
 incoming, agenda_import, cli, registers, link_lab (``naskah sync`` over an emulated rural link: 200
-letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-full``). The store comes from
-``bench.generate`` (built once, cached under bench/out/) and is copied to a scratch folder for each
-run, so the logins, saves and signatures a run makes never change the cached store
+letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-full``), access_gate (what the
+server's access check by sifat costs on a pull page of an office of 100,000 records). The store
+comes from ``bench.generate`` (built once, cached under bench/out/) and is copied to a scratch
+folder for each run, so the logins, saves and signatures a run makes never change the cached store
 (``libreoffice``, the comparison with a .docx template converted by LibreOffice, ``incoming``,
 ``agenda_import`` and ``registers``, which write their own stores, and ``cli``, the command line's
 start-up on a store with one signed letter, need no store).
@@ -38,9 +39,11 @@ from bench import generate
 
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
-    "incoming", "agenda_import", "cli", "registers", "link_lab",
+    "incoming", "agenda_import", "cli", "registers", "link_lab", "access_gate",
 )  # fmt: skip
-NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli", "registers", "link_lab")
+NO_STORE = (
+    "libreoffice", "incoming", "agenda_import", "cli", "registers", "link_lab", "access_gate",
+)  # fmt: skip
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -700,6 +703,12 @@ def link_lab_figures(full: bool) -> Callable[[Bench | None], list[Figure]]:
     return run
 
 
+def access_gate_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import access_bench
+
+    return access_bench.figures(log=lambda line: print(line, flush=True))
+
+
 def libreoffice_figures(_bench: Bench | None) -> list[Figure]:
     from bench import libreoffice_compare
 
@@ -720,6 +729,8 @@ def fmt_value(f: Figure) -> str:
         return f"{f.measured:.2f} s"
     if f.unit == "x":
         return f"{f.measured:.1f}x"
+    if f.unit == "%":
+        return f"{f.measured:.1f} %"
     return f"{f.measured:.0f} {f.unit}"
 
 
@@ -811,6 +822,7 @@ def main(argv: list[str] | None = None) -> int:
         ("cli", cli_figures, "command line", None),
         ("registers", registers_figures, "agenda books", 5000),
         ("link_lab", link_lab_figures(args.link_lab_full), "link lab", None),
+        ("access_gate", access_gate_figures, "access gate by sifat", 10),
     ]
     for group, fn, label, target in steps:
         if group not in only:
