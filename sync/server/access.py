@@ -14,12 +14,11 @@ PC). A change the device's users may not see is left out of the answer and remem
 it may now see (a disposition reached one of its users, a new person logged in there) are sent
 first, letters before what belongs to them.
 
-The people a review step or a disposition adds to its letter are indexed when the record is
-written (``index``), so that deciding costs a few key lookups per change. A page's letters that
-are not on it themselves are read together before the page is judged (``Gate.prefetch``: their
-sifat and the people fields only, a query per 500), and so are the indexed people of the
-confidential ones: a page of 5,000 changes costs a handful of queries, not one per letter
-(bench/access_bench.py).
+The people a review step or a disposition adds to its letter are indexed when the record is written
+(``index``), so that deciding costs a few key lookups per change. A page's letters that are not on
+it themselves are read together before the page is judged (``Gate.prefetch``: a query per 500), and
+so are the indexed people of the confidential ones: a page of 5,000 changes costs a handful of
+queries, not one per letter (bench/access_bench.py).
 """
 
 from __future__ import annotations
@@ -77,6 +76,10 @@ class _Records:
     def __init__(self, conn: Connection, office_id: str) -> None:
         self.conn, self.office_id = conn, office_id
         self._cache: dict[tuple[str, str], dict[str, Any] | None] = {}
+
+    def remember(self, entity: str, entity_id: str, fields: dict[str, Any]) -> None:
+        """A record read by someone else (``Gate.prefetch``)."""
+        self._cache[(entity, entity_id)] = fields
 
     def fields(self, entity: str, entity_id: str) -> dict[str, Any] | None:
         key = (entity, entity_id)
@@ -168,9 +171,8 @@ class Gate:
 
     def prefetch(self, changes: list[Change]) -> None:
         """Judge, in a few queries, the letters that ``changes`` belong to without carrying
-        them: only their sifat and people fields are read (a query per 500 letters), then the
-        indexed people of the confidential ones. What cannot be told so is left to
-        ``may_see``, as before."""
+        them (a query per 500 letters), then the indexed people of the confidential ones. What
+        is not found so is left to ``may_see``, as before."""
         on_page = {(c.entity.value, c.entity_id) for c in changes}
         wanted: dict[Entity, set[str]] = {}
         secret: dict[Root, dict[str, Any]] = {}
@@ -192,25 +194,21 @@ class Gate:
                 wanted.setdefault(parent[0], set()).add(parent_id)
         t = db.records
         for kind, id_set in wanted.items():
-            names = ("sifat", *ACCESS_ROOTS[kind])
-            columns = [t.c.fields[n].as_string().label(f"f{i}") for i, n in enumerate(names)]
             ids = sorted(id_set)
             for start in range(0, len(ids), 500):
                 for row in self.conn.execute(
-                    select(t.c.entity_id, *columns).where(
+                    select(t.c.entity_id, t.c.fields).where(
                         t.c.office_id == self.office_id, t.c.entity == kind.value,
                         t.c.entity_id.in_(ids[start : start + 500]),
                     )
                 ):  # fmt: skip
                     root = (kind.value, row.entity_id)
-                    sifat = row.f0
-                    if sifat is None:
-                        continue  # absent or null: may_see reads the whole record
-                    if sifat in PUBLIC_SIFAT:
+                    fields = dict(row.fields)
+                    self.records.remember(kind.value, row.entity_id, fields)
+                    if fields.get("sifat", "Biasa") in PUBLIC_SIFAT:
                         self._verdicts[root] = True
                     else:
-                        values = {n: row[i + 1] for i, n in enumerate(names)}
-                        secret[root] = {"id": row.entity_id, **values}
+                        secret[root] = {"id": row.entity_id, **fields}
         if not secret:
             return
         r = db.access_readers
