@@ -1,6 +1,7 @@
 """The link lab: ``naskah sync`` as the process a user runs, over an emulated rural link.
 
     .venv/bin/python -m bench.link_lab [--letters 200] [--scans 4] [--out FILE]
+    bash packaging/dev.sh bench --only link_lab [--link-lab-full]   (the same, as figures)
 
 A real sync server (SQLite, with the organisation's CA) on 127.0.0.1 behind the throttling TCP
 proxy of ``bench.sync_bench`` (512 kbit/s each way, 300 ms RTT, 16 KB socket buffers; one line each
@@ -30,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,11 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "out" / "link_lab.json"
 ISSUE = {"up": (159.0, 118), "down": (110.0, 58)}  # the issue's 1,000 + 20 figures (s, requests)
 ANKI = {"up": 75.0, "down": 76.0}
+SMALL = (200, 4)  # letters, scans: the default workload (about 3 minutes)
+FULL = (1000, 20)  # the issue's workload (ideal 70.4 s on the issue's machine)
+TIME_X = 1.15  # target: up and down each within 1.15x of the ideal (faster than Anki)
+IDLE_CPU_S = 1.0  # target: an idle sync uses at most 1 s of CPU ...
+IDLE_REQUESTS = 1  # ... and one request
 
 
 def _letter_json_gz(db: Path) -> int:
@@ -202,10 +208,85 @@ def table(result: dict[str, Any], before: dict[str, Any] | None = None) -> str:
     return "\n".join(lines)
 
 
+def lab(letters: int, scans: int, *, own_process: bool = True) -> dict[str, Any]:
+    """Run the lab in a throw-away folder with the file keyring (the CLI processes read the
+    token from it); the keyring this process used before is put back afterwards."""
+    import keyring
+
+    from bench.file_keyring import FileKeyring
+    from desktop import seam
+
+    saved_env = {k: os.environ.get(k) for k in ("PYTHON_KEYRING_BACKEND", "NASKAH_BENCH_KEYRING")}
+    saved_keyring = keyring.get_keyring()
+    with tempfile.TemporaryDirectory(prefix="naskah-linklab-") as tmp:
+        os.environ["PYTHON_KEYRING_BACKEND"] = "bench.file_keyring.FileKeyring"
+        os.environ["NASKAH_BENCH_KEYRING"] = str(Path(tmp) / "keyring.json")
+        keyring.set_keyring(FileKeyring())
+        seam.install()
+        try:
+            return run(Path(tmp), letters, scans, own_process=own_process)
+        finally:
+            keyring.set_keyring(saved_keyring)
+            for key, value in saved_env.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+
+
+def figures(full: bool = False, log: Callable[[str], None] = print) -> list[Any]:
+    """The lab as ``bench.run`` figures: up and down against 1.15x the ideal, requests up per
+    256 KB, the idle sync's requests and CPU; requests and bytes in the notes. The small
+    workload by default, the issue's 1,000 letters + 20 scans with ``full``. Also writes
+    bench/out/link_lab.json."""
+    from bench.run import Figure
+
+    letters, scans = FULL if full else SMALL
+    log(f"link lab: {letters} letters + {scans} scans over the emulated link...")
+    result = lab(letters, scans)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    for line in table(result).splitlines():
+        log(line)
+    ideal = result["ideal_s"]
+    out: list[Figure] = []
+    for name in ("up", "down"):
+        r = result[name]
+        issue_s, issue_requests = ISSUE[name]
+        note = (
+            f"{r['requests']} requests, {r['bytes_up']:,} B up, {r['bytes_down']:,} B down, "
+            f"{r['time_x']:.2f}x ideal ({ideal:.1f} s), CPU {r['cpu_s']:.1f} s"
+        )
+        if full:
+            note += (
+                f"; issue before: {issue_s:.0f} s, {issue_requests} requests; "
+                f"Anki {ANKI[name]:.0f} s"
+            )
+        out.append(Figure(
+            f"link lab {name}: {letters} letters + {scans} scans", r["wall_s"], "s", "wall",
+            target=TIME_X * ideal, target_text=f"<= {TIME_X * ideal:.1f} s ({TIME_X}x ideal)",
+            runs=1, note=note,
+        ))  # fmt: skip
+    up = result["up"]
+    per_256k = up["requests"] / max(1.0, up["bytes_up"] / 262_144)
+    out.append(Figure(
+        "link lab up: requests per 256 KB sent", per_256k, "x", "ratio", target=1.0,
+        target_text="<= 1", runs=1, note=f"{up['requests']} requests, {up['bytes_up']:,} B up",
+    ))  # fmt: skip
+    idle = result["idle"]
+    note = f"{idle['bytes_up']:,} B up, {idle['bytes_down']:,} B down"
+    out.append(Figure("link lab idle: requests", idle["requests"], "requests", "count",
+                      target=IDLE_REQUESTS, target_text="1", runs=1, note=note))  # fmt: skip
+    out.append(Figure("link lab idle: CPU", idle["cpu_s"], "s", "CPU", target=IDLE_CPU_S,
+                      target_text=f"<= {IDLE_CPU_S:g} s", runs=1,
+                      note=f"wall {idle['wall_s']:.1f} s"))  # fmt: skip
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--letters", type=int, default=200)
-    parser.add_argument("--scans", type=int, default=4)
+    parser.add_argument("--letters", type=int, default=SMALL[0])
+    parser.add_argument("--scans", type=int, default=SMALL[1])
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--before", type=Path, help="an earlier run's JSON to compare with")
     parser.add_argument(
@@ -216,17 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     bytecode.ensure()  # time the installed app, not a compile (bench/bytecode.py)
-    with tempfile.TemporaryDirectory(prefix="naskah-linklab-") as tmp:
-        os.environ["PYTHON_KEYRING_BACKEND"] = "bench.file_keyring.FileKeyring"
-        os.environ["NASKAH_BENCH_KEYRING"] = str(Path(tmp) / "keyring.json")
-        import keyring
-
-        from bench.file_keyring import FileKeyring
-        from desktop import seam
-
-        keyring.set_keyring(FileKeyring())
-        seam.install()
-        result = run(Path(tmp), args.letters, args.scans, own_process=not args.in_process_server)
+    result = lab(args.letters, args.scans, own_process=not args.in_process_server)
     before = json.loads(args.before.read_text()) if args.before else None
     print()
     print(table(result, before))

@@ -3,12 +3,15 @@
     .venv/bin/python -m bench.run [--letters 100000] [--only NAME[,NAME...]]
 
 NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
-incoming, agenda_import, cli, registers, hub_lan. The store comes from ``bench.generate`` (built
-once, cached under bench/out/) and is copied to a scratch folder for each run, so the logins, saves
-and signatures a run makes never change the cached store (``libreoffice``, the comparison with a
-.docx template converted by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which
-write their own stores, ``cli``, the command line's start-up on a store with one signed letter,
-and ``hub_lan``, an office hub and two PCs as processes (bench/hub_lan_bench.py), need no store).
+incoming, agenda_import, cli, registers, hub_lan, hub, link_lab (``naskah sync`` over an emulated
+rural link: 200 letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-full``),
+access_gate (what the server's access check by sifat costs on a pull page of an office of
+100,000 records). The store comes from ``bench.generate`` (built once, cached under bench/out/)
+and is copied to a scratch folder for each run, so the logins, saves and signatures a run makes
+never change the cached store (``libreoffice``, the comparison with a .docx template converted
+by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which write their own stores,
+``cli``, the command line's start-up on a store with one signed letter, and ``hub_lan``/``hub``,
+an office hub and PCs as processes, need no store).
 Prints a markdown table and writes bench/out/results.json. See docs/benchmarks.md for what each
 figure means.
 """
@@ -37,9 +40,12 @@ from bench import bytecode, generate
 
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
-    "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub",
+    "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub", "link_lab", "access_gate",
 )  # fmt: skip
-NO_STORE = ("libreoffice", "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub")
+NO_STORE = (
+    "libreoffice", "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub", "link_lab",
+    "access_gate",
+)  # fmt: skip
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
 COLD_RUNS = 5
@@ -702,6 +708,21 @@ def hub_figures(_bench: Bench | None) -> list[Figure]:
     return hub_bench.figures(log=lambda line: print(line, flush=True))
 
 
+def link_lab_figures(full: bool) -> Callable[[Bench | None], list[Figure]]:
+    def run(_bench: Bench | None) -> list[Figure]:
+        from bench import link_lab
+
+        return link_lab.figures(full, log=lambda line: print(line, flush=True))
+
+    return run
+
+
+def access_gate_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import access_bench
+
+    return access_bench.figures(log=lambda line: print(line, flush=True))
+
+
 def libreoffice_figures(_bench: Bench | None) -> list[Figure]:
     from bench import libreoffice_compare
 
@@ -722,6 +743,8 @@ def fmt_value(f: Figure) -> str:
         return f"{f.measured:.2f} s"
     if f.unit == "x":
         return f"{f.measured:.1f}x"
+    if f.unit == "%":
+        return f"{f.measured:.1f} %"
     return f"{f.measured:.0f} {f.unit}"
 
 
@@ -764,6 +787,11 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="SQL",
         help="SQL to run on the scratch copy first, e.g. a proposed CREATE INDEX (repeatable)",
+    )
+    p.add_argument(
+        "--link-lab-full",
+        action="store_true",
+        help="link_lab with the issue's workload: 1,000 letters + 20 scans (about 10 minutes)",
     )
     args = p.parse_args(argv)
     bytecode.ensure()  # time the installed app, not a compile (bench/bytecode.py)
@@ -810,6 +838,8 @@ def main(argv: list[str] | None = None) -> int:
         ("registers", registers_figures, "agenda books", 5000),
         ("hub_lan", hub_lan_figures, "office hub on the LAN", 3000),
         ("hub", hub_figures, "office hub", 10),
+        ("link_lab", link_lab_figures(args.link_lab_full), "link lab", None),
+        ("access_gate", access_gate_figures, "access gate by sifat", 10),
     ]
     for group, fn, label, target in steps:
         if group not in only:

@@ -154,6 +154,9 @@ MAX_CURSOR = 2**63 - 1
 # "keluar/surat_dinas"); the server ignores the others.
 MAX_SERIES_WANTED = 32
 SERIES_PATTERN = r"^[a-z0-9_]{1,32}(/[a-z0-9_]{1,31})?$"
+# The most unused numbers a device may ask to hold per series (``SyncRequest.lease_reserve``,
+# a PC going offline for long); each server caps it lower with its own setting.
+MAX_LEASE_RESERVE = 10_000
 
 # Fields that always differ between edits and never make a conflict by themselves.
 MERGE_IGNORED = frozenset({"updated_at"})
@@ -300,6 +303,14 @@ class SyncRequest(BaseModel):
     # it has taken from the device: it arrived late, after a newer one. None (older clients):
     # no ordering.
     request_seq: int | None = Field(default=None, ge=1, le=MAX_CURSOR)
+    # Unused numbers the device asks to hold in each series it leases (its administrator's
+    # request before a long time offline): the server tops each up to this many, capped by its
+    # own limit (``lease_reserve_max``). None: the server's usual blocks.
+    lease_reserve: int | None = Field(default=None, ge=1, le=MAX_LEASE_RESERVE)
+    # The request number of the newest answer this device has applied (0: none yet). The
+    # server then forgets the acks that answer carried (docs/sync-protocol.md, "Pruning
+    # acks"). None (older clients): nothing is confirmed, nothing pruned.
+    answered_seq: int | None = Field(default=None, ge=0, le=MAX_CURSOR)
     # This device's bundle-signing public key (PEM, EC P-256), sent until the device holds the
     # server's key: the server keeps the first one and checks every bundle against it.
     device_key: str | None = Field(default=None, max_length=1024)

@@ -85,16 +85,57 @@ def series_wanted(session: Session) -> list[str]:
     return wanted
 
 
-class NoNumberLease(ServiceError):
-    """An enrolled PC has no number left from the server's leases (or they are void)."""
+def series_label(series: str) -> str:
+    """A series as a person reads it: "Surat keluar", "Surat keluar (Surat Dinas)",
+    "Agenda surat masuk"."""
+    if series == INCOMING:
+        return _("Agenda surat masuk")
+    if series == OUTGOING:
+        return _("Surat keluar")
+    kind = series.partition("/")[2]
+    found = letter_types().get(kind)
+    return _("Surat keluar ({jenis})").format(jenis=found.label if found else kind)
 
-    def __init__(self) -> None:
-        super().__init__(
-            _(
+
+class NoNumberLease(ServiceError):
+    """An enrolled PC has no number left from the server's leases of a series (none came yet,
+    the blocks are used up, or they are void after a restore): the message says which."""
+
+    def __init__(self, series: str = OUTGOING, year: int = 0, *, used_up: int | None = None,
+                 void: bool = False) -> None:  # fmt: skip
+        self.series, self.year, self.used_up, self.void = series, year, used_up, void
+        if void:
+            text = _(
+                "Blok nomor surat PC ini tidak berlaku lagi karena datanya dipulihkan dari "
+                "cadangan. Sambungkan ke jaringan dan sinkronkan dulu, lalu coba lagi."
+            )
+        elif used_up is not None:
+            text = _(
+                "Blok nomor PC ini untuk {series} tahun {year} sudah habis terpakai "
+                "(nomor terakhir {last}). Sambungkan ke jaringan dan sinkronkan untuk "
+                "mendapat blok baru, lalu coba lagi."
+            ).format(series=series_label(series), year=year, last=used_up)
+        else:
+            text = _(
                 "Belum ada blok nomor surat dari server untuk PC ini. Sambungkan ke jaringan "
                 "dan sinkronkan dulu, lalu tanda tangani lagi."
             )
-        )
+        super().__init__(text)
+
+
+def _shortage(
+    session: Session, state: sync_models.SyncState, series: str, year: int
+) -> NoNumberLease:
+    """Why the leases of ``series``/``year`` gave no number."""
+    if sync_models.leases_void(state):
+        return NoNumberLease(series, year, void=True)
+    last = session.exec(
+        select(sync_models.NumberLease.end)
+        .where(sync_models.NumberLease.series == series, sync_models.NumberLease.year == year)
+        .order_by(col(sync_models.NumberLease.end).desc())
+        .limit(1)
+    ).first()
+    return NoNumberLease(series, year, used_up=last)
 
 
 def _next_local(session: Session, series: str, year: int) -> int:
@@ -123,7 +164,7 @@ def take_seq(session: Session, series: str, year: int) -> int:
         return _next_local(session, series, year)
     leased = sync_models.take_leased_number(session, state, series, year)
     if leased is None:
-        raise NoNumberLease()
+        raise _shortage(session, state, series, year)
     return leased
 
 

@@ -45,6 +45,12 @@ class SyncState(SQLModel, table=True):
     # The last sync request number taken (each request and bundle batch takes the next one;
     # the server applies nothing from a request older than one it already took from us).
     request_seq: int = 0
+    # Unused numbers per series the administrator asked the server for (before a long time
+    # offline); sent with every request until an answer has granted it, then 0.
+    lease_reserve: int = 0
+    # The request number of the newest answer applied here: sent with every request so that
+    # the server can forget the acks that answer carried (docs/sync-protocol.md).
+    answered_seq: int = 0
     # The server's public key (PEM): replies to this PC's bundles must carry its signature.
     server_key: str = ""
     enrolled_at: datetime = Field(default_factory=clock.now)

@@ -26,6 +26,8 @@ from desktop.ui.first_paint import after_first_paint
 from desktop.ui.incoming_page import IncomingDesk
 from desktop.ui.letter_list import FilterBar, letter_table
 from desktop.ui.letter_model import COUNT_CAP, LetterListModel, read_view
+from desktop.ui.numbers_left import NumbersLeftLabel
+from desktop.ui.numbers_left import add_menu_action as add_reserve_action
 from desktop.ui.qt import (
     QAction,
     QApplication,
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.sync_label = SyncStatusLabel(self.sync)
         self.statusBar().addWidget(self.person_label, 1)
+        self.numbers_left = NumbersLeftLabel(store, user)  # numbers left from the leases
+        self.statusBar().addPermanentWidget(self.numbers_left)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.events = store_events.of(store)
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
         (loaded on a reading thread, then started if enrolled), the conflicts count."""
         self.refresh_counts()
         self.sync.prepare()
+        self.numbers_left.refresh()
         self._show_conflict_count()
 
     # -- building ---------------------------------------------------------------------------
@@ -280,6 +285,7 @@ class MainWindow(QMainWindow):
         self.sync_action = admin.addAction(self.tr("&Sinkronisasi..."))
         self.sync_action.triggered.connect(self.open_sync_settings)
         self.incoming.add_admin_actions(admin)
+        self.reserve_action = add_reserve_action(self, self.store, self.user, admin)
         from desktop.ui import agenda_import_dialog, handoff_dialog
 
         self.agenda_import_actions = agenda_import_dialog.add_menu_actions(

@@ -2076,6 +2076,37 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>NumberReserveDialog</name>
+        <message>
+            <source>&amp;Minta Nomor</source>
+            <translation>&amp;Request Numbers</translation>
+        </message>
+        <message>
+            <source>&amp;Nomor per seri</source>
+            <translation>&amp;Numbers per series</translation>
+        </message>
+        <message>
+            <source>Diminta: {n} nomor per seri. Server memberikannya pada sinkronisasi berikutnya.</source>
+            <translation>Requested: {n} numbers per series. The server grants them at the next sync.</translation>
+        </message>
+        <message>
+            <source>PC ini belum terdaftar di server: nomornya diberikan PC ini sendiri dan tidak akan habis.</source>
+            <translation>This PC is not enrolled with a server: it gives its own numbers and never runs out.</translation>
+        </message>
+        <message>
+            <source>Permintaan nomor tambahan dibatalkan.</source>
+            <translation>The request for more numbers was withdrawn.</translation>
+        </message>
+        <message>
+            <source>Sebelum PC ini lama tidak tersambung (misalnya dibawa bertugas ke luar kantor), minta server menyiapkan lebih banyak nomor surat untuk setiap seri. Permintaan dikirim pada sinkronisasi berikutnya; server memberi paling banyak sebanyak batas yang ditetapkan administrator server.</source>
+            <translation>Before this PC goes without a connection for long (for example, taken on a trip away from the office), ask the server to set aside more letter numbers for each series. The request goes with the next sync; the server grants at most the limit its administrator set.</translation>
+        </message>
+        <message>
+            <source>Siapkan Nomor untuk Luring</source>
+            <translation>Prepare Numbers for Offline Work</translation>
+        </message>
+    </context>
+    <context>
         <name>NumberingFields</name>
         <message>
             <source> digit</source>
@@ -3420,6 +3451,10 @@ Contact the regency's IT officer.</translation>
             <translation>Incoming Agenda</translation>
         </message>
         <message>
+            <source>Agenda surat masuk</source>
+            <translation>Incoming letter agenda</translation>
+        </message>
+        <message>
             <source>Agendaris</source>
             <translation>Registrar</translation>
         </message>
@@ -3698,6 +3733,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Berkas: {f} ({n} bita).</source>
             <translation>File: {f} ({n} bytes).</translation>
+        </message>
+        <message>
+            <source>Blok nomor PC ini untuk {series} tahun {year} sudah habis terpakai (nomor terakhir {last}). Sambungkan ke jaringan dan sinkronkan untuk mendapat blok baru, lalu coba lagi.</source>
+            <translation>This PC's block of numbers for {series} in {year} is used up (last number {last}). Connect to the network and sync to get a new block, then try again.</translation>
+        </message>
+        <message>
+            <source>Blok nomor surat PC ini tidak berlaku lagi karena datanya dipulihkan dari cadangan. Sambungkan ke jaringan dan sinkronkan dulu, lalu coba lagi.</source>
+            <translation>This PC's blocks of letter numbers are no longer valid because its data was restored from a backup. Connect to the network and sync first, then try again.</translation>
         </message>
         <message>
             <source>Buku agenda tidak dapat disimpan ke {path}: {reason}</source>
@@ -4102,6 +4145,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Jumlah digit nomor urut 1 sampai 6.</source>
             <translation>The sequence has 1 to 6 digits.</translation>
+        </message>
+        <message>
+            <source>Jumlah nomor harus antara 0 dan {n}.</source>
+            <translation>The number of numbers must be between 0 and {n}.</translation>
         </message>
         <message>
             <source>Kantor</source>
@@ -4530,6 +4577,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>PC ini belum punya kunci bundel yang dikenal server. Sinkronkan sekali secara online, lalu buat bundel lagi.</source>
             <translation>This PC has no bundle key the server knows. Sync online once, then make the bundle again.</translation>
+        </message>
+        <message>
+            <source>PC ini belum terdaftar di server: nomor diberikan oleh PC ini sendiri dan tidak akan habis.</source>
+            <translation>This PC is not enrolled with a server: it gives its own numbers and never runs out.</translation>
         </message>
         <message>
             <source>PC ini belum terdaftar ke server (atau tokennya hilang): daftarkan ulang.</source>
@@ -5122,6 +5173,14 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Surat ini sudah diberkaskan dalam berkas {b}.</source>
             <translation>This letter is already filed in {b}.</translation>
+        </message>
+        <message>
+            <source>Surat keluar</source>
+            <translation>Outgoing letters</translation>
+        </message>
+        <message>
+            <source>Surat keluar ({jenis})</source>
+            <translation>Outgoing letters ({jenis})</translation>
         </message>
         <message>
             <source>Surat keluar {n}: {h}</source>
@@ -5766,6 +5825,49 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>{what}, nomor {n}</source>
             <translation>{what}, number {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>numbers_left</name>
+        <message>
+            <source>Belum ada blok nomor</source>
+            <translation>No block of numbers yet</translation>
+        </message>
+        <message>
+            <source>Data PC ini dipulihkan dari cadangan: blok nomornya baru berlaku lagi setelah sinkronisasi.</source>
+            <translation>This PC's data was restored from a backup: its blocks of numbers are valid again only after a sync.</translation>
+        </message>
+        <message>
+            <source>Diminta {n} nomor per seri pada sinkronisasi berikutnya.</source>
+            <translation>{n} numbers per series requested at the next sync.</translation>
+        </message>
+        <message>
+            <source>Nomor habis - sinkronkan</source>
+            <translation>Numbers used up - sync</translation>
+        </message>
+        <message>
+            <source>Nomor hampir habis: {n} tersisa</source>
+            <translation>Numbers running low: {n} left</translation>
+        </message>
+        <message>
+            <source>Nomor tersisa: {n}</source>
+            <translation>Numbers left: {n}</translation>
+        </message>
+        <message>
+            <source>Nomor: tunggu sinkronisasi</source>
+            <translation>Numbers: wait for a sync</translation>
+        </message>
+        <message>
+            <source>Siapkan &amp;nomor untuk luring...</source>
+            <translation>Prepare &amp;numbers for offline work...</translation>
+        </message>
+        <message>
+            <source>Sinkronkan sebelum nomor habis; tanpa nomor, surat tidak dapat ditandatangani atau dicatat.</source>
+            <translation>Sync before the numbers run out; without numbers, letters cannot be signed or registered.</translation>
+        </message>
+        <message>
+            <source>{series}: {n} nomor tersisa</source>
+            <translation>{series}: {n} numbers left</translation>
         </message>
     </context>
     <context>

@@ -2076,6 +2076,37 @@ Kabupaten {kab}</translation>
         </message>
     </context>
     <context>
+        <name>NumberReserveDialog</name>
+        <message>
+            <source>&amp;Minta Nomor</source>
+            <translation>&amp;Minta Nomor</translation>
+        </message>
+        <message>
+            <source>&amp;Nomor per seri</source>
+            <translation>&amp;Nomor per seri</translation>
+        </message>
+        <message>
+            <source>Diminta: {n} nomor per seri. Server memberikannya pada sinkronisasi berikutnya.</source>
+            <translation>Diminta: {n} nomor per seri. Server memberikannya pada sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>PC ini belum terdaftar di server: nomornya diberikan PC ini sendiri dan tidak akan habis.</source>
+            <translation>PC ini belum terdaftar di server: nomornya diberikan PC ini sendiri dan tidak akan habis.</translation>
+        </message>
+        <message>
+            <source>Permintaan nomor tambahan dibatalkan.</source>
+            <translation>Permintaan nomor tambahan dibatalkan.</translation>
+        </message>
+        <message>
+            <source>Sebelum PC ini lama tidak tersambung (misalnya dibawa bertugas ke luar kantor), minta server menyiapkan lebih banyak nomor surat untuk setiap seri. Permintaan dikirim pada sinkronisasi berikutnya; server memberi paling banyak sebanyak batas yang ditetapkan administrator server.</source>
+            <translation>Sebelum PC ini lama tidak tersambung (misalnya dibawa bertugas ke luar kantor), minta server menyiapkan lebih banyak nomor surat untuk setiap seri. Permintaan dikirim pada sinkronisasi berikutnya; server memberi paling banyak sebanyak batas yang ditetapkan administrator server.</translation>
+        </message>
+        <message>
+            <source>Siapkan Nomor untuk Luring</source>
+            <translation>Siapkan Nomor untuk Luring</translation>
+        </message>
+    </context>
+    <context>
         <name>NumberingFields</name>
         <message>
             <source> digit</source>
@@ -3420,6 +3451,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Agenda Masuk</translation>
         </message>
         <message>
+            <source>Agenda surat masuk</source>
+            <translation>Agenda surat masuk</translation>
+        </message>
+        <message>
             <source>Agendaris</source>
             <translation>Agendaris</translation>
         </message>
@@ -3698,6 +3733,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Berkas: {f} ({n} bita).</source>
             <translation>Berkas: {f} ({n} bita).</translation>
+        </message>
+        <message>
+            <source>Blok nomor PC ini untuk {series} tahun {year} sudah habis terpakai (nomor terakhir {last}). Sambungkan ke jaringan dan sinkronkan untuk mendapat blok baru, lalu coba lagi.</source>
+            <translation>Blok nomor PC ini untuk {series} tahun {year} sudah habis terpakai (nomor terakhir {last}). Sambungkan ke jaringan dan sinkronkan untuk mendapat blok baru, lalu coba lagi.</translation>
+        </message>
+        <message>
+            <source>Blok nomor surat PC ini tidak berlaku lagi karena datanya dipulihkan dari cadangan. Sambungkan ke jaringan dan sinkronkan dulu, lalu coba lagi.</source>
+            <translation>Blok nomor surat PC ini tidak berlaku lagi karena datanya dipulihkan dari cadangan. Sambungkan ke jaringan dan sinkronkan dulu, lalu coba lagi.</translation>
         </message>
         <message>
             <source>Buku agenda tidak dapat disimpan ke {path}: {reason}</source>
@@ -4102,6 +4145,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Jumlah digit nomor urut 1 sampai 6.</source>
             <translation>Jumlah digit nomor urut 1 sampai 6.</translation>
+        </message>
+        <message>
+            <source>Jumlah nomor harus antara 0 dan {n}.</source>
+            <translation>Jumlah nomor harus antara 0 dan {n}.</translation>
         </message>
         <message>
             <source>Kantor</source>
@@ -4530,6 +4577,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>PC ini belum punya kunci bundel yang dikenal server. Sinkronkan sekali secara online, lalu buat bundel lagi.</source>
             <translation>PC ini belum punya kunci bundel yang dikenal server. Sinkronkan sekali secara online, lalu buat bundel lagi.</translation>
+        </message>
+        <message>
+            <source>PC ini belum terdaftar di server: nomor diberikan oleh PC ini sendiri dan tidak akan habis.</source>
+            <translation>PC ini belum terdaftar di server: nomor diberikan oleh PC ini sendiri dan tidak akan habis.</translation>
         </message>
         <message>
             <source>PC ini belum terdaftar ke server (atau tokennya hilang): daftarkan ulang.</source>
@@ -5122,6 +5173,14 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Surat ini sudah diberkaskan dalam berkas {b}.</source>
             <translation>Surat ini sudah diberkaskan dalam berkas {b}.</translation>
+        </message>
+        <message>
+            <source>Surat keluar</source>
+            <translation>Surat keluar</translation>
+        </message>
+        <message>
+            <source>Surat keluar ({jenis})</source>
+            <translation>Surat keluar ({jenis})</translation>
         </message>
         <message>
             <source>Surat keluar {n}: {h}</source>
@@ -5766,6 +5825,49 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>{what}, nomor {n}</source>
             <translation>{what}, nomor {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>numbers_left</name>
+        <message>
+            <source>Belum ada blok nomor</source>
+            <translation>Belum ada blok nomor</translation>
+        </message>
+        <message>
+            <source>Data PC ini dipulihkan dari cadangan: blok nomornya baru berlaku lagi setelah sinkronisasi.</source>
+            <translation>Data PC ini dipulihkan dari cadangan: blok nomornya baru berlaku lagi setelah sinkronisasi.</translation>
+        </message>
+        <message>
+            <source>Diminta {n} nomor per seri pada sinkronisasi berikutnya.</source>
+            <translation>Diminta {n} nomor per seri pada sinkronisasi berikutnya.</translation>
+        </message>
+        <message>
+            <source>Nomor habis - sinkronkan</source>
+            <translation>Nomor habis - sinkronkan</translation>
+        </message>
+        <message>
+            <source>Nomor hampir habis: {n} tersisa</source>
+            <translation>Nomor hampir habis: {n} tersisa</translation>
+        </message>
+        <message>
+            <source>Nomor tersisa: {n}</source>
+            <translation>Nomor tersisa: {n}</translation>
+        </message>
+        <message>
+            <source>Nomor: tunggu sinkronisasi</source>
+            <translation>Nomor: tunggu sinkronisasi</translation>
+        </message>
+        <message>
+            <source>Siapkan &amp;nomor untuk luring...</source>
+            <translation>Siapkan &amp;nomor untuk luring...</translation>
+        </message>
+        <message>
+            <source>Sinkronkan sebelum nomor habis; tanpa nomor, surat tidak dapat ditandatangani atau dicatat.</source>
+            <translation>Sinkronkan sebelum nomor habis; tanpa nomor, surat tidak dapat ditandatangani atau dicatat.</translation>
+        </message>
+        <message>
+            <source>{series}: {n} nomor tersisa</source>
+            <translation>{series}: {n} nomor tersisa</translation>
         </message>
     </context>
     <context>

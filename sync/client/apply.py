@@ -71,8 +71,13 @@ def apply_response(
     pending = _pending(session)  # rejected letter edits may have become new drafts
     _apply_changes(session, response.changes, pending, result)
     save_leases(session, state, response.leases, restored=restored)
+    asked = batch.request.lease_reserve
+    if asked and not response.late and state.lease_reserve == asked:
+        state.lease_reserve = 0  # granted (as far as the server allows); asked anew if changed
     state.cursor = max(state.cursor, response.cursor)
     state.request_seq = max(state.request_seq, response.request_seq)
+    if batch.request.request_seq is not None:  # confirmed with the next request
+        state.answered_seq = max(state.answered_seq, batch.request.request_seq)
     if response.server_key and not state.server_key:
         state.server_key = response.server_key
     if response.office_key:

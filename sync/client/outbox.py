@@ -140,6 +140,8 @@ def build_batch(
         SyncRequest(
             cursor=state.cursor,
             lease_epoch=lease_epoch,
+            lease_reserve=state.lease_reserve or None,
+            answered_seq=state.answered_seq,
             series_wanted=domain.handlers().series_wanted(session),
             users=pc_users(session),
         )

@@ -17,7 +17,9 @@ from sync.server.records import Batch
 
 
 def create_schema(engine: Engine) -> None:
-    db.metadata.create_all(engine)
+    """The server's tables (with the columns a newer version added: ``db.create_tables``) and
+    the hub's own."""
+    db.create_tables(engine)
     tables.metadata.create_all(engine)
 
 

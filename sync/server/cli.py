@@ -119,6 +119,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--lease-block", type=int, default=50, help="numbers per lease grant")
     serve.add_argument(
+        "--lease-reserve-max",
+        type=int,
+        default=500,
+        metavar="N",
+        help="the most unused numbers per series a PC's administrator may ask it to hold "
+        "before going offline for long (0: none; default %(default)s)",
+    )
+    serve.add_argument(
         "--time-zone",
         default="Asia/Jakarta",
         help="time zone of the verification page (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)",
@@ -359,7 +367,7 @@ def _init(args: argparse.Namespace) -> None:
 def _hub(args: argparse.Namespace) -> int:
     if args.hub_command == "allow":
         with _engine(args) as engine:
-            db.metadata.create_all(engine)
+            db.create_tables(engine)
             from sync.server.hubs import allow
 
             try:
@@ -422,6 +430,7 @@ def _serve(args: argparse.Namespace) -> None:
         )
     except ValueError as exc:
         raise _Refused(f"--trusted-proxy: {exc}") from exc
+    _check_leases(args.lease_block, args.lease_reserve_max)
     try:
         ZoneInfo(args.time_zone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -430,7 +439,7 @@ def _serve(args: argparse.Namespace) -> None:
     os.environ.pop(pki.PASSPHRASE_ENV, None)  # not inherited by anything this process starts
     with _engine(args) as engine:
         db.server_id(engine)  # a clear message instead of a failed start-up
-        db.metadata.create_all(engine)  # tables added by a newer version
+        db.create_tables(engine)  # tables added by a newer version
         public_url = pki.store_public_url(engine, args.public_url) if args.public_url else ""
         with db.read_tx(engine) as conn:
             exists = pki.ca_exists(conn)
@@ -455,6 +464,7 @@ def _serve(args: argparse.Namespace) -> None:
         db_url=args.db,
         blob_dir=Path(args.blobs),
         lease_block=args.lease_block,
+        lease_reserve_max=args.lease_reserve_max,
         ca_passphrase=passphrase,
         public_url=public_url,
         cert_days=args.cert_days,
@@ -466,6 +476,18 @@ def _serve(args: argparse.Namespace) -> None:
     uvicorn.run(
         create_app(settings), host=args.host, port=args.port, access_log=False, proxy_headers=False
     )
+
+
+def _check_leases(block: int, reserve_max: int) -> None:
+    """Refuse lease settings that cannot work, naming the option."""
+    from sync.protocol import MAX_LEASE_RESERVE
+
+    if not 1 <= block <= MAX_LEASE_RESERVE:
+        raise _Refused(f"--lease-block must be between 1 and {MAX_LEASE_RESERVE}, not {block}")
+    if not 0 <= reserve_max <= MAX_LEASE_RESERVE:
+        raise _Refused(
+            f"--lease-reserve-max must be between 0 and {MAX_LEASE_RESERVE}, not {reserve_max}"
+        )
 
 
 def _bundle_import(args: argparse.Namespace) -> None:
@@ -481,7 +503,7 @@ def _bundle_import(args: argparse.Namespace) -> None:
         cert_days=args.cert_days,
     )
     with _engine(args) as engine:
-        db.metadata.create_all(engine)
+        db.create_tables(engine)
         done = import_bundle(engine, settings, args.file, args.reply)
     print(
         f"bundle of device {done.device_id} ({done.office_code}) applied: "

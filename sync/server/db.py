@@ -187,6 +187,19 @@ applied_mutations = Table(
     Column("office_id", ID, nullable=False),
     Column("ack", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # The request number of the newest answer that carried this ack to a device that confirms
+    # answers (``SyncRequest.answered_seq``); null: never pruned (sync.server.pruning).
+    Column("delivered_seq", BigInteger, nullable=True),
+    Index("ix_applied_mutations_delivered", "device_id", "delivered_seq"),
+)
+
+# Per device, the newest answer whose acks were pruned: a request that confirms less (a store
+# restored from an older backup) may carry mutations whose acks are gone (sync.server.pruning).
+ack_pruning = Table(
+    "ack_pruning",
+    metadata,
+    Column("device_id", ID, primary_key=True),
+    Column("pruned_seq", BigInteger, nullable=False),
 )
 
 leases = Table(
@@ -493,9 +506,34 @@ def lock_office(conn: Connection, office_id: str) -> int:
     return int(last)
 
 
+# Columns added to tables that exist on servers made by an older version: (table, column).
+ADDED_COLUMNS = (("applied_mutations", "delivered_seq"),)
+
+
+def create_tables(engine: Engine) -> None:
+    """Create every table that does not exist yet, and add the columns of ``ADDED_COLUMNS``
+    that an existing table lacks (nullable, so existing rows stay as they are)."""
+    from sqlalchemy import inspect
+    from sqlalchemy.schema import CreateIndex
+
+    metadata.create_all(engine)
+    inspector = inspect(engine)
+    for table_name, column_name in ADDED_COLUMNS:
+        if column_name in {c["name"] for c in inspector.get_columns(table_name)}:
+            continue
+        table = metadata.tables[table_name]
+        column = table.c[column_name]
+        kind = column.type.compile(dialect=engine.dialect)
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"ALTER TABLE {table_name} ADD COLUMN {column_name} {kind}")
+            for index in table.indexes:
+                if column_name in index.columns:
+                    conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 def init_db(engine: Engine) -> str:
     """Create every table that does not exist yet; return the server id (made once)."""
-    metadata.create_all(engine)
+    create_tables(engine)
     with write_tx(engine) as conn:
         existing = conn.execute(select(server_identity.c.server_id)).scalar_one_or_none()
         if existing:

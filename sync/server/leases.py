@@ -12,12 +12,16 @@ Rules (docs/sync-protocol.md, "Number leases"):
   with an epoch the server never granted, voids nothing.
 - An ``issued_number`` is accepted only inside a non-void lease of the sending device, and only
   once per office, series, year and seq.
+- A request may ask to hold more unused numbers than usual (``lease_reserve``: a PC going
+  offline for long); each series is topped up to that many, capped by the server's
+  ``lease_reserve_max``. Asking again once it holds them grants nothing more.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -58,6 +62,14 @@ def wanted_series(settings: Settings, requested: list[str], now: datetime) -> se
             series.append(name)
     years = [now.year, now.year + 1] if now.month == 12 else [now.year]
     return {(s, y) for s in series for y in years}
+
+
+def for_request(settings: Settings, reserve: int | None) -> Settings:
+    """``settings`` for granting the leases of one request that asked to hold ``reserve``
+    unused numbers per series (None: the usual blocks), capped by ``lease_reserve_max``."""
+    if not reserve:
+        return settings
+    return replace(settings, lease_reserve=max(0, min(reserve, settings.lease_reserve_max)))
 
 
 def _taken(conn: Connection, office_id: str, key: tuple[str, int, int]) -> bool:
@@ -236,8 +248,10 @@ def top_up(
 ) -> list[LeaseGrant]:
     """Void grants the device does not hold, then grant a block from ``source`` for every
     series and year in ``wanted`` (plus those of its live leases in or after the earliest wanted
-    year) that runs low; a series ``source`` has no numbers for gets none (the device keeps its
-    remainder). Caller holds the office lock. Returns the new grants (all with one new epoch)."""
+    year) that runs low: below ``lease_low_water`` unused numbers (a block of ``lease_block``),
+    or below the request's ``lease_reserve`` (a block that makes up the difference); a series
+    ``source`` has no numbers for gets none (the device keeps its remainder). Caller holds the
+    office lock. Returns the new grants (all with one new epoch)."""
     now = db.utcnow()
     newest = int(
         conn.execute(
@@ -270,9 +284,11 @@ def top_up(
     epoch = newest + 1
     grants: list[LeaseGrant] = []
     for series, year in sorted(wanted):
-        if _unused(conn, device, series, year) >= settings.lease_low_water:
+        unused = _unused(conn, device, series, year)
+        if unused >= max(settings.lease_low_water, settings.lease_reserve):
             continue
-        block = source(conn, device.office_id, series, year, settings.lease_block)
+        size = max(settings.lease_block, settings.lease_reserve - unused)
+        block = source(conn, device.office_id, series, year, size)
         if block is None:
             continue
         start, end = block

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
 from sync.protocol import Ack, AckStatus, LeaseGrant, Mutation, SyncRequest, SyncResponse
-from sync.server import access, db, delivery, keys, leases, pki, records
+from sync.server import access, db, delivery, keys, leases, pki, pruning, records
 from sync.server.apply import apply_mutation
 from sync.server.auth import Device
 from sync.server.leases import SeriesYear
@@ -91,6 +91,10 @@ def handle_sync(
         batch = Batch(conn, device.office_id)  # takes the office's writer lock
         taken = _request_seq(conn, device)
         late = request.request_seq is not None and request.request_seq <= taken
+        # A client that confirms answers lets the server forget acks (sync.server.pruning).
+        confirms = request.answered_seq is not None and request.request_seq is not None
+        behind = confirms and pruning.behind(conn, device, request.answered_seq or 0)
+        replayed: list[str] = []
         stored: dict[str, tuple[str, Any]] = {}
         ids = list({m.mutation_id for m in request.mutations})
         for start in range(0, len(ids), 500):
@@ -112,6 +116,7 @@ def handle_sync(
                 owner, ack = stored[m.mutation_id]
                 if owner == device.id:
                     acks.append(Ack.model_validate(ack))
+                    replayed.append(m.mutation_id)
                 else:
                     acks.append(
                         Ack(
@@ -126,10 +131,14 @@ def handle_sync(
                 continue
             if late:
                 continue  # superseded by a newer request, or sent again in one: no ack
-            outcome = apply_mutation(batch, device, m, settings.blob_dir)
-            if outcome.number:
-                wanted.add(outcome.number)
-            data = outcome.ack.model_dump(mode="json")
+            if behind:  # its ack may have been pruned: never apply it a second time
+                ack_now = pruning.refused(batch, m)
+            else:
+                outcome = apply_mutation(batch, device, m, settings.blob_dir)
+                if outcome.number:
+                    wanted.add(outcome.number)
+                ack_now = outcome.ack
+            data = ack_now.model_dump(mode="json")
             stored[m.mutation_id] = (device.id, data)
             new_acks.append(
                 dict(
@@ -138,17 +147,27 @@ def handle_sync(
                     office_id=device.office_id,
                     ack=data,
                     created_at=now,
+                    delivered_seq=request.request_seq if confirms else None,
                 )
             )
-            acks.append(outcome.ack)
-            fresh.append((m, outcome.ack))
+            acks.append(ack_now)
+            if not behind:  # a refused one was not taken: nothing for a hub to relay
+                fresh.append((m, ack_now))
         hooks.settle(batch)  # deliveries to and from the office since its last sync
         batch.flush()
         if new_acks:
             conn.execute(db.applied_mutations.insert(), new_acks)
+        if confirms:
+            assert request.request_seq is not None and request.answered_seq is not None
+            if replayed:
+                pruning.redelivered(conn, device, replayed, request.request_seq)
+            pruning.confirm(conn, device, request.answered_seq, taken)
         hooks.applied(conn, device, request.request_seq, fresh)
+        lease_settings = leases.for_request(settings, request.lease_reserve)
         grants = (
-            [] if late else hooks.grant_leases(conn, device, settings, request.lease_epoch, wanted)
+            []
+            if late
+            else hooks.grant_leases(conn, device, lease_settings, request.lease_epoch, wanted)
         )
         if request.request_seq is not None and not late:
             _take_request_seq(conn, device, taken, request.request_seq)

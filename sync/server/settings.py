@@ -37,6 +37,11 @@ class Settings:
     max_mutations: int = MAX_MUTATIONS  # mutations per sync request
     lease_block: int = 50  # numbers per lease grant
     lease_low_water: int = 10  # grant a new block when fewer unused numbers remain
+    # The most unused numbers per series a device may ask to hold (``SyncRequest.lease_reserve``,
+    # a PC going offline for long); a larger request is capped to it, 0 refuses every request.
+    lease_reserve_max: int = 500
+    # This request's reserve, already capped: set per request by ``leases.for_request``.
+    lease_reserve: int = 0
     default_series: str = "keluar"
     max_body: int = 16 * 1024 * 1024  # bytes of a request body (after gunzip)
     max_chunk: int = 8 * 1024 * 1024  # bytes of one blob upload chunk

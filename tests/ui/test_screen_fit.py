@@ -219,6 +219,9 @@ def dialogs(office_staff: Office, letter: Letter) -> Iterator[tuple[str, Callabl
     yield "Periksa keaslian PDF", lambda: VerifyDialog("surat-400.10.2.2-017.pdf")
     yield "Konflik", lambda: ConflictsDialog(store, s.admin)
     yield "Buku Agenda", lambda: RegistersDialog(store, s.admin)
+    from desktop.ui.numbers_left import NumberReserveDialog
+
+    yield "Siapkan nomor untuk luring", lambda: NumberReserveDialog(store, s.admin)
     yield "Klasifikasi", lambda: ClassificationDialog(store, "undangan")
     yield (
         "Kesalahan program",
