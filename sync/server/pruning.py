@@ -20,6 +20,10 @@ server forget the acks it confirmed:
   applied): the client keeps them as conflicts or draft copies, visible, never applied twice.
 - Acks of clients that do not confirm (older clients, a hub's relays) keep ``delivered_seq``
   null and are never pruned.
+- Nor are the acks of an office that has a hub (``hub_devices``), at central: a PC whose answer
+  from the hub was lost may send the same mutation to central directly, confirm central's
+  answer, and the hub relay its copy afterwards; central recognises that copy only by the
+  stored ack. (The hub itself, which has no hub of its own, prunes its PCs' acks as usual.)
 """
 
 from __future__ import annotations
@@ -38,6 +42,15 @@ BEHIND_REASON = (
     "PC ini dipulihkan dari cadangan lama: perubahan ini mungkin sudah pernah diterima server, "
     "jadi tidak diterapkan lagi"
 )
+
+
+def office_has_hub(conn: Connection, office_id: str) -> bool:
+    """Has the administrator made a device of this office a hub? Then no ack is pruned."""
+    t = db.hub_devices.c
+    return (
+        conn.execute(select(t.device_id).where(t.office_id == office_id).limit(1)).first()
+        is not None
+    )
 
 
 def pruned_seq(conn: Connection, device: Device) -> int:

@@ -91,8 +91,13 @@ def handle_sync(
         batch = Batch(conn, device.office_id)  # takes the office's writer lock
         taken = _request_seq(conn, device)
         late = request.request_seq is not None and request.request_seq <= taken
-        # A client that confirms answers lets the server forget acks (sync.server.pruning).
-        confirms = request.answered_seq is not None and request.request_seq is not None
+        # A client that confirms answers lets the server forget acks (sync.server.pruning),
+        # unless its office has a hub: a hub may relay the same mutations late (sync/hub).
+        confirms = (
+            request.answered_seq is not None
+            and request.request_seq is not None
+            and not pruning.office_has_hub(conn, device.office_id)
+        )
         behind = confirms and pruning.behind(conn, device, request.answered_seq or 0)
         replayed: list[str] = []
         stored: dict[str, tuple[str, Any]] = {}

@@ -28,7 +28,7 @@ from sqlmodel import select as select_rows
 from desktop.store.db import backup_file, restore_backup
 from desktop.store.models import Letter
 from desktop.store.sync_models import SyncState
-from sync.server import db
+from sync.server import db, hubs
 from sync.server.pruning import BEHIND_REASON
 from tests.sync.conftest import DeviceClient
 from tests.sync.pcs import draft, office_with_pcs, open_pc, save
@@ -129,6 +129,23 @@ def test_a_client_that_does_not_confirm_keeps_its_acks(
     send(pc, 3, [], answered=1)  # confirms an answer whose acks were never prunable
     assert kept(server, x) == [x["mutation_id"]]
     assert send(pc, 4, [x], answered=3)["acks"][0]["status"] == "applied"  # the stored ack
+
+
+def test_an_office_with_a_hub_keeps_its_acks_for_late_relays(
+    sync_server_factory: Callable[..., Any],
+) -> None:
+    # A hub may relay a PC's mutation after the PC sent it to central directly and confirmed
+    # central's answer: central must still know the mutation then, so it forgets nothing.
+    server = sync_server_factory()
+    code, _ = server.new_office()
+    pc = server.enrol(code)
+    hub = server.enrol(code, name="Hub kantor")
+    hubs.allow(server.engine, hub.device_id)
+    x = pc.mutation("letter", str(uuid.uuid4()), {**LETTER, "hal": "Awal"})
+    send(pc, 1, [x], answered=0)
+    send(pc, 2, [], answered=1)
+    assert kept(server, x) == [x["mutation_id"]]
+    assert send(pc, 3, [x], answered=2)["acks"][0]["status"] == "applied"  # the stored ack
 
 
 @SQLITE
