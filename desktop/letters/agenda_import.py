@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, insert, or_
 from sqlalchemy import select as sa_select
@@ -165,6 +165,56 @@ def cell_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+R = TypeVar("R")  # what a book's row reader makes of a row (a letter to import)
+
+
+def row_cells(cells: Sequence[Any], mapping: dict[str, int]) -> Callable[[str], Any] | None:
+    """A data row's cell by field name (None for a column that is not mapped or not there), or
+    None when every cell of the row is blank (an empty row is skipped, not refused)."""
+    if all(cell_text(c) == "" for c in cells):
+        return None
+
+    def cell(name: str) -> Any:
+        index = mapping.get(name)
+        return cells[index] if index is not None and index < len(cells) else None
+
+    return cell
+
+
+def read_rows(
+    rows: Sequence[Sequence[Any]],
+    header_row: int,
+    read: Callable[[int, Sequence[Any]], R | RowProblem | None],
+    limit: int | None = None,
+) -> list[R | RowProblem]:
+    """``read(number, cells)`` for each row under ``header_row`` (numbered as the spreadsheet
+    shows them), empty rows left out; only the first ``limit`` when given (the preview)."""
+    found: list[R | RowProblem] = []
+    for number, cells in enumerate(rows[header_row + 1 :], start=header_row + 2):
+        got = read(number, cells)
+        if got is not None:
+            found.append(got)
+        if limit is not None and len(found) >= limit:
+            break
+    return found
+
+
+def require_mapped(missing: Sequence[str], label: Callable[[str], str]) -> None:
+    """ServiceError naming the required columns not chosen yet (none: nothing happens)."""
+    if missing:
+        raise ServiceError(
+            _("Kolom wajib belum dipilih: {f}.").format(f=", ".join(label(m) for m in missing))
+        )
+
+
+def nothing_readable(problems: Sequence[RowProblem]) -> NothingToImport:
+    """The refusal of a book with no readable row, naming the first problems."""
+    return NothingToImport(
+        _("Tidak ada baris yang dapat diimpor.")
+        + "".join(f"\n{_('Baris {n}').format(n=p.row)}: {p.reason}" for p in problems[:5])
+    )
+
+
 def agenda_key(number: str, year: int) -> tuple[str, int]:
     """How two agenda numbers compare: "007" is "7"."""
     text = number.strip().lower()
@@ -224,12 +274,8 @@ def read_row(
     number: int, cells: Sequence[Any], mapping: dict[str, int], checker: Checker
 ) -> BookRow | RowProblem | None:
     """One data row as a letter, or the reason it cannot be one; None for an empty row."""
-
-    def cell(name: str) -> Any:
-        index = mapping.get(name)
-        return cells[index] if index is not None and index < len(cells) else None
-
-    if all(cell_text(c) == "" for c in cells):
+    cell = row_cells(cells, mapping)
+    if cell is None:
         return None
     problem = lambda reason: RowProblem(number, reason)  # noqa: E731
     agenda = cell_text(cell("agenda_number"))
@@ -309,13 +355,7 @@ def preview(
     used = guess_mapping(header) if mapping is None else mapping
     with store.read() as session:
         checker = Checker.load(session)
-    rows: list[BookRow | RowProblem] = []
-    for offset, cells in enumerate(data.rows[head + 1 :], start=head + 2):
-        read = read_row(offset, cells, used, checker)
-        if read is not None:
-            rows.append(read)
-        if len(rows) >= limit:
-            break
+    rows = read_rows(data.rows, head, lambda n, cells: read_row(n, cells, used, checker), limit)
     return Preview(data, head, [cell_text(h) for h in header], used, rows)
 
 
@@ -358,29 +398,16 @@ def import_book(
     readable (the report's problems are in its message), PermissionDenied.
     """
     require_importer(user)
-    if missing := missing_fields(mapping):
-        raise ServiceError(
-            _("Kolom wajib belum dipilih: {f}.").format(
-                f=", ".join(field_label(m) for m in missing)
-            )
-        )
+    require_mapped(missing_fields(mapping), field_label)
     data = read_sheet(path, sheet)
     batch_id = uuid7()
     with store.write() as session:
         checker = Checker.load(session)
-        rows: list[BookRow] = []
-        problems: list[RowProblem] = []
-        for number, cells in enumerate(data.rows[header_row + 1 :], start=header_row + 2):
-            read = read_row(number, cells, mapping, checker)
-            if isinstance(read, BookRow):
-                rows.append(read)
-            elif read is not None:
-                problems.append(read)
+        read = read_rows(data.rows, header_row, lambda n, c: read_row(n, c, mapping, checker))
+        rows = [r for r in read if isinstance(r, BookRow)]
+        problems = [r for r in read if isinstance(r, RowProblem)]
         if not rows:
-            raise NothingToImport(
-                _("Tidak ada baris yang dapat diimpor.")
-                + "".join(f"\n{_('Baris {n}').format(n=p.row)}: {p.reason}" for p in problems[:5])
-            )
+            raise nothing_readable(problems)
         senders = _SenderDirectory(session, user)
         # Written in bulk (one INSERT for the letters, one for their outbox rows): a book of
         # 10,000 rows must import in seconds on an office PC. The import is one action with

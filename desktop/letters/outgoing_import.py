@@ -38,17 +38,20 @@ from desktop.letters.agenda_import import (
     ImportBatch,
     ImportReport,
     ImportWorkedOn,
-    NothingToImport,
     RowProblem,
     cell_text,
     chunks,
     find_header_row,
     guess_mapping,
+    nothing_readable,
     outbox_row,
+    read_rows,
     require_importer,
+    require_mapped,
+    row_cells,
     sifat_and_urgency,
 )
-from desktop.letters.errors import NotFound, ServiceError
+from desktop.letters.errors import NotFound
 from desktop.letters.numbering import OUTGOING
 from desktop.letters.spreadsheets import Sheet, parse_date, read_sheet
 from desktop.letters.templates import letter_types
@@ -167,12 +170,8 @@ def read_row(
     number: int, cells: Sequence[Any], mapping: dict[str, int], checker: Checker
 ) -> OutgoingRow | RowProblem | None:
     """One data row as an outgoing letter, or the reason it cannot be one; None when empty."""
-
-    def cell(name: str) -> Any:
-        index = mapping.get(name)
-        return cells[index] if index is not None and index < len(cells) else None
-
-    if all(cell_text(c) == "" for c in cells):
+    cell = row_cells(cells, mapping)
+    if cell is None:
         return None
     problem = lambda reason: RowProblem(number, reason)  # noqa: E731
     letter_number = cell_text(cell("number"))
@@ -253,13 +252,7 @@ def preview(
     used = guess_mapping(header, HEADERS) if mapping is None else mapping
     with store.read() as session:
         checker = Checker.load(session, store.data_dir)
-    rows: list[OutgoingRow | RowProblem] = []
-    for offset, cells in enumerate(data.rows[head + 1 :], start=head + 2):
-        read = read_row(offset, cells, used, checker)
-        if read is not None:
-            rows.append(read)
-        if len(rows) >= limit:
-            break
+    rows = read_rows(data.rows, head, lambda n, cells: read_row(n, cells, used, checker), limit)
     return Preview(data, head, [cell_text(h) for h in header], used, rows)
 
 
@@ -292,29 +285,16 @@ def import_book(
     Raises spreadsheets.UnreadableFile, ServiceError when a required column is not mapped,
     NothingToImport when no row is readable, PermissionDenied."""
     require_importer(user)
-    if missing := missing_fields(mapping):
-        raise ServiceError(
-            _("Kolom wajib belum dipilih: {f}.").format(
-                f=", ".join(field_label(m) for m in missing)
-            )
-        )
+    require_mapped(missing_fields(mapping), field_label)
     data = read_sheet(path, sheet)
     batch_id = uuid7()
     with store.write() as session:
         checker = Checker.load(session, store.data_dir)
-        rows: list[OutgoingRow] = []
-        problems: list[RowProblem] = []
-        for number, cells in enumerate(data.rows[header_row + 1 :], start=header_row + 2):
-            read = read_row(number, cells, mapping, checker)
-            if isinstance(read, OutgoingRow):
-                rows.append(read)
-            elif read is not None:
-                problems.append(read)
+        read = read_rows(data.rows, header_row, lambda n, c: read_row(n, c, mapping, checker))
+        rows = [r for r in read if isinstance(r, OutgoingRow)]
+        problems = [r for r in read if isinstance(r, RowProblem)]
         if not rows:
-            raise NothingToImport(
-                _("Tidak ada baris yang dapat diimpor.")
-                + "".join(f"\n{_('Baris {n}').format(n=p.row)}: {p.reason}" for p in problems[:5])
-            )
+            raise nothing_readable(problems)
         # In bulk, as the incoming import: one INSERT each for the letters, their bodies and
         # their outbox rows, and one audit entry for the import.
         now = clock.now()
