@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from desktop.letters import filing
 from desktop.letters.accounts import CurrentUser
-from desktop.letters.filing import BerkasInput, Suggestion
+from desktop.letters.filing import Suggestion
 from desktop.store.db import Store
 from desktop.store.filing_models import BerkasItem
 from desktop.ui import ops
+from desktop.ui.filing import NEW, filing_call, fill_berkas
 from desktop.ui.qt import (
     QComboBox,
     QDialog,
@@ -28,8 +29,6 @@ from desktop.ui.qt import (
     QWidget,
     Signal,
 )
-
-NEW = "__new__"
 
 
 class FileOneLetterDialog(QDialog):
@@ -52,10 +51,7 @@ class FileOneLetterDialog(QDialog):
         )
         letter.setWordWrap(True)
         self.berkas = QComboBox()
-        for b in suggestion.candidates:
-            state = "" if b.state == "aktif" else f" [{filing.state_label(b.state)}]"
-            self.berkas.addItem(f"{b.title} ({b.classification_code}, {b.year}){state}", b.id)
-        self.berkas.addItem(self.tr("+ Berkas baru"), NEW)
+        fill_berkas(self.berkas, suggestion)
         self.berkas.currentIndexChanged.connect(self._berkas_chosen)
         self.new_title = QLineEdit(suggestion.new_title)
         self.new_title.setMaxLength(filing.MAX_TITLE)
@@ -93,17 +89,9 @@ class FileOneLetterDialog(QDialog):
         self.new_title_label.setVisible(new)
 
     def file_it(self) -> None:
-        store, user, s = self.store, self.user, self.suggestion
-        chosen = self.berkas.currentData()
-        if chosen == NEW:
-            data = BerkasInput(s.classification_code, s.year, self.new_title.text())
-            fn: Callable[[], BerkasItem] = lambda: filing.file_letter(  # noqa: E731
-                store, user, s.kind, s.letter_id, new_berkas=data
-            )
-        else:
-            fn = lambda: filing.file_letter(  # noqa: E731
-                store, user, s.kind, s.letter_id, berkas_id=str(chosen)
-            )
+        store = self.store
+        chosen, title = self.berkas.currentData(), self.new_title.text()
+        fn = filing_call(store, self.user, self.suggestion, chosen, title)
         ops.WriteOp(self, lambda: _label_after(store, fn)).success(self._filed).message_in(
             self.message
         ).disable(self.file_button).run()

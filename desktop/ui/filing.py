@@ -24,6 +24,7 @@ from desktop.ui import ops, store_events
 from desktop.ui.qt import (
     QAbstractItemView,
     QComboBox,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -42,7 +43,32 @@ from desktop.ui.qt import (
 )
 
 FILING_TABLES = frozenset({"berkas", "berkas_item", "letter", "incoming_letter"})
-NEW = "__new__"
+NEW = "__new__"  # the berkas choice "+ Berkas baru"
+
+
+def fill_berkas(combo: QComboBox, suggestion: Suggestion) -> None:
+    """The berkas ``suggestion`` offers for its letter, then "+ Berkas baru" (data ``NEW``);
+    the first one chosen."""
+    combo.blockSignals(True)
+    combo.clear()
+    for b in suggestion.candidates:
+        state = "" if b.state == "aktif" else f" [{filing.state_label(b.state)}]"
+        combo.addItem(f"{b.title} ({b.classification_code}, {b.year}){state}", b.id)
+    combo.addItem(QCoreApplication.translate("FileLetterDialog", "+ Berkas baru"), NEW)
+    combo.setCurrentIndex(0)
+    combo.blockSignals(False)
+
+
+def filing_call(
+    store: Store, user: CurrentUser, suggestion: Suggestion, chosen: object, new_title: str
+) -> Callable[[], BerkasItem]:
+    """What filing the suggested letter into the chosen berkas (or a new one titled
+    ``new_title``) does, to run off the GUI thread."""
+    s = suggestion
+    if chosen == NEW:
+        data = BerkasInput(s.classification_code, s.year, new_title)
+        return lambda: filing.file_letter(store, user, s.kind, s.letter_id, new_berkas=data)
+    return lambda: filing.file_letter(store, user, s.kind, s.letter_id, berkas_id=str(chosen))
 
 
 def table(headers: list[str]) -> QTableView:
@@ -205,14 +231,7 @@ class FileLetterDialog(QDialog):
         self.letter_label.setText(
             f"{suggestion.label}  ({suggestion.classification_code or '-'}, {suggestion.year})"
         )
-        self.berkas.blockSignals(True)
-        self.berkas.clear()
-        for b in suggestion.candidates:
-            state = "" if b.state == "aktif" else f" [{filing.state_label(b.state)}]"
-            self.berkas.addItem(f"{b.title} ({b.classification_code}, {b.year}){state}", b.id)
-        self.berkas.addItem(self.tr("+ Berkas baru"), NEW)
-        self.berkas.setCurrentIndex(0)
-        self.berkas.blockSignals(False)
+        fill_berkas(self.berkas, suggestion)
         self.new_title.setText(suggestion.new_title)
         self._show_form(True)
         self._berkas_chosen()
@@ -226,18 +245,8 @@ class FileLetterDialog(QDialog):
         letter, suggestion = self._chosen_letter(), self.suggestion
         if letter is None or suggestion is None or suggestion.letter_id != letter.letter_id:
             return
-        store, user = self.store, self.user
-        chosen = self.berkas.currentData()
-        if chosen == NEW:
-            data = BerkasInput(suggestion.classification_code, suggestion.year,
-                               self.new_title.text())  # fmt: skip
-            fn = lambda: filing.file_letter(  # noqa: E731
-                store, user, letter.kind, letter.letter_id, new_berkas=data
-            )
-        else:
-            fn = lambda: filing.file_letter(  # noqa: E731
-                store, user, letter.kind, letter.letter_id, berkas_id=str(chosen)
-            )
+        chosen, title = self.berkas.currentData(), self.new_title.text()
+        fn = filing_call(self.store, self.user, suggestion, chosen, title)
         ops.WriteOp(self, fn).success(self._filed).message_in(self.message).disable(
             self.file_button
         ).run()
