@@ -63,12 +63,20 @@ def add_commands(sub: Any) -> None:
     serve.add_argument("--lease-block", type=int, default=10, help="numbers per PC sub-lease")
     serve.add_argument("--announce", action="store_true", help="announce it on the LAN (mDNS)")
 
+    from sync.hub import bundle  # the office's upstream round by USB stick
+
+    bundle.add_commands(sub)
+
 
 def run(args: argparse.Namespace) -> int:
     if args.hub_command == "enroll":
         return _enroll(args)
     if args.hub_command == "enroll-code":
         return _enrol_code(args)
+    if args.hub_command == "bundle":
+        from sync.hub import bundle
+
+        return bundle.run(args)
     return _serve(args)
 
 

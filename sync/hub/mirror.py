@@ -3,6 +3,7 @@ own number blocks, and the office's records at central's versions (docs/office-h
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, select
@@ -63,6 +64,8 @@ def mirror_office(engine: Engine, view: HubOffice) -> None:
             conn.execute(db.office_counters.insert().values(office_id=view.office_id, last_seq=0))
         tables.put(conn, "office_id", view.office_id)
         tables.put(conn, "hub_device_id", view.hub_device_id)
+        # The devices central lists: a hub bundle confirms the others (sync/hub/bundle.py).
+        tables.put(conn, "central_devices", json.dumps(sorted(d.id for d in view.devices)))
         d = db.devices.c
         for device in view.devices:
             row = conn.execute(select(d.lease_epoch, d.revoked_at).where(d.id == device.id)).first()

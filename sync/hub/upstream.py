@@ -37,7 +37,7 @@ from sync.protocol import (
 from sync.server import db, keys
 from sync.server.blobs import blob_path, valid_hash
 from sync.server.bundle import BLOB_FIELDS
-from sync.server.hubs import HubOffice, NumbersResponse, RelayResponse
+from sync.server.hubs import HubOffice, NumbersResponse, RelayResponse, stale_rest
 
 log = logging.getLogger("naskah.hub")
 API = "/api/v1"
@@ -225,14 +225,7 @@ class Upstream:
         )
 
     def blobs_up(self, office: str) -> int:
-        bo, up = db.blob_offices.c, tables.blobs_up.c
-        with db.read_tx(self.engine) as conn:
-            known = {r.sha256 for r in conn.execute(select(up.sha256))}
-            held = [
-                r.sha256
-                for r in conn.execute(select(bo.sha256).where(bo.office_id == office))
-                if r.sha256 not in known
-            ]
+        held = unsent_blobs(self.engine, office)
         sent = 0
         for start in range(0, len(held), 10_000):
             part = held[start : start + 10_000]
@@ -243,9 +236,7 @@ class Upstream:
                 if sha in missing:
                     self._upload(sha, int(offsets.get(sha, 0)))
                     sent += 1
-                with db.write_tx(self.engine) as conn:
-                    if conn.execute(select(up.sha256).where(up.sha256 == sha)).first() is None:
-                        conn.execute(tables.blobs_up.insert().values(sha256=sha))
+                mark_up(self.engine, [sha])
         return sent
 
     def _upload(self, sha: str, offset: int) -> None:
@@ -277,118 +268,42 @@ class Upstream:
     def confirm_enrolments(self) -> int:
         """Confirm to central each PC the hub enrolled with its own code and that has synced
         with the hub since (it kept its token), before any of its requests is relayed."""
-        d = db.devices.c
-        with db.read_tx(self.engine) as conn:
-            office = tables.get(conn, "office_id")
-            rows = conn.execute(
-                select(d.id, d.name, d.token_hash).where(
-                    d.office_id == office, d.last_seen.is_not(None), d.revoked_at.is_(None)
-                )
-            ).all()
-            new = [r for r in rows if r.id not in self.known_devices]
-            device_keys = {r.id: keys.device_key(conn, r.id) for r in new}
-        for row in new:
-            body = {"id": row.id, "name": row.name, "token_hash": row.token_hash,
-                    "device_key": device_keys[row.id]}  # fmt: skip
+        new = unconfirmed(self.engine, self.known_devices)
+        for body in new:
             response = self._post(f"{API}/hub/devices", body)
             if response.status_code != 200:
-                log.error("central refused device %s enrolled here: %s", row.id, response.text)
+                log.error("central refused device %s enrolled here: %s", body["id"], response.text)
                 continue
-            self.known_devices.add(row.id)
+            self.known_devices.add(body["id"])
         return len(new)
 
     def relay_all(self) -> int:
         self.confirm_enrolments()
-        q = tables.relay_queue.c
         done = 0
         while True:
             with db.read_tx(self.engine) as conn:
-                entry = conn.execute(
-                    select(q.seq, q.device_id, q.request_seq, q.mutations)
-                    .where(q.failed == "")
-                    .order_by(q.seq)
-                    .limit(1)
-                ).first()
-                subleases = self._subleases(conn, entry.device_id) if entry else []
-                device_key = keys.device_key(conn, entry.device_id) if entry else None
+                entry = next(iter(queued(conn, limit=1)), None)
             if entry is None:
                 return done
-            body = {
-                "device_id": entry.device_id,
-                "request_seq": entry.request_seq,
-                "mutations": entry.mutations,
-                "subleases": subleases,
-                "device_key": device_key,
-            }
+            seq, body = entry
             response = self._post(f"{API}/hub/relay", body)
             failed = ""
             if response.status_code == 200:
                 answer = RelayResponse.model_validate(response.json())
-                if answer.late:
-                    # The PC synced with central directly meanwhile, with a newer request: send
-                    # the mutations central does not hold yet again as stale (not lost; merged
-                    # under the hub's name against the PC's newer edits).
-                    acked = {a.mutation_id for a in answer.acks}
-                    rest = [m for m in entry.mutations if m["mutation_id"] not in acked]
-                    if rest:
-                        again = self._post(
-                            f"{API}/hub/relay",
-                            {**body, "request_seq": None, "mutations": rest, "stale": True},
-                        )
-                        if again.status_code != 200:
-                            failed = f"{again.status_code} {again.text[:300]}"
-                for ack in answer.acks:
-                    if ack.status == AckStatus.REJECTED:
-                        log.warning(
-                            "central rejected %s %s relayed for %s: %s",
-                            ack.entity.value,
-                            ack.entity_id,
-                            entry.device_id,
-                            ack.reason,
-                        )
+                rest = stale_rest(body, answer)
+                if rest is not None:
+                    again = self._post(f"{API}/hub/relay", rest)
+                    if again.status_code != 200:
+                        failed = f"{again.status_code} {again.text[:300]}"
+                note_rejected(body["device_id"], answer)
             elif response.status_code in (401, 403, 404, 413, 422):
                 if response.status_code == 401:
                     raise CentralUnreachable(f"central refused the hub: {response.text[:200]}")
                 failed = f"{response.status_code} {response.text[:300]}"
             else:
                 raise CentralUnreachable(f"relay answered {response.status_code}")
-            with db.write_tx(self.engine) as conn:
-                if failed:
-                    log.error("relay entry %s refused by central: %s", entry.seq, failed)
-                    conn.execute(
-                        tables.relay_queue.update().where(q.seq == entry.seq).values(failed=failed)
-                    )
-                else:
-                    conn.execute(delete(tables.relay_queue).where(q.seq == entry.seq))
+            settle(self.engine, seq, failed)
             done += 1
-
-    def _subleases(self, conn: Any, device_id: str) -> list[dict[str, Any]]:
-        """The device's live leases cut from the hub's blocks."""
-        le, b = db.leases.c, tables.blocks.c
-        blocks = conn.execute(select(b.series, b.year, b.start_seq, b.end_seq)).all()
-        out = []
-        for lease in conn.execute(
-            select(le.series, le.year, le.start_seq, le.end_seq, le.epoch).where(
-                le.device_id == device_id, le.voided_at.is_(None)
-            )
-        ):
-            if any(
-                k.series == lease.series
-                and k.year == lease.year
-                and k.start_seq <= lease.start_seq
-                and lease.end_seq <= k.end_seq
-                for k in blocks
-            ):
-                out.append(
-                    dict(
-                        series=lease.series,
-                        year=lease.year,
-                        start=lease.start_seq,
-                        end=lease.end_seq,
-                        epoch=lease.epoch,
-                    )
-                )
-        return out
 
     def numbers(self) -> None:
         """Top the hub's blocks up until every wanted series holds ``BLOCK_LOW_WATER`` unleased
@@ -399,23 +314,8 @@ class Upstream:
 
     def _numbers_once(self) -> bool:
         """Ask central for a block of every series and year whose unleased remainder at the hub
-        is low (the series the PCs asked for; ``keluar`` of this year from the start)."""
-        b = tables.blocks.c
-        with db.read_tx(self.engine) as conn:
-            wanted = {(str(s), int(y)) for s, y in json.loads(tables.get(conn, "series", "[]"))}
-            wanted.add(("keluar", db.utcnow().year))
-            low: dict[int, list[str]] = {}
-            for name, year in sorted(wanted):
-                left = sum(
-                    int(r.end_seq) - int(r.next_seq) + 1
-                    for r in conn.execute(
-                        select(b.end_seq, b.next_seq).where(
-                            b.series == name, b.year == year, b.next_seq <= b.end_seq
-                        )
-                    )
-                )
-                if left < BLOCK_LOW_WATER:
-                    low.setdefault(year, []).append(name)
+        is low."""
+        low = low_series(self.engine)
         for year, names in sorted(low.items()):
             answer = NumbersResponse.model_validate(
                 self._json("POST", f"{API}/hub/numbers", {"series": names, "year": year})
@@ -428,20 +328,12 @@ class Upstream:
         written = 0
         wanted: set[str] = set()
         while True:
-            with db.write_tx(self.engine) as conn:
-                cursor = int(tables.get(conn, "cursor", "0"))
-                seq = int(tables.get(conn, "request_seq", "0")) + 1
-                tables.put(conn, "request_seq", str(seq))
-                learnt = bool(tables.get(conn, "office_key"))
-                own_key = tables.get(conn, "device_key")
-                if not own_key:
-                    own_key = sealing.private_pem(sealing.new_private_key())
-                    tables.put(conn, "device_key", own_key)
+            cursor, seq, own_key = next_pull(self.engine)
             # Pages of up to PAGE_BYTES, as a PC asks: a few requests and adoptions for
             # thousands of records, not one per 200.
             request = SyncRequest(cursor=cursor, request_seq=seq, page_bytes=PAGE_BYTES)
-            if not learnt:  # tell central our key to learn its keys, which the PCs need
-                request.device_key = sealing.public_pem(sealing.load_private(own_key))
+            if own_key:  # tell central our key to learn its keys, which the PCs need
+                request.device_key = own_key
             answer = SyncResponse.model_validate(
                 self._json("POST", f"{API}/sync", request.model_dump(mode="json"))
             )
@@ -449,29 +341,13 @@ class Upstream:
                 with db.write_tx(self.engine) as conn:
                     tables.put(conn, "request_seq", str(answer.request_seq or seq))
                 continue
-            if answer.server_key and answer.office_key:
-                with db.write_tx(self.engine) as conn:
-                    tables.put(conn, "server_key", answer.server_key)
-                    tables.put(conn, "office_key", answer.office_key)
-            if answer.limits is not None and self.central_max_mutations != (
-                answer.limits.max_mutations
-            ):
-                with db.write_tx(self.engine) as conn:
-                    tables.put(conn, "central_max_mutations", str(answer.limits.max_mutations))
+            if answer.limits is not None:
                 self.central_max_mutations = answer.limits.max_mutations
             self.office_count = answer.office_count
             self.crl_number = answer.crl_number
-            written += mirror.adopt(self.engine, office, answer.changes)
-            if answer.leases:
-                mirror.add_blocks(self.engine, answer.leases)
-            for change in answer.changes:
-                for name in BLOB_FIELDS.get(change.entity.value, ()):
-                    value = change.fields.get(name)
-                    if isinstance(value, str) and valid_hash(value):
-                        wanted.add(value)
-                wanted |= body_image_refs(change.entity, change.fields)
-            with db.write_tx(self.engine) as conn:
-                tables.put(conn, "cursor", str(answer.cursor))
+            page_written, page_wanted = adopt_page(self.engine, office, answer)
+            written += page_written
+            wanted |= page_wanted
             if not answer.more:
                 return written, wanted
 
@@ -491,33 +367,222 @@ class Upstream:
             if response.status_code != 200:
                 raise CentralUnreachable(f"blob download answered {response.status_code}")
             data = response.content
-            if hashlib.sha256(data).hexdigest() != sha:
-                continue
-            path = blob_path(self.blob_dir, sha)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".hubpart")
-            tmp.write_bytes(data)
-            tmp.replace(path)
-            now = db.utcnow()
-            with db.write_tx(self.engine) as conn:
-                if (
-                    conn.execute(select(db.blobs.c.sha256).where(db.blobs.c.sha256 == sha)).first()
-                    is None
-                ):
-                    conn.execute(
-                        db.blobs.insert().values(sha256=sha, size=len(data), created_at=now)
-                    )
-                conn.execute(
-                    db.blob_offices.insert().values(
-                        sha256=sha, office_id=office, device_id=None, created_at=now
+            if keep_blob(self.engine, self.blob_dir, office, sha, data):
+                fetched += 1
+        return fetched
+
+
+# -- the steps' halves that do not talk to central: shared with the hub's USB bundle -----------
+# (sync/hub/bundle.py): what a round sends, and how the hub takes what central answered.
+
+
+def unsent_blobs(engine: Engine, office: str) -> list[str]:
+    """The office's blobs the hub holds and does not know central to hold."""
+    bo, up = db.blob_offices.c, tables.blobs_up.c
+    with db.read_tx(engine) as conn:
+        known = {r.sha256 for r in conn.execute(select(up.sha256))}
+        return [
+            r.sha256
+            for r in conn.execute(select(bo.sha256).where(bo.office_id == office))
+            if r.sha256 not in known
+        ]
+
+
+def mark_up(engine: Engine, hashes: list[str]) -> None:
+    """Central holds these blobs (never offered again)."""
+    up = tables.blobs_up.c
+    with db.write_tx(engine) as conn:
+        for sha in hashes:
+            if conn.execute(select(up.sha256).where(up.sha256 == sha)).first() is None:
+                conn.execute(tables.blobs_up.insert().values(sha256=sha))
+
+
+def unconfirmed(engine: Engine, known: set[str]) -> list[dict[str, Any]]:
+    """The confirmation (``HubEnrolment``) of each live PC of the office that has synced with
+    the hub and that central did not list (``known``)."""
+    d = db.devices.c
+    with db.read_tx(engine) as conn:
+        office = tables.get(conn, "office_id")
+        rows = conn.execute(
+            select(d.id, d.name, d.token_hash).where(
+                d.office_id == office, d.last_seen.is_not(None), d.revoked_at.is_(None)
+            )
+        ).all()
+        return [
+            {"id": r.id, "name": r.name, "token_hash": r.token_hash,
+             "device_key": keys.device_key(conn, r.id)}
+            for r in rows
+            if r.id not in known
+        ]  # fmt: skip
+
+
+def queued(conn: Any, limit: int | None = None) -> list[tuple[int, dict[str, Any]]]:
+    """The relay queue's live entries in order, each with the body of its relay request."""
+    q = tables.relay_queue.c
+    rows = conn.execute(
+        select(q.seq, q.device_id, q.request_seq, q.mutations)
+        .where(q.failed == "")
+        .order_by(q.seq)
+        .limit(limit)
+    ).all()
+    return [
+        (
+            int(entry.seq),
+            {
+                "device_id": entry.device_id,
+                "request_seq": entry.request_seq,
+                "mutations": entry.mutations,
+                "subleases": subleases(conn, entry.device_id),
+                "device_key": keys.device_key(conn, entry.device_id),
+            },
+        )
+        for entry in rows
+    ]
+
+
+def note_rejected(device_id: str, answer: RelayResponse) -> None:
+    for ack in answer.acks:
+        if ack.status == AckStatus.REJECTED:
+            log.warning(
+                "central rejected %s %s relayed for %s: %s",
+                ack.entity.value,
+                ack.entity_id,
+                device_id,
+                ack.reason,
+            )
+
+
+def settle(engine: Engine, seq: int, failed: str) -> None:
+    """A relayed entry is done: gone from the queue, or kept as ``failed`` (central refused
+    it whole) for the administrator."""
+    q = tables.relay_queue.c
+    with db.write_tx(engine) as conn:
+        if failed:
+            log.error("relay entry %s refused by central: %s", seq, failed)
+            conn.execute(tables.relay_queue.update().where(q.seq == seq).values(failed=failed))
+        else:
+            conn.execute(delete(tables.relay_queue).where(q.seq == seq))
+
+
+def subleases(conn: Any, device_id: str) -> list[dict[str, Any]]:
+    """The device's live leases cut from the hub's blocks."""
+    le, b = db.leases.c, tables.blocks.c
+    blocks = conn.execute(select(b.series, b.year, b.start_seq, b.end_seq)).all()
+    out = []
+    for lease in conn.execute(
+        select(le.series, le.year, le.start_seq, le.end_seq, le.epoch).where(
+            le.device_id == device_id, le.voided_at.is_(None)
+        )
+    ):
+        if any(
+            k.series == lease.series
+            and k.year == lease.year
+            and k.start_seq <= lease.start_seq
+            and lease.end_seq <= k.end_seq
+            for k in blocks
+        ):
+            out.append(
+                dict(
+                    series=lease.series,
+                    year=lease.year,
+                    start=lease.start_seq,
+                    end=lease.end_seq,
+                    epoch=lease.epoch,
+                )
+            )
+    return out
+
+
+def low_series(engine: Engine) -> dict[int, list[str]]:
+    """Per year, the series whose unleased remainder at the hub is below ``BLOCK_LOW_WATER``
+    (the series the PCs asked for; ``keluar`` of this year from the start)."""
+    b = tables.blocks.c
+    with db.read_tx(engine) as conn:
+        wanted = {(str(s), int(y)) for s, y in json.loads(tables.get(conn, "series", "[]"))}
+        wanted.add(("keluar", db.utcnow().year))
+        low: dict[int, list[str]] = {}
+        for name, year in sorted(wanted):
+            left = sum(
+                int(r.end_seq) - int(r.next_seq) + 1
+                for r in conn.execute(
+                    select(b.end_seq, b.next_seq).where(
+                        b.series == name, b.year == year, b.next_seq <= b.end_seq
                     )
                 )
-                if (
-                    conn.execute(
-                        select(tables.blobs_up.c.sha256).where(tables.blobs_up.c.sha256 == sha)
-                    ).first()
-                    is None
-                ):
-                    conn.execute(tables.blobs_up.insert().values(sha256=sha))
-            fetched += 1
-        return fetched
+            )
+            if left < BLOCK_LOW_WATER:
+                low.setdefault(year, []).append(name)
+    return low
+
+
+def next_pull(engine: Engine) -> tuple[int, int, str]:
+    """The hub's cursor at central and a fresh request number for its next pull (taken now:
+    a pull never reuses one), and its public key when central has not answered with its own
+    keys yet ("" otherwise; the key pair is made on first use)."""
+    with db.write_tx(engine) as conn:
+        cursor = int(tables.get(conn, "cursor", "0"))
+        seq = int(tables.get(conn, "request_seq", "0")) + 1
+        tables.put(conn, "request_seq", str(seq))
+        learnt = bool(tables.get(conn, "office_key"))
+        own_key = tables.get(conn, "device_key")
+        if not own_key:
+            own_key = sealing.private_pem(sealing.new_private_key())
+            tables.put(conn, "device_key", own_key)
+    return cursor, seq, "" if learnt else sealing.public_pem(sealing.load_private(own_key))
+
+
+def adopt_page(engine: Engine, office: str, answer: SyncResponse) -> tuple[int, set[str]]:
+    """Take one page of central's answer to the hub's pull (over HTTP, or out of a bundle
+    reply): central's keys and limit, the records, the hub's blocks, then the cursor. Returns
+    the records written and the blobs the page's records name."""
+    with db.write_tx(engine) as conn:
+        if answer.server_key and answer.office_key:
+            tables.put(conn, "server_key", answer.server_key)
+            tables.put(conn, "office_key", answer.office_key)
+        if answer.limits is not None and tables.get(conn, "central_max_mutations") != str(
+            answer.limits.max_mutations
+        ):
+            tables.put(conn, "central_max_mutations", str(answer.limits.max_mutations))
+    written = mirror.adopt(engine, office, answer.changes)
+    if answer.leases:
+        mirror.add_blocks(engine, answer.leases)
+    wanted: set[str] = set()
+    for change in answer.changes:
+        for name in BLOB_FIELDS.get(change.entity.value, ()):
+            value = change.fields.get(name)
+            if isinstance(value, str) and valid_hash(value):
+                wanted.add(value)
+        wanted |= body_image_refs(change.entity, change.fields)
+    with db.write_tx(engine) as conn:
+        tables.put(conn, "cursor", str(answer.cursor))
+    return written, wanted
+
+
+def keep_blob(engine: Engine, blob_dir: Path, office: str, sha: str, data: bytes) -> bool:
+    """Store a blob central sent for the office (False, nothing kept, when ``data`` is not
+    the blob ``sha`` names or the hub holds it already)."""
+    if hashlib.sha256(data).hexdigest() != sha:
+        return False
+    bo = db.blob_offices.c
+    with db.read_tx(engine) as conn:
+        held = conn.execute(
+            select(bo.sha256).where(bo.sha256 == sha, bo.office_id == office)
+        ).first()
+    if held:
+        return False
+    path = blob_path(blob_dir, sha)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".hubpart")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    now = db.utcnow()
+    with db.write_tx(engine) as conn:
+        if conn.execute(select(db.blobs.c.sha256).where(db.blobs.c.sha256 == sha)).first() is None:
+            conn.execute(db.blobs.insert().values(sha256=sha, size=len(data), created_at=now))
+        conn.execute(
+            db.blob_offices.insert().values(
+                sha256=sha, office_id=office, device_id=None, created_at=now
+            )
+        )
+    mark_up(engine, [sha])
+    return True

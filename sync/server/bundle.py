@@ -93,7 +93,7 @@ class _Body(BaseModel):
 _SHAPE = "Isi bundel tidak sesuai format Naskah (dibuat oleh program lain?); bundel ditolak."
 
 
-def _read(path: Path, fmt: str) -> Container:
+def read_bundle(path: Path, fmt: str) -> Container:
     try:
         return read_container(path, fmt)
     except ContainerRefused as exc:
@@ -114,7 +114,7 @@ class ImportResult:
     deferred: int = 0  # certificate requests left unanswered: the CA is not active
 
 
-def _check_signature(engine: Engine, device: Device, container: Container) -> None:
+def check_signature(engine: Engine, device: Device, container: Container) -> None:
     """The bundle must be signed by the device it names, with the key it gave over sync."""
     with db.read_tx(engine) as conn:
         public = keys.device_key(conn, device.id)
@@ -133,8 +133,9 @@ def _check_signature(engine: Engine, device: Device, container: Container) -> No
         ) from exc
 
 
-def _device(engine: Engine, header: _Header) -> Device:
-    device_id, office_id = header.device_id, header.office_id
+def bundle_device(engine: Engine, device_id: str, office_id: str, office_code: str) -> Device:
+    """The live device that made a bundle, of the office (id and code) it names;
+    BundleRefused otherwise."""
     with db.read_tx(engine) as conn:
         row = conn.execute(
             select(
@@ -144,10 +145,9 @@ def _device(engine: Engine, header: _Header) -> Device:
         office = conn.execute(
             select(db.offices.c.id, db.offices.c.code).where(db.offices.c.id == office_id)
         ).first()
-    if office is None or office.code != header.office_code:
+    if office is None or office.code != office_code:
         raise BundleRefused(
-            f"Bundel ini untuk kantor {header.office_code} yang tidak dikenal "
-            "server ini; bundel ditolak."
+            f"Bundel ini untuk kantor {office_code} yang tidak dikenal server ini; bundel ditolak."
         )
     if row is None:
         raise BundleRefused(
@@ -162,7 +162,7 @@ def _device(engine: Engine, header: _Header) -> Device:
     return Device(row.id, row.office_id, row.name)
 
 
-def _store_blob(store: BlobStore, device: Device, sha256: str, data: bytes) -> None:
+def store_blob(store: BlobStore, device: Device, sha256: str, data: bytes) -> None:
     held, complete = store.offset(device.office_id, sha256)
     if complete:
         return
@@ -172,7 +172,7 @@ def _store_blob(store: BlobStore, device: Device, sha256: str, data: bytes) -> N
     store.append(device, sha256, held, rest, hashlib.sha256(rest).hexdigest(), total=len(data))
 
 
-def _blob_refs(office_blobs: BlobStore, office_id: str, responses: list[SyncResponse]) -> list[str]:
+def blob_refs(office_blobs: BlobStore, office_id: str, responses: list[SyncResponse]) -> list[str]:
     found: set[str] = set()
     for response in responses:
         records = [(c.entity.value, c.fields) for c in response.changes]
@@ -247,7 +247,11 @@ def _issue(
 def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -> ImportResult:
     """Verify and apply the bundle at ``path``; write the reply to ``reply``. BundleRefused
     (nothing applied, no reply written) when the bundle is damaged or foreign."""
-    container = _read(path, BUNDLE_FORMAT)
+    container = read_bundle(path, BUNDLE_FORMAT)
+    if container.header.get("kind") == "hub":  # a hub's bundle for its whole office
+        from sync.server.hub_bundle import import_hub_bundle
+
+        return import_hub_bundle(engine, settings, container, reply)
     raw_header, raw_body, digest = container.header, container.body, container.sha256
     try:
         protocol = _Header.model_validate({"protocol": 0, **raw_header}).protocol
@@ -265,8 +269,8 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
     server_id = db.server_id(engine)
     if header.server_id not in ("", None, server_id):
         raise BundleRefused("Bundel ini dibuat untuk server lain; bundel ditolak.")
-    device = _device(engine, header)
-    _check_signature(engine, device, container)
+    device = bundle_device(engine, header.device_id, header.office_id, header.office_code)
+    check_signature(engine, device, container)
     store = BlobStore(engine, settings.blob_dir)
     decoded: dict[str, bytes] = {}
     for sha256, text in body.blobs.items():
@@ -281,7 +285,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
     requests = [b.request for b in body.batches]
     csr_requests = _csr_requests(raw_body)
     for sha256, data in decoded.items():
-        _store_blob(store, device, sha256, data)
+        store_blob(store, device, sha256, data)
 
     exchanges: list[dict[str, Any]] = []
     responses: list[SyncResponse] = []
@@ -321,7 +325,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
             SyncRequest(cursor=cursor, lease_epoch=lease_epoch, request_seq=pull_seq, users=users),
             {},
         )
-    hashes = _blob_refs(store, device.office_id, responses)
+    hashes = blob_refs(store, device.office_id, responses)
     # After the batches: the person records a request names may have come in this bundle.
     ca = pki.PkiService(engine, settings.ca_passphrase, settings.public_url)
     certificates = _issue(engine, settings, ca, device, csr_requests)

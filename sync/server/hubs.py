@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
@@ -272,7 +273,7 @@ def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
     )
 
 
-def _origin(engine: Engine, hub: auth.Device, device_id: str) -> auth.Device:
+def origin_device(engine: Engine, hub: auth.Device, device_id: str) -> auth.Device:
     d = db.devices.c
     with db.read_tx(engine) as conn:
         row = conn.execute(
@@ -382,7 +383,7 @@ def relay(
     engine: Engine, hub: auth.Device, body: RelayRequest, settings: Settings
 ) -> RelayResponse:
     """Apply one relayed request as its origin device (no changes back, no lease granted)."""
-    origin = _origin(engine, hub, body.device_id)
+    origin = origin_device(engine, hub, body.device_id)
     refused = register_subleases(engine, hub, origin, body.subleases)
     answer = handle_sync(
         engine,
@@ -402,6 +403,20 @@ def relay(
         request_seq=answer.request_seq or 0,
         subleases_refused=refused,
     )
+
+
+def stale_rest(body: dict[str, Any], answer: RelayResponse) -> dict[str, Any] | None:
+    """The relay request to send after a late answer: the PC synced with central directly
+    meanwhile, with a newer request, so the mutations central does not hold yet go again as
+    stale (not lost; merged under the hub's name against the PC's newer edits). None when
+    there is nothing to send again."""
+    if not answer.late:
+        return None
+    acked = {a.mutation_id for a in answer.acks}
+    rest = [m for m in body["mutations"] if m["mutation_id"] not in acked]
+    if not rest:
+        return None
+    return {**body, "request_seq": None, "mutations": rest, "stale": True}
 
 
 def grant_blocks(
@@ -501,7 +516,7 @@ def install(app: FastAPI, engine: Engine, settings: Settings) -> None:
         hub: auth.Device = Depends(hub_device),  # noqa: B008
     ) -> object:
         try:
-            origin = _origin(engine, hub, body.device_id)
+            origin = origin_device(engine, hub, body.device_id)
             return delivery.send(
                 engine, settings.blob_dir, origin, body.delivery_id, settings.max_delivery_pdf
             )
@@ -518,7 +533,7 @@ def install(app: FastAPI, engine: Engine, settings: Settings) -> None:
     ) -> object:
         ca = request.app.state.pki
         try:
-            origin = _origin(engine, hub, body.device_id)
+            origin = origin_device(engine, hub, body.device_id)
             return pki.issue_certificate(
                 engine, ca.keys(), origin, body.request, days=settings.cert_days,
                 crl_url=ca.crl_url(),

@@ -1,0 +1,312 @@
+"""The hub's upstream round by USB stick, for an office whose hub never reaches central
+(docs/office-hub.md, "Hub bundles"; the format in docs/sync-protocol.md).
+
+    naskah-server hub bundle export --db hub.db --blobs DIR --out FILE
+    naskah-server hub bundle import-reply --db hub.db --blobs DIR --in FILE
+
+``export`` writes what the hub's HTTP round (``sync.hub.upstream``) would send: every live
+relay queue entry as the relay request the round posts (the PCs' own device, request and
+mutation ids), the enrolments central has not confirmed, the office's blobs central is not
+known to hold, the series whose blocks run low, and the hub's cursor with a request number
+taken for its pull. It is signed with the hub's device key (the one central learnt over the
+hub's sync, as a PC's bundle is signed with its own). Nothing leaves the queue at export.
+
+``import-reply`` checks the reply (this server, this hub, the newest bundle exported, signed
+by central, sealed for this hub) and takes it with the functions the HTTP round uses: the
+office view (``mirror.mirror_office``), each relay outcome (``settle``), the blocks, every
+pulled page (``adopt_page``), then the blobs (``keep_blob``). A reply imported again changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy import Engine, select
+
+from sync import sealing
+from sync.container import BUNDLE_FORMAT, REPLY_FORMAT, ContainerRefused, read_container
+from sync.container import write_container as write_file
+from sync.hub import mirror, tables
+from sync.hub.upstream import (
+    adopt_page,
+    keep_blob,
+    low_series,
+    mark_up,
+    next_pull,
+    note_rejected,
+    queued,
+    settle,
+    unconfirmed,
+    unsent_blobs,
+)
+from sync.protocol import PROTOCOL_VERSION, LeaseGrant, SyncResponse
+from sync.server import db
+from sync.server.blobs import blob_path
+from sync.server.hubs import HubOffice, RelayResponse
+
+log = logging.getLogger("naskah.hub")
+HUB_KIND = "hub"  # the header's ``kind`` central recognises (sync/server/hub_bundle.py)
+
+
+class HubBundleRefused(ValueError):
+    """A bundle that cannot be made, or a reply that is not taken; the message says why."""
+
+
+@dataclass
+class Exported:
+    entries: int
+    mutations: int
+    enrolments: int
+    blobs: int
+    sha256: str
+
+
+@dataclass
+class Replied:
+    relayed: int  # queue entries done (or refused by central, kept as failed)
+    failed: int
+    adopted: int  # records written from central
+    blobs: int
+    blocks: int
+    enrolments_refused: int = 0
+    already: bool = False  # this reply was taken before: nothing changed
+
+
+class _Outcome(BaseModel):
+    seq: int
+    device_id: str = ""
+    failed: str
+    answer: RelayResponse | None = None
+
+
+class _ReplyBody(BaseModel):
+    office: HubOffice
+    enrolments: list[dict[str, str]] = Field(default_factory=list)
+    relay: list[_Outcome] = Field(default_factory=list)
+    blocks: list[LeaseGrant] = Field(default_factory=list)
+    pages: list[SyncResponse]
+    blobs_held: list[str] = Field(default_factory=list)
+    blobs: dict[str, str] = Field(default_factory=dict)
+
+
+def _identity(engine: Engine) -> dict[str, str]:
+    """The hub's office, device, central's id and the hub's key pair, as its rounds learnt
+    them; HubBundleRefused for a hub that never completed a round with central."""
+    with db.read_tx(engine) as conn:
+        office = tables.get(conn, "office_id")
+        code = conn.execute(select(db.offices.c.code).where(db.offices.c.id == office)).scalar()
+        server = conn.execute(select(db.server_identity.c.server_id)).scalar()
+        found = {
+            "office_id": office,
+            "office_code": str(code or ""),
+            "server_id": str(server or ""),
+            "device_id": tables.get(conn, "hub_device_id"),
+            "device_key": tables.get(conn, "device_key"),
+            "server_key": tables.get(conn, "server_key"),
+        }
+    if not all(found.values()):
+        raise HubBundleRefused(
+            "Server kantor ini belum pernah bersinkron penuh dengan server pusat, jadi server "
+            "pusat belum mengenal kuncinya; bundel tidak dapat dibuat. Sambungkan server kantor "
+            "ke server pusat sekali."
+        )
+    return found
+
+
+def export_bundle(engine: Engine, blob_dir: Path, out: Path) -> Exported:
+    """Write the hub's bundle to ``out``."""
+    me = _identity(engine)
+    cursor, seq, _key = next_pull(engine)  # a request number of its own for the pull
+    with db.read_tx(engine) as conn:
+        entries = queued(conn)
+        known = set(json.loads(tables.get(conn, "central_devices", "[]")))
+    enrolments = unconfirmed(engine, known)
+    blobs: dict[str, str] = {}
+    for sha in unsent_blobs(engine, me["office_id"]):
+        path = blob_path(blob_dir, sha)
+        if path.is_file():
+            blobs[sha] = base64.b64encode(path.read_bytes()).decode()
+    header = {
+        "protocol": PROTOCOL_VERSION,
+        "kind": HUB_KIND,
+        "device_id": me["device_id"],
+        "office_id": me["office_id"],
+        "office_code": me["office_code"],
+        "server_id": me["server_id"],
+        "created": db.utcnow().isoformat(),
+        "cursor": cursor,
+        "request_seq": seq,
+        "numbers": {str(year): names for year, names in low_series(engine).items()},
+    }
+    body = {
+        "relay": [{"seq": s, "body": b} for s, b in entries],
+        "enrolments": enrolments,
+        "blobs": blobs,
+    }
+    key = sealing.load_private(me["device_key"])
+    digest = write_file(out, BUNDLE_FORMAT, header, body, sign=lambda d: sealing.sign(key, d))
+    with db.write_tx(engine) as conn:
+        # The reply taken is the one to this bundle (an older one would roll records back).
+        tables.put(conn, "bundle_out", digest)
+        tables.put(conn, "bundle_out_cursor", str(cursor))
+    return Exported(
+        entries=len(entries),
+        mutations=sum(len(b["mutations"]) for _s, b in entries),
+        enrolments=len(enrolments),
+        blobs=len(blobs),
+        sha256=digest,
+    )
+
+
+def _open(engine: Engine, path: Path) -> tuple[dict[str, Any], _ReplyBody, str]:
+    """The reply's header, body and bundle digest, once it proves to be central's answer to
+    this hub's newest bundle; HubBundleRefused otherwise (nothing taken)."""
+    me = _identity(engine)
+    try:
+        container = read_container(path, REPLY_FORMAT)
+    except ContainerRefused as exc:
+        raise HubBundleRefused(exc.message) from exc
+    header = container.header
+    if header.get("kind") != HUB_KIND:
+        raise HubBundleRefused(
+            "Berkas ini balasan untuk sebuah PC, bukan untuk server kantor; balasan ditolak."
+        )
+    if header.get("server_id") != me["server_id"]:
+        raise HubBundleRefused(
+            "Balasan ini dari server pusat lain, bukan server pusat kantor ini; balasan ditolak."
+        )
+    if header.get("device_id") != me["device_id"] or header.get("office_id") != me["office_id"]:
+        raise HubBundleRefused("Balasan ini untuk server kantor lain; balasan ditolak.")
+    try:
+        sealing.verify(me["server_key"], container.sha256, container.signature)
+        raw = sealing.unseal(sealing.load_private(me["device_key"]), container.body.get("sealed"))
+    except sealing.SealBroken as exc:
+        raise HubBundleRefused(
+            "Balasan ini tidak ditandatangani server pusat atau tidak dapat dibuka dengan kunci "
+            "server kantor ini (dipalsukan atau diubah); balasan ditolak."
+        ) from exc
+    try:
+        body = _ReplyBody.model_validate(raw)
+    except ValidationError as exc:
+        raise HubBundleRefused("Isi balasan tidak sesuai format Naskah; balasan ditolak.") from exc
+    return header, body, str(header.get("bundle_sha256", ""))
+
+
+def import_reply(engine: Engine, blob_dir: Path, path: Path) -> Replied:
+    """Take central's reply to the hub's bundle (see the module's docstring)."""
+    header, body, answered = _open(engine, path)
+    with db.read_tx(engine) as conn:
+        out = tables.get(conn, "bundle_out")
+        taken = tables.get(conn, "bundle_in")
+        applying = tables.get(conn, "bundle_applying")
+        cursor = tables.get(conn, "cursor", "0")
+        sent_at = tables.get(conn, "bundle_out_cursor")
+    if answered and answered == taken:
+        return Replied(0, 0, 0, 0, 0, already=True)
+    if not answered or answered != out:
+        raise HubBundleRefused(
+            "Balasan ini bukan untuk bundel terakhir yang dibuat server kantor ini (bundel lama "
+            "atau bundel lain); balasan ditolak. Impor balasan dari bundel terakhir."
+        )
+    if applying != answered and (cursor != sent_at or str(header.get("cursor")) != sent_at):
+        raise HubBundleRefused(
+            "Server kantor ini sudah bersinkron langsung dengan server pusat sejak bundel dibuat; "
+            "balasan ini tidak diperlukan lagi dan tidak diterapkan (tidak ada yang hilang)."
+        )
+    blobs: dict[str, bytes] = {}
+    for sha, text in body.blobs.items():
+        try:
+            blobs[sha] = base64.b64decode(text, validate=True)
+        except binascii.Error as exc:
+            raise HubBundleRefused(
+                f"Lampiran {sha[:12]} di dalam balasan rusak; balasan ditolak."
+            ) from exc
+    with db.write_tx(engine) as conn:  # taken again whole if cut off from here
+        tables.put(conn, "bundle_applying", answered)
+    # The HTTP round's order: the office, blobs up, the relay queue, blocks, pull, blobs down.
+    office = body.office.office_id
+    mirror.mirror_office(engine, body.office)
+    mark_up(engine, body.blobs_held)
+    failed = 0
+    for outcome in body.relay:
+        if outcome.answer is not None:
+            note_rejected(outcome.device_id, outcome.answer)
+        settle(engine, outcome.seq, outcome.failed)
+        failed += bool(outcome.failed)
+    refused = [e for e in body.enrolments if e.get("error")]
+    for enrolment in refused:
+        log.error("central refused device %s enrolled here: %s", enrolment.get("id"),
+                  enrolment.get("error"))  # fmt: skip
+    mirror.add_blocks(engine, body.blocks)
+    adopted = 0
+    for page in body.pages:
+        written, _wanted = adopt_page(engine, office, page)
+        adopted += written
+    kept = sum(keep_blob(engine, blob_dir, office, sha, data) for sha, data in blobs.items())
+    with db.write_tx(engine) as conn:
+        tables.put(conn, "bundle_in", answered)
+        tables.put(conn, "bundle_out", "")
+        tables.put(conn, "bundle_applying", "")
+    return Replied(
+        relayed=len(body.relay) - failed,
+        failed=failed,
+        adopted=adopted,
+        blobs=kept,
+        blocks=len(body.blocks),
+        enrolments_refused=len(refused),
+    )
+
+
+# -- the commands ------------------------------------------------------------------------------
+
+
+def add_commands(sub: Any) -> None:
+    """``naskah-server hub bundle export|import-reply`` (``sub``: the hub's sub-parsers)."""
+    bundle = sub.add_parser("bundle", help="the office's upstream sync by USB stick")
+    bundle_sub = bundle.add_subparsers(dest="hub_bundle_command", required=True)
+    export = bundle_sub.add_parser("export", help="write what the hub would send to central")
+    export.add_argument("--db", required=True, help="the hub's SQLite file")
+    export.add_argument("--blobs", required=True, help="the hub's blob directory")
+    export.add_argument("--out", required=True, type=Path, help="the bundle file to write")
+    reply = bundle_sub.add_parser("import-reply", help="take central's reply to the bundle")
+    reply.add_argument("--db", required=True, help="the hub's SQLite file")
+    reply.add_argument("--blobs", required=True, help="the hub's blob directory")
+    reply.add_argument("--in", dest="reply", required=True, type=Path, help="the reply file")
+
+
+def run(args: argparse.Namespace) -> int:
+    engine = db.make_engine(args.db)
+    try:
+        mirror.create_schema(engine)
+        if mirror.office_id(engine) is None:
+            raise HubBundleRefused(
+                "Server kantor ini belum pernah tersambung ke server pusat: belum ada kantor."
+            )
+        blob_dir = Path(args.blobs)
+        if args.hub_bundle_command == "export":
+            done = export_bundle(engine, blob_dir, args.out)
+            print(
+                f"hub bundle {args.out}: {done.entries} requests ({done.mutations} mutations), "
+                f"{done.enrolments} enrolments, {done.blobs} blobs"
+            )
+        else:
+            got = import_reply(engine, blob_dir, args.reply)
+            if got.already:
+                print(f"reply {args.reply} was imported before: nothing changed")
+            else:
+                print(
+                    f"reply {args.reply}: {got.relayed} requests relayed, {got.failed} refused, "
+                    f"{got.adopted} records adopted, {got.blobs} blobs, {got.blocks} blocks"
+                )
+    finally:
+        engine.dispose()
+    return 0
