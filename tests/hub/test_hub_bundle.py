@@ -1,0 +1,291 @@
+"""Issue 16: an office whose hub never reaches central syncs upstream by USB bundle, for the
+whole office at once (docs/office-hub.md, "Hub bundles").
+
+Real processes on loopback: central runs the whole time (a third PC of the office syncs with it
+directly), but the hub is pointed at an address where nothing answers, so its only way to
+central is ``naskah-server hub bundle export`` / ``naskah-server bundle import`` /
+``naskah-server hub bundle import-reply``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from desktop.letters import workflow
+from desktop.letters.drafting import get_letter
+from sync.client import engine
+from sync.client.bundle import export_bundle
+from sync.client.server_address import HUB, set_hub_address
+from tests.hub.conftest import ROOT, Central, Hub, cli, free_port, server_command
+from tests.hub.helpers import central_holds_blob, central_versions, numbers, pc_blobs, pc_versions
+from tests.hub.test_offline_office import office_of_three, via
+from tests.sync.pcs import draft, enrol, open_pc, set_up_office
+
+
+def refused(*args: str) -> str:
+    """``naskah-server ARGS`` that must fail with a message: the message."""
+    done = subprocess.run(
+        server_command(*args),
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.stderr
+
+
+def write_sql(db: str, sql: str, **params: object) -> None:
+    """Change a database as a broken or hostile party would (not through Naskah)."""
+    eng = create_engine(f"sqlite:///{db}")
+    try:
+        with eng.begin() as conn:
+            conn.execute(text(sql), params)
+    finally:
+        eng.dispose()
+
+
+class Trip:
+    """The IT officer's steps between the hub and central."""
+
+    def __init__(self, hub: Hub, central: Central, root: Path) -> None:
+        self.hub, self.central, self.root = hub, central, root
+        self.n = 0
+
+    def hub_args(self) -> list[str]:
+        return ["--db", self.hub.db, "--blobs", str(self.hub.root / "hub-blobs")]
+
+    def central_args(self) -> list[str]:
+        return ["--db", self.central.db, "--blobs", str(self.central.root / "central-blobs")]
+
+    def export(self) -> Path:
+        self.n += 1
+        out = self.root / f"kantor-{self.n}.naskah"
+        cli("hub", "bundle", "export", *self.hub_args(), "--out", str(out))
+        return out
+
+    def at_central(self, bundle: Path) -> Path:
+        reply = bundle.with_suffix(".balasan")
+        cli("bundle", "import", str(bundle), "--reply", str(reply), *self.central_args())
+        return reply
+
+    def refused_at_central(self, bundle: Path) -> str:
+        reply = bundle.with_suffix(".ditolak")
+        message = refused("bundle", "import", str(bundle), "--reply", str(reply),
+                          *self.central_args())  # fmt: skip
+        assert not reply.exists()
+        return message
+
+    def back_at_hub(self, reply: Path) -> str:
+        return cli("hub", "bundle", "import-reply", *self.hub_args(), "--in", str(reply))
+
+    def refused_at_hub(self, reply: Path) -> str:
+        return refused("hub", "bundle", "import-reply", *self.hub_args(), "--in", str(reply))
+
+
+def isolated_hub(central: Central, root: Path, code: str, hubs: list[Hub]) -> Hub:
+    """A hub set up with central once, then restarted towards an address where nothing
+    answers: from here on it never reaches central."""
+    hub = Hub(root / "hub", central, code)
+    hub.root.mkdir()
+    hubs.append(hub)
+    hub.enrol()
+    hub.start()
+    hub.stop()
+    hub.central = Central(root / "nowhere", port=free_port())  # never started
+    hub.start()
+    return hub
+
+
+def central_counts(central: Central, office_id: str) -> tuple[object, ...]:
+    """What a second import must leave as it is."""
+    return (
+        central.query("SELECT count(*) FROM applied_mutations WHERE office_id = :o", o=office_id),
+        central.query("SELECT count(*) FROM history WHERE office_id = :o", o=office_id),
+        central.query("SELECT count(*) FROM leases WHERE office_id = :o", o=office_id),
+        central_versions(central, office_id),
+        numbers(central, office_id),
+    )
+
+
+def test_the_hub_syncs_the_whole_office_by_usb_bundle(
+    central: Central, hubs: list[Hub], tmp_path: Path
+) -> None:
+    pc1, pc2, pc3 = office_of_three(central, tmp_path, "KEC-USB")
+    state = engine.state_of(pc1.store)
+    assert state is not None
+    office_id = state.office_id
+    hub = isolated_hub(central, tmp_path, "KEC-USB", hubs)
+    for pc in (pc1, pc2):
+        set_hub_address(pc.store, hub.url)  # PC3 stays with central (a laptop in town)
+    trip = Trip(hub, central, tmp_path)
+
+    # PC1 drafts, PC2 gives paraf, the camat signs on PC1 with a number: all through the hub.
+    budi = pc1.user("budi")
+    letter_id = draft(pc1, "Undangan Musyawarah Distrik")
+    workflow.send(pc1.store, budi, letter_id, [pc2.user("sari").id], pc1.user("camat").id)
+    via(pc1, HUB)
+    via(pc2, HUB)
+    workflow.initial(pc2.store, pc2.user("sari"), letter_id)
+    via(pc2, HUB)
+    via(pc1, HUB)
+    signed = workflow.sign_by_hand(pc1.store, pc1.user("camat"), letter_id)
+    assert signed.number
+    via(pc1, HUB)
+    via(pc2, HUB)
+    assert hub.queue_length() > 0
+    assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(0,)]
+
+    # Meanwhile PC3 (the same office, at central directly) drafts a letter of its own.
+    town_letter = draft(pc3, "Laporan dari Kota", username="budi")
+    pc3.sync()
+
+    bundle = trip.export()
+    # One changed byte anywhere: refused, nothing applied.
+    data = bytearray(bundle.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    bent = tmp_path / "rusak.naskah"
+    bent.write_bytes(bytes(data))
+    assert "rusak" in trip.refused_at_central(bent)
+    assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(0,)]
+
+    reply = trip.at_central(bundle)
+    # Central holds every record of the PCs at their versions, their files, the number once.
+    held = central_versions(central, office_id)
+    for table, versions in pc_versions(pc1).items():
+        assert versions.items() <= held[table].items(), table
+    assert pc_versions(pc1) == pc_versions(pc2)
+    for sha in pc_blobs(pc1):
+        assert central_holds_blob(central, office_id, sha)
+    issued = numbers(central, office_id)
+    keys = [(s, y, n) for s, y, n, _ in issued]
+    assert len(keys) == len(set(keys)) == 1
+    # Every mutation under the device that made it (not the hub's), once.
+    devices = central.query(
+        "SELECT DISTINCT device_id FROM history WHERE entity_id = :i", i=letter_id
+    )
+    pcs = {s.device_id for s in (engine.state_of(p.store) for p in (pc1, pc2)) if s}
+    assert {d for (d,) in devices} == pcs
+
+    # The same bundle again applies nothing twice.
+    before = central_counts(central, office_id)
+    again = trip.at_central(bundle)
+    assert central_counts(central, office_id) == before
+
+    # The hub takes the reply; its queue is done, and the PCs see PC3's letter on their
+    # next sync with the hub.
+    assert "0 refused" in trip.back_at_hub(reply)
+    assert hub.queue_length() == 0
+    via(pc1, HUB)
+    via(pc2, HUB)
+    assert get_letter(pc1.store, budi, town_letter).hal == "Laporan dari Kota"
+    pc3.sync()
+    assert get_letter(pc3.store, pc3.user("budi"), letter_id).number == signed.number
+    assert pc_versions(pc1) == pc_versions(pc2) == pc_versions(pc3)
+    assert pc_versions(pc1) == central_versions(central, office_id)
+    assert hub.versions() == central.query(
+        "SELECT entity, entity_id, version FROM records WHERE office_id = :o AND entity != 'audit'"
+        " ORDER BY 1, 2",
+        o=office_id,
+    )
+
+    # The reply again, or the second reply to the same bundle: nothing changes.
+    hub_before = hub.versions()
+    assert "imported before" in trip.back_at_hub(reply)
+    assert "imported before" in trip.back_at_hub(again)
+    assert hub.versions() == hub_before
+    mutations = central.query(
+        "SELECT mutation_id FROM applied_mutations WHERE office_id = :o GROUP BY mutation_id"
+        " HAVING count(*) > 1",
+        o=office_id,
+    )
+    assert mutations == []
+
+
+def test_replies_that_are_not_this_hubs_newest_answer_are_refused(
+    central: Central, hubs: list[Hub], tmp_path: Path
+) -> None:
+    pc1, _pc2, _pc3 = office_of_three(central, tmp_path, "KEC-BLS")
+    hub = isolated_hub(central, tmp_path, "KEC-BLS", hubs)
+    set_hub_address(pc1.store, hub.url)
+    trip = Trip(hub, central, tmp_path)
+    letter_id = draft(pc1, "Surat Lewat Dua Bundel")
+    via(pc1, HUB)
+
+    first = trip.export()
+    old_reply = trip.at_central(first)
+    second = trip.export()  # the officer made a new one before the first reply came back
+    new_reply = trip.at_central(second)
+    waiting = hub.queue_length()
+    assert waiting > 0
+    assert "bundel terakhir" in trip.refused_at_hub(old_reply)
+    assert hub.queue_length() == waiting  # nothing taken from the refused reply
+
+    data = bytearray(new_reply.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    bent = tmp_path / "rusak.balasan"
+    bent.write_bytes(bytes(data))
+    assert "rusak" in trip.refused_at_hub(bent)
+
+    # A PC's own reply (its bundle imported at central) is no hub's.
+    pc_bundle = tmp_path / "pc1.naskah"
+    export_bundle(pc1.store, pc_bundle)
+    pc_reply = trip.at_central(pc_bundle)
+    assert "bukan untuk server kantor" in trip.refused_at_hub(pc_reply)
+    assert hub.queue_length() == waiting
+
+    assert "0 refused" in trip.back_at_hub(new_reply)
+    assert hub.queue_length() == 0
+    assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(1,)]
+
+
+def test_central_refuses_a_bundle_of_a_hub_it_does_not_allow_or_of_another_office(
+    central: Central, hubs: list[Hub], tmp_path: Path
+) -> None:
+    pc1, _pc2, _pc3 = office_of_three(central, tmp_path, "KEC-HUB")
+    hub = isolated_hub(central, tmp_path, "KEC-HUB", hubs)
+    set_hub_address(pc1.store, hub.url)
+    trip = Trip(hub, central, tmp_path)
+    letter_id = draft(pc1, "Surat yang Menunggu")
+    via(pc1, HUB)
+    state = engine.state_of(pc1.store)
+    assert state is not None
+
+    # The administrator withdrew the hub's permission at central.
+    write_sql(central.db, "DELETE FROM hub_devices WHERE device_id = :d", d=hub.device_id)
+    bundle = trip.export()
+    assert "bukan server kantor (hub) yang diizinkan" in trip.refused_at_central(bundle)
+    assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(0,)]
+    cli("hub", "allow", hub.device_id, "--db", central.db)
+
+    # A device of another office slipped into the hub's queue (a tampered hub database).
+    central.add_office("KEC-LAIN")
+    stranger = open_pc(tmp_path, "lain")
+    set_up_office(stranger, kecamatan="Asologaima")
+    enrol(stranger, central, "KEC-LAIN")
+    stranger.sync()
+    other = engine.state_of(stranger.store)
+    assert other is not None
+    mutations = hub.query("SELECT mutations FROM hub_relay ORDER BY seq LIMIT 1")[0][0]
+    write_sql(
+        hub.db,
+        "INSERT INTO hub_relay (device_id, request_seq, mutations, created_at, failed)"
+        " VALUES (:d, 1, :m, '2026-01-01 00:00:00', '')",
+        d=other.device_id,
+        m=mutations,
+    )
+    bundle = trip.export()
+    message = trip.refused_at_central(bundle)
+    assert other.device_id in message and "bukan milik kantor KEC-HUB" in message
+    # Nothing of it applied: not even the office's own waiting request.
+    assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(0,)]
+    write_sql(hub.db, "DELETE FROM hub_relay WHERE device_id = :d", d=other.device_id)
+    reply = trip.at_central(trip.export())
+    assert "0 refused" in trip.back_at_hub(reply)
+    assert hub.queue_length() == 0
