@@ -19,7 +19,7 @@ from desktop.letters import workflow
 from desktop.letters.drafting import get_letter
 from sync.client import engine
 from sync.client.bundle import export_bundle
-from sync.client.server_address import HUB, set_hub_address
+from sync.client.server_address import HUB, change_server_address, set_hub_address
 from tests.hub.conftest import ROOT, Central, Hub, cli, free_port, server_command
 from tests.hub.helpers import central_holds_blob, central_versions, numbers, pc_blobs, pc_versions
 from tests.hub.test_offline_office import office_of_three, via
@@ -217,6 +217,13 @@ def test_replies_that_are_not_this_hubs_newest_answer_are_refused(
     trip = Trip(hub, central, tmp_path)
     letter_id = draft(pc1, "Surat Lewat Dua Bundel")
     via(pc1, HUB)
+    # A new PC enrols at the hub with the hub's own code and drafts through it.
+    new = open_pc(tmp_path, "pc-baru")
+    mine = engine.enroll(new.store, hub.url, "KEC-BLS", cli("hub", "enroll-code", "--db", hub.db),
+                         "PC baru")  # fmt: skip
+    assert new.sync().pending == 0
+    new_letter = draft(new, "Surat dari PC Baru")
+    assert new.sync().pending == 0
 
     first = trip.export()
     old_reply = trip.at_central(first)
@@ -243,6 +250,16 @@ def test_replies_that_are_not_this_hubs_newest_answer_are_refused(
     assert "0 refused" in trip.back_at_hub(new_reply)
     assert hub.queue_length() == 0
     assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(1,)]
+    # Central now knows the new PC (same id, same token) and holds its letter; the PC can
+    # sync with central directly with the token it has.
+    assert central.query("SELECT token_hash FROM devices WHERE id = :i", i=mine.device_id) == (
+        hub.query("SELECT token_hash FROM devices WHERE id = :i", i=mine.device_id)
+    )
+    assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=new_letter) == [
+        (1,)
+    ]
+    change_server_address(new.store, central.url)
+    assert new.sync().pending == 0
 
 
 def test_central_refuses_a_bundle_of_a_hub_it_does_not_allow_or_of_another_office(
