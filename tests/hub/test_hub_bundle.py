@@ -22,8 +22,9 @@ from sync.client.bundle import export_bundle
 from sync.client.server_address import HUB, change_server_address, set_hub_address
 from tests.hub.conftest import ROOT, Central, Hub, cli, free_port, server_command
 from tests.hub.helpers import central_holds_blob, central_versions, numbers, pc_blobs, pc_versions
+from tests.hub.test_hub_conflicts import conflicts
 from tests.hub.test_offline_office import office_of_three, via
-from tests.sync.pcs import draft, enrol, open_pc, set_up_office
+from tests.sync.pcs import draft, enrol, open_pc, save, set_up_office
 
 
 def refused(*args: str) -> str:
@@ -306,3 +307,51 @@ def test_central_refuses_a_bundle_of_a_hub_it_does_not_allow_or_of_another_offic
     reply = trip.at_central(trip.export())
     assert "0 refused" in trip.back_at_hub(reply)
     assert hub.queue_length() == 0
+
+
+def test_conflicts_carried_by_a_hub_bundle_surface_once(
+    central: Central, hubs: list[Hub], tmp_path: Path
+) -> None:
+    pc1, pc2, pc3 = office_of_three(central, tmp_path, "KEC-DUA")
+    state = engine.state_of(pc1.store)
+    assert state is not None
+    at_hub = draft(pc1, "Diubah di Dua PC Kantor")
+    at_central = draft(pc1, "Diubah di Kantor dan di Kota")
+    pc1.sync()
+    pc3.sync()
+    hub = isolated_hub(central, tmp_path, "KEC-DUA", hubs)
+    for pc in (pc1, pc2):
+        set_hub_address(pc.store, hub.url)
+        via(pc, HUB)
+    trip = Trip(hub, central, tmp_path)
+
+    # Two PCs of the office edit one letter through the hub: the hub merges (a conflict).
+    save(pc1, at_hub, hal="Versi PC1")
+    save(pc2, at_hub, hal="Versi PC2")
+    # The other letter is edited in the office and, at central, by the laptop in town.
+    save(pc1, at_central, hal="Versi kantor")
+    save(pc3, at_central, hal="Versi kota")
+    pc3.sync()
+    via(pc1, HUB)
+    via(pc2, HUB)
+    via(pc1, HUB)
+    made_at_hub = conflicts(pc1, at_hub)
+    assert len(made_at_hub) == 1 and conflicts(pc2, at_hub) == made_at_hub
+
+    reply = trip.at_central(trip.export())
+    assert "0 refused" in trip.back_at_hub(reply)
+    for pc in (pc1, pc2):
+        via(pc, HUB)
+    pc3.sync()
+    made_at_central = conflicts(pc3, at_central)
+    assert len(made_at_central) == 1
+    for pc in (pc1, pc2, pc3):
+        assert conflicts(pc, at_hub) == made_at_hub  # once, everywhere
+        assert conflicts(pc, at_central) == made_at_central
+        assert pc_versions(pc) == central_versions(central, state.office_id)
+    assert sorted(
+        central.query(
+            "SELECT entity_id FROM records WHERE office_id = :o AND entity = 'conflict'",
+            o=state.office_id,
+        )
+    ) == sorted([(made_at_hub[0],), (made_at_central[0],)])
