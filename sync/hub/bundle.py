@@ -33,7 +33,13 @@ from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import Engine, select
 
 from sync import sealing
-from sync.container import BUNDLE_FORMAT, REPLY_FORMAT, ContainerRefused, read_container
+from sync.container import (
+    BUNDLE_FORMAT,
+    MAX_CONTAINER_BYTES,
+    REPLY_FORMAT,
+    ContainerRefused,
+    read_container,
+)
 from sync.container import write_container as write_file
 from sync.hub import mirror, tables
 from sync.hub.upstream import (
@@ -48,12 +54,16 @@ from sync.hub.upstream import (
     unconfirmed,
     unsent_blobs,
 )
-from sync.protocol import PROTOCOL_VERSION, LeaseGrant, SyncResponse
+from sync.protocol import PROTOCOL_VERSION, LeaseGrant, SyncResponse, body_image_refs
 from sync.server import db
-from sync.server.blobs import blob_path
+from sync.server.blobs import blob_path, valid_hash
+from sync.server.bundle import BLOB_FIELDS
 from sync.server.hubs import HubOffice, RelayResponse
 
 log = logging.getLogger("naskah.hub")
+# What one bundle carries at most (JSON, files in base64): well inside what central opens
+# (sync.container.MAX_CONTAINER_BYTES); a longer queue goes in the next bundle.
+MAX_BYTES = MAX_CONTAINER_BYTES * 3 // 4
 HUB_KIND = "hub"  # the header's ``kind`` central recognises (sync/server/hub_bundle.py)
 
 
@@ -68,6 +78,7 @@ class Exported:
     enrolments: int
     blobs: int
     sha256: str
+    left: int = 0  # queue entries left for the next bundle (this one is full)
 
 
 @dataclass
@@ -122,19 +133,61 @@ def _identity(engine: Engine) -> dict[str, str]:
     return found
 
 
-def export_bundle(engine: Engine, blob_dir: Path, out: Path) -> Exported:
-    """Write the hub's bundle to ``out``."""
+def _refs(mutations: list[dict[str, Any]]) -> set[str]:
+    """The blobs a relayed request's mutations name."""
+    found: set[str] = set()
+    for m in mutations:
+        fields = m.get("fields") or {}
+        for name in BLOB_FIELDS.get(str(m.get("entity")), ()):
+            value = fields.get(name)
+            if isinstance(value, str) and valid_hash(value):
+                found.add(value)
+        found |= body_image_refs(str(m.get("entity")), fields)
+    return found
+
+
+def _pack(
+    entries: list[tuple[int, dict[str, Any]]], unsent: list[str], blob_dir: Path, limit: int
+) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
+    """The queue's first entries and the blobs they name (then other blobs central may lack)
+    that fit in about ``limit`` bytes; at least the first entry. The rest waits for the next
+    bundle: an entry's blobs always travel with it or before it."""
+    held = {sha for sha in unsent if blob_path(blob_dir, sha).is_file()}
+
+    def cost(sha: str) -> int:
+        return blob_path(blob_dir, sha).stat().st_size * 4 // 3 + 100  # base64
+
+    taken: list[tuple[int, dict[str, Any]]] = []
+    blobs: list[str] = []
+    used = 0
+    for seq, body in entries:
+        needed = sorted((_refs(body["mutations"]) & held) - set(blobs))
+        size = len(json.dumps(body)) + sum(cost(sha) for sha in needed)
+        if taken and used + size > limit:
+            return taken, blobs
+        taken.append((seq, body))
+        blobs += needed
+        used += size
+    for sha in sorted(held - set(blobs)):
+        if used + cost(sha) <= limit:
+            blobs.append(sha)
+            used += cost(sha)
+    return taken, blobs
+
+
+def export_bundle(engine: Engine, blob_dir: Path, out: Path, *, limit: int = MAX_BYTES) -> Exported:
+    """Write the hub's bundle to ``out``: the relay queue in order, as much of it (with the
+    files it names) as fits in about ``limit`` bytes."""
     me = _identity(engine)
     cursor, seq, _key = next_pull(engine)  # a request number of its own for the pull
     with db.read_tx(engine) as conn:
-        entries = queued(conn)
+        waiting = queued(conn)
         known = set(json.loads(tables.get(conn, "central_devices", "[]")))
     enrolments = unconfirmed(engine, known)
-    blobs: dict[str, str] = {}
-    for sha in unsent_blobs(engine, me["office_id"]):
-        path = blob_path(blob_dir, sha)
-        if path.is_file():
-            blobs[sha] = base64.b64encode(path.read_bytes()).decode()
+    entries, hashes = _pack(waiting, unsent_blobs(engine, me["office_id"]), blob_dir, limit)
+    blobs = {
+        sha: base64.b64encode(blob_path(blob_dir, sha).read_bytes()).decode() for sha in hashes
+    }
     header = {
         "protocol": PROTOCOL_VERSION,
         "kind": HUB_KIND,
@@ -164,6 +217,7 @@ def export_bundle(engine: Engine, blob_dir: Path, out: Path) -> Exported:
         enrolments=len(enrolments),
         blobs=len(blobs),
         sha256=digest,
+        left=len(waiting) - len(entries),
     )
 
 
@@ -298,6 +352,11 @@ def run(args: argparse.Namespace) -> int:
                 f"hub bundle {args.out}: {done.entries} requests ({done.mutations} mutations), "
                 f"{done.enrolments} enrolments, {done.blobs} blobs"
             )
+            if done.left:
+                print(
+                    f"{done.left} requests did not fit: import this bundle's reply, then "
+                    "export again"
+                )
         else:
             got = import_reply(engine, blob_dir, args.reply)
             if got.already:

@@ -20,6 +20,8 @@ from desktop.letters.drafting import get_letter
 from sync.client import engine
 from sync.client.bundle import export_bundle
 from sync.client.server_address import HUB, change_server_address, set_hub_address
+from sync.hub.bundle import export_bundle as export_bundle_of_hub
+from sync.server import db
 from tests.hub.conftest import ROOT, Central, Hub, cli, free_port, server_command
 from tests.hub.helpers import central_holds_blob, central_versions, numbers, pc_blobs, pc_versions
 from tests.hub.test_hub_conflicts import conflicts
@@ -261,6 +263,30 @@ def test_replies_that_are_not_this_hubs_newest_answer_are_refused(
     ]
     change_server_address(new.store, central.url)
     assert new.sync().pending == 0
+
+    # More than one bundle holds: each takes the queue's first entries, the next the rest.
+    later = []
+    for n in range(3):
+        later.append(draft(pc1, f"Surat Antrean {n}"))
+        via(pc1, HUB)
+    waiting = hub.queue_length()
+    assert waiting >= 3
+    hub_db = db.make_engine(hub.db)
+    trips = 0
+    try:
+        while hub.queue_length():
+            trips += 1
+            out = tmp_path / f"kecil-{trips}.naskah"
+            done = export_bundle_of_hub(hub_db, hub.root / "hub-blobs", out, limit=1)
+            assert done.entries == 1 and done.left == hub.queue_length() - 1
+            trip.back_at_hub(trip.at_central(out))
+    finally:
+        hub_db.dispose()
+    assert trips == waiting
+    for letter in later:
+        assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter) == [
+            (1,)
+        ]
 
 
 def test_central_refuses_a_bundle_of_a_hub_it_does_not_allow_or_of_another_office(
