@@ -133,6 +133,15 @@ def _identity(engine: Engine) -> dict[str, str]:
     return found
 
 
+def held_blobs(engine: Engine, office: str) -> list[str]:
+    """The office's blobs the hub holds."""
+    bo = db.blob_offices.c
+    with db.read_tx(engine) as conn:
+        return sorted(
+            {r.sha256 for r in conn.execute(select(bo.sha256).where(bo.office_id == office))}
+        )
+
+
 def _refs(mutations: list[dict[str, Any]]) -> set[str]:
     """The blobs a relayed request's mutations name."""
     found: set[str] = set()
@@ -204,6 +213,7 @@ def export_bundle(engine: Engine, blob_dir: Path, out: Path, *, limit: int = MAX
         "relay": [{"seq": s, "body": b} for s, b in entries],
         "enrolments": enrolments,
         "blobs": blobs,
+        "held": held_blobs(engine, me["office_id"]),  # central sends none of these back
     }
     key = sealing.load_private(me["device_key"])
     digest = write_file(out, BUNDLE_FORMAT, header, body, sign=lambda d: sealing.sign(key, d))

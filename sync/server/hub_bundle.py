@@ -59,6 +59,7 @@ from sync.server.settings import Settings
 HUB_KIND = "hub"
 MAX_ENTRIES = 100_000
 MAX_ENROLMENTS = 500
+MAX_HELD = 2_000_000
 
 _SHAPE = "Isi bundel server kantor tidak sesuai format Naskah; bundel ditolak."
 
@@ -85,6 +86,8 @@ class _HubBody(BaseModel):
     relay: list[_Entry] = Field(default_factory=list, max_length=MAX_ENTRIES)
     enrolments: list[dict[str, Any]] = Field(default_factory=list, max_length=MAX_ENROLMENTS)
     blobs: dict[str, str] = Field(default_factory=dict)
+    # The office's blobs the hub holds already: the reply leaves them out.
+    held: list[str] = Field(default_factory=list, max_length=MAX_HELD)
 
 
 def _hub(engine: Engine, header: _HubHeader) -> Device:
@@ -105,11 +108,12 @@ def _check_devices(
     """Each relayed device is a device of the hub's office (or one this bundle confirms)."""
     d = db.devices.c
     names = sorted({e.device_id for e in entries})
+    rows: dict[str, str] = {}
     with db.read_tx(engine) as conn:
-        rows = {
-            r.id: r.office_id
-            for r in conn.execute(select(d.id, d.office_id).where(d.id.in_(names)))
-        }
+        for start in range(0, len(names), 500):
+            part = names[start : start + 500]
+            for r in conn.execute(select(d.id, d.office_id).where(d.id.in_(part))):
+                rows[r.id] = r.office_id
     for device_id in names:
         office = rows.get(device_id)
         if office is None and device_id not in enrolled:
@@ -240,7 +244,8 @@ def import_hub_bundle(
         for wanted in numbers:
             blocks += hubs.grant_blocks(engine, hub, wanted, settings)
     view = hubs.office_view(engine, hub)
-    hashes = blob_refs(store, hub.office_id, pages)
+    held = set(body.held) | set(decoded)
+    hashes = [h for h in blob_refs(store, hub.office_id, pages) if h not in held]
 
     reply_header = {
         "protocol": PROTOCOL_VERSION,

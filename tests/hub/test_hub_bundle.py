@@ -60,6 +60,7 @@ class Trip:
     def __init__(self, hub: Hub, central: Central, root: Path) -> None:
         self.hub, self.central, self.root = hub, central, root
         self.n = 0
+        self.said = ""  # what central's import printed last
 
     def hub_args(self) -> list[str]:
         return ["--db", self.hub.db, "--blobs", str(self.hub.root / "hub-blobs")]
@@ -75,7 +76,8 @@ class Trip:
 
     def at_central(self, bundle: Path) -> Path:
         reply = bundle.with_suffix(".balasan")
-        cli("bundle", "import", str(bundle), "--reply", str(reply), *self.central_args())
+        self.said = cli("bundle", "import", str(bundle), "--reply", str(reply),
+                        *self.central_args())  # fmt: skip
         return reply
 
     def refused_at_central(self, bundle: Path) -> str:
@@ -159,6 +161,7 @@ def test_the_hub_syncs_the_whole_office_by_usb_bundle(
     assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(0,)]
 
     reply = trip.at_central(bundle)
+    assert trip.said.endswith("answers, 0 blobs")  # the hub's own files do not come back
     # Central holds every record of the PCs at their versions, their files, the number once.
     held = central_versions(central, office_id)
     for table, versions in pc_versions(pc1).items():
