@@ -58,6 +58,7 @@ from sync.protocol import PROTOCOL_VERSION, LeaseGrant, SyncResponse, body_image
 from sync.server import db
 from sync.server.blobs import blob_path, valid_hash
 from sync.server.bundle import BLOB_FIELDS
+from sync.server.hub_bundle import entry_digest
 from sync.server.hubs import HubOffice, RelayResponse
 
 log = logging.getLogger("naskah.hub")
@@ -95,6 +96,7 @@ class Replied:
 class _Outcome(BaseModel):
     seq: int
     device_id: str = ""
+    entry: str = ""  # entry_digest of the entry central relayed
     failed: str
     answer: RelayResponse | None = None
 
@@ -300,11 +302,16 @@ def import_reply(engine: Engine, blob_dir: Path, path: Path) -> Replied:
     office = body.office.office_id
     mirror.mirror_office(engine, body.office)
     mark_up(engine, body.blobs_held)
-    failed = 0
+    failed = settled = 0
+    with db.read_tx(engine) as conn:
+        live = {seq: entry_digest(entry) for seq, entry in queued(conn)}
     for outcome in body.relay:
+        if live.get(outcome.seq) != outcome.entry:
+            continue  # gone (relayed online meanwhile), or its number is another entry's now
         if outcome.answer is not None:
             note_rejected(outcome.device_id, outcome.answer)
         settle(engine, outcome.seq, outcome.failed)
+        settled += 1
         failed += bool(outcome.failed)
     refused = [e for e in body.enrolments if e.get("error")]
     for enrolment in refused:
@@ -321,7 +328,7 @@ def import_reply(engine: Engine, blob_dir: Path, path: Path) -> Replied:
         tables.put(conn, "bundle_out", "")
         tables.put(conn, "bundle_applying", "")
     return Replied(
-        relayed=len(body.relay) - failed,
+        relayed=settled - failed,
         failed=failed,
         adopted=adopted,
         blobs=kept,

@@ -90,6 +90,17 @@ class _HubBody(BaseModel):
     held: list[str] = Field(default_factory=list, max_length=MAX_HELD)
 
 
+def entry_digest(body: dict[str, Any]) -> str:
+    """What names a relay queue entry beyond its number (which SQLite may give again once the
+    entry is gone): its device, request number and mutation ids."""
+    mutations = body.get("mutations")
+    if not isinstance(mutations, list):
+        mutations = []
+    ids = [str(m.get("mutation_id")) for m in mutations if isinstance(m, dict)]
+    text = "\n".join([str(body.get("device_id")), str(body.get("request_seq")), *ids])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def _hub(engine: Engine, header: _HubHeader) -> Device:
     hub = bundle_device(engine, header.device_id, header.office_id, header.office_code)
     try:
@@ -221,6 +232,7 @@ def import_hub_bundle(
             {
                 "seq": entry.seq,
                 "device_id": str(entry.body.get("device_id", ""))[:MAX_ID],
+                "entry": entry_digest(entry.body),
                 "failed": failed,
                 "answer": answer.model_dump(mode="json") if answer else None,
             }
