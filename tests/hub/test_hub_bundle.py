@@ -9,6 +9,7 @@ central is ``naskah-server hub bundle export`` / ``naskah-server bundle import``
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -20,6 +21,7 @@ from desktop.letters.drafting import get_letter
 from sync.client import engine
 from sync.client.bundle import export_bundle
 from sync.client.server_address import HUB, change_server_address, set_hub_address
+from sync.container import BUNDLE_FORMAT, read_container, write_container
 from sync.hub.bundle import export_bundle as export_bundle_of_hub
 from sync.server import db
 from tests.hub.conftest import ROOT, Central, Hub, cli, free_port, server_command
@@ -333,9 +335,34 @@ def test_central_refuses_a_bundle_of_a_hub_it_does_not_allow_or_of_another_offic
     # Nothing of it applied: not even the office's own waiting request.
     assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(0,)]
     write_sql(hub.db, "DELETE FROM hub_relay WHERE device_id = :d", d=other.device_id)
-    reply = trip.at_central(trip.export())
+    good = trip.export()
+
+    # Its content changed and its checksum made again: the hub's signature no longer fits.
+    opened = read_container(good, BUNDLE_FORMAT)
+    body = json.loads(json.dumps(opened.body))
+    body["relay"][0]["body"]["mutations"][0]["fields"]["hal"] = "Diubah di jalan"
+    forged = tmp_path / "palsu.naskah"
+    write_container(forged, BUNDLE_FORMAT, opened.header, body)
+    assert "tidak ditandatangani" in trip.refused_at_central(forged)
+    # Taken to another organisation's server: refused there.
+    elsewhere = Central(tmp_path / "pusat-lain")
+    elsewhere.root.mkdir()
+    elsewhere.init()
+    there = ["--db", elsewhere.db, "--blobs", str(elsewhere.root / "central-blobs")]
+    message = refused("bundle", "import", str(good), "--reply", str(tmp_path / "x"), *there)
+    assert "server lain" in message
+    assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(0,)]
+
+    # The other office's hub gets its own reply; this hub refuses it.
+    (tmp_path / "kantor-lain").mkdir()
+    their_hub = isolated_hub(central, tmp_path / "kantor-lain", "KEC-LAIN", hubs)
+    theirs = Trip(their_hub, central, tmp_path / "kantor-lain")
+    assert "server kantor lain" in trip.refused_at_hub(theirs.at_central(theirs.export()))
+
+    reply = trip.at_central(good)
     assert "0 refused" in trip.back_at_hub(reply)
     assert hub.queue_length() == 0
+    assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(1,)]
 
 
 def test_conflicts_carried_by_a_hub_bundle_surface_once(
