@@ -14,6 +14,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, text
 
 from desktop.letters import workflow
@@ -29,6 +30,9 @@ from tests.hub.helpers import central_holds_blob, central_versions, numbers, pc_
 from tests.hub.test_hub_conflicts import conflicts
 from tests.hub.test_offline_office import office_of_three, via
 from tests.sync.pcs import draft, enrol, open_pc, save, set_up_office
+
+# Each test is a story of several real processes and a dozen command runs on a shared machine.
+pytestmark = pytest.mark.timeout(360)
 
 
 def refused(*args: str) -> str:
@@ -353,12 +357,6 @@ def test_central_refuses_a_bundle_of_a_hub_it_does_not_allow_or_of_another_offic
     assert "server lain" in message
     assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(0,)]
 
-    # The other office's hub gets its own reply; this hub refuses it.
-    (tmp_path / "kantor-lain").mkdir()
-    their_hub = isolated_hub(central, tmp_path / "kantor-lain", "KEC-LAIN", hubs)
-    theirs = Trip(their_hub, central, tmp_path / "kantor-lain")
-    assert "server kantor lain" in trip.refused_at_hub(theirs.at_central(theirs.export()))
-
     reply = trip.at_central(good)
     assert "0 refused" in trip.back_at_hub(reply)
     assert hub.queue_length() == 0
@@ -411,3 +409,23 @@ def test_conflicts_carried_by_a_hub_bundle_surface_once(
             o=state.office_id,
         )
     ) == sorted([(made_at_hub[0],), (made_at_central[0],)])
+
+
+def test_a_hub_refuses_the_reply_made_for_another_offices_hub(
+    central: Central, hubs: list[Hub], tmp_path: Path
+) -> None:
+    trips = []
+    for code in ("KEC-SATU", "KEC-DUA"):
+        central.add_office(code)
+        pc = open_pc(tmp_path, f"pc-{code}")
+        set_up_office(pc)
+        enrol(pc, central, code)
+        pc.sync()
+        (tmp_path / code).mkdir()
+        hub = isolated_hub(central, tmp_path / code, code, hubs)
+        trips.append(Trip(hub, central, tmp_path / code))
+    ours, theirs = trips
+    ours.export()
+    their_reply = theirs.at_central(theirs.export())
+    assert "server kantor lain" in ours.refused_at_hub(their_reply)
+    assert "balasan" in theirs.back_at_hub(their_reply)
