@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from desktop.i18n import _
 from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.delivery_models import Delivery, OfficeDirectoryEntry
@@ -136,7 +137,7 @@ def keep_outcomes(store: Store, outcomes: list[DeliveryOutcome]) -> DeliveryRepo
             row = session.get(Delivery, outcome.delivery_id)
             if row is None:
                 continue
-            problem = "" if outcome.accepted else (outcome.problem or "ditolak server")
+            problem = "" if outcome.accepted else (outcome.problem or _("ditolak server"))
             if outcome.accepted:
                 report.sent += 1
             else:
