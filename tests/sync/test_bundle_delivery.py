@@ -119,8 +119,12 @@ def test_a_letter_travels_from_an_office_on_usb_bundles(
     # Kurulu registers it; Wamena's next bundle reply brings "diterima".
     delivery.register(b.store, rina, waiting.id)
     b.sync()
+    server.new_office("Kecamatan Bolakme")  # a new office on the server meanwhile
     a, printed = _by_stick(server, a, tmp_path, "wamena-2", capsys)
     pcs["a"] = a
+    # The reply brings the directory: the new office can be addressed offline.
+    names = [o.name for o in delivery.directory(a.store)]
+    assert names == ["Kecamatan Bolakme", "Kecamatan Kurulu"], names
     [state] = delivery.sent_states(a.store, a.user("budi"), letter_id)
     assert (state.state, state.label) == (DeliveryState.RECEIVED, "diterima")
     assert "deliveries:" not in printed  # nothing carried this time
@@ -174,13 +178,16 @@ def test_a_bad_delivery_is_refused_with_its_reason_and_the_rest_applies(
 ) -> None:
     server, pcs, b_id = offices
     a, b = pcs["a"], pcs["b"]
-    a_id = engine.state_of(a.store).office_id  # type: ignore[union-attr]
+    synced = engine.state_of(a.store)
+    assert synced is not None
+    a_id = synced.office_id
     _l1, borrowed = _letter_to(a, b_id, "Atas nama kantor lain")
     l2, swapped = _letter_to(a, b_id, "Berkas PDF ditukar")
     l3, good = _letter_to(a, b_id, "Surat yang sah")
+    _l4, elsewhere = _letter_to(a, b_id, "PDF lain dari yang dimaksud")
     plain = draft(a, "Konsep biasa ikut bundel")
     made = tmp_path / "asli.naskah"
-    assert bundle.export_bundle(a.store, made).deliveries == 3
+    assert bundle.export_bundle(a.store, made).deliveries == 4
     container = read_container(made, BUNDLE_FORMAT)
     body = container.body
     items = {d["delivery_id"]: d for d in body["deliveries"]}
@@ -195,6 +202,8 @@ def test_a_bad_delivery_is_refused_with_its_reason_and_the_rest_applies(
     body["blobs"][other] = base64.b64encode(tampered).decode()
     _mutation(body, "letter", l2)["fields"]["pdf_hash"] = other
     items[swapped]["pdf_hash"] = other
+    # Another means a PDF other than the one its letter has on the server.
+    items[elsewhere]["pdf_hash"] = "0" * 64
     # And one is not a delivery at all.
     body["deliveries"].append({"delivery_id": str(uuid.uuid4()), "pdf_hash": "bukan"})
     forged, reply = tmp_path / "palsu.naskah", tmp_path / "palsu-balasan.naskah"
@@ -214,15 +223,17 @@ def test_a_bad_delivery_is_refused_with_its_reason_and_the_rest_applies(
 
     done = bundle.import_reply(a.store, reply)
     assert done.report.delivery is not None
-    assert (done.report.delivery.sent, done.report.delivery.refused) == (1, 2)
+    assert (done.report.delivery.sent, done.report.delivery.refused) == (1, 3)
     with a.store.read() as s:
-        problems = {d: s.get(delivery.Delivery, d).problem for d in (borrowed, swapped, good)}  # type: ignore[union-attr]
+        rows = {d: s.get(delivery.Delivery, d) for d in (borrowed, swapped, elsewhere, good)}
+        problems = {d: row.problem for d, row in rows.items() if row is not None}
     assert "atas nama kantor lain" in problems[borrowed], problems
     assert "bukan berkas yang disebut catatan tanda tangannya" in problems[swapped], problems
+    assert "bukan berkas yang dikirim PC ini" in problems[elsewhere], problems
     assert problems[good] == ""
     # The clerk reads the reason with the letter, as after a refusal online.
     [state] = delivery.sent_states(a.store, a.user("budi"), l2)
-    assert state.label == "menunggu" or state.state == DeliveryState.WAITING
+    assert state.state == DeliveryState.WAITING
     assert "bukan berkas" in state.problem
     [state] = delivery.sent_states(a.store, a.user("budi"), l3)
     assert state.label == "terkirim"
