@@ -169,7 +169,9 @@ def main_window(data_dir: Path, username: str, password: str) -> int:
         store.close()
 
 
-def login_screen(data_dir: Path) -> int:
+def up_to_the_log_in(data_dir: Path) -> tuple[Recorder, Any, Any, Any]:
+    """``app.launch``'s way for a set-up office, up to the log-in dialog built (not shown): the
+    recorder, the application, the dialog and the store's opening behind it."""
     from desktop.ui.app import make_app
 
     rec = Recorder()
@@ -177,7 +179,6 @@ def login_screen(data_dir: Path) -> int:
     app = make_app(sys.argv[:1])
     rec.mark("app")
     from desktop.store import files
-    from desktop.ui import ops
     from desktop.ui.app import login_dialog_while_opening
 
     names = files.office_names(data_dir)
@@ -186,6 +187,13 @@ def login_screen(data_dir: Path) -> int:
     rec.mark("office_read")
     dialog, opening = login_dialog_while_opening(data_dir, names)
     rec.mark("dialog_built")
+    return rec, app, dialog, opening
+
+
+def login_screen(data_dir: Path) -> int:
+    from desktop.ui import ops
+
+    rec, app, dialog, opening = up_to_the_log_in(data_dir)
     extra: dict[str, Any] = {}
 
     from PySide6.QtCore import QTimer
@@ -212,23 +220,13 @@ def login_screen(data_dir: Path) -> int:
 
 
 def after_enter(data_dir: Path, username: str, password: str) -> int:
-    from desktop.ui.app import make_app
-
-    rec = Recorder()
-    rec.mark("imports")
-    app = make_app(sys.argv[:1])
-    rec.mark("app")
+    rec, app, dialog, opening = up_to_the_log_in(data_dir)
     from PySide6.QtCore import QTimer
 
     from desktop.letters.queries import Queue
-    from desktop.store import files
     from desktop.ui import app as app_module
     from desktop.ui import ops
 
-    names = files.office_names(data_dir)
-    if names is None:
-        raise SystemExit("benchmark store is not set up")
-    dialog, opening = app_module.login_dialog_while_opening(data_dir, names)
     extra: dict[str, Any] = {}
     held: list[Any] = []  # the started app (its window), kept alive
 

@@ -328,6 +328,12 @@ def cold_start(bench: Bench, runs: int, *, memory_only: bool = False) -> ColdRun
     return found
 
 
+def median_marks(reports: list[dict[str, Any]]) -> str:
+    """The children's start-up marks, each the median over the runs, as "name seconds, ..."."""
+    marks = {k: statistics.median(r["marks"][k] for r in reports) for k in reports[0]["marks"]}
+    return ", ".join(f"{k} {v:.2f}" for k, v in marks.items())
+
+
 def login_figures(
     bare: list[dict[str, Any]], login: list[dict[str, Any]], error: str
 ) -> list[Figure]:
@@ -338,8 +344,7 @@ def login_figures(
     med = statistics.median(login_s)
     bare_med = statistics.median(float(r["wall_s"]) for r in bare)
     cpu = statistics.median(float(r["cpu_s"]) for r in login)
-    marks = {k: statistics.median(r["marks"][k] for r in login) for k in login[0]["marks"]}
-    stages = ", ".join(f"{k} {v:.2f}" for k, v in marks.items())
+    stages = median_marks(login)
     opened = statistics.median(float(r.get("store_opened_s", 0)) for r in login)
     note = (
         f"{med / bare_med:.1f}x the bare window; process CPU {cpu:.2f} s; marks: {stages}; "
@@ -361,8 +366,7 @@ def enter_figures(
     after = [float(r["after_enter_s"]) for r in enter]
     med = statistics.median(after)
     bare_med = statistics.median(float(r["wall_s"]) for r in bare)
-    marks = {k: statistics.median(r["marks"][k] for r in enter) for k in enter[0]["marks"]}
-    stages = ", ".join(f"{k} {v:.2f}" for k, v in marks.items())
+    stages = median_marks(enter)
     note = f"{enter[0].get('rows')} rows; marks (s after the child's first line): {stages}"
     if error:
         note += f"; later run failed: {error}"
@@ -418,8 +422,7 @@ def cold_start_figures(
         return figures
     main_s = [float(r["wall_s"]) for r in main]
     med = statistics.median(main_s)
-    marks = {k: statistics.median(r["marks"][k] for r in main) for k in main[0]["marks"]}
-    stages = ", ".join(f"{k} {v:.2f}" for k, v in marks.items())
+    stages = median_marks(main)
     cpu = statistics.median(float(r["cpu_s"]) for r in main)
     note = (
         f"{main[0].get('rows')} rows; process CPU {cpu:.2f} s; "

@@ -19,9 +19,10 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, StrictInt, ValidationError
 from sqlalchemy import Engine, select
@@ -65,6 +66,10 @@ BLOB_FIELDS: dict[str, tuple[str, ...]] = {
     Entity.INCOMING_SCAN.value: ("sha256",),
     Entity.DELIVERY.value: ("pdf_hash",),
 }
+
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 class BundleRefused(ValueError):
@@ -195,52 +200,60 @@ def _blob_refs(office_blobs: BlobStore, office_id: str, responses: list[SyncResp
     return sorted(h for h in found if office_blobs.visible(office_id, h))
 
 
+def _items(
+    body: dict[str, Any],
+    key: str,
+    model: type[M],
+    limit: int,
+    too_many: str,
+    malformed: Callable[[dict[str, Any]], T],
+) -> list[M | T]:
+    """The bundle's list ``key``: each item as ``model`` or, when malformed, what the reply
+    carries for it (``malformed(item)``); the whole bundle is refused (``too_many``) when the
+    list is not one or is longer than ``limit``."""
+    raw = body.get(key) or []
+    if not isinstance(raw, list) or len(raw) > limit:
+        raise BundleRefused(too_many)
+    out: list[M | T] = []
+    for item in raw:
+        try:
+            out.append(model.model_validate(item))
+        except ValidationError:
+            out.append(malformed(item if isinstance(item, dict) else {}))
+    return out
+
+
 def _csr_requests(body: dict[str, Any]) -> list[CertificateRequest | dict[str, str]]:
     """The bundle's ``csr_requests``: each a ``CertificateRequest`` or, when malformed, the
     error entry the reply will carry for it."""
-    raw = body.get("csr_requests") or []
-    if not isinstance(raw, list) or len(raw) > MAX_CSR_REQUESTS:
-        raise BundleRefused(
-            f"Permintaan sertifikat dalam bundel ini rusak atau lebih dari {MAX_CSR_REQUESTS}; "
-            "bundel ditolak."
-        )
-    out: list[CertificateRequest | dict[str, str]] = []
-    for item in raw:
-        try:
-            out.append(CertificateRequest.model_validate(item))
-        except ValidationError:
-            person = item.get("person_id") if isinstance(item, dict) else None
-            out.append(
-                {
-                    "person_id": str(person or ""),
-                    "error": "Permintaan sertifikat tidak sesuai format.",
-                }
-            )
-    return out
+    return _items(
+        body, "csr_requests", CertificateRequest, MAX_CSR_REQUESTS,
+        f"Permintaan sertifikat dalam bundel ini rusak atau lebih dari {MAX_CSR_REQUESTS}; "
+        "bundel ditolak.",
+        lambda item: {
+            "person_id": str(item.get("person_id") or ""),
+            "error": "Permintaan sertifikat tidak sesuai format.",
+        },
+    )  # fmt: skip
 
 
 def _deliveries(body: dict[str, Any]) -> list[BundleDelivery | DeliveryOutcome]:
     """The bundle's ``deliveries``: each a ``BundleDelivery`` or, when malformed, the refusal
     the reply will carry for it."""
-    raw = body.get("deliveries") or []
-    if not isinstance(raw, list) or len(raw) > MAX_BUNDLE_DELIVERIES:
-        raise BundleRefused(
-            f"Daftar kiriman surat dalam bundel ini rusak atau lebih dari "
-            f"{MAX_BUNDLE_DELIVERIES}; bundel ditolak."
+
+    def malformed(item: dict[str, Any]) -> DeliveryOutcome:
+        named = item.get("delivery_id")
+        return DeliveryOutcome(
+            delivery_id=named[:64] if isinstance(named, str) else "",
+            problem="Data kiriman dalam bundel tidak sesuai format; kiriman ditolak.",
         )
-    out: list[BundleDelivery | DeliveryOutcome] = []
-    for item in raw:
-        try:
-            out.append(BundleDelivery.model_validate(item))
-        except ValidationError:
-            named = item.get("delivery_id") if isinstance(item, dict) else None
-            out.append(
-                DeliveryOutcome(
-                    delivery_id=named[:64] if isinstance(named, str) else "",
-                    problem="Data kiriman dalam bundel tidak sesuai format; kiriman ditolak.",
-                )
-            )
-    return out
+
+    return _items(
+        body, "deliveries", BundleDelivery, MAX_BUNDLE_DELIVERIES,
+        f"Daftar kiriman surat dalam bundel ini rusak atau lebih dari {MAX_BUNDLE_DELIVERIES}; "
+        "bundel ditolak.",
+        malformed,
+    )  # fmt: skip
 
 
 def _deliver(
