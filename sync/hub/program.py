@@ -328,7 +328,13 @@ def run(home: Path) -> int:
         setup_logging(home)
         log.info("naskah-hub %s starting on %s (data %s)", hub_version(), settings.address, home)
         status = StatusFile(home, settings)
+        # uvicorn stops gracefully on SIGTERM/SIGINT, then raises the signal again for the
+        # handler it found: this one, so the lock and pid file are released and the exit is 0.
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, stop_requested)
         return cli.serve(args, on_round=status.round)
+    except SystemExit as stopped:
+        return int(stopped.code or 0)
     except Exception:
         log.exception("naskah-hub stopped by an error")
         raise
@@ -336,6 +342,11 @@ def run(home: Path) -> int:
         log.info("naskah-hub stopped")
         (home / PID_FILE).unlink(missing_ok=True)
         lock.release()
+
+
+def stop_requested(signum: int, _frame: object) -> None:
+    log.info("stop requested (signal %d)", signum)
+    raise SystemExit(0)
 
 
 def hub_version() -> str:
