@@ -314,6 +314,9 @@ def run(home: Path) -> int:
     """Serve with hub.toml's settings until stopped; a second ``run`` says so and exits 0."""
     from filelock import FileLock, Timeout
 
+    # The log first: started from the Run key there is no console, and a refusal (no
+    # settings yet, a bad hub.toml) must be readable somewhere.
+    setup_logging(home)
     settings = load_settings(home)
     args = serve_args(home, settings)
     lock = FileLock(home / LOCK_FILE)
@@ -325,7 +328,6 @@ def run(home: Path) -> int:
         return 0
     try:
         (home / PID_FILE).write_text(str(os.getpid()), encoding="ascii")
-        setup_logging(home)
         log.info("naskah-hub %s starting on %s (data %s)", hub_version(), settings.address, home)
         status = StatusFile(home, settings)
         # uvicorn stops gracefully on SIGTERM/SIGINT, then raises the signal again for the
