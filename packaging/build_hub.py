@@ -114,8 +114,9 @@ def smoke(folder: Path) -> list[str]:
     problems = []
     for args, rc, expect in steps:
         started = time.monotonic()
-        proc = subprocess.run([str(folder / f"naskah-hub-cli{EXE}"), *args], env=env, cwd=tmp,
-                              capture_output=True, stdin=subprocess.DEVNULL, timeout=300)  # fmt: skip
+        cmd = [str(folder / f"naskah-hub-cli{EXE}"), *args]
+        proc = subprocess.run(cmd, env=env, cwd=tmp, capture_output=True,
+                              stdin=subprocess.DEVNULL, timeout=300)  # fmt: skip
         out = (proc.stdout + proc.stderr).decode("utf-8", "replace")
         took = time.monotonic() - started
         what = f"naskah-hub-cli {' '.join(args[2:] if args[0] == '--data-dir' else args)}"

@@ -1,19 +1,19 @@
 """The office hub's Windows release, built and proven under Wine (steps 8 of packaging/windows.py).
 
-  8a. hub wheels: the server's dependencies (FastAPI, uvicorn; not psycopg: a hub keeps SQLite)
-      as win_amd64 wheels, added to the Windows Python beside the app's (the clerk's spec
-      excludes them; its bundle check still proves they stay out of dist/Naskah)
-  8b. hub build: ``packaging/build_hub.py`` under Wine: dist/NaskahHub (naskah-hub.exe,
-      naskah-hub-cli.exe, _internal), its check (server code in, no Qt, no desktop app) and
-      smoke test
-  8c. hub installer: NaskahHub-<version>-setup.exe (packaging/hub_installer.nsi)
-  8d. hub story: the real central server on Linux (127.0.0.1, the project's .venv); the hub
-      installed silently (its Run entry written); ``naskah-hub-cli enroll`` under Wine against
-      central; ``naskah-server hub allow``; ``naskah-hub.exe run`` (windowless) under Wine, its
-      ``/api/v1/hello`` answered to Linux over its address; a second ``run`` says it is already
-      running; ``status``; ``autostart off``/``on`` read back with ``wine reg query``; ``stop``;
-      started again, then the silent uninstall stops it, removes the program and the Run entry,
-      and keeps %LOCALAPPDATA%\\Naskah Hub.
+8a. hub wheels: the server's dependencies (FastAPI, uvicorn; not psycopg: a hub keeps SQLite)
+    as win_amd64 wheels, added to the Windows Python beside the app's (the clerk's spec
+    excludes them; its bundle check still proves they stay out of dist/Naskah)
+8b. hub build: ``packaging/build_hub.py`` under Wine: dist/NaskahHub (naskah-hub.exe,
+    naskah-hub-cli.exe, _internal), its check (server code in, no Qt, no desktop app) and
+    smoke test
+8c. hub installer: NaskahHub-<version>-setup.exe (packaging/hub_installer.nsi)
+8d. hub story: the real central server on Linux (127.0.0.1, the project's .venv); the hub
+    installed silently (its Run entry written); ``naskah-hub-cli enroll`` under Wine against
+    central; ``naskah-server hub allow``; ``naskah-hub.exe run`` (windowless) under Wine, its
+    ``/api/v1/hello`` answered to Linux over its address; a second ``run`` says it is already
+    running; ``status``; ``autostart off``/``on`` read back with ``wine reg query``; ``stop``;
+    started again, then the silent uninstall stops it, removes the program and the Run entry,
+    and keeps %LOCALAPPDATA%\\Naskah Hub.
 """
 
 from __future__ import annotations

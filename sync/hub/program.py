@@ -18,6 +18,7 @@ and ``status.json`` (the last upstream round, for ``status``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import logging
@@ -111,9 +112,7 @@ def load_settings(home: Path) -> HubSettings:
         if wanted is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if type(value) is not wanted:
-            raise SettingsError(
-                f"{path}: {name} = {value!r} must be {_TYPE_WORDS[wanted]}"
-            )
+            raise SettingsError(f"{path}: {name} = {value!r} must be {_TYPE_WORDS[wanted]}")
         setattr(settings, name, value)
     check_settings(settings, path)
     return settings
@@ -226,7 +225,8 @@ def pending_relay(home: Path) -> int | None:
     try:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
         try:
-            return int(con.execute("SELECT count(*) FROM hub_relay WHERE failed = ''").fetchone()[0])
+            query = "SELECT count(*) FROM hub_relay WHERE failed = ''"
+            return int(con.execute(query).fetchone()[0])
         finally:
             con.close()
     except sqlite3.Error:
@@ -477,10 +477,8 @@ def autostart(home: Path, action: str, default: bool) -> int:
             winreg.SetValueEx(key, RUN_VALUE, 0, winreg.REG_SZ, line)
             print(f"autostart on: HKCU\\{RUN_KEY}\\{RUN_VALUE} = {line}")
         elif action == "off":
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 winreg.DeleteValue(key, RUN_VALUE)
-            except FileNotFoundError:
-                pass
             print("autostart off")
         else:
             try:

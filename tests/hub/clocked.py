@@ -6,7 +6,8 @@ runs with a clock that starts at ``INSTANT`` (the test process's clock when it s
 child) and then runs at real speed, so leases, certificates and timestamps carry the test's
 dates (December or January, whatever day the suite runs on), as they do for the in-process
 server of tests/sync. ``python -m tests.hub.clocked INSTANT naskah-hub ARGS...`` runs the hub's
-own program (``naskah-hub``) the same way. Nothing in the product reads an environment variable for this.
+own program (``naskah-hub``) the same way. Nothing in the product reads an environment variable
+for this.
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ def test_the_settings_file_holds_what_run_needs_and_reads_back_the_same(tmp_path
     ("content", "says"),
     [
         ('central = "http://x\nport = 1', "is not a valid settings file"),
-        ('central = "http://127.0.0.1:1"\nport = "delapan"\n', 'port = \'delapan\' must be a whole'),
+        ('central = "http://127.0.0.1:1"\nport = "delapan"\n', "'delapan' must be a whole"),
         ('central = "http://127.0.0.1:1"\nprot = 8751\n', "unknown setting prot"),
         ('central = "ftp://pusat"\n', "must be an http(s) address"),
         ('central = "http://127.0.0.1:1"\nhost = "0.0.0.0"\n', "serves TLS only"),
