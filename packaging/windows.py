@@ -682,6 +682,8 @@ class Release:
                 if not NATIVE:
                     self.step("3. Wine prefix and stand-ins", self.make_prefix)
                 self.hub_steps(install_test=install_test)
+                install_test = bench = False
+                install_only = True  # and none of the app's steps below
             elif install_only:  # the bundle and setup.exe of an earlier run
                 if not NATIVE:
                     self.step("3. Wine prefix and stand-ins", self.make_prefix)
@@ -703,7 +705,7 @@ class Release:
                 self.step("7d. upgrade over it", self.upgrade)
                 self.step("7e. --self-test after the upgrade", self._self_test)
                 self.step("7f. silent uninstall, data kept", self.uninstall)
-            if hub == "yes" and not install_only:
+            if hub == "yes" and not install_only:  # (not after "only": done above)
                 self.hub_steps(install_test=install_test)
         except Failed:
             ok = False
