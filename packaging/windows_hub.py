@@ -149,9 +149,9 @@ class HubRelease:
     # --- 8d. the story -------------------------------------------------------------------------
 
     def hub_cli(self, *args: str, rc: int = 0, expect: str = "") -> str:
-        from windows import Failed, winpath
+        from windows import Failed
 
-        proc = self.r.run_wine([winpath(self.installed / "naskah-hub-cli.exe"), *args],
+        proc = self.r.run_wine([self._win(self.installed / "naskah-hub-cli.exe"), *args],
                                check=False, timeout=600)  # fmt: skip
         out = proc.stdout.decode("utf-8", "replace") + proc.stderr.decode("utf-8", "replace")
         if proc.returncode != rc or (expect and expect not in out):
@@ -169,9 +169,9 @@ class HubRelease:
         return out if proc.returncode == 0 and RUN_VALUE in out else ""
 
     def start_hub(self, port: int) -> subprocess.Popen[bytes]:
-        from windows import Failed, winpath
+        from windows import Failed
 
-        cmd = [winpath(self.installed / "naskah-hub.exe"), "run"]
+        cmd = [self._win(self.installed / "naskah-hub.exe"), "run"]
         hub = subprocess.Popen([self.r.wine, *cmd], env=self.r.wine_env(), cwd=self.r.work,
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)  # fmt: skip
@@ -243,7 +243,8 @@ class HubRelease:
             for name in ("naskah-hub.exe", "naskah-hub-cli.exe", "uninstall.exe", "_internal"):
                 if not (self.installed / name).exists():
                     raise Failed(f"{name} not in {self.installed} after the silent install")
-            if "naskah-hub.exe" not in self.run_value():
+            registered = self.run_value()
+            if "naskah-hub.exe" not in registered:
                 raise Failed("the installer did not register the hub in the Run key")
 
             code = central("enroll-code", "--db", db, "--office", OFFICE)
@@ -267,8 +268,8 @@ class HubRelease:
                 raise Failed("autostart off left the Run entry")
             self.hub_cli("autostart", "on", expect="naskah-hub.exe")
             value = self.run_value()
-            if "naskah-hub.exe" not in value or " run" not in value:
-                raise Failed(f"reg query after autostart on: {value!r}")
+            if value != registered:  # the installer's entry, as naskah-hub writes it
+                raise Failed(f"reg query after autostart on: {value!r}, installer: {registered!r}")
             print("    reg query: " + " ".join(value.split()), flush=True)
             self.hub_cli("stop", expect="stopped the hub")
             self.wait_exit(hub, "naskah-hub-cli stop")
@@ -305,6 +306,11 @@ class HubRelease:
                 f"{', '.join(timings)}")  # fmt: skip
 
     def _win(self, path: Path) -> str:
-        from windows import winpath
+        """The Windows name of ``path``; under the prefix's drive_c as C:, the name Windows
+        itself gives an installed program (the Run entries then read the same)."""
+        from windows import NATIVE, winpath
 
+        drive_c = self.r.prefix / "drive_c"
+        if not NATIVE and path.resolve().is_relative_to(drive_c.resolve()):
+            return "C:\\" + str(path.resolve().relative_to(drive_c.resolve())).replace("/", "\\")
         return winpath(path)

@@ -337,6 +337,8 @@ def run(home: Path) -> int:
         return cli.serve(args, on_round=status.round)
     except SystemExit as stopped:
         return int(stopped.code or 0)
+    except cli.HubRefused:  # a message for a person: main prints it (into the log too)
+        raise
     except Exception:
         log.exception("naskah-hub stopped by an error")
         raise
