@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import socket
 import subprocess
@@ -132,6 +133,10 @@ class HubRelease:
         from windows import NATIVE, Failed, mib
 
         makensis = shutil.which("makensis")
+        if NATIVE and makensis is None:  # NSIS's Windows installer does not add it to PATH
+            for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
+                if base and (Path(base) / "NSIS" / "makensis.exe").is_file():
+                    makensis = str(Path(base) / "NSIS" / "makensis.exe")
         if makensis is None:
             raise Failed("makensis not found: sudo apt-get install nsis")
         flag = "/" if NATIVE else "-"
