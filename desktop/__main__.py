@@ -280,6 +280,8 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
             print(
                 f"Bundel ditulis ke {args.file}: {out.mutations} perubahan, {out.blobs} lampiran."
             )
+            if out.deliveries:
+                print(f"Surat untuk kantor lain yang dibawa bundel: {out.deliveries}.")
             if out.more_local:
                 print("Masih ada perubahan lain: buat bundel lagi setelah balasan diterapkan.")
         else:
@@ -289,6 +291,12 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
                 f"Balasan diterapkan: {r.pushed} perubahan dikonfirmasi, {r.pulled} diterima, "
                 f"{r.conflicts} konflik, {done.blobs} lampiran; {r.pending} menunggu."
             )
+            sent = r.delivery
+            if sent is not None and (sent.sent or sent.refused):
+                print(
+                    f"Surat untuk kantor lain: {sent.sent} terkirim, {sent.refused} ditolak "
+                    "(alasannya tertera pada suratnya; dikirim lagi dengan bundel berikutnya)."
+                )
     except SyncError as exc:
         print(exc.message, file=sys.stderr)
         return 1

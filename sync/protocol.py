@@ -412,6 +412,28 @@ class DeliveryAccepted(BaseModel):
     pdf_hash: str
 
 
+MAX_BUNDLE_DELIVERIES = 500  # deliveries one USB bundle may carry (the rest go in the next)
+
+
+class BundleDelivery(DeliveryRequest):
+    """A delivery carried in a USB bundle (``body.deliveries``): the HTTP request's body plus
+    what the sender's PC meant to send, which the server checks against its own records (the
+    bundle's device's office must be the sender; the letter's PDF must be this one)."""
+
+    sender_office_id: Id
+    letter_id: Id
+    pdf_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class DeliveryOutcome(BaseModel):
+    """What became of a delivery a bundle carried (``body.deliveries`` of the reply): sent
+    (``accepted``), or refused with the reason a clerk reads (``problem``)."""
+
+    delivery_id: str = Field(max_length=MAX_ID)
+    accepted: DeliveryAccepted | None = None
+    problem: str = Field(default="", max_length=2000)
+
+
 # --- Signing certificates and trust (docs/sync-protocol.md, "Signing") -----------------------
 
 

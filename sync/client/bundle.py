@@ -1,10 +1,13 @@
 """Bundles: sync by USB stick (docs/sync-protocol.md, "Bundles").
 
 ``export_bundle`` writes what the next online sync would send (the same ``build_batch``, as
-several batches up to a cap), plus every blob the pending records refer to, into one file.
-The IT officer imports it on the server (``naskah-server bundle import``), which runs the same
-``handle_sync`` as the HTTP endpoint and writes a reply; ``import_reply`` applies that reply
-through the same ``apply`` as online sync, one batch per transaction.
+several batches up to a cap), plus every blob the pending records refer to, plus the
+deliveries to other offices the next online sync would send (``delivery.carried``: each with
+its letter and signed PDF), into one file. The IT officer imports it on the server
+(``naskah-server bundle import``), which runs the same ``handle_sync`` as the HTTP endpoint and
+the same ``send`` as the delivery endpoint and writes a reply; ``import_reply`` applies that
+reply through the same ``apply`` as online sync, one batch per transaction, then keeps each
+delivery's outcome (``delivery.keep_outcomes``) and the directory of offices.
 
 File format (both directions): gzip of one JSON document
 ``{"format", "header", "body", "sha256"}``; ``sha256`` is taken over the canonical JSON of
@@ -34,7 +37,7 @@ from desktop.store.db import Store
 from desktop.store.models import Outbox
 from desktop.store.sync_models import BlobWanted, SyncState
 from sync import sealing
-from sync.client import blobs, domain, engine
+from sync.client import blobs, delivery, domain, engine
 from sync.client.errors import NotEnrolled, SyncError
 from sync.client.outbox import Batch, build_batch
 from sync.container import (
@@ -49,6 +52,8 @@ from sync.protocol import (
     BATCH_SIZE,
     PROTOCOL_VERSION,
     CertificateIssued,
+    DeliveryOutcome,
+    OfficeDirectory,
     SyncRequest,
     SyncResponse,
     TrustMaterial,
@@ -77,6 +82,8 @@ class _Reply(BaseModel):
     blobs: dict[str, str] = Field(default_factory=dict)
     certificates: list[dict[str, Any]] = Field(default_factory=list)
     trust: dict[str, Any] | None = None
+    deliveries: list[DeliveryOutcome] = Field(default_factory=list)
+    offices: OfficeDirectory | None = None  # the server's directory (older servers: none)
 
 
 def _read(path: Path, fmt: str) -> Container:
@@ -109,6 +116,7 @@ class ExportReport:
     batches: int
     mutations: int
     blobs: int
+    deliveries: int  # letters to other offices the server will send at import
     more_local: bool  # more than fits: export again after importing the reply
     sha256: str
 
@@ -152,6 +160,11 @@ def export_bundle(
     for offset, b in enumerate(batches):
         b.request.request_seq = first + offset
     hashes = blobs.outbox_blobs(store)
+    in_bundle = {(m.entity.value, m.entity_id) for b in batches for m in b.request.mutations}
+    deliveries = delivery.carried(store, state.office_id, in_bundle)
+    local = BlobStore(store.blob_dir)
+    # Each delivery's signed PDF travels with it (the server keeps a blob it holds once).
+    hashes += sorted({d.pdf_hash for d in deliveries if local.has(d.pdf_hash)} - set(hashes))
     with store.read() as session:
         csr_requests = [r.model_dump() for r in handlers.pending_certificate_requests(session)]
     header = {
@@ -177,6 +190,8 @@ def export_bundle(
         "blobs": encode_blobs(store.blob_dir, hashes),
         # Signer enrolment by USB stick: the server answers with certificates in the reply.
         "csr_requests": csr_requests,
+        # Letters to other offices: the server sends each as POST /api/v1/deliveries would.
+        "deliveries": [d.model_dump(mode="json") for d in deliveries],
     }
     if not state.server_key:  # the server has not learnt this PC's key yet
         raise BundleRefused(
@@ -191,6 +206,7 @@ def export_bundle(
         batches=len(batches),
         mutations=sum(len(b.request.mutations) for b in batches),
         blobs=len(hashes),
+        deliveries=len(deliveries),
         more_local=batches[-1].more_local,
         sha256=digest,
     )
@@ -257,6 +273,10 @@ def import_reply(store: Store, path: Path) -> ImportReport:
         with store.write() as session:
             session.exec(delete(BlobWanted).where(col(BlobWanted.sha256).in_(stored)))
     _import_signing(store, {"trust": reply.trust, "certificates": reply.certificates})
+    # After the answers: a sent delivery's record (terkirim) came in them.
+    report.delivery = delivery.keep_outcomes(store, reply.deliveries)
+    if reply.offices is not None:
+        report.delivery.offices = delivery.keep_directory(store, reply.offices)
     report.pending = engine.pending_count(store)
     return ImportReport(report=report, blobs=len(stored))
 

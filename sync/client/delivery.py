@@ -10,6 +10,10 @@
   next pull.
 
 Failures here never fail the record sync: they are reported and retried next time.
+
+An office on USB bundles sends the same deliveries in its bundle (``carried``: each with the
+letter and PDF it means) and keeps the server's answers from the reply (``keep_outcomes``), as
+``send_ready`` keeps the HTTP answers; the reply also carries the directory (``keep_directory``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from desktop.i18n import _
 from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.delivery_models import Delivery, OfficeDirectoryEntry
@@ -28,7 +33,10 @@ from desktop.store.errors import UserError
 from desktop.store.models import Letter
 from sync.client.transport import Transport, detail_of, parse_answer
 from sync.protocol import (
+    MAX_BUNDLE_DELIVERIES,
+    BundleDelivery,
     DeliveryAccepted,
+    DeliveryOutcome,
     DeliveryRequest,
     DeliveryState,
     LetterStatus,
@@ -55,6 +63,11 @@ class DeliveryReport:
 def refresh_directory(store: Store, link: Transport) -> int:
     """Replace the cached directory of offices with the server's; returns its size."""
     answer = parse_answer(link.request("GET", f"{API}/offices"), OfficeDirectory)
+    return keep_directory(store, answer)
+
+
+def keep_directory(store: Store, answer: OfficeDirectory) -> int:
+    """Replace the cached directory of offices with ``answer``; returns its size."""
     now = clock.now()
     with store.write() as session:
         held = {row.id: row for row in session.exec(select(OfficeDirectoryEntry)).all()}
@@ -67,25 +80,72 @@ def refresh_directory(store: Store, link: Transport) -> int:
     return len(answer.offices)
 
 
-def ready(store: Store, office_id: str) -> list[str]:
-    """Deliveries of this office waiting for a letter that is signed electronically and on the
-    server (synced), oldest first."""
+def _waiting(store: Store, office_id: str) -> list[tuple[Delivery, Letter]]:
+    """Deliveries of this office waiting for a letter signed electronically, oldest first."""
     with store.read() as session:
         rows = session.exec(
-            select(Delivery.id)
+            select(Delivery, Letter)
             .join(Letter, col(Letter.id) == col(Delivery.letter_id))
             .where(
                 Delivery.state == DeliveryState.WAITING.value,
                 Delivery.sender_office_id == office_id,
                 col(Delivery.deleted_at).is_(None),
-                col(Delivery.version) > 0,
                 Letter.status == LetterStatus.SIGNED.value,
                 col(Letter.signature_kind).in_(_ELECTRONIC),
-                col(Letter.version) > 0,
             )
             .order_by(col(Delivery.created_at))
         ).all()
-    return list(rows)
+        return [(d, letter) for d, letter in rows]
+
+
+def ready(store: Store, office_id: str) -> list[str]:
+    """Deliveries of this office waiting for a letter that is signed electronically and on the
+    server (synced), oldest first."""
+    return [
+        d.id for d, letter in _waiting(store, office_id) if d.version > 0 and letter.version > 0
+    ]
+
+
+def carried(store: Store, office_id: str, in_bundle: set[tuple[str, str]]) -> list[BundleDelivery]:
+    """What a bundle carries: the deliveries ``send_ready`` would send once the bundle's own
+    records (``in_bundle``: entity and id of each mutation) are on the server, each with the
+    letter and signed PDF it means; oldest first, at most ``MAX_BUNDLE_DELIVERIES``."""
+    out: list[BundleDelivery] = []
+    for d, letter in _waiting(store, office_id):
+        on_server = (d.version > 0 or ("delivery", d.id) in in_bundle) and (
+            letter.version > 0 or ("letter", letter.id) in in_bundle
+        )
+        if on_server and letter.pdf_hash and len(out) < MAX_BUNDLE_DELIVERIES:
+            out.append(
+                BundleDelivery(
+                    delivery_id=d.id,
+                    sender_office_id=office_id,
+                    letter_id=letter.id,
+                    pdf_hash=letter.pdf_hash,
+                )
+            )
+    return out
+
+
+def keep_outcomes(store: Store, outcomes: list[DeliveryOutcome]) -> DeliveryReport:
+    """The server's answers to a bundle's deliveries, kept as ``send_ready`` keeps the HTTP
+    ones: a refusal's reason on the delivery (shown with the letter, asked again with the next
+    bundle), cleared once it is sent. Answers about no delivery of this PC are ignored."""
+    report = DeliveryReport()
+    with store.write() as session:
+        for outcome in outcomes:
+            row = session.get(Delivery, outcome.delivery_id)
+            if row is None:
+                continue
+            problem = "" if outcome.accepted else (outcome.problem or _("ditolak server"))
+            if outcome.accepted:
+                report.sent += 1
+            else:
+                report.refused += 1
+            if row.problem != problem[:500]:
+                row.problem = problem[:500]
+                session.add(row)
+    return report
 
 
 def directory_stale(store: Store, office_count: int) -> bool:

@@ -201,25 +201,50 @@ class NoRootYet(SyncError):
 
 
 def last_path(store: Store) -> str:
-    """``hub`` or ``central``: the path of the last sync ("" before the first)."""
-    return _read_path(store).get("path", "")
+    """``hub`` or ``central``: the path of the last sync ("" before the first, or after a
+    switch of path that a crash cut short)."""
+    path = _read_path(store).get("path", "")
+    return path if path in (HUB, CENTRAL) else ""
+
+
+SWITCHING = "switching"  # noted while the cursor moves from one server's log to the other's
 
 
 def _use_path(store: Store, path: str, url: str) -> None:
-    """The change-log cursor belongs to one server: when the path changes, start the pull from
-    0 (each record once, newest state) before anything is sent on the new path. The cursor is
-    reset first, the file written second, so a crash between costs one full pull."""
+    """The change-log cursor belongs to one server's log. Central's place is kept when the PC
+    moves to the hub and taken up again when it comes back, so a laptop that leaves the office
+    (or a hub that is off for an hour) costs a pull of what central changed since, not of the
+    whole office. The hub is always pulled from 0 when the PC moves to it (each record once,
+    newest state, over the LAN): a replaced hub's new log could not be told from the old one.
+
+    Crash-safe in this order: central's place is written down and the file marked ``switching``
+    first, the cursor changed second, the new path written last. A crash in between leaves a file
+    that names no path, and the next sync then starts its pull from 0 on the hub or from central's
+    written place; it never uses one server's cursor with the other."""
     data = _read_path(store)
-    if data.get("path") == path and data.get("path_url") == url:
+    old = data.get("path", "")
+    if old == path and data.get("path_url") == url:
         return
-    # Central's cursor stays central's at any of its addresses (an address change proves the
-    # same server_id), and a PC with no path recorded has only ever synced with central.
-    if path == HUB or data.get("path") == HUB:
-        with store.write() as session:
-            state = sync_models.enrolment(session)
-            if state is not None:
-                state.cursor = 0
-                session.add(state)
+    if path == CENTRAL and old in ("", CENTRAL):
+        # Central's cursor stays central's at any of its addresses (an address change proves the
+        # same server_id), and a PC with no path recorded has only ever synced with central.
+        data.update(path=path, path_url=url)
+        _write_path(store, data)
+        return
+    state = engine.state_of(store)
+    if state is None:
+        raise NotEnrolled()
+    if old in ("", CENTRAL):
+        data["central_cursor"] = str(state.cursor)
+    data["path"] = SWITCHING
+    _write_path(store, data)
+    kept = data.get("central_cursor", "")
+    cursor = int(kept) if path == CENTRAL and kept.isdigit() else 0
+    with store.write() as session:
+        current = sync_models.enrolment(session)
+        if current is not None:
+            current.cursor = cursor
+            session.add(current)
     data.update(path=path, path_url=url)
     _write_path(store, data)
 

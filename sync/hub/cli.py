@@ -20,40 +20,63 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sync.protocol import CLIENT_PROTOCOL_HEADER, PROTOCOL_VERSION, EnrollResponse
 
+if TYPE_CHECKING:
+    from sync.hub.upstream import RoundReport
+
 log = logging.getLogger("naskah.hub")
 WAKE_QUIET_S = 0.3  # relay once no PC request has come for this long
+
+
+# The files of a hub's data folder (``naskah-hub``: sync/hub/program.py).
+TOKEN_FILE = "hub-token"
+DB_FILE = "hub.db"
+BLOB_DIR = "blobs"
+# Told after every upstream round: the report, or why the round did not go through.
+RoundWatcher = Callable[["RoundReport | None", str], None]
 
 
 class HubRefused(Exception):
     """A hub command that cannot go on; the message says why."""
 
 
-def add_commands(sub: Any) -> None:
-    """The hub commands under ``naskah-server hub`` (``sub``: its sub-parsers)."""
+def _file_arg(
+    parser: argparse.ArgumentParser, flag: str, default: Path | str | None, **kw: Any
+) -> None:
+    """``flag`` is required unless the program gives a default (``naskah-hub``'s data folder)."""
+    if default is None:
+        parser.add_argument(flag, required=True, **kw)
+    else:
+        parser.add_argument(flag, default=default, help=f"default {default}", **kw)
+
+
+def add_commands(sub: Any, home: Path | None = None) -> None:
+    """The hub commands under ``naskah-server hub`` (``sub``: its sub-parsers). With ``home``
+    (``naskah-hub``'s data folder), the token, database and blob folder default to its files."""
     enroll = sub.add_parser("enroll", help="enrol this hub with central as a device")
     enroll.add_argument("--central", required=True, help="central server's address")
     enroll.add_argument("--office", required=True, help="office code")
     enroll.add_argument("--code", required=True, help="one-time enrolment code")
-    enroll.add_argument("--token-file", required=True, type=Path)
+    _file_arg(enroll, "--token-file", home and home / TOKEN_FILE, type=Path)
     enroll.add_argument("--name", default="Server kantor")
     enroll.add_argument("--central-ca", help="CA bundle to verify central's TLS certificate")
 
     code = sub.add_parser(
         "enroll-code", help="a one-time code to enrol a PC through this hub (central not needed)"
     )
-    code.add_argument("--db", required=True, help="the hub's SQLite file")
+    _file_arg(code, "--db", home and str(home / DB_FILE))
     code.add_argument("--hours", type=float, default=24, help="validity (default 24)")
 
     serve = sub.add_parser("serve", help="serve the office's PCs and relay to central")
     serve.add_argument("--central", required=True)
-    serve.add_argument("--token-file", required=True, type=Path)
-    serve.add_argument("--db", required=True, help="the hub's SQLite file")
-    serve.add_argument("--blobs", required=True, help="the hub's blob directory")
+    _file_arg(serve, "--token-file", home and home / TOKEN_FILE, type=Path)
+    _file_arg(serve, "--db", home and str(home / DB_FILE))
+    _file_arg(serve, "--blobs", home and str(home / BLOB_DIR))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8751)
     serve.add_argument("--certfile", help="TLS certificate (from the organisation's CA)")
@@ -65,7 +88,8 @@ def add_commands(sub: Any) -> None:
 
     from sync.hub import bundle  # the office's upstream round by USB stick
 
-    bundle.add_commands(sub)
+    files = (str(home / DB_FILE), str(home / BLOB_DIR)) if home else (None, None)
+    bundle.add_commands(sub, *files)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         from sync.hub import bundle
 
         return bundle.run(args)
-    return _serve(args)
+    return serve(args)
 
 
 def _enrol_code(args: argparse.Namespace) -> int:
@@ -121,7 +145,9 @@ def _enroll(args: argparse.Namespace) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace) -> int:
+def serve(args: argparse.Namespace, on_round: RoundWatcher | None = None) -> int:
+    """Serve the office's PCs until stopped, relaying to central; ``on_round`` is told of every
+    upstream round (``naskah-hub status`` shows the last one)."""
     import uvicorn
 
     from sync.hub import memory, mirror
@@ -139,10 +165,12 @@ def _serve(args: argparse.Namespace) -> int:
     engine = db.make_engine(args.db)
     mirror.create_schema(engine)
     upstream = Upstream(engine, blob_dir, args.central, token, ca_bundle=args.central_ca)
+    told: RoundWatcher = on_round or (lambda _report, _error: None)
     while mirror.office_id(engine) is None:  # a new hub rebuilds itself from central first
         try:
-            upstream.round()
+            told(upstream.round(), "")
         except CentralUnreachable as exc:
+            told(None, f"central unreachable: {exc}")
             print(f"naskah-server hub: waiting for central: {exc}", file=sys.stderr, flush=True)
             time.sleep(min(args.interval, 5.0))
     wake = threading.Event()
@@ -162,10 +190,13 @@ def _serve(args: argparse.Namespace) -> int:
                 report = upstream.round()
                 if report.relayed or report.adopted:
                     log.info("upstream round: %s", report)
+                told(report, "")
             except CentralUnreachable as exc:
                 log.info("central unreachable: %s", exc)
-            except Exception:
+                told(None, f"central unreachable: {exc}")
+            except Exception as exc:
                 log.exception("upstream round failed")
+                told(None, f"upstream round failed: {exc}")
             if woken:  # the PCs went quiet: their connections' page caches go too
                 for idle in engines:
                     idle.dispose()

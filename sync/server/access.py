@@ -189,8 +189,10 @@ class Gate:
             if parent is None or parent[0] not in ACCESS_ROOTS:
                 continue
             parent_id = change.fields.get(parent[1])
+            if not isinstance(parent_id, str):
+                continue
             root = (parent[0].value, parent_id)
-            if isinstance(parent_id, str) and root not in on_page and root not in self._verdicts:
+            if root not in on_page and root not in self._verdicts:
                 wanted.setdefault(parent[0], set()).add(parent_id)
         t = db.records
         for kind, id_set in wanted.items():

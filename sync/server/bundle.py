@@ -5,8 +5,11 @@ A bundle carries no token. The IT officer who runs ``naskah-server bundle import
 server is trusted by possession of the file, but the device it names must exist, must not be
 revoked, and must belong to the office the bundle names; the bundle must be intact (SHA-256)
 and made for this server. Its batches then go through ``handle_sync`` exactly as online
-requests would (cursor chained from answer to answer), followed by as many pull-only pages as
-the server has, and the reply carries every answer plus the blobs the changed records refer to.
+requests would (cursor chained from answer to answer); then each delivery it carries goes
+through ``delivery.send`` exactly as ``POST /api/v1/deliveries`` would (one refused is answered
+with its reason, the rest go on); then as many pull-only pages as the server has. The reply
+carries every answer, each delivery's outcome, the directory of offices, and the blobs the
+changed records refer to.
 
 The container format lives in ``sync/container.py``, shared with the client.
 """
@@ -16,9 +19,10 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, StrictInt, ValidationError
 from sqlalchemy import Engine, select
@@ -33,18 +37,21 @@ from sync.container import (
     write_container,
 )
 from sync.protocol import (
+    MAX_BUNDLE_DELIVERIES,
     MAX_CURSOR,
     MAX_ID,
     MAX_INT,
     MIN_CLIENT_PROTOCOL,
     PROTOCOL_VERSION,
+    BundleDelivery,
     CertificateRequest,
+    DeliveryOutcome,
     Entity,
     SyncRequest,
     SyncResponse,
     body_image_refs,
 )
-from sync.server import db, keys, pki
+from sync.server import db, delivery, keys, pki
 from sync.server.auth import Device
 from sync.server.blobs import BlobStore, valid_hash
 from sync.server.service import handle_sync
@@ -59,6 +66,10 @@ BLOB_FIELDS: dict[str, tuple[str, ...]] = {
     Entity.INCOMING_SCAN.value: ("sha256",),
     Entity.DELIVERY.value: ("pdf_hash",),
 }
+
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 class BundleRefused(ValueError):
@@ -88,6 +99,7 @@ class _Body(BaseModel):
     batches: list[_Batch] = Field(default_factory=list)
     blobs: dict[str, str] = Field(default_factory=dict)
     csr_requests: list[Any] = Field(default_factory=list)
+    deliveries: list[Any] = Field(default_factory=list)
 
 
 _SHAPE = "Isi bundel tidak sesuai format Naskah (dibuat oleh program lain?); bundel ditolak."
@@ -112,6 +124,8 @@ class ImportResult:
     certificates: int = 0  # issued on the bundle's certificate requests
     refused: int = 0  # certificate requests refused (the reply says why)
     deferred: int = 0  # certificate requests left unanswered: the CA is not active
+    delivered: int = 0  # deliveries the bundle carried that are sent (now or before)
+    not_delivered: int = 0  # deliveries refused (the reply says why)
 
 
 def check_signature(engine: Engine, device: Device, container: Container) -> None:
@@ -186,28 +200,95 @@ def blob_refs(office_blobs: BlobStore, office_id: str, responses: list[SyncRespo
     return sorted(h for h in found if office_blobs.visible(office_id, h))
 
 
+def _items(
+    body: dict[str, Any],
+    key: str,
+    model: type[M],
+    limit: int,
+    too_many: str,
+    malformed: Callable[[dict[str, Any]], T],
+) -> list[M | T]:
+    """The bundle's list ``key``: each item as ``model`` or, when malformed, what the reply
+    carries for it (``malformed(item)``); the whole bundle is refused (``too_many``) when the
+    list is not one or is longer than ``limit``."""
+    raw = body.get(key) or []
+    if not isinstance(raw, list) or len(raw) > limit:
+        raise BundleRefused(too_many)
+    out: list[M | T] = []
+    for item in raw:
+        try:
+            out.append(model.model_validate(item))
+        except ValidationError:
+            out.append(malformed(item if isinstance(item, dict) else {}))
+    return out
+
+
 def _csr_requests(body: dict[str, Any]) -> list[CertificateRequest | dict[str, str]]:
     """The bundle's ``csr_requests``: each a ``CertificateRequest`` or, when malformed, the
     error entry the reply will carry for it."""
-    raw = body.get("csr_requests") or []
-    if not isinstance(raw, list) or len(raw) > MAX_CSR_REQUESTS:
-        raise BundleRefused(
-            f"Permintaan sertifikat dalam bundel ini rusak atau lebih dari {MAX_CSR_REQUESTS}; "
-            "bundel ditolak."
+    return _items(
+        body, "csr_requests", CertificateRequest, MAX_CSR_REQUESTS,
+        f"Permintaan sertifikat dalam bundel ini rusak atau lebih dari {MAX_CSR_REQUESTS}; "
+        "bundel ditolak.",
+        lambda item: {
+            "person_id": str(item.get("person_id") or ""),
+            "error": "Permintaan sertifikat tidak sesuai format.",
+        },
+    )  # fmt: skip
+
+
+def _deliveries(body: dict[str, Any]) -> list[BundleDelivery | DeliveryOutcome]:
+    """The bundle's ``deliveries``: each a ``BundleDelivery`` or, when malformed, the refusal
+    the reply will carry for it."""
+
+    def malformed(item: dict[str, Any]) -> DeliveryOutcome:
+        named = item.get("delivery_id")
+        return DeliveryOutcome(
+            delivery_id=named[:64] if isinstance(named, str) else "",
+            problem="Data kiriman dalam bundel tidak sesuai format; kiriman ditolak.",
         )
-    out: list[CertificateRequest | dict[str, str]] = []
-    for item in raw:
-        try:
-            out.append(CertificateRequest.model_validate(item))
-        except ValidationError:
-            person = item.get("person_id") if isinstance(item, dict) else None
-            out.append(
-                {
-                    "person_id": str(person or ""),
-                    "error": "Permintaan sertifikat tidak sesuai format.",
-                }
+
+    return _items(
+        body, "deliveries", BundleDelivery, MAX_BUNDLE_DELIVERIES,
+        f"Daftar kiriman surat dalam bundel ini rusak atau lebih dari {MAX_BUNDLE_DELIVERIES}; "
+        "bundel ditolak.",
+        malformed,
+    )  # fmt: skip
+
+
+def _deliver(
+    engine: Engine,
+    settings: Settings,
+    device: Device,
+    items: list[BundleDelivery | DeliveryOutcome],
+) -> list[DeliveryOutcome]:
+    """Send each carried delivery as ``POST /api/v1/deliveries`` would for this device (the
+    same ``delivery.send``: same checks, same limits, idempotent by delivery id); one refused
+    does not stop the others."""
+    outcomes: list[DeliveryOutcome] = []
+    for item in items:
+        if isinstance(item, DeliveryOutcome):
+            outcomes.append(item)
+            continue
+        if item.sender_office_id != device.office_id:
+            outcomes.append(
+                DeliveryOutcome(
+                    delivery_id=item.delivery_id,
+                    problem="Kiriman ini atas nama kantor lain, bukan kantor perangkat pembuat "
+                    "bundel; kiriman ditolak.",
+                )
             )
-    return out
+            continue
+        try:
+            accepted = delivery.send(
+                engine, settings.blob_dir, device, item.delivery_id,
+                settings.max_delivery_pdf, pdf_hash=item.pdf_hash,
+            )  # fmt: skip
+        except delivery.DeliveryRefused as exc:
+            outcomes.append(DeliveryOutcome(delivery_id=item.delivery_id, problem=exc.message))
+        else:
+            outcomes.append(DeliveryOutcome(delivery_id=item.delivery_id, accepted=accepted))
+    return outcomes
 
 
 def _issue(
@@ -284,6 +365,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
     batches = [b.model_dump() for b in body.batches]
     requests = [b.request for b in body.batches]
     csr_requests = _csr_requests(raw_body)
+    carried = _deliveries(raw_body)
     for sha256, data in decoded.items():
         store_blob(store, device, sha256, data)
 
@@ -313,6 +395,11 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         response = run(
             request.model_copy(update={"cursor": cursor, "lease_epoch": lease_epoch}), batch
         )
+    # The deliveries after the batches (their records and PDFs came in them), before the pull
+    # (which then brings the sender's records marked terkirim, as after an online sync).
+    outcomes = _deliver(engine, settings, device, carried)
+    if any(o.accepted for o in outcomes):
+        response = None  # at least one pull, whatever the last batch's answer said
     # The pull after the batches carries the bundle's own request number: imported a second
     # time, it is late like its batches, and voids no lease the first import granted.
     pull_seq = header.request_seq
@@ -346,6 +433,9 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         "exchanges": exchanges,
         "blobs": {h: base64.b64encode(store.path(h).read_bytes()).decode() for h in hashes},
         "certificates": certificates,
+        "deliveries": [o.model_dump(mode="json") for o in outcomes],
+        # The directory of offices, as an online sync keeps it: where letters can go.
+        "offices": delivery.directory(engine).model_dump(mode="json"),
     }
     if material is not None:
         reply_body["trust"] = material.trust(ca.configured_url()).model_dump(mode="json")
@@ -371,4 +461,6 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         certificates=sum(1 for c in certificates if "error" not in c),
         refused=sum(1 for c in certificates if "error" in c),
         deferred=len(csr_requests) - len(certificates),
+        delivered=sum(1 for o in outcomes if o.accepted),
+        not_delivered=sum(1 for o in outcomes if not o.accepted),
     )

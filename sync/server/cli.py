@@ -512,6 +512,10 @@ def _bundle_import(args: argparse.Namespace) -> None:
     )
     if done.certificates or done.refused:
         print(f"certificates: {done.certificates} issued, {done.refused} refused (see the reply)")
+    if done.delivered or done.not_delivered:
+        print(
+            f"deliveries: {done.delivered} sent, {done.not_delivered} refused (the reply says why)"
+        )
     if done.deferred:
         print(
             f"naskah-server: {done.deferred} certificate request(s) left pending: the CA is not "

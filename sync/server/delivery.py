@@ -163,11 +163,18 @@ def _check_letter(
 
 
 def send(
-    engine: Engine, blob_dir: Path, device: Device, delivery_id: str, max_pdf: int
+    engine: Engine,
+    blob_dir: Path,
+    device: Device,
+    delivery_id: str,
+    max_pdf: int,
+    pdf_hash: str | None = None,
 ) -> DeliveryAccepted:
     """Send the office's delivery ``delivery_id`` (idempotent: sending it again answers the
     same). One transaction: the ``deliveries`` row, the recipient's right to read the PDF, and
-    the sender's record marked ``terkirim``; or nothing, with ``DeliveryRefused``."""
+    the sender's record marked ``terkirim``; or nothing, with ``DeliveryRefused``. ``pdf_hash``
+    (a USB bundle's delivery): the PDF the sender's PC meant; another one on the server is
+    refused."""
     office_id = device.office_id
     with db.write_tx(engine) as conn:
         batch = Batch(conn, office_id)  # the sender's writer lock: its record changes below
@@ -193,6 +200,12 @@ def send(
             raise DeliveryRefused(409, "Kode kiriman ini sudah dipakai.")
         letter_id = str(record.get("letter_id") or "")
         letter, signatures = _check_letter(conn, blob_dir, office_id, letter_id, max_pdf)
+        if pdf_hash is not None and letter.get("pdf_hash") != pdf_hash:
+            raise DeliveryRefused(
+                409,
+                "Berkas PDF surat di server bukan berkas yang dikirim PC ini (surat diubah di PC "
+                "lain?); periksa suratnya lalu sinkronkan lagi.",
+            )
         twin = conn.execute(
             select(t.c.id).where(
                 t.c.sender_office_id == office_id,

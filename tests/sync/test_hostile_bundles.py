@@ -57,6 +57,8 @@ def genuine(sync_server: Any, tmp_path: Path) -> tuple[dict[str, Any], dict[str,
         ({"protocol": None}, {}),
         ({"device_id": ["x"]}, {}),
         ({"cursor": 2**70}, {}),
+        ({}, {"deliveries": "semua"}),
+        ({}, {"deliveries": [{"delivery_id": "x"}] * 501}),
     ],
     ids=[
         "batches-text",
@@ -67,6 +69,8 @@ def genuine(sync_server: Any, tmp_path: Path) -> tuple[dict[str, Any], dict[str,
         "protocol-null",
         "device-list",
         "cursor-huge",
+        "deliveries-text",
+        "deliveries-too-many",
     ],
 )
 def test_a_crafted_bundle_is_refused_whole_in_indonesian(
