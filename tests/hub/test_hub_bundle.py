@@ -429,3 +429,12 @@ def test_a_hub_refuses_the_reply_made_for_another_offices_hub(
     their_reply = theirs.at_central(theirs.export())
     assert "server kantor lain" in ours.refused_at_hub(their_reply)
     assert "balasan" in theirs.back_at_hub(their_reply)
+
+
+def test_the_hub_program_has_the_bundle_commands_with_its_own_files(tmp_path: Path) -> None:
+    from sync.hub.program import parser
+
+    args = parser(tmp_path).parse_args(["bundle", "export", "--out", str(tmp_path / "k.naskah")])
+    assert (args.db, args.blobs) == (str(tmp_path / "hub.db"), str(tmp_path / "blobs"))
+    args = parser(tmp_path).parse_args(["bundle", "import-reply", "--in", "k.balasan"])
+    assert args.hub_bundle_command == "import-reply" and args.db == str(tmp_path / "hub.db")
