@@ -139,6 +139,16 @@ def _check_devices(
             )
 
 
+_REFUSALS = (ValidationError, hubs.UnknownDevice, TooManyMutations)
+
+
+def _refusal(exc: Exception) -> str:
+    """The entry's failure as the endpoint's answer would read: status and message."""
+    if isinstance(exc, ValidationError):
+        return f"422 {str(exc)[:300]}"
+    return f"{403 if isinstance(exc, hubs.UnknownDevice) else 413} {exc}"
+
+
 def _relay_one(
     engine: Engine, hub: Device, body: dict[str, Any], settings: Settings
 ) -> tuple[str, hubs.RelayResponse | None]:
@@ -147,18 +157,14 @@ def _relay_one(
     done) and the answer."""
     try:
         answer = hubs.relay(engine, hub, hubs.RelayRequest.model_validate(body), settings)
-    except ValidationError as exc:
-        return f"422 {str(exc)[:300]}", None
-    except hubs.UnknownDevice as exc:
-        return f"403 {exc}", None
-    except TooManyMutations as exc:
-        return f"413 {exc}", None
+    except _REFUSALS as exc:
+        return _refusal(exc), None
     rest = hubs.stale_rest(body, answer)
     if rest is not None:
         try:
             hubs.relay(engine, hub, hubs.RelayRequest.model_validate(rest), settings)
-        except (ValidationError, hubs.UnknownDevice, TooManyMutations) as exc:
-            return f"409 {str(exc)[:300]}", answer
+        except _REFUSALS as exc:
+            return _refusal(exc), answer
     return "", answer
 
 

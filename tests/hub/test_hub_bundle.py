@@ -301,12 +301,17 @@ def test_replies_that_are_not_this_hubs_newest_answer_are_refused(
 def test_central_refuses_a_bundle_of_a_hub_it_does_not_allow_or_of_another_office(
     central: Central, hubs: list[Hub], tmp_path: Path
 ) -> None:
-    pc1, _pc2, _pc3 = office_of_three(central, tmp_path, "KEC-HUB")
+    pc1, pc2, _pc3 = office_of_three(central, tmp_path, "KEC-HUB")
     hub = isolated_hub(central, tmp_path, "KEC-HUB", hubs)
     set_hub_address(pc1.store, hub.url)
+    set_hub_address(pc2.store, hub.url)
     trip = Trip(hub, central, tmp_path)
     letter_id = draft(pc1, "Surat yang Menunggu")
     via(pc1, HUB)
+    lost = engine.state_of(pc2.store)
+    assert lost is not None
+    lost_letter = draft(pc2, "Surat dari PC yang Hilang")
+    via(pc2, HUB)
     state = engine.state_of(pc1.store)
     assert state is not None
 
@@ -357,10 +362,18 @@ def test_central_refuses_a_bundle_of_a_hub_it_does_not_allow_or_of_another_offic
     assert "server lain" in message
     assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(0,)]
 
+    # PC2 was stolen and revoked at central before the bundle arrived: its work is refused
+    # (kept at the hub as failed, as online), the rest applied.
+    cli("device", "revoke", lost.device_id, "--db", central.db)
     reply = trip.at_central(good)
-    assert "0 refused" in trip.back_at_hub(reply)
+    assert "1 refused" in trip.back_at_hub(reply)
     assert hub.queue_length() == 0
+    failed = hub.query("SELECT device_id, failed FROM hub_relay")
+    assert [d for d, _ in failed] == [lost.device_id] and failed[0][1].startswith("403 ")
     assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(1,)]
+    assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=lost_letter) == [
+        (0,)
+    ]
 
 
 def test_conflicts_carried_by_a_hub_bundle_surface_once(
