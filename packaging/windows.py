@@ -125,6 +125,28 @@ def windows_only_requirements(site: Path) -> list[str]:
     return sorted(wanted.values())
 
 
+def makensis(script: Path, bundle: Path, out_dir: Path, version: str) -> None:
+    """Compile an installer script for ``bundle`` (its DIST) into ``out_dir``; Failed with
+    makensis's own words when it refuses (warnings count as errors)."""
+    found = shutil.which("makensis")
+    if NATIVE and found is None:  # NSIS's Windows installer does not add it to PATH
+        for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
+            if base and (Path(base) / "NSIS" / "makensis.exe").is_file():
+                found = str(Path(base) / "NSIS" / "makensis.exe")
+    if found is None:
+        raise Failed("makensis not found: sudo apt-get install nsis")
+    flag = "/" if NATIVE else "-"
+    # 64-bit stub: wine64 has no WoW64 for a 32-bit one. NSIS's Windows download ships only
+    # the x86 stubs, and a 32-bit setup.exe runs on every 64-bit Windows, so not there.
+    target = [] if NATIVE else ["-XTarget amd64-unicode"]
+    cmd = [found, f"{flag}WX", f"{flag}V2", *target, f"{flag}DVERSION={version}",
+           f"{flag}DDIST={bundle}", f"{flag}DOUTDIR={out_dir}", str(script)]  # fmt: skip
+    say("$ " + " ".join(cmd))
+    proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
+    if proc.returncode != 0:
+        raise Failed((proc.stdout + proc.stderr)[-4000:])
+
+
 def stream_until_exit(live: subprocess.Popen, timeout: float) -> int:
     """Copy ``live``'s output to ours until it exits; its exit status.
 
@@ -478,24 +500,7 @@ class Release:
         return self.dist / f"Naskah-{self.version()}-setup.exe"
 
     def installer(self) -> str:
-        makensis = shutil.which("makensis")
-        if NATIVE and makensis is None:
-            for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
-                if base and (Path(base) / "NSIS" / "makensis.exe").is_file():
-                    makensis = str(Path(base) / "NSIS" / "makensis.exe")
-        if makensis is None:
-            raise Failed("makensis not found: sudo apt-get install nsis")
-        flag = "/" if NATIVE else "-"
-        # 64-bit stub: wine64 has no WoW64 for a 32-bit one. NSIS's Windows download ships only
-        # the x86 stubs, and a 32-bit setup.exe runs on every 64-bit Windows, so not there.
-        target = [] if NATIVE else ["-XTarget amd64-unicode"]
-        cmd = [makensis, f"{flag}WX", f"{flag}V2", *target, f"{flag}DVERSION={self.version()}",
-               f"{flag}DDIST={self.dist / 'Naskah'}", f"{flag}DOUTDIR={self.dist}",
-               str(PACKAGING / "installer.nsi")]  # fmt: skip
-        say("$ " + " ".join(cmd))
-        proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
-        if proc.returncode != 0:
-            raise Failed((proc.stdout + proc.stderr)[-4000:])
+        makensis(PACKAGING / "installer.nsi", self.dist / "Naskah", self.dist, self.version())
         size = self.setup_exe.stat().st_size
         self.figures.append(f"installer {self.setup_exe.name}: {mib(size)}")
         return f"{self.setup_exe.name}, {mib(size)}"

@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import socket
 import subprocess
@@ -130,23 +129,10 @@ class HubRelease:
         return self.dist / f"NaskahHub-{self.r.version()}-setup.exe"
 
     def installer(self) -> str:
-        from windows import NATIVE, Failed, mib
+        from windows import makensis, mib
 
-        makensis = shutil.which("makensis")
-        if NATIVE and makensis is None:  # NSIS's Windows installer does not add it to PATH
-            for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
-                if base and (Path(base) / "NSIS" / "makensis.exe").is_file():
-                    makensis = str(Path(base) / "NSIS" / "makensis.exe")
-        if makensis is None:
-            raise Failed("makensis not found: sudo apt-get install nsis")
-        flag = "/" if NATIVE else "-"
-        target = [] if NATIVE else ["-XTarget amd64-unicode"]
-        cmd = [makensis, f"{flag}WX", f"{flag}V2", *target, f"{flag}DVERSION={self.r.version()}",
-               f"{flag}DDIST={self.dist / 'NaskahHub'}", f"{flag}DOUTDIR={self.dist}",
-               str(PACKAGING / "hub_installer.nsi")]  # fmt: skip
-        proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
-        if proc.returncode != 0:
-            raise Failed((proc.stdout + proc.stderr)[-4000:])
+        makensis(PACKAGING / "hub_installer.nsi", self.dist / "NaskahHub", self.dist,
+                 self.r.version())  # fmt: skip
         size = self.setup_exe.stat().st_size
         self.r.figures.append(f"hub installer {self.setup_exe.name}: {mib(size)}")
         return f"{self.setup_exe.name}, {mib(size)}"

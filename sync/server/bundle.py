@@ -200,6 +200,24 @@ def blob_refs(office_blobs: BlobStore, office_id: str, responses: list[SyncRespo
     return sorted(h for h in found if office_blobs.visible(office_id, h))
 
 
+def write_sealed_reply(
+    engine: Engine, reply: Path, device_id: str, header: dict[str, Any], body: dict[str, Any]
+) -> None:
+    """Write a bundle's reply: ``body`` sealed for the device that made the bundle (only it can
+    open it), the whole signed with the server's key (it proves where the reply comes from)."""
+    with db.write_tx(engine) as conn:
+        signing_key, _public = keys.server_key(conn)
+        device_pem = keys.device_key(conn, device_id)
+    assert device_pem is not None  # checked with the bundle's signature
+    write_container(
+        reply,
+        REPLY_FORMAT,
+        header,
+        {"sealed": sealing.seal(device_pem, body)},
+        sign=lambda digest: sealing.sign(signing_key, digest),
+    )
+
+
 def _items(
     body: dict[str, Any],
     key: str,
@@ -439,17 +457,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
     }
     if material is not None:
         reply_body["trust"] = material.trust(ca.configured_url()).model_dump(mode="json")
-    with db.write_tx(engine) as conn:
-        signing_key, _public = keys.server_key(conn)
-        device_pem = keys.device_key(conn, device.id)
-    assert device_pem is not None  # checked with the bundle's signature
-    write_container(
-        reply,
-        REPLY_FORMAT,
-        reply_header,
-        {"sealed": sealing.seal(device_pem, reply_body)},
-        sign=lambda digest: sealing.sign(signing_key, digest),
-    )
+    write_sealed_reply(engine, reply, device.id, reply_header, reply_body)
     return ImportResult(
         device_id=device.id,
         office_code=header.office_code,

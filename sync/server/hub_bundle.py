@@ -29,8 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, StrictInt, ValidationError
 from sqlalchemy import Engine, select
 
-from sync import sealing
-from sync.container import REPLY_FORMAT, Container, write_container
+from sync.container import Container
 from sync.protocol import (
     MAX_CURSOR,
     MAX_ID,
@@ -41,7 +40,7 @@ from sync.protocol import (
     SyncRequest,
     SyncResponse,
 )
-from sync.server import db, hubs, keys
+from sync.server import db, hubs
 from sync.server.auth import Device
 from sync.server.blobs import BlobStore, valid_hash
 from sync.server.bundle import (
@@ -52,6 +51,7 @@ from sync.server.bundle import (
     bundle_device,
     check_signature,
     store_blob,
+    write_sealed_reply,
 )
 from sync.server.service import TooManyMutations, handle_sync
 from sync.server.settings import Settings
@@ -285,17 +285,7 @@ def import_hub_bundle(
         "blobs_held": sorted(decoded),
         "blobs": {h: base64.b64encode(store.path(h).read_bytes()).decode() for h in hashes},
     }
-    with db.write_tx(engine) as conn:
-        signing_key, _public = keys.server_key(conn)
-        hub_pem = keys.device_key(conn, hub.id)
-    assert hub_pem is not None  # checked with the bundle's signature
-    write_container(
-        reply,
-        REPLY_FORMAT,
-        reply_header,
-        {"sealed": sealing.seal(hub_pem, reply_body)},
-        sign=lambda digest: sealing.sign(signing_key, digest),
-    )
+    write_sealed_reply(engine, reply, hub.id, reply_header, reply_body)
     return ImportResult(
         device_id=hub.id,
         office_code=header.office_code,
