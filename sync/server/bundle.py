@@ -176,6 +176,21 @@ def bundle_device(engine: Engine, device_id: str, office_id: str, office_code: s
     return Device(row.id, row.office_id, row.name)
 
 
+def decode_blobs(carried: dict[str, str]) -> dict[str, bytes]:
+    """The files a bundle carries (hash -> base64), decoded; BundleRefused if any is not what
+    its hash says."""
+    decoded: dict[str, bytes] = {}
+    for sha256, text in carried.items():
+        try:
+            data = base64.b64decode(text, validate=True)
+        except binascii.Error:
+            data = b""
+        if not valid_hash(sha256) or hashlib.sha256(data).hexdigest() != sha256:
+            raise BundleRefused(f"Lampiran {sha256[:12]} di dalam bundel rusak; bundel ditolak.")
+        decoded[sha256] = data
+    return decoded
+
+
 def store_blob(store: BlobStore, device: Device, sha256: str, data: bytes) -> None:
     held, complete = store.offset(device.office_id, sha256)
     if complete:
@@ -371,15 +386,7 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
     device = bundle_device(engine, header.device_id, header.office_id, header.office_code)
     check_signature(engine, device, container)
     store = BlobStore(engine, settings.blob_dir)
-    decoded: dict[str, bytes] = {}
-    for sha256, text in body.blobs.items():
-        try:
-            data = base64.b64decode(text, validate=True)
-        except binascii.Error:
-            data = b""
-        if not valid_hash(sha256) or hashlib.sha256(data).hexdigest() != sha256:
-            raise BundleRefused(f"Lampiran {sha256[:12]} di dalam bundel rusak; bundel ditolak.")
-        decoded[sha256] = data
+    decoded = decode_blobs(body.blobs)
     batches = [b.model_dump() for b in body.batches]
     requests = [b.request for b in body.batches]
     csr_requests = _csr_requests(raw_body)

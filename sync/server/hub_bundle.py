@@ -21,7 +21,6 @@ page and the blobs the pages' records name.
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 from pathlib import Path
 from typing import Any, Literal
@@ -42,7 +41,7 @@ from sync.protocol import (
 )
 from sync.server import db, hubs
 from sync.server.auth import Device
-from sync.server.blobs import BlobStore, valid_hash
+from sync.server.blobs import BlobStore
 from sync.server.bundle import (
     MAX_PAGES,
     BundleRefused,
@@ -50,6 +49,7 @@ from sync.server.bundle import (
     blob_refs,
     bundle_device,
     check_signature,
+    decode_blobs,
     store_blob,
     write_sealed_reply,
 )
@@ -193,15 +193,7 @@ def import_hub_bundle(
     hub = _hub(engine, header)
     check_signature(engine, hub, container)
 
-    decoded: dict[str, bytes] = {}
-    for sha256, text in body.blobs.items():
-        try:
-            data = base64.b64decode(text, validate=True)
-        except binascii.Error:
-            data = b""
-        if not valid_hash(sha256) or hashlib.sha256(data).hexdigest() != sha256:
-            raise BundleRefused(f"Lampiran {sha256[:12]} di dalam bundel rusak; bundel ditolak.")
-        decoded[sha256] = data
+    decoded = decode_blobs(body.blobs)
     enrolments: list[hubs.HubEnrolment] = []
     try:
         enrolments = [hubs.HubEnrolment.model_validate(e) for e in body.enrolments]
