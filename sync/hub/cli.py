@@ -86,10 +86,32 @@ def add_commands(sub: Any, home: Path | None = None) -> None:
     serve.add_argument("--lease-block", type=int, default=10, help="numbers per PC sub-lease")
     serve.add_argument("--announce", action="store_true", help="announce it on the LAN (mDNS)")
 
-    from sync.hub import bundle  # the office's upstream round by USB stick
-
     files = (str(home / DB_FILE), str(home / BLOB_DIR)) if home else (None, None)
-    bundle.add_commands(sub, *files)
+    add_bundle_commands(
+        sub, *files
+    )  # the office's upstream round by USB stick (sync/hub/bundle.py)
+
+
+def _path_arg(parser: argparse.ArgumentParser, flag: str, default: str | None, help: str) -> None:
+    """``flag`` is required unless the program gives a default (``naskah-hub``'s files)."""
+    if default is None:
+        parser.add_argument(flag, required=True, help=help)
+    else:
+        parser.add_argument(flag, default=default, help=f"{help} (default {default})")
+
+
+def add_bundle_commands(sub: Any, db_file: str | None = None, blob_dir: str | None = None) -> None:
+    """``hub bundle export|import-reply`` (``sub``: the hub's sub-parsers; ``db_file`` and
+    ``blob_dir``: the hub program's own, as defaults)."""
+    bundle = sub.add_parser("bundle", help="the office's upstream sync by USB stick")
+    bundle_sub = bundle.add_subparsers(dest="hub_bundle_command", required=True)
+    export = bundle_sub.add_parser("export", help="write what the hub would send to central")
+    reply = bundle_sub.add_parser("import-reply", help="take central's reply to the bundle")
+    for command in (export, reply):
+        _path_arg(command, "--db", db_file, "the hub's SQLite file")
+        _path_arg(command, "--blobs", blob_dir, "the hub's blob directory")
+    export.add_argument("--out", required=True, type=Path, help="the bundle file to write")
+    reply.add_argument("--in", dest="reply", required=True, type=Path, help="the reply file")
 
 
 def run(args: argparse.Namespace) -> int:
