@@ -223,7 +223,6 @@ def after_enter(data_dir: Path, username: str, password: str) -> int:
     rec, app, dialog, opening = up_to_the_log_in(data_dir)
     from PySide6.QtCore import QTimer
 
-    from desktop.letters.queries import Queue
     from desktop.ui import app as app_module
     from desktop.ui import ops
 
@@ -246,6 +245,8 @@ def after_enter(data_dir: Path, username: str, password: str) -> int:
 
     def logged_in() -> None:
         rec.mark("logged_in")
+        from desktop.letters.queries import Queue  # loaded behind the dialog by then
+
         assert opening.store is not None and dialog.user is not None
         begun = app_module.started(opening.store, dialog.user)
         held.append(begun)
