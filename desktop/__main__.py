@@ -105,6 +105,12 @@ def _parser() -> argparse.ArgumentParser:
     enroll.add_argument("--office", required=True, help="kode kantor di server")
     enroll.add_argument("--code", required=True, help="kode pendaftaran sekali pakai")
     enroll.add_argument("--name", help="nama PC ini (bawaan: nama komputer)")
+    enroll.add_argument(
+        "--root-fingerprint",
+        default="",
+        help="sidik jari sertifikat akar yang dicetak bersama kode server kantor (hanya untuk "
+        "mendaftar lewat server kantor)",
+    )
     sub.add_parser("sync", parents=[common], help="sinkronkan dengan server sekarang")
     bundle = sub.add_parser("bundle", parents=[common], help="sinkronisasi lewat flashdisk")
     bundle_sub = bundle.add_subparsers(dest="bundle_command", required=True)
@@ -228,18 +234,24 @@ def _cmd_templates_check(args: argparse.Namespace) -> int:
 
 def _cmd_enroll(args: argparse.Namespace) -> int:
     from desktop.store.db import open_store
-    from sync.client import engine
+    from sync.client import server_address
     from sync.client.errors import SyncError
 
     store = open_store(_data_dir(args))
     try:
-        state = engine.enroll(store, args.server, args.office, args.code, args.name)
+        state = server_address.enroll(
+            store, args.server, args.office, args.code, args.name,
+            root_fingerprint=args.root_fingerprint,
+        )  # fmt: skip
+        hub = server_address.hub_address(store)
     except SyncError as exc:
         print(exc.message, file=sys.stderr)
         return 1
     finally:
         store.close()
     print(f"PC ini terdaftar di {state.server_url} untuk kantor {state.office_code}.")
+    if hub:
+        print(f"Server kantor: {hub} (dipakai bila menjawab; bila tidak, server pusat).")
     return 0
 
 

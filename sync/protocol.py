@@ -239,6 +239,10 @@ class EnrollResponse(BaseModel):
     office_id: str
     office_code: str
     token: str
+    # An office hub's answer names the central server it syncs with, so a PC enrolled through
+    # the hub can sync with central itself when away from the office (roaming). None at
+    # central, and from older hubs.
+    central_url: str | None = Field(default=None, max_length=2048)
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN)]

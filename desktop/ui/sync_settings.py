@@ -43,7 +43,8 @@ def error_text(exc: BaseException) -> str | None:
 
 
 class EnrolFields(QWidget):
-    """Server address, office code and one-time enrolment code."""
+    """Server address, office code and one-time enrolment code; for an office hub, the root
+    fingerprint printed beside its code (a new PC has no root yet to check the hub with)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +56,17 @@ class EnrolFields(QWidget):
         form.addRow(self.tr("Alamat server"), self.server_url)
         form.addRow(self.tr("Kode kantor"), self.office_code)
         form.addRow(self.tr("Kode pendaftaran"), self.enrol_code)
+        self.fingerprint = QLineEdit()
+        self.fingerprint.setPlaceholderText(
+            self.tr("hanya untuk server kantor, mis. 3F2A-9C1B-...")
+        )
+        self.fingerprint.setToolTip(
+            self.tr(
+                "Sidik jari sertifikat akar yang dicetak bersama kode pendaftaran server kantor. "
+                "Kosongkan bila mendaftar ke server pusat."
+            )
+        )
+        form.addRow(self.tr("Sidik jari akar"), self.fingerprint)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
@@ -64,6 +76,9 @@ class EnrolFields(QWidget):
     def values(self) -> tuple[str, str, str]:
         return (self.server_url.text().strip(), self.office_code.text().strip(),
                 self.enrol_code.text().strip())  # fmt: skip
+
+    def root_fingerprint(self) -> str:
+        return self.fingerprint.text().strip()
 
     def missing(self) -> str | None:
         url, office_code, code = self.values()
@@ -95,10 +110,11 @@ class _Enrolling(QDialog):
             self.fields.show_error(problem)
             return
         url, office_code, code = self.fields.values()
+        fingerprint = self.fields.root_fingerprint()
         store = self.store
 
         def work() -> Any:
-            engine.enroll(store, url, office_code, code)
+            server_address.enroll(store, url, office_code, code, root_fingerprint=fingerprint)
             with store.origin(SYNC):  # what a first sync brings down asks for no other sync
                 return then(store)
 
@@ -312,7 +328,7 @@ class JoinOfficeDialog(_Enrolling):
     def _join_clicked(self) -> None:
         self.status.setText(self.tr("Mendaftarkan PC dan mengunduh data kantor..."))
         if engine.state_of(self.store) is None:
-            self.enrol(engine.sync_once, self._joined)
+            self.enrol(server_address.sync_best, self._joined)  # the hub when it answers
             return
         store = self.store  # enrolled before; the first sync failed: try it again
         self._set_busy(True)
@@ -343,4 +359,4 @@ class JoinOfficeDialog(_Enrolling):
 
 def _sync_marked(store: Store) -> object:
     with store.origin(SYNC):  # what this sync applies asks for no other sync
-        return engine.sync_once(store)
+        return server_address.sync_best(store)

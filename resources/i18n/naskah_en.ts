@@ -694,6 +694,18 @@ Copy the report below and send it to the IT officer.</translation>
             <source>Kode pendaftaran</source>
             <translation>Enrolment code</translation>
         </message>
+        <message>
+            <source>Sidik jari akar</source>
+            <translation>Root fingerprint</translation>
+        </message>
+        <message>
+            <source>Sidik jari sertifikat akar yang dicetak bersama kode pendaftaran server kantor. Kosongkan bila mendaftar ke server pusat.</source>
+            <translation>The root certificate fingerprint printed with the office server's enrolment code. Leave it empty when enrolling with the central server.</translation>
+        </message>
+        <message>
+            <source>hanya untuk server kantor, mis. 3F2A-9C1B-...</source>
+            <translation>office server only, e.g. 3F2A-9C1B-...</translation>
+        </message>
     </context>
     <context>
         <name>FileLetterDialog</name>
@@ -3731,6 +3743,10 @@ Contact the regency's IT officer.</translation>
             <translation>File: {f} ({n} bytes).</translation>
         </message>
         <message>
+            <source>Bila ini server kantor, isi sidik jari akar yang dicetak bersama kode pendaftarannya.</source>
+            <translation>If this is the office server, enter the root fingerprint printed with its enrolment code.</translation>
+        </message>
+        <message>
             <source>Blok nomor PC ini untuk {series} tahun {year} sudah habis terpakai (nomor terakhir {last}). Sambungkan ke jaringan dan sinkronkan untuk mendapat blok baru, lalu coba lagi.</source>
             <translation>This PC's block of numbers for {series} in {year} is used up (last number {last}). Connect to the network and sync to get a new block, then try again.</translation>
         </message>
@@ -4927,6 +4943,10 @@ Contact the regency's IT officer.</translation>
             <translation>All letters</translation>
         </message>
         <message>
+            <source>Sertifikat akar dari server ini tidak cocok dengan sidik jari yang diketik. Periksa sidik jarinya; bila sudah benar, server ini bukan server kantor Anda dan PC ini tidak didaftarkan.</source>
+            <translation>The root certificate from this server does not match the fingerprint typed. Check the fingerprint; if it is right, this server is not your office server and this PC was not enrolled.</translation>
+        </message>
+        <message>
             <source>Sertifikat aktif sampai {d}.</source>
             <translation>The certificate is valid until {d}.</translation>
         </message>
@@ -5079,6 +5099,10 @@ Contact the regency's IT officer.</translation>
             <translation>The server at {url} is not the one this PC is enrolled with.</translation>
         </message>
         <message>
+            <source>Server ini belum memiliki sertifikat akar organisasi; coba lagi nanti.</source>
+            <translation>This server does not hold the organisation's root certificate yet; try again later.</translation>
+        </message>
+        <message>
             <source>Server mengirim sertifikat akar yang berbeda dari yang dipercaya komputer ini. Tanda tangan tidak diperbarui; hubungi pengelola sistem.</source>
             <translation>The server sent a root certificate different from the one this computer trusts. Signatures were not updated; contact the system administrator.</translation>
         </message>
@@ -5101,6 +5125,10 @@ Contact the regency's IT officer.</translation>
         <message>
             <source>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</source>
             <translation>The server does not answer; the internet connection may be down or very slow.</translation>
+        </message>
+        <message>
+            <source>Sidik jari sertifikat akar harus berisi sedikitnya 24 angka heksadesimal (0-9, A-F), seperti yang dicetak bersama kode pendaftaran server kantor.</source>
+            <translation>The root certificate fingerprint must have at least 24 hexadecimal digits (0-9, A-F), as printed with the office server's enrolment code.</translation>
         </message>
         <message>
             <source>Sifat</source>

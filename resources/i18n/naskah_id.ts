@@ -694,6 +694,18 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
             <source>Kode pendaftaran</source>
             <translation>Kode pendaftaran</translation>
         </message>
+        <message>
+            <source>Sidik jari akar</source>
+            <translation>Sidik jari akar</translation>
+        </message>
+        <message>
+            <source>Sidik jari sertifikat akar yang dicetak bersama kode pendaftaran server kantor. Kosongkan bila mendaftar ke server pusat.</source>
+            <translation>Sidik jari sertifikat akar yang dicetak bersama kode pendaftaran server kantor. Kosongkan bila mendaftar ke server pusat.</translation>
+        </message>
+        <message>
+            <source>hanya untuk server kantor, mis. 3F2A-9C1B-...</source>
+            <translation>hanya untuk server kantor, mis. 3F2A-9C1B-...</translation>
+        </message>
     </context>
     <context>
         <name>FileLetterDialog</name>
@@ -3731,6 +3743,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Berkas: {f} ({n} bita).</translation>
         </message>
         <message>
+            <source>Bila ini server kantor, isi sidik jari akar yang dicetak bersama kode pendaftarannya.</source>
+            <translation>Bila ini server kantor, isi sidik jari akar yang dicetak bersama kode pendaftarannya.</translation>
+        </message>
+        <message>
             <source>Blok nomor PC ini untuk {series} tahun {year} sudah habis terpakai (nomor terakhir {last}). Sambungkan ke jaringan dan sinkronkan untuk mendapat blok baru, lalu coba lagi.</source>
             <translation>Blok nomor PC ini untuk {series} tahun {year} sudah habis terpakai (nomor terakhir {last}). Sambungkan ke jaringan dan sinkronkan untuk mendapat blok baru, lalu coba lagi.</translation>
         </message>
@@ -4927,6 +4943,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Semua surat</translation>
         </message>
         <message>
+            <source>Sertifikat akar dari server ini tidak cocok dengan sidik jari yang diketik. Periksa sidik jarinya; bila sudah benar, server ini bukan server kantor Anda dan PC ini tidak didaftarkan.</source>
+            <translation>Sertifikat akar dari server ini tidak cocok dengan sidik jari yang diketik. Periksa sidik jarinya; bila sudah benar, server ini bukan server kantor Anda dan PC ini tidak didaftarkan.</translation>
+        </message>
+        <message>
             <source>Sertifikat aktif sampai {d}.</source>
             <translation>Sertifikat aktif sampai {d}.</translation>
         </message>
@@ -5079,6 +5099,10 @@ Hubungi petugas TI kabupaten.</translation>
             <translation>Server di {url} bukan server tempat PC ini terdaftar.</translation>
         </message>
         <message>
+            <source>Server ini belum memiliki sertifikat akar organisasi; coba lagi nanti.</source>
+            <translation>Server ini belum memiliki sertifikat akar organisasi; coba lagi nanti.</translation>
+        </message>
+        <message>
             <source>Server mengirim sertifikat akar yang berbeda dari yang dipercaya komputer ini. Tanda tangan tidak diperbarui; hubungi pengelola sistem.</source>
             <translation>Server mengirim sertifikat akar yang berbeda dari yang dipercaya komputer ini. Tanda tangan tidak diperbarui; hubungi pengelola sistem.</translation>
         </message>
@@ -5101,6 +5125,10 @@ Hubungi petugas TI kabupaten.</translation>
         <message>
             <source>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</source>
             <translation>Server tidak menjawab; sambungan internet mungkin terputus atau sangat lambat.</translation>
+        </message>
+        <message>
+            <source>Sidik jari sertifikat akar harus berisi sedikitnya 24 angka heksadesimal (0-9, A-F), seperti yang dicetak bersama kode pendaftaran server kantor.</source>
+            <translation>Sidik jari sertifikat akar harus berisi sedikitnya 24 angka heksadesimal (0-9, A-F), seperti yang dicetak bersama kode pendaftaran server kantor.</translation>
         </message>
         <message>
             <source>Sifat</source>

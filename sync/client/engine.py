@@ -43,9 +43,16 @@ from desktop.store.sync_models import SyncState
 from sync import sealing
 from sync.client import blobs, delivery, domain, lanes, pki, records
 from sync.client.apply import Applied, apply_response
-from sync.client.errors import EnrolRefused, NoKeyring, NotEnrolled, RequestTooLarge, SyncError
+from sync.client.errors import (
+    BadServerUrl,
+    EnrolRefused,
+    NoKeyring,
+    NotEnrolled,
+    RequestTooLarge,
+    SyncError,
+)
 from sync.client.outbox import Batch, build_batch
-from sync.client.transport import HelloResult, Transport, skew_of
+from sync.client.transport import HelloResult, Transport, check_server_url, skew_of
 from sync.protocol import (
     BATCH_SIZE,
     MAX_MUTATIONS,
@@ -56,6 +63,7 @@ from sync.protocol import (
     Limits,
     Op,
     SyncResponse,
+    TrustMaterial,
 )
 
 Progress = Callable[[int, int], None]  # (batches done, batches expected)
@@ -118,12 +126,18 @@ def enroll(
     device_name: str | None = None,
     *,
     transport: Transport | None = None,
+    root_pem: str | None = None,
+    roam: bool = False,
 ) -> SyncState:
     """Enrol this PC with the server as a device of ``office_code`` using a one-time ``code``.
 
     Checks the server with ``hello`` first. The token goes to the OS keyring, then the state
     row is written in one transaction (a fresh PC also gets the shipped classification codes;
-    pending outbox rows get new mutation ids, since none was ever sent by this device).
+    pending outbox rows get new mutation ids, since none was ever sent by this device; the
+    organisation's ``root_pem``, when the caller proved it (``server_address.enroll``), is
+    pinned). With ``roam``, when an office hub's answer names central (``central_url``), the
+    state keeps central's address and the hub's is the caller's to remember
+    (``server_address.enroll``); without it the state keeps the address enrolled at.
     Raises EnrolRefused (already enrolled, wrong/used/expired code), NoServer, Offline,
     UpgradeRequired, BadServerUrl; DomainMissing (a bug) before anything is sent when the
     domain's handlers were not registered (``desktop.seam.install``)."""
@@ -158,7 +172,7 @@ def enroll(
         # The server accepts the same code again until this device has synced once.
         raise NoKeyring(f"{type(exc).__name__}: {exc}"[:300], after_enrolment=True) from exc
     state = SyncState(
-        server_url=link.base_url,
+        server_url=(roam and central_of(answer.central_url)) or link.base_url,
         server_id=hello.hello.server_id,
         device_id=answer.device_id,
         device_name=device_name or "",
@@ -174,7 +188,25 @@ def enroll(
             row.mutation_id = uuid7()
             session.add(row)
         handlers.load_reference_data(session)
+        if root_pem:  # checked by its fingerprint: pinned before any other server answers
+            handlers.save_trust(
+                session,
+                TrustMaterial(root_pem=root_pem, tsa_pem="", crl_pem="", crl_number=0,
+                              public_url=""),
+            )  # fmt: skip
     return state
+
+
+def central_of(url: str | None) -> str | None:
+    """The central server's address a hub's enrolment answer named, as kept (None when it named
+    none, or one this client would never use: it is then given later by an administrator)."""
+    if not url:
+        return None
+    try:
+        return check_server_url(url)
+    except BadServerUrl:
+        log.warning("the hub named a central address this PC cannot use: %r", url[:200])
+        return None
 
 
 def connect(store: Store, state: SyncState | None = None) -> Transport:

@@ -73,6 +73,33 @@ class EnrolRefused(SyncError):
     retry = False
 
 
+class BadFingerprint(EnrolRefused):
+    """The root a server sent is not the one whose fingerprint was typed (or the fingerprint
+    typed is not one): nothing was sent to that server."""
+
+    def __init__(self, *, typed: bool = False) -> None:
+        super().__init__(
+            _(
+                "Sidik jari sertifikat akar harus berisi sedikitnya 24 angka heksadesimal "
+                "(0-9, A-F), seperti yang dicetak bersama kode pendaftaran server kantor."
+            )
+            if typed
+            else _(
+                "Sertifikat akar dari server ini tidak cocok dengan sidik jari yang diketik. "
+                "Periksa sidik jarinya; bila sudah benar, server ini bukan server kantor Anda "
+                "dan PC ini tidak didaftarkan."
+            )
+        )
+
+
+class NoRootServed(EnrolRefused):
+    """The server has no organisation root to give yet (a hub that never reached central)."""
+
+    def __init__(self, detail: str = "") -> None:
+        text = _("Server ini belum memiliki sertifikat akar organisasi; coba lagi nanti.")
+        super().__init__(f"{text} ({detail})" if detail else text)
+
+
 class NoKeyring(SyncError):
     """The OS keyring cannot keep the device's token: enrolling would strand it."""
 

@@ -27,8 +27,8 @@ from desktop.store import sync_models
 from desktop.store.db import Store
 from desktop.store.sync_models import SyncState
 from sync.client import engine
-from sync.client.errors import BadServerUrl, NotEnrolled, SyncError
-from sync.client.transport import API, Transport, check_server_url
+from sync.client.errors import BadServerUrl, NotEnrolled, SyncError, TlsFailed
+from sync.client.transport import API, Transport, check_server_url, fetch_root
 
 
 class NotTheSameServer(SyncError):
@@ -200,6 +200,52 @@ class NoRootYet(SyncError):
         )
 
 
+def enroll(
+    store: Store,
+    url: str,
+    office_code: str,
+    code: str,
+    device_name: str | None = None,
+    *,
+    root_fingerprint: str = "",
+) -> SyncState:
+    """Enrol this PC at ``url``: central, or the office hub (docs/office-hub.md, "Enrolment
+    through the hub"). ``engine.enroll``'s errors, and BadFingerprint / NoRootServed.
+
+    With the ``root_fingerprint`` printed by ``hub enroll-code`` (a new PC holds no root yet to
+    check the hub's TLS certificate against), the organisation's root is fetched from the hub
+    and accepted only when it matches; the enrolment then goes over TLS verified against that
+    root, and the root is pinned with the enrolment. Without one, the server's certificate is
+    verified as always (central's public certificate; plain HTTP only on this machine).
+
+    When the hub's answer names central, the PC keeps central as its server and the hub as its
+    office hub, so it roams between them from its first sync."""
+    ca_bundle = root = None
+    if root_fingerprint.strip():
+        root = fetch_root(url, root_fingerprint)
+        ca_bundle = _root_file(store, root)
+    link = Transport(url, ca_bundle=ca_bundle)
+    try:
+        state = engine.enroll(
+            store, url, office_code, code, device_name, transport=link, root_pem=root, roam=True
+        )
+    except TlsFailed as exc:
+        if root is None:  # perhaps a hub, whose certificate only the organisation's root proves
+            exc.message += " " + _(
+                "Bila ini server kantor, isi sidik jari akar yang dicetak bersama kode "
+                "pendaftarannya."
+            )
+            exc.args = (exc.message,)
+        raise
+    finally:
+        link.close()
+    if state.server_url != link.base_url:  # a hub that named central: it is the office hub
+        data = _read_path(store)
+        data["hub_url"] = link.base_url
+        _write_path(store, data)
+    return state
+
+
 def last_path(store: Store) -> str:
     """``hub`` or ``central``: the path of the last sync ("" before the first, or after a
     switch of path that a crash cut short)."""
@@ -255,8 +301,11 @@ def _pinned_root(store: Store) -> str | None:
     with store.read() as session:
         trust = session.get(sync_models.TrustMaterial, 1)
         root = trust.root_pem if trust is not None else ""
-    if not root:
-        return None
+    return _root_file(store, root) if root else None
+
+
+def _root_file(store: Store, root: str) -> str:
+    """``root`` (PEM) in the file beside the store that the transport verifies hubs with."""
     path = Path(store.data_dir) / "hub-root.pem"
     try:
         if path.read_text(encoding="utf-8") == root:

@@ -33,6 +33,7 @@ import json
 import logging
 import socket
 import time
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
@@ -44,6 +45,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection
 from urllib3.exceptions import (
     ConnectTimeoutError,
+    InsecureRequestWarning,
     NameResolutionError,
     NewConnectionError,
     ProtocolError,
@@ -53,8 +55,10 @@ from urllib3.exceptions import TimeoutError as Urllib3Timeout
 from desktop.i18n import _
 from desktop.store import clock
 from sync.client.errors import (
+    BadFingerprint,
     BadServerUrl,
     EnrolRefused,
+    NoRootServed,
     NoServer,
     NotEnrolled,
     Offline,
@@ -293,6 +297,55 @@ class Transport:
         if status == 413:
             raise RequestTooLarge(f"Server menjawab HTTP {status}: {detail}")
         raise ServerFailed(f"Server menjawab HTTP {status}: {detail}")
+
+
+MAX_ROOT_PEM = 16 * 1024  # bytes of the organisation's root as ``/pki/root.pem`` serves it
+
+
+def fetch_root(base_url: str, fingerprint: str, *, connect_timeout: float = CONNECT_TIMEOUT) -> str:
+    """The organisation's root (PEM) as the server at ``base_url`` serves it (``GET
+    /pki/root.pem``), accepted only when its SHA-256 begins with ``fingerprint``.
+
+    The one request made without verifying the server's TLS certificate: a new PC holds no root
+    yet to check an office hub against (docs/office-hub.md, "Enrolment through the hub"). What
+    comes back is trusted only through the fingerprint a person read from the hub's own screen
+    (``hub enroll-code`` prints it beside the code), never on first use; nothing is sent but the
+    GET (no token, no code). Raises BadFingerprint (malformed, or another root: an impostor), or
+    the transport's errors (Offline, NoServer)."""
+    from sync.pki.tls import fingerprint_matches, normal_fingerprint
+
+    if normal_fingerprint(fingerprint) is None:
+        raise BadFingerprint(typed=True)
+    link = Transport(base_url, connect_timeout=connect_timeout)
+    link.session.verify = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", InsecureRequestWarning)
+            response = link.request("GET", "/pki/root.pem", allow=frozenset({503}), stream=True)
+        try:
+            body = response.raw.read(MAX_ROOT_PEM + 1, decode_content=True)
+        finally:
+            response.close()
+    finally:
+        link.close()
+    if response.status_code == 503:
+        raise NoRootServed(detail_text(body))
+    try:
+        pem = body.decode("ascii")
+    except UnicodeDecodeError:
+        pem = ""
+    if len(body) > MAX_ROOT_PEM or not fingerprint_matches(pem, fingerprint):
+        raise BadFingerprint()
+    return pem
+
+
+def detail_text(body: bytes) -> str:
+    """The ``detail`` of a JSON error body, or "" (bounded: for a message)."""
+    try:
+        detail = json.loads(body).get("detail", "")
+    except (ValueError, AttributeError):
+        return ""
+    return str(detail)[:300]
 
 
 def skew_of(server_time: datetime, before: datetime, after: datetime) -> timedelta:

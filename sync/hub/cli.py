@@ -132,6 +132,8 @@ def _enrol_code(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from sync.hub import mirror
+    from sync.hub.forward import held_trust
+    from sync.pki.tls import root_fingerprint
     from sync.server import admin, db
 
     engine = db.make_engine(args.db)
@@ -140,10 +142,20 @@ def _enrol_code(args: argparse.Namespace) -> int:
         if office is None:
             raise HubRefused("this hub has not reached central yet: it knows no office")
         with db.read_tx(engine) as conn:
-            code = conn.execute(select(db.offices.c.code).where(db.offices.c.id == office)).scalar()
-        print(admin.make_enrol_code(engine, str(code), args.hours))
+            office_code = conn.execute(
+                select(db.offices.c.code).where(db.offices.c.id == office)
+            ).scalar()
+        code = admin.make_enrol_code(engine, str(office_code), args.hours)
+        trust = held_trust(engine)
     finally:
         engine.dispose()
+    print(code)  # alone on its line: scripts take the first line
+    if trust is not None:
+        # A new PC holds no root to check this hub's TLS certificate against: the person
+        # enrolling it types this (docs/office-hub.md, "Enrolment through the hub").
+        print(f"root fingerprint: {root_fingerprint(trust.root_pem)}")
+    else:
+        print("(no root from central yet: a PC can enrol here only over http:// on this machine)")
     return 0
 
 
@@ -229,6 +241,7 @@ def serve(args: argparse.Namespace, on_round: RoundWatcher | None = None) -> int
         db_url=args.db,
         blob_dir=blob_dir,
         lease_block=args.lease_block,
+        central_url=args.central.rstrip("/"),
         # A PC request is relayed whole: the hub takes no more mutations than central does.
         max_mutations=mirror.central_limit(engine, Settings.max_mutations),
     )

@@ -71,7 +71,8 @@ def _relayed(response: Any) -> Response:
                     headers=headers)  # fmt: skip
 
 
-def _trust(engine: Engine) -> TrustMaterial | None:
+def held_trust(engine: Engine) -> TrustMaterial | None:
+    """Central's trust material as the hub last fetched it (None before the first)."""
     with db.read_tx(engine) as conn:
         held = tables.get(conn, "trust")
     return TrustMaterial.model_validate_json(held) if held else None
@@ -132,13 +133,13 @@ def install(app: FastAPI, upstream: Upstream, device: Any) -> None:
 
     @app.get(f"{API}/pki/trust", response_model=TrustMaterial)
     def trust(_dev: auth.Device = authenticated) -> Any:
-        material = _trust(engine)
+        material = held_trust(engine)
         if material is None:
             return JSONResponse({"detail": NO_TRUST}, status_code=503)
         return material
 
     def pem(which: str) -> Response:
-        material = _trust(engine)
+        material = held_trust(engine)
         if material is None:
             return JSONResponse({"detail": NO_TRUST}, status_code=503)
         text = material.root_pem if which == "root" else material.crl_pem

@@ -93,3 +93,40 @@ def issue_hub_certificate(
         .sign(ca_key, hashes.SHA256())
     )
     return cert, key
+
+
+# -- the root's fingerprint: how a new PC trusts a hub before it holds the root ----------------
+
+FINGERPRINT_DIGITS = 24  # hex digits shown and required (96 bits of SHA-256): typed by a person
+
+
+def root_fingerprint(root_pem: str) -> str:
+    """The first ``FINGERPRINT_DIGITS`` hex digits of the SHA-256 of the root's DER, in groups of
+    four (``3F2A-9C1B-...``): printed by ``hub enroll-code`` beside the code, typed on the new PC.
+    ValueError when ``root_pem`` is not a certificate."""
+    cert = x509.load_pem_x509_certificate(root_pem.encode())
+    digest = cert.fingerprint(hashes.SHA256()).hex().upper()[:FINGERPRINT_DIGITS]
+    return "-".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def normal_fingerprint(typed: str) -> str | None:
+    """``typed`` as hex digits alone (spaces, dashes and colons dropped, upper case), or None
+    when it is not at least ``FINGERPRINT_DIGITS`` hex digits (at most a full SHA-256)."""
+    digits = "".join(c for c in typed.upper() if c not in " -:\t")
+    if not FINGERPRINT_DIGITS <= len(digits) <= 64:
+        return None
+    if any(c not in "0123456789ABCDEF" for c in digits):
+        return None
+    return digits
+
+
+def fingerprint_matches(root_pem: str, typed: str) -> bool:
+    """True when ``root_pem`` is a certificate whose SHA-256 begins with the typed digits."""
+    digits = normal_fingerprint(typed)
+    if digits is None:
+        return False
+    try:
+        cert = x509.load_pem_x509_certificate(root_pem.encode())
+    except ValueError:
+        return False
+    return cert.fingerprint(hashes.SHA256()).hex().upper().startswith(digits)

@@ -401,7 +401,7 @@ def create_app(settings: Settings) -> FastAPI:
     def enroll(body: EnrollRequest, request: Request) -> Any:
         address = client(request)
         try:
-            return auth.enrol(engine, body)
+            answer = auth.enrol(engine, body)
         except auth.EnrolRefused as exc:
             over = enrol_limits.exceeded(address, body)
             enrol_limits.failed(address, body)
@@ -414,6 +414,9 @@ def create_app(settings: Settings) -> FastAPI:
                     headers={"Retry-After": str(int(settings.enrol_window_s))},
                 )
             return _error(403, str(exc))
+        if settings.central_url:
+            answer.central_url = settings.central_url
+        return answer
 
     @app.post(
         f"{API}/sync",

@@ -61,6 +61,9 @@ class Settings:
     # syncs and publishes its trust material, but issues no certificates and no timestamps.
     ca_passphrase: str | None = field(default=None, repr=False, compare=False)
     public_url: str = ""  # base of verification addresses; "" = the stored one or the request's
+    # An office hub only: the central server it syncs with, named in its enrolment answers (a PC
+    # enrolled through the hub then roams to central by itself). "" at central.
+    central_url: str = ""
     cert_days: int = 365  # validity of a signer certificate
     time_zone: str = "Asia/Jakarta"  # how the verification page shows times (WIB)
     # Unknown verification codes per client address within the window; past it a further

@@ -153,6 +153,13 @@ class Hub:
         )  # fmt: skip
         cli("hub", "allow", self.device_id, "--db", self.central.db)
 
+    def enrol_code(self) -> tuple[str, str]:
+        """A one-time code of the hub's own (``hub enroll-code``) and the root fingerprint it
+        prints beside it ("" when the hub holds no root yet)."""
+        code, note = cli("hub", "enroll-code", "--db", self.db).splitlines()
+        prefix = "root fingerprint: "
+        return code, note.removeprefix(prefix) if note.startswith(prefix) else ""
+
     def start(self, interval: float = 0.5) -> None:
         self.log = self.root / "hub.log"
         out = self.log.open("ab")

@@ -231,8 +231,7 @@ def test_replies_that_are_not_this_hubs_newest_answer_are_refused(
     via(pc1, HUB)
     # A new PC enrols at the hub with the hub's own code and drafts through it.
     new = open_pc(tmp_path, "pc-baru")
-    mine = engine.enroll(new.store, hub.url, "KEC-BLS", cli("hub", "enroll-code", "--db", hub.db),
-                         "PC baru")  # fmt: skip
+    mine = engine.enroll(new.store, hub.url, "KEC-BLS", hub.enrol_code()[0], "PC baru")
     assert new.sync().pending == 0
     new_letter = draft(new, "Surat dari PC Baru")
     assert new.sync().pending == 0

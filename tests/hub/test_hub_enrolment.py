@@ -12,7 +12,7 @@ import pytest
 from sync.client import engine
 from sync.client.errors import EnrolRefused
 from sync.client.server_address import change_server_address
-from tests.hub.conftest import Central, Hub, cli
+from tests.hub.conftest import Central, Hub
 from tests.hub.helpers import central_versions, pc_versions
 from tests.hub.test_offline_office import office_of_three, start_hub
 from tests.sync.pcs import draft, open_pc
@@ -28,7 +28,7 @@ def test_a_pc_enrols_through_the_hub_while_central_is_down_and_central_confirms_
     central_code = central.enrol_code("KEC-ENR")
     central.stop()
 
-    hub_code = cli("hub", "enroll-code", "--db", hub.db)
+    hub_code, _fingerprint = hub.enrol_code()
     new = open_pc(tmp_path, "pc-baru")
     with pytest.raises(EnrolRefused):  # central's code is not the hub's to use
         engine.enroll(new.store, hub.url, "KEC-ENR", central_code, "PC baru")

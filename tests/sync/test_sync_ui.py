@@ -143,6 +143,37 @@ def test_a_captive_portal_is_explained(
     driver.click("Administrasi", "Sinkronisasi...")
 
 
+def test_a_mistyped_root_fingerprint_is_explained_and_nothing_is_sent(
+    driver: Driver, messages: Any, portal: str, store: Any
+) -> None:
+    """Enrolling through an office hub takes the root fingerprint printed beside its code."""
+    pc = PC("pc", store)
+    set_up_office(pc)
+    driver.log_in(pc.store, pc.user("admin"))
+
+    def enrol(dialog: SyncSettingsDialog) -> None:
+        type_enrolment(driver, dialog.fields, portal, "KEC-1", "ABCD-EFGH")
+        driver.type_into(dialog.fields.fingerprint, "3F2A-9C1B")  # too short to prove anything
+        driver.click("Daftarkan PC ini")
+        driver.wait_until(lambda: messages.shown != [], "the warning", timeout=WAIT)
+        ((kind, _title, text),) = messages.shown
+        assert "24 angka heksadesimal" in text
+        assert kind == "warning"
+        assert "24 angka heksadesimal" in dialog.fields.error.text()
+        assert engine.state_of(pc.store) is None
+        # Well formed: the root is asked for, and the portal's page is no Naskah server.
+        messages.shown.clear()
+        driver.type_into(dialog.fields.fingerprint, "3F2A 9C1B 77D0 12EE A4B9 0C11")
+        driver.click("Daftarkan PC ini")
+        driver.wait_until(lambda: messages.shown != [], "the second warning", timeout=WAIT)
+        assert "captive portal" in dialog.fields.error.text()
+        assert engine.state_of(pc.store) is None
+        assert dialog.fields.isEnabled()
+
+    driver.when_opened(SyncSettingsDialog, enrol)
+    driver.click("Administrasi", "Sinkronisasi...")
+
+
 @SQLITE
 def test_a_conflict_is_shown_side_by_side_and_its_resolution_syncs(
     driver: Driver, messages: Any, module_sync_server: Any, tmp_path: Path
