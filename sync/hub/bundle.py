@@ -46,6 +46,8 @@ from sync.hub.cli import HubRefused
 from sync.hub.upstream import (
     adopt_page,
     keep_blob,
+    keep_directory,
+    keep_trust,
     low_series,
     mark_up,
     next_pull,
@@ -55,7 +57,14 @@ from sync.hub.upstream import (
     unconfirmed,
     unsent_blobs,
 )
-from sync.protocol import PROTOCOL_VERSION, LeaseGrant, SyncResponse, body_image_refs
+from sync.protocol import (
+    PROTOCOL_VERSION,
+    LeaseGrant,
+    OfficeDirectory,
+    SyncResponse,
+    TrustMaterial,
+    body_image_refs,
+)
 from sync.server import db
 from sync.server.blobs import blob_path, valid_hash
 from sync.server.bundle import BLOB_FIELDS
@@ -110,6 +119,8 @@ class _ReplyBody(BaseModel):
     pages: list[SyncResponse]
     blobs_held: list[str] = Field(default_factory=list)
     blobs: dict[str, str] = Field(default_factory=dict)
+    offices: OfficeDirectory | None = None  # older servers: none
+    trust: TrustMaterial | None = None  # none: central has no CA
 
 
 def _identity(engine: Engine) -> dict[str, str]:
@@ -324,6 +335,10 @@ def import_reply(engine: Engine, blob_dir: Path, path: Path) -> Replied:
         written, _wanted = adopt_page(engine, office, page)
         adopted += written
     kept = sum(keep_blob(engine, blob_dir, office, sha, data) for sha, data in blobs.items())
+    if body.offices is not None:
+        keep_directory(engine, body.offices)
+    if body.trust is not None:
+        keep_trust(engine, body.trust)
     with db.write_tx(engine) as conn:
         tables.put(conn, "bundle_in", answered)
         tables.put(conn, "bundle_out", "")

@@ -161,14 +161,7 @@ class Upstream:
         if held and held == self.office_count and not force:
             return held
         answer = OfficeDirectory.model_validate(self._json("GET", f"{API}/offices"))
-        with db.write_tx(self.engine) as conn:
-            conn.execute(delete(tables.directory))
-            if answer.offices:
-                conn.execute(
-                    tables.directory.insert(),
-                    [dict(id=o.id, code=o.code, name=o.name) for o in answer.offices],
-                )
-        return len(answer.offices)
+        return keep_directory(self.engine, answer)
 
     def trust(self) -> bool:
         """Keep central's trust material (root, TSA certificate, newest CRL) for the PCs when
@@ -182,11 +175,7 @@ class Upstream:
             return False  # central has no CA (or it is locked): nothing to hand on
         if response.status_code != 200:
             raise CentralUnreachable(f"central refused its trust material: {response.status_code}")
-        material = TrustMaterial.model_validate(response.json())
-        with db.write_tx(self.engine) as conn:
-            tables.put(conn, "trust", material.model_dump_json())
-            tables.put(conn, "crl_number", str(material.crl_number))
-        return True
+        return keep_trust(self.engine, TrustMaterial.model_validate(response.json()))
 
     def forward_delivery(self, device_id: str, delivery_id: str) -> requests.Response:
         """Send a PC's delivery through central as that PC: first everything the hub holds
@@ -374,6 +363,29 @@ class Upstream:
 
 # -- the steps' halves that do not talk to central: shared with the hub's USB bundle -----------
 # (sync/hub/bundle.py): what a round sends, and how the hub takes what central answered.
+
+
+def keep_directory(engine: Engine, directory: OfficeDirectory) -> int:
+    """Hold central's directory of offices (replacing the one held); the number held."""
+    with db.write_tx(engine) as conn:
+        conn.execute(delete(tables.directory))
+        if directory.offices:
+            conn.execute(
+                tables.directory.insert(),
+                [dict(id=o.id, code=o.code, name=o.name) for o in directory.offices],
+            )
+    return len(directory.offices)
+
+
+def keep_trust(engine: Engine, material: TrustMaterial) -> bool:
+    """Hold central's trust material for the PCs unless the one held has a newer revocation
+    list; True if it changed."""
+    with db.write_tx(engine) as conn:
+        if int(tables.get(conn, "crl_number", "0")) > material.crl_number:
+            return False
+        tables.put(conn, "trust", material.model_dump_json())
+        tables.put(conn, "crl_number", str(material.crl_number))
+    return True
 
 
 def unsent_blobs(engine: Engine, office: str) -> list[str]:

@@ -358,6 +358,19 @@ def _issue(
     return answers
 
 
+def trust_and_directory(engine: Engine, ca: pki.PkiService) -> dict[str, Any]:
+    """What every bundle reply carries, as an online sync keeps it: the directory of offices
+    (where letters can go) and, when this server has a CA, its trust material (the root, the
+    TSA certificate and the newest revocation list)."""
+    ca.maybe_refresh()
+    with db.read_tx(engine) as conn:
+        material = pki.public_material(conn)
+    extra: dict[str, Any] = {"offices": delivery.directory(engine).model_dump(mode="json")}
+    if material is not None:
+        extra["trust"] = material.trust(ca.configured_url()).model_dump(mode="json")
+    return extra
+
+
 def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -> ImportResult:
     """Verify and apply the bundle at ``path``; write the reply to ``reply``. BundleRefused
     (nothing applied, no reply written) when the bundle is damaged or foreign."""
@@ -441,9 +454,6 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
     # After the batches: the person records a request names may have come in this bundle.
     ca = pki.PkiService(engine, settings.ca_passphrase, settings.public_url)
     certificates = _issue(engine, settings, ca, device, csr_requests)
-    ca.maybe_refresh()
-    with db.read_tx(engine) as conn:
-        material = pki.public_material(conn)
     reply_header = {
         "protocol": PROTOCOL_VERSION,
         "device_id": device.id,
@@ -459,11 +469,8 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply: Path) -
         "blobs": {h: base64.b64encode(store.path(h).read_bytes()).decode() for h in hashes},
         "certificates": certificates,
         "deliveries": [o.model_dump(mode="json") for o in outcomes],
-        # The directory of offices, as an online sync keeps it: where letters can go.
-        "offices": delivery.directory(engine).model_dump(mode="json"),
+        **trust_and_directory(engine, ca),
     }
-    if material is not None:
-        reply_body["trust"] = material.trust(ca.configured_url()).model_dump(mode="json")
     write_sealed_reply(engine, reply, device.id, reply_header, reply_body)
     return ImportResult(
         device_id=device.id,

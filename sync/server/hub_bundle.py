@@ -39,7 +39,7 @@ from sync.protocol import (
     SyncRequest,
     SyncResponse,
 )
-from sync.server import db, hubs
+from sync.server import db, hubs, pki
 from sync.server.auth import Device
 from sync.server.blobs import BlobStore
 from sync.server.bundle import (
@@ -51,6 +51,7 @@ from sync.server.bundle import (
     check_signature,
     decode_blobs,
     store_blob,
+    trust_and_directory,
     write_sealed_reply,
 )
 from sync.server.service import TooManyMutations, handle_sync
@@ -276,6 +277,10 @@ def import_hub_bundle(
         "pages": [p.model_dump(mode="json") for p in pages],
         "blobs_held": sorted(decoded),
         "blobs": {h: base64.b64encode(store.path(h).read_bytes()).decode() for h in hashes},
+        # For the PCs through the hub: the directory and the trust material (the newest CRL).
+        **trust_and_directory(
+            engine, pki.PkiService(engine, settings.ca_passphrase, settings.public_url)
+        ),
     }
     write_sealed_reply(engine, reply, hub.id, reply_header, reply_body)
     return ImportResult(
