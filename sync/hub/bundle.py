@@ -41,7 +41,7 @@ from sync.container import (
     read_container,
 )
 from sync.container import write_container as write_file
-from sync.hub import mirror, tables
+from sync.hub import mirror, tables, waiting
 from sync.hub.cli import HubRefused
 from sync.hub.upstream import (
     adopt_page,
@@ -69,7 +69,7 @@ from sync.server import db
 from sync.server.blobs import blob_path, valid_hash
 from sync.server.bundle import BLOB_FIELDS
 from sync.server.hub_bundle import entry_digest
-from sync.server.hubs import HubOffice, RelayResponse
+from sync.server.hubs import HubAnswer, HubOffice, RelayResponse
 
 log = logging.getLogger("naskah.hub")
 # What one bundle carries at most (JSON, files in base64): well inside what central opens
@@ -90,6 +90,7 @@ class Exported:
     blobs: int
     sha256: str
     left: int = 0  # queue entries left for the next bundle (this one is full)
+    requests: int = 0  # certificate requests and deliveries held for central
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Replied:
     blobs: int
     blocks: int
     enrolments_refused: int = 0
+    answers: int = 0  # central's answers kept for the PCs (certificates, deliveries)
     already: bool = False  # this reply was taken before: nothing changed
 
 
@@ -120,6 +122,7 @@ class _ReplyBody(BaseModel):
     blobs_held: list[str] = Field(default_factory=list)
     blobs: dict[str, str] = Field(default_factory=dict)
     offices: OfficeDirectory | None = None  # older servers: none
+    answers: list[HubAnswer] = Field(default_factory=list)  # to requests held for central
     trust: TrustMaterial | None = None  # none: central has no CA
 
 
@@ -204,10 +207,11 @@ def export_bundle(engine: Engine, blob_dir: Path, out: Path, *, limit: int = MAX
     me = _identity(engine)
     cursor, seq, _key = next_pull(engine)  # a request number of its own for the pull
     with db.read_tx(engine) as conn:
-        waiting = queued(conn)
+        queue = queued(conn)
         known = set(json.loads(tables.get(conn, "central_devices", "[]")))
     enrolments = unconfirmed(engine, known)
-    entries, hashes = _pack(waiting, unsent_blobs(engine, me["office_id"]), blob_dir, limit)
+    held_requests = waiting.carried(engine)
+    entries, hashes = _pack(queue, unsent_blobs(engine, me["office_id"]), blob_dir, limit)
     blobs = {
         sha: base64.b64encode(blob_path(blob_dir, sha).read_bytes()).decode() for sha in hashes
     }
@@ -228,6 +232,7 @@ def export_bundle(engine: Engine, blob_dir: Path, out: Path, *, limit: int = MAX
         "enrolments": enrolments,
         "blobs": blobs,
         "held": held_blobs(engine, me["office_id"]),  # central sends none of these back
+        "waiting": held_requests,
     }
     key = sealing.load_private(me["device_key"])
     digest = write_file(out, BUNDLE_FORMAT, header, body, sign=lambda d: sealing.sign(key, d))
@@ -241,7 +246,8 @@ def export_bundle(engine: Engine, blob_dir: Path, out: Path, *, limit: int = MAX
         enrolments=len(enrolments),
         blobs=len(blobs),
         sha256=digest,
-        left=len(waiting) - len(entries),
+        left=len(queue) - len(entries),
+        requests=len(held_requests),
     )
 
 
@@ -339,6 +345,7 @@ def import_reply(engine: Engine, blob_dir: Path, path: Path) -> Replied:
         keep_directory(engine, body.offices)
     if body.trust is not None:
         keep_trust(engine, body.trust)
+    for_pcs = waiting.keep_answers(engine, body.answers)
     with db.write_tx(engine) as conn:
         tables.put(conn, "bundle_in", answered)
         tables.put(conn, "bundle_out", "")
@@ -350,6 +357,7 @@ def import_reply(engine: Engine, blob_dir: Path, path: Path) -> Replied:
         blobs=kept,
         blocks=len(body.blocks),
         enrolments_refused=len(refused),
+        answers=for_pcs,
     )
 
 
@@ -371,7 +379,8 @@ def run(args: argparse.Namespace) -> int:
             done = export_bundle(engine, blob_dir, args.out)
             print(
                 f"hub bundle {args.out}: {done.entries} requests ({done.mutations} mutations), "
-                f"{done.enrolments} enrolments, {done.blobs} blobs"
+                f"{done.enrolments} enrolments, {done.blobs} blobs, {done.requests} certificate "
+                "requests or deliveries"
             )
             if done.left:
                 print(
@@ -385,7 +394,8 @@ def run(args: argparse.Namespace) -> int:
             else:
                 print(
                     f"reply {args.reply}: {got.relayed} requests relayed, {got.failed} refused, "
-                    f"{got.adopted} records adopted, {got.blobs} blobs, {got.blocks} blocks"
+                    f"{got.adopted} records adopted, {got.blobs} blobs, {got.blocks} blocks, "
+                    f"{got.answers} answers for the PCs"
                 )
     finally:
         engine.dispose()

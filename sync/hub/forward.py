@@ -26,7 +26,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy import Engine, select
 from starlette.concurrency import run_in_threadpool
 
-from sync.hub import tables
+from sync.hub import tables, waiting
 from sync.hub.upstream import CentralUnreachable, Upstream
 from sync.protocol import (
     TIMESTAMP_QUERY_TYPE,
@@ -99,19 +99,38 @@ def install(app: FastAPI, upstream: Upstream, device: Any) -> None:
             offices=[OfficeEntry(id=r.id, code=r.code, name=r.name) for r in rows]
         )
 
+    def through_central(
+        kind: str, dev: auth.Device, key: str, request: dict[str, Any], send: Any
+    ) -> Response:
+        """Central's answer to the PC's request: one a hub bundle's reply brought, else live;
+        while central is unreachable the request is held for the next bundle (and the PC asks
+        again at its next sync)."""
+        answered = waiting.take_answer(engine, kind, dev.id, key, request)
+        if answered is not None:
+            status, text = answered
+            return Response(text, status_code=status, media_type="application/json")
+        try:
+            response = send()
+        except CentralUnreachable:
+            waiting.hold(engine, kind, dev.id, key, request)
+            return _unreachable()
+        waiting.forget(engine, kind, dev.id, key)
+        return _relayed(response)
+
     @app.post(f"{API}/deliveries")
     def deliveries(body: DeliveryRequest, dev: auth.Device = authenticated) -> Any:
-        try:
-            return _relayed(upstream.forward_delivery(dev.id, body.delivery_id))
-        except CentralUnreachable:
-            return _unreachable()
+        return through_central(
+            waiting.DELIVERY, dev, body.delivery_id, body.model_dump(mode="json"),
+            lambda: upstream.forward_delivery(dev.id, body.delivery_id),
+        )  # fmt: skip
 
     @app.post(f"{API}/pki/certificates")
     def certificates(body: CertificateRequest, dev: auth.Device = authenticated) -> Any:
-        try:
-            return _relayed(upstream.forward_certificate(dev.id, body.model_dump()))
-        except CentralUnreachable:
-            return _unreachable()
+        request = body.model_dump(mode="json")
+        return through_central(
+            waiting.CERTIFICATE, dev, body.person_id, request,
+            lambda: upstream.forward_certificate(dev.id, request),
+        )  # fmt: skip
 
     @app.post(f"{API}/pki/timestamp")
     async def timestamp(request: Request, _dev: auth.Device = authenticated) -> Any:

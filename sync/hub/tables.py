@@ -60,6 +60,21 @@ directory = Table(
     Column("name", String(200), nullable=False),
 )
 
+# A PC's request only central can answer (a signer certificate, a delivery to another office),
+# held while central is unreachable so that a hub bundle can carry it (``sync.hub.waiting``).
+# ``status`` 0: waiting for central; otherwise central's answer (HTTP status and JSON body),
+# kept until the PC asks again and takes it.
+waiting = Table(
+    "hub_waiting",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("device_id", String(36), primary_key=True),
+    Column("key", String(64), primary_key=True),  # the person id / the delivery id
+    Column("request", Text, nullable=False),  # the PC's request body (JSON)
+    Column("status", Integer, nullable=False, default=0),
+    Column("answer", Text, nullable=False, default=""),
+)
+
 
 def get(conn: Connection, key: str, default: str = "") -> str:
     from sqlalchemy import select

@@ -61,6 +61,7 @@ HUB_KIND = "hub"
 MAX_ENTRIES = 100_000
 MAX_ENROLMENTS = 500
 MAX_HELD = 2_000_000
+MAX_WAITING = 1_000
 
 _SHAPE = "Isi bundel server kantor tidak sesuai format Naskah; bundel ditolak."
 
@@ -89,6 +90,8 @@ class _HubBody(BaseModel):
     blobs: dict[str, str] = Field(default_factory=dict)
     # The office's blobs the hub holds already: the reply leaves them out.
     held: list[str] = Field(default_factory=list, max_length=MAX_HELD)
+    # Certificate requests and deliveries the hub held for central (``sync.hub.waiting``).
+    waiting: list[hubs.HubWaiting] = Field(default_factory=list, max_length=MAX_WAITING)
 
 
 def entry_digest(body: dict[str, Any]) -> str:
@@ -237,6 +240,16 @@ def import_hub_bundle(
             }
         )
 
+    # Deliveries, once the letters and PDFs they name are here: sent as their PCs (exactly once
+    # by delivery id), before the pull, which then brings the senders' "terkirim" back.
+    ca = pki.PkiService(engine, settings.ca_passphrase, settings.public_url)
+    answers = [
+        said
+        for item in body.waiting
+        if item.kind == "delivery"
+        and (said := hubs.answer_waiting(engine, hub, item, settings, ca)) is not None
+    ]
+
     # The hub's pull, under the request number it took at export: a second import is late
     # (changes again, nothing granted), and so grants no number block again either.
     pages: list[SyncResponse] = []
@@ -254,6 +267,14 @@ def import_hub_bundle(
     if not pages[0].late:
         for wanted in numbers:
             blocks += hubs.grant_blocks(engine, hub, wanted, settings)
+        # Certificates too (a second import issues none again; the requests keep waiting at
+        # the hub only if this first reply never reaches it).
+        answers += [
+            said
+            for item in body.waiting
+            if item.kind == "certificate"
+            and (said := hubs.answer_waiting(engine, hub, item, settings, ca)) is not None
+        ]
     view = hubs.office_view(engine, hub)
     held = set(body.held) | set(decoded)
     hashes = [h for h in blob_refs(store, hub.office_id, pages) if h not in held]
@@ -277,10 +298,9 @@ def import_hub_bundle(
         "pages": [p.model_dump(mode="json") for p in pages],
         "blobs_held": sorted(decoded),
         "blobs": {h: base64.b64encode(store.path(h).read_bytes()).decode() for h in hashes},
+        "answers": [a.model_dump(mode="json") for a in answers],
         # For the PCs through the hub: the directory and the trust material (the newest CRL).
-        **trust_and_directory(
-            engine, pki.PkiService(engine, settings.ca_passphrase, settings.public_url)
-        ),
+        **trust_and_directory(engine, ca),
     }
     write_sealed_reply(engine, reply, hub.id, reply_header, reply_body)
     return ImportResult(

@@ -22,13 +22,14 @@ block and overlapping no other device's lease, so a number is never issued twice
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import Engine, func, select
 
 from sync.protocol import (
@@ -153,6 +154,65 @@ class HubCertificate(BaseModel):
     request: CertificateRequest
 
 
+class HubWaiting(BaseModel):
+    """A PC's certificate request or delivery the hub held while central was unreachable,
+    carried by a hub bundle (``key``: the request's person id, or the delivery id)."""
+
+    kind: Literal["certificate", "delivery"]
+    device_id: Id
+    key: Id
+    request: dict[str, Any]
+
+
+class HubAnswer(BaseModel):
+    """Central's answer to one ``HubWaiting``, as a hub bundle's reply carries it."""
+
+    kind: Literal["certificate", "delivery"]
+    device_id: Id
+    key: Id
+    digest: str = Field(pattern=r"^[0-9a-f]{64}$")  # ``request_digest`` of the request answered
+    status: int = Field(ge=200, le=599)
+    body: dict[str, Any]
+
+
+def request_digest(request: dict[str, Any]) -> str:
+    """What names a held request's content (a new certificate request replaces an older one)."""
+    text = json.dumps(request, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def answer_waiting(
+    engine: Engine, hub: auth.Device, item: HubWaiting, settings: Settings, ca: Any
+) -> HubAnswer | None:
+    """Answer a held request as the hub endpoints would (None: the CA cannot issue now, so it
+    keeps waiting, as after a 503 online)."""
+    try:
+        if item.kind == "delivery":
+            sent = HubDelivery.model_validate({**item.request, "device_id": item.device_id})
+            status, body = (
+                (422, {"detail": "delivery_id differs from the key"})
+                if sent.delivery_id != item.key
+                else send_for(engine, hub, sent, settings)
+            )
+        else:
+            asked = HubCertificate.model_validate(
+                {"device_id": item.device_id, "request": item.request}
+            )
+            status, body = (
+                (422, {"detail": "person_id differs from the key"})
+                if asked.request.person_id != item.key
+                else certify_for(engine, hub, asked, settings, ca)
+            )
+    except ValidationError as exc:
+        status, body = 422, {"detail": str(exc)[:300]}
+    if status == 503:
+        return None
+    return HubAnswer(
+        kind=item.kind, device_id=item.device_id, key=item.key,
+        digest=request_digest(item.request), status=status, body=body,
+    )  # fmt: skip
+
+
 class HubEnrolment(BaseModel):
     """A PC the hub enrolled with one of its own codes (docs/office-hub.md, "Enrolment through
     the hub"), confirmed here once it has synced with the hub: the same device id and token."""
@@ -271,6 +331,42 @@ def office_view(engine: Engine, hub: auth.Device) -> HubOffice:
         leases=leases,
         certificates=certificates,
     )
+
+
+def send_for(
+    engine: Engine, hub: auth.Device, body: HubDelivery, settings: Settings
+) -> tuple[int, dict[str, Any]]:
+    """A PC's delivery through its hub (online, or carried by a hub bundle): sent as that PC.
+    The HTTP status and JSON body of the answer."""
+    try:
+        origin = origin_device(engine, hub, body.device_id)
+        accepted = delivery.send(
+            engine, settings.blob_dir, origin, body.delivery_id, settings.max_delivery_pdf
+        )
+    except UnknownDevice as exc:
+        return 403, {"detail": str(exc)}
+    except delivery.DeliveryRefused as exc:
+        return exc.status, {"detail": exc.message}
+    return 200, accepted.model_dump(mode="json")
+
+
+def certify_for(
+    engine: Engine, hub: auth.Device, body: HubCertificate, settings: Settings, ca: Any
+) -> tuple[int, dict[str, Any]]:
+    """A PC's certificate request through its hub (online, or carried by a hub bundle): issued
+    as to that PC by ``ca`` (a ``pki.PkiService``). The HTTP status and JSON body of the answer
+    (503: the CA cannot issue now)."""
+    try:
+        origin = origin_device(engine, hub, body.device_id)
+        issued = pki.issue_certificate(
+            engine, ca.keys(), origin, body.request, days=settings.cert_days,
+            crl_url=ca.crl_url(),
+        )  # fmt: skip
+    except UnknownDevice as exc:
+        return 403, {"detail": str(exc)}
+    except pki.PkiRefused as exc:
+        return exc.status, {"detail": exc.message}
+    return 200, issued.model_dump(mode="json")
 
 
 def origin_device(engine: Engine, hub: auth.Device, device_id: str) -> auth.Device:
@@ -515,15 +611,8 @@ def install(app: FastAPI, engine: Engine, settings: Settings) -> None:
         body: HubDelivery,
         hub: auth.Device = Depends(hub_device),  # noqa: B008
     ) -> object:
-        try:
-            origin = origin_device(engine, hub, body.device_id)
-            return delivery.send(
-                engine, settings.blob_dir, origin, body.delivery_id, settings.max_delivery_pdf
-            )
-        except UnknownDevice as exc:
-            return JSONResponse({"detail": str(exc)}, status_code=403)
-        except delivery.DeliveryRefused as exc:
-            return JSONResponse({"detail": exc.message}, status_code=exc.status)
+        status, answer = send_for(engine, hub, body, settings)
+        return answer if status == 200 else JSONResponse(answer, status_code=status)
 
     @app.post(f"{API}/certificates", response_model=CertificateIssued, include_in_schema=False)
     def hub_certificate(
@@ -531,18 +620,11 @@ def install(app: FastAPI, engine: Engine, settings: Settings) -> None:
         request: Request,
         hub: auth.Device = Depends(hub_device),  # noqa: B008
     ) -> object:
-        ca = request.app.state.pki
-        try:
-            origin = origin_device(engine, hub, body.device_id)
-            return pki.issue_certificate(
-                engine, ca.keys(), origin, body.request, days=settings.cert_days,
-                crl_url=ca.crl_url(),
-            )  # fmt: skip
-        except UnknownDevice as exc:
-            return JSONResponse({"detail": str(exc)}, status_code=403)
-        except pki.PkiRefused as exc:
-            headers = {"Retry-After": "60"} if exc.status == 503 else None
-            return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=headers)
+        status, answer = certify_for(engine, hub, body, settings, request.app.state.pki)
+        if status == 200:
+            return answer
+        headers = {"Retry-After": "60"} if status == 503 else None
+        return JSONResponse(answer, status_code=status, headers=headers)
 
     @app.post(f"{API}/devices", include_in_schema=False)
     def hub_enrolment(

@@ -84,10 +84,12 @@ class Trip:
         cli("hub", "bundle", "export", *self.hub_args(), "--out", str(out))
         return out
 
-    def at_central(self, bundle: Path) -> Path:
-        reply = bundle.with_suffix(".balasan")
+    def at_central(self, bundle: Path, env: dict[str, str] | None = None) -> Path:
+        """Import ``bundle`` at central (``env``: e.g. the CA's passphrase); the reply."""
+        self.n += 1  # a bundle imported twice gets two replies
+        reply = self.root / f"{bundle.stem}-{self.n}.balasan"
         self.said = cli("bundle", "import", str(bundle), "--reply", str(reply),
-                        *self.central_args())  # fmt: skip
+                        *self.central_args(), env=env)  # fmt: skip
         return reply
 
     def refused_at_central(self, bundle: Path) -> str:

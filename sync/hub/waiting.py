@@ -1,0 +1,116 @@
+"""PC requests only central can answer, held at the hub while central is unreachable, so that a
+hub bundle carries them (docs/office-hub.md, "Hub bundles"): a signer's certificate request and
+a delivery to another office.
+
+The hub forwards each live when it can (``sync.hub.forward``). When central cannot be reached,
+the PC gets 503 and asks again at its next sync, as before; the hub also keeps the request here.
+The next hub bundle carries what waits; central answers each as its hub endpoint would, and the
+reply's answers are kept here until the PC asks again with the same request and takes its
+answer (once: a PC that lost it asks again, and a delivery is sent at most once by its id). A
+delivery central sent needs no answer kept: the sender's record, "terkirim", comes with the
+reply's pages.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Engine, and_, delete, select
+
+from sync.hub import tables
+from sync.server import db
+from sync.server.hubs import HubAnswer, request_digest
+
+CERTIFICATE = "certificate"
+DELIVERY = "delivery"
+MAX_WAITING = 1_000  # requests one bundle carries (the rest go with the next one)
+
+
+def _row(kind: str, device_id: str, key: str) -> Any:
+    c = tables.waiting.c
+    return and_(c.kind == kind, c.device_id == device_id, c.key == key)
+
+
+def hold(engine: Engine, kind: str, device_id: str, key: str, request: dict[str, Any]) -> None:
+    """Keep ``request`` for the next bundle (replacing whatever the PC asked before)."""
+    with db.write_tx(engine) as conn:
+        conn.execute(delete(tables.waiting).where(_row(kind, device_id, key)))
+        conn.execute(
+            tables.waiting.insert().values(
+                kind=kind, device_id=device_id, key=key,
+                request=json.dumps(request, sort_keys=True), status=0, answer="",
+            )
+        )  # fmt: skip
+
+
+def forget(engine: Engine, kind: str, device_id: str, key: str) -> None:
+    """Central answered the request live: nothing to carry or keep."""
+    with db.write_tx(engine) as conn:
+        conn.execute(delete(tables.waiting).where(_row(kind, device_id, key)))
+
+
+def take_answer(
+    engine: Engine, kind: str, device_id: str, key: str, request: dict[str, Any]
+) -> tuple[int, str] | None:
+    """Central's answer (status, JSON) to this very request, removed as it is handed over; None
+    when there is none (still waiting, or the PC now asks something else)."""
+    c = tables.waiting.c
+    with db.write_tx(engine) as conn:
+        row = conn.execute(
+            select(c.request, c.status, c.answer).where(_row(kind, device_id, key))
+        ).first()
+        if (
+            row is None
+            or not row.status
+            or request_digest(json.loads(row.request)) != request_digest(request)
+        ):
+            return None
+        conn.execute(delete(tables.waiting).where(_row(kind, device_id, key)))
+    return int(row.status), str(row.answer)
+
+
+def carried(engine: Engine) -> list[dict[str, Any]]:
+    """The requests waiting for central, oldest kinds first, at most ``MAX_WAITING``."""
+    c = tables.waiting.c
+    with db.read_tx(engine) as conn:
+        rows = conn.execute(
+            select(c.kind, c.device_id, c.key, c.request)
+            .where(c.status == 0)
+            .order_by(c.kind, c.device_id, c.key)
+            .limit(MAX_WAITING)
+        ).all()
+    return [
+        {"kind": r.kind, "device_id": r.device_id, "key": r.key, "request": json.loads(r.request)}
+        for r in rows
+    ]
+
+
+def keep_answers(engine: Engine, answers: list[HubAnswer]) -> int:
+    """Keep each answer for the PC, if its request still waits unchanged; the number kept (a
+    delivery sent needs none: its record says so)."""
+    c = tables.waiting.c
+    kept = 0
+    with db.write_tx(engine) as conn:
+        for answer in answers:
+            where = _row(answer.kind, answer.device_id, answer.key)
+            row = conn.execute(select(c.request, c.status).where(where)).first()
+            if (
+                row is None
+                or row.status
+                or request_digest(json.loads(row.request)) != answer.digest
+            ):
+                continue  # answered live meanwhile, or asked anew: the newer request stands
+            if answer.kind == DELIVERY and answer.status == 200:
+                # Sent: the sender's record, now "terkirim", reaches the PC with the reply's
+                # pages, and the PC asks no more (a PC that asks anyway gets it live, or by
+                # the next bundle: a delivery is sent once by its id).
+                conn.execute(delete(tables.waiting).where(where))
+                continue
+            conn.execute(
+                tables.waiting.update()
+                .where(where)
+                .values(status=answer.status, answer=json.dumps(answer.body))
+            )
+            kept += 1
+    return kept
