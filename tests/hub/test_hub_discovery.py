@@ -19,7 +19,7 @@ from sync.client.server_address import (
 )
 from tests.hub.conftest import CERTIFICATES_FROM, Central, Hub, hub_tls_certificate
 from tests.hub.test_hub_app import office_of_two
-from tests.hub.test_hub_tls import self_signed
+from tests.impostor import self_signed
 
 CODE = "KEC-MDNS"
 

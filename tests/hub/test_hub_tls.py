@@ -4,50 +4,15 @@ used (the PC syncs with central instead)."""
 
 from __future__ import annotations
 
-import ipaddress
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from sqlalchemy import text
 
 from sync.client.server_address import CENTRAL, HUB, set_hub_address
 from tests.hub.conftest import CERTIFICATES_FROM, Central, Hub, hub_tls_certificate
 from tests.hub.test_offline_office import office_of_three, via
+from tests.impostor import self_signed
 from tests.sync.pcs import draft
-
-
-def self_signed(root: Path) -> tuple[Path, Path]:
-    """What an impostor on the LAN can make: a certificate for the same address, not from the
-    organisation's CA (valid as long as the CA's, so its issuer is the only thing wrong)."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Naskah server kantor 127.0.0.1")])
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(CERTIFICATES_FROM)
-        .not_valid_after(CERTIFICATES_FROM.replace(year=CERTIFICATES_FROM.year + 20))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = root / "fake.pem", root / "fake.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
 
 
 def test_pcs_use_the_hub_over_tls_only_with_the_organisations_certificate(
