@@ -38,6 +38,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.append(str(Path(__file__).resolve().parent))  # freezing.py, also under Wine (see there)
+from freezing import run_pyinstaller, say
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "naskah.spec"
 EXAMPLE_PROFILE = ROOT / "packaging" / "office.example.toml"
@@ -112,10 +115,6 @@ BUNDLE_CHECKS = ROOT / "packaging" / "bundle_checks.py"
 SMOKE_FIXTURES = ROOT / "packaging" / "smoke"
 
 
-def say(text: str) -> None:
-    print(text, flush=True)
-
-
 # --- building ---------------------------------------------------------------------------------
 
 
@@ -157,12 +156,7 @@ def check_dependencies() -> None:
 def build(dist: Path, work: Path) -> None:
     ensure_pyinstaller()
     check_dependencies()
-    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-           "--distpath", str(dist), "--workpath", str(work), str(SPEC)]  # fmt: skip
-    say("$ " + " ".join(cmd))
-    started = time.monotonic()
-    subprocess.run(cmd, cwd=ROOT, check=True)
-    say(f"built in {time.monotonic() - started:.0f} s")
+    run_pyinstaller(SPEC, dist, work)
 
 
 # --- checking the bundle ----------------------------------------------------------------------

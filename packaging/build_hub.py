@@ -23,6 +23,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+sys.path.append(str(Path(__file__).resolve().parent))  # freezing.py, also under Wine (see there)
+from freezing import run_pyinstaller, say
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "naskah_hub.spec"
 BUNDLE = "NaskahHub"
@@ -50,19 +53,6 @@ FORBIDDEN_MODULES = ("PySide6", "shiboken6", "desktop", "sync.client", "psycopg"
                      "PyInstaller", "tkinter")  # fmt: skip
 CRASH = re.compile(r"Traceback \(most recent call last\)|\[PYI-\d+:ERROR\]|Fatal Python error|"
                    r"ModuleNotFoundError|ImportError")  # fmt: skip
-
-
-def say(text: str) -> None:
-    print(text, flush=True)
-
-
-def build(dist: Path, work: Path) -> None:
-    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-           "--distpath", str(dist), "--workpath", str(work), str(SPEC)]  # fmt: skip
-    say("$ " + " ".join(cmd))
-    started = time.monotonic()
-    subprocess.run(cmd, cwd=ROOT, check=True)
-    say(f"built in {time.monotonic() - started:.0f} s")
 
 
 def modules(contents: Path) -> set[str]:
@@ -136,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--smoke-only", action="store_true", help="do not build; test dist/NaskahHub")
     args = p.parse_args(argv)
     if not args.smoke_only:
-        build(args.dist.resolve(), args.work.resolve())
+        run_pyinstaller(SPEC, args.dist.resolve(), args.work.resolve())
     folder = args.dist.resolve() / BUNDLE
     problems = check(folder)
     size, count = size_of(folder)

@@ -35,7 +35,7 @@ from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.ids import uuid7
 from desktop.store.incoming_models import Disposition, IncomingLetter, LetterLink, Sender
-from desktop.store.models import Classification, Outbox
+from desktop.store.models import Classification, Letter, Outbox
 from sync.protocol import Entity, Op
 
 PREVIEW_ROWS = 50
@@ -573,28 +573,12 @@ def undo_import(store: Store, user: CurrentUser, batch_id: str) -> int:
                     select(Disposition.incoming_id).where(col(Disposition.incoming_id).in_(chunk))
                 ).all()
             )
-            for a, b in session.exec(
-                select(LetterLink.from_id, LetterLink.to_id).where(
-                    col(LetterLink.deleted_at).is_(None),
-                    or_(col(LetterLink.from_id).in_(chunk), col(LetterLink.to_id).in_(chunk)),
-                )
-            ).all():
-                touched |= {a, b} & set(chunk)
+        touched |= linked_in_threads(session, ids)
         if touched:
             shown = sorted(f"{x.agenda_number}/{x.agenda_year}" for x in letters if x.id in touched)
             raise ImportWorkedOn(shown[:5], len(touched))
         imported_at = min(letter.created_at for letter in letters)
-        now = clock.now()
-        outbox = []
-        for letter in letters:
-            letter.deleted_at = now
-            letter.updated_at = now
-            outbox.append(
-                outbox_row(Entity.INCOMING_LETTER, letter.id, Op.DELETE, letter.version,
-                            journal.payload(letter), now)
-            )  # fmt: skip
-        session.flush()
-        session.execute(insert(Outbox), outbox)
+        void_batch(session, Entity.INCOMING_LETTER, letters)
         senders = _senders_of_the_import(session, user, letters, imported_at)
         journal.audit_only(
             session, user.id, "incoming.import_undo", Entity.INCOMING_LETTER, batch_id,
@@ -640,3 +624,36 @@ def _senders_of_the_import(
 
 def chunks(items: list[str], size: int = 500) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def linked_in_threads(session: Session, ids: list[str]) -> set[str]:
+    """Those of ``ids`` that a live thread link names at either end (a letter linked since its
+    import has been worked on)."""
+    linked: set[str] = set()
+    for chunk in chunks(ids):
+        for a, b in session.exec(
+            select(LetterLink.from_id, LetterLink.to_id).where(
+                col(LetterLink.deleted_at).is_(None),
+                or_(col(LetterLink.from_id).in_(chunk), col(LetterLink.to_id).in_(chunk)),
+            )
+        ).all():
+            linked |= {a, b} & set(chunk)
+    return linked
+
+
+def void_batch(
+    session: Session, entity: Entity, letters: Sequence[IncomingLetter] | Sequence[Letter]
+) -> None:
+    """Tombstone the letters of an import (``entity``: incoming or outgoing) at one instant and
+    queue a DELETE mutation for each, in bulk, in the caller's transaction (which has checked
+    that none of them was worked on since)."""
+    now = clock.now()
+    outbox = []
+    for letter in letters:
+        letter.deleted_at = now
+        letter.updated_at = now
+        outbox.append(
+            outbox_row(entity, letter.id, Op.DELETE, letter.version, journal.payload(letter), now)
+        )
+    session.flush()
+    session.execute(insert(Outbox), outbox)

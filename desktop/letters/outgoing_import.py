@@ -43,6 +43,7 @@ from desktop.letters.agenda_import import (
     chunks,
     find_header_row,
     guess_mapping,
+    linked_in_threads,
     nothing_readable,
     outbox_row,
     read_rows,
@@ -50,6 +51,7 @@ from desktop.letters.agenda_import import (
     require_mapped,
     row_cells,
     sifat_and_urgency,
+    void_batch,
 )
 from desktop.letters.errors import NotFound
 from desktop.letters.numbering import OUTGOING
@@ -59,7 +61,6 @@ from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.filing_models import BerkasItem
 from desktop.store.ids import uuid7
-from desktop.store.incoming_models import LetterLink
 from desktop.store.models import Classification, IssuedNumber, Letter, LetterBody, Outbox
 from sync.protocol import Entity, LetterStatus, Op
 
@@ -398,27 +399,11 @@ def undo_import(store: Store, user: CurrentUser, batch_id: str) -> int:
                     )
                 ).all()
             )
-            for a, b in session.exec(
-                select(LetterLink.from_id, LetterLink.to_id).where(
-                    col(LetterLink.deleted_at).is_(None),
-                    or_(col(LetterLink.from_id).in_(chunk), col(LetterLink.to_id).in_(chunk)),
-                )
-            ).all():
-                touched |= {a, b} & set(chunk)
+        touched |= linked_in_threads(session, ids)
         if touched:
             shown = sorted(x.number for x in letters if x.id in touched)
             raise ImportWorkedOn(shown[:5], len(touched), outgoing=True)
-        now = clock.now()
-        outbox = []
-        for letter in letters:
-            letter.deleted_at = now
-            letter.updated_at = now
-            outbox.append(
-                outbox_row(Entity.LETTER, letter.id, Op.DELETE, letter.version,
-                           journal.payload(letter), now)
-            )  # fmt: skip
-        session.flush()
-        session.execute(insert(Outbox), outbox)
+        void_batch(session, Entity.LETTER, letters)
         journal.audit_only(
             session, user.id, "letter.import_undo", Entity.LETTER, batch_id,
             {"removed": len(letters)},

@@ -16,15 +16,13 @@ from desktop.letters.filing import Suggestion
 from desktop.store.db import Store
 from desktop.store.filing_models import BerkasItem
 from desktop.ui import ops
-from desktop.ui.filing import NEW, filing_call, fill_berkas
+from desktop.ui.filing import NEW, file_buttons, filing_call, fill_berkas
 from desktop.ui.qt import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -63,16 +61,7 @@ class FileOneLetterDialog(QDialog):
         form.addRow(self.tr("Surat"), letter)
         form.addRow(berkas_label, self.berkas)
         form.addRow(self.new_title_label, self.new_title)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
-        self.file_button = QPushButton(self.tr("Berkas&kan"))
-        self.file_button.setDefault(True)
-        self.file_button.clicked.connect(self.file_it)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.rejected.connect(self.reject)
+        self.message, self.file_button, buttons = file_buttons(self, self.file_it, stays_open=False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

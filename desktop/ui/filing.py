@@ -71,6 +71,29 @@ def filing_call(
     return lambda: filing.file_letter(store, user, s.kind, s.letter_id, berkas_id=str(chosen))
 
 
+def file_buttons(
+    dialog: QDialog, file_it: Callable[[], None], *, stays_open: bool
+) -> tuple[QLabel, QPushButton, QDialogButtonBox]:
+    """How a "Berkaskan" form ends: the line that says why filing failed (hidden until then),
+    the default button "Berkaskan" that calls ``file_it``, and its button box, beside "Tutup"
+    when the dialog ``stays_open`` for the next letter, else beside "Batal"."""
+    message = QLabel()
+    message.setWordWrap(True)
+    message.setStyleSheet("color: #b00020;")
+    message.hide()
+    button = QPushButton(QCoreApplication.translate("FileLetterDialog", "Berkas&kan"))
+    button.setDefault(True)
+    button.clicked.connect(file_it)
+    if stays_open:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+    else:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.rejected.connect(dialog.reject)
+    return message, button, buttons
+
+
 def table(headers: list[str]) -> QTableView:
     """A read-only, whole-row-selecting table with these column headers."""
     widget = QTableView()
@@ -144,17 +167,9 @@ class FileLetterDialog(QDialog):
         form.addRow(self.tr("Surat"), self.letter_label)
         form.addRow(self.tr("&Berkas"), self.berkas)
         form.addRow(self.new_title_label, self.new_title)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.hide()
-
-        self.file_button = QPushButton(self.tr("Berkas&kan"))
-        self.file_button.setDefault(True)
-        self.file_button.clicked.connect(self.file_chosen)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        self.message, self.file_button, buttons = file_buttons(
+            self, self.file_chosen, stays_open=True
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Surat selesai yang belum diberkaskan:")))

@@ -785,10 +785,6 @@ Copy the report below and send it to the IT officer.</translation>
             <translation>&amp;Title of the new file</translation>
         </message>
         <message>
-            <source>Berkas&amp;kan</source>
-            <translation>Fil&amp;e</translation>
-        </message>
-        <message>
             <source>Berkaskan Surat</source>
             <translation>File Letter</translation>
         </message>

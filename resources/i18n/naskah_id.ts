@@ -785,10 +785,6 @@ Salin laporan di bawah ini dan kirimkan kepada petugas TI.</translation>
             <translation>&amp;Judul berkas baru</translation>
         </message>
         <message>
-            <source>Berkas&amp;kan</source>
-            <translation>Berkas&amp;kan</translation>
-        </message>
-        <message>
             <source>Berkaskan Surat</source>
             <translation>Berkaskan Surat</translation>
         </message>

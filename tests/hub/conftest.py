@@ -6,6 +6,7 @@ stores in this process, acting through the domain services and syncing with the 
   database; ``start()``/``stop()`` (SIGTERM)/``kill()`` on the same port and data.
 - ``Hub``: enrolled with central through ``naskah-server hub enroll``, allowed, and run with
   ``naskah-server hub serve`` (``start``/``kill`` on the same port and data).
+- ``hub_tls_certificate``: a hub's TLS certificate from central's CA (``naskah-server hub cert``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,16 +39,24 @@ def free_port() -> int:
 
 
 CA_PASSPHRASE = "kata-sandi-ca-kantor-uji"
+# OpenSSL (the PCs' TLS, the readiness probe) judges a certificate at the machine's real time, not
+# at the suite's instant. A CA made with ``Central(ca_made=CERTIFICATES_FROM)`` and the hub
+# certificates of ``hub_tls_certificate`` are issued as if long ago and last as long as the root
+# (20 years), so they are valid at both of the suite's instants and on any day the suite runs
+# until the end of 2043, and no test reads the real time to make them.
+CERTIFICATES_FROM = datetime(2024, 1, 1, tzinfo=UTC)
 
 
-def server_command(*args: str) -> list[str]:
-    """``naskah-server ARGS`` as a child process on the suite's clock (tests/hub/clocked.py)."""
-    return [sys.executable, "-m", "tests.hub.clocked", server_clock.now().isoformat(), *args]
+def server_command(*args: str, at: datetime | None = None) -> list[str]:
+    """``naskah-server ARGS`` as a child process on the suite's clock (tests/hub/clocked.py), or
+    with its clock starting at ``at``."""
+    instant = at or server_clock.now()
+    return [sys.executable, "-m", "tests.hub.clocked", instant.isoformat(), *args]
 
 
-def cli(*args: str, env: dict[str, str] | None = None) -> str:
+def cli(*args: str, env: dict[str, str] | None = None, at: datetime | None = None) -> str:
     done = subprocess.run(
-        server_command(*args),
+        server_command(*args, at=at),
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
         capture_output=True,
@@ -74,6 +84,7 @@ class Central:
     proc: subprocess.Popen[bytes] | None = None
     lease_block: int = 50
     ca: bool = False  # the organisation's CA (passphrase CA_PASSPHRASE)
+    ca_made: datetime | None = None  # when that CA was made (None: at the suite's clock)
 
     @property
     def db(self) -> str:
@@ -87,7 +98,10 @@ class Central:
         if self.ca:
             blobs = str(self.root / "central-blobs")
             env = {"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE}
-            cli("init", "--db", self.db, "--blobs", blobs, "--org", "Kabupaten Uji", env=env)
+            cli(
+                "init", "--db", self.db, "--blobs", blobs, "--org", "Kabupaten Uji",
+                env=env, at=self.ca_made,
+            )  # fmt: skip
         else:
             cli("init", "--db", self.db, "--blobs", str(self.root / "central-blobs"), "--no-ca")
 
@@ -123,6 +137,17 @@ class Central:
                 return list(conn.execute(text(sql), params).all())
         finally:
             engine.dispose()
+
+
+def hub_tls_certificate(central: Central, directory: Path) -> tuple[Path, Path]:
+    """A TLS certificate for a hub at 127.0.0.1 from central's CA, issued by ``naskah-server hub
+    cert`` at ``CERTIFICATES_FROM`` for as long as the root lasts (central made with
+    ``ca_made=CERTIFICATES_FROM``); returns the chain and key files written in ``directory``."""
+    cert, key = directory / "hub.pem", directory / "hub.key"
+    cli("hub", "cert", "--db", central.db, "--host", "127.0.0.1",
+        "--cert-out", str(cert), "--key-out", str(key), "--days", str(20 * 366),
+        env={"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE}, at=CERTIFICATES_FROM)  # fmt: skip
+    return cert, key
 
 
 @dataclass

@@ -4,7 +4,6 @@ found proves nothing, the TLS certificate does (docs/office-hub.md). Multicast D
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -18,10 +17,9 @@ from sync.client.server_address import (
     set_hub_address,
     sync_by_best_path,
 )
-from tests.clocks import TestClock
-from tests.hub.conftest import CA_PASSPHRASE, Central, Hub, cli
+from tests.hub.conftest import CERTIFICATES_FROM, Central, Hub, hub_tls_certificate
 from tests.hub.test_hub_app import office_of_two
-from tests.hub.test_hub_tls import self_signed
+from tests.impostor import self_signed
 
 CODE = "KEC-MDNS"
 
@@ -78,12 +76,10 @@ def test_an_announced_hub_is_found_for_this_pcs_server_and_gone_when_it_stops(
     assert ours(discover.find_hubs(state.server_id)) == []
 
 
-def test_being_found_is_not_being_trusted(
-    tmp_path: Path, hubs: list[Hub], test_clock: TestClock
-) -> None:
-    # OpenSSL checks certificates against the real time (as in test_hub_tls.py).
-    test_clock.at(dt.datetime.now(dt.UTC))
-    central = Central(tmp_path, ca=True)
+def test_being_found_is_not_being_trusted(tmp_path: Path, hubs: list[Hub]) -> None:
+    # OpenSSL judges certificates at the machine's real time: the CA and the hub's certificate
+    # are valid from long before the suite's instant (tests/hub/conftest.py).
+    central = Central(tmp_path, ca=True, ca_made=CERTIFICATES_FROM)
     central.init()
     central.start()
     try:
@@ -110,10 +106,7 @@ def test_being_found_is_not_being_trusted(
 
         # The real hub, with its certificate from the organisation's CA, at the same address.
         hub.stop()
-        cert, key = hub.root / "hub.pem", hub.root / "hub.key"
-        cli("hub", "cert", "--db", central.db, "--host", "127.0.0.1",
-            "--cert-out", str(cert), "--key-out", str(key),
-            env={"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE})  # fmt: skip
+        cert, key = hub_tls_certificate(central, hub.root)
         hub.tls, hub.verify = (cert, key), str(cert)
         hub.start()
         found = find_ours(state.server_id)

@@ -4,63 +4,23 @@ used (the PC syncs with central instead)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from sqlalchemy import text
 
 from sync.client.server_address import CENTRAL, HUB, set_hub_address
-from tests.clocks import TestClock
-from tests.hub.conftest import CA_PASSPHRASE, Central, Hub, cli
+from tests.hub.conftest import CERTIFICATES_FROM, Central, Hub, hub_tls_certificate
 from tests.hub.test_offline_office import office_of_three, via
+from tests.impostor import self_signed
 from tests.sync.pcs import draft
 
 
-def self_signed(root: Path) -> tuple[Path, Path]:
-    """What an impostor on the LAN can make: a certificate for the same address, not from the
-    organisation's CA."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Naskah server kantor 127.0.0.1")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = root / "fake.pem", root / "fake.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
-
-
 def test_pcs_use_the_hub_over_tls_only_with_the_organisations_certificate(
-    tmp_path: Path, hubs: list[Hub], test_clock: TestClock
+    tmp_path: Path, hubs: list[Hub]
 ) -> None:
-    # OpenSSL checks a certificate's validity against the system clock, not the suite's: this
-    # one test runs at the real time, so the CA and the hub's certificate it makes are valid
-    # now (on the suite's December or January instant they would be "not yet valid").
-    test_clock.at(dt.datetime.now(dt.UTC))
-    central = Central(tmp_path, ca=True)
+    # OpenSSL judges certificates at the machine's real time: the CA and the hub's certificate
+    # are valid from long before the suite's instant (tests/hub/conftest.py).
+    central = Central(tmp_path, ca=True, ca_made=CERTIFICATES_FROM)
     central.init()
     central.start()
     try:
@@ -71,10 +31,7 @@ def test_pcs_use_the_hub_over_tls_only_with_the_organisations_certificate(
         hub.root.mkdir()
         hubs.append(hub)
         hub.enrol()
-        cert, key = hub.root / "hub.pem", hub.root / "hub.key"
-        cli("hub", "cert", "--db", central.db, "--host", "127.0.0.1",
-            "--cert-out", str(cert), "--key-out", str(key),
-            env={"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE})  # fmt: skip
+        cert, key = hub_tls_certificate(central, hub.root)
         hub.tls = (cert, key)
         hub.verify = str(cert)  # the chain ends in the root: enough for the probe
         hub.start()

@@ -21,7 +21,9 @@ from desktop.store import clock
 from desktop.store.incoming_models import IncomingLetter, Sender
 from desktop.store.models import AuditEntry, IssuedNumber, Outbox
 from tests.conftest import Office
+from tests.letters import importing
 from tests.letters.agenda_books import HEADER, days_so_far, write_csv, write_xls, write_xlsx
+from tests.letters.importing import last_year
 from tests.letters.incoming_office import IncomingOffice, register, staff_incoming
 from tests.letters.scan_files import write_pdf
 
@@ -31,27 +33,12 @@ def o(office_staff: Office) -> IncomingOffice:
     return staff_incoming(office_staff)
 
 
-def last_year() -> int:
-    return clock.today().year - 1
-
-
 def live_letters(o: IncomingOffice) -> list[IncomingLetter]:
-    with o.store.read() as s:
-        return list(
-            s.exec(
-                select(IncomingLetter)
-                .where(col(IncomingLetter.deleted_at).is_(None))
-                .order_by(col(IncomingLetter.seq))
-            ).all()
-        )
+    return importing.live(o.store, IncomingLetter)
 
 
 def import_guessed(o: IncomingOffice, path: Path) -> ai.ImportReport:
-    shown = ai.preview(o.store, path)
-    return ai.import_book(
-        o.store, o.registrar, path, shown.mapping, sheet=shown.sheet.name,
-        header_row=shown.header_row,
-    )  # fmt: skip
+    return importing.import_guessed(o.store, o.registrar, path)
 
 
 def test_a_book_of_1000_rows_imports_980_and_reports_the_20_broken_ones_with_reasons(

@@ -21,6 +21,8 @@ from desktop.store import clock
 from desktop.store.models import AuditEntry, IssuedNumber, Letter, Outbox
 from sync.protocol import LetterStatus
 from tests.conftest import Office
+from tests.letters import importing
+from tests.letters.importing import last_year
 from tests.letters.incoming_office import IncomingOffice, staff_incoming
 from tests.letters.outgoing_books import HEADER, number_of, write_outgoing_xlsx
 
@@ -30,27 +32,12 @@ def o(office_staff: Office) -> IncomingOffice:
     return staff_incoming(office_staff)
 
 
-def last_year() -> int:
-    return clock.today().year - 1
-
-
 def imported(o: IncomingOffice) -> list[Letter]:
-    with o.store.read() as s:
-        return list(
-            s.exec(
-                select(Letter)
-                .where(col(Letter.deleted_at).is_(None), col(Letter.import_batch_id).is_not(None))
-                .order_by(col(Letter.seq))
-            ).all()
-        )
+    return importing.live(o.store, Letter, col(Letter.import_batch_id).is_not(None))
 
 
 def import_guessed(o: IncomingOffice, path: Path) -> oi.ImportReport:
-    shown = oi.preview(o.store, path)
-    return oi.import_book(
-        o.store, o.registrar, path, shown.mapping, sheet=shown.sheet.name,
-        header_row=shown.header_row,
-    )  # fmt: skip
+    return importing.import_guessed(o.store, o.registrar, path, outgoing=True)
 
 
 def test_the_header_is_found_under_the_title_and_the_columns_guessed(

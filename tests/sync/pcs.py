@@ -103,6 +103,19 @@ def office_with_pcs(server: Any, root: Path, *names: str) -> tuple[str, list[PC]
     return code, pcs
 
 
+def office_with_registrar(server: Any, root: Path) -> tuple[PC, PC]:
+    """Two PCs of a new office ("pc1" and "pc2"), with a registrar (rina) added on the first
+    and known to both."""
+    _, (pc1, pc2) = office_with_pcs(server, root, "pc1", "pc2")
+    accounts.add_person(
+        pc1.store, pc1.user("admin"),
+        person_input("Rina Wenda", "199203032018012001", "rina", {Role.REGISTRAR}, "Agendaris"),
+    )  # fmt: skip
+    pc1.sync()
+    pc2.sync()
+    return pc1, pc2
+
+
 def draft(pc: PC, hal: str, username: str = "budi") -> str:
     user = pc.user(username)
     letter = drafting.new_draft(pc.store, user, "surat_undangan")

@@ -9,33 +9,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import col, func, select
+from sqlmodel import func, select
 
-from desktop.letters import accounts, drafting, handoff, incoming
 from desktop.letters import agenda_import as ai
-from desktop.letters.accounts import Role
+from desktop.letters import drafting, handoff, incoming
 from desktop.letters.incoming import IncomingInput
 from desktop.store import clock
 from desktop.store.incoming_models import IncomingLetter
 from desktop.store.models import IssuedNumber
-from tests.conftest import person_input
+from tests.letters import importing
 from tests.letters.agenda_books import days_so_far, write_xlsx
 from tests.letters.scan_files import write_pdf
-from tests.sync.pcs import PC, draft, office_with_pcs, sign
+from tests.sync.pcs import PC, draft, office_with_registrar, sign
 
 pytestmark = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
-
-
-def two_pcs(server: Any, tmp_path: Path) -> tuple[PC, PC]:
-    """Two PCs of one office, with a registrar (rina) known to both."""
-    _, (pc1, pc2) = office_with_pcs(server, tmp_path, "pc1", "pc2")
-    accounts.add_person(
-        pc1.store, pc1.user("admin"),
-        person_input("Rina Wenda", "199203032018012001", "rina", {Role.REGISTRAR}, "Agendaris"),
-    )  # fmt: skip
-    pc1.sync()
-    pc2.sync()
-    return pc1, pc2
 
 
 def register_one(pc: PC, tmp_path: Path, number: str) -> IncomingLetter:
@@ -48,22 +35,16 @@ def register_one(pc: PC, tmp_path: Path, number: str) -> IncomingLetter:
 
 
 def live(pc: PC) -> list[IncomingLetter]:
-    with pc.store.read() as s:
-        return list(
-            s.exec(select(IncomingLetter).where(col(IncomingLetter.deleted_at).is_(None))).all()
-        )
+    return importing.live(pc.store, IncomingLetter)
 
 
 def test_an_imported_book_syncs_without_claiming_numbers_and_its_undo_syncs_too(
     module_sync_server: Any, tmp_path: Path
 ) -> None:
-    pc1, pc2 = two_pcs(module_sync_server, tmp_path)
+    pc1, pc2 = office_with_registrar(module_sync_server, tmp_path)
     year = clock.today().year
     book = write_xlsx(tmp_path / "agenda.xlsx", year, 60, broken_every=20, days=days_so_far(year))
-    shown = ai.preview(pc1.store, book.path)
-    report = ai.import_book(
-        pc1.store, pc1.user("rina"), book.path, shown.mapping, header_row=shown.header_row
-    )
+    report = importing.import_guessed(pc1.store, pc1.user("rina"), book.path)
     assert report.imported == 57
 
     first = pc1.sync()
@@ -89,7 +70,7 @@ def test_an_imported_book_syncs_without_claiming_numbers_and_its_undo_syncs_too(
 def test_a_srikandi_reference_on_a_signed_letter_is_accepted_by_the_server(
     module_sync_server: Any, tmp_path: Path
 ) -> None:
-    pc1, pc2 = two_pcs(module_sync_server, tmp_path)
+    pc1, pc2 = office_with_registrar(module_sync_server, tmp_path)
     letter_id = draft(pc1, "Undangan Musyawarah Kampung")
     sign(pc1, letter_id)
     pc1.sync()

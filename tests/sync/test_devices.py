@@ -4,24 +4,18 @@ and ``naskah-server`` without the server extra saying what to install."""
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 import ssl
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from sync.client import engine, server_address
 from sync.client.errors import BadServerUrl, NotEnrolled, Offline, TlsFailed
@@ -29,6 +23,7 @@ from sync.client.transport import Transport
 from sync.protocol import MARKER_HEADER, SyncRequest
 from sync.server import admin
 from sync.server.cli import INSTALL_SERVER_EXTRA, main
+from tests.impostor import self_signed
 from tests.sync.conftest import running_server
 from tests.sync.pcs import PC, open_pc, set_up_office
 
@@ -210,36 +205,6 @@ class _Impostor(BaseHTTPRequestHandler):
         pass
 
 
-def _self_signed(directory: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    # OpenSSL judges it at the machine's real time, the suite's clock is elsewhere: valid at both.
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(datetime(2000, 1, 1, tzinfo=UTC))
-        .not_valid_after(datetime(2099, 12, 31, tzinfo=UTC))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
-
-
 @SQLITE
 def test_tls_stays_verified(sync_server: Any, pc: PC, tmp_path: Path) -> None:
     """A server that says all the right things over TLS with a certificate the PC cannot verify
@@ -248,7 +213,7 @@ def test_tls_stays_verified(sync_server: Any, pc: PC, tmp_path: Path) -> None:
     engine.enroll(pc.store, sync_server.url, office, sync_server.enrol_code(office))
     _Impostor.hello = requests.get(sync_server.url + "/api/v1/hello", timeout=30).content
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(*_self_signed(tmp_path))
+    context.load_cert_chain(*self_signed(tmp_path))
     impostor = ThreadingHTTPServer(("127.0.0.1", 0), _Impostor)
     impostor.socket = context.wrap_socket(impostor.socket, server_side=True)
     thread = threading.Thread(target=impostor.serve_forever, daemon=True)

@@ -11,15 +11,13 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from desktop.letters import accounts, filing, incoming, retention
-from desktop.letters.accounts import Role
+from desktop.letters import filing, incoming, retention
 from desktop.letters.filing import BerkasInput
 from desktop.letters.incoming import IncomingInput
 from desktop.store import clock
 from desktop.store.incoming_models import IncomingLetter
-from tests.conftest import person_input
 from tests.letters.scan_files import write_pdf
-from tests.sync.pcs import PC, office_with_pcs, snapshot
+from tests.sync.pcs import PC, office_with_registrar, snapshot
 
 pytestmark = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
 
@@ -39,13 +37,7 @@ def _register(pc: PC, tmp_path: Path, number: str) -> IncomingLetter:
 def test_a_berkas_filed_on_one_pc_is_filed_on_the_other_and_grows_there(
     module_sync_server: Any, tmp_path: Path
 ) -> None:
-    _, (pc1, pc2) = office_with_pcs(module_sync_server, tmp_path, "pc1", "pc2")
-    accounts.add_person(
-        pc1.store, pc1.user("admin"),
-        person_input("Rina Wenda", "199203032018012001", "rina", {Role.REGISTRAR}, "Agendaris"),
-    )  # fmt: skip
-    pc1.sync()
-    pc2.sync()
+    pc1, pc2 = office_with_registrar(module_sync_server, tmp_path)
 
     first = _register(pc1, tmp_path, "A/1")
     item = filing.file_letter(

@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
-from desktop.letters import accounts, disposition, incoming
+from desktop.letters import disposition, incoming
 from desktop.letters import incoming_queries as iq
-from desktop.letters.accounts import Role
 from desktop.letters.disposition import DispositionInput
 from desktop.letters.incoming import IncomingInput
 from desktop.letters.incoming_queries import IncomingQueue
@@ -21,9 +20,8 @@ from desktop.store import clock
 from desktop.store.blobs import BlobStore
 from desktop.store.incoming_models import Disposition, IncomingLetter, IncomingScan
 from desktop.store.sync_models import Conflict
-from tests.conftest import person_input
 from tests.letters.scan_files import write_pdf
-from tests.sync.pcs import PC, office_with_pcs, snapshot
+from tests.sync.pcs import PC, office_with_registrar, snapshot
 
 pytestmark = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
 
@@ -31,17 +29,6 @@ INCOMING_TABLES = (
     "sender", "incoming_letter", "incoming_scan", "letter_link", "disposition",
     "disposition_note", "issued_number",
 )  # fmt: skip
-
-
-def _office(server: Any, tmp_path: Path) -> tuple[PC, PC]:
-    _, (pc1, pc2) = office_with_pcs(server, tmp_path, "pc1", "pc2")
-    accounts.add_person(
-        pc1.store, pc1.user("admin"),
-        person_input("Rina Wenda", "199203032018012001", "rina", {Role.REGISTRAR}, "Agendaris"),
-    )  # fmt: skip
-    pc1.sync()
-    pc2.sync()
-    return pc1, pc2
 
 
 def _register(pc: PC, tmp_path: Path, number: str, name: str = "a.pdf") -> IncomingLetter:
@@ -61,7 +48,7 @@ def _tables(pc: PC) -> dict[str, list[tuple[Any, ...]]]:
 def test_a_registered_and_disposed_letter_reaches_the_other_pc_with_its_scan(
     module_sync_server: Any, tmp_path: Path
 ) -> None:
-    pc1, pc2 = _office(module_sync_server, tmp_path)
+    pc1, pc2 = office_with_registrar(module_sync_server, tmp_path)
     letter = _register(pc1, tmp_path, "400/1/2026")
     (to_sari,) = disposition.dispose(
         pc1.store, pc1.user("camat"), letter.id,
@@ -96,7 +83,7 @@ def test_a_registered_and_disposed_letter_reaches_the_other_pc_with_its_scan(
 def test_agenda_numbers_registered_offline_on_two_pcs_never_collide(
     module_sync_server: Any, tmp_path: Path
 ) -> None:
-    pc1, pc2 = _office(module_sync_server, tmp_path)
+    pc1, pc2 = office_with_registrar(module_sync_server, tmp_path)
     pc2.user("rina")
     first = [_register(pc1, tmp_path, f"A/{i}", f"{i}.pdf") for i in range(3)]
     second = [_register(pc2, tmp_path, f"B/{i}", f"{i}.pdf") for i in range(3)]
@@ -112,7 +99,7 @@ def test_agenda_numbers_registered_offline_on_two_pcs_never_collide(
 def test_one_disposition_changed_on_two_pcs_offline_is_a_visible_conflict(
     module_sync_server: Any, tmp_path: Path
 ) -> None:
-    pc1, pc2 = _office(module_sync_server, tmp_path)
+    pc1, pc2 = office_with_registrar(module_sync_server, tmp_path)
     letter = _register(pc1, tmp_path, "400/9/2026")
     (row,) = disposition.dispose(
         pc1.store, pc1.user("camat"), letter.id,

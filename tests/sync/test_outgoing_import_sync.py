@@ -10,47 +10,31 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import col, func, select
+from sqlmodel import func, select
 
-from desktop.letters import accounts, journal
+from desktop.letters import journal
 from desktop.letters import outgoing_import as oi
-from desktop.letters.accounts import Role
 from desktop.store import clock
 from desktop.store.models import IssuedNumber, Letter
 from sync.protocol import Entity, Op
-from tests.conftest import person_input
+from tests.letters import importing
+from tests.letters.importing import last_year
 from tests.letters.outgoing_books import write_outgoing_xlsx
-from tests.sync.pcs import PC, draft, office_with_pcs, sign
+from tests.sync.pcs import PC, draft, office_with_registrar, sign
 
 pytestmark = pytest.mark.parametrize("module_sync_engine_kind", ["sqlite"], indirect=True)
 
 
-def two_pcs(server: Any, tmp_path: Path) -> tuple[PC, PC]:
-    _, (pc1, pc2) = office_with_pcs(server, tmp_path, "pc1", "pc2")
-    accounts.add_person(
-        pc1.store, pc1.user("admin"),
-        person_input("Rina Wenda", "199203032018012001", "rina", {Role.REGISTRAR}, "Agendaris"),
-    )  # fmt: skip
-    pc1.sync()
-    pc2.sync()
-    return pc1, pc2
-
-
 def live(pc: PC) -> list[Letter]:
-    with pc.store.read() as s:
-        return list(s.exec(select(Letter).where(col(Letter.deleted_at).is_(None))).all())
+    return importing.live(pc.store, Letter)
 
 
 def test_an_imported_outgoing_book_syncs_and_its_undo_syncs_too(
     module_sync_server: Any, tmp_path: Path
 ) -> None:
-    pc1, pc2 = two_pcs(module_sync_server, tmp_path)
-    year = clock.today().year - 1
-    book = write_outgoing_xlsx(tmp_path / "keluar.xlsx", year, 40, broken_every=20)
-    shown = oi.preview(pc1.store, book.path)
-    report = oi.import_book(
-        pc1.store, pc1.user("rina"), book.path, shown.mapping, header_row=shown.header_row
-    )
+    pc1, pc2 = office_with_registrar(module_sync_server, tmp_path)
+    book = write_outgoing_xlsx(tmp_path / "keluar.xlsx", last_year(), 40, broken_every=20)
+    report = importing.import_guessed(pc1.store, pc1.user("rina"), book.path, outgoing=True)
     assert report.imported == 38
 
     first = pc1.sync()
@@ -77,7 +61,7 @@ def test_an_imported_outgoing_book_syncs_and_its_undo_syncs_too(
 def test_a_letter_signed_in_naskah_cannot_be_passed_off_as_imported_to_delete_it(
     module_sync_server: Any, tmp_path: Path
 ) -> None:
-    pc1, _pc2 = two_pcs(module_sync_server, tmp_path)
+    pc1, _pc2 = office_with_registrar(module_sync_server, tmp_path)
     letter_id = draft(pc1, "Undangan Rapat")
     sign(pc1, letter_id)
     assert pc1.sync().rejected == 0

@@ -18,7 +18,7 @@ import sys
 import time
 import uuid
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -628,7 +628,7 @@ def test_bundle_carries_certificate_requests_and_trust(module_pki_server, tmp_pa
         "office_id": office_id,
         "office_code": office,
         "server_id": db.server_id(server.engine),
-        "created": datetime.now(UTC).isoformat(),
+        "created": server_clock.now().isoformat(),
         "cursor": 0,
         "lease_epoch": 0,
     }
