@@ -5,7 +5,6 @@ so the PC roams to central by itself once it leaves the office."""
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from pathlib import Path
 
@@ -18,10 +17,9 @@ from sync.client import engine, server_address
 from sync.client.errors import BadFingerprint, TlsFailed
 from sync.client.server_address import CENTRAL, HUB
 from sync.pki.tls import root_fingerprint
-from tests.clocks import TestClock
-from tests.hub.conftest import CA_PASSPHRASE, Central, Hub, cli
-from tests.hub.test_hub_tls import self_signed
+from tests.hub.conftest import CERTIFICATES_FROM, Central, Hub, hub_tls_certificate
 from tests.hub.test_offline_office import office_of_three, via
+from tests.impostor import self_signed
 from tests.sync.pcs import PC, draft, open_pc
 
 
@@ -32,10 +30,7 @@ def tls_hub(central: Central, root: Path, office: str, hubs: list[Hub]) -> Hub:
     hub.root.mkdir()
     hubs.append(hub)
     hub.enrol()
-    cert, key = hub.root / "hub.pem", hub.root / "hub.key"
-    cli("hub", "cert", "--db", central.db, "--host", "127.0.0.1",
-        "--cert-out", str(cert), "--key-out", str(key),
-        env={"NASKAH_CA_PASSPHRASE": CA_PASSPHRASE})  # fmt: skip
+    cert, key = hub_tls_certificate(central, hub.root)
     hub.tls = (cert, key)
     hub.verify = str(cert)  # the chain ends in the root: enough for the readiness probe
     hub.start()
@@ -52,11 +47,9 @@ def pinned_root(pc: PC) -> str:
 
 
 def test_a_new_pc_enrols_through_a_tls_hub_with_the_root_fingerprint_and_roams_to_central(
-    tmp_path: Path, hubs: list[Hub], test_clock: TestClock
+    tmp_path: Path, hubs: list[Hub]
 ) -> None:
-    # OpenSSL checks certificates against the system clock (see test_hub_tls.py).
-    test_clock.at(dt.datetime.now(dt.UTC))
-    central = Central(tmp_path, ca=True)
+    central = Central(tmp_path, ca=True, ca_made=CERTIFICATES_FROM)  # see CERTIFICATES_FROM
     central.init()
     central.start()
     try:
