@@ -258,6 +258,16 @@ def central(tmp_path: Path) -> Iterator[Central]:
 
 
 @pytest.fixture
+def ca_central(tmp_path: Path) -> Iterator[Central]:
+    """Central with the organisation's CA (certificates, timestamps, trust material)."""
+    server = Central(tmp_path, ca=True)
+    server.init()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def hubs(tmp_path: Path) -> Iterator[list[Hub]]:
     made: list[Hub] = []
     yield made

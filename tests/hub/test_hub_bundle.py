@@ -227,38 +227,33 @@ def test_the_hub_syncs_the_whole_office_by_usb_bundle(
 
 
 def test_the_reply_brings_the_hub_centrals_directory_and_trust_for_its_pcs(
-    hubs: list[Hub], tmp_path: Path
+    ca_central: Central, hubs: list[Hub], tmp_path: Path
 ) -> None:
-    central = Central(tmp_path, ca=True)
-    central.init()
-    central.start()
-    try:
-        pc1, _pc2, _pc3 = office_of_three(central, tmp_path, "KEC-DIR")
-        hub = isolated_hub(central, tmp_path, "KEC-DIR", hubs)
-        set_hub_address(pc1.store, hub.url)
-        via(pc1, HUB)
-        # While the hub never reaches central: a new office joins central, and the hub has
-        # no trust material (as a hub whose central got its CA after their last contact).
-        central.add_office("KEC-BARU")
-        with sqlite3.connect(hub.db) as conn:
-            conn.execute("DELETE FROM hub_state WHERE key IN ('trust', 'crl_number')")
-        trip = Trip(hub, central, tmp_path)
-        trip.back_at_hub(trip.at_central(trip.export()))
+    central = ca_central
+    pc1, _pc2, _pc3 = office_of_three(central, tmp_path, "KEC-DIR")
+    hub = isolated_hub(central, tmp_path, "KEC-DIR", hubs)
+    set_hub_address(pc1.store, hub.url)
+    via(pc1, HUB)
+    # While the hub never reaches central: a new office joins central, and the hub has
+    # no trust material (as a hub whose central got its CA after their last contact).
+    central.add_office("KEC-BARU")
+    with sqlite3.connect(hub.db) as conn:
+        conn.execute("DELETE FROM hub_state WHERE key IN ('trust', 'crl_number')")
+    trip = Trip(hub, central, tmp_path)
+    trip.back_at_hub(trip.at_central(trip.export()))
 
-        codes = {code for (code,) in hub.query("SELECT code FROM hub_directory")}
-        assert codes == {code for (code,) in central.query("SELECT code FROM offices")}
-        assert "KEC-BARU" in codes
-        [(held,)] = hub.query("SELECT value FROM hub_state WHERE key = 'trust'")
-        root = json.loads(held)["root_pem"]
-        with pc1.store.read() as session:
-            pinned = session.get(sync_models.TrustMaterial, 1)
-        assert pinned is not None and pinned.root_pem == root  # the PCs' root, from central
-        via(pc1, HUB)  # the PC learns of the new office from the hub
-        with pc1.store.read() as session:
-            known = {row.code for row in session.exec(select(OfficeDirectoryEntry)).all()}
-        assert "KEC-BARU" in known
-    finally:
-        central.stop()
+    codes = {code for (code,) in hub.query("SELECT code FROM hub_directory")}
+    assert codes == {code for (code,) in central.query("SELECT code FROM offices")}
+    assert "KEC-BARU" in codes
+    [(held,)] = hub.query("SELECT value FROM hub_state WHERE key = 'trust'")
+    root = json.loads(held)["root_pem"]
+    with pc1.store.read() as session:
+        pinned = session.get(sync_models.TrustMaterial, 1)
+    assert pinned is not None and pinned.root_pem == root  # the PCs' root, from central
+    via(pc1, HUB)  # the PC learns of the new office from the hub
+    with pc1.store.read() as session:
+        known = {row.code for row in session.exec(select(OfficeDirectoryEntry)).all()}
+    assert "KEC-BARU" in known
 
 
 def test_replies_that_are_not_this_hubs_newest_answer_are_refused(

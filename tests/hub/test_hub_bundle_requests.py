@@ -39,83 +39,78 @@ def held(hub: Hub) -> list[tuple[str, int]]:
 
 
 def test_a_certificate_and_a_delivery_go_by_hub_bundle_and_come_back_to_the_pc(
-    tmp_path: Path, hubs: list[Hub]
+    ca_central: Central, hubs: list[Hub], tmp_path: Path
 ) -> None:
-    central = Central(tmp_path, ca=True)
-    central.init()
-    central.start()
+    central = ca_central
+    a = office_pc(central, tmp_path, "wamena", "KEC-WMN", "Wamena")
+    b = office_pc(central, tmp_path, "kurulu", "KEC-KRL", "Kurulu")
+    hub = isolated_hub(central, tmp_path, "KEC-WMN", hubs)
+    set_hub_address(a.store, hub.url)
+    cut_from_central(a)  # Wamena reaches nothing but its hub, for the whole story
+    via(a, HUB)
+    trip = Trip(hub, central, tmp_path)
+
+    # The camat enrols as a signer: the hub cannot reach central and holds the request.
+    link = hub_link(a, hub)
     try:
-        a = office_pc(central, tmp_path, "wamena", "KEC-WMN", "Wamena")
-        b = office_pc(central, tmp_path, "kurulu", "KEC-KRL", "Kurulu")
-        hub = isolated_hub(central, tmp_path, "KEC-WMN", hubs)
-        set_hub_address(a.store, hub.url)
-        cut_from_central(a)  # Wamena reaches nothing but its hub, for the whole story
-        via(a, HUB)
-        trip = Trip(hub, central, tmp_path)
-
-        # The camat enrols as a signer: the hub cannot reach central and holds the request.
-        link = hub_link(a, hub)
-        try:
-            with pytest.raises(SyncError):
-                seam.enrol_signer(a.store, a.user("camat"), PASSPHRASE, link)
-        finally:
-            link.close()
-        assert held(hub) == [("certificate", 0)]
-        report = via(a, HUB)  # asked again: still waiting, nothing invented
-        assert report.signing is not None and report.signing.certificates == 0
-        assert held(hub) == [("certificate", 0)]
-
-        trip.back_at_hub(trip.at_central(trip.export(), env=CA_ENV))
-        assert held(hub) == [("certificate", 200)]  # central's answer, kept for the PC
-        report = via(a, HUB)
-        assert report.signing is not None and report.signing.certificates == 1, report.signing
-        assert held(hub) == []  # handed over once
-
-        # A letter signed electronically and addressed to Kurulu: the delivery waits at the hub.
-        letter_id = draft(a, "Undangan Rapat Koordinasi Distrik")
-        [sent] = delivery.address(a.store, a.user("budi"), letter_id, [b_office_id(b)])
-        sign_electronically(a, letter_id)
-        report = via(a, HUB)
-        assert report.delivery is not None and report.delivery.sent == 0
-        assert held(hub) == [("delivery", 0)]
-
-        bundle = trip.export()
-        reply = trip.at_central(bundle, env=CA_ENV)
-        again = trip.at_central(bundle, env=CA_ENV)  # imported twice: sent once
-        assert central.query("SELECT count(*) FROM deliveries WHERE id = :i", i=sent.id) == [(1,)]
-        trip.back_at_hub(reply)
-        assert "imported before" in trip.back_at_hub(again)
-        assert held(hub) == []  # sent: the sender's record says so, no answer to keep
-        report = via(a, HUB)
-        assert report.delivery is not None and report.delivery.refused == 0
-        [state] = delivery.sent_states(a.store, a.user("budi"), letter_id)
-        assert state.state == DeliveryState.SENT, state
-        assert held(hub) == []  # the PC asked nothing more
-
-        # Kurulu (directly with central) receives it, signed by Wamena's camat.
-        b.sync()
-        [waiting] = delivery.waiting(b.store, b.user("rina"))
-        assert waiting.hal == "Undangan Rapat Koordinasi Distrik"
-        assert delivery.check(b.store, b.user("rina"), waiting.id).valid
-        assert get_letter(a.store, a.user("camat"), letter_id).number
-
-        # What a hub hands over is checked as its endpoints check it: a request made under
-        # another office's device, or whose key is not its request's, is answered with a
-        # refusal (kept at the hub), and nothing is sent or issued for it.
-        with sqlite3.connect(hub.db) as conn:
-            conn.executemany(
-                "INSERT INTO hub_waiting (kind, device_id, key, request, status, answer)"
-                " VALUES (?, ?, ?, ?, 0, '')",
-                [
-                    ("delivery", a_device(b), sent.id,
-                     json.dumps({"delivery_id": sent.id})),
-                    ("certificate", a_device(a), "0190a0b0-0000-7000-8000-000000000001",
-                     json.dumps({"person_id": a.user("camat").id, "csr_pem": "x"})),
-                ],
-            )  # fmt: skip
-        issued = central.query("SELECT count(*) FROM certificates")
-        trip.back_at_hub(trip.at_central(trip.export(), env=CA_ENV))
-        assert held(hub) == [("certificate", 422), ("delivery", 403)]
-        assert central.query("SELECT count(*) FROM certificates") == issued
+        with pytest.raises(SyncError):
+            seam.enrol_signer(a.store, a.user("camat"), PASSPHRASE, link)
     finally:
-        central.stop()
+        link.close()
+    assert held(hub) == [("certificate", 0)]
+    report = via(a, HUB)  # asked again: still waiting, nothing invented
+    assert report.signing is not None and report.signing.certificates == 0
+    assert held(hub) == [("certificate", 0)]
+
+    trip.back_at_hub(trip.at_central(trip.export(), env=CA_ENV))
+    assert held(hub) == [("certificate", 200)]  # central's answer, kept for the PC
+    report = via(a, HUB)
+    assert report.signing is not None and report.signing.certificates == 1, report.signing
+    assert held(hub) == []  # handed over once
+
+    # A letter signed electronically and addressed to Kurulu: the delivery waits at the hub.
+    letter_id = draft(a, "Undangan Rapat Koordinasi Distrik")
+    [sent] = delivery.address(a.store, a.user("budi"), letter_id, [b_office_id(b)])
+    sign_electronically(a, letter_id)
+    report = via(a, HUB)
+    assert report.delivery is not None and report.delivery.sent == 0
+    assert held(hub) == [("delivery", 0)]
+
+    bundle = trip.export()
+    reply = trip.at_central(bundle, env=CA_ENV)
+    again = trip.at_central(bundle, env=CA_ENV)  # imported twice: sent once
+    assert central.query("SELECT count(*) FROM deliveries WHERE id = :i", i=sent.id) == [(1,)]
+    trip.back_at_hub(reply)
+    assert "imported before" in trip.back_at_hub(again)
+    assert held(hub) == []  # sent: the sender's record says so, no answer to keep
+    report = via(a, HUB)
+    assert report.delivery is not None and report.delivery.refused == 0
+    [state] = delivery.sent_states(a.store, a.user("budi"), letter_id)
+    assert state.state == DeliveryState.SENT, state
+    assert held(hub) == []  # the PC asked nothing more
+
+    # Kurulu (directly with central) receives it, signed by Wamena's camat.
+    b.sync()
+    [waiting] = delivery.waiting(b.store, b.user("rina"))
+    assert waiting.hal == "Undangan Rapat Koordinasi Distrik"
+    assert delivery.check(b.store, b.user("rina"), waiting.id).valid
+    assert get_letter(a.store, a.user("camat"), letter_id).number
+
+    # What a hub hands over is checked as its endpoints check it: a request made under
+    # another office's device, or whose key is not its request's, is answered with a
+    # refusal (kept at the hub), and nothing is sent or issued for it.
+    with sqlite3.connect(hub.db) as conn:
+        conn.executemany(
+            "INSERT INTO hub_waiting (kind, device_id, key, request, status, answer)"
+            " VALUES (?, ?, ?, ?, 0, '')",
+            [
+                ("delivery", a_device(b), sent.id,
+                 json.dumps({"delivery_id": sent.id})),
+                ("certificate", a_device(a), "0190a0b0-0000-7000-8000-000000000001",
+                 json.dumps({"person_id": a.user("camat").id, "csr_pem": "x"})),
+            ],
+        )  # fmt: skip
+    issued = central.query("SELECT count(*) FROM certificates")
+    trip.back_at_hub(trip.at_central(trip.export(), env=CA_ENV))
+    assert held(hub) == [("certificate", 422), ("delivery", 403)]
+    assert central.query("SELECT count(*) FROM certificates") == issued
