@@ -20,11 +20,10 @@ from sqlalchemy import Engine, and_, delete, select
 
 from sync.hub import tables
 from sync.server import db
-from sync.server.hubs import HubAnswer, request_digest
+from sync.server.hubs import MAX_WAITING, HubAnswer, request_digest
 
 CERTIFICATE = "certificate"
 DELIVERY = "delivery"
-MAX_WAITING = 1_000  # requests one bundle carries (the rest go with the next one)
 
 
 def _row(kind: str, device_id: str, key: str) -> Any:
@@ -71,7 +70,8 @@ def take_answer(
 
 
 def carried(engine: Engine) -> list[dict[str, Any]]:
-    """The requests waiting for central, oldest kinds first, at most ``MAX_WAITING``."""
+    """The requests waiting for central (certificates first), at most ``MAX_WAITING``; the
+    rest go with a later bundle."""
     c = tables.waiting.c
     with db.read_tx(engine) as conn:
         rows = conn.execute(

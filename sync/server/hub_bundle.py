@@ -61,7 +61,6 @@ HUB_KIND = "hub"
 MAX_ENTRIES = 100_000
 MAX_ENROLMENTS = 500
 MAX_HELD = 2_000_000
-MAX_WAITING = 1_000
 
 _SHAPE = "Isi bundel server kantor tidak sesuai format Naskah; bundel ditolak."
 
@@ -91,7 +90,7 @@ class _HubBody(BaseModel):
     # The office's blobs the hub holds already: the reply leaves them out.
     held: list[str] = Field(default_factory=list, max_length=MAX_HELD)
     # Certificate requests and deliveries the hub held for central (``sync.hub.waiting``).
-    waiting: list[hubs.HubWaiting] = Field(default_factory=list, max_length=MAX_WAITING)
+    waiting: list[hubs.HubWaiting] = Field(default_factory=list, max_length=hubs.MAX_WAITING)
 
 
 def entry_digest(body: dict[str, Any]) -> str:

@@ -154,6 +154,9 @@ class HubCertificate(BaseModel):
     request: CertificateRequest
 
 
+MAX_WAITING = 1_000  # held requests one hub bundle carries (the rest go with a later one)
+
+
 class HubWaiting(BaseModel):
     """A PC's certificate request or delivery the hub held while central was unreachable,
     carried by a hub bundle (``key``: the request's person id, or the delivery id)."""
