@@ -6,7 +6,8 @@ NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, 
 incoming, agenda_import, cli, registers, hub_lan, hub, link_lab (``naskah sync`` over an emulated
 rural link: 200 letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-full``),
 access_gate (what the server's access check by sifat costs on a pull page of an office of
-100,000 records). The store comes from ``bench.generate`` (built once, cached under bench/out/)
+100,000 records), pruning (what ack pruning saves in the server's database). The store comes
+from ``bench.generate`` (built once, cached under bench/out/)
 and is copied to a scratch folder for each run, so the logins, saves and signatures a run makes
 never change the cached store (``libreoffice``, the comparison with a .docx template converted
 by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which write their own stores,
@@ -41,10 +42,11 @@ from bench import bytecode, generate
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
     "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub", "link_lab", "access_gate",
+    "pruning",
 )  # fmt: skip
 NO_STORE = (
     "libreoffice", "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub", "link_lab",
-    "access_gate",
+    "access_gate", "pruning",
 )  # fmt: skip
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
@@ -766,6 +768,12 @@ def access_gate_figures(_bench: Bench | None) -> list[Figure]:
     return access_bench.figures(log=lambda line: print(line, flush=True))
 
 
+def pruning_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import pruning_bench
+
+    return pruning_bench.figures(log=lambda line: print(line, flush=True))
+
+
 def libreoffice_figures(_bench: Bench | None) -> list[Figure]:
     from bench import libreoffice_compare
 
@@ -885,6 +893,7 @@ def main(argv: list[str] | None = None) -> int:
         ("hub", hub_figures, "office hub", 10),
         ("link_lab", link_lab_figures(args.link_lab_full), "link lab", None),
         ("access_gate", access_gate_figures, "access gate by sifat", 10),
+        ("pruning", pruning_figures, "ack pruning", None),
     ]
     for group, fn, label, target in steps:
         if group not in only:
