@@ -49,7 +49,7 @@ IDLE_CPU_S = 1.0  # target: an idle sync uses at most 1 s of CPU ...
 IDLE_REQUESTS = 1  # ... and one request
 
 
-def _letter_json_gz(db: Path) -> int:
+def letter_json_gz(db: Path) -> int:
     """Bytes of the letters as gzip JSON: every row of the letter tables, all columns."""
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
@@ -154,7 +154,7 @@ def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> di
         outbox = engine.pending_count(pc1.store)
         pc1_dir = root / "pc1"
         pc1.close()
-        letters_gz = _letter_json_gz(pc1_dir / DB_NAME)
+        letters_gz = letter_json_gz(pc1_dir / DB_NAME)
         payload = letters_gz + blob_bytes
         ideal = payload / BANDWIDTH
         print(

@@ -6,7 +6,8 @@ NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, 
 incoming, agenda_import, cli, registers, hub_lan, hub, link_lab (``naskah sync`` over an emulated
 rural link: 200 letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-full``),
 access_gate (what the server's access check by sifat costs on a pull page of an office of
-100,000 records). The store comes from ``bench.generate`` (built once, cached under bench/out/)
+100,000 records), upload_bytes (the link lab's 1,000 letters + 20 scans synced up over loopback,
+every request's bytes taken apart: ``bench/upload_bytes.py``). The store comes from ``bench.generate`` (built once, cached under bench/out/)
 and is copied to a scratch folder for each run, so the logins, saves and signatures a run makes
 never change the cached store (``libreoffice``, the comparison with a .docx template converted
 by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which write their own stores,
@@ -41,10 +42,11 @@ from bench import bytecode, generate
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
     "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub", "link_lab", "access_gate",
+    "upload_bytes",
 )  # fmt: skip
 NO_STORE = (
     "libreoffice", "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub", "link_lab",
-    "access_gate",
+    "access_gate", "upload_bytes",
 )  # fmt: skip
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
@@ -760,6 +762,12 @@ def link_lab_figures(full: bool) -> Callable[[Bench | None], list[Figure]]:
     return run
 
 
+def upload_bytes_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import upload_bytes
+
+    return upload_bytes.figures(log=lambda line: print(line, flush=True))
+
+
 def access_gate_figures(_bench: Bench | None) -> list[Figure]:
     from bench import access_bench
 
@@ -885,6 +893,7 @@ def main(argv: list[str] | None = None) -> int:
         ("hub", hub_figures, "office hub", 10),
         ("link_lab", link_lab_figures(args.link_lab_full), "link lab", None),
         ("access_gate", access_gate_figures, "access gate by sifat", 10),
+        ("upload_bytes", upload_bytes_figures, "upload bytes", None),
     ]
     for group, fn, label, target in steps:
         if group not in only:

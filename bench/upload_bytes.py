@@ -278,7 +278,7 @@ def _deflate_max(data: bytes) -> bytes:
     return c.compress(data) + c.flush()
 
 
-def analyse(requests: list[Request]) -> dict[str, Any]:
+def analyse(requests: list[Request], payload: int = 0) -> dict[str, Any]:
     per_path: dict[str, dict[str, int]] = defaultdict(lambda: {"requests": 0, "head": 0, "body": 0})
     for r in requests:
         p = per_path[f"{r.method} {r.path}"]
@@ -291,6 +291,7 @@ def analyse(requests: list[Request]) -> dict[str, Any]:
     chunks = [r for r in requests if r.path.endswith("/blobs/chunks")]
     manifest = sum(len(r.decoded().split(b"\n", 1)[0]) + 1 for r in chunks)
     return {
+        "payload": payload,
         "total": sum(len(r.head) + len(r.body) for r in requests),
         "requests": len(requests),
         "head": sum(len(r.head) for r in requests),
@@ -304,9 +305,11 @@ def analyse(requests: list[Request]) -> dict[str, Any]:
 
 
 def report(result: dict[str, Any]) -> str:
+    payload = result.get("payload") or 0
+    over = f"; payload {payload:,} B, {result['total'] / payload:.3f}x" if payload else ""
     lines = [
         f"Upload: {result['requests']} requests, {result['total']:,} B on the wire "
-        f"({result['head']:,} B request lines + headers)",
+        f"({result['head']:,} B request lines + headers){over}",
         "",
         "| request | count | headers B | bodies B |",
         "|---|---|---|---|",
@@ -348,14 +351,27 @@ def report(result: dict[str, Any]) -> str:
 # --- the run ----------------------------------------------------------------------------------
 
 
-def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> list[Request]:
+@dataclass
+class Upload:
+    requests: list[Request]
+    letters_gz: int  # the letters' gzip JSON (as the link lab counts the payload)
+    blob_bytes: int
+
+    @property
+    def payload(self) -> int:
+        return self.letters_gz + self.blob_bytes
+
+
+def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> Upload:
     """The link lab's set-up and workload; PC1's ``naskah sync`` through the recording proxy."""
     import contextlib
     import os
 
     from bench import link_lab, sync_bench
-    from desktop.store.db import open_store
+    from desktop.store.blobs import BlobStore
+    from desktop.store.db import DB_NAME, open_store
     from sync.client import engine
+    from sync.client.blobs import outbox_blobs
     from tests.sync.conftest import running_server
     from tests.sync.pcs import PC, set_up_office
 
@@ -381,7 +397,10 @@ def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> li
         pc1.sync()  # the office itself goes up first (not counted)
         print(f"  making {letters} letters ({scans} with a 200 KB scan)...", flush=True)
         sync_bench._make_letters(pc1, letters, scans)
+        local = BlobStore(pc1.store.blob_dir)
+        blob_bytes = sum(local.path(h).stat().st_size for h in outbox_blobs(pc1.store))
         pc1.close()
+        letters_gz = link_lab.letter_json_gz(root / "pc1" / DB_NAME)
         time.sleep(0.2)
         proxy.reset()
         print("  up: naskah sync (PC1) over loopback...", flush=True)
@@ -389,7 +408,48 @@ def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> li
         link_lab.cli_sync(root / "pc1", env)
         print(f"  done in {time.perf_counter() - started:.1f} s", flush=True)
         time.sleep(0.2)
-        return [r for stream in proxy.streams for r in parse_requests(bytes(stream))]
+        sent = [r for stream in proxy.streams for r in parse_requests(bytes(stream))]
+        return Upload(sent, letters_gz, blob_bytes)
+
+
+TARGET_X = 1.05  # ours: bytes up within 5 % of the payload (the rest of 1.15x is round trips)
+FULL = (1000, 20)  # the link lab's full workload
+
+
+def figures(log: Callable[[str], None] = print) -> list[Any]:
+    """``bench.run`` figures: bytes up against the payload, the records' and an audit entry's
+    share; the workload of the full link lab (deterministic, no emulated link)."""
+    from bench import link_lab
+    from bench.run import Figure
+
+    letters, scans = FULL
+    log(f"upload bytes: {letters} letters + {scans} scans, naskah sync over loopback...")
+    upload = link_lab.lab(letters, scans, runner=run)
+    result = analyse(upload.requests, upload.payload)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    for line in report(result).splitlines():
+        log(line)
+    x = result["total"] / upload.payload
+    sync = result["sync"]
+    run_row = sync.get("kinds", {}).get("audit (short run)") or sync.get("kinds", {}).get("audit")
+    each = run_row["gz"] / max(1, run_row["count"]) if run_row else None
+    return [
+        Figure(
+            f"upload bytes: {letters} letters + {scans} scans, all requests / payload", x, "x",
+            "ratio", target=TARGET_X, target_text=f"<= {TARGET_X}x", runs=1,
+            note=f"{result['total']:,} B up, payload {upload.payload:,} B, "
+            f"{result['requests']} requests",
+        ),
+        Figure(
+            "upload bytes: sync request bodies", result["sync_wire"] / 1024, "KB", "bytes",
+            runs=1, note=f"{sync.get('raw', 0):,} B of JSON",
+        ),
+        Figure(
+            "upload bytes: one audit entry (gzip, marginal)", each, "B", "bytes", runs=1,
+            note=f"{run_row['count'] if run_row else 0:,} entries",
+        ),
+    ]  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -401,14 +461,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     if args.source:
-        requests = load(args.source)
+        result = analyse(load(args.source))
     else:
         from bench import link_lab
 
-        requests = link_lab.lab(args.letters, args.scans, runner=run)
+        upload = link_lab.lab(args.letters, args.scans, runner=run)
         if args.keep:
-            save(requests, args.keep)
-    result = analyse(requests)
+            save(upload.requests, args.keep)
+        result = analyse(upload.requests, upload.payload)
     print()
     print(report(result))
     args.out.parent.mkdir(parents=True, exist_ok=True)
