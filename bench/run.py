@@ -4,15 +4,15 @@
 
 NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
 incoming, agenda_import, cli, registers, hub_lan, hub, link_lab (``naskah sync`` over an emulated
-rural link: 200 letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-full``),
-access_gate (what the server's access check by sifat costs on a pull page of an office of
-100,000 records), upload_bytes (the link lab's 1,000 letters + 20 scans synced up over loopback,
-every request's bytes taken apart: ``bench/upload_bytes.py``). The store comes from ``bench.generate`` (built once, cached under bench/out/)
-and is copied to a scratch folder for each run, so the logins, saves and signatures a run makes
-never change the cached store (``libreoffice``, the comparison with a .docx template converted
-by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which write their own stores,
-``cli``, the command line's start-up on a store with one signed letter, and ``hub_lan``/``hub``,
-an office hub and PCs as processes, need no store).
+rural link: 200 letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-full``), access_gate
+(what the server's access check by sifat costs on a pull page of an office of 100,000 records),
+upload_bytes (the link lab's 1,000 letters + 20 scans synced up over loopback, every request's
+bytes taken apart: ``bench/upload_bytes.py``). The store comes from ``bench.generate`` (built once,
+cached under bench/out/) and is copied to a scratch folder for each run, so the logins, saves and
+signatures a run makes never change the cached store (``libreoffice``, the comparison with a .docx
+template converted by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which write
+their own stores, ``cli``, the command line's start-up on a store with one signed letter, and
+``hub_lan``/``hub``, an office hub and PCs as processes, need no store).
 Prints a markdown table and writes bench/out/results.json. See docs/benchmarks.md for what each
 figure means.
 """
