@@ -17,9 +17,8 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     BaseModel,
     Field,
-    SerializerFunctionWrapHandler,
+    PrivateAttr,
     field_validator,
-    model_serializer,
     model_validator,
 )
 
@@ -318,14 +317,6 @@ class AuditItem(BaseModel):
     prev_hash: str | None = None
     hash: str | None = None
 
-    @model_serializer(mode="wrap")
-    def _given_only(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        for name in ("prev_hash", "hash"):  # left out, not null: that is the point
-            if data.get(name) is None:
-                data.pop(name, None)
-        return data
-
 
 class AuditRun(BaseModel):
     """A device's audit entries in chain order, in short form: the server makes them the same
@@ -333,18 +324,20 @@ class AuditRun(BaseModel):
 
     prev_hash: str  # the chain's hash before the first entry
     entries: list[AuditItem] = Field(min_length=1)
+    _full: list[dict[str, Any]] = PrivateAttr(default_factory=list)  # what the validator made
 
     @model_validator(mode="after")
     def _hashes_derivable(self) -> AuditRun:
-        lengthen(self.prev_hash, (e.model_dump() for e in self.entries))  # ValueError: 422
+        self._full = lengthen(self.prev_hash, (vars(e) for e in self.entries))  # ValueError: 422
         return self
 
 
 def audit_mutations(run: AuditRun, device_id: str) -> list[Mutation]:
-    """The run's entries as the mutations of the full form, for ``device_id``."""
-    fields = lengthen(run.prev_hash, (e.model_dump() for e in run.entries))
+    """The run's entries as the mutations of the full form, for ``device_id`` (the entries
+    were checked as the run was parsed: the mutations are built without checking again)."""
+    fields = run._full or lengthen(run.prev_hash, (vars(e) for e in run.entries))
     return [
-        Mutation(
+        Mutation.model_construct(
             mutation_id=audit_mutation_id(device_id, f["id"]),
             entity=Entity.AUDIT,
             entity_id=f["id"],
