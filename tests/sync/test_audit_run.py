@@ -29,6 +29,7 @@ from sync.client.transport import Transport
 from sync.server import db
 from tests.sync.pcs import PC, draft, office_with_pcs
 
+# Most of these are about the wire, not the database: SQLite only.
 SQLITE = pytest.mark.parametrize("sync_engine_kind", ["sqlite"], indirect=True)
 
 SYNC = "/api/v1/sync"
@@ -96,8 +97,7 @@ def office_of(pc: PC) -> tuple[str, str]:
     return state.office_id, state.device_id
 
 
-@SQLITE
-def test_entries_go_as_a_short_run_and_the_server_holds_the_pcs_chain(
+def test_entries_go_as_a_short_run_and_the_server_holds_the_pcs_chain(  # SQLite and PostgreSQL
     sync_server_factory: Any, tmp_path: Path
 ) -> None:
     server = sync_server_factory()
@@ -251,8 +251,7 @@ def entry(n: int, **changes: Any) -> dict[str, Any]:
     }
 
 
-@SQLITE
-def test_runs_the_server_cannot_use_are_refused_and_change_nothing(
+def test_runs_the_server_cannot_use_are_refused_and_change_nothing(  # SQLite and PostgreSQL
     sync_server_factory: Any,
 ) -> None:
     server = sync_server_factory(max_mutations=5)
