@@ -6,7 +6,8 @@
 The same workload and set-up as ``bench.link_lab`` (a real server process, PC1 makes the
 letters, ``python -m desktop sync`` runs as its own process), but with no emulated link: a plain
 TCP proxy in front of the server keeps every byte the client sends, and the requests are then
-taken apart. Deterministic (byte counts, not seconds): what the lab's up figure pays for.
+taken apart. Byte counts, not seconds (they vary a little with the random ids of the workload):
+what the lab's up figure pays for, measurable on a loaded machine.
 
 The breakdown (bytes as sent, i.e. compressed):
 - per request kind: request line + headers, and bodies, per path;
