@@ -49,7 +49,7 @@ IDLE_CPU_S = 1.0  # target: an idle sync uses at most 1 s of CPU ...
 IDLE_REQUESTS = 1  # ... and one request
 
 
-def _letter_json_gz(db: Path) -> int:
+def letter_json_gz(db: Path) -> int:
     """Bytes of the letters as gzip JSON: every row of the letter tables, all columns."""
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
@@ -62,9 +62,8 @@ def _letter_json_gz(db: Path) -> int:
     return len(gzip.compress(json.dumps(rows, default=str).encode(), compresslevel=6))
 
 
-def _cli_sync(pc_dir: Path, env: dict[str, str], proxy: ThrottleProxy) -> dict[str, Any]:
-    """Run ``naskah sync`` as its own process; what the proxy and the OS saw."""
-    proxy.reset()
+def cli_sync(pc_dir: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Run ``naskah sync`` on ``pc_dir`` as its own process: wall and CPU seconds, output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
@@ -73,13 +72,21 @@ def _cli_sync(pc_dir: Path, env: dict[str, str], proxy: ThrottleProxy) -> dict[s
     )  # fmt: skip
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    time.sleep(0.05)
-    wire = proxy.snapshot()
     if done.returncode != 0:
         raise SystemExit(f"naskah sync failed ({done.returncode}):\n{done.stdout}{done.stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall_s": wall, "cpu_s": cpu, "requests": wire["requests"], "bytes_up": wire["up"],
-            "bytes_down": wire["down"], "output": done.stdout.strip()}  # fmt: skip
+    return {"wall_s": wall, "cpu_s": cpu, "output": done.stdout.strip()}
+
+
+def _cli_sync(pc_dir: Path, env: dict[str, str], proxy: ThrottleProxy) -> dict[str, Any]:
+    """Run ``naskah sync`` as its own process; what the proxy and the OS saw."""
+    proxy.reset()
+    row = cli_sync(pc_dir, env)
+    time.sleep(0.05)
+    wire = proxy.snapshot()
+    return {"wall_s": row["wall_s"], "cpu_s": row["cpu_s"], "requests": wire["requests"],
+            "bytes_up": wire["up"], "bytes_down": wire["down"],
+            "output": row["output"]}  # fmt: skip
 
 
 @contextlib.contextmanager
@@ -147,7 +154,7 @@ def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> di
         outbox = engine.pending_count(pc1.store)
         pc1_dir = root / "pc1"
         pc1.close()
-        letters_gz = _letter_json_gz(pc1_dir / DB_NAME)
+        letters_gz = letter_json_gz(pc1_dir / DB_NAME)
         payload = letters_gz + blob_bytes
         ideal = payload / BANDWIDTH
         print(
@@ -208,9 +215,12 @@ def table(result: dict[str, Any], before: dict[str, Any] | None = None) -> str:
     return "\n".join(lines)
 
 
-def lab(letters: int, scans: int, *, own_process: bool = True) -> dict[str, Any]:
-    """Run the lab in a throw-away folder with the file keyring (the CLI processes read the
-    token from it); the keyring this process used before is put back afterwards."""
+def lab(
+    letters: int, scans: int, *, own_process: bool = True, runner: Callable[..., Any] | None = None
+) -> Any:
+    """Run the lab (or ``runner``, called as ``run`` is) in a throw-away folder with the file
+    keyring (the CLI processes read the token from it); the keyring this process used before is
+    put back afterwards."""
     import keyring
 
     from bench.file_keyring import FileKeyring
@@ -224,7 +234,7 @@ def lab(letters: int, scans: int, *, own_process: bool = True) -> dict[str, Any]
         keyring.set_keyring(FileKeyring())
         seam.install()
         try:
-            return run(Path(tmp), letters, scans, own_process=own_process)
+            return (runner or run)(Path(tmp), letters, scans, own_process=own_process)
         finally:
             keyring.set_keyring(saved_keyring)
             for key, value in saved_env.items():

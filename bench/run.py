@@ -4,15 +4,16 @@
 
 NAME is one of: cold_start, memory, lists, search, save_draft, render, signing, libreoffice,
 incoming, agenda_import, cli, registers, hub_lan, hub, link_lab (``naskah sync`` over an emulated
-rural link: 200 letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-full``),
-access_gate (what the server's access check by sifat costs on a pull page of an office of
-100,000 records), pruning (what ack pruning saves in the server's database). The store comes
-from ``bench.generate`` (built once, cached under bench/out/)
-and is copied to a scratch folder for each run, so the logins, saves and signatures a run makes
-never change the cached store (``libreoffice``, the comparison with a .docx template converted
-by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which write their own stores,
-``cli``, the command line's start-up on a store with one signed letter, and ``hub_lan``/``hub``,
-an office hub and PCs as processes, need no store).
+rural link: 200 letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-full``), access_gate
+(what the server's access check by sifat costs on a pull page of an office of 100,000 records),
+upload_bytes (the link lab's 1,000 letters + 20 scans synced up over loopback, every request's
+bytes taken apart: ``bench/upload_bytes.py``), pruning (what ack pruning saves in the server's
+database). The store comes from ``bench.generate`` (built once,
+cached under bench/out/) and is copied to a scratch folder for each run, so the logins, saves and
+signatures a run makes never change the cached store (``libreoffice``, the comparison with a .docx
+template converted by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which write
+their own stores, ``cli``, the command line's start-up on a store with one signed letter, and
+``hub_lan``/``hub``, an office hub and PCs as processes, need no store).
 Prints a markdown table and writes bench/out/results.json. See docs/benchmarks.md for what each
 figure means.
 """
@@ -42,11 +43,11 @@ from bench import bytecode, generate
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
     "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub", "link_lab", "access_gate",
-    "pruning",
+    "upload_bytes", "pruning",
 )  # fmt: skip
 NO_STORE = (
     "libreoffice", "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub", "link_lab",
-    "access_gate", "pruning",
+    "access_gate", "upload_bytes", "pruning",
 )  # fmt: skip
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
@@ -762,6 +763,12 @@ def link_lab_figures(full: bool) -> Callable[[Bench | None], list[Figure]]:
     return run
 
 
+def upload_bytes_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import upload_bytes
+
+    return upload_bytes.figures(log=lambda line: print(line, flush=True))
+
+
 def access_gate_figures(_bench: Bench | None) -> list[Figure]:
     from bench import access_bench
 
@@ -893,6 +900,7 @@ def main(argv: list[str] | None = None) -> int:
         ("hub", hub_figures, "office hub", 10),
         ("link_lab", link_lab_figures(args.link_lab_full), "link lab", None),
         ("access_gate", access_gate_figures, "access gate by sifat", 10),
+        ("upload_bytes", upload_bytes_figures, "upload bytes", None),
         ("pruning", pruning_figures, "ack pruning", None),
     ]
     for group, fn, label, target in steps:

@@ -14,7 +14,15 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
+
+from sync.chain import audit_mutation_id, lengthen
 
 # The words both sides and the letters use, kept where importing them costs no pydantic.
 from sync.vocabulary import INDONESIAN_MONTHS as INDONESIAN_MONTHS
@@ -195,6 +203,9 @@ class Limits(BaseModel):
     max_body: int = 16 * 1024 * 1024  # bytes of a request body after gunzip
     max_page: int = BATCH_SIZE  # changes in one answer page (a request with ``page_bytes``)
     max_chunk: int = 8 * 1024 * 1024  # bytes of blob data in one upload request
+    # The server takes a run of audit entries in short form (``SyncRequest.audit``). Absent
+    # (an older server, which ignores the field): audit entries go as mutations.
+    audit_run: bool = False
 
 
 class Hello(BaseModel):
@@ -293,6 +304,55 @@ class LeaseGrant(BaseModel):
     epoch: int  # grows with every grant to this device; older grants are void
 
 
+class AuditItem(BaseModel):
+    """One audit entry of a run in short form (docs/sync-protocol.md, "Audit entries in short
+    form"): its content, and ``prev_hash`` / ``hash`` only where the server cannot derive them
+    (a broken link, an entry changed after it was made)."""
+
+    id: Id
+    # Text as the full form carries it; sync.schema checks each entry once it is a mutation
+    # (an entry that does not fit is acked ``rejected``, as in the full form).
+    at: str  # ISO 8601
+    actor_id: str | None = None
+    action: str
+    entity: str
+    entity_id: str
+    detail_json: str
+    prev_hash: str | None = None
+    hash: str | None = None
+
+
+class AuditRun(BaseModel):
+    """A device's audit entries in chain order, in short form: the server makes them the same
+    ``audit`` mutations the full form carries (``audit_mutations``)."""
+
+    prev_hash: str  # the chain's hash before the first entry
+    entries: list[AuditItem] = Field(min_length=1)
+    _full: list[dict[str, Any]] = PrivateAttr(default_factory=list)  # what the validator made
+
+    @model_validator(mode="after")
+    def _hashes_derivable(self) -> AuditRun:
+        self._full = lengthen(self.prev_hash, (vars(e) for e in self.entries))  # ValueError: 422
+        return self
+
+
+def audit_mutations(run: AuditRun, device_id: str) -> list[Mutation]:
+    """The run's entries as the mutations of the full form, for ``device_id`` (the entries
+    were checked as the run was parsed: the mutations are built without checking again)."""
+    fields = run._full or lengthen(run.prev_hash, (vars(e) for e in run.entries))
+    return [
+        Mutation.model_construct(
+            mutation_id=audit_mutation_id(device_id, f["id"]),
+            entity=Entity.AUDIT,
+            entity_id=f["id"],
+            op=Op.UPSERT,
+            base_version=0,
+            fields=f,
+        )
+        for f in fields
+    ]
+
+
 class SyncRequest(BaseModel):
     cursor: int = Field(ge=0, le=MAX_CURSOR)
     mutations: list[Mutation] = Field(default_factory=list)
@@ -325,6 +385,9 @@ class SyncRequest(BaseModel):
     # The JSON bytes of changes the client takes in one answer page; the server fills the page
     # up to it and to its ``max_page`` changes. Absent (older clients): pages of ``page_size``.
     page_bytes: int | None = Field(default=None, ge=1, le=MAX_INT)
+    # This device's audit entries in short form, after ``mutations`` (a server that announces
+    # ``limits.audit_run``). None: audit entries, if any, are among ``mutations``.
+    audit: AuditRun | None = None
 
     @field_validator("device_key")
     @classmethod

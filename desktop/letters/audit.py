@@ -6,10 +6,9 @@ reordering any entry breaks the chain from that point on; ``verify`` finds the f
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -17,26 +16,12 @@ from sqlmodel import Session, col, select
 from desktop.store import clock
 from desktop.store.db import Store
 from desktop.store.models import AuditEntry
+from sync import chain
 
-GENESIS = "0" * 64
-
-
-def _digest(
-    prev_hash: str,
-    entry_id: str,
-    at: datetime,
-    actor_id: str | None,
-    action: str,
-    entity: str,
-    entity_id: str,
-    detail_json: str,
-) -> str:
-    canonical = json.dumps(
-        [prev_hash, entry_id, at.isoformat(), actor_id, action, entity, entity_id, detail_json],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()
+# The hash itself is shared with the server, which recomputes what a device leaves out of a
+# sync request (sync.chain).
+GENESIS = chain.GENESIS
+_digest = chain.entry_hash
 
 
 def append(

@@ -71,7 +71,9 @@ MAX_BATCHES = 10_000
 # What a client assumes of a server it has not heard from in this process: a server of this
 # version announces (at least) these; an older one answers the first request with 413 when it
 # carries more than BATCH_SIZE mutations, and the client goes on with PROTOCOL_1.
-ASSUMED = Limits(max_mutations=MAX_MUTATIONS, max_page=MAX_PAGE)
+# It also sends audit entries as a short run; an older server ignores it and announces no
+# ``audit_run``, and the client sends them again as mutations.
+ASSUMED = Limits(max_mutations=MAX_MUTATIONS, max_page=MAX_PAGE, audit_run=True)
 PROTOCOL_1 = Limits()
 
 log = logging.getLogger("naskah.sync")
@@ -230,10 +232,12 @@ def push_pull(
     max_bytes: int | None = None,
     page_bytes: int | None = None,
     held_blobs: frozenset[str] = frozenset(),
+    audit_run: bool = False,
 ) -> tuple[Batch, SyncResponse]:
     """Build the next request from the store (at most ``limit`` mutations and about
-    ``max_bytes`` of JSON; answer pages of ``page_bytes``) and send it (no local change).
-    Exposed for tests that lose or repeat answers."""
+    ``max_bytes`` of JSON; answer pages of ``page_bytes``; audit entries as a short run with
+    ``audit_run``) and send it (no local change). Exposed for tests that lose or repeat
+    answers."""
     restored = sync_models.leases_void(state)
     with store.write() as session:  # taken before sending: a retry is a new, later request
         request_seq = sync_models.take_request_seqs(session)
@@ -241,7 +245,7 @@ def push_pull(
         lease_epoch = 0 if restored else state.lease_epoch
         batch = build_batch(
             session, state, lease_epoch=lease_epoch, limit=limit, max_bytes=max_bytes,
-            held_blobs=held_blobs,
+            held_blobs=held_blobs, audit_run=audit_run,
         )  # fmt: skip
     batch.request.request_seq = request_seq
     batch.request.page_bytes = page_bytes
@@ -325,7 +329,7 @@ def sync_once(
             try:
                 batch, response = push_pull(
                     store, link, state, limit=limit, max_bytes=max_bytes, page_bytes=PAGE_BYTES,
-                    held_blobs=held,
+                    held_blobs=held, audit_run=limits.audit_run,
                 )  # fmt: skip
             except RequestTooLarge:
                 if limits == PROTOCOL_1:
@@ -349,6 +353,8 @@ def sync_once(
                 report.blob_bytes_up = uploader.wait()  # only records naming its blobs are left
             if response.late:
                 continue  # our request number was behind the server's (a restored store)
+            if batch.request.audit and not limits.audit_run:
+                continue  # an older server ignored the short run: its entries go as mutations
             if not (response.more or batch.more_local or applied.copies):
                 break
             if batch.held and not batch.sent and not response.changes:
@@ -359,7 +365,7 @@ def sync_once(
             report.blob_bytes_up = uploader.wait()
         report.delivery = delivery.send_ready(store, link, state.office_id, office_count)
         if report.delivery.sent:  # the sent deliveries' records come back at once
-            _pull(store, link, state, report, limit, max_bytes)
+            _pull(store, link, state, report, limit, max_bytes, limits.audit_run)
         early: list[str] = []
         if fetcher:
             fetcher.wait()
@@ -390,15 +396,21 @@ def _pull(
     report: SyncReport,
     limit: int,
     max_bytes: int,
+    audit_run: bool,
 ) -> None:
     for _round in range(MAX_BATCHES):
         batch, response = push_pull(
-            store, link, state, limit=limit, max_bytes=max_bytes, page_bytes=PAGE_BYTES
-        )
+            store, link, state, limit=limit, max_bytes=max_bytes, page_bytes=PAGE_BYTES,
+            audit_run=audit_run,
+        )  # fmt: skip
         _same_server(link, state, response)
         state, applied = apply(store, batch, response)
         report.add(applied)
-        if not (response.more or response.late or batch.more_local):
+        ignored = batch.request.audit is not None and not (
+            response.limits and response.limits.audit_run
+        )
+        audit_run = audit_run and not ignored
+        if not (response.more or response.late or batch.more_local or ignored):
             return
 
 

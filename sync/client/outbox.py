@@ -14,7 +14,6 @@ Building reads only; nothing changes until the answer is applied.
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,9 +22,19 @@ from sqlmodel import Session, col, select
 from desktop.store.access_models import PcUser
 from desktop.store.models import AuditEntry, Outbox
 from desktop.store.sync_models import SyncState
+from sync.chain import audit_mutation_id, shorten
 from sync.client import domain
 from sync.client.records import BLOB_FIELDS, blob_hashes, wire_fields
-from sync.protocol import BATCH_SIZE, MAX_DEVICE_USERS, Entity, Mutation, Op, SyncRequest
+from sync.protocol import (
+    BATCH_SIZE,
+    MAX_DEVICE_USERS,
+    AuditItem,
+    AuditRun,
+    Entity,
+    Mutation,
+    Op,
+    SyncRequest,
+)
 
 
 @dataclass
@@ -81,12 +90,6 @@ def _fields(payload_json: str) -> dict[str, Any]:
     return fields
 
 
-def audit_mutation_id(device_id: str, entry_id: str) -> str:
-    """The same id for the same entry of the same device, on every replay; another device
-    with a copy of this store (a cloned PC) pushes its entries under other ids."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"naskah:{device_id}:audit:{entry_id}"))
-
-
 def audit_fields(entry: AuditEntry) -> dict[str, Any]:
     data = entry.model_dump(mode="json")
     data.pop("seq", None)  # local-only
@@ -95,6 +98,10 @@ def audit_fields(entry: AuditEntry) -> dict[str, Any]:
 
 # What a mutation adds to a request's JSON besides its fields (ids, kind, op, base version).
 MUTATION_OVERHEAD = 160
+# JSON bytes an audit entry is counted for: as a mutation (less than its real ~600, as
+# before), and in a short run (about its real size).
+AUDIT_BYTES = 400
+AUDIT_RUN_BYTES = 300
 
 
 def build_batch(
@@ -105,12 +112,15 @@ def build_batch(
     limit: int = BATCH_SIZE,
     max_bytes: int | None = None,
     held_blobs: frozenset[str] = frozenset(),
+    audit_run: bool = False,
 ) -> Batch:
     """The next request: up to ``limit`` coalesced outbox mutations, then audit entries in the
     room left, with the state's cursor and ``lease_epoch``. With ``max_bytes``, mutations stop
     once their JSON would pass it (the first one always goes, whatever its size). Records that
     name one of ``held_blobs`` (still going up beside this request) wait for a later one
-    (``Batch.held``): the server must hold a record's blobs before it takes the record."""
+    (``Batch.held``): the server must hold a record's blobs before it takes the record. With
+    ``audit_run`` (a server that announces it) the audit entries go as one short run
+    (``SyncRequest.audit``, sync.chain) instead of as mutations."""
     groups = _groups(session)
     held = 0
     if held_blobs:
@@ -161,8 +171,9 @@ def build_batch(
         batch.covers[mutation.mutation_id] = [seq for seq, _ in group]
         batch.sent[mutation.mutation_id] = mutation
     room = limit - len(mutations)
-    if max_bytes is not None and room > 0:  # audit entries are about 400 bytes each
-        room = min(room, max(0, (max_bytes - size) // 400))
+    if max_bytes is not None and room > 0:
+        each = AUDIT_RUN_BYTES if audit_run else AUDIT_BYTES
+        room = min(room, max(0, (max_bytes - size) // each))
     entries = (
         session.exec(
             select(AuditEntry)
@@ -173,18 +184,25 @@ def build_batch(
         if room > 0
         else []
     )
-    for entry in entries[:room]:
-        mutations.append(
-            Mutation(
-                mutation_id=audit_mutation_id(state.device_id, entry.id),
-                entity=Entity.AUDIT,
-                entity_id=entry.id,
-                op=Op.UPSERT,
-                base_version=0,
-                fields=audit_fields(entry),
+    if audit_run and entries[:room]:
+        prev_hash, items = shorten(audit_fields(e) for e in entries[:room])
+        # Built from this PC's own rows: no need to check them as a server checks a run.
+        run = [AuditItem.model_construct(**item) for item in items]
+        batch.request.audit = AuditRun.model_construct(prev_hash=prev_hash, entries=run)
+    else:
+        for entry in entries[:room]:
+            mutations.append(
+                Mutation(
+                    mutation_id=audit_mutation_id(state.device_id, entry.id),
+                    entity=Entity.AUDIT,
+                    entity_id=entry.id,
+                    op=Op.UPSERT,
+                    base_version=0,
+                    fields=audit_fields(entry),
+                )
             )
-        )
-        batch.audit_upto = int(entry.seq or 0)
+    if entries[:room]:
+        batch.audit_upto = int(entries[:room][-1].seq or 0)
     audit_left = len(entries) > room if room > 0 else _audit_waiting(session, state)
     batch.more_local = len(groups) > len(chosen) or audit_left or bool(held)
     batch.held = held

@@ -57,7 +57,7 @@ def create_hub_app(
             answer = service.handle_sync(engine, dev, body, settings)
         except TooManyMutations as exc:
             return JSONResponse({"detail": str(exc)}, status_code=413)
-        if body.mutations:
+        if body.mutations or body.audit:
             wake()
         # Serialised once here: FastAPI would validate the model again against response_model
         # first (thousands of acks and changes in a big sync).

@@ -12,7 +12,15 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
-from sync.protocol import Ack, AckStatus, LeaseGrant, Mutation, SyncRequest, SyncResponse
+from sync.protocol import (
+    Ack,
+    AckStatus,
+    LeaseGrant,
+    Mutation,
+    SyncRequest,
+    SyncResponse,
+    audit_mutations,
+)
 from sync.server import access, db, delivery, keys, leases, pki, pruning, records
 from sync.server.apply import apply_mutation
 from sync.server.auth import Device
@@ -82,6 +90,7 @@ def handle_sync(
     """Apply the request's mutations (each once, ever), return the office's changes after the
     cursor and any new number leases. Everything commits together or not at all: if the answer
     is lost, replaying the request returns the same acks and applies nothing twice."""
+    request = with_audit_run(request, device, settings)
     if len(request.mutations) > settings.max_mutations:
         raise TooManyMutations(f"at most {settings.max_mutations} mutations per request")
     acks: list[Ack] = []
@@ -216,6 +225,19 @@ def handle_sync(
         server_id=server_id,
         limits=settings.limits(),
     )
+
+
+def with_audit_run(request: SyncRequest, device: Device, settings: Settings) -> SyncRequest:
+    """``request`` with its short audit run (``audit``) made the mutations it stands for, after
+    its own (docs/sync-protocol.md, "Audit entries in short form"): everything after this sees
+    what the full form carries. A server with ``audit_run`` off ignores the run, as an older
+    server does."""
+    if request.audit is None:
+        return request
+    if not settings.audit_run:
+        return request.model_copy(update={"audit": None})
+    made = audit_mutations(request.audit, device.id)
+    return request.model_copy(update={"mutations": [*request.mutations, *made], "audit": None})
 
 
 def _known(acks: list[Ack]) -> dict[tuple[str, str], int]:

@@ -35,6 +35,10 @@ class Settings:
     max_page: int = MAX_PAGE  # changes per sync answer to a request with page_bytes
     page_bytes: int = PAGE_BYTES  # the most JSON bytes of changes a page holds, whatever asked
     max_mutations: int = MAX_MUTATIONS  # mutations per sync request
+    # Take audit entries in short form (``SyncRequest.audit``) and say so in ``limits``. Off,
+    # the server answers as one of an earlier version: it does not announce it and ignores the
+    # field (the client then sends its entries as mutations); tests use that.
+    audit_run: bool = True
     lease_block: int = 50  # numbers per lease grant
     lease_low_water: int = 10  # grant a new block when fewer unused numbers remain
     # The most unused numbers per series a device may ask to hold (``SyncRequest.lease_reserve``,
@@ -84,4 +88,5 @@ class Settings:
             max_body=self.max_body,
             max_page=self.max_page,
             max_chunk=self.max_chunk,
+            audit_run=self.audit_run,
         )
