@@ -8,7 +8,8 @@ rural link: 200 letters + 4 scans, or the issue's 1,000 + 20 with ``--link-lab-f
 (what the server's access check by sifat costs on a pull page of an office of 100,000 records),
 upload_bytes (the link lab's 1,000 letters + 20 scans synced up over loopback, every request's
 bytes taken apart: ``bench/upload_bytes.py``), pruning (what ack pruning saves in the server's
-database). The store comes from ``bench.generate`` (built once,
+database), server (mutations/s one ``naskah-server serve`` process accepts:
+``bench/server_bench.py``). The store comes from ``bench.generate`` (built once,
 cached under bench/out/) and is copied to a scratch folder for each run, so the logins, saves and
 signatures a run makes never change the cached store (``libreoffice``, the comparison with a .docx
 template converted by LibreOffice, ``incoming``, ``agenda_import`` and ``registers``, which write
@@ -43,11 +44,11 @@ from bench import bytecode, generate
 GROUPS = (
     "cold_start", "memory", "lists", "search", "save_draft", "render", "signing", "libreoffice",
     "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub", "link_lab", "access_gate",
-    "upload_bytes", "pruning",
+    "upload_bytes", "pruning", "server",
 )  # fmt: skip
 NO_STORE = (
     "libreoffice", "incoming", "agenda_import", "cli", "registers", "hub_lan", "hub", "link_lab",
-    "access_gate", "upload_bytes", "pruning",
+    "access_gate", "upload_bytes", "pruning", "server",
 )  # fmt: skip
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = generate.OUT_DIR / "results.json"
@@ -76,6 +77,7 @@ class Figure:
     note: str = ""
     samples: list[float] = field(default_factory=list)
     lower_bound: bool = False  # the call was stopped: the real figure is higher
+    higher_better: bool = False  # a rate: the target is a floor, not a ceiling
 
     @property
     def verdict(self) -> str:
@@ -83,6 +85,8 @@ class Figure:
             return "MISS" if self.target is not None else "-"
         if self.target is None:
             return "-"
+        if self.higher_better:
+            return "PASS" if self.measured >= self.target else "MISS"
         return "PASS" if self.measured <= self.target else "MISS"
 
 
@@ -775,6 +779,12 @@ def access_gate_figures(_bench: Bench | None) -> list[Figure]:
     return access_bench.figures(log=lambda line: print(line, flush=True))
 
 
+def server_figures(_bench: Bench | None) -> list[Figure]:
+    from bench import server_bench
+
+    return server_bench.figures(log=lambda line: print(line, flush=True))
+
+
 def pruning_figures(_bench: Bench | None) -> list[Figure]:
     from bench import pruning_bench
 
@@ -902,6 +912,7 @@ def main(argv: list[str] | None = None) -> int:
         ("access_gate", access_gate_figures, "access gate by sifat", 10),
         ("upload_bytes", upload_bytes_figures, "upload bytes", None),
         ("pruning", pruning_figures, "ack pruning", None),
+        ("server", server_figures, "server throughput", None),
     ]
     for group, fn, label, target in steps:
         if group not in only:
