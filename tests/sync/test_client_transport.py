@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -265,3 +266,43 @@ def test_slowly_read_upload_does_not_time_out_and_is_gzipped(
     assert seen["encoding"] == "gzip" and seen["bytes"] < len(noise)
     assert seen["request"]["mutations"][0]["fields"]["body_html"] == noise
     assert link.bytes_sent == seen["bytes"] and link.requests == 1
+
+
+def test_the_root_is_taken_only_when_it_matches_the_typed_fingerprint(
+    fake: FakeServer, tmp_path: Path
+) -> None:
+    """``fetch_root``: how a new PC trusts an office hub before it holds the root (the one
+    request made without verifying TLS, so what it takes is bounded and checked by the
+    fingerprint a person typed)."""
+    from sync.client.errors import BadFingerprint, NoRootServed
+    from sync.pki.tls import root_fingerprint
+    from tests.impostor import self_signed
+
+    cert_path, _key = self_signed(tmp_path)
+    pem = cert_path.read_text()
+    fingerprint = root_fingerprint(pem)
+    fake.routes["/pki/root.pem"] = lambda h: send(
+        h, 200, pem.encode(), ctype="application/x-pem-file"
+    )
+    assert transport.fetch_root(fake.url, fingerprint) == pem
+    assert transport.fetch_root(fake.url, fingerprint.replace("-", ":").lower()) == pem
+    with pytest.raises(BadFingerprint, match="tidak cocok"):  # another root's
+        transport.fetch_root(fake.url, "0" * 24)
+    with pytest.raises(BadFingerprint, match="24 angka"):  # not a fingerprint: nothing sent
+        fake.routes["/pki/root.pem"] = lambda h: pytest.fail("asked the server anyway")
+        transport.fetch_root(fake.url, "3F2A-9C1B")
+    # A body past 16 KiB that begins with the real root: refused, read no further.
+    huge = pem.encode() + b"\n" + b"A" * (64 * 1024)
+    fake.routes["/pki/root.pem"] = lambda h: send(h, 200, huge)
+    with pytest.raises(BadFingerprint):
+        transport.fetch_root(fake.url, fingerprint)
+    # Not a certificate at all, or no Naskah server, or a hub with no root yet.
+    fake.routes["/pki/root.pem"] = lambda h: send(h, 200, b"\xff\xfe garbage")
+    with pytest.raises(BadFingerprint):
+        transport.fetch_root(fake.url, fingerprint)
+    fake.routes["/pki/root.pem"] = lambda h: send(h, 200, pem.encode(), marker=False)
+    with pytest.raises(NoServer):
+        transport.fetch_root(fake.url, fingerprint)
+    fake.routes["/pki/root.pem"] = lambda h: send(h, 503, b'{"detail": "belum ada akar"}')
+    with pytest.raises(NoRootServed, match="belum ada akar"):
+        transport.fetch_root(fake.url, fingerprint)
