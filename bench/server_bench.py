@@ -4,7 +4,8 @@
     bash packaging/dev.sh bench --only server
 
 For each database (PostgreSQL when ``NASKAH_TEST_PG_URL`` is set: ``eval "$(bash
-.ci/postgres.sh)"``): a fresh server database, its devices enrolled over HTTP, then
+.ci/postgres.sh)"``): a fresh server database, its devices enrolled over HTTP (each device in
+an office of its own: the issue's case is a regency's offices syncing together), then
 ``naskah-server serve`` in its own process, measured from outside as the issue did: every
 device a thread with its own HTTP session, all starting together, each posting ``--requests``
 sync requests of 200 new records as a PC sends them (its cursor from the previous answer, so the
@@ -73,7 +74,8 @@ def _request(mutations: bytes, cursor: int, seq: int) -> bytes:
 
 
 def load(devices: list[Any], ports: list[int], requests_each: int) -> dict[str, Any]:
-    """Every device posts ``requests_each`` requests at once; devices take the ports in turn."""
+    """Every device posts ``requests_each`` requests at once; devices take the ports in turn.
+    A device goes on from its own last request number and cursor (kept on it), as a PC does."""
     barrier = threading.Barrier(len(devices))
 
     def run(n: int, dev: Any) -> tuple[int, list[float], float, float]:
@@ -84,14 +86,16 @@ def load(devices: list[Any], ports: list[int], requests_each: int) -> dict[str, 
         batches = [_mutations(BATCH) for _ in range(requests_each)]
         barrier.wait()
         began = time.perf_counter()
-        applied, took, cursor = 0, [], 0
-        for seq, batch in enumerate(batches, start=1):
+        applied, took = 0, []
+        for batch in batches:
+            dev.bench_seq = getattr(dev, "bench_seq", 0) + 1
+            cursor = getattr(dev, "bench_cursor", 0)
             t0 = time.perf_counter()
-            r = session.post(url, data=_request(batch, cursor, seq), timeout=600)
+            r = session.post(url, data=_request(batch, cursor, dev.bench_seq), timeout=600)
             took.append(time.perf_counter() - t0)
             r.raise_for_status()
             answer = r.json()
-            cursor = answer["cursor"]  # the office's other devices' records come down too
+            dev.bench_cursor = answer["cursor"]  # what the office's other devices wrote comes too
             applied += sum(1 for a in answer["acks"] if a["status"] == "applied")
         session.close()
         return applied, took, began, time.perf_counter()
@@ -125,10 +129,12 @@ def measure(kinds: list[str], device_counts: list[int], requests_each: int,
         for kind in kinds:
             for count in device_counts:
                 with running_server(kind, Path(tmp) / f"{kind}-{count}") as server:
-                    code, _ = server.new_office()
-                    devices = [server.enrol(code, f"PC-{n}") for n in range(count)]
+                    # A regency's offices syncing together: each device its own office's.
+                    devices = [server.enrol(server.new_office()[0], f"PC-{n}")
+                               for n in range(count)]  # fmt: skip
                     each = max(2, requests_each * 2 // count) if count > 1 else requests_each
-                    for processes in (1, 2) if kind == "postgresql" else (1,):
+                    # A second process serves other devices: with one device it idles.
+                    for processes in (1, 2) if kind == "postgresql" and count > 1 else (1,):
                         with _processes(server, processes) as ports:
                             log(f"  {kind}, {count} device(s), {processes} process(es): "
                                 f"{count * each * BATCH} mutations...")  # fmt: skip

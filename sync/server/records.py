@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import String, and_, bindparam, func, select, true
 from sqlalchemy.engine import Connection
 
 from sync.protocol import Change, Entity, Op
@@ -37,6 +37,44 @@ def _key(office_id: str, entity: str, entity_id: str, table: Any) -> Any:
     return and_(
         table.c.office_id == office_id, table.c.entity == entity, table.c.entity_id == entity_id
     )
+
+
+def by_whole_key(
+    conn: Connection, columns: list[Any], office_id: str, entity: str, ids: list[str]
+) -> list[Any]:
+    """``columns`` of the office's ``entity`` records with these ids, each found by the whole
+    primary key whatever the database's statistics say.
+
+    SQLite probes the key index once per ``IN`` value. PostgreSQL, with statistics that do not
+    know the office yet (a new office, or one that grew since the last ANALYZE), plans
+    ``entity_id = ANY(...)`` as an index scan on ``office_id, entity`` that filters every record of
+    that kind in the office (20,000 records: 3.3 ms a lookup, growing with the office; issue 13).
+    So there each id is joined to a LATERAL lookup of one row (``LIMIT 1`` keeps it from being
+    flattened into a join the planner could reorder): an index condition on the whole key
+    (0.6 ms for 200 ids, whatever the office's size)."""
+    t = db.records
+    if conn.dialect.name != "postgresql":
+        return list(
+            conn.execute(
+                select(*columns).where(
+                    t.c.office_id == office_id, t.c.entity == entity, t.c.entity_id.in_(ids)
+                )
+            ).all()
+        )
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    keys = (
+        func.unnest(bindparam("whole_keys", ids, type_=ARRAY(String)))
+        .table_valued("id")
+        .render_derived("k")
+    )
+    one = (
+        select(*columns)
+        .where(t.c.office_id == office_id, t.c.entity == entity, t.c.entity_id == keys.c.id)
+        .limit(1)
+        .lateral("one")
+    )
+    return list(conn.execute(select(*one.c).select_from(keys).join(one, true())).all())
 
 
 _UPDATE = (
@@ -94,15 +132,10 @@ class Batch:
         for entity, ids in by_entity.items():
             for start in range(0, len(ids), 500):
                 part = ids[start : start + 500]
-                rows = self.conn.execute(
-                    select(
-                        t.c.entity_id, t.c.version, t.c.deleted, t.c.fields, t.c.updated_by_device
-                    ).where(
-                        t.c.office_id == self.office_id,
-                        t.c.entity == entity,
-                        t.c.entity_id.in_(part),
-                    )
-                ).all()
+                columns = [
+                    t.c.entity_id, t.c.version, t.c.deleted, t.c.fields, t.c.updated_by_device
+                ]  # fmt: skip
+                rows = by_whole_key(self.conn, columns, self.office_id, entity, part)
                 for entity_id in part:
                     self._cache[(entity, entity_id)] = None
                 for r in rows:
@@ -249,13 +282,8 @@ def changes_after(
     found: dict[tuple[str, str], Any] = {}
     for entity, ids in wanted.items():
         for start in range(0, len(ids), 500):
-            for row in conn.execute(
-                select(r.c.entity_id, r.c.version, r.c.deleted, r.c.fields).where(
-                    r.c.office_id == office_id,
-                    r.c.entity == entity,
-                    r.c.entity_id.in_(ids[start : start + 500]),
-                )
-            ):
+            columns = [r.c.entity_id, r.c.version, r.c.deleted, r.c.fields]
+            for row in by_whole_key(conn, columns, office_id, entity, ids[start : start + 500]):
                 found[(entity, row.entity_id)] = row
     changes: list[Change] = []
     size = 0
