@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +121,30 @@ def serve_process(db_url: str, blob_dir: Path, passphrase: str | None) -> Iterat
         proc.wait(60)
 
 
-def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> dict[str, Any]:
+@dataclass
+class Office:
+    """The lab's office: the server (and its own process), the proxy PCs dial, PC1 with the
+    workload made and closed, and what its upload carries."""
+
+    server: Any
+    proxy: Any
+    code: str
+    env: dict[str, str]  # for the CLI processes: the file keyring
+    pc1_dir: Path
+    create_s: float
+    outbox: int
+    letters_gz: int
+    blob_bytes: int
+
+
+def office(
+    stack: contextlib.ExitStack, root: Path, letters: int, scans: int, *, own_process: bool,
+    proxy_for: Callable[[int], Any],
+) -> Office:  # fmt: skip
+    """Set the lab up under ``stack``: the server (as its own ``naskah-server serve`` process
+    with ``own_process``), the proxy ``proxy_for(port)`` in front of it, PC1 enrolled through it
+    with the office set up (synced, not counted) and ``letters`` letters made, ``scans`` of them
+    signed with a 200 KB scan."""
     from desktop.store.blobs import BlobStore
     from desktop.store.db import DB_NAME, open_store
     from sync.client import engine
@@ -134,49 +158,58 @@ def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> di
         "PYTHON_KEYRING_BACKEND": "bench.file_keyring.FileKeyring",
         "NASKAH_BENCH_KEYRING": str(root / "keyring.json"),
     }
+    server = stack.enter_context(running_server("sqlite", root / "server", ca=True))
+    port = server.port
+    if own_process:
+        port = stack.enter_context(
+            serve_process(server.db_url, server.blob_dir, server.ca_passphrase)
+        )
+    proxy = proxy_for(port)
+    stack.callback(proxy.close)
+    code, _ = server.new_office()
+    pc1 = PC("pc1", open_store(root / "pc1"))
+    set_up_office(pc1)
+    engine.enroll(pc1.store, proxy.url, code, server.enrol_code(code), "pc1")
+    pc1.sync()  # the office itself goes up first (untimed)
+    print(f"  making {letters} letters ({scans} with a 200 KB scan)...", flush=True)
+    made = sync_bench._make_letters(pc1, letters, scans)
+    local = BlobStore(pc1.store.blob_dir)
+    blob_bytes = sum(local.path(h).stat().st_size for h in outbox_blobs(pc1.store))
+    outbox = engine.pending_count(pc1.store)
+    pc1.close()
+    return Office(server, proxy, code, env, root / "pc1", made["create_s"], outbox,
+                  letter_json_gz(root / "pc1" / DB_NAME), blob_bytes)  # fmt: skip
+
+
+def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> dict[str, Any]:
+    from desktop.store.db import open_store
+    from sync.client import engine
+    from tests.sync.pcs import PC
+
     with contextlib.ExitStack() as stack:
-        server = stack.enter_context(running_server("sqlite", root / "server", ca=True))
-        port = server.port
-        if own_process:
-            port = stack.enter_context(
-                serve_process(server.db_url, server.blob_dir, server.ca_passphrase)
-            )
-        proxy = ThrottleProxy(port)
-        code, _ = server.new_office()
-        pc1 = PC("pc1", open_store(root / "pc1"))
-        set_up_office(pc1)
-        engine.enroll(pc1.store, proxy.url, code, server.enrol_code(code), "pc1")
-        pc1.sync()  # the office itself goes up first (untimed)
-        print(f"  making {letters} letters ({scans} with a 200 KB scan)...", flush=True)
-        made = sync_bench._make_letters(pc1, letters, scans)
-        local = BlobStore(pc1.store.blob_dir)
-        blob_bytes = sum(local.path(h).stat().st_size for h in outbox_blobs(pc1.store))
-        outbox = engine.pending_count(pc1.store)
-        pc1_dir = root / "pc1"
-        pc1.close()
-        letters_gz = letter_json_gz(pc1_dir / DB_NAME)
-        payload = letters_gz + blob_bytes
+        lab = office(stack, root, letters, scans, own_process=own_process, proxy_for=ThrottleProxy)
+        server, proxy, env = lab.server, lab.proxy, lab.env
+        payload = lab.letters_gz + lab.blob_bytes
         ideal = payload / BANDWIDTH
         print(
-            f"  payload: letters {letters_gz // 1024} KB gzip JSON + blobs "
-            f"{blob_bytes // 1024} KB; ideal {ideal:.1f} s; {outbox} outbox rows",
+            f"  payload: letters {lab.letters_gz // 1024} KB gzip JSON + blobs "
+            f"{lab.blob_bytes // 1024} KB; ideal {ideal:.1f} s; {lab.outbox} outbox rows",
             flush=True,
         )
         print("  up: naskah sync (PC1)...", flush=True)
-        up = _cli_sync(pc1_dir, env, proxy)
+        up = _cli_sync(lab.pc1_dir, env, proxy)
         pc2 = PC("pc2", open_store(root / "pc2"))
-        engine.enroll(pc2.store, proxy.url, code, server.enrol_code(code), "pc2")
+        engine.enroll(pc2.store, proxy.url, lab.code, server.enrol_code(lab.code), "pc2")
         pc2.close()
         print("  down: naskah sync (PC2)...", flush=True)
         down = _cli_sync(root / "pc2", env, proxy)
         print("  idle: naskah sync (PC2 again)...", flush=True)
         idle = _cli_sync(root / "pc2", env, proxy)
-        proxy.close()
     for row in (up, down):
         row["ideal_s"] = ideal
         row["time_x"] = row["wall_s"] / ideal
-    return {"letters": letters, "scans": scans, "create_s": made["create_s"], "outbox": outbox,
-            "letters_gz": letters_gz, "blob_bytes": blob_bytes, "ideal_s": ideal,
+    return {"letters": letters, "scans": scans, "create_s": lab.create_s, "outbox": lab.outbox,
+            "letters_gz": lab.letters_gz, "blob_bytes": lab.blob_bytes, "ideal_s": ideal,
             "up": up, "down": down, "idle": idle}  # fmt: skip
 
 

@@ -366,51 +366,23 @@ class Upload:
 def run(root: Path, letters: int, scans: int, *, own_process: bool = True) -> Upload:
     """The link lab's set-up and workload; PC1's ``naskah sync`` through the recording proxy."""
     import contextlib
-    import os
 
-    from bench import link_lab, sync_bench
-    from desktop.store.blobs import BlobStore
-    from desktop.store.db import DB_NAME, open_store
-    from sync.client import engine
-    from sync.client.blobs import outbox_blobs
-    from tests.sync.conftest import running_server
-    from tests.sync.pcs import PC, set_up_office
+    from bench import link_lab
 
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHON_KEYRING_BACKEND": "bench.file_keyring.FileKeyring",
-        "NASKAH_BENCH_KEYRING": str(root / "keyring.json"),
-    }
     with contextlib.ExitStack() as stack:
-        server = stack.enter_context(running_server("sqlite", root / "server", ca=True))
-        port = server.port
-        if own_process:
-            port = stack.enter_context(
-                link_lab.serve_process(server.db_url, server.blob_dir, server.ca_passphrase)
-            )
-        proxy = RecordingProxy(port)
-        stack.callback(proxy.close)
-        code, _ = server.new_office()
-        pc1 = PC("pc1", open_store(root / "pc1"))
-        set_up_office(pc1)
-        engine.enroll(pc1.store, proxy.url, code, server.enrol_code(code), "pc1")
-        pc1.sync()  # the office itself goes up first (not counted)
-        print(f"  making {letters} letters ({scans} with a 200 KB scan)...", flush=True)
-        sync_bench._make_letters(pc1, letters, scans)
-        local = BlobStore(pc1.store.blob_dir)
-        blob_bytes = sum(local.path(h).stat().st_size for h in outbox_blobs(pc1.store))
-        pc1.close()
-        letters_gz = link_lab.letter_json_gz(root / "pc1" / DB_NAME)
+        lab = link_lab.office(
+            stack, root, letters, scans, own_process=own_process, proxy_for=RecordingProxy
+        )
+        proxy = lab.proxy
         time.sleep(0.2)
         proxy.reset()
         print("  up: naskah sync (PC1) over loopback...", flush=True)
         started = time.perf_counter()
-        link_lab.cli_sync(root / "pc1", env)
+        link_lab.cli_sync(lab.pc1_dir, lab.env)
         print(f"  done in {time.perf_counter() - started:.1f} s", flush=True)
         time.sleep(0.2)
         sent = [r for stream in proxy.streams for r in parse_requests(bytes(stream))]
-        return Upload(sent, letters_gz, blob_bytes)
+        return Upload(sent, lab.letters_gz, lab.blob_bytes)
 
 
 TARGET_X = 1.05  # ours: bytes up within 5 % of the payload (the rest of 1.15x is round trips)
