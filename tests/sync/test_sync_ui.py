@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -121,14 +121,22 @@ def test_enrol_from_settings_then_the_status_bar_says_synced(
     assert not window.sync.running
 
 
-def test_a_captive_portal_is_explained(
-    driver: Driver, messages: Any, portal: str, store: Any
+def enrol_in_settings(
+    driver: Driver, store: Any, enrol: Callable[[SyncSettingsDialog, PC], None]
 ) -> None:
+    """As the administrator of a set-up, unenrolled office: open Administrasi > Sinkronisasi...
+    and run ``enrol`` on the dialog."""
     pc = PC("pc", store)
     set_up_office(pc)
     driver.log_in(pc.store, pc.user("admin"))
+    driver.when_opened(SyncSettingsDialog, lambda dialog: enrol(dialog, pc))
+    driver.click("Administrasi", "Sinkronisasi...")
 
-    def enrol(dialog: SyncSettingsDialog) -> None:
+
+def test_a_captive_portal_is_explained(
+    driver: Driver, messages: Any, portal: str, store: Any
+) -> None:
+    def enrol(dialog: SyncSettingsDialog, pc: PC) -> None:
         type_enrolment(driver, dialog.fields, portal, "KEC-1", "ABCD-EFGH")
         driver.click("Daftarkan PC ini")
         driver.wait_until(lambda: messages.shown != [], "the warning", timeout=WAIT)
@@ -139,19 +147,15 @@ def test_a_captive_portal_is_explained(
         assert engine.state_of(pc.store) is None
         assert dialog.fields.isEnabled()  # the clerk can log in to the Wi-Fi and try again
 
-    driver.when_opened(SyncSettingsDialog, enrol)
-    driver.click("Administrasi", "Sinkronisasi...")
+    enrol_in_settings(driver, store, enrol)
 
 
 def test_a_mistyped_root_fingerprint_is_explained_and_nothing_is_sent(
     driver: Driver, messages: Any, portal: str, store: Any
 ) -> None:
     """Enrolling through an office hub takes the root fingerprint printed beside its code."""
-    pc = PC("pc", store)
-    set_up_office(pc)
-    driver.log_in(pc.store, pc.user("admin"))
 
-    def enrol(dialog: SyncSettingsDialog) -> None:
+    def enrol(dialog: SyncSettingsDialog, pc: PC) -> None:
         type_enrolment(driver, dialog.fields, portal, "KEC-1", "ABCD-EFGH")
         driver.type_into(dialog.fields.fingerprint, "3F2A-9C1B")  # too short to prove anything
         driver.click("Daftarkan PC ini")
@@ -170,8 +174,7 @@ def test_a_mistyped_root_fingerprint_is_explained_and_nothing_is_sent(
         assert engine.state_of(pc.store) is None
         assert dialog.fields.isEnabled()
 
-    driver.when_opened(SyncSettingsDialog, enrol)
-    driver.click("Administrasi", "Sinkronisasi...")
+    enrol_in_settings(driver, store, enrol)
 
 
 @SQLITE
