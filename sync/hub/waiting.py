@@ -14,16 +14,24 @@ reply's pages.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, select
+from sqlalchemy import Engine, and_, delete, func, select
 
 from sync.hub import tables
 from sync.server import db
 from sync.server.hubs import MAX_WAITING, HubAnswer, request_digest
 
+log = logging.getLogger("naskah.hub")
+
 CERTIFICATE = "certificate"
 DELIVERY = "delivery"
+# Requests (waiting or answered) the hub keeps for one PC. An office's PC has a handful of
+# signers and sends a few letters a day to other offices; a device that asks for more while
+# central is unreachable is not held beyond this (it gets 503 as before and asks again later),
+# so no device can fill the hub's disk or crowd out the others' requests in a bundle.
+MAX_HELD_PER_DEVICE = 200
 
 
 def _row(kind: str, device_id: str, key: str) -> Any:
@@ -31,16 +39,28 @@ def _row(kind: str, device_id: str, key: str) -> Any:
     return and_(c.kind == kind, c.device_id == device_id, c.key == key)
 
 
-def hold(engine: Engine, kind: str, device_id: str, key: str, request: dict[str, Any]) -> None:
-    """Keep ``request`` for the next bundle (replacing whatever the PC asked before)."""
+def hold(engine: Engine, kind: str, device_id: str, key: str, request: dict[str, Any]) -> bool:
+    """Keep ``request`` for the next bundle (replacing whatever the PC asked before under the
+    same key); False, keeping nothing new, when the PC already has ``MAX_HELD_PER_DEVICE``."""
+    c = tables.waiting.c
     with db.write_tx(engine) as conn:
         conn.execute(delete(tables.waiting).where(_row(kind, device_id, key)))
+        count = conn.execute(
+            select(func.count()).select_from(tables.waiting).where(c.device_id == device_id)
+        ).scalar_one()
+        if count >= MAX_HELD_PER_DEVICE:
+            log.warning(
+                "device %s already has %d requests held for central: %s %s not held",
+                device_id, count, kind, key,
+            )  # fmt: skip
+            return False
         conn.execute(
             tables.waiting.insert().values(
                 kind=kind, device_id=device_id, key=key,
                 request=json.dumps(request, sort_keys=True), status=0, answer="",
             )
         )  # fmt: skip
+    return True
 
 
 def forget(engine: Engine, kind: str, device_id: str, key: str) -> None:

@@ -7,21 +7,25 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
+import requests
 
 from desktop import seam
 from desktop.letters import delivery
 from desktop.letters.drafting import get_letter
+from desktop.store import sync_models
 from sync.client import engine
 from sync.client.errors import SyncError
 from sync.client.server_address import HUB, set_hub_address
-from sync.protocol import DeliveryState
+from sync.hub.waiting import MAX_HELD_PER_DEVICE
+from sync.protocol import CLIENT_PROTOCOL_HEADER, PROTOCOL_VERSION, DeliveryState
 from tests.hub.conftest import CA_PASSPHRASE, Central, Hub
 from tests.hub.test_hub_bundle import Trip, isolated_hub
 from tests.hub.test_hub_signing_delivery import b_office_id, cut_from_central, hub_link, office_pc
-from tests.hub.test_offline_office import via
+from tests.hub.test_offline_office import office_of_three, via
 from tests.sync.pcs import PC, draft
 from tests.sync.test_delivery import PASSPHRASE, sign_electronically
 
@@ -114,3 +118,35 @@ def test_a_certificate_and_a_delivery_go_by_hub_bundle_and_come_back_to_the_pc(
     trip.back_at_hub(trip.at_central(trip.export(), env=CA_ENV))
     assert held(hub) == [("certificate", 422), ("delivery", 403)]
     assert central.query("SELECT count(*) FROM certificates") == issued
+
+
+def test_a_pc_cannot_fill_the_hub_with_requests_for_central(
+    central: Central, hubs: list[Hub], tmp_path: Path
+) -> None:
+    """A device that asks for deliveries by the hundred while central is unreachable (ids it
+    made up) gets 503 each time, as for any request central must answer; the hub keeps at most
+    ``MAX_HELD_PER_DEVICE`` of them, and another PC's request is still held."""
+    a, b, _ = office_of_three(central, tmp_path, "KEC-WMN")
+    hub = isolated_hub(central, tmp_path, "KEC-WMN", hubs)
+
+    def post(pc: PC, path: str, body: dict[str, str]) -> int:
+        response = session.post(
+            hub.url + path, json=body, timeout=30,
+            headers={"Authorization": f"Bearer {sync_models.token(a_device(pc))}",
+                     CLIENT_PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
+        )  # fmt: skip
+        return response.status_code
+
+    def per_device() -> list[tuple[str, int]]:
+        rows = hub.query("SELECT device_id, count(*) FROM hub_waiting GROUP BY device_id")
+        return sorted((str(device), int(n)) for device, n in rows)
+
+    with requests.Session() as session:
+        statuses = {
+            post(a, "/api/v1/deliveries", {"delivery_id": str(uuid.uuid4())})
+            for _ in range(MAX_HELD_PER_DEVICE + 5)
+        }
+        assert statuses == {503}
+        assert per_device() == [(a_device(a), MAX_HELD_PER_DEVICE)]
+        assert post(b, "/api/v1/deliveries", {"delivery_id": str(uuid.uuid4())}) == 503
+    assert per_device() == sorted([(a_device(a), MAX_HELD_PER_DEVICE), (a_device(b), 1)])
