@@ -505,23 +505,29 @@ class ImportBatch:
 
 def batches(store: Store) -> list[ImportBatch]:
     """The imports whose letters are still in the register, newest first."""
+    return batches_of(store, IncomingLetter, IncomingLetter.agenda_year, "masuk", int)
+
+
+def batches_of(
+    store: Store, model: Any, year_column: Any, kind: str, year: Callable[[Any], int]
+) -> list[ImportBatch]:
+    """The import batches of ``model`` (a table of letters with ``import_batch_id``) whose
+    letters are still in the register, newest first; ``year`` reads ``year_column``'s least and
+    greatest values as each batch's first and last year."""
     with store.read() as session:
         # SQLAlchemy's own select: sqlmodel's is typed for at most four columns.
         rows: Sequence[Any] = session.execute(
             sa_select(
-                col(IncomingLetter.import_batch_id),
-                func.min(IncomingLetter.created_at),
+                col(model.import_batch_id),
+                func.min(model.created_at),
                 func.count(),
-                func.min(IncomingLetter.agenda_year),
-                func.max(IncomingLetter.agenda_year),
+                func.min(year_column),
+                func.max(year_column),
             )
-            .where(
-                col(IncomingLetter.import_batch_id).is_not(None),
-                col(IncomingLetter.deleted_at).is_(None),
-            )
-            .group_by(col(IncomingLetter.import_batch_id))
+            .where(col(model.import_batch_id).is_not(None), col(model.deleted_at).is_(None))
+            .group_by(col(model.import_batch_id))
         ).all()
-    found = [ImportBatch(str(b), at, n, lo, hi) for b, at, n, lo, hi in rows]
+    found = [ImportBatch(str(b), at, n, year(lo), year(hi), kind) for b, at, n, lo, hi in rows]
     return sorted(found, key=lambda b: b.imported_at, reverse=True)
 
 

@@ -25,8 +25,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, or_
-from sqlalchemy import select as sa_select
+from sqlalchemy import insert, or_
 from sqlmodel import Session, col, select
 
 from desktop.i18n import N_, _
@@ -39,6 +38,7 @@ from desktop.letters.agenda_import import (
     ImportReport,
     ImportWorkedOn,
     RowProblem,
+    batches_of,
     cell_text,
     chunks,
     find_header_row,
@@ -351,20 +351,7 @@ def import_book(
 
 def batches(store: Store) -> list[ImportBatch]:
     """The outgoing imports whose letters are still in the register, newest first."""
-    with store.read() as session:
-        rows: Sequence[Any] = session.execute(
-            sa_select(
-                col(Letter.import_batch_id),
-                func.min(Letter.created_at),
-                func.count(),
-                func.min(Letter.letter_date),
-                func.max(Letter.letter_date),
-            )
-            .where(col(Letter.import_batch_id).is_not(None), col(Letter.deleted_at).is_(None))
-            .group_by(col(Letter.import_batch_id))
-        ).all()
-    found = [ImportBatch(str(b), at, n, _year(lo), _year(hi), KIND) for b, at, n, lo, hi in rows]
-    return sorted(found, key=lambda b: b.imported_at, reverse=True)
+    return batches_of(store, Letter, Letter.letter_date, KIND, _year)
 
 
 def _year(day: Any) -> int:
