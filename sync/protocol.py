@@ -422,6 +422,10 @@ class SyncResponse(BaseModel):
     # met the server before sends its first sync request without a hello and checks these.
     server_id: str = ""
     limits: Limits | None = None
+    # The change log that ``cursor`` counts in, where a server's log can be replaced: an office
+    # hub's own (a hub rebuilt from central has a new one). A client that sent a cursor of
+    # another log pulls again from 0. Empty at central: one log for the server's life.
+    log_id: str = Field(default="", max_length=64)
 
 
 # --- Delivery between offices (docs/sync-protocol.md, "Delivery between offices") -----------

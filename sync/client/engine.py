@@ -98,6 +98,7 @@ class SyncReport:
     pending: int = 0  # outbox rows still waiting afterwards
     skew: timedelta | None = None
     finished_at: datetime | None = None
+    log_id: str = ""  # the change log the cursor now counts in, as the server named it
 
     def add(self, applied: Applied) -> None:
         self.batches += 1
@@ -284,8 +285,15 @@ def sync_once(
     progress: Progress | None = None,
     batch_size: int | None = None,
     blob_chunk: int | None = None,
+    log_id: str | None = None,
 ) -> SyncReport:
     """One full sync: batches until the outbox is empty and the server has no more.
+
+    ``log_id``: the change log the stored cursor counts in, where the server's log can be
+    replaced (an office hub: ``SyncResponse.log_id``); when an answer names another one, that
+    answer is applied but the cursor goes back to 0 and the pull goes on from there, so nothing
+    written in the new log is skipped. None: not checked (central: one log). The log the cursor
+    counts in afterwards is ``report.log_id``.
 
     A PC that has met its server (``server_id`` known) sends no hello: the first sync answer
     names the server and its limits (an idle sync is one request). Each request is filled up to
@@ -337,6 +345,12 @@ def sync_once(
                 limits = PROTOCOL_1  # an older server: its limits are protocol 1's
                 continue
             _same_server(link, state, response)
+            restart = log_id is not None and _other_log(response, log_id, batch.request.cursor)
+            if restart:  # its acks and changes are real; its cursor skipped the log's start
+                move_cursor(store, 0)
+                response = response.model_copy(update={"cursor": 0})
+            if log_id is not None:
+                log_id = report.log_id = response.log_id
             fetcher = _fetch_early(store, link, response, fetcher)
             if report.skew is None:
                 report.skew = skew_of(response.server_time, before, clock.now())
@@ -353,6 +367,8 @@ def sync_once(
                 report.blob_bytes_up = uploader.wait()  # only records naming its blobs are left
             if response.late:
                 continue  # our request number was behind the server's (a restored store)
+            if restart:
+                continue  # the pull goes on from the start of the server's new log
             if batch.request.audit and not limits.audit_run:
                 continue  # an older server ignored the short run: its entries go as mutations
             if not (response.more or batch.more_local or applied.copies):
@@ -387,6 +403,27 @@ def sync_once(
     report.pending = pending_count(store)
     report.finished_at = state.last_sync_at
     return report
+
+
+def move_cursor(store: Store, cursor: int) -> None:
+    """Set the change-log cursor (which answers only ever raise) to ``cursor``: the place of
+    another log, or 0 to pull one from its start."""
+    with store.write() as session:
+        current = sync_models.enrolment(session)
+        if current is not None:
+            current.cursor = cursor
+            session.add(current)
+
+
+def _other_log(response: SyncResponse, log_id: str, cursor: int) -> bool:
+    """Did the cursor sent (``cursor``, counted in the change log ``log_id``) reach a server
+    whose log is another one (a hub rebuilt from central at the same address)? Then the answer's
+    cursor is that of a pull that skipped the new log's beginning. A pull from 0 is whole in any
+    log."""
+    if response.log_id == log_id or cursor == 0:
+        return False
+    log.info("the server's change log is another one now: pulling it from the start")
+    return True
 
 
 def _pull(

@@ -285,12 +285,7 @@ def _use_path(store: Store, path: str, url: str) -> None:
     data["path"] = SWITCHING
     _write_path(store, data)
     kept = data.get("central_cursor", "")
-    cursor = int(kept) if path == CENTRAL and kept.isdigit() else 0
-    with store.write() as session:
-        current = sync_models.enrolment(session)
-        if current is not None:
-            current.cursor = cursor
-            session.add(current)
+    engine.move_cursor(store, int(kept) if path == CENTRAL and kept.isdigit() else 0)
     data.update(path=path, path_url=url)
     _write_path(store, data)
 
@@ -349,14 +344,14 @@ def sync_by_best_path(
         try:
             if remembered.get("path") == HUB and remembered.get("path_url") == link.base_url:
                 try:
-                    return HUB, engine.sync_once(store, transport=link, progress=progress)
+                    return HUB, _sync_at_hub(store, link, progress)
                 except SyncError as exc:
                     log.info("office hub %s failed, syncing with central: %s", hub, exc.message)
             else:
                 found = link.hello().hello
                 if not state.server_id or found.server_id == state.server_id:
                     _use_path(store, HUB, link.base_url)
-                    return HUB, engine.sync_once(store, transport=link, progress=progress)
+                    return HUB, _sync_at_hub(store, link, progress)
         except SyncError as exc:  # not in the office (or the hub is off): central directly
             log.info("office hub %s not used: %s", hub, exc.message)
         finally:
@@ -369,6 +364,23 @@ def sync_by_best_path(
         return CENTRAL, engine.sync_once(store, transport=link, progress=progress)
     finally:
         link.close()
+
+
+def _sync_at_hub(
+    store: Store, link: Transport, progress: engine.Progress | None
+) -> engine.SyncReport:
+    """``engine.sync_once`` through the hub, its cursor checked against the hub's change log
+    it counts in (``hub_log`` in ``sync-path.json``): a hub replaced by one rebuilt from central
+    at the same address has another log, and the PC then pulls it from 0. The cursor is reset
+    (in the store) before the new log is written down here, so a crash in between costs one
+    more pull from 0, never a skipped change."""
+    known = _read_path(store).get("hub_log", "")
+    report = engine.sync_once(store, transport=link, progress=progress, log_id=known)
+    if report.log_id != known:
+        data = _read_path(store)
+        data["hub_log"] = report.log_id
+        _write_path(store, data)
+    return report
 
 
 def sync_best(store: Store, *, progress: engine.Progress | None = None) -> engine.SyncReport:

@@ -4,6 +4,7 @@ own number blocks, and the office's records at central's versions (docs/office-h
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, select
@@ -19,9 +20,12 @@ from sync.server.records import Batch
 
 def create_schema(engine: Engine) -> None:
     """The server's tables (with the columns a newer version added: ``db.create_tables``) and
-    the hub's own."""
+    the hub's own, and the identity of this database's change log (``log_id``, once)."""
     db.create_tables(engine)
     tables.metadata.create_all(engine)
+    with db.write_tx(engine) as conn:
+        if not tables.get(conn, "log_id"):
+            tables.put(conn, "log_id", str(uuid.uuid4()))
 
 
 def office_id(engine: Engine) -> str | None:

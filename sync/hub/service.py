@@ -90,6 +90,11 @@ class HubHooks(service.SyncHooks):
         office_key = tables.get(conn, "office_key") if server_key else ""
         return (server_key if office_key else ""), office_key
 
+    def log_id(self, conn: Connection) -> str:
+        # This database's change log: a hub rebuilt from central has another one, and a PC
+        # whose cursor counted in the old one pulls from 0 (``mirror.create_schema`` makes it).
+        return tables.get(conn, "log_id")
+
 
 HUB = HubHooks()
 

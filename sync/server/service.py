@@ -76,6 +76,10 @@ class SyncHooks:
         that told its key; ("", "") when there are none to give."""
         return keys.server_key(conn)[1], keys.office_code_key(conn, device.office_id).hex()
 
+    def log_id(self, conn: Connection) -> str:
+        """The change log the answer's cursor counts in ("" at central: it has one, always)."""
+        return ""
+
 
 CENTRAL = SyncHooks()
 
@@ -209,6 +213,7 @@ def handle_sync(
             server_key, office_key = hooks.keys(conn, device)
         # As ``hello`` answers: at a hub, central's id (the hub keeps it from its mirror).
         server_id = str(conn.execute(select(db.server_identity.c.server_id)).scalar_one())
+        log_id = hooks.log_id(conn)
     return SyncResponse(
         acks=acks,
         changes=changes,
@@ -223,6 +228,7 @@ def handle_sync(
         office_key=office_key,
         office_count=office_count,
         server_id=server_id,
+        log_id=log_id,
         limits=settings.limits(),
     )
 
