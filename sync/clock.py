@@ -7,7 +7,8 @@ PKI code (``sync.pki``) when its caller names none. The PC's clock is ``desktop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 
@@ -26,3 +27,16 @@ def set_clock(fn: Callable[[], datetime] | None) -> None:
     """Replace the clock (tests, benchmarks); ``None`` restores the system clock."""
     global _now
     _now = fn if fn is not None else _system
+
+
+@contextmanager
+def replaced(fn: Callable[[], datetime]) -> Iterator[None]:
+    """Read ``fn`` as the clock inside the block, then the clock that was (tests that run a
+    server command at another instant in their own process)."""
+    global _now
+    before = _now
+    _now = fn
+    try:
+        yield
+    finally:
+        _now = before

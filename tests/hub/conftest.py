@@ -3,7 +3,8 @@ are each a ``naskah-server`` process on 127.0.0.1 with its own SQLite file; the 
 stores in this process, acting through the domain services and syncing with the real client.
 
 - ``Central``: ``init``, ``office add``, ``enroll-code`` and ``hub allow`` through the CLI on its
-  database; ``start()``/``stop()`` (SIGTERM)/``kill()`` on the same port and data.
+  database (``cli``: the console script's ``main``, in this process); ``start()``/``stop()``
+  (SIGTERM)/``kill()`` on the same port and data.
 - ``Hub``: enrolled with central through ``naskah-server hub enroll``, allowed, and run with
   ``naskah-server hub serve`` (``start``/``kill`` on the same port and data).
 - ``hub_tls_certificate``: a hub's TLS certificate from central's CA (``naskah-server hub cert``).
@@ -11,6 +12,8 @@ stores in this process, acting through the domain services and syncing with the 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import signal
 import socket
@@ -28,6 +31,7 @@ import requests
 from sqlalchemy import create_engine, text
 
 from sync import clock as server_clock
+from tests.clocks import TestClock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,16 +59,50 @@ def server_command(*args: str, at: datetime | None = None) -> list[str]:
 
 
 def cli(*args: str, env: dict[str, str] | None = None, at: datetime | None = None) -> str:
-    done = subprocess.run(
-        server_command(*args, at=at),
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+    """``naskah-server ARGS`` (or ``naskah-hub ARGS``); its output. A server command runs in
+    this process, through the same ``main`` as the console script, on the suite's clock or one
+    starting at ``at``, with ``env`` added to the environment for its duration: a child process
+    per command cost each hub test seconds of interpreter start-up. The hub's own program
+    (``naskah-hub``), which takes over logging and the standard streams, runs as a child."""
+    if args[:1] == ("naskah-hub",):
+        done = subprocess.run(
+            server_command(*args, at=at),
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+    from sync.server.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    at_instant = server_clock.replaced(TestClock(at).utcnow) if at else contextlib.nullcontext()
+    with (
+        added_env(env or {}),
+        at_instant,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        status = main(list(args))
+    assert status == 0, err.getvalue()
+    return out.getvalue().strip()
+
+
+@contextlib.contextmanager
+def added_env(env: dict[str, str]) -> Iterator[None]:
+    """``env`` in ``os.environ`` inside the block, the environment as it was after."""
+    before = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        for key, value in before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def wait_up(url: str, proc: subprocess.Popen[bytes], verify: str | bool = True) -> None:

@@ -29,6 +29,7 @@ from sync.client.server_address import HUB, change_server_address, set_hub_addre
 from sync.container import BUNDLE_FORMAT, read_container, write_container
 from sync.hub.bundle import export_bundle as export_bundle_of_hub
 from sync.server import db
+from tests.conftest import LogErrors
 from tests.hub.conftest import ROOT, Central, Hub, cli, free_port, server_command
 from tests.hub.helpers import central_holds_blob, central_versions, numbers, pc_blobs, pc_versions
 from tests.hub.test_hub_conflicts import conflicts
@@ -334,7 +335,7 @@ def test_replies_that_are_not_this_hubs_newest_answer_are_refused(
 
 
 def test_central_refuses_a_bundle_of_a_hub_it_does_not_allow_or_of_another_office(
-    central: Central, hubs: list[Hub], tmp_path: Path
+    central: Central, hubs: list[Hub], tmp_path: Path, log_errors: LogErrors
 ) -> None:
     pc1, pc2, _pc3 = office_of_three(central, tmp_path, "KEC-HUB")
     hub = isolated_hub(central, tmp_path, "KEC-HUB", hubs)
@@ -405,6 +406,8 @@ def test_central_refuses_a_bundle_of_a_hub_it_does_not_allow_or_of_another_offic
     assert hub.queue_length() == 0
     failed = hub.query("SELECT device_id, failed FROM hub_relay")
     assert [d for d, _ in failed] == [lost.device_id] and failed[0][1].startswith("403 ")
+    [logged] = log_errors.messages  # the hub's log says so (its import ran in this process)
+    assert "refused by central: 403" in logged
     assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=letter_id) == [(1,)]
     assert central.query("SELECT count(*) FROM records WHERE entity_id = :i", i=lost_letter) == [
         (0,)
