@@ -1,6 +1,6 @@
 """What packaging/build.py (the clerk's app) and packaging/build_hub.py (the office hub) share:
 running PyInstaller on a spec, and saying what happens as it happens; and what both specs
-changes in PyInstaller's bootstrap (``quick_bootstrap``).
+change in PyInstaller's bootstrap (``quick_bootstrap``).
 
 Both are run as scripts, on Linux and under Wine, where the Windows embeddable Python takes its
 path from its ._pth file only (the source tree, never the script's folder: packaging/windows.py),
