@@ -656,7 +656,9 @@ class Release:
         cli = self.dist / "Naskah" / "naskah-cli.exe"
         times: dict[str, list[float]] = {"cli": [], "hello": []}
         if not NATIVE:
-            self.wineserver("-w")  # the build's server gone, then one that stays up;
+            # Whatever the build left running ended (not waited for: a stray child may never
+            # end), then a server that stays up.
+            self.wineserver("-k")
             self.wineserver("-p")
             # Wine's services started by a program whose output goes nowhere: started by the
             # first measured program they would hold its output pipe open after it ends.
