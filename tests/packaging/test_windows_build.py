@@ -91,3 +91,38 @@ def test_streaming_stops_when_the_program_exits_though_a_child_holds_the_pipe(
             subprocess.run(["kill", pidfile.read_text().strip()], check=False)
     assert rc == 3
     assert capsys.readouterr().out == "langkah 1\nlangkah 2\n"
+
+
+def test_the_start_up_rounds_run_with_one_wineserver_kept_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Under Wine a start after the prefix's last program has ended boots Wine again (seconds),
+    # which would hide the programs' own start: one server stays up for all the rounds.
+    monkeypatch.setattr(windows, "NATIVE", False)
+    release = windows.Release.__new__(windows.Release)  # no Wine needed to look at the order
+    release.work, release.dist, release.figures, release.wine = tmp_path, tmp_path, [], "wine64"
+    release.prefix = tmp_path / "prefix"
+    hello = tmp_path / "hello" / "dist" / "hello" / "hello.exe"
+    hello.parent.mkdir(parents=True)
+    hello.write_bytes(b"")  # built already
+    events: list[str] = []
+    monkeypatch.setattr(release, "wineserver", lambda *args: events.append(" ".join(args)))
+    monkeypatch.setattr(
+        windows.subprocess,
+        "run",
+        lambda cmd, **kw: events.append("services" if kw["stdout"] is subprocess.DEVNULL else "?"),
+    )
+
+    def run_wine(cmd: list[str], **kw: object) -> None:
+        events.append("cli" if cmd[-1] == "--help" else "hello")
+
+    monkeypatch.setattr(release, "run_wine", run_wine)
+    figure = release.startup(rounds=2)
+    assert events == ["-k", "-p", "services", *["cli", "hello"] * 3, "-k"]
+    assert "one wineserver kept up" in figure
+
+    events.clear()
+    monkeypatch.setattr(release, "run_wine", lambda *a, **kw: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        release.startup(rounds=2)
+    assert events == ["-k", "-p", "services", "-k"]  # the server is ended whatever happens
