@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent))  # freezing.py, also under Wine (see there)
-from freezing import run_pyinstaller, say
+from freezing import app_version, run_pyinstaller, say
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "naskah.spec"
@@ -572,14 +572,6 @@ def smoke(bundle: Bundle, work: Path, gui_seconds: float, gui_timeout: float, ke
 # --- installer --------------------------------------------------------------------------------
 
 NSIS_SCRIPT = ROOT / "packaging" / "installer.nsi"
-
-
-def app_version() -> str:
-    text = (ROOT / "desktop" / "__init__.py").read_text(encoding="utf-8")
-    match = re.search(r'^__version__\s*=\s*"([^"]+)"', text, re.M)
-    if not match:
-        raise SystemExit("no __version__ in desktop/__init__.py")
-    return match.group(1)
 
 
 def find_makensis() -> str | None:

@@ -9,6 +9,7 @@ so each puts this folder on ``sys.path`` before importing this module.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -16,10 +17,56 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+VERSION_FILE = ROOT / "sync" / "__init__.py"  # ``__version__``: the one version of Naskah
 
 
 def say(text: str) -> None:
     print(text, flush=True)
+
+
+def app_version() -> str:
+    """Naskah's version, as ``sync/__init__.py`` says it (read, not imported: the build runs
+    under Wine with nothing of the project importable yet)."""
+    text = VERSION_FILE.read_text(encoding="utf-8")
+    match = re.search(r'^__version__\s*=\s*"([^"]+)"', text, re.M)
+    if not match:
+        raise SystemExit(f"no __version__ in {VERSION_FILE}")
+    return match.group(1)
+
+
+def win_version_info(exe_name: str, description: str, product: str = "Naskah") -> Any:
+    """The Windows version resource of ``exe_name``.exe (Explorer's Details tab), for a spec's
+    ``EXE(version=...)``."""
+    from PyInstaller.utils.win32.versioninfo import (
+        FixedFileInfo,
+        StringFileInfo,
+        StringStruct,
+        StringTable,
+        VarFileInfo,
+        VarStruct,
+        VSVersionInfo,
+    )  # fmt: skip
+
+    version = app_version()
+    nums = tuple(int(p) for p in re.findall(r"\d+", version)[:4])
+    nums = nums + (0,) * (4 - len(nums))
+    return VSVersionInfo(
+        ffi=FixedFileInfo(filevers=nums, prodvers=nums),
+        kids=[
+            StringFileInfo([
+                StringTable("040904B0", [
+                    StringStruct("CompanyName", "Naskah"),
+                    StringStruct("FileDescription", description),
+                    StringStruct("FileVersion", version),
+                    StringStruct("InternalName", exe_name),
+                    StringStruct("OriginalFilename", f"{exe_name}.exe"),
+                    StringStruct("ProductName", product),
+                    StringStruct("ProductVersion", version),
+                ])
+            ]),
+            VarFileInfo([VarStruct("Translation", [0x0409, 1200])]),
+        ],
+    )  # fmt: skip
 
 
 def run_pyinstaller(spec: Path, dist: Path, work: Path) -> None:

@@ -1,7 +1,7 @@
 ; Naskah installer: per-user, no administrator rights, silent-capable.
 ;
 ;   makensis /DVERSION=0.1.0 packaging\installer.nsi
-;     (python packaging\build.py --installer does this with the version of desktop/__init__.py)
+;     (python packaging\build.py --installer does this with the version of sync/__init__.py)
 ;
 ; Input:  dist\Naskah\  (PyInstaller one-folder output: Naskah.exe, naskah-cli.exe, _internal\)
 ; Output: dist\Naskah-<VERSION>-setup.exe

@@ -49,6 +49,9 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+sys.path.append(str(Path(__file__).resolve().parent))  # freezing.py
+import freezing
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 
@@ -495,11 +498,7 @@ class Release:
     # --- 5. installer ------------------------------------------------------------------------
 
     def version(self) -> str:
-        text = (ROOT / "desktop" / "__init__.py").read_text(encoding="utf-8")
-        m = re.search(r'^__version__\s*=\s*"([^"]+)"', text, re.M)
-        if not m:
-            raise Failed("no __version__ in desktop/__init__.py")
-        return m.group(1)
+        return freezing.app_version()
 
     @property
     def setup_exe(self) -> Path:

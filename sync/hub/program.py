@@ -354,12 +354,9 @@ def stop_requested(signum: int, _frame: object) -> None:
 
 
 def hub_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from sync import __version__
 
-    try:
-        return version("naskah")
-    except PackageNotFoundError:
-        return "(frozen)"
+    return __version__
 
 
 # -- commands ------------------------------------------------------------------------------------
