@@ -5,7 +5,6 @@ smoke test."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -13,12 +12,9 @@ from types import SimpleNamespace
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("freezing_build", ROOT / "packaging" / "freezing.py")
-assert _spec is not None and _spec.loader is not None
-freezing = importlib.util.module_from_spec(_spec)
-sys.modules["freezing_build"] = freezing
-_spec.loader.exec_module(freezing)
+from tests.packaging.scripts import load
+
+freezing = load("freezing", "freezing_build")
 
 # The shape of PyInstaller's bootstrap around the loop (PyInstaller 6.22).
 BOOTSTRAP = (

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("windows_build", ROOT / "packaging" / "windows.py")
-assert _spec is not None and _spec.loader is not None
-windows = importlib.util.module_from_spec(_spec)
-sys.modules["windows_build"] = windows
-_spec.loader.exec_module(windows)
+from tests.packaging.scripts import ROOT, load
+
+windows = load("windows", "windows_build")
 
 # What Qt 6.11's Qt6Core.dll imports from icuuc.dll (objdump -p of the win_amd64 wheel).
 QT_ICU_IMPORTS = {
