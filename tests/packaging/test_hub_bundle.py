@@ -3,29 +3,15 @@ Qt and the clerk's app out) and its installer script (compiled with makensis -WX
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.packaging.scripts import ROOT, load
 
-
-def load(name: str) -> Any:
-    """A script of packaging/ as a module (they are run as scripts, not imported as a package)."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "packaging" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build_hub = load("build_hub")
-windows = load("windows")
+build_hub = load("build_hub", "build_hub")
+windows = load("windows", "windows")
 
 
 def bundle_like_the_spec_makes(folder: Path) -> Path:
