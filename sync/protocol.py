@@ -304,6 +304,21 @@ class LeaseGrant(BaseModel):
     epoch: int  # grows with every grant to this device; older grants are void
 
 
+class LeaseClaim(BaseModel):
+    """A number lease a device says it holds (``SyncRequest.leases_held``): sent only while it
+    reconciles with an office hub restored from a backup, which may have forgotten the
+    sub-lease (docs/office-hub.md, "Restoring a hub from its backup")."""
+
+    series: str = Field(pattern=SERIES_PATTERN)
+    year: int = Field(ge=1, le=9999)
+    start: int = Field(ge=1, le=MAX_INT)
+    end: int = Field(ge=1, le=MAX_INT)
+    epoch: Count
+
+
+MAX_LEASES_HELD = 4 * MAX_SERIES_WANTED
+
+
 class AuditItem(BaseModel):
     """One audit entry of a run in short form (docs/sync-protocol.md, "Audit entries in short
     form"): its content, and ``prev_hash`` / ``hash`` only where the server cannot derive them
@@ -388,6 +403,15 @@ class SyncRequest(BaseModel):
     # This device's audit entries in short form, after ``mutations`` (a server that announces
     # ``limits.audit_run``). None: audit entries, if any, are among ``mutations``.
     audit: AuditRun | None = None
+    # The change log (a hub's ``SyncResponse.log_id``) that the base versions of this
+    # request's mutations were read in, as the device last knew it; None: the server's own.
+    # An office hub restored from a backup takes the bases of a request that names the log it
+    # had before the restore as the versions its records had at the restore (a version the old
+    # log gave after the backup means nothing in the new one). Central ignores it.
+    base_log: str | None = Field(default=None, max_length=64)
+    # The number leases this device holds, sent while it reconciles with a hub restored from
+    # a backup (the hub takes those it forgot that lie inside its own blocks). None: not sent.
+    leases_held: list[LeaseClaim] | None = Field(default=None, max_length=MAX_LEASES_HELD)
 
     @field_validator("device_key")
     @classmethod

@@ -2,6 +2,8 @@
 
     naskah-server hub enroll --central URL --office KEC-WMN --code CODE --token-file FILE
     naskah-server hub enroll-code --db hub.db [--hours 24]
+    naskah-server hub backup --db hub.db --blobs DIR --to FOLDER
+    naskah-server hub restore --db hub.db --blobs DIR --from FOLDER      (the hub stopped)
     naskah-server hub serve --central URL --token-file FILE --db hub.db --blobs DIR
                             [--host 0.0.0.0] [--port 8751] [--certfile F --keyfile F]
                             [--central-ca FILE] [--interval 5] [--announce]
@@ -87,6 +89,15 @@ def add_commands(sub: Any, home: Path | None = None) -> None:
     serve.add_argument("--announce", action="store_true", help="announce it on the LAN (mDNS)")
 
     files = (str(home / DB_FILE), str(home / BLOB_DIR)) if home else (None, None)
+    keep = sub.add_parser("backup", help="copy the hub's database and files (while it runs)")
+    back = sub.add_parser(
+        "restore", help="put a backup back (hub stopped; PCs reconcile with it: no loss)"
+    )
+    for command in (keep, back):
+        _path_arg(command, "--db", files[0], "the hub's SQLite file")
+        _path_arg(command, "--blobs", files[1], "the hub's blob directory")
+    keep.add_argument("--to", required=True, type=Path, help="the backup folder")
+    back.add_argument("--from", dest="source", required=True, type=Path, help="a backup folder")
     add_bundle_commands(
         sub, *files
     )  # the office's upstream round by USB stick (sync/hub/bundle.py)
@@ -123,7 +134,28 @@ def run(args: argparse.Namespace) -> int:
         from sync.hub import bundle
 
         return bundle.run(args)
+    if args.hub_command in ("backup", "restore"):
+        return _backup_or_restore(args)
     return serve(args)
+
+
+def _backup_or_restore(args: argparse.Namespace) -> int:
+    from sync.hub import restore
+
+    try:
+        db_file = restore.sqlite_path(args.db)
+        if args.hub_command == "backup":
+            made = restore.backup(db_file, Path(args.blobs), args.to)
+            print(f"backup of log {made.log_id} in {made.folder} ({made.blobs} new files)")
+            return 0
+        put = restore.restore(db_file, Path(args.blobs), args.source)
+    except restore.RestoreRefused as exc:
+        raise HubRefused(str(exc)) from exc
+    print(
+        f"restored the backup made {put.made_at} ({put.blobs} files put back). The hub has a "
+        "new change log: each PC pulls it from the start and sends back what the backup lacks."
+    )
+    return 0
 
 
 def _enrol_code(args: argparse.Namespace) -> int:

@@ -28,8 +28,16 @@ import json
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
-from sync.hub import tables
-from sync.protocol import Ack, AckStatus, LeaseGrant, Mutation, SyncRequest, SyncResponse
+from sync.hub import restore, tables
+from sync.protocol import (
+    Ack,
+    AckStatus,
+    LeaseClaim,
+    LeaseGrant,
+    Mutation,
+    SyncRequest,
+    SyncResponse,
+)
 from sync.server import db, leases, service
 from sync.server.auth import Device
 from sync.server.leases import SeriesYear
@@ -74,6 +82,15 @@ class HubHooks(service.SyncHooks):
     ) -> list[LeaseGrant]:
         remember_series(conn, wanted)
         return leases.top_up(conn, device, settings, lease_epoch, wanted, sublease)
+
+    def rebase(
+        self, conn: Connection, base_log: str | None, mutations: list[Mutation]
+    ) -> list[Mutation]:
+        # A hub restored from a backup: bases read in its old log go back to the restore's.
+        return restore.rebased(conn, base_log, mutations)
+
+    def claim_leases(self, conn: Connection, device: Device, claims: list[LeaseClaim]) -> None:
+        restore.take_claims(conn, device, claims)
 
     def office_count(self, conn: Connection) -> int:
         # The directory mirrored from central (0 until the hub has it: "not told").

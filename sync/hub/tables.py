@@ -76,6 +76,19 @@ waiting = Table(
 )
 
 
+# Set by ``naskah-server hub restore`` (sync.hub.restore): each record's version when the
+# backup was put back. A PC that read its versions in the log the hub had before (the
+# request's ``base_log``) gets its bases taken back to these: what the old log gave after the
+# backup is not this database's history.
+restore_base = Table(
+    "hub_restore_base",
+    metadata,
+    Column("entity", String(32), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+    Column("version", Integer, nullable=False),
+)
+
+
 def get(conn: Connection, key: str, default: str = "") -> str:
     from sqlalchemy import select
 

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from sync.protocol import (
     Ack,
     AckStatus,
+    LeaseClaim,
     LeaseGrant,
     Mutation,
     SyncRequest,
@@ -62,6 +63,18 @@ class SyncHooks:
         """Void what the device does not hold, grant blocks of the series running low (not
         called for a late request)."""
         return leases.top_up(conn, device, settings, lease_epoch, wanted)
+
+    def rebase(
+        self, conn: Connection, base_log: str | None, mutations: list[Mutation]
+    ) -> list[Mutation]:
+        """The mutations with the base versions they have here, when the device read them in
+        the change log ``base_log`` (as it last knew the server's). Central has one log: as
+        sent."""
+        return mutations
+
+    def claim_leases(self, conn: Connection, device: Device, claims: list[LeaseClaim]) -> None:
+        """Take the number leases a device says it holds that this server forgot (an office
+        hub restored from a backup), before its mutations are applied. Central forgets none."""
 
     def office_count(self, conn: Connection) -> int:
         """How many offices the answer says the server has (0: not told)."""
@@ -128,7 +141,9 @@ def handle_sync(
         batch.prefetch((m.entity.value, m.entity_id) for m in request.mutations)
         new_acks: list[dict[str, Any]] = []
         fresh: list[tuple[Mutation, Ack]] = []
-        for m in request.mutations:
+        if not late:
+            hooks.claim_leases(conn, device, request.leases_held or [])
+        for m in hooks.rebase(conn, request.base_log, request.mutations):
             # A repeat (in an earlier request, or earlier in this one) gets the stored ack.
             if m.mutation_id in stored:
                 owner, ack = stored[m.mutation_id]
