@@ -450,6 +450,10 @@ class SyncResponse(BaseModel):
     # hub's own (a hub rebuilt from central has a new one). A client that sent a cursor of
     # another log pulls again from 0. Empty at central: one log for the server's life.
     log_id: str = Field(default="", max_length=64)
+    # The log ``log_id`` continues, where a hub was restored from a backup made in that log: a
+    # device whose versions count in it reconciles its records with the hub (docs/office-hub.md,
+    # "Restoring a hub from its backup"). Empty: none.
+    log_from: str = Field(default="", max_length=64)
 
 
 # --- Delivery between offices (docs/sync-protocol.md, "Delivery between offices") -----------

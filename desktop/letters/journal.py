@@ -13,15 +13,9 @@ from typing import Any
 from sqlmodel import Session, SQLModel
 
 from desktop.letters import audit
-from desktop.store.entities import companion_fields, local_only
+from desktop.store.entities import payload
 from desktop.store.models import Outbox
 from sync.protocol import Entity, Op
-
-
-def payload(row: SQLModel) -> dict[str, Any]:
-    data = row.model_dump(mode="json")
-    skip = local_only(row)
-    return {k: v for k, v in data.items() if k not in skip} | companion_fields(row)
 
 
 def record(

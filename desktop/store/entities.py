@@ -99,6 +99,14 @@ def write_companion(row: SQLModel, fields: dict[str, Any]) -> None:
     row.set_body(str(html or ""), str(body_text or ""))
 
 
+def payload(row: SQLModel) -> dict[str, Any]:
+    """A record's fields as they travel: its row without the local-only columns, with the
+    fields kept in its companion row (what an outbox row carries)."""
+    data = row.model_dump(mode="json")
+    skip = local_only(row)
+    return {k: v for k, v in data.items() if k not in skip} | companion_fields(row)
+
+
 def local_only(model: type[SQLModel] | SQLModel) -> frozenset[str]:
     """The columns of ``model``'s table that are this PC's own bookkeeping."""
     return LOCAL_ONLY.get(str(getattr(model, "__tablename__", "")), frozenset())

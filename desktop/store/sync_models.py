@@ -7,6 +7,7 @@ Tables (migration 0003):
   rows this PC made itself for a refused write (``version`` 0, never pushed).
 - ``number_lease``: blocks of sequence numbers the server granted this device.
 - ``blob_wanted``: blobs that synced records refer to and this PC still lacks.
+- ``reconcile_record`` (migration 0016): records to reconcile with a hub restored from a backup.
 
 Secrets never touch the data dir: the device token, the newest lease epoch and the highest
 number issued per series live in the OS keyring (service ``naskah-sync``), keyed by device id.
@@ -56,6 +57,9 @@ class SyncState(SQLModel, table=True):
     enrolled_at: datetime = Field(default_factory=clock.now)
     last_sync_at: datetime | None = None
     last_error: str = ""
+    # While this PC reconciles with an office hub restored from a backup: the hub's change log
+    # before the restore, which the versions in ``reconcile_record`` count in ("": not).
+    reconcile_log: str = ""
 
 
 class Conflict(SQLModel, table=True):
@@ -85,6 +89,16 @@ class NumberLease(SQLModel, table=True):
     end: int
     next: int  # the next unused number of this block (end + 1 when used up)
     epoch: int
+
+
+class ReconcileRecord(SQLModel, table=True):
+    """A record whose local version counts in the change log of an office hub before the hub
+    was restored from a backup (``sync.client.reconcile``): until a version of the new log
+    reaches it, this PC's copy is compared with the hub's and sent back where they differ."""
+
+    __tablename__ = "reconcile_record"
+    entity: str = Field(primary_key=True)
+    entity_id: str = Field(primary_key=True)
 
 
 class BlobWanted(SQLModel, table=True):

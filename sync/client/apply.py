@@ -24,7 +24,7 @@ from desktop.i18n import _
 from desktop.store import clock, entities, sync_models
 from desktop.store.models import Outbox
 from desktop.store.sync_models import Conflict, NumberLease, SyncState
-from sync.client import domain, records
+from sync.client import domain, reconcile, records
 from sync.client.outbox import Batch
 from sync.protocol import Ack, AckStatus, Change, Entity, LeaseGrant, Op, SyncResponse
 
@@ -43,6 +43,7 @@ class Applied:
     changes: int = 0  # changes written into local rows
     skipped: int = 0  # changes not applied (already known, or a pending local edit)
     audit: int = 0  # audit entries acknowledged
+    requeued: int = 0  # records queued to reconcile with a restored hub (sync.client.reconcile)
     blobs: set[str] = field(default_factory=set)  # blobs the written records refer to
 
 
@@ -51,9 +52,17 @@ def _pending(session: Session) -> set[Key]:
 
 
 def apply_response(
-    session: Session, state: SyncState, batch: Batch, response: SyncResponse, *, restored: bool
+    session: Session,
+    state: SyncState,
+    batch: Batch,
+    response: SyncResponse,
+    *,
+    restored: bool,
+    reconciling: bool = False,
 ) -> Applied:
-    """Apply ``response`` (the answer to ``batch``) in the caller's transaction."""
+    """Apply ``response`` (the answer to ``batch``) in the caller's transaction. With
+    ``reconciling`` (an office hub restored from a backup, ``sync.client.reconcile``), records
+    whose versions count in the hub's old log are compared by content, not by version."""
     result = Applied()
     mine = [a for a in response.acks if a.mutation_id in batch.covers]
     acked = [seq for a in mine for seq in batch.covers[a.mutation_id]]
@@ -65,11 +74,20 @@ def apply_response(
         state.audit_cursor = batch.audit_upto
     pending = _pending(session)
     rows = _rows(session, [(a.entity, a.entity_id) for a in mine])
+    noted: set[Key] = set()
+    if reconciling:
+        keys = {(a.entity.value, a.entity_id) for a in mine}
+        keys |= {(c.entity.value, c.entity_id) for c in response.changes}
+        noted = reconcile.noted(session, keys)
     for ack in mine:
-        _apply_ack(session, ack, rows.get((ack.entity, ack.entity_id)), batch, pending, result)
+        row = rows.get((ack.entity, ack.entity_id))
+        _apply_ack(session, ack, row, batch, pending, result)
+        if (key := (ack.entity.value, ack.entity_id)) in noted:
+            reconcile.acknowledged(session, key, row, ack.version)
+            noted.discard(key)
     session.flush()
     pending = _pending(session)  # rejected letter edits may have become new drafts
-    _apply_changes(session, response.changes, pending, result)
+    _apply_changes(session, response.changes, pending, result, noted)
     save_leases(session, state, response.leases, restored=restored)
     asked = batch.request.lease_reserve
     if asked and not response.late and state.lease_reserve == asked:
@@ -125,15 +143,22 @@ def _apply_ack(
 
 
 def _apply_changes(
-    session: Session, changes: list[Change], pending: set[Key], result: Applied
+    session: Session,
+    changes: list[Change],
+    pending: set[Key],
+    result: Applied,
+    noted: set[Key] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """All changes under one savepoint; if one clashes with a local row on a unique key, redo
-    them one savepoint each, so that only the clashing ones are set aside."""
+    them one savepoint each, so that only the clashing ones are set aside. ``noted``: records
+    being reconciled with a restored hub (compared by content, ``reconcile.sort_changes``)."""
     wanted = [
         c
         for c in changes
         if c.entity in entities.MODELS and (c.entity.value, c.entity_id) not in pending
     ]
+    if noted:
+        wanted = reconcile.sort_changes(session, wanted, noted)
     result.skipped += len(changes) - len(wanted)
     try:
         with session.begin_nested():

@@ -41,7 +41,7 @@ from desktop.store.ids import uuid7
 from desktop.store.models import Outbox
 from desktop.store.sync_models import SyncState
 from sync import sealing
-from sync.client import blobs, delivery, domain, lanes, pki, records
+from sync.client import blobs, delivery, domain, lanes, pki, reconcile, records
 from sync.client.apply import Applied, apply_response
 from sync.client.errors import (
     BadServerUrl,
@@ -234,11 +234,14 @@ def push_pull(
     page_bytes: int | None = None,
     held_blobs: frozenset[str] = frozenset(),
     audit_run: bool = False,
+    log_id: str | None = None,
 ) -> tuple[Batch, SyncResponse]:
     """Build the next request from the store (at most ``limit`` mutations and about
     ``max_bytes`` of JSON; answer pages of ``page_bytes``; audit entries as a short run with
-    ``audit_run``) and send it (no local change). Exposed for tests that lose or repeat
-    answers."""
+    ``audit_run``) and send it (no local change). ``log_id``: the hub's change log the cursor
+    counts in (None: central), named as the log of the request's base versions; while this PC
+    reconciles with a restored hub, the hub's old log is named and the number leases too.
+    Exposed for tests that lose or repeat answers."""
     restored = sync_models.leases_void(state)
     with store.write() as session:  # taken before sending: a retry is a new, later request
         request_seq = sync_models.take_request_seqs(session)
@@ -248,6 +251,9 @@ def push_pull(
             session, state, lease_epoch=lease_epoch, limit=limit, max_bytes=max_bytes,
             held_blobs=held_blobs, audit_run=audit_run,
         )  # fmt: skip
+        if state.reconcile_log:
+            batch.request.leases_held = reconcile.claims(session)
+    batch.request.base_log = state.reconcile_log or log_id or None
     batch.request.request_seq = request_seq
     batch.request.page_bytes = page_bytes
     if not state.server_key:  # until the server's key is held: tell it ours, learn its
@@ -265,13 +271,22 @@ def device_public_key(device_id: str) -> str:
     return sealing.public_pem(sealing.load_private(pem))
 
 
-def apply(store: Store, batch: Batch, response: SyncResponse) -> tuple[SyncState, Applied]:
-    """Apply one answer in one transaction; then raise the keyring's lease epoch to match."""
+def apply(
+    store: Store, batch: Batch, response: SyncResponse, *, at_hub: bool = False
+) -> tuple[SyncState, Applied]:
+    """Apply one answer in one transaction; then raise the keyring's lease epoch to match.
+    ``at_hub``: the answer is an office hub's (a reconciliation with it compares records by
+    content, ``sync.client.reconcile``)."""
     with store.replica_write() as session:
         state = sync_models.enrolment(session)
         assert state is not None
         restored = sync_models.leases_void(state)
-        applied = apply_response(session, state, batch, response, restored=restored)
+        reconciling = at_hub and bool(state.reconcile_log)
+        applied = apply_response(
+            session, state, batch, response, restored=restored, reconciling=reconciling
+        )
+        if reconciling and not response.more and not response.late:
+            applied.requeued = reconcile.queue_rest(session, state)
         for row in blobs.want(store.blob_dir, applied.blobs):
             session.merge(row)
     sync_models.remember_epoch(state.device_id, state.lease_epoch)
@@ -337,7 +352,7 @@ def sync_once(
             try:
                 batch, response = push_pull(
                     store, link, state, limit=limit, max_bytes=max_bytes, page_bytes=PAGE_BYTES,
-                    held_blobs=held, audit_run=limits.audit_run,
+                    held_blobs=held, audit_run=limits.audit_run, log_id=log_id,
                 )  # fmt: skip
             except RequestTooLarge:
                 if limits == PROTOCOL_1:
@@ -345,6 +360,8 @@ def sync_once(
                 limits = PROTOCOL_1  # an older server: its limits are protocol 1's
                 continue
             _same_server(link, state, response)
+            if log_id and response.log_from == log_id and response.log_id != log_id:
+                _begin_reconcile(store, log_id)  # the hub was restored from a backup
             restart = log_id is not None and _other_log(response, log_id, batch.request.cursor)
             if restart:  # its acks and changes are real; its cursor skipped the log's start
                 move_cursor(store, 0)
@@ -355,7 +372,7 @@ def sync_once(
             if report.skew is None:
                 report.skew = skew_of(response.server_time, before, clock.now())
             limits = response.limits or PROTOCOL_1
-            state, applied = apply(store, batch, response)
+            state, applied = apply(store, batch, response, at_hub=log_id is not None)
             report.add(applied)
             crl_number = max(crl_number, response.crl_number)
             office_count = max(office_count, response.office_count)
@@ -369,6 +386,9 @@ def sync_once(
                 continue  # our request number was behind the server's (a restored store)
             if restart:
                 continue  # the pull goes on from the start of the server's new log
+            if applied.requeued:  # records a restored hub lacks: their files first, then them
+                report.blob_bytes_up += blobs.upload_missing(store, link, chunk_size=chunk)
+                continue
             if batch.request.audit and not limits.audit_run:
                 continue  # an older server ignored the short run: its entries go as mutations
             if not (response.more or batch.more_local or applied.copies):
@@ -381,7 +401,7 @@ def sync_once(
             report.blob_bytes_up = uploader.wait()
         report.delivery = delivery.send_ready(store, link, state.office_id, office_count)
         if report.delivery.sent:  # the sent deliveries' records come back at once
-            _pull(store, link, state, report, limit, max_bytes, limits.audit_run)
+            _pull(store, link, state, report, limit, max_bytes, limits.audit_run, log_id)
         early: list[str] = []
         if fetcher:
             fetcher.wait()
@@ -415,6 +435,14 @@ def move_cursor(store: Store, cursor: int) -> None:
             session.add(current)
 
 
+def _begin_reconcile(store: Store, old_log: str) -> None:
+    """Start reconciling with a hub restored from a backup of the log ``old_log``."""
+    with store.write() as session:
+        current = sync_models.enrolment(session)
+        if current is not None and current.reconcile_log != old_log:
+            reconcile.begin(session, current, old_log)
+
+
 def _other_log(response: SyncResponse, log_id: str, cursor: int) -> bool:
     """Did the cursor sent (``cursor``, counted in the change log ``log_id``) reach a server
     whose log is another one (a hub rebuilt from central at the same address)? Then the answer's
@@ -434,14 +462,15 @@ def _pull(
     limit: int,
     max_bytes: int,
     audit_run: bool,
+    log_id: str | None,
 ) -> None:
     for _round in range(MAX_BATCHES):
         batch, response = push_pull(
             store, link, state, limit=limit, max_bytes=max_bytes, page_bytes=PAGE_BYTES,
-            audit_run=audit_run,
+            audit_run=audit_run, log_id=log_id,
         )  # fmt: skip
         _same_server(link, state, response)
-        state, applied = apply(store, batch, response)
+        state, applied = apply(store, batch, response, at_hub=log_id is not None)
         report.add(applied)
         ignored = batch.request.audit is not None and not (
             response.limits and response.limits.audit_run

@@ -112,6 +112,10 @@ class HubHooks(service.SyncHooks):
         # whose cursor counted in the old one pulls from 0 (``mirror.create_schema`` makes it).
         return tables.get(conn, "log_id")
 
+    def log_from(self, conn: Connection) -> str:
+        # Set by a restore from a backup (``sync.hub.restore``): PCs of that log reconcile.
+        return tables.get(conn, "restored_from")
+
 
 HUB = HubHooks()
 

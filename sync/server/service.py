@@ -93,6 +93,10 @@ class SyncHooks:
         """The change log the answer's cursor counts in ("" at central: it has one, always)."""
         return ""
 
+    def log_from(self, conn: Connection) -> str:
+        """The log a hub restored from a backup had before ("": none; always at central)."""
+        return ""
+
 
 CENTRAL = SyncHooks()
 
@@ -229,6 +233,7 @@ def handle_sync(
         # As ``hello`` answers: at a hub, central's id (the hub keeps it from its mirror).
         server_id = str(conn.execute(select(db.server_identity.c.server_id)).scalar_one())
         log_id = hooks.log_id(conn)
+        log_from = hooks.log_from(conn)
     return SyncResponse(
         acks=acks,
         changes=changes,
@@ -244,6 +249,7 @@ def handle_sync(
         office_count=office_count,
         server_id=server_id,
         log_id=log_id,
+        log_from=log_from,
         limits=settings.limits(),
     )
 
