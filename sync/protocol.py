@@ -454,6 +454,11 @@ class SyncResponse(BaseModel):
     # device whose versions count in it reconciles its records with the hub (docs/office-hub.md,
     # "Restoring a hub from its backup"). Empty: none.
     log_from: str = Field(default="", max_length=64)
+    # From a hub restored from a backup of ``log_from``: for the records of ``changes`` it knows
+    # it for, the newest version of that old log whose content the record holds
+    # ("entity/entity_id" -> version). A reconciling device whose own copy counts no higher
+    # there takes the hub's record instead of sending its older copy back.
+    old_versions: dict[str, int] = Field(default_factory=dict)
 
 
 # --- Delivery between offices (docs/sync-protocol.md, "Delivery between offices") -----------

@@ -87,7 +87,7 @@ def apply_response(
             noted.discard(key)
     session.flush()
     pending = _pending(session)  # rejected letter edits may have become new drafts
-    _apply_changes(session, response.changes, pending, result, noted)
+    _apply_changes(session, response.changes, pending, result, noted, response.old_versions)
     save_leases(session, state, response.leases, restored=restored)
     asked = batch.request.lease_reserve
     if asked and not response.late and state.lease_reserve == asked:
@@ -148,6 +148,7 @@ def _apply_changes(
     pending: set[Key],
     result: Applied,
     noted: set[Key] = frozenset(),  # type: ignore[assignment]
+    old_versions: dict[str, int] | None = None,
 ) -> None:
     """All changes under one savepoint; if one clashes with a local row on a unique key, redo
     them one savepoint each, so that only the clashing ones are set aside. ``noted``: records
@@ -158,7 +159,7 @@ def _apply_changes(
         if c.entity in entities.MODELS and (c.entity.value, c.entity_id) not in pending
     ]
     if noted:
-        wanted = reconcile.sort_changes(session, wanted, noted)
+        wanted = reconcile.sort_changes(session, wanted, noted, old_versions or {})
     result.skipped += len(changes) - len(wanted)
     try:
         with session.begin_nested():

@@ -365,7 +365,7 @@ def sync_once(
             restart = log_id is not None and _other_log(response, log_id, batch.request.cursor)
             if restart:  # its acks and changes are real; its cursor skipped the log's start
                 move_cursor(store, 0)
-                response = response.model_copy(update={"cursor": 0})
+                response = response.model_copy(update={"cursor": 0, "more": True})
             if log_id is not None:
                 log_id = report.log_id = response.log_id
             fetcher = _fetch_early(store, link, response, fetcher)

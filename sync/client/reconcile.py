@@ -11,8 +11,10 @@ cursor and versions count in that old log then:
    id (``sync_state.reconcile_log``), and pulls the hub from 0, sending its audit entries again
    (``begin``);
 2. during the pull, takes the hub's version of a noted record whose content equals its own (the
-   version alone says nothing: the new log may give the same number to other content), and
-   keeps its own copy where they differ (``sort_changes``);
+   version alone says nothing: the new log may give the same number to other content), takes
+   the hub's record where the hub holds a version of the old log at least as new as its own
+   (``SyncResponse.old_versions``: another PC sent a newer copy back), and keeps its own copy
+   otherwise (``sort_changes``);
 3. at the end of the pull, queues each noted record that has no pending edit as a mutation of
    its whole copy, based on the version it holds (``queue_rest``). The request names the old log
    (``SyncRequest.base_log``), so the hub takes each base back to the record's version at the
@@ -100,10 +102,14 @@ def done(session: Session, keys: set[Key]) -> None:
         )
 
 
-def sort_changes(session: Session, changes: list[Change], keys: set[Key]) -> list[Change]:
-    """Of ``changes`` (none of a record with a pending edit), those to apply as usual: a noted
+def sort_changes(
+    session: Session, changes: list[Change], keys: set[Key], old_versions: dict[str, int]
+) -> list[Change]:
+    """Of ``changes`` (none of a record with a pending edit), those to apply as usual. A noted
     record whose content equals the change takes its version and leaves the list; one that
-    differs keeps this PC's copy (sent back at the end of the pull)."""
+    differs takes the hub's record when the hub holds an old-log version at least as new as
+    this PC's (``old_versions``: this copy is older), and otherwise keeps its own copy, which
+    goes back at the end of the pull."""
     wanted: list[Change] = []
     finished: set[Key] = set()
     for change in changes:
@@ -118,6 +124,10 @@ def sort_changes(session: Session, changes: list[Change], keys: set[Key]) -> lis
         elif same_content(row, change):
             _force_version(row, change.version)
             session.add(row)
+            finished.add(key)
+        elif getattr(row, "version", 0) <= old_versions.get(f"{key[0]}/{key[1]}", -1):
+            _force_version(row, 0)  # older than the hub's: applied as any change below
+            wanted.append(change)
             finished.add(key)
     done(session, finished)
     return wanted

@@ -39,7 +39,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
 from sync.hub import mirror, tables
-from sync.protocol import LeaseClaim, Mutation
+from sync.protocol import Change, LeaseClaim, Mutation
 from sync.server import db
 from sync.server.auth import Device
 
@@ -128,7 +128,8 @@ def mark_restored(conn: Connection) -> None:
     r = db.records.c
     conn.execute(
         insert(tables.restore_base).from_select(
-            ["entity", "entity_id", "version"], select(r.entity, r.entity_id, r.version)
+            ["entity", "entity_id", "version", "old_version"],
+            select(r.entity, r.entity_id, r.version, r.version),
         )
     )
     b = tables.blocks.c
@@ -140,31 +141,59 @@ def mark_restored(conn: Connection) -> None:
 def rebased(conn: Connection, base_log: str | None, mutations: list[Mutation]) -> list[Mutation]:
     """``mutations`` with the bases they have here: a request whose bases were read in the log
     this hub had before its restore has each base taken back to the record's version at the
-    restore (0 where the backup lacked the record)."""
-    if not base_log or not mutations:
+    restore (0 where the backup lacked the record). Each such record then holds the content of
+    the old log's version the mutation was based on (``old_version``)."""
+    if not base_log or not mutations or base_log != tables.get(conn, "restored_from"):
         return mutations
-    restored_from = tables.get(conn, "restored_from")
-    if not restored_from or base_log != restored_from:
-        return mutations
-    t = tables.restore_base.c
-    at_restore: dict[tuple[str, str], int] = {}
-    keys = [(m.entity.value, m.entity_id) for m in mutations]
-    for start in range(0, len(keys), 500):
-        ids = [entity_id for _, entity_id in keys[start : start + 500]]
-        for row in conn.execute(
-            select(t.entity, t.entity_id, t.version).where(t.entity_id.in_(ids))
-        ):
-            at_restore[(row.entity, row.entity_id)] = int(row.version)
-    return [
-        m.model_copy(
-            update={
-                "base_version": min(
-                    m.base_version, at_restore.get((m.entity.value, m.entity_id), 0)
+    known = _restore_rows(conn, [(m.entity.value, m.entity_id) for m in mutations])
+    out = []
+    t = tables.restore_base
+    for m in mutations:
+        key = (m.entity.value, m.entity_id)
+        at_restore, old = known.get(key, (0, 0))
+        if key not in known:
+            conn.execute(
+                t.insert().values(
+                    entity=key[0], entity_id=key[1], version=0, old_version=m.base_version
                 )
-            }
-        )
-        for m in mutations
-    ]
+            )
+        elif m.base_version > old:
+            conn.execute(
+                t.update()
+                .where(t.c.entity == key[0], t.c.entity_id == key[1])
+                .values(old_version=m.base_version)
+            )
+        known[key] = (at_restore, max(old, m.base_version))
+        out.append(m.model_copy(update={"base_version": min(m.base_version, at_restore)}))
+    return out
+
+
+def old_versions(conn: Connection, changes: list[Change]) -> dict[str, int]:
+    """For a restored hub's answer: the old log's version each changed record holds, where
+    known (``SyncResponse.old_versions``)."""
+    if not changes or not tables.get(conn, "restored_from"):
+        return {}
+    known = _restore_rows(conn, [(c.entity.value, c.entity_id) for c in changes])
+    return {f"{entity}/{entity_id}": old for (entity, entity_id), (_, old) in known.items()}
+
+
+def _restore_rows(
+    conn: Connection, keys: list[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """(version at the restore, old version) of those of ``keys`` the hub has a row for."""
+    t = tables.restore_base.c
+    wanted = set(keys)
+    found: dict[tuple[str, str], tuple[int, int]] = {}
+    ids = sorted({entity_id for _, entity_id in keys})
+    for start in range(0, len(ids), 500):
+        for row in conn.execute(
+            select(t.entity, t.entity_id, t.version, t.old_version).where(
+                t.entity_id.in_(ids[start : start + 500])
+            )
+        ):
+            if (row.entity, row.entity_id) in wanted:
+                found[(row.entity, row.entity_id)] = (int(row.version), int(row.old_version))
+    return found
 
 
 def take_claims(conn: Connection, device: Device, claims: list[LeaseClaim]) -> int:

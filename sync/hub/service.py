@@ -32,6 +32,7 @@ from sync.hub import restore, tables
 from sync.protocol import (
     Ack,
     AckStatus,
+    Change,
     LeaseClaim,
     LeaseGrant,
     Mutation,
@@ -115,6 +116,9 @@ class HubHooks(service.SyncHooks):
     def log_from(self, conn: Connection) -> str:
         # Set by a restore from a backup (``sync.hub.restore``): PCs of that log reconcile.
         return tables.get(conn, "restored_from")
+
+    def old_versions(self, conn: Connection, changes: list[Change]) -> dict[str, int]:
+        return restore.old_versions(conn, changes)
 
 
 HUB = HubHooks()

@@ -77,15 +77,17 @@ waiting = Table(
 
 
 # Set by ``naskah-server hub restore`` (sync.hub.restore): each record's version when the
-# backup was put back. A PC that read its versions in the log the hub had before (the
-# request's ``base_log``) gets its bases taken back to these: what the old log gave after the
-# backup is not this database's history.
+# backup was put back (0: a record the backup lacked). A PC that read its versions in the log
+# the hub had before (the request's ``base_log``) gets its bases taken back to these: what the
+# old log gave after the backup is not this database's history. ``old_version``: the newest
+# version of the old log whose content the record now holds (a PC sent it back).
 restore_base = Table(
     "hub_restore_base",
     metadata,
     Column("entity", String(32), primary_key=True),
     Column("entity_id", String(64), primary_key=True),
     Column("version", Integer, nullable=False),
+    Column("old_version", Integer, nullable=False),
 )
 
 

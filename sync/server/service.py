@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from sync.protocol import (
     Ack,
     AckStatus,
+    Change,
     LeaseClaim,
     LeaseGrant,
     Mutation,
@@ -96,6 +97,11 @@ class SyncHooks:
     def log_from(self, conn: Connection) -> str:
         """The log a hub restored from a backup had before ("": none; always at central)."""
         return ""
+
+    def old_versions(self, conn: Connection, changes: list[Change]) -> dict[str, int]:
+        """The old log's versions of the changed records, at a hub restored from a backup
+        (``SyncResponse.old_versions``); none at central."""
+        return {}
 
 
 CENTRAL = SyncHooks()
@@ -234,6 +240,7 @@ def handle_sync(
         server_id = str(conn.execute(select(db.server_identity.c.server_id)).scalar_one())
         log_id = hooks.log_id(conn)
         log_from = hooks.log_from(conn)
+        old_versions = hooks.old_versions(conn, changes) if log_from else {}
     return SyncResponse(
         acks=acks,
         changes=changes,
@@ -250,6 +257,7 @@ def handle_sync(
         server_id=server_id,
         log_id=log_id,
         log_from=log_from,
+        old_versions=old_versions,
         limits=settings.limits(),
     )
 

@@ -199,6 +199,7 @@ class Hub:
     log: Path | None = None
     tls: tuple[Path, Path] | None = None  # certificate chain and key files: serve https
     verify: str | bool = True  # what the readiness probe trusts
+    lease_block: int | None = None  # numbers per PC sub-lease (None: the hub's default)
 
     @property
     def url(self) -> str:
@@ -230,7 +231,8 @@ class Hub:
             server_command("hub", "serve",
              "--central", self.central.url, "--token-file", str(self.root / "hub-token"),
              "--db", self.db, "--blobs", str(self.root / "hub-blobs"),
-             "--port", str(self.port), "--interval", str(interval), *self.tls_args()),
+             "--port", str(self.port), "--interval", str(interval), *self.tls_args(),
+             *(["--lease-block", str(self.lease_block)] if self.lease_block else [])),
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=out, stderr=out,
         )  # fmt: skip
