@@ -89,6 +89,8 @@ def backup(db_file: Path, blob_dir: Path, folder: Path) -> Backup:
             target.close()
     finally:
         source.close()
+    for suffix in ("-wal", "-shm"):  # the replaced copy's, if anything opened it to write
+        Path(str(folder / DB_NAME) + suffix).unlink(missing_ok=True)
     os.replace(part, folder / DB_NAME)
     copied = _copy_files(blob_dir, folder / BLOBS)
     made_at = db.utcnow().isoformat()
@@ -102,7 +104,8 @@ def restore(db_file: Path, blob_dir: Path, folder: Path) -> Backup:
     make it safe to serve (see the module's docs). Files the hub still has are kept."""
     manifest = _manifest(folder)
     part = db_file.with_name(db_file.name + ".restoring")
-    part.unlink(missing_ok=True)
+    for leftover in ("", "-wal", "-shm"):  # an earlier restore stopped midway: its journal
+        Path(str(part) + leftover).unlink(missing_ok=True)  # must not be replayed onto this copy
     shutil.copyfile(folder / DB_NAME, part)
     engine = db.make_engine(str(part))
     try:
