@@ -255,11 +255,13 @@ def running_pid(home: Path) -> int | None:
 
 
 def pending_relay(home: Path) -> int | None:
+    from sync.hub.restore import read_only_uri
+
     db = home / cli.DB_FILE
     if not db.is_file():
         return None
     try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        con = sqlite3.connect(read_only_uri(db), uri=True, timeout=5)
         try:
             query = "SELECT count(*) FROM hub_relay WHERE failed = ''"
             return int(con.execute(query).fetchone()[0])
