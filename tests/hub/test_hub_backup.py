@@ -458,7 +458,7 @@ def test_the_running_hub_backs_up_into_two_slots_in_turn_and_restore_takes_the_n
     assert program.read_status(home)["backup_error"] == ""
 
 
-def test_a_retried_backup_fills_the_broken_slot_and_a_slot_left_without_manifest_is_skipped(
+def test_a_new_start_writes_the_other_slot_and_a_slot_left_without_manifest_is_skipped(
     hub: HubFiles, test_clock: TestClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     home = _home(hub, backup_hours=6.0)
