@@ -5,14 +5,17 @@
     naskah-hub configure [--host 0.0.0.0] [--port 8751] [--certfile F --keyfile F] [--announce]
     naskah-hub run                         (what the session's autostart starts: no arguments)
     naskah-hub status | stop
+    naskah-hub backup --to FOLDER | restore [--from FOLDER]   (restore: the hub stopped)
     naskah-hub autostart on|off|status     (Windows: HKCU\\...\\Run; no admin rights)
     naskah-hub enroll-code | serve ...     (as ``naskah-server hub``; files from the data folder)
 
 Everything lives in one data folder (``--data-dir``; by default platformdirs' user data folder,
 ``%LOCALAPPDATA%\\Naskah Hub`` on Windows): ``hub.toml`` (the settings, no secrets), the device
 token ``hub-token`` (written by ``enroll``, readable only by its user), ``hub.db`` and
-``blobs/``, ``logs/hub.log`` (rotated), ``hub.lock`` (held while the hub runs: one at a time)
-and ``status.json`` (the last upstream round, for ``status``).
+``blobs/``, ``logs/hub.log`` (rotated), ``hub.lock`` (held while the hub runs, and while a
+backup is restored: one at a time), ``status.json`` (the last upstream round and backup, for
+``status``) and ``backups/a`` and ``backups/b`` (the running hub's automatic backups, the two
+slots taken in turn, so that a backup cut short leaves the other whole; ``backup_dir``).
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ import signal
 import socket
 import sqlite3
 import sys
+import threading
 import tomllib
 from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime, timedelta
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +42,7 @@ from sync import clock
 from sync.hub import cli
 
 if TYPE_CHECKING:
+    from sync.hub.restore import Backup
     from sync.hub.upstream import RoundReport
 
 APP_DIR = "Naskah Hub"
@@ -50,6 +56,12 @@ LOG_BACKUPS = 5
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "Naskah Hub"
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
+BACKUP_DIR = "backups"
+BACKUP_SLOTS = ("a", "b")
+BACKUP_MAX_HOURS = 24 * 366
+BACKUP_FIRST_S = 30.0  # after start: whether a backup is due (none, or the newest too old)
+BACKUP_CHECK_S = 60.0  # then every minute, by the project's clock
+BACKUP_RETRY = timedelta(hours=1)  # after a failed backup (at most backup_hours)
 
 log = logging.getLogger("naskah.hub")
 
@@ -72,6 +84,8 @@ class HubSettings:
     interval: float = 5.0
     lease_block: int = 10
     announce: bool = False
+    backup_dir: str = ""  # "": the data folder's backups/
+    backup_hours: float = 24.0  # 0: no automatic backups
 
     @property
     def address(self) -> str:
@@ -129,6 +143,11 @@ def check_settings(settings: HubSettings, path: Path) -> None:
         raise SettingsError(f"{path}: port = {settings.port} must be between 1 and 65535")
     if settings.interval <= 0:
         raise SettingsError(f"{path}: interval must be more than 0 seconds")
+    if not 0 <= settings.backup_hours <= BACKUP_MAX_HOURS:
+        raise SettingsError(
+            f"{path}: backup_hours = {settings.backup_hours} must be between 0 (no automatic "
+            f"backups) and {BACKUP_MAX_HOURS}"
+        )
     if bool(settings.certfile) != bool(settings.keyfile):
         raise SettingsError(f"{path}: certfile and keyfile go together")
     if settings.host not in LOOPBACK and not settings.certfile:
@@ -166,6 +185,7 @@ class StatusFile:
 
     def __init__(self, home: Path, settings: HubSettings) -> None:
         self.path = home / STATUS_FILE
+        self.lock = threading.Lock()  # the upstream round and the backup job both write it
         self.data: dict[str, Any] = {
             "pid": os.getpid(),
             "started": clock.now().isoformat(timespec="seconds"),
@@ -174,22 +194,38 @@ class StatusFile:
             "last_ok": "",
             "last_error": "",
             "relayed": 0,
+            "last_backup": "",
+            "last_backup_folder": "",
+            "backup_failed_at": "",
+            "backup_error": "",
         }
         self.write()
 
     def round(self, report: RoundReport | None, error: str) -> None:
         now = clock.now().isoformat(timespec="seconds")
-        self.data["last_round"] = now
-        self.data["last_error"] = error
-        if report is not None:
-            self.data["last_ok"] = now
-            self.data["relayed"] += report.relayed
+        with self.lock:
+            self.data["last_round"] = now
+            self.data["last_error"] = error
+            if report is not None:
+                self.data["last_ok"] = now
+                self.data["relayed"] += report.relayed
+        self.write()
+
+    def backup(self, made: Backup | None, error: str) -> None:
+        with self.lock:
+            if made is not None:
+                self.data["last_backup"] = made.made_at
+                self.data["last_backup_folder"] = str(made.folder)
+            if error:
+                self.data["backup_failed_at"] = clock.now().isoformat(timespec="seconds")
+            self.data["backup_error"] = error
         self.write()
 
     def write(self) -> None:
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.data, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+        with self.lock:
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(self.data, indent=1), encoding="utf-8")
+            os.replace(tmp, self.path)
 
 
 def read_status(home: Path) -> dict[str, Any]:
@@ -219,11 +255,13 @@ def running_pid(home: Path) -> int | None:
 
 
 def pending_relay(home: Path) -> int | None:
+    from sync.hub.restore import read_only_uri
+
     db = home / cli.DB_FILE
     if not db.is_file():
         return None
     try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        con = sqlite3.connect(read_only_uri(db), uri=True, timeout=5)
         try:
             query = "SELECT count(*) FROM hub_relay WHERE failed = ''"
             return int(con.execute(query).fetchone()[0])
@@ -241,6 +279,140 @@ def port_answers(settings: HubSettings) -> bool:
             return True
     except OSError:
         return False
+
+
+# -- backups -------------------------------------------------------------------------------------
+
+
+def backup_folder(home: Path, settings: HubSettings) -> Path:
+    """Where the automatic backups go (``backup_dir``; relative to the data folder)."""
+    return home / (settings.backup_dir or BACKUP_DIR)
+
+
+def backup_settings(home: Path) -> HubSettings:
+    """hub.toml's settings, or the defaults where there is none yet (a hub being restored on
+    a new PC); SettingsError for a file that cannot be used."""
+    return load_settings(home) if (home / SETTINGS_FILE).is_file() else HubSettings()
+
+
+def slot_made_at(slot: Path) -> datetime | None:
+    """When the backup in ``slot`` was made, or None when it is not a whole backup (no
+    manifest: cut short, or never made)."""
+    from sync.hub import restore
+
+    try:
+        manifest = json.loads((slot / restore.MANIFEST).read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict) or manifest.get("format") != restore.FORMAT:
+            return None
+        made = datetime.fromisoformat(str(manifest.get("made_at")))
+    except (OSError, ValueError):
+        return None
+    if not (slot / restore.DB_NAME).is_file():
+        return None
+    return made if made.tzinfo else made.replace(tzinfo=UTC)
+
+
+def newest_backup(folder: Path) -> tuple[datetime, Path] | None:
+    """The newest whole backup among ``folder``'s slots (by its manifest's ``made_at``)."""
+    whole = [
+        (made, folder / slot)
+        for slot in BACKUP_SLOTS
+        if (made := slot_made_at(folder / slot)) is not None
+    ]
+    return max(whole) if whole else None
+
+
+class AutoBackup:
+    """The running hub's backups: every ``backup_hours`` into the slot it did not write last
+    (``backup_dir``/a and /b in turn), so that a backup cut short (a crash, a full disk) leaves
+    the other slot whole. The first comes soon after start unless the newest backup is younger
+    than ``backup_hours``. A failure is logged and noted in status.json, and tried again after
+    an hour; it never stops the hub. Times are the project's clock (``sync.clock``)."""
+
+    def __init__(self, home: Path, settings: HubSettings, status: StatusFile | None) -> None:
+        self.db_file = home / cli.DB_FILE
+        self.blob_dir = home / cli.BLOB_DIR
+        self.folder = backup_folder(home, settings)
+        self.every = timedelta(hours=settings.backup_hours)
+        self.status = status
+        newest = newest_backup(self.folder)
+        self.last_slot = newest[1].name if newest else ""
+        now = clock.now()
+        # A newest backup dated after now (the clock was put back) does not put the next off.
+        self.next_at = newest[0] + self.every if newest and newest[0] <= now else now
+
+    def slot(self) -> Path:
+        """The slot the next backup goes to: not the one written last."""
+        return self.folder / ("b" if self.last_slot == "a" else "a")
+
+    def tick(self) -> Backup | None:
+        """A backup, if one is due: the backup, or None (not due, no database yet, failed)."""
+        from sync.hub import restore
+
+        now = clock.now()
+        if now < self.next_at or not self.db_file.is_file():  # no database: not enrolled yet
+            return None
+        slot = self.slot()
+        try:
+            made = restore.backup(self.db_file, self.blob_dir, slot)
+        except Exception as exc:
+            log.exception("backup into %s failed", slot)
+            self.next_at = now + min(self.every, BACKUP_RETRY)
+            if self.status is not None:
+                self.status.backup(None, f"{slot}: {exc}")
+            return None
+        self.last_slot = slot.name
+        self.next_at = datetime.fromisoformat(made.made_at) + self.every
+        log.info("backup of the hub in %s (%d new files)", slot, made.blobs)
+        if self.status is not None:
+            self.status.backup(made, "")
+        return made
+
+    def loop(
+        self,
+        stop: threading.Event,
+        first_s: float = BACKUP_FIRST_S,
+        check_s: float = BACKUP_CHECK_S,
+    ) -> None:
+        """The backup thread: whether a backup is due ``first_s`` after start, then every
+        ``check_s`` seconds, until ``stop`` is set."""
+        wait = first_s
+        while not stop.wait(wait):
+            try:
+                self.tick()
+            except Exception:  # the thread must outlive anything (tick logs its own failures)
+                log.exception("backup check failed")
+            wait = check_s
+
+
+def restore_hub(home: Path, args: argparse.Namespace) -> int:
+    """``restore``: holds the hub's lock throughout, so it is refused while the hub runs and no
+    hub starts while it restores. Without ``--from``, the newest whole automatic backup."""
+    from filelock import FileLock, Timeout
+
+    home.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(home / LOCK_FILE)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise cli.HubRefused(
+            f"the hub is running (pid {running_pid(home)}) in {home}: stop it first "
+            "(naskah-hub stop), then restore. Nothing was changed."
+        ) from None
+    try:
+        if args.source is None:
+            folder = backup_folder(home, backup_settings(home))
+            newest = newest_backup(folder)
+            if newest is None:
+                raise cli.HubRefused(
+                    f"no whole backup in {folder} (slots {' and '.join(BACKUP_SLOTS)}): name "
+                    "one with --from FOLDER. Nothing was changed."
+                )
+            args.source = newest[1]
+            print(f"the newest backup: {newest[1]} (made {newest[0].isoformat()})")
+        return cli.run(args)
+    finally:
+        lock.release()
 
 
 # -- run -----------------------------------------------------------------------------------------
@@ -326,10 +498,16 @@ def run(home: Path) -> int:
         pid = running_pid(home)
         print(f"naskah-hub: the hub is already running (pid {pid}) in {home}")
         return 0
+    stopping = threading.Event()
     try:
         (home / PID_FILE).write_text(str(os.getpid()), encoding="ascii")
         log.info("naskah-hub %s starting on %s (data %s)", hub_version(), settings.address, home)
         status = StatusFile(home, settings)
+        if settings.backup_hours > 0:
+            backups = AutoBackup(home, settings, status)
+            threading.Thread(
+                target=backups.loop, args=(stopping,), name="hub-backup", daemon=True
+            ).start()
         # uvicorn stops gracefully on SIGTERM/SIGINT, then raises the signal again for the
         # handler it found: this one, so the lock and pid file are released and the exit is 0.
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -343,6 +521,7 @@ def run(home: Path) -> int:
         log.exception("naskah-hub stopped by an error")
         raise
     finally:
+        stopping.set()  # a backup under way is cut short: the other slot stays whole
         log.info("naskah-hub stopped")
         (home / PID_FILE).unlink(missing_ok=True)
         lock.release()
@@ -383,7 +562,7 @@ def enroll(home: Path, args: argparse.Namespace) -> int:
 def configure(home: Path, args: argparse.Namespace) -> int:
     path = home / SETTINGS_FILE
     settings = load_settings(home) if path.is_file() else HubSettings()
-    for name in ("central", "host", "port", "interval", "lease_block"):
+    for name in ("central", "host", "port", "interval", "lease_block", "backup_hours"):
         value = getattr(args, name)
         if value is not None:
             setattr(settings, name, value.rstrip("/") if name == "central" else value)
@@ -393,6 +572,8 @@ def configure(home: Path, args: argparse.Namespace) -> int:
             setattr(settings, name, str(Path(value).resolve()) if value else "")
     if args.announce is not None:
         settings.announce = args.announce
+    if args.backup_dir is not None:  # an empty value: the data folder's backups/ again
+        settings.backup_dir = str(Path(args.backup_dir).resolve()) if args.backup_dir else ""
     check_settings(settings, path)
     for name in ("certfile", "keyfile", "central_ca"):
         value = getattr(settings, name)
@@ -434,6 +615,16 @@ def status(home: Path) -> int:
     pending = pending_relay(home)
     if pending is not None:
         print(f"waiting to go to central: {pending} request(s)")
+    folder = backup_folder(home, settings or HubSettings())
+    newest = newest_backup(folder)
+    if newest is None:
+        print(f"newest backup: none yet (in {folder})")
+    else:
+        print(f"newest backup: {newest[0].isoformat(timespec='seconds')} in {newest[1]}")
+    if settings is not None and settings.backup_hours == 0:
+        print("automatic backups: off (naskah-hub configure --backup-hours 24)")
+    if state.get("backup_error"):
+        print(f"last backup FAILED at {state.get('backup_failed_at')}: {state['backup_error']}")
     print(f"log: {home / 'logs' / LOG_FILE}")
     return 0 if pid is not None else 3
 
@@ -509,6 +700,13 @@ def parser(home: Path) -> argparse.ArgumentParser:
     conf.add_argument("--lease-block", type=int, help="numbers per PC sub-lease")
     conf.add_argument("--announce", action=argparse.BooleanOptionalAction, default=None,
                       help="announce it on the LAN (mDNS)")  # fmt: skip
+    conf.add_argument("--backup-dir", help="where the automatic backups go; '' : the default")
+    conf.add_argument("--backup-hours", type=float, help="hours between them (0: none)")
+    # Here restore's backup may be left out: the newest whole automatic backup.
+    for action in sub.choices["restore"]._actions:
+        if action.dest == "source":
+            action.required = False
+            action.help = "a backup folder (default: the newest whole one in backup_dir)"
     sub.add_parser("run", help="serve with hub.toml's settings (what autostart starts)")
     sub.add_parser("status", help="is it running, where, the last round with central")
     sub.add_parser("stop", help="stop the running hub")
@@ -537,6 +735,8 @@ def main(argv: list[str] | None = None) -> int:
             return stop(home)
         if args.hub_command == "autostart":
             return autostart(home, args.action, known.data_dir is None)
+        if args.hub_command == "restore":
+            return restore_hub(home, args)
         if args.hub_command == "serve":
             Path(args.blobs).parent.mkdir(parents=True, exist_ok=True)
         elif args.hub_command == "enroll-code" and not Path(args.db).is_file():

@@ -79,7 +79,7 @@ def backup(db_file: Path, blob_dir: Path, folder: Path) -> Backup:
     (folder / MANIFEST).unlink(missing_ok=True)  # not a backup until the copy is whole
     part = folder / (DB_NAME + ".part")
     part.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=30)
+    source = sqlite3.connect(read_only_uri(db_file), uri=True, timeout=30)
     try:
         target = sqlite3.connect(part)
         try:
@@ -89,6 +89,8 @@ def backup(db_file: Path, blob_dir: Path, folder: Path) -> Backup:
             target.close()
     finally:
         source.close()
+    for suffix in ("-wal", "-shm"):  # the replaced copy's, if anything opened it to write
+        Path(str(folder / DB_NAME) + suffix).unlink(missing_ok=True)
     os.replace(part, folder / DB_NAME)
     copied = _copy_files(blob_dir, folder / BLOBS)
     made_at = db.utcnow().isoformat()
@@ -102,7 +104,8 @@ def restore(db_file: Path, blob_dir: Path, folder: Path) -> Backup:
     make it safe to serve (see the module's docs). Files the hub still has are kept."""
     manifest = _manifest(folder)
     part = db_file.with_name(db_file.name + ".restoring")
-    part.unlink(missing_ok=True)
+    for leftover in ("", "-wal", "-shm"):  # an earlier restore stopped midway: its journal
+        Path(str(part) + leftover).unlink(missing_ok=True)  # must not be replayed onto this copy
     shutil.copyfile(folder / DB_NAME, part)
     engine = db.make_engine(str(part))
     try:
@@ -265,7 +268,9 @@ def _manifest(folder: Path) -> dict[str, object]:
     if not (folder / DB_NAME).is_file():
         raise RestoreRefused(f"{folder} has no {DB_NAME}")
     try:
-        check = sqlite3.connect(f"file:{folder / DB_NAME}?mode=ro", uri=True)
+        # Immutable: a backup is checked without writing beside it (no -wal, no -shm; a
+        # write-protected stick is enough).
+        check = sqlite3.connect(read_only_uri(folder / DB_NAME, immutable=True), uri=True)
         try:
             ok = check.execute("PRAGMA quick_check").fetchone()
             log_id = _log_id(check)
@@ -276,6 +281,13 @@ def _manifest(folder: Path) -> dict[str, object]:
     if not ok or ok[0] != "ok" or not log_id:
         raise RestoreRefused(f"{folder / DB_NAME} is not a sound hub database")
     return manifest
+
+
+def read_only_uri(path: Path, immutable: bool = False) -> str:
+    """A SQLite URI that opens ``path`` read-only. The path is percent-encoded: in
+    ``file:{path}`` a ``#`` or ``?`` in a folder's name cuts the path short, and SQLite opens
+    (and creates) another, empty file."""
+    return path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
 
 def _log_id(conn: sqlite3.Connection) -> str:
