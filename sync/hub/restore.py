@@ -37,6 +37,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from sync.hub import mirror, tables
 from sync.protocol import Change, LeaseClaim, Mutation
@@ -72,7 +73,15 @@ def sqlite_path(db_arg: str) -> Path:
 
 def backup(db_file: Path, blob_dir: Path, folder: Path) -> Backup:
     """Copy the hub's database and files into ``folder`` (made if missing; an older backup in
-    it is replaced, its files kept and added to)."""
+    it is replaced, its files kept and added to). A full disk or an unreadable file is a
+    RestoreRefused that says so; the folder is then no backup (no manifest)."""
+    try:
+        return _backup(db_file, blob_dir, folder)
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        raise RestoreRefused(f"the backup into {folder} failed: {exc}") from None
+
+
+def _backup(db_file: Path, blob_dir: Path, folder: Path) -> Backup:
     if not db_file.is_file():
         raise RestoreRefused(f"{db_file} does not exist")
     folder.mkdir(parents=True, exist_ok=True)
@@ -101,8 +110,19 @@ def backup(db_file: Path, blob_dir: Path, folder: Path) -> Backup:
 
 def restore(db_file: Path, blob_dir: Path, folder: Path) -> Backup:
     """Put the backup in ``folder`` in place of ``db_file`` (the hub must not be running) and
-    make it safe to serve (see the module's docs). Files the hub still has are kept."""
+    make it safe to serve (see the module's docs). Files the hub still has are kept; the files
+    go first and the database last, so a restore that fails (a full disk: RestoreRefused)
+    leaves the hub's database as it was."""
     manifest = _manifest(folder)
+    try:
+        return _restore(db_file, blob_dir, folder, manifest)
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        raise RestoreRefused(
+            f"the restore from {folder} failed, the hub's database is unchanged: {exc}"
+        ) from None
+
+
+def _restore(db_file: Path, blob_dir: Path, folder: Path, manifest: dict[str, object]) -> Backup:
     part = db_file.with_name(db_file.name + ".restoring")
     for leftover in ("", "-wal", "-shm"):  # an earlier restore stopped midway: its journal
         Path(str(part) + leftover).unlink(missing_ok=True)  # must not be replayed onto this copy
@@ -114,10 +134,10 @@ def restore(db_file: Path, blob_dir: Path, folder: Path) -> Backup:
             mark_restored(conn)
     finally:
         engine.dispose()
+    copied = _copy_files(folder / BLOBS, blob_dir)
     for suffix in ("-wal", "-shm"):  # the replaced database's journal must not be replayed
         Path(str(db_file) + suffix).unlink(missing_ok=True)
     os.replace(part, db_file)
-    copied = _copy_files(folder / BLOBS, blob_dir)
     return Backup(folder, str(manifest["made_at"]), str(manifest["log_id"]), copied)
 
 

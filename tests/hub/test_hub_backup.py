@@ -5,6 +5,8 @@ test_hub_backup_program.py."""
 
 from __future__ import annotations
 
+import errno
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -238,6 +240,36 @@ def test_restore_refuses_what_is_not_a_whole_hub_backup_and_changes_nothing(
     assert hub.db_file.read_bytes() == before
     assert not Path(str(hub.db_file) + ".restoring").exists()
     assert not Path(str(hub.db_file) + "-wal").exists()
+
+
+def test_a_full_disk_during_a_restore_or_a_backup_is_said_and_loses_nothing(
+    hub: HubFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "backup"
+    restore.backup(hub.db_file, hub.blob_dir, folder)
+    (hub.blob_dir / BLOB[:2] / BLOB).unlink()  # the restore has a file to put back
+    hub.close()
+    before = hub.db_file.read_bytes()
+    real_copy = shutil.copyfile
+
+    def full(src: Any, dst: Any, *args: Any, **kw: Any) -> Any:
+        if Path(src).name == BLOB:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_copy(src, dst, *args, **kw)
+
+    monkeypatch.setattr(shutil, "copyfile", full)
+    with pytest.raises(restore.RestoreRefused, match=r"database is unchanged: .*No space left"):
+        restore.restore(hub.db_file, hub.blob_dir, folder)
+    assert hub.db_file.read_bytes() == before
+    # A backup that runs out of room is no backup: restore refuses the folder it left.
+    (hub.blob_dir / BLOB[:2]).mkdir(exist_ok=True)
+    (hub.blob_dir / BLOB[:2] / BLOB).write_bytes(b"%PDF-1.7 surat")
+    other = tmp_path / "backup-penuh"
+    with pytest.raises(restore.RestoreRefused, match=r"backup into .* failed: .*No space left"):
+        restore.backup(hub.db_file, hub.blob_dir, other)
+    with pytest.raises(restore.RestoreRefused, match=r"no backup\.json"):
+        restore.restore(hub.db_file, hub.blob_dir, other)
+    assert hub.db_file.read_bytes() == before
 
 
 # -- restore ------------------------------------------------------------------------------------
