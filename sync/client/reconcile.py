@@ -112,12 +112,13 @@ def sort_changes(
     goes back at the end of the pull."""
     wanted: list[Change] = []
     finished: set[Key] = set()
+    rows = _rows(session, [k for c in changes if (k := (c.entity.value, c.entity_id)) in keys])
     for change in changes:
         key = (change.entity.value, change.entity_id)
         if key not in keys:
             wanted.append(change)
             continue
-        row = entities.find(session, change.entity, change.entity_id)
+        row = rows.get(key)
         if row is None:
             wanted.append(change)
             finished.add(key)
@@ -170,12 +171,13 @@ def queue_rest(session: Session, state: SyncState) -> int:
     own = _own_leases(session)
     queued = 0
     dropped: set[Key] = set()
+    found = _rows(session, [(e, i) for e, i in rows if (e, i) not in pending])
     for entity_name, entity_id in rows:
         key = (entity_name, entity_id)
         if key in pending:
             continue  # its pending edit goes up; the old log is named with it
         entity = Entity(entity_name)
-        row = entities.find(session, entity, entity_id)
+        row = found.get(key)
         if row is None or (entity == Entity.ISSUED_NUMBER and not _inside(row, own)):
             dropped.add(key)
             continue
@@ -208,6 +210,18 @@ def claims(session: Session) -> list[LeaseClaim]:
         LeaseClaim(series=x.series, year=x.year, start=x.start, end=x.end, epoch=x.epoch)
         for x in leases[-MAX_LEASES_HELD:]
     ]
+
+
+def _rows(session: Session, keys: list[Key]) -> dict[Key, Any]:
+    """The local rows of ``keys``, one query per kind and 500 ids."""
+    by_kind: dict[str, list[str]] = {}
+    for entity, entity_id in keys:
+        by_kind.setdefault(entity, []).append(entity_id)
+    found: dict[Key, Any] = {}
+    for entity, ids in by_kind.items():
+        for entity_id, row in entities.find_many(session, Entity(entity), ids).items():
+            found[(entity, entity_id)] = row
+    return found
 
 
 def _own_leases(session: Session) -> list[tuple[str, int, int, int]]:

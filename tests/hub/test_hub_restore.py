@@ -10,11 +10,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from desktop.letters import workflow
 from desktop.letters.drafting import get_letter
 from sync.client import engine
-from sync.client.server_address import HUB, set_hub_address
+from sync.client.errors import Offline, SyncError
+from sync.client.server_address import HUB, set_hub_address, sync_by_best_path
+from sync.client.transport import Transport
 from tests.hub.conftest import Central, Hub, cli
 from tests.hub.helpers import central_versions, numbers, pc_blobs, pc_versions, unsynced
 from tests.hub.test_offline_office import office_of_three, via
@@ -184,7 +189,7 @@ def _story(central: Central, hubs: list[Hub], tmp_path: Path) -> None:
 
 
 def test_a_field_changed_on_both_sides_of_a_restore_is_one_visible_conflict(
-    central: Central, hubs: list[Hub], tmp_path: Path
+    central: Central, hubs: list[Hub], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (pc1, pc2, pc3), hub, office_id = _office_with_hub(central, hubs, tmp_path, "KEC-DUA")
     letter = draft(pc1, "Surat yang diubah dua kali")
@@ -199,6 +204,24 @@ def test_a_field_changed_on_both_sides_of_a_restore_is_one_visible_conflict(
     via(pc1, HUB)
     _restore(hub, backup)
     save(pc2, letter, hal="Perihal dari PC2")  # on the version the backup holds
+    via(pc2, HUB)
+    # PC1's first sync with the restored hub is cut after it began to reconcile: the next one
+    # goes on with it.
+    real_sync, calls = Transport.sync, []
+
+    def cut(link: Transport, request: Any) -> Any:
+        calls.append(request)
+        if len(calls) == 2:
+            raise Offline("jaringan putus")
+        return real_sync(link, request)
+
+    monkeypatch.setattr(Transport, "sync", cut)
+    with pytest.raises(SyncError):
+        sync_by_best_path(pc1.store)
+    monkeypatch.setattr(Transport, "sync", real_sync)
+    state = engine.state_of(pc1.store)
+    assert state is not None and state.reconcile_log and state.cursor == 0
+    assert count(pc1.store, "SELECT count(*) FROM reconcile_record") > 0
     for _ in range(2):
         for pc in (pc2, pc1, pc3):
             via(pc, HUB)
