@@ -565,6 +565,10 @@ class CertificateIssued(BaseModel):
 
 
 TIMESTAMP_QUERY_TYPE = "application/timestamp-query"
+MAX_TIMESTAMP_QUERY = 16 * 1024  # bytes of a DER TimeStampReq (one is about a hundred)
+# The request header that names what a timestamp query is for (a letter's id): an office hub
+# that holds the query while central is unreachable keeps one per letter (``sync.hub.forward``).
+QUERY_KEY_HEADER = "X-Naskah-Timestamp-For"
 TIMESTAMP_REPLY_TYPE = "application/timestamp-reply"
 VERIFY_CODE_PATTERN = r"^[a-z2-7]{20}$"  # base32, 100 bits; in the QR address /v/<code>
 

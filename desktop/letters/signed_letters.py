@@ -159,9 +159,12 @@ def add_timestamp(store: Store, letter_id: str, timestamper: TimeStamper) -> Let
     from desktop.signing import pades
 
     certs = [c for c in (held.root, held.tsa) if c is not None] if held else []
+    # Modified at the signing: the same letter always gives the same bytes to timestamp, so
+    # a query an office hub holds for its USB bundle is the one asked again later.
     stamped = pades.add_document_timestamp(
-        blobs.get(old_hash), timestamper, certs=certs, crls=held.crls if held else []
-    )
+        blobs.get(old_hash), timestamper, certs=certs, crls=held.crls if held else [],
+        modified_at=letter.signed_at,
+    )  # fmt: skip
     digest = blobs.put(stamped)
     with store.write() as session:
         letter = load_letter(session, letter_id)

@@ -28,6 +28,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -113,19 +114,50 @@ class _PdfAWriter(IncrementalPdfFileWriter):
     def register_extension(self, ext: object) -> None:
         return None
 
+    def modified(self) -> datetime:
+        """The update's modification time: now."""
+        return clock.now()
+
     def _update_meta(self) -> None:
         # Indexing (not .get) makes pyHanko load the packet as a MetadataStream.
         stream = self.root["/Metadata"] if "/Metadata" in self.root else None  # noqa: SIM401
         if self._info is None or not isinstance(stream, MetadataStream):
             super()._update_meta()
             return
-        self._meta.last_modified = clock.now().astimezone().replace(microsecond=0)
+        self._meta.last_modified = self.modified().astimezone().replace(microsecond=0)
         info = self._info.get_object()
         update_info_dict(self._meta, info, only_update_existing=True)
         info["/Producer"] = generic.TextStringObject(metadata_model.VENDOR)
         self.mark_update(self._info)
         stream.update_xmp_with_meta(self._meta)
         self.update_container(stream)
+
+
+class _StampWriter(_PdfAWriter):
+    """The writer of a document timestamp's update: the same letter PDF, trust material and
+    ``modified_at`` always give the same bytes to be timestamped (the second part of the file
+    ID is derived from the PDF instead of drawn at random), so a query held by an office hub
+    while central is unreachable is the query this PC makes again later (docs/office-hub.md,
+    "Hub bundles")."""
+
+    modified_at: datetime | None = None
+
+    @classmethod
+    def _handle_id(cls, prev: PdfFileReader) -> generic.ArrayObject:
+        ids = super()._handle_id(prev)
+        stream = prev.stream
+        stream.seek(0)
+        derived = hashlib.sha256(b"naskah-stamp-id\0" + stream.read()).digest()[:16]
+        return generic.ArrayObject([ids[0], generic.ByteStringObject(derived)])
+
+    def modified(self) -> datetime:
+        return self.modified_at or clock.now()
+
+
+# Room for the timestamp token in the update (DER bytes): the token of our TSA with its
+# certificates is about 2 KiB. A fixed size (no estimate from a trial token, which would be a
+# request of its own) keeps the update the same from one attempt to the next.
+TIMESTAMP_ROOM = 12 * 1024
 
 
 class _ClockedPdfSigner(signers.PdfSigner):
@@ -312,8 +344,12 @@ def add_document_timestamp(
     certs: Sequence[x509.Certificate] = (),
     crls: Sequence[x509.CertificateRevocationList] = (),
     field_name: str | None = None,
+    modified_at: datetime | None = None,
 ) -> bytes:
     """Return ``pdf`` with a PAdES document timestamp from ``timestamper`` appended.
+
+    The bytes timestamped depend only on ``pdf``, the trust material and ``modified_at`` (the
+    update's modification time; None: now): retried, the same query goes to the TSA.
 
     ``certs`` and ``crls`` (the root, the TSA certificate, the revocation list valid when the
     letter was signed) go into the document security store in the same incremental update,
@@ -325,7 +361,8 @@ def add_document_timestamp(
     n = 1
     while f"CapWaktu{n}" in taken:
         n += 1
-    writer = _PdfAWriter(BytesIO(pdf))
+    writer = _StampWriter(BytesIO(pdf))
+    writer.modified_at = modified_at
     if certs or crls:
         given = [to_asn1_cert(c) for c in certs]
         lists = [to_asn1_crl(c) for c in crls]
@@ -340,7 +377,7 @@ def add_document_timestamp(
     stamper = PdfTimeStamper(timestamper, field_name=field_name or f"CapWaktu{n}")
     out = BytesIO()
     try:
-        stamper.timestamp_pdf(writer, "sha256", output=out)
+        stamper.timestamp_pdf(writer, "sha256", output=out, bytes_reserved=TIMESTAMP_ROOM)
     except (OSError, timestamps.TimestampRequestError) as exc:
         raise TimestampFailed(str(exc)) from exc
     return out.getvalue()

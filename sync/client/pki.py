@@ -107,9 +107,10 @@ def request_certificates(store: Store, link: Transport) -> tuple[int, int]:
     return done, refused
 
 
-def timestamper_for(link: Transport) -> TimeStamper:
+def timestamper_for(link: Transport, key: str | None = None) -> TimeStamper:
     """pyHanko's RFC 3161 client for the server's timestamp service, with this device's token
-    (TLS verified as for every request; plain HTTP only to loopback, see the transport)."""
+    (TLS verified as for every request; plain HTTP only to loopback, see the transport);
+    ``key`` names what it timestamps (a letter's id: an office hub holds one query per key)."""
     from sync.pki import tsa
 
     auth = str(link.session.headers.get("Authorization", ""))
@@ -117,6 +118,7 @@ def timestamper_for(link: Transport) -> TimeStamper:
         link.base_url + f"{API}/pki/timestamp",
         bearer_token=auth.removeprefix("Bearer ") or None,
         timeout=int(link.timeout[1]),
+        key=key,
     )
 
 
@@ -127,10 +129,9 @@ def timestamp_letters(store: Store, link: Transport) -> tuple[int, str]:
     waiting = list(handlers.letters_to_timestamp(store))
     if not waiting:
         return 0, ""  # an idle sync builds no timestamper (pyHanko's costs seconds of CPU)
-    stamper = timestamper_for(link)
     for letter_id in waiting:
         try:
-            handlers.add_timestamp(store, letter_id, stamper)
+            handlers.add_timestamp(store, letter_id, timestamper_for(link, letter_id))
         except UserError as exc:
             log.warning("timestamp failed for a letter: %s", exc.message)
             return done, exc.message

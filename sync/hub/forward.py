@@ -8,7 +8,8 @@ keys), so the hub serves them itself:
 - ``POST /api/v1/deliveries``: forwarded to central as the PC (``/api/v1/hub/deliveries``),
   after the hub relayed what it holds; central sends and settles the delivery;
 - ``POST /api/v1/pki/certificates``: forwarded as the PC (``/api/v1/hub/certificates``);
-- ``POST /api/v1/pki/timestamp``: forwarded to central's TSA;
+- ``POST /api/v1/pki/timestamp``: forwarded to central's TSA (held for a hub bundle while
+  central is unreachable, and answered from its reply);
 - ``GET /api/v1/pki/trust``, ``/pki/root.pem``, ``/pki/crl.pem``: central's trust material as
   the hub last fetched it (served while central is unreachable).
 
@@ -18,6 +19,10 @@ reached the PC gets 503 with a message and asks again at its next sync, as with 
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+import re
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
@@ -29,6 +34,9 @@ from starlette.concurrency import run_in_threadpool
 from sync.hub import tables, waiting
 from sync.hub.upstream import CentralUnreachable, Upstream
 from sync.protocol import (
+    ID_PATTERN,
+    MAX_TIMESTAMP_QUERY,
+    QUERY_KEY_HEADER,
     TIMESTAMP_QUERY_TYPE,
     TIMESTAMP_REPLY_TYPE,
     CertificateRequest,
@@ -38,7 +46,7 @@ from sync.protocol import (
     TrustMaterial,
 )
 from sync.server import auth, db
-from sync.server.app import MAX_TIMESTAMP_QUERY, PEM_TYPE
+from sync.server.app import PEM_TYPE
 
 API = "/api/v1"
 PATHS = frozenset(
@@ -69,6 +77,16 @@ def _relayed(response: Any) -> Response:
     headers = {k: v for k, v in response.headers.items() if k.lower() == "retry-after"}
     return Response(response.content, status_code=response.status_code, media_type=kind,
                     headers=headers)  # fmt: skip
+
+
+def query_key(request: Request, query: bytes) -> str:
+    """What a timestamp query is for, as the PC names it (``QUERY_KEY_HEADER``: a letter's
+    id, so that a newer query for the letter replaces an older one); otherwise the query's
+    own SHA-256."""
+    named = request.headers.get(QUERY_KEY_HEADER, "")
+    if re.fullmatch(ID_PATTERN, named):
+        return named
+    return hashlib.sha256(query).hexdigest()
 
 
 def held_trust(engine: Engine) -> TrustMaterial | None:
@@ -133,7 +151,7 @@ def install(app: FastAPI, upstream: Upstream, device: Any) -> None:
         )  # fmt: skip
 
     @app.post(f"{API}/pki/timestamp")
-    async def timestamp(request: Request, _dev: auth.Device = authenticated) -> Any:
+    async def timestamp(request: Request, dev: auth.Device = authenticated) -> Any:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind != TIMESTAMP_QUERY_TYPE:
             return JSONResponse(
@@ -142,10 +160,26 @@ def install(app: FastAPI, upstream: Upstream, device: Any) -> None:
         query = await request.body()
         if len(query) > MAX_TIMESTAMP_QUERY:
             return JSONResponse({"detail": "permintaan cap waktu terlalu besar"}, status_code=413)
+        return await run_in_threadpool(stamp, dev, query_key(request, query), query)
+
+    def stamp(dev: auth.Device, key: str, query: bytes) -> Response:
+        """Central's reply to a timestamp query: one a hub bundle's reply brought for this
+        very query, else live; while central is unreachable the query is held for the next
+        bundle (one per letter) and the PC gets 503 (it asks again with the same query)."""
+        request = {"query": base64.b64encode(query).decode("ascii")}
+        answered = waiting.take_answer(engine, waiting.TIMESTAMP, dev.id, key, request)
+        if answered is not None:
+            status, text = answered
+            if status == 200:
+                reply = base64.b64decode(json.loads(text)["reply"])
+                return Response(reply, media_type=TIMESTAMP_REPLY_TYPE)
+            return Response(text, status_code=status, media_type="application/json")
         try:
-            response = await run_in_threadpool(upstream.forward_timestamp, query)
+            response = upstream.forward_timestamp(query)
         except CentralUnreachable:
+            waiting.hold(engine, waiting.TIMESTAMP, dev.id, key, request)
             return _unreachable()
+        waiting.forget(engine, waiting.TIMESTAMP, dev.id, key)
         if response.status_code == 200:
             return Response(response.content, media_type=TIMESTAMP_REPLY_TYPE)
         return _relayed(response)

@@ -1,6 +1,7 @@
 """PC requests only central can answer, held at the hub while central is unreachable, so that a
-hub bundle carries them (docs/office-hub.md, "Hub bundles"): a signer's certificate request and
-a delivery to another office.
+hub bundle carries them (docs/office-hub.md, "Hub bundles"): a signer's certificate request, a
+delivery to another office, and a document timestamp query (one per letter; the PC makes the
+same query again until it has its reply, ``sync.pki.tsa.http_timestamper``).
 
 The hub forwards each live when it can (``sync.hub.forward``). When central cannot be reached,
 the PC gets 503 and asks again at its next sync, as before; the hub also keeps the request here.
@@ -27,6 +28,7 @@ log = logging.getLogger("naskah.hub")
 
 CERTIFICATE = "certificate"
 DELIVERY = "delivery"
+TIMESTAMP = "timestamp"
 # Requests (waiting or answered) the hub keeps for one PC. An office's PC has a handful of
 # signers and sends a few letters a day to other offices; a device that asks for more while
 # central is unreachable is not held beyond this (it gets 503 as before and asks again later),

@@ -14,8 +14,11 @@ response, never an exception.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from asn1crypto import algos, cms, core, tsp
 from asn1crypto import x509 as asn1_x509
@@ -29,6 +32,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from sync import clock as sync_clock
 from sync.pki.asn1 import to_asn1_cert, to_asn1_key
+from sync.protocol import QUERY_KEY_HEADER
 
 # The policy a token names when its TSA has none configured (the server stores its own, see
 # sync.server.pki.tsa_policy): an OID under the UUID arc 2.25 (ITU-T X.667), which anyone may
@@ -173,12 +177,43 @@ def make_timestamper(
 
 
 def http_timestamper(
-    url: str, *, timeout: float = 10, bearer_token: str | None = None
+    url: str, *, timeout: float = 10, bearer_token: str | None = None, key: str | None = None
 ) -> TimeStamper:
     """pyHanko's RFC 3161 HTTP client for the TSA at ``url`` (``bearer_token`` sent as
-    ``Authorization: Bearer ...`` when given)."""
-    headers = {"Authorization": f"Bearer {bearer_token}"} if bearer_token else None
-    return HTTPTimeStamper(url, timeout=timeout, headers=headers)
+    ``Authorization: Bearer ...`` when given; ``key`` in ``QUERY_KEY_HEADER``).
+
+    Its nonce is derived from the digest to be timestamped, not drawn at random: the same
+    document always gives the same query, so a query an office hub held for a hub bundle is
+    answered when the PC asks again (docs/office-hub.md, "Hub bundles"). The nonce still binds
+    the reply to the query; the digest binds it to the document, so a reply replayed for the
+    same query can only ever prove the same document."""
+    headers: dict[str, str] = {}
+    if bearer_token:
+        headers["Authorization"] = f"Bearer {bearer_token}"
+    if key:
+        headers[QUERY_KEY_HEADER] = key
+    return _repeatable_client()(url, timeout=timeout, headers=headers or None)
+
+
+@functools.cache
+def _repeatable_client() -> type[HTTPTimeStamper]:
+    """``HTTPTimeStamper`` with the nonce of ``repeatable_nonce`` (made on first use: the HTTP
+    client loads aiohttp, ``sync.pki.deferred_http``)."""
+
+    class RepeatableHTTPTimeStamper(HTTPTimeStamper):
+        def request_cms(self, message_digest: bytes, md_algorithm: str) -> tuple[int, Any]:
+            _random, request = super().request_cms(message_digest, md_algorithm)
+            nonce = repeatable_nonce(message_digest)
+            request["nonce"] = nonce
+            return nonce, request
+
+    return RepeatableHTTPTimeStamper
+
+
+def repeatable_nonce(message_digest: bytes) -> int:
+    """A positive 8-byte nonce for ``message_digest`` (the width pyHanko's random ones have)."""
+    head = hashlib.sha256(b"naskah-tsq-nonce\0" + message_digest).digest()[:7]
+    return int.from_bytes(b"\x01" + head, "big")
 
 
 def tsa_cert_pem(timestamper: LocalTimeStamper) -> bytes:

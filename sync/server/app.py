@@ -42,6 +42,7 @@ from sync.protocol import (
     MARKER_HEADER,
     MAX_CURSOR,
     MAX_INT,
+    MAX_TIMESTAMP_QUERY,
     MIN_CLIENT_PROTOCOL,
     PROTOCOL_VERSION,
     TIMESTAMP_QUERY_TYPE,
@@ -65,7 +66,6 @@ from sync.server.service import TooManyMutations, handle_sync
 from sync.server.settings import Settings, parse_networks
 
 API = "/api/v1"
-MAX_TIMESTAMP_QUERY = 16 * 1024  # bytes; a TimeStampReq is about a hundred
 MAX_HASHES = 10_000  # hashes in one /blobs/missing question
 PEM_TYPE = "application/x-pem-file"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"  # lowercase hex, as blobs are named

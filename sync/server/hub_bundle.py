@@ -89,7 +89,8 @@ class _HubBody(BaseModel):
     blobs: dict[str, str] = Field(default_factory=dict)
     # The office's blobs the hub holds already: the reply leaves them out.
     held: list[str] = Field(default_factory=list, max_length=MAX_HELD)
-    # Certificate requests and deliveries the hub held for central (``sync.hub.waiting``).
+    # Certificate requests, deliveries and timestamp queries the hub held for central
+    # (``sync.hub.waiting``).
     waiting: list[hubs.HubWaiting] = Field(default_factory=list, max_length=hubs.MAX_WAITING)
 
 
@@ -266,12 +267,12 @@ def import_hub_bundle(
     if not pages[0].late:
         for wanted in numbers:
             blocks += hubs.grant_blocks(engine, hub, wanted, settings)
-        # Certificates too (a second import issues none again; the requests keep waiting at
-        # the hub only if this first reply never reaches it).
+        # Certificates and document timestamps too (a second import issues none again; the
+        # requests keep waiting at the hub only if this first reply never reaches it).
         answers += [
             said
             for item in body.waiting
-            if item.kind == "certificate"
+            if item.kind in ("certificate", "timestamp")
             and (said := hubs.answer_waiting(engine, hub, item, settings, ca)) is not None
         ]
     view = hubs.office_view(engine, hub)

@@ -21,6 +21,8 @@ block and overlapping no other device's lease, so a number is never issued twice
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 from dataclasses import replace
@@ -36,6 +38,7 @@ from sync.protocol import (
     MAX_CURSOR,
     MAX_INT,
     MAX_MUTATIONS,
+    MAX_TIMESTAMP_QUERY,
     SERIES_PATTERN,
     Ack,
     CertificateIssued,
@@ -158,19 +161,22 @@ MAX_WAITING = 1_000  # held requests one hub bundle carries (the rest go with a 
 
 
 class HubWaiting(BaseModel):
-    """A PC's certificate request or delivery the hub held while central was unreachable,
-    carried by a hub bundle (``key``: the request's person id, or the delivery id)."""
+    """A PC's certificate request, delivery or timestamp query the hub held while central was
+    unreachable, carried by a hub bundle (``key``: the request's person id, the delivery id,
+    or what the query timestamps: a letter's id). A timestamp query's request is
+    ``{"query": base64 of the DER TimeStampReq}``."""
 
-    kind: Literal["certificate", "delivery"]
+    kind: Literal["certificate", "delivery", "timestamp"]
     device_id: Id
     key: Id
     request: dict[str, Any]
 
 
 class HubAnswer(BaseModel):
-    """Central's answer to one ``HubWaiting``, as a hub bundle's reply carries it."""
+    """Central's answer to one ``HubWaiting``, as a hub bundle's reply carries it (a timestamp
+    query's: ``{"reply": base64 of the DER TimeStampResp}``)."""
 
-    kind: Literal["certificate", "delivery"]
+    kind: Literal["certificate", "delivery", "timestamp"]
     device_id: Id
     key: Id
     digest: str = Field(pattern=r"^[0-9a-f]{64}$")  # ``request_digest`` of the request answered
@@ -190,7 +196,9 @@ def answer_waiting(
     """Answer a held request as the hub endpoints would (None: the CA cannot issue now, so it
     keeps waiting, as after a 503 online)."""
     try:
-        if item.kind == "delivery":
+        if item.kind == "timestamp":
+            status, body = stamp_for(engine, hub, item, ca)
+        elif item.kind == "delivery":
             sent = HubDelivery.model_validate({**item.request, "device_id": item.device_id})
             status, body = (
                 (422, {"detail": "delivery_id differs from the key"})
@@ -370,6 +378,30 @@ def certify_for(
     except pki.PkiRefused as exc:
         return exc.status, {"detail": exc.message}
     return 200, issued.model_dump(mode="json")
+
+
+def stamp_for(
+    engine: Engine, hub: auth.Device, item: HubWaiting, ca: Any
+) -> tuple[int, dict[str, Any]]:
+    """A PC's RFC 3161 query held by its hub, answered by central's TSA as ``POST
+    /pki/timestamp`` answers it (a malformed query gets the TSA's rejection, as online). The
+    HTTP status and JSON body (503: the CA cannot answer now)."""
+    query = item.request.get("query")
+    try:
+        origin_device(engine, hub, item.device_id)
+        if not isinstance(query, str) or len(query) > 2 * MAX_TIMESTAMP_QUERY:
+            raise ValueError("no query")
+        der = base64.b64decode(query, validate=True)
+        if len(der) > MAX_TIMESTAMP_QUERY:
+            raise ValueError("query too large")
+        reply = ca.keys().timestamper.respond(der)
+    except UnknownDevice as exc:
+        return 403, {"detail": str(exc)}
+    except (ValueError, binascii.Error):
+        return 422, {"detail": "permintaan cap waktu tidak sah"}
+    except pki.PkiRefused as exc:
+        return exc.status, {"detail": exc.message}
+    return 200, {"reply": base64.b64encode(reply).decode("ascii")}
 
 
 def origin_device(engine: Engine, hub: auth.Device, device_id: str) -> auth.Device:

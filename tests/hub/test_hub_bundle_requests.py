@@ -16,7 +16,9 @@ import requests
 from desktop import seam
 from desktop.letters import delivery
 from desktop.letters.drafting import get_letter
+from desktop.letters.verification import check_pdf
 from desktop.store import sync_models
+from desktop.store.blobs import BlobStore
 from sync.client import engine
 from sync.client.errors import SyncError
 from sync.client.server_address import HUB, set_hub_address
@@ -78,7 +80,13 @@ def test_a_certificate_and_a_delivery_go_by_hub_bundle_and_come_back_to_the_pc(
     sign_electronically(a, letter_id)
     report = via(a, HUB)
     assert report.delivery is not None and report.delivery.sent == 0
-    assert held(hub) == [("delivery", 0)]
+    assert report.signing is not None and report.signing.timestamped == 0
+    # Its document timestamp waits too: the query, one per letter, the same when asked again.
+    assert held(hub) == [("delivery", 0), ("timestamp", 0)]
+    [(key, query)] = hub.query("SELECT key, request FROM hub_waiting WHERE kind = 'timestamp'")
+    assert key == letter_id
+    via(a, HUB)
+    assert hub.query("SELECT request FROM hub_waiting WHERE kind = 'timestamp'") == [(query,)]
 
     bundle = trip.export()
     reply = trip.at_central(bundle, env=CA_ENV)
@@ -86,9 +94,23 @@ def test_a_certificate_and_a_delivery_go_by_hub_bundle_and_come_back_to_the_pc(
     assert central.query("SELECT count(*) FROM deliveries WHERE id = :i", i=sent.id) == [(1,)]
     trip.back_at_hub(reply)
     assert "imported before" in trip.back_at_hub(again)
-    assert held(hub) == []  # sent: the sender's record says so, no answer to keep
+    # Sent: the sender's record says so, no answer to keep; the TSA's reply waits for the PC.
+    assert held(hub) == [("timestamp", 200)]
     report = via(a, HUB)
     assert report.delivery is not None and report.delivery.refused == 0
+    assert report.signing is not None and report.signing.timestamped == 1, report.signing
+    assert held(hub) == []
+    stamped = get_letter(a.store, a.user("camat"), letter_id)
+    assert stamped.timestamped_at is not None and stamped.pdf_hash
+    check = check_pdf(a.store, BlobStore(a.store.blob_dir).get(stamped.pdf_hash))
+    assert check.valid and check.report is not None
+    [doc_ts] = check.report.document_timestamps
+    assert doc_ts.valid and doc_ts.timestamp is not None
+    # The timestamped PDF goes up by the next bundle, and central takes it as the letter's.
+    trip.back_at_hub(trip.at_central(trip.export(), env=CA_ENV))
+    assert central.query(
+        "SELECT json_extract(fields, '$.pdf_hash') FROM records WHERE entity_id = :i", i=letter_id
+    ) == [(stamped.pdf_hash,)]
     [state] = delivery.sent_states(a.store, a.user("budi"), letter_id)
     assert state.state == DeliveryState.SENT, state
     assert held(hub) == []  # the PC asked nothing more

@@ -364,3 +364,37 @@ def test_a_changed_signature_timestamp_token_is_detected(
     (bad,) = _verify(bytes(tampered), pki).signatures
     assert bad.timestamp is not None and not bad.timestamp.intact
     assert not bad.intact and not bad.valid
+
+
+def test_a_timestamp_update_retried_asks_the_same_query(
+    pki: Pki, andi: LoadedSigner, sign: SignFn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bytes a document timestamp covers depend only on the PDF, the trust material and the
+    update's modification time, and the HTTP client's nonce only on them: an office hub that
+    held the query for its USB bundle gets the same query when the PC asks again."""
+    from sync.pki import tsa
+
+    signed = sign(andi)
+    asked: list[bytes] = []
+    local = pki.timestamper()
+    real = local.async_timestamp
+
+    async def record(message_digest: bytes, md_algorithm: str) -> object:
+        asked.append(message_digest)
+        return await real(message_digest, md_algorithm)
+
+    monkeypatch.setattr(local, "async_timestamp", record)
+    at = clock.now().replace(microsecond=0)
+    first = pades.add_document_timestamp(signed, local, certs=[pki.root], modified_at=at)
+    monkeypatch.setattr(clock, "now", lambda: at + timedelta(hours=5))
+    second = pades.add_document_timestamp(signed, local, certs=[pki.root], modified_at=at)
+    assert len(asked) == 2 and asked[0] == asked[1]
+    assert first != second  # the tokens differ (their times), not what they cover
+    assert _verify(second, pki).valid
+
+    client = tsa.http_timestamper("http://127.0.0.1:9/ts", key="surat-1")
+    one, query = client.request_cms(asked[0], "sha256")
+    again, same = client.request_cms(asked[0], "sha256")
+    assert one == again == tsa.repeatable_nonce(asked[0]) and query.dump() == same.dump()
+    other, _ = client.request_cms(bytes(32), "sha256")
+    assert other != one
