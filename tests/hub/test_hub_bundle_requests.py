@@ -41,7 +41,8 @@ def a_device(pc: PC) -> str:
 
 
 def held(hub: Hub) -> list[tuple[str, int]]:
-    return [(k, s) for k, s in hub.query("SELECT kind, status FROM hub_waiting ORDER BY kind")]
+    rows = hub.query("SELECT kind, status FROM hub_waiting ORDER BY kind, status")
+    return [(k, s) for k, s in rows]
 
 
 def test_a_certificate_and_a_delivery_go_by_hub_bundle_and_come_back_to_the_pc(
@@ -134,11 +135,18 @@ def test_a_certificate_and_a_delivery_go_by_hub_bundle_and_come_back_to_the_pc(
                  json.dumps({"delivery_id": sent.id})),
                 ("certificate", a_device(a), "0190a0b0-0000-7000-8000-000000000001",
                  json.dumps({"person_id": a.user("camat").id, "csr_pem": "x"})),
+                ("timestamp", a_device(a), "bukan-base64", json.dumps({"query": "!!"})),
+                ("timestamp", a_device(a), "terlalu-besar",
+                 json.dumps({"query": "A" * 40_000})),
+                ("timestamp", a_device(b), letter_id, query),
             ],
         )  # fmt: skip
     issued = central.query("SELECT count(*) FROM certificates")
     trip.back_at_hub(trip.at_central(trip.export(), env=CA_ENV))
-    assert held(hub) == [("certificate", 422), ("delivery", 403)]
+    assert held(hub) == [
+        ("certificate", 422), ("delivery", 403), ("timestamp", 403), ("timestamp", 422),
+        ("timestamp", 422),
+    ]  # fmt: skip
     assert central.query("SELECT count(*) FROM certificates") == issued
 
 
