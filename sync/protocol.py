@@ -267,6 +267,10 @@ class Mutation(BaseModel):
     op: Op
     base_version: Count  # the server version the client edited (0: never synced)
     fields: dict[str, Any]  # checked against the entity's schema (sync.schema)
+    # Set when ``fields`` is the device's whole copy of the record exactly as version
+    # ``base_version`` of a restored hub's old log gave it, sent back while it reconciles
+    # (docs/office-hub.md, "Restoring a hub from its backup"). None: an edit. Central ignores it.
+    copy_of: int | None = Field(default=None, ge=1, le=MAX_INT)
 
 
 class AckStatus(StrEnum):

@@ -99,6 +99,9 @@ class ReconcileRecord(SQLModel, table=True):
     __tablename__ = "reconcile_record"
     entity: str = Field(primary_key=True)
     entity_id: str = Field(primary_key=True)
+    # The outbox row that sends this PC's whole copy back (None: none queued): while it is the
+    # record's only pending row, the mutation says it is a copy (``Mutation.copy_of``).
+    copy_seq: int | None = None
 
 
 class BlobWanted(SQLModel, table=True):

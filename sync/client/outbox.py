@@ -23,7 +23,7 @@ from desktop.store.access_models import PcUser
 from desktop.store.models import AuditEntry, Outbox
 from desktop.store.sync_models import SyncState
 from sync.chain import audit_mutation_id, shorten
-from sync.client import domain
+from sync.client import domain, reconcile
 from sync.client.records import BLOB_FIELDS, blob_hashes, wire_fields
 from sync.protocol import (
     BATCH_SIZE,
@@ -156,9 +156,11 @@ def build_batch(
             users=pc_users(session),
         )
     )
+    copies = reconcile.copies(session) if state.reconcile_log else {}
     for row in sorted(rows, key=lambda r: r.seq or 0):
         assert row.seq is not None
         group = newest[row.seq]
+        alone = len(group) == 1 and copies.get(row.seq) == (row.entity, row.entity_id)
         mutation = Mutation(
             mutation_id=row.mutation_id,
             entity=Entity(row.entity),
@@ -166,6 +168,7 @@ def build_batch(
             op=Op(row.op),
             base_version=group[0][1],
             fields=wire_fields(Entity(row.entity), _fields(row.payload_json)),
+            copy_of=group[0][1] if alone and group[0][1] else None,
         )
         mutations.append(mutation)
         batch.covers[mutation.mutation_id] = [seq for seq, _ in group]

@@ -16,7 +16,9 @@ cursor and versions count in that old log then:
    (``SyncResponse.old_versions``: another PC sent a newer copy back), and keeps its own copy
    otherwise (``sort_changes``);
 3. at the end of the pull, queues each noted record that has no pending edit as a mutation of
-   its whole copy, based on the version it holds (``queue_rest``). The request names the old log
+   its whole copy, based on the version it holds (``queue_rest``), marked as a copy
+   (``Mutation.copy_of``) while no edit joins it: once the hub has applied it as sent, a PC's
+   edit of that old version merges against it. The request names the old log
    (``SyncRequest.base_log``), so the hub takes each base back to the record's version at the
    restore, and its three-way merge makes two PCs' different copies a merge or a visible
    conflict, never a silent loss. A record leaves the list when a version of the new log
@@ -35,7 +37,7 @@ import logging
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, update
 
 from desktop.store import entities
 from desktop.store.models import Outbox
@@ -182,14 +184,22 @@ def queue_rest(session: Session, state: SyncState) -> int:
             dropped.add(key)
             continue
         deleted = getattr(row, "deleted_at", None) is not None
-        session.add(
-            Outbox(
-                entity=entity_name,
-                entity_id=entity_id,
-                op=(Op.DELETE if deleted else Op.UPSERT).value,
-                base_version=int(getattr(row, "version", 0)),
-                payload_json=json.dumps(entities.payload(row), ensure_ascii=False),
+        copy = Outbox(
+            entity=entity_name,
+            entity_id=entity_id,
+            op=(Op.DELETE if deleted else Op.UPSERT).value,
+            base_version=int(getattr(row, "version", 0)),
+            payload_json=json.dumps(entities.payload(row), ensure_ascii=False),
+        )
+        session.add(copy)
+        session.flush()
+        session.exec(
+            update(ReconcileRecord)
+            .where(
+                col(ReconcileRecord.entity) == entity_name,
+                col(ReconcileRecord.entity_id) == entity_id,
             )
+            .values(copy_seq=copy.seq)
         )
         queued += 1
     done(session, dropped)
@@ -201,6 +211,15 @@ def queue_rest(session: Session, state: SyncState) -> int:
     elif queued:
         log.info("reconciling: %d records this PC holds go back to the office hub", queued)
     return queued
+
+
+def copies(session: Session) -> dict[int, Key]:
+    """The outbox rows that send a whole copy back (seq -> record)."""
+    r = ReconcileRecord
+    rows = session.exec(
+        select(r.copy_seq, r.entity, r.entity_id).where(col(r.copy_seq).is_not(None))
+    ).all()
+    return {int(seq): (entity, entity_id) for seq, entity, entity_id in rows if seq is not None}
 
 
 def claims(session: Session) -> list[LeaseClaim]:

@@ -34,13 +34,14 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from sync.hub import mirror, tables
-from sync.protocol import Change, LeaseClaim, Mutation
+from sync.protocol import Ack, AckStatus, Change, LeaseClaim, Mutation
 from sync.server import db
 from sync.server.auth import Device
 
@@ -151,8 +152,8 @@ def mark_restored(conn: Connection) -> None:
     r = db.records.c
     conn.execute(
         insert(tables.restore_base).from_select(
-            ["entity", "entity_id", "version", "old_version"],
-            select(r.entity, r.entity_id, r.version, r.version),
+            ["entity", "entity_id", "version", "old_version", "copy_old", "copy_new"],
+            select(r.entity, r.entity_id, r.version, r.version, r.version, r.version),
         )
     )
     b = tables.blocks.c
@@ -162,10 +163,17 @@ def mark_restored(conn: Connection) -> None:
 
 
 def rebased(conn: Connection, base_log: str | None, mutations: list[Mutation]) -> list[Mutation]:
-    """``mutations`` with the bases they have here: a request whose bases were read in the log
-    this hub had before its restore has each base taken back to the record's version at the
-    restore (0 where the backup lacked the record). Each such record then holds the content of
-    the old log's version the mutation was based on (``old_version``)."""
+    """``mutations`` with the bases they have here. A request whose bases were read in the log
+    this hub had before its restore has each base ``b`` taken to a version this hub holds:
+
+    - ``b`` itself up to the record's version at the restore (history both logs share);
+    - the version a PC's whole copy of the old log's version ``copy_old <= b`` was put at
+      (``copy_new``, an ancestor of ``b``'s content): a PC's edit of what another PC already
+      sent back merges cleanly;
+    - otherwise the version at the restore, or 0 where the backup lacked the record.
+
+    Each record then holds the changes of the old log's version the mutation was based on
+    (``old_version``; ``copied`` notes a whole copy once it is applied)."""
     if not base_log or not mutations or base_log != tables.get(conn, "restored_from"):
         return mutations
     known = _restore_rows(conn, [(m.entity.value, m.entity_id) for m in mutations])
@@ -173,22 +181,57 @@ def rebased(conn: Connection, base_log: str | None, mutations: list[Mutation]) -
     t = tables.restore_base
     for m in mutations:
         key = (m.entity.value, m.entity_id)
-        at_restore, old = known.get(key, (0, 0))
-        if key not in known:
+        row = known.get(key)
+        if row is None:
+            row = _RestoreRow(0, 0, 0, 0)
             conn.execute(
                 t.insert().values(
-                    entity=key[0], entity_id=key[1], version=0, old_version=m.base_version
+                    entity=key[0], entity_id=key[1], version=0, old_version=0, copy_old=0,
+                    copy_new=0,
                 )
-            )
-        elif m.base_version > old:
+            )  # fmt: skip
+        b = m.base_version
+        if b <= row.version:
+            base = b
+        elif row.copy_old > row.version and b >= row.copy_old:
+            base = row.copy_new
+        else:
+            base = row.version
+        if b > row.old_version:
             conn.execute(
                 t.update()
                 .where(t.c.entity == key[0], t.c.entity_id == key[1])
-                .values(old_version=m.base_version)
+                .values(old_version=b)
             )
-        known[key] = (at_restore, max(old, m.base_version))
-        out.append(m.model_copy(update={"base_version": min(m.base_version, at_restore)}))
+            row = row._replace(old_version=b)
+        known[key] = row
+        out.append(m.model_copy(update={"base_version": base}))
     return out
+
+
+def copied(conn: Connection, applied: list[tuple[Mutation, Ack]]) -> None:
+    """After the mutations of a request applied: a PC's whole copy of an old-log version
+    (``Mutation.copy_of``) written as sent means this hub's version now is that old version's
+    content, the base for later mutations read at it (``rebased``)."""
+    copies = [
+        (m, ack)
+        for m, ack in applied
+        if m.copy_of and ack.status == AckStatus.APPLIED and ack.version
+    ]
+    if not copies or not tables.get(conn, "restored_from"):
+        return
+    t = tables.restore_base
+    for m, ack in copies:
+        assert m.copy_of is not None
+        conn.execute(
+            t.update()
+            .where(
+                t.c.entity == m.entity.value,
+                t.c.entity_id == m.entity_id,
+                t.c.copy_old <= m.copy_of,
+            )
+            .values(copy_old=m.copy_of, copy_new=ack.version)
+        )
 
 
 def old_versions(conn: Connection, changes: list[Change]) -> dict[str, int]:
@@ -197,25 +240,34 @@ def old_versions(conn: Connection, changes: list[Change]) -> dict[str, int]:
     if not changes or not tables.get(conn, "restored_from"):
         return {}
     known = _restore_rows(conn, [(c.entity.value, c.entity_id) for c in changes])
-    return {f"{entity}/{entity_id}": old for (entity, entity_id), (_, old) in known.items()}
+    return {f"{entity}/{entity_id}": row.old_version for (entity, entity_id), row in known.items()}
+
+
+class _RestoreRow(NamedTuple):
+    version: int
+    old_version: int
+    copy_old: int
+    copy_new: int
 
 
 def _restore_rows(
     conn: Connection, keys: list[tuple[str, str]]
-) -> dict[tuple[str, str], tuple[int, int]]:
-    """(version at the restore, old version) of those of ``keys`` the hub has a row for."""
+) -> dict[tuple[str, str], _RestoreRow]:
+    """The ``hub_restore_base`` rows of those of ``keys`` the hub has one for."""
     t = tables.restore_base.c
     wanted = set(keys)
-    found: dict[tuple[str, str], tuple[int, int]] = {}
+    found: dict[tuple[str, str], _RestoreRow] = {}
     ids = sorted({entity_id for _, entity_id in keys})
     for start in range(0, len(ids), 500):
         for row in conn.execute(
-            select(t.entity, t.entity_id, t.version, t.old_version).where(
+            select(t.entity, t.entity_id, t.version, t.old_version, t.copy_old, t.copy_new).where(
                 t.entity_id.in_(ids[start : start + 500])
             )
         ):
             if (row.entity, row.entity_id) in wanted:
-                found[(row.entity, row.entity_id)] = (int(row.version), int(row.old_version))
+                found[(row.entity, row.entity_id)] = _RestoreRow(
+                    int(row.version), int(row.old_version), int(row.copy_old), int(row.copy_new)
+                )
     return found
 
 

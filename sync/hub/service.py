@@ -59,8 +59,11 @@ class HubHooks(service.SyncHooks):
         request_seq: int | None,
         applied: list[tuple[Mutation, Ack]],
     ) -> None:
+        restore.copied(conn, applied)
         relayed = [
-            m.model_dump(mode="json") for m, ack in applied if ack.status != AckStatus.REJECTED
+            m.model_dump(mode="json", exclude={"copy_of"})
+            for m, ack in applied
+            if ack.status != AckStatus.REJECTED
         ]
         if relayed:
             conn.execute(

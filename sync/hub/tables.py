@@ -76,11 +76,13 @@ waiting = Table(
 )
 
 
-# Set by ``naskah-server hub restore`` (sync.hub.restore): each record's version when the
-# backup was put back (0: a record the backup lacked). A PC that read its versions in the log
-# the hub had before (the request's ``base_log``) gets its bases taken back to these: what the
-# old log gave after the backup is not this database's history. ``old_version``: the newest
-# version of the old log whose content the record now holds (a PC sent it back).
+# Set by ``naskah-server hub restore`` (sync.hub.restore): per record, its version when the
+# backup was put back (``version``, 0: a record the backup lacked), the newest version of the
+# old log whose changes the record now holds (``old_version``), and the newest version of the
+# old log that a PC's whole copy put here as it was (``copy_old``), at this hub's version
+# ``copy_new``. A PC that read its versions in the old log (the request's ``base_log``) gets
+# its bases taken to a version this hub really holds: what the old log gave after the backup
+# is not this database's history.
 restore_base = Table(
     "hub_restore_base",
     metadata,
@@ -88,6 +90,8 @@ restore_base = Table(
     Column("entity_id", String(64), primary_key=True),
     Column("version", Integer, nullable=False),
     Column("old_version", Integer, nullable=False),
+    Column("copy_old", Integer, nullable=False),
+    Column("copy_new", Integer, nullable=False),
 )
 
 

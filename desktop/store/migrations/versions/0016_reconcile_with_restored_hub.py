@@ -19,6 +19,7 @@ def upgrade() -> None:
         "reconcile_record",
         sa.Column("entity", sa.String(), nullable=False),
         sa.Column("entity_id", sa.String(), nullable=False),
+        sa.Column("copy_seq", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("entity", "entity_id"),
     )
     with op.batch_alter_table("sync_state") as batch_op:
