@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 
 from sync.hub import tables
 from sync.protocol import Change, LeaseGrant, Op
-from sync.server import db
+from sync.server import db, leases
 from sync.server.apply import index_record
 from sync.server.hubs import HubOffice
 from sync.server.records import Batch
@@ -134,18 +134,7 @@ def mirror_office(engine: Engine, view: HubOffice) -> None:
                 )
             ).first()
             if same is None:
-                conn.execute(
-                    db.leases.insert().values(
-                        office_id=view.office_id,
-                        device_id=lease.device_id,
-                        series=lease.series,
-                        year=lease.year,
-                        start_seq=lease.start,
-                        end_seq=lease.end,
-                        epoch=lease.epoch,
-                        created_at=now,
-                    )
-                )
+                leases.record_lease(conn, view.office_id, lease.device_id, lease, now)
 
 
 def add_block(conn: Connection, series: str, year: int, start: int, end: int) -> None:

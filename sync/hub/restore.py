@@ -42,7 +42,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sync.hub import mirror, tables
 from sync.protocol import Ack, AckStatus, Change, LeaseClaim, Mutation
-from sync.server import db
+from sync.server import db, leases
 from sync.server.auth import Device
 
 MANIFEST = "backup.json"
@@ -304,19 +304,7 @@ def take_claims(conn: Connection, device: Device, claims: list[LeaseClaim]) -> i
         ).first()
         if inside is None or overlap is not None:
             continue
-        conn.execute(
-            db.leases.insert().values(
-                office_id=device.office_id,
-                device_id=device.id,
-                series=claim.series,
-                year=claim.year,
-                start_seq=claim.start,
-                end_seq=claim.end,
-                epoch=claim.epoch,
-                created_at=db.utcnow(),
-                voided_at=None,
-            )
-        )
+        leases.record_lease(conn, device.office_id, device.id, claim)
         d = db.devices.c
         conn.execute(
             db.devices.update()

@@ -36,21 +36,20 @@ from sqlalchemy import Engine, func, select
 
 from sync.protocol import (
     MAX_CURSOR,
-    MAX_INT,
     MAX_MUTATIONS,
     MAX_TIMESTAMP_QUERY,
     SERIES_PATTERN,
     Ack,
     CertificateIssued,
     CertificateRequest,
-    Count,
     DeliveryAccepted,
     Id,
+    LeaseClaim,
     LeaseGrant,
     Mutation,
     SyncRequest,
 )
-from sync.server import auth, db, delivery, pki
+from sync.server import auth, db, delivery, leases, pki
 from sync.server.service import handle_sync
 from sync.server.settings import Settings
 
@@ -104,12 +103,8 @@ class HubOffice(BaseModel):
     certificates: list[OfficeCertificate] = Field(default_factory=list)
 
 
-class SubLease(BaseModel):
-    series: str = Field(pattern=SERIES_PATTERN)
-    year: int = Field(ge=1, le=9999)
-    start: int = Field(ge=1, le=MAX_INT)
-    end: int = Field(ge=1, le=MAX_INT)
-    epoch: Count
+# A PC's sub-lease the hub relays with its request: bounded as a PC's claim of one is.
+SubLease = LeaseClaim
 
 
 class RelayRequest(BaseModel):
@@ -488,18 +483,7 @@ def register_subleases(
             if clash is not None:
                 refused.append(f"{label}: bertumpuk dengan blok perangkat lain")
                 continue
-            conn.execute(
-                db.leases.insert().values(
-                    office_id=hub.office_id,
-                    device_id=origin.id,
-                    series=s.series,
-                    year=s.year,
-                    start_seq=s.start,
-                    end_seq=s.end,
-                    epoch=s.epoch,
-                    created_at=now,
-                )
-            )
+            leases.record_lease(conn, hub.office_id, origin.id, s, now)
             top = max(top, s.epoch)
         if top:
             conn.execute(
@@ -583,23 +567,11 @@ def grant_blocks(
                     )
                 )
             conn.execute(c.update().where(*key).values(next_seq=start + size))
-            conn.execute(
-                db.leases.insert().values(
-                    office_id=hub.office_id,
-                    device_id=hub.id,
-                    series=series,
-                    year=body.year,
-                    start_seq=start,
-                    end_seq=start + size - 1,
-                    epoch=epoch,
-                    created_at=now,
-                )
+            grant = LeaseGrant(
+                series=series, year=body.year, start=start, end=start + size - 1, epoch=epoch
             )
-            grants.append(
-                LeaseGrant(
-                    series=series, year=body.year, start=start, end=start + size - 1, epoch=epoch
-                )
-            )
+            leases.record_lease(conn, hub.office_id, hub.id, grant, now)
+            grants.append(grant)
         conn.execute(db.devices.update().where(d.id == hub.id).values(lease_epoch=epoch))
     return grants
 

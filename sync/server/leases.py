@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -34,6 +34,41 @@ from sync.server.auth import Device
 from sync.server.settings import Settings
 
 SeriesYear = tuple[str, int]
+
+
+class Block(Protocol):
+    """A lease as the protocol's models carry it (a grant, a relayed or claimed sub-lease, a
+    lease mirrored from central)."""
+
+    @property
+    def series(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def epoch(self) -> int: ...
+
+
+def record_lease(
+    conn: Connection, office_id: str, device_id: str, lease: Block, now: datetime | None = None
+) -> None:
+    """Store ``lease`` as a live lease of ``device_id`` (granted, relayed from a hub, mirrored
+    from central or claimed at a restored hub)."""
+    conn.execute(
+        db.leases.insert().values(
+            office_id=office_id,
+            device_id=device_id,
+            series=lease.series,
+            year=lease.year,
+            start_seq=lease.start,
+            end_seq=lease.end,
+            epoch=lease.epoch,
+            created_at=now or db.utcnow(),
+        )
+    )
 
 
 def number_key(fields: dict[str, Any]) -> tuple[str, int, int] | None:
@@ -292,19 +327,9 @@ def top_up(
         if block is None:
             continue
         start, end = block
-        conn.execute(
-            db.leases.insert().values(
-                office_id=device.office_id,
-                device_id=device.id,
-                series=series,
-                year=year,
-                start_seq=start,
-                end_seq=end,
-                epoch=epoch,
-                created_at=now,
-            )
-        )
-        grants.append(LeaseGrant(series=series, year=year, start=start, end=end, epoch=epoch))
+        grant = LeaseGrant(series=series, year=year, start=start, end=end, epoch=epoch)
+        record_lease(conn, device.office_id, device.id, grant, now)
+        grants.append(grant)
     if grants:
         conn.execute(
             db.devices.update().where(db.devices.c.id == device.id).values(lease_epoch=epoch)

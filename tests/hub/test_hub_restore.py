@@ -78,7 +78,9 @@ def _converged(pcs: list[PC], conflicts: int) -> None:
         assert snapshot(pc.store) == first
 
 
-def _central_agrees(central: Central, hub: Hub, pcs: list[PC], office_id: str) -> None:
+def central_agrees(central: Central, hub: Hub, pcs: list[PC], office_id: str) -> None:
+    """Central comes back: once the hub has relayed and caught up, it holds exactly what the
+    PCs hold, each number once and each mutation once."""
     central.start()
     hub.wait_caught_up(office_id)
     for pc in pcs:
@@ -183,7 +185,7 @@ def _story(central: Central, hubs: list[Hub], tmp_path: Path) -> None:
             assert get_letter(pc.store, budi_here, other).number == number
     assert count(pc1.store, "SELECT count(*) FROM issued_number") == 8
 
-    _central_agrees(central, hub, [pc1, pc2, pc3], office_id)
+    central_agrees(central, hub, [pc1, pc2, pc3], office_id)
     for sha in pc_blobs(pc1):
         assert hub.query("SELECT count(*) FROM blob_offices WHERE sha256 = :s", s=sha) == [(1,)]
 
@@ -235,4 +237,4 @@ def test_a_field_changed_on_both_sides_of_a_restore_is_one_visible_conflict(
     assert row.entity_id == letter and json.loads(row.fields) == ["hal"]
     both = {json.loads(row.server_values)["hal"], json.loads(row.client_values)["hal"]}
     assert both == {"Perihal dari PC1", "Perihal dari PC2"}
-    _central_agrees(central, hub, [pc1, pc2, pc3], office_id)
+    central_agrees(central, hub, [pc1, pc2, pc3], office_id)

@@ -32,7 +32,8 @@ from sync.client.errors import Offline, SyncError
 from sync.client.server_address import HUB, set_hub_address, sync_by_best_path
 from sync.client.transport import Transport
 from tests.hub.conftest import Central, Hub, cli
-from tests.hub.helpers import central_versions, numbers, pc_versions, unsynced
+from tests.hub.helpers import unsynced
+from tests.hub.test_hub_restore import central_agrees
 from tests.hub.test_offline_office import office_of_three, via
 from tests.sync.pcs import PC, count, draft, save, snapshot
 
@@ -171,22 +172,7 @@ def one_run(central: Central, root: Path, seed: int, monkeypatch: pytest.MonkeyP
         assert issued == len(signed)
         outcome["letters"] += len(expected)
 
-        central.start()
-        hub.wait_caught_up(office_id)
-        for pc in pcs:
-            via(pc, HUB)
-        for pc in pcs:
-            assert central_versions(central, office_id) == pc_versions(pc), seed
-        keys = [(s, y, n) for s, y, n, _ in numbers(central, office_id)]
-        assert len(keys) == len(set(keys)) == issued, seed
-        assert (
-            central.query(
-                "SELECT mutation_id FROM applied_mutations WHERE office_id = :o"
-                " GROUP BY mutation_id HAVING count(*) > 1",
-                o=office_id,
-            )
-            == []
-        ), seed
+        central_agrees(central, hub, pcs, office_id)
         return outcome
     finally:
         hub.stop()
