@@ -44,6 +44,7 @@ from sync.hub import mirror, tables
 from sync.protocol import Ack, AckStatus, Change, LeaseClaim, Mutation
 from sync.server import db, leases
 from sync.server.auth import Device
+from sync.server.records import Batch
 
 MANIFEST = "backup.json"
 DB_NAME = "hub.db"
@@ -197,7 +198,7 @@ def rebased(conn: Connection, base_log: str | None, mutations: list[Mutation]) -
             base = row.copy_new
         else:
             base = row.version
-        if b > row.old_version:
+        if b > row.old_version and m.copy_of is None:  # a copy counts once applied (copied)
             conn.execute(
                 t.update()
                 .where(t.c.entity == key[0], t.c.entity_id == key[1])
@@ -211,27 +212,46 @@ def rebased(conn: Connection, base_log: str | None, mutations: list[Mutation]) -
 
 def copied(conn: Connection, applied: list[tuple[Mutation, Ack]]) -> None:
     """After the mutations of a request applied: a PC's whole copy of an old-log version
-    (``Mutation.copy_of``) written as sent means this hub's version now is that old version's
-    content, the base for later mutations read at it (``rebased``)."""
-    copies = [
-        (m, ack)
-        for m, ack in applied
-        if m.copy_of and ack.status == AckStatus.APPLIED and ack.version
-    ]
+    (``Mutation.copy_of``) taken means the record now holds that version's changes; written
+    as sent, this hub's version is that old version's content, the base for later mutations
+    read at it (``rebased``)."""
+    copies = [(m, ack) for m, ack in applied if m.copy_of and ack.status != AckStatus.REJECTED]
     if not copies or not tables.get(conn, "restored_from"):
         return
     t = tables.restore_base
     for m, ack in copies:
         assert m.copy_of is not None
+        row = t.c.entity == m.entity.value, t.c.entity_id == m.entity_id
         conn.execute(
-            t.update()
-            .where(
-                t.c.entity == m.entity.value,
-                t.c.entity_id == m.entity_id,
-                t.c.copy_old <= m.copy_of,
-            )
-            .values(copy_old=m.copy_of, copy_new=ack.version)
+            t.update().where(*row, t.c.old_version < m.copy_of).values(old_version=m.copy_of)
         )
+        if ack.status == AckStatus.APPLIED and ack.version:
+            conn.execute(
+                t.update()
+                .where(*row, t.c.copy_old <= m.copy_of)
+                .values(copy_old=m.copy_of, copy_new=ack.version)
+            )
+
+
+def stale_copy(batch: Batch, m: Mutation) -> Ack | None:
+    """A PC's whole copy of an old-log version after the backup whose changes the record
+    already holds (another PC sent that version or a newer one back, or an edit based on it
+    came): nothing to apply, the PC takes the hub's record (``merged``). None otherwise."""
+    if not m.copy_of:
+        return None
+    conn = batch.conn
+    if not tables.get(conn, "restored_from"):
+        return None
+    row = _restore_rows(conn, [(m.entity.value, m.entity_id)]).get((m.entity.value, m.entity_id))
+    if row is None or not (row.version < m.copy_of <= row.old_version):
+        return None
+    cur = batch.current(m.entity.value, m.entity_id)
+    if cur is None:
+        return None
+    return Ack(
+        mutation_id=m.mutation_id, status=AckStatus.MERGED, entity=m.entity,
+        entity_id=m.entity_id, version=cur.version, record=cur.fields,
+    )  # fmt: skip
 
 
 def old_versions(conn: Connection, changes: list[Change]) -> dict[str, int]:

@@ -93,6 +93,10 @@ class HubHooks(service.SyncHooks):
         # A hub restored from a backup: bases read in its old log go back to the restore's.
         return restore.rebased(conn, base_log, mutations)
 
+    def answered(self, batch: Batch, device: Device, m: Mutation) -> Ack | None:
+        # A restored hub: a PC's copy of an old version whose changes the record already holds.
+        return restore.stale_copy(batch, m)
+
     def claim_leases(self, conn: Connection, device: Device, claims: list[LeaseClaim]) -> None:
         restore.take_claims(conn, device, claims)
 

@@ -73,6 +73,12 @@ class SyncHooks:
         sent."""
         return mutations
 
+    def answered(self, batch: Batch, device: Device, m: Mutation) -> Ack | None:
+        """An answer to ``m`` that needs nothing applied (an office hub restored from a backup:
+        a PC's copy of what the record already holds), or None: apply it. Such a mutation is
+        acknowledged like any, and a hub does not relay it."""
+        return None
+
     def claim_leases(self, conn: Connection, device: Device, claims: list[LeaseClaim]) -> None:
         """Take the number leases a device says it holds that this server forgot (an office
         hub restored from a backup), before its mutations are applied. Central forgets none."""
@@ -174,8 +180,11 @@ def handle_sync(
                 continue
             if late:
                 continue  # superseded by a newer request, or sent again in one: no ack
+            answered = None if behind else hooks.answered(batch, device, m)
             if behind:  # its ack may have been pruned: never apply it a second time
                 ack_now = pruning.refused(batch, m)
+            elif answered is not None:
+                ack_now = answered
             else:
                 outcome = apply_mutation(batch, device, m, settings.blob_dir)
                 if outcome.number:
@@ -194,7 +203,7 @@ def handle_sync(
                 )
             )
             acks.append(ack_now)
-            if not behind:  # a refused one was not taken: nothing for a hub to relay
+            if not behind and answered is None:  # nothing taken: nothing for a hub to relay
                 fresh.append((m, ack_now))
         hooks.settle(batch)  # deliveries to and from the office since its last sync
         batch.flush()

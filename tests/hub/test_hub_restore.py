@@ -238,3 +238,46 @@ def test_a_field_changed_on_both_sides_of_a_restore_is_one_visible_conflict(
     both = {json.loads(row.server_values)["hal"], json.loads(row.client_values)["hal"]}
     assert both == {"Perihal dari PC1", "Perihal dari PC2"}
     central_agrees(central, hub, [pc1, pc2, pc3], office_id)
+
+
+def test_a_copy_sent_back_after_an_edit_of_the_same_version_is_taken_as_older(
+    central: Central, hubs: list[Hub], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PC2 holds PC1's edit from the dead hub and is about to send it back when PC1's newer
+    edit of that same version reaches the restored hub first: PC2's copy adds nothing, PC2
+    takes PC1's text, and nobody sees a conflict (found by the campaign, seed 5076)."""
+    (pc1, pc2, pc3), hub, office_id = _office_with_hub(central, hubs, tmp_path, "KEC-TIGA")
+    letter = draft(pc1, "Surat awal")
+    for pc in (pc1, pc2, pc3):
+        via(pc, HUB)
+    hub.wait_caught_up(office_id)
+    central.stop()
+    backup = tmp_path / "cadangan"
+    _backup(hub, backup)
+    save(pc1, letter, hal="Perbaikan pertama")
+    via(pc1, HUB)
+    via(pc2, HUB)  # PC2 holds the first edit, at a version of the dead hub's log
+    _restore(hub, backup)
+    save(pc1, letter, hal="Perbaikan kedua")  # based on that same version
+
+    real_sync, calls = Transport.sync, []
+
+    def cut(link: Transport, request: Any) -> Any:
+        calls.append(request)
+        if request.mutations and any(m.copy_of for m in request.mutations):
+            raise Offline("jaringan putus")  # PC2's copies wait in its outbox
+        return real_sync(link, request)
+
+    monkeypatch.setattr(Transport, "sync", cut)
+    with pytest.raises(SyncError):
+        sync_by_best_path(pc2.store)
+    monkeypatch.setattr(Transport, "sync", real_sync)
+    assert unsynced(pc2) > 0
+    via(pc1, HUB)  # PC1's second edit is applied first
+    for _ in range(2):
+        for pc in (pc2, pc3, pc1):
+            via(pc, HUB)
+    _converged([pc1, pc2, pc3], conflicts=0)
+    for pc in (pc1, pc2, pc3):
+        assert get_letter(pc.store, pc.user("budi"), letter).hal == "Perbaikan kedua"
+    central_agrees(central, hub, [pc1, pc2, pc3], office_id)

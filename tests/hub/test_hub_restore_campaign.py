@@ -11,7 +11,8 @@ once.
 
 1 seed by default (``NASKAH_HUB_RESTORE_RUNS``); the long run is its own command:
 ``.venv/bin/python -m pytest -n 0 -m slow tests/hub/test_hub_restore_campaign.py -s``
-(``NASKAH_HUB_RESTORE_FULL`` seeds, 20 by default), which prints the figures.
+(``NASKAH_HUB_RESTORE_FULL`` seeds, 20 by default, from ``NASKAH_HUB_RESTORE_FIRST``), which
+prints the figures.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ from tests.sync.pcs import PC, count, draft, save, snapshot
 
 RUNS = int(os.environ.get("NASKAH_HUB_RESTORE_RUNS", "1"))
 FULL_RUNS = int(os.environ.get("NASKAH_HUB_RESTORE_FULL", "20"))
+FIRST_SEED = int(os.environ.get("NASKAH_HUB_RESTORE_FIRST", "5000"))  # to run one seed again
+FIRST_SEED = int(os.environ.get("NASKAH_HUB_RESTORE_FIRST", "5000"))  # to run one seed again
 SEED_TIMEOUT_S = 120
 
 
@@ -230,4 +233,4 @@ def test_hub_restore_campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.slow
 @pytest.mark.timeout(SEED_TIMEOUT_S * FULL_RUNS)
 def test_hub_restore_campaign_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    campaign(tmp_path, range(5000, 5000 + FULL_RUNS), monkeypatch)
+    campaign(tmp_path, range(FIRST_SEED, FIRST_SEED + FULL_RUNS), monkeypatch)
