@@ -698,7 +698,10 @@ class Release:
         self.step("8b. hub: build, check (no Qt) and smoke test", hub.build)
         self.step("8c. hub: 64-bit per-user installer", hub.installer)
         if install_test and not NATIVE:  # central runs on Linux beside Wine
-            self.step("8d. hub: install, enrol, run, autostart, stop, uninstall", hub.story)
+            self.step(
+                "8d. hub: install, enrol, run, backup, autostart, stop, restore, uninstall",
+                hub.story,
+            )
 
     # --- all ---------------------------------------------------------------------------------
 

@@ -19,8 +19,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -254,6 +256,14 @@ class HubRelease:
             self.hub_cli("run", expect="already running")
             self.hub_cli("status", expect="hub: running")
             self.hub_cli("status", expect="(answers)")
+            # A backup while it serves; a restore refused while it runs (the lock).
+            copy = self.r.work / "hub-cadangan #1"  # a '#' once made SQLite copy nothing
+            shutil.rmtree(copy, ignore_errors=True)
+            started = time.monotonic()
+            self.hub_cli("backup", "--to", self._win(copy), expect="backup of log")
+            timings.append(f"backup {time.monotonic() - started:.0f} s")
+            made = json.loads((copy / "backup.json").read_text("utf-8"))
+            self.hub_cli("restore", "--from", self._win(copy), rc=1, expect="stop it first")
             self.hub_cli("autostart", "off", expect="autostart off")
             if self.run_value():
                 raise Failed("autostart off left the Run entry")
@@ -265,8 +275,22 @@ class HubRelease:
             self.hub_cli("stop", expect="stopped the hub")
             self.wait_exit(hub, "naskah-hub-cli stop")
             self.hub_cli("status", rc=3, expect="NOT RUNNING")
+            started = time.monotonic()
+            self.hub_cli("restore", "--from", self._win(copy), expect="restored the backup")
+            timings.append(f"restore {time.monotonic() - started:.0f} s")
+            with sqlite3.connect(self.data / "hub.db") as conn:
+                state = dict(
+                    conn.execute(
+                        "SELECT key, value FROM hub_state WHERE key IN ('log_id', 'restored_from')"
+                    ).fetchall()
+                )
+            if state.get("restored_from") != made["log_id"] or state.get("log_id") in (
+                None,
+                made["log_id"],
+            ):
+                raise Failed(f"the restored hub's logs: {state}, the backup's: {made['log_id']}")
 
-            hub = self.start_hub(hub_port)  # again: the uninstaller must stop it
+            hub = self.start_hub(hub_port)  # the restored hub serves; the uninstaller stops it
             started = time.monotonic()
             self.r.run_wine([self._win(self.installed / "uninstall.exe"), "/S",
                              f"_?={self._win(self.installed)}"], timeout=600)  # fmt: skip
