@@ -45,6 +45,22 @@ def _office_with_hub(
     return pcs, hub, state.office_id
 
 
+def _a_letter_backed_up(
+    central: Central, hubs: list[Hub], root: Path, code: str, hal: str
+) -> tuple[list[PC], Hub, str, str, Path]:
+    """An office of three with a hub; PC1's letter ``hal`` everywhere; central stopped; the
+    hub backed up. Returns the PCs, the hub, the office's id, the letter and the backup."""
+    pcs, hub, office_id = _office_with_hub(central, hubs, root, code)
+    letter = draft(pcs[0], hal)
+    for pc in pcs:
+        via(pc, HUB)
+    hub.wait_caught_up(office_id)
+    central.stop()
+    backup = root / "cadangan"
+    _backup(hub, backup)
+    return pcs, hub, office_id, letter, backup
+
+
 def _backup(hub: Hub, folder: Path) -> None:
     cli("hub", "backup", "--db", hub.db, "--blobs", str(hub.root / "hub-blobs"), "--to",
         str(folder))  # fmt: skip
@@ -193,14 +209,10 @@ def _story(central: Central, hubs: list[Hub], tmp_path: Path) -> None:
 def test_a_field_changed_on_both_sides_of_a_restore_is_one_visible_conflict(
     central: Central, hubs: list[Hub], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (pc1, pc2, pc3), hub, office_id = _office_with_hub(central, hubs, tmp_path, "KEC-DUA")
-    letter = draft(pc1, "Surat yang diubah dua kali")
-    for pc in (pc1, pc2, pc3):
-        via(pc, HUB)
-    hub.wait_caught_up(office_id)
-    central.stop()
-    backup = tmp_path / "cadangan"
-    _backup(hub, backup)
+    pcs, hub, office_id, letter, backup = _a_letter_backed_up(
+        central, hubs, tmp_path, "KEC-DUA", "Surat yang diubah dua kali"
+    )
+    pc1, pc2, pc3 = pcs
 
     save(pc1, letter, hal="Perihal dari PC1")  # acknowledged by the hub that dies
     via(pc1, HUB)
@@ -246,14 +258,10 @@ def test_a_copy_sent_back_after_an_edit_of_the_same_version_is_taken_as_older(
     """PC2 holds PC1's edit from the dead hub and is about to send it back when PC1's newer
     edit of that same version reaches the restored hub first: PC2's copy adds nothing, PC2
     takes PC1's text, and nobody sees a conflict (found by the campaign, seed 5076)."""
-    (pc1, pc2, pc3), hub, office_id = _office_with_hub(central, hubs, tmp_path, "KEC-TIGA")
-    letter = draft(pc1, "Surat awal")
-    for pc in (pc1, pc2, pc3):
-        via(pc, HUB)
-    hub.wait_caught_up(office_id)
-    central.stop()
-    backup = tmp_path / "cadangan"
-    _backup(hub, backup)
+    pcs, hub, office_id, letter, backup = _a_letter_backed_up(
+        central, hubs, tmp_path, "KEC-TIGA", "Surat awal"
+    )
+    pc1, pc2, pc3 = pcs
     save(pc1, letter, hal="Perbaikan pertama")
     via(pc1, HUB)
     via(pc2, HUB)  # PC2 holds the first edit, at a version of the dead hub's log
