@@ -2,8 +2,9 @@
 "Restoring a hub from its backup"), with the PCs' syncs cut at random moments while they
 reconcile: a request lost before the hub saw it, or the hub's answer lost after it applied it.
 
-Each run: three PCs work through the hub, a backup, random work (drafts, edits, letters signed
-with numbers, syncs, some PCs not synced at the end), the hub killed and restored, a PC's edit
+Each run: three PCs work through the hub, a backup, random work (drafts, edits by any PC that
+holds a letter's latest text, letters signed with numbers, syncs, some PCs not synced at the
+end), the hub killed and restored, a PC's edit
 before it meets the restored hub, then rounds of syncs with random cuts until every PC has
 reconciled. Every letter must hold its writer's last text on every PC, with no conflict, each
 number once; then central comes back and must hold exactly what the PCs hold, each mutation
@@ -89,12 +90,13 @@ def one_run(central: Central, root: Path, seed: int, monkeypatch: pytest.MonkeyP
         for pc in pcs:
             set_hub_address(pc.store, hub.url)
         expected: dict[str, str] = {}  # letter id -> the text its writer gave it last
-        owner: dict[str, PC] = {}
+        letter_writer: dict[str, str] = {}  # who drafted it
         signed: set[str] = set()
         for pc in pcs:
             for i in range(rng.randint(1, 2)):
                 letter = draft(pc, f"{pc.name} awal {i}")
-                expected[letter], owner[letter] = f"{pc.name} awal {i}", pc
+                expected[letter] = f"{pc.name} awal {i}"
+                letter_writer[letter] = pc.name
         for pc in pcs:
             via(pc, HUB)
         for pc in pcs:
@@ -105,39 +107,62 @@ def one_run(central: Central, root: Path, seed: int, monkeypatch: pytest.MonkeyP
         cli("hub", "backup", "--db", hub.db, "--blobs", str(hub.root / "hub-blobs"), "--to",
             str(backup))  # fmt: skip
 
+        unsynced_by: dict[str, PC] = {}  # letter -> the PC whose edit has not gone up yet
+
+        def editable(pc: PC) -> list[str]:
+            """Letters ``pc`` may change without a conflict: not signed, holding their latest
+            text, no other PC's edit still waiting to go up. Any PC, not only the writer."""
+            found = []
+            for letter in expected:
+                if letter in signed or unsynced_by.get(letter, pc) is not pc:
+                    continue
+                if not count(pc.store, f"SELECT count(*) FROM letter WHERE id = '{letter}'"):
+                    continue
+                if get_letter(pc.store, pc.user("budi"), letter).hal == expected[letter]:
+                    found.append(letter)
+            return sorted(found)
+
         def edit(pc: PC, step: str) -> None:
-            mine = [x for x, o in owner.items() if o is pc and x not in signed]
-            if not mine:
+            choices = editable(pc)
+            if not choices:
                 return
-            letter = rng.choice(mine)
+            letter = rng.choice(choices)
             text = f"{pc.name} {step}"
             save(pc, letter, hal=text)
-            expected[letter] = text
+            expected[letter], unsynced_by[letter] = text, pc
             outcome["edits"] += 1
+            outcome["edits_of_another_pcs_letter"] += int(letter_writer[letter] != pc.name)
+
+        def synced(pc: PC) -> None:
+            via(pc, HUB)
+            for letter in [x for x, p in unsynced_by.items() if p is pc]:
+                del unsynced_by[letter]
 
         for step in range(rng.randint(8, 16)):
             pc = rng.choice(pcs)
             action = rng.choice(("draft", "edit", "edit", "sign", "sync", "sync"))
             if action == "draft":
                 letter = draft(pc, f"{pc.name} baru {step}")
-                expected[letter], owner[letter] = f"{pc.name} baru {step}", pc
+                expected[letter] = f"{pc.name} baru {step}"
+                letter_writer[letter], unsynced_by[letter] = pc.name, pc
                 outcome["drafts"] += 1
             elif action == "edit":
                 edit(pc, f"ubah {step}")
             elif action == "sign":
-                mine = [x for x, o in owner.items() if o is pc and x not in signed]
+                mine = editable(pc)
                 if mine:
                     letter = rng.choice(mine)
+                    unsynced_by[letter] = pc
                     camat = pc.user("camat")
                     workflow.send(pc.store, pc.user("budi"), letter, [], camat.id)
                     workflow.sign_by_hand(pc.store, camat, letter)
                     signed.add(letter)
                     outcome["signed"] += 1
             else:
-                via(pc, HUB)
+                synced(pc)
         for pc in pcs:
             if rng.random() < 0.7:
-                via(pc, HUB)  # the others still hold work the dead hub never saw
+                synced(pc)  # the others still hold work the dead hub never saw
         lost = hub.queue_length()
         outcome["acked_by_the_dead_hub"] += lost
 
